@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import type { Config } from '../server/config.ts';
+import { describeDatabaseUrl, openDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { systemActor } from '../server/http/actor.ts';
+import { startServer } from '../server/start.ts';
+import { createUser, findUserForCli, resetPassword } from '../server/users/service.ts';
+
+interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+interface Command {
+  name: string;
+  summary: string;
+  options?: Record<string, { type: 'string' | 'boolean' }>;
+  run(parsed: Parsed, config: () => Config): Promise<number>;
+}
+
+const commands: Command[] = [
+  {
+    name: 'serve',
+    summary:
+      'serve [--no-demo]            start the server (migrates, creates the first admin and the demo)',
+    options: { 'no-demo': { type: 'boolean' } },
+    run: async (parsed, config) => {
+      const settings = config();
+      const server = await startServer(
+        { ...settings, LAGESBILD_DEMO: settings.LAGESBILD_DEMO && !parsed.values['no-demo'] },
+        (line) => console.log(line),
+      );
+      stopOnSignals(server.stop, settings.SHUTDOWN_TIMEOUT_MS);
+      return 0;
+    },
+  },
+  {
+    name: 'migrate',
+    summary: 'migrate                      apply pending database migrations and exit',
+    run: async (_parsed, config) =>
+      withDatabase(config(), async (database, url) => {
+        const applied = await migrateToLatest(database);
+        console.log(`${applied.length} migration(s) applied to ${describeDatabaseUrl(url)}`);
+      }),
+  },
+  {
+    name: 'user create',
+    summary:
+      'user create --email E --name N [--admin] [--password P]   create an account (prints a one-time password)',
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'boolean' },
+      password: { type: 'string' },
+    },
+    run: async (parsed, config) => {
+      const { email, name, admin, password } = parsed.values;
+      if (typeof email !== 'string' || typeof name !== 'string') {
+        console.error('user create needs --email and --name');
+        return 2;
+      }
+      return withDatabase(config(), async (database) => {
+        await migrateToLatest(database);
+        const result = await createUser(database.db, systemActor, {
+          email,
+          name,
+          isAdmin: admin === true,
+          ...(typeof password === 'string' && { password }),
+        });
+        console.log(`Created ${result.user.email} (id ${result.user.id})`);
+        if (result.oneTimePassword) console.log(`One-time password: ${result.oneTimePassword}`);
+      });
+    },
+  },
+  {
+    name: 'user reset-password',
+    summary:
+      'user reset-password --email E                          new one-time password, sessions ended',
+    options: { email: { type: 'string' } },
+    run: async (parsed, config) => {
+      const email = parsed.values.email;
+      if (typeof email !== 'string') {
+        console.error('user reset-password needs --email');
+        return 2;
+      }
+      return withDatabase(config(), async (database) => {
+        const user = await findUserForCli(database.db, email);
+        const { oneTimePassword } = await resetPassword(database.db, systemActor, user.id);
+        console.log(`One-time password for ${user.email}: ${oneTimePassword}`);
+      });
+    },
+  },
+  {
+    name: 'backup',
+    summary:
+      'backup FILE                  online backup of the SQLite database (safe while serving)',
+    run: async (parsed, config) => {
+      const target = parsed.positionals[0];
+      const file = sqliteFile(config());
+      if (!target || !file) return reportUsage('backup FILE works with a sqlite: DATABASE_URL');
+      const source = new SqliteDatabase(file, { fileMustExist: true });
+      try {
+        await source.backup(target);
+      } finally {
+        source.close();
+      }
+      console.log(`Backed up ${path.resolve(file)} to ${path.resolve(target)}`);
+      return 0;
+    },
+  },
+  {
+    name: 'restore',
+    summary:
+      'restore FILE                 replace the SQLite database with a backup (server stopped)',
+    run: async (parsed, config) => {
+      const source = parsed.positionals[0];
+      const file = sqliteFile(config());
+      if (!source || !file) return reportUsage('restore FILE works with a sqlite: DATABASE_URL');
+      verifySqliteBackup(source);
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      const backup = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
+      try {
+        await backup.backup(`${file}.restoring`);
+      } finally {
+        backup.close();
+      }
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+      fs.renameSync(`${file}.restoring`, file);
+      console.log(`Restored ${path.resolve(file)} from ${path.resolve(source)}`);
+      return 0;
+    },
+  },
+];
+
+export function findCommand(argv: string[]): { command: Command; args: string[] } | null {
+  const twoWords = commands.find((command) => command.name === argv.slice(0, 2).join(' '));
+  if (twoWords) return { command: twoWords, args: argv.slice(2) };
+  const oneWord = commands.find((command) => command.name === argv[0]);
+  return oneWord ? { command: oneWord, args: argv.slice(1) } : null;
+}
+
+export function usage(): string {
+  return [
+    'Usage: lagesbild <command>',
+    '',
+    ...commands.map((command) => `  ${command.summary}`),
+  ].join('\n');
+}
+
+async function withDatabase(
+  config: Config,
+  work: (database: ReturnType<typeof openDatabase>, url: string) => Promise<void>,
+): Promise<number> {
+  const database = openDatabase(config.DATABASE_URL);
+  try {
+    await work(database, config.DATABASE_URL);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+function sqliteFile(config: Config): string | null {
+  return config.DATABASE_URL.startsWith('sqlite:')
+    ? config.DATABASE_URL.slice('sqlite:'.length)
+    : null;
+}
+
+function reportUsage(message: string): number {
+  console.error(message);
+  return 2;
+}
+
+function verifySqliteBackup(file: string): void {
+  const backup = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    const result = backup.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`${file} is damaged: ${String(result)}`);
+    backup.prepare('select count(*) from kysely_migration').get();
+  } finally {
+    backup.close();
+  }
+}
+
+/** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0. */
+function stopOnSignals(stop: () => Promise<void>, timeoutMs: number): void {
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) return;
+    stopping = true;
+    const timer = setTimeout(() => {
+      console.error('Shutdown took too long; exiting.');
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

@@ -1,0 +1,61 @@
+/** Roles are granted per event; a unit reporter's grant also names the unit. */
+export const roles = [
+  'admin',
+  'staff',
+  'unit_reporter',
+  'communicator',
+  'approver',
+  'reader',
+] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * Every permission a route can require inside an event. Capabilities add theirs here so that
+ * the whole table of who may do what stays in one place.
+ */
+export const permissions = [
+  'event.read',
+  'event.manage',
+  'access.manage',
+  'audit.read',
+  'internal.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** Permissions a role holds for the whole event. */
+const eventWide: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  staff: ['event.read', 'internal.read'],
+  unit_reporter: ['event.read', 'internal.read'],
+  communicator: ['event.read', 'internal.read'],
+  approver: ['event.read', 'internal.read'],
+  reader: ['event.read'],
+};
+
+/** Permissions a unit reporter holds only for the units named in their grants. */
+const unitScoped: Partial<Record<Role, readonly Permission[]>> = {
+  unit_reporter: [],
+};
+
+export interface EventGrant {
+  role: Role;
+  unitId: number | null;
+}
+
+/**
+ * Decides one permission for one user in one event. `unitId` names the unit the request is about,
+ * when it is about one.
+ */
+export function isAllowed(
+  grants: readonly EventGrant[],
+  permission: Permission,
+  unitId?: number,
+): boolean {
+  return grants.some(
+    (grant) =>
+      eventWide[grant.role].includes(permission) ||
+      (unitId !== undefined &&
+        grant.unitId === unitId &&
+        (unitScoped[grant.role] ?? []).includes(permission)),
+  );
+}

@@ -1,0 +1,167 @@
+import { tz } from '@date-fns/tz';
+import {
+  addDays,
+  addWeeks,
+  format,
+  getISOWeek,
+  getISOWeekYear,
+  isValid,
+  parse,
+  startOfDay,
+  startOfISOWeek,
+} from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
+import { sv } from 'date-fns/locale/sv';
+
+export const TIME_ZONE = 'Europe/Stockholm';
+
+export type Granularity = 'week' | 'day';
+
+export type LabelLocale = 'sv' | 'en';
+
+export interface Period {
+  key: string;
+  granularity: Granularity;
+  start: Date;
+  end: Date;
+}
+
+const IN_STOCKHOLM = { in: tz(TIME_ZONE) };
+
+const WEEK_KEY_FORMAT = "RRRR-'W'II";
+const DAY_KEY_FORMAT = 'yyyy-MM-dd';
+const TIME_FORMAT = 'HH:mm';
+
+const WEEK_KEY_PATTERN = /^\d{4}-W\d{2}$/;
+const DAY_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_PATTERN = /^\d{2}:\d{2}$/;
+
+const DATE_FNS_LOCALES = { sv, en: enGB };
+const WEEK_WORD = { sv: 'vecka', en: 'week' };
+const COMPILED_WORD = { sv: 'Sammanställd', en: 'Compiled' };
+const AT_WORD = { sv: 'klockan', en: 'at' };
+
+export function isoWeekOf(instant: Date): { year: number; week: number } {
+  return {
+    year: getISOWeekYear(instant, IN_STOCKHOLM),
+    week: getISOWeek(instant, IN_STOCKHOLM),
+  };
+}
+
+export function periodOf(instant: Date, granularity: Granularity): Period {
+  return granularity === 'week' ? weekPeriodOf(instant) : dayPeriodOf(instant);
+}
+
+export function parsePeriod(key: string): Period {
+  if (WEEK_KEY_PATTERN.test(key)) {
+    return parseWeekKey(key);
+  }
+  if (DAY_KEY_PATTERN.test(key)) {
+    return parseDayKey(key);
+  }
+  throw new RangeError(
+    `Malformed period key "${key}": expected a week like "2024-W45" or a day like "2024-11-05"`,
+  );
+}
+
+export function previousPeriod(key: string): Period {
+  const period = parsePeriod(key);
+  const lastMomentBefore = new Date(period.start.getTime() - 1);
+  return periodOf(lastMomentBefore, period.granularity);
+}
+
+export function nextPeriod(key: string): Period {
+  const period = parsePeriod(key);
+  return periodOf(period.end, period.granularity);
+}
+
+export function periodLabel(key: string, locale: LabelLocale): string {
+  const period = parsePeriod(key);
+  if (period.granularity === 'week') {
+    const { year, week } = isoWeekOf(period.start);
+    return `${WEEK_WORD[locale]} ${week} ${year}`;
+  }
+  return format(period.start, 'd MMMM yyyy', { ...IN_STOCKHOLM, locale: DATE_FNS_LOCALES[locale] });
+}
+
+export function formatDateTime(instant: Date): string {
+  return `${formatDate(instant)} ${formatTime(instant)}`;
+}
+
+export function formatDate(instant: Date): string {
+  return format(instant, DAY_KEY_FORMAT, IN_STOCKHOLM);
+}
+
+export function formatCompiledLine(instant: Date, locale: LabelLocale): string {
+  return `${COMPILED_WORD[locale]}: ${formatDate(instant)} ${AT_WORD[locale]} ${formatTime(instant)}`;
+}
+
+/**
+ * A local time that falls in the spring-forward gap is moved forward by the gap (02:30 becomes
+ * 03:30); an ambiguous time in the autumn overlap resolves to the later, standard-time instant.
+ */
+export function stockholmLocalToInstant(localDate: string, localTime = '00:00'): Date {
+  if (!DAY_KEY_PATTERN.test(localDate) || !TIME_PATTERN.test(localTime)) {
+    throw new RangeError(
+      `Malformed local date/time "${localDate} ${localTime}": expected "YYYY-MM-DD" and "HH:mm"`,
+    );
+  }
+  const parsed = parseInStockholm(`${localDate} ${localTime}`, `${DAY_KEY_FORMAT} ${TIME_FORMAT}`);
+  if (!isValid(parsed)) {
+    throw new RangeError(`Local date/time "${localDate} ${localTime}" does not exist`);
+  }
+  return toPlainDate(parsed);
+}
+
+function formatTime(instant: Date): string {
+  return format(instant, TIME_FORMAT, IN_STOCKHOLM);
+}
+
+function weekPeriodOf(instant: Date): Period {
+  const start = startOfISOWeek(instant, IN_STOCKHOLM);
+  return {
+    key: format(start, WEEK_KEY_FORMAT, IN_STOCKHOLM),
+    granularity: 'week',
+    start: toPlainDate(start),
+    end: toPlainDate(addWeeks(start, 1, IN_STOCKHOLM)),
+  };
+}
+
+function dayPeriodOf(instant: Date): Period {
+  const start = startOfDay(instant, IN_STOCKHOLM);
+  return {
+    key: format(start, DAY_KEY_FORMAT, IN_STOCKHOLM),
+    granularity: 'day',
+    start: toPlainDate(start),
+    end: toPlainDate(addDays(start, 1, IN_STOCKHOLM)),
+  };
+}
+
+// date-fns accepts week 53 in any year and rolls it over into week 1 of the next, so a week
+// exists only if the parsed start formats back to the same key.
+function parseWeekKey(key: string): Period {
+  const start = parseInStockholm(key, WEEK_KEY_FORMAT);
+  const period = isValid(start) ? weekPeriodOf(start) : undefined;
+  if (period?.key !== key) {
+    throw new RangeError(`Week "${key}" does not exist: that ISO week-year has no such week`);
+  }
+  return period;
+}
+
+function parseDayKey(key: string): Period {
+  const start = parseInStockholm(key, DAY_KEY_FORMAT);
+  if (!isValid(start)) {
+    throw new RangeError(`Day "${key}" does not exist in the calendar`);
+  }
+  return dayPeriodOf(start);
+}
+
+function parseInStockholm(text: string, formatString: string): Date {
+  return parse(text, formatString, new Date(0), IN_STOCKHOLM);
+}
+
+// date-fns returns TZDate instances; callers get ordinary Dates so equality and serialization
+// behave like any other instant.
+function toPlainDate(date: Date): Date {
+  return new Date(date.getTime());
+}

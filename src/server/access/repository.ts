@@ -1,0 +1,75 @@
+import type { EventGrant, Role } from '../../core/access.ts';
+import type { Db } from '../db/schema.ts';
+
+export async function grantsOf(db: Db, userId: number, eventId: number): Promise<EventGrant[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .select(['role', 'unit_id'])
+    .where('user_id', '=', userId)
+    .where('event_id', '=', eventId)
+    .execute();
+  return rows.map((row) => ({ role: row.role, unitId: row.unit_id }));
+}
+
+export function listGrants(db: Db, eventId: number) {
+  return db
+    .selectFrom('grants')
+    .innerJoin('users', 'users.id', 'grants.user_id')
+    .select([
+      'grants.id',
+      'grants.user_id',
+      'users.name as user_name',
+      'users.email as user_email',
+      'grants.role',
+      'grants.unit_id',
+      'grants.created_at',
+    ])
+    .where('grants.event_id', '=', eventId)
+    .orderBy('users.name')
+    .orderBy('grants.id')
+    .execute();
+}
+
+export function findGrant(db: Db, eventId: number, grantId: number) {
+  return db
+    .selectFrom('grants')
+    .selectAll()
+    .where('id', '=', grantId)
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+}
+
+export function findSameGrant(
+  db: Db,
+  grant: { userId: number; eventId: number; role: Role; unitId: number | null },
+) {
+  return db
+    .selectFrom('grants')
+    .select('id')
+    .where('user_id', '=', grant.userId)
+    .where('event_id', '=', grant.eventId)
+    .where('role', '=', grant.role)
+    .where('unit_id', grant.unitId === null ? 'is' : '=', grant.unitId)
+    .executeTakeFirst();
+}
+
+export function insertGrant(
+  db: Db,
+  grant: { userId: number; eventId: number; role: Role; unitId: number | null },
+) {
+  return db
+    .insertInto('grants')
+    .values({
+      user_id: grant.userId,
+      event_id: grant.eventId,
+      role: grant.role,
+      unit_id: grant.unitId,
+      created_at: new Date().toISOString(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function deleteGrant(db: Db, grantId: number) {
+  return db.deleteFrom('grants').where('id', '=', grantId).execute();
+}

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roles } from '../../core/access.ts';
+import type { Db } from '../db/schema.ts';
+import { eventIdParams } from '../events/schemas.ts';
+import { listGrants } from './repository.ts';
+import { grantRole, revokeGrant } from './service.ts';
+
+const grantBody = z
+  .object({
+    userId: z.number().int().positive(),
+    role: z.enum(roles),
+    unitId: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
+
+const grantParams = eventIdParams.extend({ grantId: z.coerce.number().int().positive() });
+
+export const accessRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const tags = ['access'];
+  const access = { kind: 'event', permission: 'access.manage' } as const;
+
+  app.get(
+    '/api/events/:eventId/grants',
+    { config: { access }, schema: { tags, params: eventIdParams } },
+    async (request) => ({ items: await listGrants(db, request.params.eventId) }),
+  );
+
+  app.post(
+    '/api/events/:eventId/grants',
+    { config: { access }, schema: { tags, params: eventIdParams, body: grantBody } },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await grantRole(db, request.actor!, request.params.eventId, request.body)),
+  );
+
+  app.delete(
+    '/api/events/:eventId/grants/:grantId',
+    { config: { access }, schema: { tags, params: grantParams } },
+    async (request, reply) => {
+      await revokeGrant(db, request.actor!, request.params.eventId, request.params.grantId);
+      return reply.code(204).send();
+    },
+  );
+};

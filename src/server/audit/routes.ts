@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/schema.ts';
+import { eventIdParams } from '../events/schemas.ts';
+import { listAuditRecords } from './repository.ts';
+
+const auditQuery = z
+  .object({
+    action: z.string().max(100).optional(),
+    entityType: z.string().max(100).optional(),
+    entityId: z.string().max(100).optional(),
+    actorUserId: z.coerce.number().int().positive().optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    beforeId: z.coerce.number().int().positive().optional(),
+  })
+  .strict();
+
+export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const tags = ['audit'];
+
+  app.get(
+    '/api/audit',
+    { config: { access: { kind: 'system_admin' } }, schema: { tags, querystring: auditQuery } },
+    async (request) => listAuditRecords(db, request.query),
+  );
+
+  app.get(
+    '/api/events/:eventId/audit',
+    {
+      config: { access: { kind: 'event', permission: 'audit.read' } },
+      schema: { tags, params: eventIdParams, querystring: auditQuery },
+    },
+    async (request) => listAuditRecords(db, { ...request.query, eventId: request.params.eventId }),
+  );
+};

@@ -1,0 +1,19 @@
+import type { Generated } from 'kysely';
+
+export interface AuditRecordsTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  event_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface AuditTables {
+  audit_records: AuditRecordsTable;
+}

@@ -1,0 +1,90 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/schema.ts';
+import { sessionCookie } from '../http/guard.ts';
+import { presentUser } from '../users/service.ts';
+import { findUserById } from '../users/repository.ts';
+import { type SessionPolicy, changeOwnPassword, login, logout } from './service.ts';
+
+const loginBody = z
+  .object({
+    email: z.string().trim().min(1, 'Ange din e-postadress.').max(254),
+    password: z.string().min(1, 'Ange ditt lösenord.').max(200),
+  })
+  .strict();
+
+const passwordBody = z
+  .object({
+    currentPassword: z.string().min(1, 'Ange ditt nuvarande lösenord.').max(200),
+    newPassword: z.string().max(200),
+  })
+  .strict();
+
+export interface AuthRouteOptions {
+  db: Db;
+  policy: SessionPolicy;
+  secureCookies: boolean;
+}
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
+  app,
+  { db, policy, secureCookies },
+) => {
+  const tags = ['auth'];
+
+  const setSessionCookie = (reply: FastifyReply, sessionId: string) =>
+    reply.setCookie(sessionCookie, sessionId, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      maxAge: policy.absoluteHours * 3600,
+    });
+
+  app.post(
+    '/api/auth/login',
+    { config: { access: { kind: 'public' }, csrf: false }, schema: { tags, body: loginBody } },
+    async (request, reply) => {
+      const result = await login(
+        db,
+        { ...request.body, address: request.ip, requestId: request.id },
+        policy,
+      );
+      setSessionCookie(reply, result.sessionId);
+      return { user: presentUser(result.user), csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: { kind: 'signed_in', duringPasswordChange: true } }, schema: { tags } },
+    async (request, reply) => {
+      if (request.session) await logout(db, request.actor!, request.session.idHash);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { access: { kind: 'signed_in', duringPasswordChange: true } }, schema: { tags } },
+    async (request) => {
+      const user = await findUserById(db, request.actor!.userId!);
+      return { user: presentUser(user!), csrfToken: request.session?.csrfToken ?? null };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: { kind: 'signed_in', duringPasswordChange: true } },
+      schema: { tags, body: passwordBody },
+    },
+    async (request, reply) => {
+      const result = await changeOwnPassword(db, request.actor!, request.body, policy);
+      setSessionCookie(reply, result.sessionId);
+      return { user: presentUser(result.user), csrfToken: result.csrfToken };
+    },
+  );
+};

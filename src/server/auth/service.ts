@@ -1,0 +1,203 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import {
+  findActiveApiToken,
+  findUserByEmail,
+  findUserById,
+  touchApiToken,
+  updateUser,
+} from '../users/repository.ts';
+import type { UserRow } from '../users/repository.ts';
+import {
+  hashPassword,
+  passwordWeakness,
+  verifyAgainstNothing,
+  verifyPassword,
+} from './password.ts';
+import {
+  clearLoginFailures,
+  countLoginFailures,
+  deleteSession,
+  deleteSessionsOfUser,
+  findSession,
+  insertLoginFailure,
+  insertSession,
+  touchSession,
+} from './repository.ts';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+const failureWindowMinutes = 15;
+const maxFailuresPerAccountAndAddress = 5;
+const maxFailuresPerAddress = 30;
+const touchIntervalMs = 60_000;
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+export function actorFromUser(user: UserRow, requestId: string | null): Actor {
+  return {
+    userId: user.id,
+    label: user.email,
+    isAdmin: user.is_admin === 1,
+    mustChangePassword: user.must_change_password === 1,
+    requestId,
+  };
+}
+
+export interface LoginResult {
+  sessionId: string;
+  csrfToken: string;
+  user: UserRow;
+}
+
+/**
+ * Checks the password and opens a new session. Failures answer the same way whether or not the
+ * account exists; repeated failures for one account from one address are slowed down.
+ */
+export async function login(
+  db: Db,
+  input: { email: string; password: string; address: string; requestId: string },
+  policy: SessionPolicy,
+): Promise<LoginResult> {
+  const accountKey = input.email.trim().toLowerCase();
+  await refuseWhenThrottled(db, accountKey, input.address);
+  const user = await findUserByEmail(db, accountKey);
+  const valid =
+    user && user.password_hash && !user.disabled_at
+      ? await verifyPassword(input.password, user.password_hash)
+      : await verifyAgainstNothing(input.password);
+  if (!valid || !user) {
+    await insertLoginFailure(db, accountKey, input.address, new Date().toISOString());
+    throw errors.invalidCredentials();
+  }
+  return db.transaction().execute(async (trx) => {
+    await clearLoginFailures(trx, accountKey, input.address);
+    const session = await openSession(trx, user.id, policy);
+    await recordAudit(trx, actorFromUser(user, input.requestId), {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      after: { address: input.address },
+    });
+    return { ...session, user };
+  });
+}
+
+async function refuseWhenThrottled(db: Db, accountKey: string, address: string): Promise<void> {
+  const since = new Date(Date.now() - failureWindowMinutes * 60_000).toISOString();
+  const [forAccount, forAddress] = await Promise.all([
+    countLoginFailures(db, { accountKey, address, since }),
+    countLoginFailures(db, { address, since }),
+  ]);
+  if (forAccount >= maxFailuresPerAccountAndAddress || forAddress >= maxFailuresPerAddress) {
+    throw errors.tooManyRequests(failureWindowMinutes * 60);
+  }
+}
+
+async function openSession(db: Db, userId: number, policy: SessionPolicy) {
+  const sessionId = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await insertSession(db, {
+    idHash: hashSecret(sessionId),
+    userId,
+    csrfToken,
+    now: now.toISOString(),
+    expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000).toISOString(),
+  });
+  return { sessionId, csrfToken };
+}
+
+export interface ResolvedSession {
+  user: UserRow;
+  idHash: string;
+  csrfToken: string;
+}
+
+/** Finds the live session behind a cookie value; expired or idle sessions are ended. */
+export async function resolveSession(
+  db: Db,
+  sessionId: string,
+  policy: SessionPolicy,
+): Promise<ResolvedSession | null> {
+  const idHash = hashSecret(sessionId);
+  const session = await findSession(db, idHash);
+  if (!session) return null;
+  const now = Date.now();
+  const idleLimit = Date.parse(session.last_seen_at) + policy.idleMinutes * 60_000;
+  if (now > idleLimit || now > Date.parse(session.expires_at)) {
+    await deleteSession(db, idHash);
+    return null;
+  }
+  const user = await findUserById(db, session.user_id);
+  if (!user || user.disabled_at) return null;
+  if (now - Date.parse(session.last_seen_at) > touchIntervalMs) {
+    await touchSession(db, idHash, new Date(now).toISOString());
+  }
+  return { user, idHash, csrfToken: session.csrf_token };
+}
+
+export async function resolveApiToken(db: Db, token: string): Promise<UserRow | null> {
+  const found = await findActiveApiToken(db, hashSecret(token));
+  if (!found) return null;
+  const user = await findUserById(db, found.user_id);
+  if (!user || user.disabled_at) return null;
+  await touchApiToken(db, found.id);
+  return user;
+}
+
+export async function logout(db: Db, actor: Actor, idHash: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, idHash);
+    await recordAudit(trx, actor, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId ?? 0,
+    });
+  });
+}
+
+/** Changes one's own password; all other sessions of the user end, the current one is renewed. */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  policy: SessionPolicy,
+): Promise<LoginResult> {
+  const user = await findUserById(db, actor.userId ?? -1);
+  if (!user) throw errors.unauthenticated();
+  if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+    throw errors.badRequest('Nuvarande lösenord stämmer inte.', { field: 'currentPassword' });
+  }
+  const weakness = passwordWeakness(input.newPassword, user.email);
+  if (weakness) throw errors.badRequest(weakness, { field: 'newPassword' });
+  if (input.newPassword === input.currentPassword) {
+    throw errors.badRequest('Det nya lösenordet måste skilja sig från det nuvarande.', {
+      field: 'newPassword',
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction().execute(async (trx) => {
+    const updated = await updateUser(trx, user.id, user.version, {
+      password_hash: passwordHash,
+      must_change_password: 0,
+    });
+    if (!updated) throw errors.conflict(null);
+    await deleteSessionsOfUser(trx, user.id);
+    const session = await openSession(trx, user.id, policy);
+    await recordAudit(trx, actor, {
+      action: 'auth.password_change',
+      entityType: 'user',
+      entityId: user.id,
+    });
+    return { ...session, user: updated };
+  });
+}

@@ -1,0 +1,19 @@
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptsTable {
+  account_key: string;
+  address: string;
+  at: string;
+}
+
+export interface AuthTables {
+  sessions: SessionsTable;
+  login_failures: LoginAttemptsTable;
+}

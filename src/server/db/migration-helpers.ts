@@ -1,0 +1,54 @@
+import { type CreateTableBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+
+// Migrations are written once for both engines; these helpers hide the few type differences.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDb = Kysely<any>;
+
+export function isPostgres(db: AnyDb): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+export function withId<T extends string>(
+  db: AnyDb,
+  table: CreateTableBuilder<T, never>,
+): CreateTableBuilder<T, 'id'> {
+  return isPostgres(db)
+    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
+    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+/** ISO-8601 UTC text on SQLite, timestamptz on PostgreSQL; both read back as ISO strings. */
+export function timestampType(db: AnyDb) {
+  return isPostgres(db) ? sql`timestamptz` : sql`text`;
+}
+
+/**
+ * Rejects UPDATE and DELETE on a table at the database level, so that records meant to be
+ * permanent (audit trail, published snapshots) cannot be rewritten by any code path.
+ */
+export async function makeAppendOnly(db: AnyDb, table: string, message: string): Promise<void> {
+  if (isPostgres(db)) {
+    await sql
+      .raw(
+        `CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION '${message}'; END $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+         FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
+      )
+      .execute(db);
+    return;
+  }
+  for (const operation of ['UPDATE', 'DELETE']) {
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_no_${operation.toLowerCase()} BEFORE ${operation} ON ${table}
+         BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+      )
+      .execute(db);
+  }
+}

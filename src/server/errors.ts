@@ -1,0 +1,73 @@
+/**
+ * One error type for the whole server. `code` is stable for clients; `message` is for people
+ * (Swedish, the users' language); `details` says which field or which current version.
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  password_change_required: 403,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  event_closed: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const errors = {
+  badRequest: (message: string, details?: unknown) => new AppError('bad_request', message, details),
+  unauthenticated: () => new AppError('unauthenticated', 'Du behöver logga in.'),
+  invalidCredentials: () =>
+    new AppError('invalid_credentials', 'Fel e-postadress eller lösenord.', { field: 'password' }),
+  passwordChangeRequired: () =>
+    new AppError('password_change_required', 'Du måste byta lösenord innan du fortsätter.'),
+  forbidden: (permission: string) =>
+    new AppError('forbidden', 'Du har inte behörighet till detta.', { permission }),
+  csrfFailed: () =>
+    new AppError(
+      'csrf_failed',
+      'Begäran saknar giltig CSRF-token. Ladda om sidan och försök igen.',
+    ),
+  notFound: (what: string) => new AppError('not_found', `${what} finns inte.`),
+  conflict: (current: unknown) =>
+    new AppError(
+      'conflict',
+      'Någon annan har ändrat detta sedan du läste det. Din ändring sparades inte; jämför med den aktuella versionen.',
+      { current },
+    ),
+  eventClosed: () => new AppError('event_closed', 'Händelsen är avslutad och kan bara läsas.'),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new AppError(
+      'too_many_requests',
+      'För många misslyckade inloggningsförsök. Vänta en stund och försök igen.',
+      { retryAfterSeconds },
+    ),
+  unavailable: () =>
+    new AppError(
+      'unavailable',
+      'Databasen går inte att nå just nu. Försök igen om en liten stund.',
+    ),
+};

@@ -1,0 +1,47 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../db/schema.ts';
+import type { EventsTable } from './tables.ts';
+
+export type EventRow = Selectable<EventsTable>;
+
+export function findEvent(db: Db, id: number): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Active events first, newest activation first; non-admins see only events they hold a grant in. */
+export function listEvents(db: Db, visibleTo: { userId: number; isAdmin: boolean }) {
+  let query = db.selectFrom('events').selectAll();
+  if (!visibleTo.isAdmin) {
+    query = query.where('id', 'in', (eb) =>
+      eb.selectFrom('grants').select('event_id').where('user_id', '=', visibleTo.userId),
+    );
+  }
+  return query
+    .orderBy('state', 'asc')
+    .orderBy('activated_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export function insertEvent(db: Db, event: Insertable<EventsTable>): Promise<EventRow> {
+  return db.insertInto('events').values(event).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateEvent(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Partial<Omit<EventRow, 'id' | 'version' | 'created_at'>>,
+): Promise<EventRow | undefined> {
+  return db
+    .updateTable('events')
+    .set((eb) => ({
+      ...changes,
+      updated_at: new Date().toISOString(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const eventIdParams = z.object({ eventId: z.coerce.number().int().positive() });
+
+export const createEventBody = z
+  .object({
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200),
+    description: z.string().max(20_000).default(''),
+    background: z.string().max(20_000).default(''),
+    isExercise: z.boolean().default(false),
+    periodGranularity: z.enum(['week', 'day']).default('week'),
+    fourEyes: z.boolean().default(true),
+    activatedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const updateEventBody = z
+  .object({
+    version: z.number().int().positive(),
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200).optional(),
+    description: z.string().max(20_000).optional(),
+    background: z.string().max(20_000).optional(),
+    isExercise: z.boolean().optional(),
+    periodGranularity: z.enum(['week', 'day']).optional(),
+    fourEyes: z.boolean().optional(),
+  })
+  .strict();
+
+export const closeEventBody = z
+  .object({
+    version: z.number().int().positive(),
+    closedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();

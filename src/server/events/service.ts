@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { type EventRow, findEvent, insertEvent, updateEvent } from './repository.ts';
+import type { closeEventBody, createEventBody, updateEventBody } from './schemas.ts';
+
+export function presentEvent(event: EventRow) {
+  return {
+    id: event.id,
+    name: event.name,
+    description: event.description,
+    background: event.background,
+    isExercise: event.is_exercise === 1,
+    state: event.state,
+    periodGranularity: event.period_granularity,
+    fourEyes: event.four_eyes === 1,
+    activatedAt: event.activated_at,
+    closedAt: event.closed_at,
+    createdAt: event.created_at,
+    updatedAt: event.updated_at,
+    version: event.version,
+  };
+}
+
+export async function createEvent(db: Db, actor: Actor, input: z.infer<typeof createEventBody>) {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const event = await insertEvent(trx, {
+      name: input.name,
+      description: input.description,
+      background: input.background,
+      is_exercise: input.isExercise ? 1 : 0,
+      state: 'active',
+      period_granularity: input.periodGranularity,
+      four_eyes: input.fourEyes ? 1 : 0,
+      activated_at: input.activatedAt ? new Date(input.activatedAt).toISOString() : now,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, actor, {
+      action: 'event.create',
+      entityType: 'event',
+      entityId: event.id,
+      eventId: event.id,
+      after: event,
+    });
+    return event;
+  });
+}
+
+export async function changeEvent(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof updateEventBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadEvent(trx, eventId);
+    const updated = await updateEvent(trx, eventId, input.version, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.background !== undefined && { background: input.background }),
+      ...(input.isExercise !== undefined && { is_exercise: input.isExercise ? 1 : 0 }),
+      ...(input.periodGranularity !== undefined && { period_granularity: input.periodGranularity }),
+      ...(input.fourEyes !== undefined && { four_eyes: input.fourEyes ? 1 : 0 }),
+    });
+    if (!updated) throw errors.conflict(presentEvent(before));
+    await recordAudit(trx, actor, {
+      action: 'event.update',
+      entityType: 'event',
+      entityId: eventId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+export async function closeEvent(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof closeEventBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadEvent(trx, eventId);
+    const closedAt = input.closedAt
+      ? new Date(input.closedAt).toISOString()
+      : new Date().toISOString();
+    if (closedAt < before.activated_at) {
+      throw errors.badRequest('Avslutsdatum kan inte ligga före aktiveringen.', {
+        field: 'closedAt',
+      });
+    }
+    const updated = await updateEvent(trx, eventId, input.version, {
+      state: 'closed',
+      closed_at: closedAt,
+    });
+    if (!updated) throw errors.conflict(presentEvent(before));
+    await recordAudit(trx, actor, {
+      action: 'event.close',
+      entityType: 'event',
+      entityId: eventId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
+  const event = await findEvent(db, eventId);
+  if (!event) throw errors.notFound('Händelsen');
+  return event;
+}

@@ -1,0 +1,26 @@
+import type { EventGrant } from '../../core/access.ts';
+
+/** Who is making a request: the user behind a session or an API token, or the system itself. */
+export interface Actor {
+  userId: number | null;
+  label: string;
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+  requestId: string | null;
+}
+
+export const systemActor: Actor = {
+  userId: null,
+  label: 'system',
+  isAdmin: true,
+  mustChangePassword: false,
+  requestId: null,
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: { idHash: string; csrfToken: string } | null;
+    eventGrants: EventGrant[];
+  }
+}

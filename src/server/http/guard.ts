@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Permission, isAllowed } from '../../core/access.ts';
+import { grantsOf } from '../access/repository.ts';
+import {
+  type SessionPolicy,
+  actorFromUser,
+  resolveApiToken,
+  resolveSession,
+} from '../auth/service.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import { findEvent } from '../events/repository.ts';
+
+/** What a route demands of the caller. Every route declares one; a route without one cannot start. */
+export type RouteAccess =
+  | { kind: 'public' }
+  | { kind: 'signed_in'; duringPasswordChange?: boolean }
+  | { kind: 'system_admin' }
+  | { kind: 'event'; permission: Permission; unitParam?: string; onClosedEvent?: boolean };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    csrf?: boolean;
+  }
+}
+
+export const sessionCookie = 'lagesbild_session';
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('eventGrants');
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs'))
+      route.config = { ...route.config, access: { kind: 'public' } };
+    if (!route.config?.access)
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.eventGrants = [];
+    await authenticate(request, db, policy);
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.kind === 'public') return;
+    const actor = request.actor;
+    if (!actor) throw errors.unauthenticated();
+    if (
+      request.session &&
+      unsafeMethods.has(request.method) &&
+      request.routeOptions.config.csrf !== false
+    ) {
+      if (request.headers['x-csrf-token'] !== request.session.csrfToken) throw errors.csrfFailed();
+    }
+    if (actor.mustChangePassword && !(access.kind === 'signed_in' && access.duringPasswordChange)) {
+      throw errors.passwordChangeRequired();
+    }
+    if (access.kind === 'system_admin' && !actor.isAdmin) throw errors.forbidden('system.admin');
+    if (access.kind === 'event') await authorizeInEvent(request, db, access);
+  });
+}
+
+async function authenticate(request: FastifyRequest, db: Db, policy: SessionPolicy): Promise<void> {
+  const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer) {
+    const user = await resolveApiToken(db, bearer);
+    if (!user) throw errors.unauthenticated();
+    request.actor = actorFromUser(user, request.id);
+    return;
+  }
+  const cookie = request.cookies[sessionCookie];
+  if (!cookie) return;
+  const session = await resolveSession(db, cookie, policy);
+  if (!session) return;
+  request.actor = actorFromUser(session.user, request.id);
+  request.session = { idHash: session.idHash, csrfToken: session.csrfToken };
+}
+
+async function authorizeInEvent(
+  request: FastifyRequest,
+  db: Db,
+  access: Extract<RouteAccess, { kind: 'event' }>,
+): Promise<void> {
+  const actor = request.actor!;
+  const eventId = positiveInteger((request.params as Record<string, string>).eventId);
+  const event = eventId === null ? undefined : await findEvent(db, eventId);
+  if (!event) throw errors.notFound('Händelsen');
+  request.eventGrants = actor.isAdmin
+    ? [{ role: 'admin', unitId: null }]
+    : await grantsOf(db, actor.userId!, event.id);
+  if (request.eventGrants.length === 0) throw errors.notFound('Händelsen');
+  const unitId = access.unitParam
+    ? positiveInteger((request.params as Record<string, string>)[access.unitParam])
+    : null;
+  if (!isAllowed(request.eventGrants, access.permission, unitId ?? undefined)) {
+    throw errors.forbidden(access.permission);
+  }
+  if (event.state === 'closed' && unsafeMethods.has(request.method) && !access.onClosedEvent) {
+    throw errors.eventClosed();
+  }
+}
+
+export function positiveInteger(value: string | undefined): number | null {
+  if (value === undefined || !/^[1-9]\d{0,9}$/.test(value)) return null;
+  return Number(value);
+}

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadDemo } from './demo/seed.ts';
+import { ensureFirstAdmin } from './users/bootstrap.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class StartupError extends Error {}
+
+/** Opens and migrates the database, creates the first admin and the demo, and starts listening. */
+export async function startServer(
+  config: Config,
+  print: (line: string) => void,
+): Promise<RunningServer> {
+  const database = openDatabase(config.DATABASE_URL);
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw new StartupError(
+      `Cannot use the database (${describeDatabaseUrl(config.DATABASE_URL)}): ${reason(error)}`,
+    );
+  }
+  await announceFirstAdmin(database, config, print);
+  if (config.LAGESBILD_DEMO) await announceDemo(database, print);
+  const app = await buildApp(config, database);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = config.PUBLIC_URL.replace(`:${config.PORT}`, `:${port}`);
+  print(`Lägesbild listens on ${url} (${describeDatabaseUrl(config.DATABASE_URL)})`);
+  return {
+    app,
+    database,
+    url,
+    stop: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+async function announceFirstAdmin(
+  database: Database,
+  config: Config,
+  print: (line: string) => void,
+) {
+  const admin = await ensureFirstAdmin(database.db, {
+    email: config.ADMIN_EMAIL,
+    ...(config.ADMIN_PASSWORD !== undefined && { password: config.ADMIN_PASSWORD }),
+  });
+  if (!admin) return;
+  print(`First administrator created: ${admin.email}`);
+  print(
+    admin.oneTimePassword
+      ? `One-time password (shown only now; change it at first login): ${admin.oneTimePassword}`
+      : 'Password: the one given in ADMIN_PASSWORD.',
+  );
+}
+
+async function announceDemo(database: Database, print: (line: string) => void) {
+  const demo = await loadDemo(database.db, { password: process.env.DEMO_PASSWORD || undefined });
+  if (!demo) return;
+  print(`Demo event "Millennium 2024" loaded with users ${demo.userEmails.join(', ')}`);
+  print(`Demo users' password (shown only now): ${demo.password}`);
+}
+
+function reason(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
+  if (error instanceof Error)
+    return error.message || (error as { code?: string }).code || error.name;
+  return String(error);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const unitKinds = ['hospital', 'primary_care', 'municipality', 'support'] as const;
+export const facilityKinds = ['emergency_department', 'ward', 'other'] as const;
+
+const code = z.string().trim().min(1, 'Ange en kod.').max(40, 'Koden får ha högst 40 tecken.');
+
+export const unitIdParams = z.object({ unitId: z.coerce.number().int().positive() });
+export const facilityIdParams = z.object({ facilityId: z.coerce.number().int().positive() });
+export const facilityQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
+
+export const createUnitBody = z
+  .object({
+    code,
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200),
+    kind: z.enum(unitKinds),
+    parentId: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
+
+export const updateUnitBody = z
+  .object({
+    version: z.number().int().positive(),
+    code: code.optional(),
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200).optional(),
+    kind: z.enum(unitKinds).optional(),
+    parentId: z.number().int().positive().nullable().optional(),
+  })
+  .strict();
+
+export const createFacilityBody = z
+  .object({
+    code,
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200),
+    kind: z.enum(facilityKinds),
+  })
+  .strict();
+
+export const updateFacilityBody = z
+  .object({
+    version: z.number().int().positive(),
+    code: code.optional(),
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200).optional(),
+    kind: z.enum(facilityKinds).optional(),
+  })
+  .strict();

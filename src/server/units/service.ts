@@ -1,0 +1,178 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import {
+  type FacilityRow,
+  type UnitRow,
+  findFacility,
+  findFacilityByCode,
+  findUnit,
+  findUnitByCode,
+  insertFacility,
+  insertUnit,
+  updateFacility,
+  updateUnit,
+} from './repository.ts';
+import type {
+  createFacilityBody,
+  createUnitBody,
+  updateFacilityBody,
+  updateUnitBody,
+} from './schemas.ts';
+
+export function presentUnit(unit: UnitRow) {
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    parentId: unit.parent_id,
+    version: unit.version,
+  };
+}
+
+export function presentFacility(facility: FacilityRow) {
+  return {
+    id: facility.id,
+    unitId: facility.unit_id,
+    code: facility.code,
+    name: facility.name,
+    kind: facility.kind,
+    version: facility.version,
+  };
+}
+
+export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof createUnitBody>) {
+  return db.transaction().execute(async (trx) => {
+    await refuseTakenUnitCode(trx, input.code);
+    if (input.parentId !== null) await loadUnit(trx, input.parentId);
+    const now = new Date().toISOString();
+    const unit = await insertUnit(trx, {
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      parent_id: input.parentId,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, actor, {
+      action: 'unit.create',
+      entityType: 'unit',
+      entityId: unit.id,
+      after: unit,
+    });
+    return unit;
+  });
+}
+
+export async function changeUnit(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  input: z.infer<typeof updateUnitBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadUnit(trx, unitId);
+    if (input.code !== undefined && input.code !== before.code)
+      await refuseTakenUnitCode(trx, input.code);
+    if (input.parentId === unitId) {
+      throw errors.badRequest('En enhet kan inte vara sin egen överordnade.', {
+        field: 'parentId',
+      });
+    }
+    if (input.parentId) await loadUnit(trx, input.parentId);
+    const updated = await updateUnit(trx, unitId, input.version, {
+      ...(input.code !== undefined && { code: input.code }),
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.kind !== undefined && { kind: input.kind }),
+      ...(input.parentId !== undefined && { parent_id: input.parentId }),
+    });
+    if (!updated) throw errors.conflict(presentUnit(before));
+    await recordAudit(trx, actor, {
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: unitId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+export async function createFacility(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  input: z.infer<typeof createFacilityBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    await loadUnit(trx, unitId);
+    await refuseTakenFacilityCode(trx, input.code);
+    const now = new Date().toISOString();
+    const facility = await insertFacility(trx, {
+      unit_id: unitId,
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, actor, {
+      action: 'facility.create',
+      entityType: 'facility',
+      entityId: facility.id,
+      after: facility,
+    });
+    return facility;
+  });
+}
+
+export async function changeFacility(
+  db: Db,
+  actor: Actor,
+  facilityId: number,
+  input: z.infer<typeof updateFacilityBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await findFacility(trx, facilityId);
+    if (!before) throw errors.notFound('Anläggningen');
+    if (input.code !== undefined && input.code !== before.code)
+      await refuseTakenFacilityCode(trx, input.code);
+    const updated = await updateFacility(trx, facilityId, input.version, {
+      ...(input.code !== undefined && { code: input.code }),
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.kind !== undefined && { kind: input.kind }),
+    });
+    if (!updated) throw errors.conflict(presentFacility(before));
+    await recordAudit(trx, actor, {
+      action: 'facility.update',
+      entityType: 'facility',
+      entityId: facilityId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+async function loadUnit(db: Db, unitId: number): Promise<UnitRow> {
+  const unit = await findUnit(db, unitId);
+  if (!unit) throw errors.notFound('Enheten');
+  return unit;
+}
+
+async function refuseTakenUnitCode(db: Db, code: string): Promise<void> {
+  if (await findUnitByCode(db, code)) {
+    throw errors.badRequest(`Koden ${code} används redan av en annan enhet.`, { field: 'code' });
+  }
+}
+
+async function refuseTakenFacilityCode(db: Db, code: string): Promise<void> {
+  if (await findFacilityByCode(db, code)) {
+    throw errors.badRequest(`Koden ${code} används redan av en annan anläggning.`, {
+      field: 'code',
+    });
+  }
+}

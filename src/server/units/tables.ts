@@ -1,0 +1,30 @@
+import type { Generated } from 'kysely';
+
+export type UnitKind = 'hospital' | 'primary_care' | 'municipality' | 'support';
+
+export interface UnitsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parent_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface FacilitiesTable {
+  id: Generated<number>;
+  unit_id: number;
+  code: string;
+  name: string;
+  kind: 'emergency_department' | 'ward' | 'other';
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface UnitsTables {
+  units: UnitsTable;
+  facilities: FacilitiesTable;
+}

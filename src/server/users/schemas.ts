@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const userIdParams = z.object({ userId: z.coerce.number().int().positive() });
+export const tokenIdParams = z.object({ tokenId: z.coerce.number().int().positive() });
+
+export const createUserBody = z
+  .object({
+    email: z.email('Ange en giltig e-postadress.').max(254),
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200),
+    isAdmin: z.boolean().default(false),
+    password: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const updateUserBody = z
+  .object({
+    version: z.number().int().positive(),
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200).optional(),
+    isAdmin: z.boolean().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const createTokenBody = z
+  .object({ name: z.string().trim().min(1, 'Ange ett namn för nyckeln.').max(100) })
+  .strict();

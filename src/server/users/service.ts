@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import { generatePassword, hashPassword, passwordWeakness } from '../auth/password.ts';
+import { deleteSessionsOfUser } from '../auth/repository.ts';
+import { hashSecret } from '../auth/service.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import {
+  type UserRow,
+  findUserByEmail,
+  findUserById,
+  insertApiToken,
+  insertUser,
+  revokeApiToken,
+  updateUser,
+} from './repository.ts';
+import type { createUserBody, updateUserBody } from './schemas.ts';
+
+export function presentUser(user: UserRow) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.is_admin === 1,
+    mustChangePassword: user.must_change_password === 1,
+    disabled: user.disabled_at !== null,
+    version: user.version,
+  };
+}
+
+/**
+ * Creates an account. Without a chosen password a one-time password is generated, returned once
+ * and must be changed at first login.
+ */
+export async function createUser(db: Db, actor: Actor, input: z.input<typeof createUserBody>) {
+  const email = input.email.trim().toLowerCase();
+  if (input.password !== undefined) {
+    const weakness = passwordWeakness(input.password, email);
+    if (weakness) throw errors.badRequest(weakness, { field: 'password' });
+  }
+  const oneTimePassword = input.password === undefined ? generatePassword() : null;
+  const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
+  const user = await db.transaction().execute(async (trx) => {
+    if (await findUserByEmail(trx, email)) {
+      throw errors.badRequest('Det finns redan en användare med den e-postadressen.', {
+        field: 'email',
+      });
+    }
+    const now = new Date().toISOString();
+    const created = await insertUser(trx, {
+      email,
+      name: input.name.trim(),
+      password_hash: passwordHash,
+      must_change_password: oneTimePassword ? 1 : 0,
+      is_admin: input.isAdmin ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, actor, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: created.id,
+      after: created,
+    });
+    return created;
+  });
+  return { user, oneTimePassword };
+}
+
+export async function changeUser(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  input: z.infer<typeof updateUserBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadUser(trx, userId);
+    if (userId === actor.userId && (input.isAdmin === false || input.disabled === true)) {
+      throw errors.badRequest(
+        'Du kan inte ta bort din egen administratörsbehörighet eller stänga av dig själv.',
+      );
+    }
+    const disabledAt =
+      input.disabled === undefined ? undefined : input.disabled ? new Date().toISOString() : null;
+    const updated = await updateUser(trx, userId, input.version, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.isAdmin !== undefined && { is_admin: input.isAdmin ? 1 : 0 }),
+      ...(disabledAt !== undefined && { disabled_at: disabledAt }),
+    });
+    if (!updated) throw errors.conflict(presentUser(before));
+    if (input.disabled) await deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, actor, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: userId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+/** Gives the user a new one-time password and ends all their sessions. */
+export async function resetPassword(db: Db, actor: Actor, userId: number) {
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const user = await db.transaction().execute(async (trx) => {
+    const before = await loadUser(trx, userId);
+    const updated = await updateUser(trx, userId, before.version, {
+      password_hash: passwordHash,
+      must_change_password: 1,
+    });
+    if (!updated) throw errors.conflict(presentUser(before));
+    await deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, actor, {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: userId,
+    });
+    return updated;
+  });
+  return { user, oneTimePassword };
+}
+
+export async function findUserForCli(db: Db, email: string): Promise<UserRow> {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw errors.notFound(`Användaren ${email}`);
+  return user;
+}
+
+/** Issues an API token for integrations; only its hash is stored, so it is shown once. */
+export async function createApiToken(db: Db, actor: Actor, name: string) {
+  const token = `lb_${randomBytes(32).toString('base64url')}`;
+  const stored = await db.transaction().execute(async (trx) => {
+    const row = await insertApiToken(trx, actor.userId!, name, hashSecret(token));
+    await recordAudit(trx, actor, {
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: row,
+    });
+    return row;
+  });
+  return { ...stored, token };
+}
+
+export async function revokeOwnApiToken(db: Db, actor: Actor, tokenId: number) {
+  await db.transaction().execute(async (trx) => {
+    const revoked = await revokeApiToken(trx, actor.userId!, tokenId);
+    if (!revoked) throw errors.notFound('Nyckeln');
+    await recordAudit(trx, actor, {
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: tokenId,
+    });
+  });
+}
+
+async function loadUser(db: Db, userId: number): Promise<UserRow> {
+  const user = await findUserById(db, userId);
+  if (!user) throw errors.notFound('Användaren');
+  return user;
+}

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { type Database, type DialectName, openDatabase } from '../../src/server/db/database.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { loadDemo } from '../../src/server/demo/seed.ts';
+import { ensureFirstAdmin } from '../../src/server/users/bootstrap.ts';
+import { createTestDatabase } from './databases.ts';
+
+export const demoPassword = 'Demo-lösenord-för-test-2024';
+export const adminEmail = 'admin@lagesbild.local';
+export const adminPassword = 'Stabschefens-lösen-2024';
+
+export const demoPeople = {
+  staff: 'elin.bergstrom@lagesbild.local',
+  reporterSas: 'sara.holm@lagesbild.local',
+  reporterNh: 'ali.haddad@lagesbild.local',
+  communicator: 'petra.dahl@lagesbild.local',
+  approver: 'anders.wik@lagesbild.local',
+  reader: 'karin.sjoberg@lagesbild.local',
+} as const;
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  eventId: number;
+  login(email: string, password?: string): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+/** A signed-in browser-like client: sends its session cookie and CSRF token on every request. */
+export class Client {
+  constructor(
+    private readonly app: FastifyInstance,
+    public cookie: string | null,
+    public csrfToken: string | null,
+  ) {}
+
+  request(method: string, url: string, body?: unknown, options: RequestOptions = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] ??= this.csrfToken;
+    return this.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(options.query && { query: options.query }),
+      ...(body !== undefined && { payload: body as object }),
+    });
+  }
+
+  get = (url: string, options?: RequestOptions) => this.request('GET', url, undefined, options);
+  post = (url: string, body?: unknown, options?: RequestOptions) =>
+    this.request('POST', url, body ?? {}, options);
+  patch = (url: string, body?: unknown, options?: RequestOptions) =>
+    this.request('PATCH', url, body ?? {}, options);
+  delete = (url: string, options?: RequestOptions) =>
+    this.request('DELETE', url, undefined, options);
+}
+
+export function sessionCookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((candidate) => candidate.name === 'lagesbild_session');
+  assert.ok(
+    cookie,
+    `expected a session cookie, got status ${response.statusCode}: ${response.body}`,
+  );
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/** An app on a fresh database with the demo event, the first admin (password already changed). */
+export async function startTestApp(dialect: DialectName): Promise<TestApp> {
+  const testDatabase = await createTestDatabase(dialect);
+  const database = openDatabase(testDatabase.url);
+  await migrateToLatest(database);
+  await ensureFirstAdmin(database.db, { email: adminEmail, password: adminPassword });
+  const demo = await loadDemo(database.db, { password: demoPassword });
+  const app = await buildApp(
+    {
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+      SESSION_IDLE_MINUTES: 120,
+      SESSION_ABSOLUTE_HOURS: 12,
+      BODY_LIMIT_BYTES: 1_048_576,
+    },
+    database,
+  );
+  const login = async (email: string, password?: string) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        email,
+        password: password ?? (email === adminEmail ? adminPassword : demoPassword),
+      },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    return new Client(app, sessionCookieOf(response), response.json().csrfToken);
+  };
+  return {
+    app,
+    database,
+    eventId: demo!.eventId,
+    login,
+    anonymous: () => new Client(app, null, null),
+    close: async () => {
+      await app.close();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
