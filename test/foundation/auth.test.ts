@@ -41,12 +41,10 @@ for (const dialect of testDialects()) {
     });
 
     it('sets an HttpOnly SameSite cookie', async () => {
-      const response = await t
-        .anonymous()
-        .post('/api/auth/login', {
-          email: demoPeople.reader,
-          password: 'Demo-lösenord-för-test-2024',
-        });
+      const response = await t.anonymous().post('/api/auth/login', {
+        email: demoPeople.reader,
+        password: 'Demo-lösenord-för-test-2024',
+      });
       const cookie = response.cookies.find((candidate) => candidate.name === 'lagesbild_session');
       assert.equal(cookie?.httpOnly, true);
       assert.equal(cookie?.sameSite, 'Lax');
@@ -138,12 +136,10 @@ for (const dialect of testDialects()) {
       });
       assert.equal(disabled.statusCode, 200, disabled.body);
       assert.equal((await reader.get('/api/auth/me')).statusCode, 401);
-      const again = await t
-        .anonymous()
-        .post('/api/auth/login', {
-          email: demoPeople.reader,
-          password: 'Demo-lösenord-för-test-2024',
-        });
+      const again = await t.anonymous().post('/api/auth/login', {
+        email: demoPeople.reader,
+        password: 'Demo-lösenord-för-test-2024',
+      });
       assert.equal(again.statusCode, 401);
       const enabled = await admin.patch(`/api/users/${target.id}`, {
         version: disabled.json().version,

@@ -28,7 +28,23 @@ declare module 'fastify' {
 export const sessionCookie = 'lagesbild_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+const declaredRoutesByApp = new WeakMap<object, DeclaredRoute[]>();
+
+/** Every route of the app with its access rule: the source of the authorisation matrix test. */
+export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
+  return declaredRoutesByApp.get(app.server) ?? [];
+}
+
 export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy): void {
+  const routes: DeclaredRoute[] = [];
+  declaredRoutesByApp.set(app.server, routes);
+
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('eventGrants');
@@ -36,8 +52,11 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs'))
       route.config = { ...route.config, access: { kind: 'public' } };
-    if (!route.config?.access)
-      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    }
   });
 
   app.addHook('onRequest', async (request) => {
