@@ -19,22 +19,51 @@ export const permissions = [
   'access.manage',
   'audit.read',
   'internal.read',
+  'picture.read',
+  'readiness.write',
+  'situation.write',
+  'situation.review',
+  'input_request.manage',
+  'figure.define',
+  'figure.write',
+  'diversion.write',
+  'decision.write',
+  'action.write',
+  'risk.write',
+  'log.write',
+  'communication.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** Permissions a role holds for the whole event. */
 const eventWide: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  staff: ['event.read', 'internal.read'],
-  unit_reporter: ['event.read', 'internal.read'],
-  communicator: ['event.read', 'internal.read'],
-  approver: ['event.read', 'internal.read'],
-  reader: ['event.read'],
+  staff: [
+    'event.read',
+    'internal.read',
+    'picture.read',
+    'readiness.write',
+    'situation.write',
+    'situation.review',
+    'input_request.manage',
+    'figure.define',
+    'figure.write',
+    'diversion.write',
+    'decision.write',
+    'action.write',
+    'risk.write',
+    'log.write',
+    'communication.write',
+  ],
+  unit_reporter: ['event.read', 'internal.read', 'picture.read'],
+  communicator: ['event.read', 'internal.read', 'picture.read', 'communication.write'],
+  approver: ['event.read', 'internal.read', 'picture.read'],
+  reader: ['event.read', 'picture.read'],
 };
 
 /** Permissions a unit reporter holds only for the units named in their grants. */
 const unitScoped: Partial<Record<Role, readonly Permission[]>> = {
-  unit_reporter: [],
+  unit_reporter: ['situation.write', 'figure.write'],
 };
 
 export interface EventGrant {

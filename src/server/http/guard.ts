@@ -124,6 +124,11 @@ async function authorizeInEvent(
   }
 }
 
+/** Readers see only items classified as public; every other role also sees internal ones. */
+export function canReadInternal(request: FastifyRequest): boolean {
+  return isAllowed(request.eventGrants, 'internal.read');
+}
+
 export function positiveInteger(value: string | undefined): number | null {
   if (value === undefined || !/^[1-9]\d{0,9}$/.test(value)) return null;
   return Number(value);
