@@ -1,12 +1,13 @@
 import type { Role } from '../../core/access.ts';
 import { grantRole } from '../access/service.ts';
+import { generatePassword } from '../auth/password.ts';
 import type { Db } from '../db/schema.ts';
 import { createEvent } from '../events/service.ts';
-import { systemActor } from '../http/actor.ts';
+import { type Actor, systemActor } from '../http/actor.ts';
 import { createFacility, createUnit } from '../units/service.ts';
-import { generatePassword } from '../auth/password.ts';
 import { createUser } from '../users/service.ts';
 import { demoEvent, demoFacilities, demoUnits, demoUsers } from './content.ts';
+import type { DemoContext } from './context.ts';
 
 export interface DemoResult {
   eventId: number;
@@ -18,26 +19,56 @@ export interface DemoResult {
 export async function loadDemo(db: Db, options: { password?: string }): Promise<DemoResult | null> {
   const existing = await db.selectFrom('events').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
-  const actor = systemActor;
-  const event = await createEvent(db, actor, demoEvent);
+  const event = await createEvent(db, systemActor, demoEvent);
+  const password = options.password ?? generatePassword();
+  const context: DemoContext = {
+    eventId: event.id,
+    unitIds: await loadUnits(db),
+    facilityIds: new Map(),
+    userIds: new Map(),
+    actorFor: (email) => demoActor(context, email),
+  };
+  await loadFacilities(db, context);
+  await loadUsers(db, context, password);
+  // capability demos
+  return { eventId: event.id, userEmails: demoUsers.map((user) => user.email), password };
+}
+
+async function loadUnits(db: Db): Promise<Map<string, number>> {
   const unitIds = new Map<string, number>();
   for (const unit of demoUnits) {
-    const created = await createUnit(db, actor, { ...unit, parentId: null });
+    const created = await createUnit(db, systemActor, { ...unit, parentId: null });
     unitIds.set(unit.code, created.id);
   }
-  for (const facility of demoFacilities) {
-    const { unitCode, ...rest } = facility;
-    await createFacility(db, actor, unitIds.get(unitCode)!, rest);
+  return unitIds;
+}
+
+async function loadFacilities(db: Db, context: DemoContext): Promise<void> {
+  for (const { unitCode, ...facility } of demoFacilities) {
+    const created = await createFacility(db, systemActor, context.unitIds.get(unitCode)!, facility);
+    context.facilityIds.set(facility.code, created.id);
   }
-  const password = options.password ?? generatePassword();
+}
+
+async function loadUsers(db: Db, context: DemoContext, password: string): Promise<void> {
   for (const person of demoUsers) {
-    const { user } = await createUser(db, actor, {
+    const { user } = await createUser(db, systemActor, {
       email: person.email,
       name: person.name,
       password,
     });
-    const unitId = person.unitCode ? unitIds.get(person.unitCode)! : null;
-    await grantRole(db, actor, event.id, { userId: user.id, role: person.role as Role, unitId });
+    context.userIds.set(person.email, user.id);
+    const unitId = person.unitCode ? context.unitIds.get(person.unitCode)! : null;
+    await grantRole(db, systemActor, context.eventId, {
+      userId: user.id,
+      role: person.role as Role,
+      unitId,
+    });
   }
-  return { eventId: event.id, userEmails: demoUsers.map((user) => user.email), password };
+}
+
+function demoActor(context: DemoContext, email: string): Actor {
+  const userId = context.userIds.get(email);
+  if (userId === undefined) throw new Error(`No demo user ${email}`);
+  return { userId, label: email, isAdmin: false, mustChangePassword: false, requestId: null };
 }
