@@ -33,6 +33,9 @@ const commands: Command[] = [
         (line) => console.log(line),
       );
       stopOnSignals(server.stop, settings.SHUTDOWN_TIMEOUT_MS);
+      console.log(
+        `Lägesbild listens on ${server.url} (${describeDatabaseUrl(settings.DATABASE_URL)})`,
+      );
       return 0;
     },
   },

@@ -32,16 +32,21 @@ export async function startServer(
   await announceFirstAdmin(database, config, print);
   if (config.LAGESBILD_DEMO) await announceDemo(database, print);
   const app = await buildApp(config, database);
+  let closing = false;
+  // Keep-alive sockets would hold the server open; once closing, each response ends its socket.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL.replace(`:${config.PORT}`, `:${port}`);
-  print(`Lägesbild listens on ${url} (${describeDatabaseUrl(config.DATABASE_URL)})`);
   return {
     app,
     database,
     url,
     stop: async () => {
+      closing = true;
       await app.close();
       await database.close();
     },

@@ -1,0 +1,232 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createTestDatabase, testDialects } from '../support/databases.ts';
+
+const cli = ['--import', 'tsx', 'src/cli/main.ts'];
+const folders: string[] = [];
+
+function temporaryFolder(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-cli-'));
+  folders.push(folder);
+  return folder;
+}
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...extra };
+  delete env.ADMIN_PASSWORD;
+  return env;
+}
+
+interface Started {
+  child: ChildProcess;
+  output: string[];
+  url: string;
+  startMs: number;
+}
+
+/** Starts `serve` and resolves when it prints the URL it listens on. */
+function serve(env: NodeJS.ProcessEnv, args: string[] = []): Promise<Started> {
+  const began = Date.now();
+  const child = spawn(process.execPath, [...cli, 'serve', ...args], { env });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start: ${output.join('')}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /listens on (http:\/\/\S+)/.exec(output.join(''));
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, output, url: match[1]!, startMs: Date.now() - began });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output.join('')}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+after(() => {
+  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe('starting and stopping', () => {
+  it('creates the database, the first admin and the demo on a fresh start, and exits 0 on SIGTERM', async () => {
+    const folder = temporaryFolder();
+    const database = path.join(folder, 'data', 'lagesbild.db');
+    const started = await serve(baseEnv({ DATABASE_URL: `sqlite:${database}` }));
+    const text = started.output.join('');
+    assert.match(text, /First administrator created: admin@lagesbild\.local/);
+    assert.match(text, /One-time password \(shown only now; change it at first login\): \S+/);
+    assert.match(text, /Demo event "Millennium 2024" loaded/);
+    assert.ok(fs.existsSync(database));
+    const ready = await fetch(`${started.url}/readyz`);
+    assert.equal(ready.status, 200);
+    console.log(`# start-up to listening on a fresh demo: ${started.startMs} ms`);
+    assert.equal(await stop(started.child), 0);
+
+    const again = await serve(baseEnv({ DATABASE_URL: `sqlite:${database}` }));
+    assert.doesNotMatch(again.output.join(''), /One-time password|Demo event/, 'printed only once');
+    assert.equal(await stop(again.child), 0);
+  });
+
+  it('finishes an in-flight request before exiting on SIGTERM', async () => {
+    const folder = temporaryFolder();
+    const started = await serve(
+      baseEnv({ DATABASE_URL: `sqlite:${path.join(folder, 'db.sqlite')}` }),
+      ['--no-demo'],
+    );
+    const login = fetch(`${started.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@lagesbild.local', password: 'wrong-password-123' }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const exit = stop(started.child);
+    assert.equal((await login).status, 401);
+    assert.equal(await exit, 0);
+  });
+
+  it('stops with one clear line when DATABASE_URL points nowhere', () => {
+    const result = spawnSync(process.execPath, [...cli, 'serve'], {
+      env: baseEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.notEqual(result.status, 0);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(
+      lines[0]!,
+      /^Cannot use the database \(PostgreSQL 127\.0\.0\.1:1\/none\): .*ECONNREFUSED/,
+    );
+  });
+
+  it('stops with one line naming a badly configured variable', () => {
+    for (const [variable, value] of [
+      ['PORT', 'tretusen'],
+      ['DATABASE_URL', 'mysql://x'],
+      ['LOG_LEVEL', 'loud'],
+    ] as const) {
+      const result = spawnSync(process.execPath, [...cli, 'serve'], {
+        env: baseEnv({ [variable]: value }),
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      assert.equal(result.status, 1);
+      assert.match(
+        result.stderr.trim(),
+        new RegExp(`^Configuration error: ${variable} .*\\(got "${value}"\\)$`),
+      );
+    }
+  });
+});
+
+describe('backup and restore', () => {
+  it('backs up while the server runs and restores the copy', async () => {
+    const folder = temporaryFolder();
+    const databaseUrl = `sqlite:${path.join(folder, 'live.db')}`;
+    const started = await serve(baseEnv({ DATABASE_URL: databaseUrl }));
+    const backupFile = path.join(folder, 'backup.db');
+    const backup = spawnSync(process.execPath, [...cli, 'backup', backupFile], {
+      env: baseEnv({ DATABASE_URL: databaseUrl }),
+      encoding: 'utf8',
+    });
+    assert.equal(backup.status, 0, backup.stderr);
+    assert.equal((await fetch(`${started.url}/readyz`)).status, 200, 'still serving');
+    assert.equal(await stop(started.child), 0);
+
+    const restoredUrl = `sqlite:${path.join(folder, 'restored', 'lagesbild.db')}`;
+    const restore = spawnSync(process.execPath, [...cli, 'restore', backupFile], {
+      env: baseEnv({ DATABASE_URL: restoredUrl }),
+      encoding: 'utf8',
+    });
+    assert.equal(restore.status, 0, restore.stderr);
+    const restored = await serve(baseEnv({ DATABASE_URL: restoredUrl }));
+    assert.doesNotMatch(restored.output.join(''), /First administrator created/, 'users came back');
+    assert.equal(await stop(restored.child), 0);
+  });
+
+  it('refuses to restore a file that is not a Lägesbild database', () => {
+    const folder = temporaryFolder();
+    const bogus = path.join(folder, 'bogus.db');
+    fs.writeFileSync(bogus, 'not a database');
+    const result = spawnSync(process.execPath, [...cli, 'restore', bogus], {
+      env: baseEnv({ DATABASE_URL: `sqlite:${path.join(folder, 'target.db')}` }),
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 1);
+    assert.ok(!fs.existsSync(path.join(folder, 'target.db')));
+  });
+});
+
+describe('user commands', () => {
+  it('creates a user and resets the password', () => {
+    const folder = temporaryFolder();
+    const env = baseEnv({ DATABASE_URL: `sqlite:${path.join(folder, 'users.db')}` });
+    const created = spawnSync(
+      process.execPath,
+      [...cli, 'user', 'create', '--email', 'ny@lagesbild.local', '--name', 'Ny'],
+      { env, encoding: 'utf8' },
+    );
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stdout, /One-time password: \S+/);
+    const reset = spawnSync(
+      process.execPath,
+      [...cli, 'user', 'reset-password', '--email', 'ny@lagesbild.local'],
+      { env, encoding: 'utf8' },
+    );
+    assert.equal(reset.status, 0, reset.stderr);
+    assert.match(reset.stdout, /One-time password for ny@lagesbild\.local: \S+/);
+    const unknown = spawnSync(
+      process.execPath,
+      [...cli, 'user', 'reset-password', '--email', 'ingen@lagesbild.local'],
+      { env, encoding: 'utf8' },
+    );
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /finns inte/);
+  });
+});
+
+for (const dialect of testDialects().filter((name) => name === 'postgres')) {
+  describe('migrations on PostgreSQL', () => {
+    it('applies each migration once when three nodes start together', async () => {
+      const database = await createTestDatabase(dialect);
+      try {
+        const runs = [1, 2, 3].map(
+          () =>
+            new Promise<{ code: number | null; out: string }>((resolve) => {
+              const child = spawn(process.execPath, [...cli, 'migrate'], {
+                env: baseEnv({ DATABASE_URL: database.url }),
+              });
+              let out = '';
+              child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+              child.stderr.on('data', (chunk: Buffer) => (out += chunk));
+              child.on('exit', (code) => resolve({ code, out }));
+            }),
+        );
+        const results = await Promise.all(runs);
+        for (const result of results) assert.equal(result.code, 0, result.out);
+        const applied = results.map((result) => Number(/(\d+) migration/.exec(result.out)?.[1]));
+        assert.equal(
+          applied.filter((count) => count > 0).length,
+          1,
+          `applied counts: ${applied.join(', ')}`,
+        );
+      } finally {
+        await database.drop();
+      }
+    });
+  });
+}
