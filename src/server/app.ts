@@ -18,7 +18,11 @@ import type { Database } from './db/database.ts';
 import { eventRoutes } from './events/routes.ts';
 import { handleError } from './http/error-handler.ts';
 import { installGuard } from './http/guard.ts';
+import { liveRoutes } from './live/routes.ts';
+import { searchRoutes } from './search/routes.ts';
 import { healthRoutes } from './http/health.ts';
+import { readinessRoutes } from './readiness/routes.ts';
+import { situationRoutes } from './situations/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
@@ -91,6 +95,10 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(unitRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(readinessRoutes, { db });
+  await app.register(situationRoutes, { db });
+  await app.register(searchRoutes, { database });
+  await app.register(liveRoutes, { db });
   app.get(
     '/api/openapi.json',
     { config: { access: { kind: 'public' } }, schema: { hide: true } },

@@ -26,6 +26,8 @@ export interface WriteRequest {
 
 export interface RouteCase {
   who: Who;
+  /** A server-sent-events stream: it never ends when allowed, so only its refusals are awaited. */
+  streaming?: true;
   /** Required for every write route: how to make one valid write. */
   write?: (context: AuditContext) => Promise<WriteRequest>;
 }

@@ -1,0 +1,58 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../db/schema.ts';
+import { eventIdParams } from '../events/schemas.ts';
+import { type Change, ChangeFeed } from './feed.ts';
+
+const heartbeatMs = 25_000;
+
+export const liveRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const feed = new ChangeFeed(db);
+  const openStreams = new Set<ServerResponse>();
+  // Streams never end on their own; closing them first lets the server shut down promptly.
+  app.addHook('preClose', async () => {
+    feed.stop();
+    for (const response of openStreams) response.end();
+  });
+
+  app.get(
+    '/api/events/:eventId/stream',
+    {
+      config: { access: { kind: 'event', permission: 'picture.read' } },
+      schema: { tags: ['live'], params: eventIdParams },
+    },
+    async (request, reply) => {
+      const eventId = request.params.eventId;
+      const lastEventId = Number(request.headers['last-event-id']);
+      reply.hijack();
+      const response = reply.raw;
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      response.write('retry: 2000\n\n');
+      openStreams.add(response);
+      const unsubscribe = await feed.subscribe(eventId, (change) => sendChange(response, change));
+      if (Number.isInteger(lastEventId) && lastEventId > 0) {
+        const missed = await feed.changesSince(eventId, lastEventId);
+        if (missed === null) response.write('event: reload\ndata: {}\n\n');
+        else for (const change of missed) sendChange(response, change);
+      }
+      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), heartbeatMs);
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        openStreams.delete(response);
+        unsubscribe();
+      });
+    },
+  );
+};
+
+function sendChange(response: ServerResponse, change: Change): void {
+  const { sequence, kind, id, action, version, at } = change;
+  response.write(
+    `id: ${sequence}\nevent: change\ndata: ${JSON.stringify({ kind, id, action, version, at })}\n\n`,
+  );
+}
