@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has defaults that start the embedded database with the demo', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 3000);
+    assert.equal(config.DATABASE_URL, 'sqlite:./data/lagesbild.db');
+    assert.equal(config.PUBLIC_URL, 'http://127.0.0.1:3000');
+    assert.equal(config.LAGESBILD_DEMO, true);
+  });
+
+  it('reads flags and numbers from text', () => {
+    const config = loadConfig({ PORT: '8080', LAGESBILD_DEMO: 'false', HOST: '0.0.0.0' });
+    assert.equal(config.PORT, 8080);
+    assert.equal(config.LAGESBILD_DEMO, false);
+    assert.equal(config.PUBLIC_URL, 'http://localhost:8080');
+  });
+
+  it('names the variable and the value that is wrong', () => {
+    assert.throws(
+      () => loadConfig({ PORT: '70000' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(
+          error.message,
+          'Configuration error: PORT must be between 0 and 65535 (got "70000")',
+        );
+        return true;
+      },
+    );
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'mysql://db' }),
+      /DATABASE_URL must start with sqlite:/,
+    );
+    assert.throws(
+      () => loadConfig({ ADMIN_PASSWORD: 'kort' }),
+      /ADMIN_PASSWORD must be at least 12 characters/,
+    );
+    assert.throws(
+      () => loadConfig({ PUBLIC_URL: 'inte en adress' }),
+      /PUBLIC_URL must be an absolute URL/,
+    );
+  });
+});
