@@ -1,0 +1,73 @@
+/**
+ * The frozen content of a published report. Renderers (HTML, PDF, Word, Markdown, e-mail) take
+ * this and nothing else; its SHA-256 over the canonical JSON is the report's content hash.
+ */
+export interface ReportSnapshot {
+  format: 1;
+  event: { id: number; name: string; isExercise: boolean };
+  report: {
+    id: number;
+    number: number;
+    kind: 'regular' | 'extra' | 'final';
+    title: string;
+    /** When the content was compiled (ISO-8601 UTC); shown as "Sammanställd: …" in Stockholm time. */
+    compiledAt: string;
+    publishedAt: string | null;
+    /** Which version of the report this is; a correction points to the report it corrects. */
+    version: number;
+    correctsReportId: number | null;
+    /** 'public' leaves out every internal section and item; 'internal' has everything. */
+    audience: 'public' | 'internal';
+  };
+  authors: string[];
+  approver: string | null;
+  sections: SnapshotSection[];
+}
+
+export interface SnapshotSection {
+  key: string;
+  title: string;
+  /** Heading level: 1 = main section, 2 = subsection, 3 = below that. */
+  level: 1 | 2 | 3;
+  kind: SectionKind;
+  internal: boolean;
+  blocks: Block[];
+}
+
+export type SectionKind =
+  | 'text'
+  | 'unit_situations'
+  | 'unit_situation'
+  | 'decisions'
+  | 'actions'
+  | 'diversions'
+  | 'key_figures'
+  | 'risks'
+  | 'communication'
+  | 'media'
+  | 'spokespersons'
+  | 'links'
+  | 'about';
+
+/** Markdown here is the report subset: paragraphs, bullet lists, emphasis, links. */
+export type Block =
+  | { type: 'markdown'; markdown: string }
+  | { type: 'bullets'; items: string[] }
+  | { type: 'table'; caption?: string; columns: TableColumn[]; rows: string[][] }
+  | { type: 'chart'; chart: ChartSpec }
+  | { type: 'notice'; text: string }
+  | { type: 'links'; items: { label: string; url: string }[] };
+
+export interface TableColumn {
+  label: string;
+  align: 'left' | 'right';
+}
+
+export interface ChartSpec {
+  title: string;
+  unitOfMeasure: string;
+  /** Category labels along the x axis, e.g. "v. 44" or "4 nov". */
+  labels: string[];
+  series: { name: string; values: (number | null)[] }[];
+  thresholds?: { yellow?: number; red?: number };
+}
