@@ -7,7 +7,7 @@ import { postgresAdminUrl } from '../test/support/databases.ts';
 // Runs every *.test.ts under src/ and test/ with node's test runner, on SQLite and PostgreSQL.
 // In CI (CI=true) an unreachable PostgreSQL fails the run; elsewhere it is skipped with a warning.
 
-const roots = ['src', 'test'];
+const roots = ['src', 'test', 'e2e'];
 const filter = process.argv.slice(2);
 
 function findTestFiles(): string[] {

@@ -5,6 +5,7 @@ import type { Config } from '../server/config.ts';
 import { describeDatabaseUrl, openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { systemActor } from '../server/http/actor.ts';
+import { verifySnapshots } from '../server/reports/verify.ts';
 import { startServer } from '../server/start.ts';
 import { createUser, findUserForCli, resetPassword } from '../server/users/service.ts';
 
@@ -93,6 +94,26 @@ const commands: Command[] = [
         const { oneTimePassword } = await resetPassword(database.db, systemActor, user.id);
         console.log(`One-time password for ${user.email}: ${oneTimePassword}`);
       });
+    },
+  },
+  {
+    name: 'verify',
+    summary: 'verify                       check the SHA-256 of every published report',
+    run: async (_parsed, config) => {
+      let failed = false;
+      await withDatabase(config(), async (database) => {
+        const result = await verifySnapshots(database.db);
+        for (const bad of result.mismatches) {
+          console.error(
+            `Report ${bad.number} version ${bad.revision} (${bad.audience}) of event ${bad.eventId} does not match its hash`,
+          );
+        }
+        failed = result.mismatches.length > 0;
+        console.log(
+          `${result.checked} published snapshot(s) checked, ${result.mismatches.length} mismatch(es)`,
+        );
+      });
+      return failed ? 1 : 0;
     },
   },
   {

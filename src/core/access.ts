@@ -32,6 +32,10 @@ export const permissions = [
   'risk.write',
   'log.write',
   'communication.write',
+  'template.manage',
+  'report.edit',
+  'report.approve',
+  'distribution.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -54,10 +58,11 @@ const eventWide: Record<Role, readonly Permission[]> = {
     'risk.write',
     'log.write',
     'communication.write',
+    'report.edit',
   ],
   unit_reporter: ['event.read', 'internal.read', 'picture.read'],
   communicator: ['event.read', 'internal.read', 'picture.read', 'communication.write'],
-  approver: ['event.read', 'internal.read', 'picture.read'],
+  approver: ['event.read', 'internal.read', 'picture.read', 'report.approve'],
   reader: ['event.read', 'picture.read'],
 };
 

@@ -16,6 +16,13 @@ import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { eventRoutes } from './events/routes.ts';
+import { diversionRoutes } from './diversions/routes.ts';
+import { figureRoutes } from './figures/routes.ts';
+import { actionRoutes } from './actions/routes.ts';
+import { communicationRoutes } from './communication/routes.ts';
+import { decisionRoutes } from './decisions/routes.ts';
+import { logRoutes } from './log/routes.ts';
+import { riskRoutes } from './risks/routes.ts';
 import { handleError } from './http/error-handler.ts';
 import { installGuard } from './http/guard.ts';
 import { liveRoutes } from './live/routes.ts';
@@ -25,6 +32,11 @@ import { readinessRoutes } from './readiness/routes.ts';
 import { situationRoutes } from './situations/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { templateRoutes } from './templates/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { publishedRoutes } from './reports/published-routes.ts';
+import { distributionRoutes } from './distribution/routes.ts';
+import { webRoutes } from './http/web.ts';
 
 z.config(z.locales.sv());
 
@@ -95,10 +107,22 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(unitRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(decisionRoutes, { db });
+  await app.register(actionRoutes, { db });
+  await app.register(riskRoutes, { db });
+  await app.register(logRoutes, { db });
+  await app.register(communicationRoutes, { db });
   await app.register(readinessRoutes, { db });
   await app.register(situationRoutes, { db });
   await app.register(searchRoutes, { database });
   await app.register(liveRoutes, { db });
+  await app.register(figureRoutes, { db });
+  await app.register(diversionRoutes, { db });
+  await app.register(templateRoutes, { db });
+  await app.register(reportRoutes, { db });
+  await app.register(publishedRoutes, { db, publicUrl: config.PUBLIC_URL });
+  await app.register(distributionRoutes, { db });
+  await app.register(webRoutes);
   app.get(
     '/api/openapi.json',
     { config: { access: { kind: 'public' } }, schema: { hide: true } },

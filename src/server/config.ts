@@ -34,6 +34,12 @@ export const configSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://relay.example.se:25')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Lägesbild <noreply@lagesbild.local>'),
+  MAIL_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
 });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };

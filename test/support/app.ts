@@ -23,6 +23,7 @@ export const demoPeople = {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  databaseUrl: string;
   eventId: number;
   login(email: string, password?: string): Promise<Client>;
   anonymous(): Client;
@@ -105,6 +106,7 @@ export async function startTestApp(dialect: DialectName): Promise<TestApp> {
   return {
     app,
     database,
+    databaseUrl: testDatabase.url,
     eventId: demo!.eventId,
     login,
     anonymous: () => new Client(app, null, null),

@@ -3,7 +3,19 @@ import type { AccessTables } from '../access/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
 import type { AuthTables } from '../auth/tables.ts';
 import type { EventsTables } from '../events/tables.ts';
+import type { ActionsTables } from '../actions/tables.ts';
+import type { CommunicationTables } from '../communication/tables.ts';
+import type { DecisionsTables } from '../decisions/tables.ts';
+import type { LogTables } from '../log/tables.ts';
+import type { RisksTables } from '../risks/tables.ts';
+import type { DiversionsTables } from '../diversions/tables.ts';
+import type { FiguresTables } from '../figures/tables.ts';
+import type { ReadinessTables } from '../readiness/tables.ts';
+import type { SituationsTables } from '../situations/tables.ts';
 import type { SearchTables } from '../search/tables.ts';
+import type { TemplatesTables } from '../templates/tables.ts';
+import type { ReportsTables } from '../reports/tables.ts';
+import type { DistributionTables } from '../distribution/tables.ts';
 import type { UnitsTables } from '../units/tables.ts';
 import type { UsersTables } from '../users/tables.ts';
 
@@ -16,6 +28,18 @@ export interface Schema
     AccessTables,
     AuthTables,
     AuditTables,
-    SearchTables {}
+    DecisionsTables,
+    ActionsTables,
+    RisksTables,
+    LogTables,
+    CommunicationTables,
+    FiguresTables,
+    DiversionsTables,
+    ReadinessTables,
+    SituationsTables,
+    SearchTables,
+    TemplatesTables,
+    ReportsTables,
+    DistributionTables {}
 
 export type Db = Kysely<Schema>;

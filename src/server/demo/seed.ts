@@ -7,7 +7,17 @@ import { type Actor, systemActor } from '../http/actor.ts';
 import { createFacility, createUnit } from '../units/service.ts';
 import { createUser } from '../users/service.ts';
 import { demoEvent, demoFacilities, demoUnits, demoUsers } from './content.ts';
+import { loadReadinessDemo } from '../readiness/demo.ts';
+import { loadSituationsDemo } from '../situations/demo.ts';
+import { loadDiversionsDemo } from '../diversions/demo.ts';
+import { loadFiguresDemo } from '../figures/demo.ts';
+import { loadActionsDemo } from '../actions/demo.ts';
+import { loadCommunicationDemo } from '../communication/demo.ts';
+import { loadDecisionsDemo } from '../decisions/demo.ts';
+import { loadLogDemo } from '../log/demo.ts';
+import { loadRisksDemo } from '../risks/demo.ts';
 import type { DemoContext } from './context.ts';
+import { loadReportsDemo } from '../reports/demo.ts';
 
 export interface DemoResult {
   eventId: number;
@@ -31,6 +41,16 @@ export async function loadDemo(db: Db, options: { password?: string }): Promise<
   await loadFacilities(db, context);
   await loadUsers(db, context, password);
   // capability demos
+  await loadDecisionsDemo(db, context);
+  await loadActionsDemo(db, context);
+  await loadRisksDemo(db, context);
+  await loadLogDemo(db, context);
+  await loadCommunicationDemo(db, context);
+  await loadFiguresDemo(db, context);
+  await loadDiversionsDemo(db, context);
+  await loadReadinessDemo(db, context);
+  await loadSituationsDemo(db, context);
+  await loadReportsDemo(db, context);
   return { eventId: event.id, userEmails: demoUsers.map((user) => user.email), password };
 }
 

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { installBuiltinTemplates } from '../templates/service.ts';
 import { type EventRow, findEvent, insertEvent, updateEvent } from './repository.ts';
 import type { closeEventBody, createEventBody, updateEventBody } from './schemas.ts';
 
@@ -39,6 +40,7 @@ export async function createEvent(db: Db, actor: Actor, input: z.infer<typeof cr
       created_at: now,
       updated_at: now,
     });
+    await installBuiltinTemplates(trx, actor, event.id);
     await recordAudit(trx, actor, {
       action: 'event.create',
       entityType: 'event',

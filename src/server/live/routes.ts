@@ -8,11 +8,14 @@ const heartbeatMs = 25_000;
 
 export const liveRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const feed = new ChangeFeed(db);
-  const openStreams = new Set<ServerResponse>();
+  const openStreams = new Map<ServerResponse, () => void>();
   // Streams never end on their own; closing them first lets the server shut down promptly.
   app.addHook('preClose', async () => {
     feed.stop();
-    for (const response of openStreams) response.end();
+    for (const [response, cleanUp] of openStreams) {
+      cleanUp();
+      response.end();
+    }
   });
 
   app.get(
@@ -33,7 +36,6 @@ export const liveRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         'x-accel-buffering': 'no',
       });
       response.write('retry: 2000\n\n');
-      openStreams.add(response);
       const unsubscribe = await feed.subscribe(eventId, (change) => sendChange(response, change));
       if (Number.isInteger(lastEventId) && lastEventId > 0) {
         const missed = await feed.changesSince(eventId, lastEventId);
@@ -41,11 +43,14 @@ export const liveRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         else for (const change of missed) sendChange(response, change);
       }
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), heartbeatMs);
-      request.raw.on('close', () => {
+      heartbeat.unref();
+      const cleanUp = () => {
         clearInterval(heartbeat);
         openStreams.delete(response);
         unsubscribe();
-      });
+      };
+      openStreams.set(response, cleanUp);
+      request.raw.on('close', cleanUp);
     },
   );
 };

@@ -64,11 +64,18 @@ export const cases: RouteCases = {
   },
   'POST /api/users/:userId/password-reset': {
     who: 'system_admin',
-    write: async ({ as, userId }) => ({
-      client: await as(adminEmail),
-      method: 'POST',
-      url: `/api/users/${await userId(demoPeople.communicator)}/password-reset`,
-    }),
+    write: async ({ as }) => {
+      const admin = await as(adminEmail);
+      const created = await admin.post('/api/users', {
+        email: 'glomsk@lagesbild.local',
+        name: 'Glömsk',
+      });
+      return {
+        client: admin,
+        method: 'POST',
+        url: `/api/users/${created.json().id}/password-reset`,
+      };
+    },
   },
   'GET /api/tokens': { who: 'signed_in' },
   'POST /api/tokens': {

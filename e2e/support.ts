@@ -1,0 +1,119 @@
+// Browser tests: the real server on a fresh demo database, the built web app, and Debian's chromium.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { buildWeb } from '../src/web/build.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+export { adminEmail, demoPassword, demoPeople } from './server.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const artifactsDir = path.resolve(import.meta.dirname, '../test-artifacts');
+export const desktop = { width: 1366, height: 768 };
+export const phone = { width: 375, height: 812 };
+
+export interface E2E {
+  server: RunningServer;
+  browser: Browser;
+  /** A fresh browser profile (cookies, localStorage) at the given viewport. */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+let building: Promise<unknown> | null = null;
+
+async function waitForChromium(): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (!fs.existsSync(chromiumPath)) {
+    if (Date.now() > deadline) {
+      throw new Error(`${chromiumPath} is missing: install it with apt-get install -y chromium`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+export async function startE2E(): Promise<E2E> {
+  building ??= buildWeb({ quiet: true });
+  await building;
+  await waitForChromium();
+  const [server, browser] = await Promise.all([
+    startServer(),
+    chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    }),
+  ]);
+  return {
+    server,
+    browser,
+    newContext: (viewport = desktop) =>
+      browser.newContext({
+        baseURL: server.url,
+        viewport,
+        locale: 'sv-SE',
+        timezoneId: 'Europe/Stockholm',
+        ...(viewport.width < 600 && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
+      }),
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** axe-core on the page as it is: no serious or critical violations allowed. */
+export async function assertAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  assert.deepEqual(
+    severe.map((violation) => ({
+      screen,
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+    })),
+    [],
+    `${screen}: axe found serious or critical violations`,
+  );
+}
+
+/** Collects uncaught page errors and CSP violations; the test asserts the list stays empty. */
+export function watchErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,180 @@
+import * as echarts from 'echarts';
+import type { ChartSpec, TableColumn } from '../core/report-snapshot.ts';
+import { escapeHtml, formatNumber } from './common.ts';
+
+export interface ChartSvgOptions {
+  width?: number;
+  height?: number;
+  /** Prefix for the SVG's internal ids, unique per chart on a page (clip paths are referenced by id). */
+  idPrefix?: string;
+}
+
+export const SERIES_COLORS = ['#1f4e79', '#c05a00', '#2e7d32', '#6a3d9a', '#00797a', '#7a4a2b'];
+export const YELLOW_COLOR = '#9a6a00';
+export const RED_COLOR = '#b3261e';
+// Distinct markers, so that series are told apart without relying on colour.
+const SERIES_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 'emptyRect'];
+const FONT_FAMILY = 'DejaVu Sans, Helvetica, Arial, sans-serif';
+const TEXT_COLOR = '#333333';
+
+/** The chart as a static SVG string, rendered on the server without a DOM. */
+export function renderChartSvg(chart: ChartSpec, options: ChartSvgOptions = {}): string {
+  const width = options.width ?? 680;
+  const height = options.height ?? 320;
+  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    instance.setOption(chartOption(chart));
+    return tidySvg(instance.renderToSVGString(), chart, options.idPrefix ?? 'chart');
+  } finally {
+    instance.dispose();
+  }
+}
+
+/** The chart's values as a table, for Word, Markdown and screen readers. */
+export function chartToTable(chart: ChartSpec): { columns: TableColumn[]; rows: string[][] } {
+  const columns: TableColumn[] = [
+    { label: 'Period', align: 'left' },
+    ...chart.series.map((series) => ({ label: series.name, align: 'right' as const })),
+  ];
+  const rows = chart.labels.map((label, index) => [
+    label,
+    ...chart.series.map((series) => formatNumber(series.values[index] ?? null)),
+  ]);
+  return { columns, rows };
+}
+
+/** "Gul nivå 85 %, röd nivå 95 %", or '' without thresholds. */
+export function thresholdSummary(chart: ChartSpec): string {
+  return thresholdLines(chart)
+    .map((line, index) => (index === 0 ? line.label : lowerFirst(line.label)))
+    .join(', ');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function chartOption(chart: ChartSpec): echarts.EChartsCoreOption {
+  const [yMin, yMax] = niceExtent(chart);
+  return {
+    animation: false,
+    color: SERIES_COLORS,
+    textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR, fontSize: 12 },
+    grid: { left: 64, right: 128, top: 36, bottom: 64 },
+    legend: { bottom: 4, itemGap: 18, textStyle: { fontSize: 12, color: TEXT_COLOR } },
+    xAxis: {
+      type: 'category',
+      data: chart.labels,
+      boundaryGap: false,
+      axisLine: { lineStyle: { color: '#555555' } },
+      axisLabel: { color: TEXT_COLOR },
+    },
+    yAxis: {
+      type: 'value',
+      name: chart.unitOfMeasure,
+      nameTextStyle: { color: TEXT_COLOR, align: 'left' },
+      min: yMin,
+      max: yMax,
+      axisLabel: { color: TEXT_COLOR, formatter: (value: number) => formatNumber(value) },
+      splitLine: { lineStyle: { color: '#e2e2e2' } },
+    },
+    series: chart.series.map((series, index) => ({
+      type: 'line',
+      name: series.name,
+      data: series.values,
+      symbol: SERIES_SYMBOLS[index % SERIES_SYMBOLS.length],
+      symbolSize: 8,
+      lineStyle: { width: 2.5 },
+      markLine: index === 0 ? thresholdMarkLine(chart) : undefined,
+    })),
+  };
+}
+
+interface ThresholdLine {
+  value: number;
+  color: string;
+  label: string;
+}
+
+function thresholdLines(chart: ChartSpec): ThresholdLine[] {
+  const unit = chart.unitOfMeasure ? ` ${chart.unitOfMeasure}` : '';
+  const lines: ThresholdLine[] = [];
+  const { yellow, red } = chart.thresholds ?? {};
+  if (yellow !== undefined) {
+    lines.push({
+      value: yellow,
+      color: YELLOW_COLOR,
+      label: `Gul nivå ${formatNumber(yellow)}${unit}`,
+    });
+  }
+  if (red !== undefined) {
+    lines.push({ value: red, color: RED_COLOR, label: `Röd nivå ${formatNumber(red)}${unit}` });
+  }
+  return lines;
+}
+
+function thresholdMarkLine(chart: ChartSpec): object | undefined {
+  const lines = thresholdLines(chart);
+  if (lines.length === 0) {
+    return undefined;
+  }
+  return {
+    silent: true,
+    symbol: 'none',
+    data: lines.map((line) => ({
+      yAxis: line.value,
+      lineStyle: { color: line.color, type: 'dashed', width: 1.5 },
+      label: { formatter: line.label, position: 'end', color: line.color, fontSize: 11 },
+    })),
+  };
+}
+
+/** Axis bounds that include every value and threshold, rounded outward to a readable step. */
+function niceExtent(chart: ChartSpec): [number, number] {
+  const values = chart.series
+    .flatMap((series) => series.values)
+    .concat(chart.thresholds?.yellow ?? null, chart.thresholds?.red ?? null)
+    .filter((value): value is number => value !== null && Number.isFinite(value));
+  if (values.length === 0) {
+    return [0, 1];
+  }
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const step = niceStep((high - low || Math.abs(high) || 1) / 5);
+  const floor = Math.floor(low / step) * step;
+  const ceil = Math.ceil(high / step) * step;
+  const min = floor === low ? floor - step : floor;
+  return [low >= 0 ? Math.max(0, min) : min, ceil === high ? ceil + step : ceil];
+}
+
+function niceStep(rough: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const scaled = rough / magnitude;
+  const nice = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10;
+  return nice * magnitude;
+}
+
+/**
+ * Makes the SVG static and CSP-friendly: no <style> element or style attributes (a strict
+ * style-src drops them), no hydration metadata, ids unique per chart, and an accessible name.
+ */
+function tidySvg(svg: string, chart: ChartSpec, idPrefix: string): string {
+  const label = escapeHtml(chart.title);
+  return svg
+    .replace(/<style\s*>[\s\S]*?<\/style>/g, '')
+    .replace(/ (class|pointer-events|ecmeta_[a-z_]+)="[^"]*"/g, '')
+    .replace(/ style="([^"]*)"/g, (_match, css: string) => styleToAttributes(css))
+    .replace(/zr\d+-/g, `${idPrefix}-`)
+    .replace(/<defs\s*>\s*<\/defs>/g, '')
+    .replace(/^<svg /, `<svg role="img" aria-label="${label}" `)
+    .replace(/(<svg[^>]*>)/, `$1<title>${label}</title>`);
+}
+
+function styleToAttributes(css: string): string {
+  return css
+    .split(';')
+    .map((declaration) => declaration.split(':').map((part) => part.trim()))
+    .filter(([name, value]) => name && value && /^[a-z-]+$/.test(name))
+    .map(([name, value]) => ` ${name}="${value?.replace(/"/g, "'")}"`)
+    .join('');
+}

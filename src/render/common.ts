@@ -1,0 +1,63 @@
+import type { ReportSnapshot, SnapshotSection } from '../core/report-snapshot.ts';
+import { formatCompiledLine, formatDateTime } from '../core/time.ts';
+
+export const EXERCISE_BANNER = 'ÖVNING';
+export const EXERCISE_NOTE = 'Detta är en övning. Uppgifterna gäller inte en verklig händelse.';
+export const INTERNAL_MARKER = 'Intern version';
+export const INTERNAL_SECTION_MARKER = 'Intern';
+export const NOTICE_PREFIX = 'Observera:';
+export const CONTENT_HASH_LABEL = 'Innehållets kontrollsumma (SHA-256)';
+
+const KIND_LABELS: Record<ReportSnapshot['report']['kind'], string> = {
+  regular: 'Rapport',
+  extra: 'Extra rapport',
+  final: 'Slutrapport',
+};
+
+/** Internal sections never leave in a public rendering, even if a snapshot carries one. */
+export function visibleSections(snapshot: ReportSnapshot): SnapshotSection[] {
+  return snapshot.report.audience === 'internal'
+    ? snapshot.sections
+    : snapshot.sections.filter((section) => !section.internal);
+}
+
+export function compiledLine(snapshot: ReportSnapshot): string {
+  return formatCompiledLine(new Date(snapshot.report.compiledAt), 'sv');
+}
+
+/** Short facts under the title, e.g. "Rapport nr 12", "Publicerad: 2024-11-05 18:02". */
+export function metadataLines(snapshot: ReportSnapshot): string[] {
+  const { report } = snapshot;
+  const lines = [`${KIND_LABELS[report.kind]} nr ${report.number}`];
+  if (report.version > 1 || report.correctsReportId !== null) {
+    lines.push(`Version ${report.version}, rättelse av en tidigare publicerad version`);
+  }
+  if (report.publishedAt) {
+    lines.push(`Publicerad: ${formatDateTime(new Date(report.publishedAt))}`);
+  }
+  if (snapshot.authors.length > 0) {
+    lines.push(`Sammanställd av: ${snapshot.authors.join(', ')}`);
+  }
+  if (snapshot.approver) {
+    lines.push(`Godkänd av: ${snapshot.approver}`);
+  }
+  return lines;
+}
+
+const NUMBER_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+export function formatNumber(value: number | null): string {
+  return value === null ? '–' : NUMBER_FORMAT.format(value);
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}

@@ -1,0 +1,403 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import type {
+  Block,
+  ChartSpec,
+  ReportSnapshot,
+  SnapshotSection,
+  TableColumn,
+} from '../core/report-snapshot.ts';
+import { chartToTable, thresholdSummary } from './chart-svg.ts';
+import {
+  CONTENT_HASH_LABEL,
+  EXERCISE_BANNER,
+  EXERCISE_NOTE,
+  INTERNAL_MARKER,
+  INTERNAL_SECTION_MARKER,
+  NOTICE_PREFIX,
+  compiledLine,
+  metadataLines,
+  visibleSections,
+} from './common.ts';
+import {
+  type RichBlock,
+  type TextRun as Run,
+  inlineMarkdownToRuns,
+  isAbsoluteUrl,
+  markdownToRichBlocks,
+} from './markdown-text.ts';
+
+export interface DocxOptions {
+  contentHash?: string;
+}
+
+const BULLETS = 'report-bullets';
+const ACCENT = '1F3A5F';
+const MUTED = '555B63';
+const RULE = 'C9CED6';
+const FONT = 'Calibri';
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1134;
+// Word cannot show our SVG charts without a PNG fallback, and nothing here rasterizes SVG.
+const CHART_NOTE = 'Diagrammet visas här som tabell; diagrammet finns i webb- och PDF-versionen.';
+
+/** The report as a Word document with real heading styles, list numbering and tables. */
+export async function renderDocx(
+  snapshot: ReportSnapshot,
+  options: DocxOptions = {},
+): Promise<Buffer> {
+  return Packer.toBuffer(createDocument(snapshot, options));
+}
+
+function createDocument(snapshot: ReportSnapshot, options: DocxOptions): Document {
+  return new Document({
+    creator: snapshot.authors.join(', ') || 'Lägesbild',
+    title: snapshot.report.title,
+    description: snapshot.event.name,
+    styles: documentStyles(),
+    numbering: { config: [bulletNumbering()] },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: A4,
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+          },
+        },
+        headers: { default: runningHeader(snapshot) },
+        footers: { default: runningFooter(options.contentHash) },
+        children: [
+          ...titleParagraphs(snapshot),
+          ...visibleSections(snapshot).flatMap(sectionChildren),
+        ],
+      },
+    ],
+  });
+}
+
+function documentStyles() {
+  const heading = (size: number, before: number) => ({
+    run: { font: FONT, size, bold: true, color: ACCENT },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: 22 },
+        paragraph: { spacing: { after: 120, line: 276 } },
+      },
+      title: {
+        run: { font: FONT, size: 44, bold: true, color: ACCENT },
+        paragraph: { spacing: { after: 120 } },
+      },
+      heading1: heading(30, 360),
+      heading2: heading(26, 240),
+      heading3: heading(23, 200),
+      hyperlink: { run: { color: '1A4F8B', underline: {} } },
+    },
+  };
+}
+
+function bulletNumbering() {
+  const symbols = ['•', '◦', '▪'];
+  return {
+    reference: BULLETS,
+    levels: symbols.map((text, level) => ({
+      level,
+      format: LevelFormat.BULLET,
+      text,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: 360 * (level + 1) + 360, hanging: 360 } } },
+    })),
+  };
+}
+
+function runningHeader(snapshot: ReportSnapshot): Header {
+  const markers = [
+    snapshot.event.isExercise ? EXERCISE_BANNER : '',
+    snapshot.report.audience === 'internal' ? INTERNAL_MARKER : '',
+  ].filter((marker) => marker !== '');
+  return new Header({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: A4.width - 2 * MARGIN }],
+        children: [
+          ...(markers.length
+            ? [
+                new TextRun({
+                  text: `${markers.join(' · ')}  `,
+                  bold: true,
+                  color: '8A1C1C',
+                  size: 16,
+                }),
+              ]
+            : []),
+          new TextRun({ text: snapshot.report.title, size: 16, color: MUTED }),
+          new TextRun({ text: `\t${compiledLine(snapshot)}`, size: 16, color: MUTED }),
+        ],
+      }),
+    ],
+  });
+}
+
+function runningFooter(contentHash: string | undefined): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: A4.width - 2 * MARGIN }],
+        children: [
+          new TextRun({
+            text: contentHash ? `${CONTENT_HASH_LABEL}: ${contentHash.slice(0, 16)}…` : '',
+            size: 16,
+            color: MUTED,
+          }),
+          new TextRun({
+            children: ['\tSida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES],
+            size: 16,
+            color: MUTED,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function titleParagraphs(snapshot: ReportSnapshot): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  if (snapshot.event.isExercise) {
+    paragraphs.push(
+      markerParagraph(EXERCISE_BANNER, EXERCISE_NOTE, { fill: 'FDE8E8', rule: '8A1C1C' }),
+    );
+  }
+  paragraphs.push(
+    new Paragraph({
+      children: [new TextRun({ text: snapshot.event.name.toUpperCase(), size: 18, color: MUTED })],
+    }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(snapshot.report.title)] }),
+    new Paragraph({ children: [new TextRun({ text: compiledLine(snapshot), bold: true })] }),
+    new Paragraph({
+      children: [
+        new TextRun({ text: metadataLines(snapshot).join(' · '), size: 18, color: MUTED }),
+      ],
+    }),
+  );
+  if (snapshot.report.audience === 'internal') {
+    paragraphs.push(
+      markerParagraph(
+        INTERNAL_MARKER,
+        'innehåller uppgifter som inte ingår i den publika rapporten.',
+        {
+          fill: 'F5EEFA',
+          rule: '6B2C91',
+        },
+      ),
+    );
+  }
+  return paragraphs;
+}
+
+function markerParagraph(
+  label: string,
+  text: string,
+  colors: { fill: string; rule: string },
+): Paragraph {
+  return new Paragraph({
+    shading: { type: ShadingType.CLEAR, fill: colors.fill, color: 'auto' },
+    border: { left: { style: BorderStyle.SINGLE, size: 24, color: colors.rule, space: 6 } },
+    spacing: { before: 120, after: 160 },
+    children: [new TextRun({ text: `${label} – `, bold: true }), new TextRun(text)],
+  });
+}
+
+const HEADINGS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+} as const;
+
+function sectionChildren(section: SnapshotSection): (Paragraph | Table)[] {
+  const heading = new Paragraph({
+    heading: HEADINGS[section.level],
+    children: [new TextRun(section.title)],
+  });
+  const flag = section.internal
+    ? [
+        markerParagraph(INTERNAL_SECTION_MARKER, 'ingår inte i den publika versionen.', {
+          fill: 'F5EEFA',
+          rule: '6B2C91',
+        }),
+      ]
+    : [];
+  return [heading, ...flag, ...section.blocks.flatMap(blockChildren)];
+}
+
+function blockChildren(block: Block): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'markdown':
+      return markdownToRichBlocks(block.markdown).map(richBlockParagraph);
+    case 'bullets':
+      return block.items.map((item) =>
+        bulletParagraph(runsChildren(inlineMarkdownToRuns(item)), 0),
+      );
+    case 'table':
+      return tableChildren(block.columns, block.rows, block.caption);
+    case 'chart':
+      return chartChildren(block.chart);
+    case 'notice':
+      return [noticeParagraph(block.text)];
+    case 'links':
+      return block.items.map((item) => bulletParagraph(runsChildren([linkRun(item)]), 0));
+  }
+}
+
+function linkRun(item: { label: string; url: string }): Run {
+  return isAbsoluteUrl(item.url) ? { text: item.label, link: item.url } : { text: item.label };
+}
+
+function richBlockParagraph(block: RichBlock): Paragraph {
+  const children = runsChildren(block.runs);
+  return block.kind === 'bullet'
+    ? bulletParagraph(children, block.level)
+    : new Paragraph({ children });
+}
+
+function bulletParagraph(children: ParagraphChild[], level: number): Paragraph {
+  return new Paragraph({
+    numbering: { reference: BULLETS, level: Math.min(level, 2) },
+    spacing: { after: 60 },
+    children,
+  });
+}
+
+function runsChildren(runs: Run[]): ParagraphChild[] {
+  return runs.map((run) => {
+    const text = new TextRun({
+      text: run.text,
+      bold: run.bold,
+      italics: run.italic,
+      style: run.link ? 'Hyperlink' : undefined,
+    });
+    return run.link && isAbsoluteUrl(run.link)
+      ? new ExternalHyperlink({ link: run.link, children: [text] })
+      : text;
+  });
+}
+
+function noticeParagraph(text: string): Paragraph {
+  return new Paragraph({
+    shading: { type: ShadingType.CLEAR, fill: 'FFF6E0', color: 'auto' },
+    border: {
+      left: { style: BorderStyle.SINGLE, size: 36, color: '9A6A00', space: 6 },
+      top: { style: BorderStyle.SINGLE, size: 4, color: '9A6A00', space: 2 },
+      bottom: { style: BorderStyle.SINGLE, size: 4, color: '9A6A00', space: 2 },
+      right: { style: BorderStyle.SINGLE, size: 4, color: '9A6A00', space: 6 },
+    },
+    spacing: { before: 120, after: 160 },
+    children: [
+      new TextRun({ text: `${NOTICE_PREFIX.toUpperCase()} `, bold: true }),
+      ...runsChildren(inlineMarkdownToRuns(text)),
+    ],
+  });
+}
+
+function tableChildren(
+  columns: TableColumn[],
+  rows: string[][],
+  caption?: string,
+): (Paragraph | Table)[] {
+  const captionParagraph = caption
+    ? [
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 120, after: 60 },
+          children: [new TextRun({ text: caption, bold: true })],
+        }),
+      ]
+    : [];
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map((column) => tableCell(column.label, column, { header: true })),
+  });
+  const body = rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: columns.map((column, index) =>
+          tableCell(row[index] ?? '', column, { rowHeader: index === 0 }),
+        ),
+      }),
+  );
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: {
+      top: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      left: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      right: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      insideVertical: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE },
+      insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: RULE },
+    },
+    rows: [header, ...body],
+  });
+  return [...captionParagraph, table, new Paragraph({ spacing: { after: 60 }, children: [] })];
+}
+
+function tableCell(
+  text: string,
+  column: TableColumn,
+  kind: { header?: boolean; rowHeader?: boolean },
+): TableCell {
+  return new TableCell({
+    shading: kind.header ? { type: ShadingType.CLEAR, fill: 'EEF2F7', color: 'auto' } : undefined,
+    borders: kind.header
+      ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT } }
+      : undefined,
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    children: [
+      new Paragraph({
+        spacing: { after: 0 },
+        alignment: column.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: kind.header || kind.rowHeader, size: 20 })],
+      }),
+    ],
+  });
+}
+
+function chartChildren(chart: ChartSpec): (Paragraph | Table)[] {
+  const { columns, rows } = chartToTable(chart);
+  const thresholds = thresholdSummary(chart);
+  const note = [CHART_NOTE, thresholds ? `${thresholds}.` : ''].filter(Boolean).join(' ');
+  return [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 120, after: 0 },
+      children: [new TextRun({ text: chart.title, bold: true })],
+    }),
+    new Paragraph({
+      keepNext: true,
+      spacing: { after: 60 },
+      children: [new TextRun({ text: note, size: 18, color: MUTED })],
+    }),
+    ...tableChildren(columns, rows),
+  ];
+}

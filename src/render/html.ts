@@ -1,0 +1,257 @@
+import type {
+  Block,
+  ChartSpec,
+  ReportSnapshot,
+  SnapshotSection,
+  TableColumn,
+} from '../core/report-snapshot.ts';
+import { chartToTable, renderChartSvg, thresholdSummary } from './chart-svg.ts';
+import {
+  CONTENT_HASH_LABEL,
+  EXERCISE_BANNER,
+  EXERCISE_NOTE,
+  INTERNAL_MARKER,
+  INTERNAL_SECTION_MARKER,
+  NOTICE_PREFIX,
+  compiledLine,
+  escapeHtml,
+  metadataLines,
+  visibleSections,
+} from './common.ts';
+import { REPORT_CSS } from './html-css.ts';
+import { inlineMarkdownToHtml, isSafeUrl, markdownToHtml } from './markdown-text.ts';
+
+export { REPORT_CSS } from './html-css.ts';
+
+export const REPORT_CSS_PATH = '/assets/report.css';
+
+export interface HtmlOptions {
+  /** Shown in the footer so a reader can check the published original. */
+  contentHash?: string;
+  /** 'link' (default) references `cssHref`; 'inline' embeds the CSS, e.g. for e-mail. */
+  stylesheet?: 'link' | 'inline';
+  cssHref?: string;
+  /** Leave out the table of contents, e.g. in e-mail. */
+  omitContents?: boolean;
+  /** 'table' shows charts as value tables, for mail clients that do not show inline SVG. */
+  charts?: 'svg' | 'table';
+}
+
+/** A standalone, script-free HTML page, and the CSS it links to (serve it at `cssHref`). */
+export function renderHtml(
+  snapshot: ReportSnapshot,
+  options: HtmlOptions = {},
+): { html: string; css: string } {
+  const html = [
+    '<!DOCTYPE html>',
+    '<html lang="sv">',
+    head(snapshot, options),
+    '<body>',
+    renderReportBody(snapshot, options),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  return { html, css: REPORT_CSS };
+}
+
+function head(snapshot: ReportSnapshot, options: HtmlOptions): string {
+  const stylesheet =
+    options.stylesheet === 'inline'
+      ? `<style>\n${REPORT_CSS}</style>`
+      : `<link rel="stylesheet" href="${escapeHtml(options.cssHref ?? REPORT_CSS_PATH)}">`;
+  return [
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(snapshot.report.title)}</title>`,
+    stylesheet,
+    '</head>',
+  ].join('\n');
+}
+
+/** The report's body content (banner, header, sections, footer) without the page around it. */
+export function renderReportBody(snapshot: ReportSnapshot, options: HtmlOptions): string {
+  const sections = visibleSections(snapshot);
+  return [
+    snapshot.event.isExercise ? exerciseBanner() : '',
+    '<div class="page">',
+    reportHeader(snapshot),
+    options.omitContents || sections.length < 3 ? '' : tableOfContents(sections),
+    '<main>',
+    ...sections.map((section, index) => renderSection(section, index, options)),
+    '</main>',
+    reportFooter(snapshot, options.contentHash),
+    '</div>',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}
+
+function exerciseBanner(): string {
+  return `<p class="exercise-banner" role="note"><strong>${EXERCISE_BANNER}</strong> ${EXERCISE_NOTE}</p>`;
+}
+
+function reportHeader(snapshot: ReportSnapshot): string {
+  const internal =
+    snapshot.report.audience === 'internal'
+      ? `<p class="internal-marker"><strong>${INTERNAL_MARKER}</strong> – innehåller uppgifter som inte ingår i den publika rapporten.</p>`
+      : '';
+  const facts = metadataLines(snapshot)
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join('');
+  return [
+    '<header class="report-header">',
+    `<p class="event-name">${escapeHtml(snapshot.event.name)}</p>`,
+    `<h1>${escapeHtml(snapshot.report.title)}</h1>`,
+    `<p class="compiled">${escapeHtml(compiledLine(snapshot))}</p>`,
+    `<ul class="facts">${facts}</ul>`,
+    internal,
+    '</header>',
+  ].join('\n');
+}
+
+function tableOfContents(sections: SnapshotSection[]): string {
+  const items = sections
+    .map(
+      (section, index) =>
+        `<li class="toc-level-${section.level}"><a href="#${sectionId(index)}">${escapeHtml(section.title)}</a></li>`,
+    )
+    .join('\n');
+  return `<nav class="toc" aria-label="Innehåll">\n<p class="toc-title">Innehåll</p>\n<ol>\n${items}\n</ol>\n</nav>`;
+}
+
+function sectionId(index: number): string {
+  return `avsnitt-${index + 1}`;
+}
+
+function renderSection(section: SnapshotSection, index: number, options: HtmlOptions): string {
+  const tag = `h${section.level + 1}`;
+  const id = sectionId(index);
+  const flag = section.internal
+    ? `<p class="internal-flag"><strong>${INTERNAL_SECTION_MARKER}</strong> – ingår inte i den publika versionen.</p>`
+    : '';
+  return [
+    `<section class="section level-${section.level}" aria-labelledby="${id}">`,
+    `<${tag} id="${id}">${escapeHtml(section.title)}</${tag}>`,
+    flag,
+    ...section.blocks.map((block, blockIndex) =>
+      renderBlock(block, `${id}-${blockIndex}`, options.charts ?? 'svg'),
+    ),
+    '</section>',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}
+
+function renderBlock(block: Block, blockId: string, charts: 'svg' | 'table'): string {
+  switch (block.type) {
+    case 'markdown':
+      return `<div class="prose">${markdownToHtml(block.markdown)}</div>`;
+    case 'bullets':
+      return `<ul>${block.items.map((item) => `<li>${inlineMarkdownToHtml(item)}</li>`).join('')}</ul>`;
+    case 'table':
+      return renderTable(block.columns, block.rows, block.caption);
+    case 'chart':
+      return charts === 'svg' ? renderChart(block.chart, blockId) : renderChartTable(block.chart);
+    case 'notice':
+      return `<div class="notice" role="note"><p><strong class="notice-prefix">${NOTICE_PREFIX}</strong> ${inlineMarkdownToHtml(block.text)}</p></div>`;
+    case 'links':
+      return `<ul class="links">${block.items.map(renderLink).join('')}</ul>`;
+  }
+}
+
+function renderLink(item: { label: string; url: string }): string {
+  const label = escapeHtml(item.label);
+  return isSafeUrl(item.url)
+    ? `<li><a href="${escapeHtml(item.url)}" rel="noopener">${label}</a></li>`
+    : `<li>${label}</li>`;
+}
+
+// Row headers this short (dates, codes) are kept on one line.
+const SHORT_CELL = 12;
+
+/** The first column is the row header; right-aligned columns hold numbers. */
+export function renderTable(columns: TableColumn[], rows: string[][], caption?: string): string {
+  const header = columns
+    .map(
+      (column) =>
+        `<th scope="col"${classAttribute(column.align === 'right' && 'num')}>${escapeHtml(column.label)}</th>`,
+    )
+    .join('');
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, index) => tableCell(cell, index, columns[index])).join('')}</tr>`,
+    )
+    .join('\n');
+  return [
+    '<div class="table-wrap">',
+    '<table>',
+    caption ? `<caption>${escapeHtml(caption)}</caption>` : '',
+    `<thead><tr>${header}</tr></thead>`,
+    `<tbody>\n${body}\n</tbody>`,
+    '</table>',
+    '</div>',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}
+
+function tableCell(cell: string, index: number, column: TableColumn | undefined): string {
+  const isRowHeader = index === 0;
+  const tag = isRowHeader ? 'th' : 'td';
+  const scope = isRowHeader ? ' scope="row"' : '';
+  const classes = classAttribute(
+    column?.align === 'right' && 'num',
+    isRowHeader && cell.length <= SHORT_CELL && 'short',
+  );
+  return `<${tag}${scope}${classes}>${escapeHtml(cell)}</${tag}>`;
+}
+
+function classAttribute(...names: (string | false)[]): string {
+  const present = names.filter((name): name is string => name !== false);
+  return present.length === 0 ? '' : ` class="${present.join(' ')}"`;
+}
+
+function renderChart(chart: ChartSpec, chartId: string): string {
+  const thresholds = thresholdSummary(chart);
+  const legend = thresholds
+    ? ` <span class="chart-note">Streckade linjer: ${escapeHtml(thresholds)}.</span>`
+    : '';
+  const { columns, rows } = chartToTable(chart);
+  return [
+    '<figure class="chart">',
+    `<figcaption>${escapeHtml(chart.title)}${legend}</figcaption>`,
+    `<div class="chart-image">${renderChartSvg(chart, { idPrefix: chartId })}</div>`,
+    '<details class="chart-data">',
+    '<summary>Visa diagrammets värden som tabell</summary>',
+    renderTable(columns, rows),
+    '</details>',
+    '</figure>',
+  ].join('\n');
+}
+
+function renderChartTable(chart: ChartSpec): string {
+  const { columns, rows } = chartToTable(chart);
+  return renderTable(columns, rows, chartCaption(chart));
+}
+
+function chartCaption(chart: ChartSpec): string {
+  const thresholds = thresholdSummary(chart);
+  return thresholds ? `${chart.title} (${thresholds})` : chart.title;
+}
+
+function reportFooter(snapshot: ReportSnapshot, contentHash: string | undefined): string {
+  const hash = contentHash
+    ? `<p class="content-hash">${CONTENT_HASH_LABEL}: <code>${escapeHtml(contentHash)}</code></p>`
+    : '';
+  return [
+    '<footer class="report-footer">',
+    `<p>${escapeHtml(snapshot.report.title)} · ${escapeHtml(compiledLine(snapshot))}</p>`,
+    hash,
+    '</footer>',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}

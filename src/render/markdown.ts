@@ -1,0 +1,153 @@
+import type {
+  Block,
+  ChartSpec,
+  ReportSnapshot,
+  SnapshotSection,
+  TableColumn,
+} from '../core/report-snapshot.ts';
+import { chartToTable, thresholdSummary } from './chart-svg.ts';
+import {
+  CONTENT_HASH_LABEL,
+  EXERCISE_BANNER,
+  EXERCISE_NOTE,
+  INTERNAL_MARKER,
+  INTERNAL_SECTION_MARKER,
+  NOTICE_PREFIX,
+  compiledLine,
+  metadataLines,
+  visibleSections,
+} from './common.ts';
+import {
+  type RichBlock,
+  type TextRun,
+  inlineMarkdownToRuns,
+  isSafeUrl,
+  markdownToRichBlocks,
+} from './markdown-text.ts';
+
+export interface MarkdownOptions {
+  contentHash?: string;
+}
+
+/**
+ * The report as a Markdown document. User text is re-serialized from its parsed form, so raw
+ * HTML comes out as escaped text and unsafe links as plain text.
+ */
+export function renderMarkdown(snapshot: ReportSnapshot, options: MarkdownOptions = {}): string {
+  const parts = [
+    ...titleParts(snapshot),
+    ...visibleSections(snapshot).map(sectionMarkdown),
+    options.contentHash
+      ? `---\n\n${CONTENT_HASH_LABEL}: \`${options.contentHash.replace(/`/g, '')}\``
+      : '',
+  ];
+  return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
+}
+
+function titleParts(snapshot: ReportSnapshot): string[] {
+  return [
+    snapshot.event.isExercise ? `> **${EXERCISE_BANNER}** – ${EXERCISE_NOTE}` : '',
+    `# ${escapeText(snapshot.report.title)}`,
+    escapeText(compiledLine(snapshot)),
+    metadataLines(snapshot).map(escapeText).join('  \n'),
+    snapshot.report.audience === 'internal'
+      ? `> **${INTERNAL_MARKER}** – innehåller uppgifter som inte ingår i den publika rapporten.`
+      : '',
+  ];
+}
+
+function sectionMarkdown(section: SnapshotSection): string {
+  const heading = `${'#'.repeat(section.level + 1)} ${escapeText(section.title)}`;
+  const flag = section.internal
+    ? `> **${INTERNAL_SECTION_MARKER}** – ingår inte i den publika versionen.`
+    : '';
+  return [heading, flag, ...section.blocks.map(blockMarkdown)]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+function blockMarkdown(block: Block): string {
+  switch (block.type) {
+    case 'markdown':
+      return richBlocksMarkdown(markdownToRichBlocks(block.markdown));
+    case 'bullets':
+      return block.items.map((item) => `- ${runsMarkdown(inlineMarkdownToRuns(item))}`).join('\n');
+    case 'table':
+      return tableMarkdown(block.columns, block.rows, block.caption);
+    case 'chart':
+      return chartMarkdown(block.chart);
+    case 'notice':
+      return `> **${NOTICE_PREFIX}** ${runsMarkdown(inlineMarkdownToRuns(block.text))}`;
+    case 'links':
+      return block.items.map((item) => `- ${linkMarkdown(item.label, item.url)}`).join('\n');
+  }
+}
+
+function richBlocksMarkdown(blocks: RichBlock[]): string {
+  return blocks
+    .map((block, index) => {
+      const text = runsMarkdown(block.runs);
+      const line = block.kind === 'bullet' ? `${'  '.repeat(block.level)}- ${text}` : text;
+      const tight = block.kind === 'bullet' && blocks[index - 1]?.kind === 'bullet';
+      return index === 0 || tight ? line : `\n${line}`;
+    })
+    .join('\n');
+}
+
+function runsMarkdown(runs: TextRun[]): string {
+  return runs.map(runMarkdown).join('');
+}
+
+/** Emphasis markers must hug the text, so surrounding spaces go outside them. */
+function runMarkdown(run: TextRun): string {
+  const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text) ?? [];
+  if (core === '') {
+    return run.text;
+  }
+  const marker = (run.bold ? '**' : '') + (run.italic ? '*' : '');
+  const text = run.link ? linkMarkdown(core, run.link) : escapeText(core);
+  return `${before}${marker}${text}${[...marker].reverse().join('')}${after}`;
+}
+
+function linkMarkdown(label: string, url: string): string {
+  if (!isSafeUrl(url)) {
+    return escapeText(label);
+  }
+  const destination = url.replace(/[\s()<>]/g, (char) => encodeURIComponent(char));
+  return `[${escapeText(label)}](${destination})`;
+}
+
+function tableMarkdown(columns: TableColumn[], rows: string[][], caption?: string): string {
+  const line = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  const rule = `| ${columns.map((column) => (column.align === 'right' ? '---:' : '---')).join(' | ')} |`;
+  const table = [
+    line(columns.map((column) => column.label)),
+    rule,
+    ...rows.map((row) => line(columns.map((_, index) => row[index] ?? ''))),
+  ].join('\n');
+  return caption ? `**${escapeText(caption)}**\n\n${table}` : table;
+}
+
+function chartMarkdown(chart: ChartSpec): string {
+  const { columns, rows } = chartToTable(chart);
+  const thresholds = thresholdSummary(chart);
+  const note = thresholds ? `\n\n*${escapeText(thresholds)}*` : '';
+  return `**${escapeText(chart.title)}** (diagram, värden i tabell)${note}\n\n${tableMarkdown(columns, rows)}`;
+}
+
+function escapeCell(text: string): string {
+  return escapeText(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+/** Escapes Markdown syntax; < > & become entities so no raw HTML tag can form. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]#|~]/g, '\\$&')
+    .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*)(\d+)([.)])(?=\s)/gm, '$1$2\\$3');
+}

@@ -1,0 +1,414 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pdfMake from 'pdfmake';
+import type { Content, TableCell } from 'pdfmake';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import type {
+  Block,
+  ChartSpec,
+  ReportSnapshot,
+  SnapshotSection,
+  TableColumn,
+} from '../core/report-snapshot.ts';
+import { renderChartSvg, thresholdSummary } from './chart-svg.ts';
+import {
+  CONTENT_HASH_LABEL,
+  EXERCISE_BANNER,
+  EXERCISE_NOTE,
+  INTERNAL_MARKER,
+  INTERNAL_SECTION_MARKER,
+  NOTICE_PREFIX,
+  compiledLine,
+  metadataLines,
+  visibleSections,
+} from './common.ts';
+import {
+  type RichBlock,
+  type TextRun,
+  inlineMarkdownToRuns,
+  isAbsoluteUrl,
+  markdownToRichBlocks,
+} from './markdown-text.ts';
+
+export interface PdfOptions {
+  contentHash?: string;
+}
+
+const DEJAVU_DIR = '/usr/share/fonts/truetype/dejavu';
+const DEJAVU_FILES = {
+  normal: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italics: 'DejaVuSans-Oblique.ttf',
+  bolditalics: 'DejaVuSans-BoldOblique.ttf',
+};
+// PDF's built-in Helvetica has å, ä and ö (WinAnsi) but not every character DejaVu has.
+const STANDARD_FONTS = {
+  normal: 'Helvetica',
+  bold: 'Helvetica-Bold',
+  italics: 'Helvetica-Oblique',
+  bolditalics: 'Helvetica-BoldOblique',
+};
+
+const INK = '#1b1b1b';
+const MUTED = '#555b63';
+const ACCENT = '#1f3a5f';
+const RULE = '#c9ced6';
+const LINK = '#1a4f8b';
+const PAGE_MARGINS: [number, number, number, number] = [56, 64, 56, 56];
+const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+
+const fontFamily = configurePdfMake();
+
+/**
+ * Renders without touching the network or the file system: URL fetching is refused and fonts
+ * are read once into pdfmake's in-memory file system.
+ */
+function configurePdfMake(): string {
+  pdfMake.setUrlAccessPolicy(() => false);
+  const standardNames = new Set(Object.values(STANDARD_FONTS));
+  pdfMake.setLocalAccessPolicy((file) => standardNames.has(file));
+  const hasDejaVu = Object.values(DEJAVU_FILES).every((file) =>
+    fs.existsSync(path.join(DEJAVU_DIR, file)),
+  );
+  if (!hasDejaVu) {
+    pdfMake.setFonts({ Helvetica: STANDARD_FONTS });
+    return 'Helvetica';
+  }
+  // Registered under their real paths: SVG text bypasses the in-memory file system.
+  const files = Object.fromEntries(
+    Object.entries(DEJAVU_FILES).map(([style, file]) => [style, path.join(DEJAVU_DIR, file)]),
+  );
+  const virtualFs = (pdfMake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  for (const file of Object.values(files)) {
+    virtualFs.writeFileSync(file, fs.readFileSync(file));
+  }
+  const fonts: TFontDictionary = { 'DejaVu Sans': files };
+  pdfMake.setFonts(fonts);
+  return 'DejaVu Sans';
+}
+
+interface VirtualFs {
+  writeFileSync(name: string, content: Buffer): void;
+}
+
+/** The report as an A4 PDF with bookmarks, a running header and "Sida N av M" footers. */
+export async function renderPdf(
+  snapshot: ReportSnapshot,
+  options: PdfOptions = {},
+): Promise<Buffer> {
+  return pdfMake.createPdf(documentDefinition(snapshot, options)).getBuffer();
+}
+
+function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDocumentDefinitions {
+  const title = snapshot.report.title;
+  return {
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    info: { title, author: snapshot.authors.join(', '), subject: snapshot.event.name },
+    language: 'sv-SE',
+    defaultStyle: { font: fontFamily, fontSize: 10, lineHeight: 1.3, color: INK },
+    styles: STYLES,
+    header: () => runningHeader(snapshot),
+    footer: (currentPage, pageCount) => runningFooter(currentPage, pageCount, options.contentHash),
+    pageBreakBefore: (node, following) =>
+      node.headlineLevel !== undefined && following.getFollowingNodesOnPage().length === 0,
+    content: [titleBlock(snapshot), ...sectionsContent(visibleSections(snapshot))],
+  };
+}
+
+const STYLES: TDocumentDefinitions['styles'] = {
+  eventName: { fontSize: 9, color: MUTED, characterSpacing: 0.6, margin: [0, 0, 0, 2] },
+  title: { fontSize: 22, bold: true, color: ACCENT, margin: [0, 0, 0, 6], lineHeight: 1.1 },
+  compiled: { fontSize: 11, bold: true, margin: [0, 0, 0, 4] },
+  facts: { fontSize: 9, color: MUTED, margin: [0, 0, 0, 10] },
+  h1: { fontSize: 15, bold: true, color: ACCENT, margin: [0, 16, 0, 6], lineHeight: 1.15 },
+  h2: { fontSize: 12.5, bold: true, color: ACCENT, margin: [0, 12, 0, 5], lineHeight: 1.15 },
+  h3: { fontSize: 11, bold: true, color: ACCENT, margin: [0, 10, 0, 4], lineHeight: 1.15 },
+  paragraph: { margin: [0, 0, 0, 6] },
+  list: { margin: [0, 0, 0, 6] },
+  caption: { bold: true, fontSize: 10, margin: [0, 4, 0, 4] },
+  tableHeader: { bold: true, fontSize: 9, fillColor: '#eef2f7' },
+  tableCell: { fontSize: 9 },
+  chartNote: { fontSize: 8.5, color: MUTED, margin: [0, 0, 0, 4] },
+  marker: { fontSize: 9.5 },
+};
+
+function runningHeader(snapshot: ReportSnapshot): Content {
+  const markers = [
+    snapshot.event.isExercise ? EXERCISE_BANNER : '',
+    snapshot.report.audience === 'internal' ? INTERNAL_MARKER : '',
+  ].filter((marker) => marker !== '');
+  return {
+    margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
+    fontSize: 8,
+    color: MUTED,
+    columns: [
+      {
+        text: [
+          markers.length ? { text: `${markers.join(' · ')}  `, bold: true, color: '#8a1c1c' } : '',
+          snapshot.report.title,
+        ],
+      },
+      { text: compiledLine(snapshot), alignment: 'right' },
+    ],
+  };
+}
+
+function runningFooter(currentPage: number, pageCount: number, contentHash?: string): Content {
+  return {
+    margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
+    fontSize: 8,
+    color: MUTED,
+    columns: [
+      {
+        text: contentHash ? `${CONTENT_HASH_LABEL}: ${contentHash.slice(0, 16)}…` : '',
+        width: '*',
+      },
+      { text: `Sida ${currentPage} av ${pageCount}`, alignment: 'right', width: 'auto' },
+    ],
+  };
+}
+
+function titleBlock(snapshot: ReportSnapshot): Content[] {
+  const content: Content[] = [];
+  if (snapshot.event.isExercise) {
+    content.push(
+      boxed([{ text: `${EXERCISE_BANNER}  `, bold: true, characterSpacing: 2 }, EXERCISE_NOTE], {
+        fill: '#fde8e8',
+        rule: '#8a1c1c',
+        color: '#5c0f0f',
+      }),
+    );
+  }
+  content.push(
+    { text: snapshot.event.name.toUpperCase(), style: 'eventName' },
+    { text: snapshot.report.title, style: 'title' },
+    { text: compiledLine(snapshot), style: 'compiled' },
+    { text: metadataLines(snapshot).join(' · '), style: 'facts' },
+  );
+  if (snapshot.report.audience === 'internal') {
+    content.push(
+      boxed(
+        [
+          { text: INTERNAL_MARKER, bold: true },
+          ' – innehåller uppgifter som inte ingår i den publika rapporten.',
+        ],
+        { fill: '#f5eefa', rule: '#6b2c91', color: '#3d1854' },
+      ),
+    );
+  }
+  content.push(rule());
+  return content;
+}
+
+function rule(): Content {
+  return {
+    canvas: [
+      { type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 1.5, lineColor: ACCENT },
+    ],
+    margin: [0, 4, 0, 4],
+  };
+}
+
+function boxed(text: Content, colors: { fill: string; rule: string; color: string }): Content {
+  return {
+    table: { widths: ['*'], body: [[{ text, color: colors.color, style: 'marker' } as TableCell]] },
+    layout: {
+      fillColor: () => colors.fill,
+      hLineWidth: () => 0,
+      vLineWidth: (index) => (index === 0 ? 4 : 0),
+      vLineColor: () => colors.rule,
+      paddingLeft: () => 8,
+      paddingRight: () => 8,
+      paddingTop: () => 5,
+      paddingBottom: () => 5,
+    },
+    margin: [0, 0, 0, 8],
+  };
+}
+
+function sectionsContent(sections: SnapshotSection[]): Content[] {
+  const parentIds: string[] = [];
+  return sections.flatMap((section, index) => {
+    const id = `avsnitt-${index + 1}`;
+    parentIds[section.level - 1] = id;
+    parentIds.length = section.level;
+    return sectionContent(section, id, parentIds[section.level - 2]);
+  });
+}
+
+function sectionContent(section: SnapshotSection, id: string, parentId?: string): Content[] {
+  const heading: Content = {
+    text: section.title,
+    style: `h${section.level}`,
+    headlineLevel: section.level,
+    outline: true,
+    id,
+    ...(parentId ? { outlineParentId: parentId } : {}),
+  };
+  const flag: Content[] = section.internal
+    ? [
+        boxed(
+          [{ text: INTERNAL_SECTION_MARKER, bold: true }, ' – ingår inte i den publika versionen.'],
+          { fill: '#f5eefa', rule: '#6b2c91', color: '#3d1854' },
+        ),
+      ]
+    : [];
+  return [heading, ...flag, ...section.blocks.flatMap(blockContent)];
+}
+
+function blockContent(block: Block): Content[] {
+  switch (block.type) {
+    case 'markdown':
+      return richBlocksContent(markdownToRichBlocks(block.markdown));
+    case 'bullets':
+      return [
+        {
+          ul: block.items.map((item) => ({ text: runsContent(inlineMarkdownToRuns(item)) })),
+          style: 'list',
+        },
+      ];
+    case 'table':
+      return tableContent(block.columns, block.rows, block.caption);
+    case 'chart':
+      return chartContent(block.chart);
+    case 'notice':
+      return [
+        boxed(
+          [
+            { text: `${NOTICE_PREFIX.toUpperCase()} `, bold: true },
+            ...runsContent(inlineMarkdownToRuns(block.text)),
+          ],
+          { fill: '#fff6e0', rule: '#9a6a00', color: INK },
+        ),
+      ];
+    case 'links':
+      return [{ ul: block.items.map(linkContent), style: 'list' }];
+  }
+}
+
+function linkContent(item: { label: string; url: string }): Content {
+  if (!isAbsoluteUrl(item.url)) {
+    return { text: item.label };
+  }
+  return {
+    text: [
+      { text: item.label, link: item.url, color: LINK, decoration: 'underline' },
+      { text: `  ${item.url}`, fontSize: 8, color: MUTED },
+    ],
+  };
+}
+
+function runsContent(runs: TextRun[]): Content[] {
+  return runs.map((run) => ({
+    text: run.text,
+    ...(run.bold ? { bold: true } : {}),
+    ...(run.italic ? { italics: true } : {}),
+    ...(run.link && isAbsoluteUrl(run.link)
+      ? { link: run.link, color: LINK, decoration: 'underline' as const }
+      : {}),
+  }));
+}
+
+/** Paragraphs as text nodes; consecutive bullets become one (nested) list. */
+function richBlocksContent(blocks: RichBlock[]): Content[] {
+  const content: Content[] = [];
+  let index = 0;
+  while (index < blocks.length) {
+    const block = blocks[index] as RichBlock;
+    if (block.kind === 'paragraph') {
+      content.push({ text: runsContent(block.runs), style: 'paragraph' });
+      index += 1;
+      continue;
+    }
+    const [list, next] = nestedList(blocks, index, block.level);
+    content.push({ ul: list, style: 'list' });
+    index = next;
+  }
+  return content;
+}
+
+function nestedList(blocks: RichBlock[], start: number, level: number): [Content[], number] {
+  const items: Content[] = [];
+  let index = start;
+  while (index < blocks.length) {
+    const block = blocks[index] as RichBlock;
+    if (block.kind !== 'bullet' || block.level < level) {
+      break;
+    }
+    if (block.level > level) {
+      const [children, next] = nestedList(blocks, index, block.level);
+      items.push({ ul: children, type: 'circle' });
+      index = next;
+      continue;
+    }
+    items.push({ text: runsContent(block.runs) });
+    index += 1;
+  }
+  return [items, index];
+}
+
+function tableContent(columns: TableColumn[], rows: string[][], caption?: string): Content[] {
+  const align = (column: TableColumn | undefined) => (column?.align === 'right' ? 'right' : 'left');
+  const header: TableCell[] = columns.map((column) => ({
+    text: column.label,
+    style: 'tableHeader',
+    alignment: align(column),
+  }));
+  const body: TableCell[][] = rows.map((row) =>
+    columns.map((column, index) => ({
+      text: row[index] ?? '',
+      style: 'tableCell',
+      alignment: align(column),
+      bold: index === 0,
+    })),
+  );
+  const table: Content = {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: columnWidths(columns),
+      body: [header, ...body],
+    },
+    layout: {
+      hLineWidth: (index) => (index === 1 ? 1.2 : 0.5),
+      hLineColor: (index) => (index === 1 ? ACCENT : RULE),
+      vLineWidth: () => 0,
+      paddingTop: () => 4,
+      paddingBottom: () => 4,
+      fillColor: (row) => (row > 0 && row % 2 === 0 ? '#f4f6f8' : null),
+    },
+    margin: [0, 0, 0, 10],
+  };
+  return caption
+    ? [{ stack: [{ text: caption, style: 'caption' }, table], unbreakable: rows.length < 25 }]
+    : [table];
+}
+
+/** The widest text column takes the spare width: the last left-aligned one after the first. */
+function columnWidths(columns: TableColumn[]): ('*' | 'auto')[] {
+  const textColumns = columns.map((column, index) =>
+    index > 0 && column.align === 'left' ? index : -1,
+  );
+  const flexible = Math.max(0, ...textColumns);
+  return columns.map((_, index) => (index === flexible ? '*' : 'auto'));
+}
+
+function chartContent(chart: ChartSpec): Content[] {
+  const thresholds = thresholdSummary(chart);
+  return [
+    {
+      stack: [
+        { text: chart.title, style: 'caption' },
+        ...(thresholds ? [{ text: `Streckade linjer: ${thresholds}.`, style: 'chartNote' }] : []),
+        {
+          svg: renderChartSvg(chart, { width: 680, height: 320 }),
+          width: CONTENT_WIDTH,
+          font: fontFamily,
+        },
+      ],
+      unbreakable: true,
+      margin: [0, 4, 0, 10],
+    },
+  ];
+}

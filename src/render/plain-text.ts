@@ -1,0 +1,115 @@
+import type {
+  Block,
+  ChartSpec,
+  ReportSnapshot,
+  SnapshotSection,
+  TableColumn,
+} from '../core/report-snapshot.ts';
+import { chartToTable, thresholdSummary } from './chart-svg.ts';
+import {
+  CONTENT_HASH_LABEL,
+  EXERCISE_BANNER,
+  EXERCISE_NOTE,
+  INTERNAL_MARKER,
+  INTERNAL_SECTION_MARKER,
+  NOTICE_PREFIX,
+  compiledLine,
+  metadataLines,
+  visibleSections,
+} from './common.ts';
+import {
+  inlineMarkdownToRuns,
+  isAbsoluteUrl,
+  markdownToPlainText,
+  runsToPlainText,
+} from './markdown-text.ts';
+
+export interface PlainTextOptions {
+  reportUrl?: string;
+  contentHash?: string;
+}
+
+const UNDERLINES = { 0: '=', 1: '=', 2: '-', 3: '-' } as const;
+
+/** The report as plain text for a mail client: underlined headings, dashes for bullets. */
+export function renderPlainText(snapshot: ReportSnapshot, options: PlainTextOptions = {}): string {
+  const parts = [
+    snapshot.event.isExercise ? `*** ${EXERCISE_BANNER} *** ${EXERCISE_NOTE}` : '',
+    underline(snapshot.report.title, 0),
+    compiledLine(snapshot),
+    metadataLines(snapshot).join('\n'),
+    snapshot.report.audience === 'internal'
+      ? `[${INTERNAL_MARKER}] Innehåller uppgifter som inte ingår i den publika rapporten.`
+      : '',
+    options.reportUrl && isAbsoluteUrl(options.reportUrl)
+      ? `Läs rapporten på webben: ${options.reportUrl}`
+      : '',
+    ...visibleSections(snapshot).map(sectionText),
+    options.contentHash ? `${CONTENT_HASH_LABEL}: ${options.contentHash}` : '',
+  ];
+  return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
+}
+
+function underline(text: string, level: 0 | 1 | 2 | 3): string {
+  const line = oneLine(text);
+  return `${line}\n${UNDERLINES[level].repeat(Math.max(3, [...line].length))}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function sectionText(section: SnapshotSection): string {
+  const flag = section.internal
+    ? `[${INTERNAL_SECTION_MARKER}] Ingår inte i den publika versionen.`
+    : '';
+  return [underline(section.title, section.level), flag, ...section.blocks.map(blockText)]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'markdown':
+      return markdownToPlainText(block.markdown);
+    case 'bullets':
+      return block.items
+        .map((item) => `- ${runsToPlainText(inlineMarkdownToRuns(item))}`)
+        .join('\n');
+    case 'table':
+      return tableText(block.columns, block.rows, block.caption);
+    case 'chart':
+      return chartText(block.chart);
+    case 'notice':
+      return `${NOTICE_PREFIX.toUpperCase()} ${runsToPlainText(inlineMarkdownToRuns(block.text))}`;
+    case 'links':
+      return block.items
+        .map((item) => `- ${oneLine(item.label)}${isAbsoluteUrl(item.url) ? `: ${item.url}` : ''}`)
+        .join('\n');
+  }
+}
+
+/** Columns padded to equal width, so the table reads in a monospaced mail client. */
+function tableText(columns: TableColumn[], rows: string[][], caption?: string): string {
+  const cells = [columns.map((column) => column.label), ...rows].map((row) =>
+    columns.map((_, index) => oneLine(row[index] ?? '')),
+  );
+  const widths = columns.map((_, index) =>
+    Math.max(...cells.map((row) => [...(row[index] ?? '')].length)),
+  );
+  const pad = (text: string, index: number) => {
+    const fill = ' '.repeat((widths[index] ?? 0) - [...text].length);
+    return columns[index]?.align === 'right' ? fill + text : text + fill;
+  };
+  const lines = cells.map((row) => row.map(pad).join('  ').trimEnd());
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  const table = [lines[0], rule, ...lines.slice(1)].join('\n');
+  return caption ? `${oneLine(caption)}\n\n${table}` : table;
+}
+
+function chartText(chart: ChartSpec): string {
+  const { columns, rows } = chartToTable(chart);
+  const thresholds = thresholdSummary(chart);
+  const caption = thresholds ? `${chart.title} (${thresholds})` : chart.title;
+  return tableText(columns, rows, caption);
+}

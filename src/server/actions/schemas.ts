@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { eventIdParams } from '../events/schemas.ts';
+import { listQuery } from '../http/list-query.ts';
+
+export const actionStates = ['open', 'in_progress', 'done', 'cancelled'] as const;
+
+const instant = z.iso.datetime({ offset: true });
+const text = z.string().trim().min(1, 'Beskriv åtgärden.').max(5_000);
+const ownerName = z.string().trim().min(1, 'Ange ett namn.').max(200).nullable();
+const ownerUnitId = z.number().int().positive().nullable();
+const dueAt = instant.nullable();
+const decisionId = z.number().int().positive().nullable();
+
+export const actionParams = eventIdParams.extend({ actionId: z.coerce.number().int().positive() });
+
+export const actionListQuery = listQuery.extend({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  state: z.enum(actionStates).optional(),
+  overdue: z
+    .enum(['true', 'false'], 'Ange true eller false.')
+    .transform((value) => value === 'true')
+    .optional(),
+  decisionId: z.coerce.number().int().positive().optional(),
+});
+
+export const createActionBody = z
+  .object({
+    text,
+    ownerName: ownerName.default(null),
+    ownerUnitId: ownerUnitId.default(null),
+    dueAt: dueAt.default(null),
+    state: z.enum(actionStates).default('open'),
+    decisionId: decisionId.default(null),
+    internal: z.boolean().default(false),
+  })
+  .strict();
+
+export const updateActionBody = z
+  .object({
+    version: z.number().int().positive(),
+    text: text.optional(),
+    ownerName: ownerName.optional(),
+    ownerUnitId: ownerUnitId.optional(),
+    dueAt: dueAt.optional(),
+    state: z.enum(actionStates).optional(),
+    decisionId: decisionId.optional(),
+    internal: z.boolean().optional(),
+  })
+  .strict();

@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { findDecision } from '../decisions/repository.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { indexForSearch } from '../search/index-document.ts';
+import { findUnit } from '../units/repository.ts';
+import {
+  type ActionRow,
+  findAction,
+  insertAction,
+  pendingStates,
+  updateAction,
+} from './repository.ts';
+import type { createActionBody, updateActionBody } from './schemas.ts';
+
+export function isOverdue(row: ActionRow, now = new Date().toISOString()): boolean {
+  return pendingStates.includes(row.state) && row.due_at !== null && row.due_at < now;
+}
+
+export function presentAction(row: ActionRow, now = new Date().toISOString()) {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    text: row.text,
+    owner: { name: row.owner_name, unitId: row.owner_unit_id },
+    dueAt: row.due_at,
+    state: row.state,
+    overdue: isOverdue(row, now),
+    decisionId: row.decision_id,
+    internal: row.internal === 1,
+    provenance: {
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      source: row.source,
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    },
+    version: row.version,
+  };
+}
+
+export async function createAction(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createActionBody>,
+  source = 'manual',
+) {
+  return db.transaction().execute(async (trx) => {
+    await checkReferences(trx, eventId, input);
+    refuseMissingOwner(input.ownerName, input.ownerUnitId);
+    const now = new Date().toISOString();
+    const action = await insertAction(trx, {
+      event_id: eventId,
+      text: input.text,
+      owner_name: input.ownerName,
+      owner_unit_id: input.ownerUnitId,
+      due_at: input.dueAt && iso(input.dueAt),
+      state: input.state,
+      decision_id: input.decisionId,
+      internal: input.internal ? 1 : 0,
+      created_by: actor.userId,
+      created_at: now,
+      source,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    await index(trx, action);
+    await recordAudit(trx, actor, {
+      action: 'action.create',
+      entityType: 'action',
+      entityId: action.id,
+      eventId,
+      after: action,
+    });
+    return presentAction(action);
+  });
+}
+
+export async function changeAction(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  actionId: number,
+  input: z.infer<typeof updateActionBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await findAction(trx, eventId, actionId);
+    if (!before) throw errors.notFound('Åtgärden');
+    await checkReferences(trx, eventId, input);
+    refuseMissingOwner(
+      input.ownerName !== undefined ? input.ownerName : before.owner_name,
+      input.ownerUnitId !== undefined ? input.ownerUnitId : before.owner_unit_id,
+    );
+    const updated = await updateAction(trx, actionId, input.version, {
+      ...(input.text !== undefined && { text: input.text }),
+      ...(input.ownerName !== undefined && { owner_name: input.ownerName }),
+      ...(input.ownerUnitId !== undefined && { owner_unit_id: input.ownerUnitId }),
+      ...(input.dueAt !== undefined && { due_at: input.dueAt && iso(input.dueAt) }),
+      ...(input.state !== undefined && { state: input.state }),
+      ...(input.decisionId !== undefined && { decision_id: input.decisionId }),
+      ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      updated_by: actor.userId,
+      updated_at: new Date().toISOString(),
+    });
+    if (!updated) throw errors.conflict(presentAction(before));
+    await index(trx, updated);
+    await recordAudit(trx, actor, {
+      action: 'action.update',
+      entityType: 'action',
+      entityId: actionId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return presentAction(updated);
+  });
+}
+
+async function checkReferences(
+  trx: Db,
+  eventId: number,
+  input: { ownerUnitId?: number | null; decisionId?: number | null },
+): Promise<void> {
+  if (input.ownerUnitId && !(await findUnit(trx, input.ownerUnitId))) {
+    throw errors.badRequest('Enheten finns inte.', { field: 'ownerUnitId' });
+  }
+  if (input.decisionId && !(await findDecision(trx, eventId, input.decisionId))) {
+    throw errors.badRequest('Beslutet finns inte i den här händelsen.', { field: 'decisionId' });
+  }
+}
+
+function refuseMissingOwner(ownerName: string | null, ownerUnitId: number | null): void {
+  if (ownerName === null && ownerUnitId === null) {
+    throw errors.badRequest('Ange en ansvarig person eller enhet.', { field: 'ownerName' });
+  }
+}
+
+function index(trx: Db, action: ActionRow): Promise<void> {
+  return indexForSearch(trx, {
+    eventId: action.event_id,
+    kind: 'action',
+    entityId: action.id,
+    unitId: action.owner_unit_id,
+    title: action.owner_name ?? '',
+    body: action.text,
+    internal: action.internal === 1,
+    at: action.due_at ?? action.created_at,
+  });
+}
+
+function iso(value: string): string {
+  return new Date(value).toISOString();
+}

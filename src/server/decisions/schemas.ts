@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { eventIdParams } from '../events/schemas.ts';
+import { listQuery } from '../http/list-query.ts';
+
+const instant = z.iso.datetime({ offset: true });
+const forum = z.string().trim().min(1, 'Ange i vilket forum beslutet fattades.').max(200);
+const text = z.string().trim().min(1, 'Ange beslutets text.').max(20_000);
+const diversionIds = z.array(z.number().int().positive()).max(100);
+
+export const decisionParams = eventIdParams.extend({
+  decisionId: z.coerce.number().int().positive(),
+});
+
+export const decisionListQuery = listQuery.extend({
+  from: instant.optional(),
+  to: instant.optional(),
+  forum: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+export const createDecisionBody = z
+  .object({
+    decidedAt: instant,
+    forum,
+    mandate: z.string().max(5_000).default(''),
+    text,
+    rationale: z.string().max(20_000).default(''),
+    effectiveFrom: instant.optional(),
+    effectiveTo: instant.nullable().default(null),
+    internal: z.boolean().default(false),
+    diversionIds: diversionIds.default([]),
+  })
+  .strict();
+
+export const updateDecisionBody = z
+  .object({
+    version: z.number().int().positive(),
+    decidedAt: instant.optional(),
+    forum: forum.optional(),
+    mandate: z.string().max(5_000).optional(),
+    text: text.optional(),
+    rationale: z.string().max(20_000).optional(),
+    effectiveFrom: instant.optional(),
+    effectiveTo: instant.nullable().optional(),
+    internal: z.boolean().optional(),
+    diversionIds: diversionIds.optional(),
+  })
+  .strict();

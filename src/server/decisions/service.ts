@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { indexForSearch } from '../search/index-document.ts';
+import {
+  type DecisionRow,
+  diversionIdsOf,
+  findDecision,
+  insertDecision,
+  replaceDiversionLinks,
+  updateDecision,
+} from './repository.ts';
+import type { createDecisionBody, updateDecisionBody } from './schemas.ts';
+
+export function presentDecision(row: DecisionRow, diversionIds: number[]) {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    decidedAt: row.decided_at,
+    forum: row.forum,
+    mandate: row.mandate,
+    text: row.text,
+    rationale: row.rationale,
+    effectiveFrom: row.effective_from,
+    effectiveTo: row.effective_to,
+    internal: row.internal === 1,
+    diversionIds,
+    provenance: {
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      source: row.source,
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    },
+    version: row.version,
+  };
+}
+
+export async function createDecision(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createDecisionBody>,
+  source = 'manual',
+) {
+  return db.transaction().execute(async (trx) => {
+    const decidedAt = iso(input.decidedAt);
+    const effectiveFrom = input.effectiveFrom ? iso(input.effectiveFrom) : decidedAt;
+    const effectiveTo = input.effectiveTo ? iso(input.effectiveTo) : null;
+    refuseEndBeforeStart(effectiveFrom, effectiveTo);
+    const now = new Date().toISOString();
+    const decision = await insertDecision(trx, {
+      event_id: eventId,
+      decided_at: decidedAt,
+      forum: input.forum,
+      mandate: input.mandate,
+      text: input.text,
+      rationale: input.rationale,
+      effective_from: effectiveFrom,
+      effective_to: effectiveTo,
+      internal: input.internal ? 1 : 0,
+      created_by: actor.userId,
+      created_at: now,
+      source,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    const diversionIds = unique(input.diversionIds);
+    await replaceDiversionLinks(trx, decision.id, diversionIds);
+    await index(trx, decision);
+    await recordAudit(trx, actor, {
+      action: 'decision.create',
+      entityType: 'decision',
+      entityId: decision.id,
+      eventId,
+      after: { ...decision, diversion_ids: diversionIds },
+    });
+    return presentDecision(decision, diversionIds);
+  });
+}
+
+export async function changeDecision(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  decisionId: number,
+  input: z.infer<typeof updateDecisionBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await findDecision(trx, eventId, decisionId);
+    if (!before) throw errors.notFound('Beslutet');
+    const linksBefore = (await diversionIdsOf(trx, [decisionId])).get(decisionId)!;
+    const effectiveFrom =
+      input.effectiveFrom !== undefined ? iso(input.effectiveFrom) : before.effective_from;
+    const effectiveTo =
+      input.effectiveTo !== undefined
+        ? input.effectiveTo && iso(input.effectiveTo)
+        : before.effective_to;
+    refuseEndBeforeStart(effectiveFrom, effectiveTo);
+    const updated = await updateDecision(trx, decisionId, input.version, {
+      ...(input.decidedAt !== undefined && { decided_at: iso(input.decidedAt) }),
+      ...(input.forum !== undefined && { forum: input.forum }),
+      ...(input.mandate !== undefined && { mandate: input.mandate }),
+      ...(input.text !== undefined && { text: input.text }),
+      ...(input.rationale !== undefined && { rationale: input.rationale }),
+      ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      effective_from: effectiveFrom,
+      effective_to: effectiveTo,
+      updated_by: actor.userId,
+      updated_at: new Date().toISOString(),
+    });
+    if (!updated) throw errors.conflict(presentDecision(before, linksBefore));
+    const diversionIds = input.diversionIds ? unique(input.diversionIds) : linksBefore;
+    if (input.diversionIds) await replaceDiversionLinks(trx, decisionId, diversionIds);
+    await index(trx, updated);
+    await recordAudit(trx, actor, {
+      action: 'decision.update',
+      entityType: 'decision',
+      entityId: decisionId,
+      eventId,
+      before: { ...before, diversion_ids: linksBefore },
+      after: { ...updated, diversion_ids: diversionIds },
+    });
+    return presentDecision(updated, diversionIds);
+  });
+}
+
+function index(trx: Db, decision: DecisionRow): Promise<void> {
+  return indexForSearch(trx, {
+    eventId: decision.event_id,
+    kind: 'decision',
+    entityId: decision.id,
+    title: decision.forum,
+    body: [decision.text, decision.mandate, decision.rationale].filter(Boolean).join('\n\n'),
+    internal: decision.internal === 1,
+    at: decision.decided_at,
+  });
+}
+
+function refuseEndBeforeStart(from: string, to: string | null): void {
+  if (to !== null && to < from) {
+    throw errors.badRequest('Beslutet kan inte upphöra att gälla innan det börjar gälla.', {
+      field: 'effectiveTo',
+    });
+  }
+}
+
+function iso(value: string): string {
+  return new Date(value).toISOString();
+}
+
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
+}

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../db/schema.ts';
+import { eventIdParams } from '../events/schemas.ts';
+import { systemActor } from '../http/actor.ts';
+import { findSubscription, listDistributionLists } from './repository.ts';
+import { listBody, listParams, unsubscribeParams, updateListBody } from './schemas.ts';
+import { changeList, createList, presentList, subscribe, unsubscribe } from './service.ts';
+
+export const distributionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const tags = ['distribution'];
+  const manage = { kind: 'event', permission: 'distribution.manage' } as const;
+  const reader = { kind: 'event', permission: 'event.read' } as const;
+
+  app.get(
+    '/api/events/:eventId/distribution-lists',
+    { config: { access: manage }, schema: { tags, params: eventIdParams } },
+    async (request) => ({
+      items: (await listDistributionLists(db, request.params.eventId)).map(presentList),
+    }),
+  );
+
+  app.post(
+    '/api/events/:eventId/distribution-lists',
+    { config: { access: manage }, schema: { tags, params: eventIdParams, body: listBody } },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          presentList(await createList(db, request.actor!, request.params.eventId, request.body)),
+        ),
+  );
+
+  app.put(
+    '/api/events/:eventId/distribution-lists/:listId',
+    { config: { access: manage }, schema: { tags, params: listParams, body: updateListBody } },
+    async (request) => {
+      const { eventId, listId } = request.params;
+      return presentList(await changeList(db, request.actor!, eventId, listId, request.body));
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/subscription',
+    { config: { access: reader }, schema: { tags, params: eventIdParams } },
+    async (request) => {
+      const found = await findSubscription(db, request.params.eventId, request.actor!.userId!);
+      return { subscribed: Boolean(found), email: found?.email ?? null };
+    },
+  );
+
+  app.post(
+    '/api/events/:eventId/subscription',
+    { config: { access: reader }, schema: { tags, params: eventIdParams } },
+    async (request, reply) => {
+      const row = await subscribe(db, request.actor!, request.params.eventId);
+      return reply.code(201).send({ subscribed: true, email: row.email });
+    },
+  );
+
+  app.get(
+    '/unsubscribe/:token',
+    { config: { access: { kind: 'public' } }, schema: { hide: true, params: unsubscribeParams } },
+    async (request, reply) =>
+      reply.type('text/html; charset=utf-8').send(unsubscribePage(request.params.token)),
+  );
+
+  app.post(
+    '/unsubscribe/:token',
+    {
+      config: { access: { kind: 'public' }, csrf: false },
+      schema: { tags, params: unsubscribeParams },
+    },
+    async (request, reply) => {
+      const removed = await unsubscribe(
+        db,
+        { ...systemActor, label: 'unsubscribe link', requestId: request.id },
+        request.params.token,
+      );
+      return reply.type('text/html; charset=utf-8').send(resultPage(removed));
+    },
+  );
+};
+
+function page(title: string, body: string): string {
+  return `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><link rel="stylesheet" href="/assets/report.css"></head><body><main class="report"><h1>${title}</h1>${body}</main></body></html>`;
+}
+
+function unsubscribePage(token: string): string {
+  return page(
+    'Avsluta prenumeration',
+    `<p>Vill du sluta få Regional rapport via e-post?</p><form method="post" action="/unsubscribe/${token}"><button type="submit">Avsluta prenumerationen</button></form>`,
+  );
+}
+
+function resultPage(removed: boolean): string {
+  return page(
+    removed ? 'Prenumerationen är avslutad' : 'Ingen prenumeration hittades',
+    removed
+      ? '<p>Du får inte längre rapporten via e-post.</p>'
+      : '<p>Länken är redan använd eller gäller inte längre. Du får inga fler utskick via den.</p>',
+  );
+}

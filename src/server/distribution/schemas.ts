@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { eventIdParams } from '../events/schemas.ts';
+
+export const listParams = eventIdParams.extend({ listId: z.coerce.number().int().positive() });
+
+const recipient = z
+  .object({
+    email: z.email('Ange en giltig e-postadress.').max(254),
+    name: z.string().trim().max(200).default(''),
+  })
+  .strict();
+
+export const listBody = z
+  .object({
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200),
+    audience: z.enum(['public', 'internal']),
+    recipients: z.array(recipient).max(5000),
+  })
+  .strict();
+
+export const updateListBody = listBody.extend({ version: z.number().int().positive() }).strict();
+
+export const unsubscribeParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { listQuery } from '../http/list-query.ts';
+import { diversionCategories } from './tables.ts';
+
+const id = z.coerce.number().int().positive();
+const instant = z.iso.datetime({ offset: true });
+
+export const eventParams = z.object({ eventId: id });
+export const diversionParams = z.object({ eventId: id, diversionId: id });
+
+const categories = z
+  .array(z.enum(diversionCategories))
+  .min(1, 'Ange minst ett flöde som styrs om.')
+  .refine((list) => new Set(list).size === list.length, 'Ange varje flöde bara en gång.');
+const redirectedTo = z
+  .string()
+  .trim()
+  .min(1, 'Ange vart patienterna hänvisas.')
+  .max(500, 'Högst 500 tecken.');
+const note = z.string().max(5_000, 'Högst 5 000 tecken.');
+const decisionId = z.number().int().positive().nullable();
+
+export const createDiversionBody = z
+  .object({
+    facilityId: z.number().int().positive(),
+    categories,
+    redirectedTo,
+    startsAt: instant,
+    endsAt: instant.nullable().default(null),
+    decisionId: decisionId.default(null),
+    note: note.default(''),
+    internal: z.boolean().default(false),
+    source: z.string().trim().min(1).max(200).default('manual'),
+  })
+  .strict();
+
+export const updateDiversionBody = z
+  .object({
+    version: z.number().int().positive(),
+    categories: categories.optional(),
+    redirectedTo: redirectedTo.optional(),
+    startsAt: instant.optional(),
+    endsAt: instant.nullable().optional(),
+    decisionId: decisionId.optional(),
+    note: note.optional(),
+    internal: z.boolean().optional(),
+  })
+  .strict();
+
+export const endDiversionBody = z
+  .object({
+    version: z.number().int().positive(),
+    endsAt: instant.optional(),
+  })
+  .strict();
+
+export const diversionListQuery = listQuery.extend({
+  state: z.enum(['current', 'ended', 'all']).default('all'),
+  /** The moment "current" and "ended" are judged at; now by default. */
+  at: instant.optional(),
+  facilityId: id.optional(),
+});
+
+export const boardQuery = z.object({ at: instant.optional() });
+
+export type CreateDiversionInput = z.infer<typeof createDiversionBody>;
+export type UpdateDiversionInput = z.infer<typeof updateDiversionBody>;
+export type EndDiversionInput = z.infer<typeof endDiversionBody>;

@@ -1,0 +1,166 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../db/schema.ts';
+import type { FigureDefinitionsTable, FigureObservationsTable } from './tables.ts';
+
+export type FigureRow = Selectable<FigureDefinitionsTable>;
+export type ObservationRow = Selectable<FigureObservationsTable>;
+
+/** What a caller may see: readers (without internal.read) never get internal rows. */
+export interface Visibility {
+  includeInternal: boolean;
+}
+
+export function findFigure(
+  db: Db,
+  eventId: number,
+  figureId: number,
+  visibility: Visibility = { includeInternal: true },
+): Promise<FigureRow | undefined> {
+  let query = db
+    .selectFrom('figure_definitions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '=', figureId);
+  if (!visibility.includeInternal) query = query.where('internal', '=', 0);
+  return query.executeTakeFirst();
+}
+
+export function findFigureByKey(
+  db: Db,
+  eventId: number,
+  key: string,
+): Promise<FigureRow | undefined> {
+  return db
+    .selectFrom('figure_definitions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+export function listFiguresOfEvent(db: Db, eventId: number): Promise<FigureRow[]> {
+  return db.selectFrom('figure_definitions').selectAll().where('event_id', '=', eventId).execute();
+}
+
+export async function listFigures(
+  db: Db,
+  eventId: number,
+  visibility: Visibility,
+  page: { limit: number; offset: number; order: 'asc' | 'desc' },
+): Promise<{ rows: FigureRow[]; total: number }> {
+  let query = db.selectFrom('figure_definitions').where('event_id', '=', eventId);
+  if (!visibility.includeInternal) query = query.where('internal', '=', 0);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('name', page.order)
+      .orderBy('id', page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.count) };
+}
+
+export function insertFigure(
+  db: Db,
+  figure: Insertable<FigureDefinitionsTable>,
+): Promise<FigureRow> {
+  return db
+    .insertInto('figure_definitions')
+    .values(figure)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateFigure(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Partial<
+    Pick<
+      FigureRow,
+      | 'key'
+      | 'name'
+      | 'unit_of_measure'
+      | 'higher_is_worse'
+      | 'yellow_threshold'
+      | 'red_threshold'
+      | 'internal'
+      | 'updated_by'
+    >
+  >,
+): Promise<FigureRow | undefined> {
+  return db
+    .updateTable('figure_definitions')
+    .set((eb) => ({
+      ...changes,
+      updated_at: new Date().toISOString(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export interface ObservationFilter {
+  from?: string;
+  to?: string;
+  unitId?: number;
+  facilityId?: number;
+}
+
+function observationsOf(db: Db, definitionId: number, filter: ObservationFilter, v: Visibility) {
+  let query = db.selectFrom('figure_observations').where('definition_id', '=', definitionId);
+  if (!v.includeInternal) query = query.where('internal', '=', 0);
+  // Normalised to UTC so that SQLite's text comparison orders instants correctly.
+  if (filter.from) query = query.where('observed_at', '>=', new Date(filter.from).toISOString());
+  if (filter.to) query = query.where('observed_at', '<', new Date(filter.to).toISOString());
+  if (filter.unitId !== undefined) query = query.where('unit_id', '=', filter.unitId);
+  if (filter.facilityId !== undefined) query = query.where('facility_id', '=', filter.facilityId);
+  return query;
+}
+
+export async function listObservations(
+  db: Db,
+  definitionId: number,
+  filter: ObservationFilter,
+  visibility: Visibility,
+  page: { limit: number; offset: number; order: 'asc' | 'desc' },
+): Promise<{ rows: ObservationRow[]; total: number }> {
+  const query = observationsOf(db, definitionId, filter, visibility);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('observed_at', page.order)
+      .orderBy('id', page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.count) };
+}
+
+/** Every matching observation, oldest first, for aggregation into a series. */
+export function allObservations(
+  db: Db,
+  definitionId: number,
+  filter: ObservationFilter,
+  visibility: Visibility,
+): Promise<ObservationRow[]> {
+  return observationsOf(db, definitionId, filter, visibility)
+    .selectAll()
+    .orderBy('observed_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+}
+
+export function insertObservations(
+  db: Db,
+  observations: Insertable<FigureObservationsTable>[],
+): Promise<ObservationRow[]> {
+  return db.insertInto('figure_observations').values(observations).returningAll().execute();
+}

@@ -1,0 +1,362 @@
+import type { Insertable } from 'kysely';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { findFacility, findUnit, listFacilities, listUnits } from '../units/repository.ts';
+import { type ParsedCsv, parseFigureCsv } from './csv-import.ts';
+import {
+  type FigureRow,
+  type ObservationRow,
+  findFigure,
+  findFigureByKey,
+  insertFigure,
+  insertObservations,
+  listFiguresOfEvent,
+  updateFigure,
+} from './repository.ts';
+import type {
+  CreateFigureInput,
+  ObservationInput,
+  UnitObservationInput,
+  UpdateFigureInput,
+} from './schemas.ts';
+import type { FigureObservationsTable } from './tables.ts';
+
+export function presentFigure(figure: FigureRow) {
+  return {
+    id: figure.id,
+    eventId: figure.event_id,
+    key: figure.key,
+    name: figure.name,
+    unitOfMeasure: figure.unit_of_measure,
+    higherIsWorse: figure.higher_is_worse === 1,
+    yellowThreshold: figure.yellow_threshold,
+    redThreshold: figure.red_threshold,
+    internal: figure.internal === 1,
+    provenance: {
+      createdBy: figure.created_by,
+      createdAt: figure.created_at,
+      source: figure.source,
+      updatedBy: figure.updated_by,
+      updatedAt: figure.updated_at,
+    },
+    version: figure.version,
+  };
+}
+
+export function presentObservation(observation: ObservationRow) {
+  return {
+    id: observation.id,
+    eventId: observation.event_id,
+    figureId: observation.definition_id,
+    value: observation.value,
+    observedAt: observation.observed_at,
+    unitId: observation.unit_id,
+    facilityId: observation.facility_id,
+    internal: observation.internal === 1,
+    provenance: {
+      createdBy: observation.entered_by,
+      createdAt: observation.created_at,
+      source: observation.source,
+      updatedBy: observation.entered_by,
+      updatedAt: observation.created_at,
+    },
+    version: observation.version,
+  };
+}
+
+export async function createFigure(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: CreateFigureInput,
+): Promise<FigureRow> {
+  return db.transaction().execute(async (trx) => {
+    await refuseTakenKey(trx, eventId, input.key);
+    const higherIsWorse = input.higherIsWorse ? 1 : 0;
+    checkThresholds(higherIsWorse, input.yellowThreshold, input.redThreshold);
+    const now = new Date().toISOString();
+    const figure = await insertFigure(trx, {
+      event_id: eventId,
+      key: input.key,
+      name: input.name,
+      unit_of_measure: input.unitOfMeasure,
+      higher_is_worse: higherIsWorse,
+      yellow_threshold: input.yellowThreshold,
+      red_threshold: input.redThreshold,
+      internal: input.internal ? 1 : 0,
+      created_by: actor.userId,
+      created_at: now,
+      source: input.source,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    await recordAudit(trx, actor, {
+      action: 'figure.create',
+      entityType: 'figure',
+      entityId: figure.id,
+      eventId,
+      after: figure,
+    });
+    return figure;
+  });
+}
+
+export async function changeFigure(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  figureId: number,
+  input: UpdateFigureInput,
+): Promise<FigureRow> {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadFigure(trx, eventId, figureId);
+    if (input.key !== undefined && input.key !== before.key) {
+      await refuseTakenKey(trx, eventId, input.key);
+    }
+    const higherIsWorse =
+      input.higherIsWorse === undefined ? before.higher_is_worse : input.higherIsWorse ? 1 : 0;
+    checkThresholds(
+      higherIsWorse,
+      input.yellowThreshold === undefined ? before.yellow_threshold : input.yellowThreshold,
+      input.redThreshold === undefined ? before.red_threshold : input.redThreshold,
+    );
+    const updated = await updateFigure(trx, figureId, input.version, {
+      ...(input.key !== undefined && { key: input.key }),
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.unitOfMeasure !== undefined && { unit_of_measure: input.unitOfMeasure }),
+      ...(input.higherIsWorse !== undefined && { higher_is_worse: higherIsWorse }),
+      ...(input.yellowThreshold !== undefined && { yellow_threshold: input.yellowThreshold }),
+      ...(input.redThreshold !== undefined && { red_threshold: input.redThreshold }),
+      ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      updated_by: actor.userId,
+    });
+    if (!updated) throw errors.conflict(presentFigure(before));
+    await recordAudit(trx, actor, {
+      action: 'figure.update',
+      entityType: 'figure',
+      entityId: figureId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+/** An observation for the region as a whole, a unit, or a facility (at most one of the two). */
+export async function recordObservation(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  figureId: number,
+  input: ObservationInput,
+): Promise<ObservationRow> {
+  return db.transaction().execute(async (trx) => {
+    const figure = await loadFigure(trx, eventId, figureId);
+    if (input.unitId !== null && input.facilityId !== null) {
+      throw errors.badRequest('Ange antingen en enhet eller en plats, inte båda.', {
+        field: 'facilityId',
+      });
+    }
+    if (input.unitId !== null && !(await findUnit(trx, input.unitId))) {
+      throw errors.badRequest('Enheten finns inte.', { field: 'unitId' });
+    }
+    if (input.facilityId !== null && !(await findFacility(trx, input.facilityId))) {
+      throw errors.badRequest('Platsen finns inte.', { field: 'facilityId' });
+    }
+    return insertOne(trx, actor, figure, input, {
+      unit_id: input.unitId,
+      facility_id: input.facilityId,
+    });
+  });
+}
+
+/** A unit's own report of a figure: for the unit, or for one of the unit's facilities. */
+export async function recordUnitObservation(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  unitId: number,
+  input: UnitObservationInput,
+): Promise<ObservationRow> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await findUnit(trx, unitId))) throw errors.notFound('Enheten');
+    const figure = await findFigureByKey(trx, eventId, input.figureKey);
+    if (!figure) {
+      throw errors.badRequest(`Nyckeltalet "${input.figureKey}" finns inte i händelsen.`, {
+        field: 'figureKey',
+      });
+    }
+    if (input.facilityId !== null) {
+      const facility = await findFacility(trx, input.facilityId);
+      if (facility?.unit_id !== unitId) {
+        throw errors.badRequest('Platsen hör inte till enheten.', { field: 'facilityId' });
+      }
+    }
+    return insertOne(trx, actor, figure, input, {
+      unit_id: input.facilityId === null ? unitId : null,
+      facility_id: input.facilityId,
+    });
+  });
+}
+
+async function insertOne(
+  trx: Db,
+  actor: Actor,
+  figure: FigureRow,
+  input: Pick<ObservationInput, 'value' | 'observedAt' | 'source' | 'internal'>,
+  place: { unit_id: number | null; facility_id: number | null },
+): Promise<ObservationRow> {
+  const [observation] = await insertObservations(trx, [
+    {
+      event_id: figure.event_id,
+      definition_id: figure.id,
+      value: input.value,
+      observed_at: new Date(input.observedAt).toISOString(),
+      ...place,
+      source: input.source,
+      internal: input.internal ? 1 : 0,
+      entered_by: actor.userId,
+      created_at: new Date().toISOString(),
+    },
+  ]);
+  await recordAudit(trx, actor, {
+    action: 'figure.observation.create',
+    entityType: 'figure_observation',
+    entityId: observation!.id,
+    eventId: figure.event_id,
+    after: observation,
+  });
+  return observation!;
+}
+
+export interface CsvFile {
+  filename: string;
+  csv: string;
+}
+
+/** Parses a file without importing it; the preview is audited because it is a POST of data. */
+export async function previewImport(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  file: CsvFile,
+): Promise<ParsedCsv> {
+  return db.transaction().execute(async (trx) => {
+    const parsed = await parseForEvent(trx, eventId, file.csv);
+    await recordAudit(trx, actor, {
+      action: 'figure.import.preview',
+      entityType: 'figure_import',
+      entityId: `csv:${file.filename}`,
+      eventId,
+      after: {
+        filename: file.filename,
+        rows: parsed.rows.length,
+        errors: parsed.errors.length,
+      },
+    });
+    return parsed;
+  });
+}
+
+const insertChunk = 500;
+
+/** All rows or none: a file with any bad row is refused whole, listing every problem. */
+export async function importObservations(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  file: CsvFile,
+): Promise<{ source: string; imported: number; observationIds: number[] }> {
+  return db.transaction().execute(async (trx) => {
+    const parsed = await parseForEvent(trx, eventId, file.csv);
+    if (parsed.errors.length > 0) {
+      const badRows = new Set(parsed.errors.map((problem) => problem.row)).size;
+      throw errors.badRequest(
+        `Filen har fel på ${badRows} ${badRows === 1 ? 'rad' : 'rader'}. Inget har importerats; rätta felen och försök igen.`,
+        { field: 'csv', errors: parsed.errors },
+      );
+    }
+    const source = `csv:${file.filename}`;
+    const now = new Date().toISOString();
+    const values: Insertable<FigureObservationsTable>[] = parsed.rows.map((row) => ({
+      event_id: eventId,
+      definition_id: row.figureId,
+      value: row.value,
+      observed_at: row.observedAt,
+      unit_id: row.unitId,
+      facility_id: row.facilityId,
+      source: row.source ? `${source} (${row.source})` : source,
+      internal: 0,
+      entered_by: actor.userId,
+      created_at: now,
+    }));
+    const inserted: ObservationRow[] = [];
+    for (let start = 0; start < values.length; start += insertChunk) {
+      inserted.push(...(await insertObservations(trx, values.slice(start, start + insertChunk))));
+    }
+    const observationIds = inserted.map((row) => row.id);
+    await recordAudit(trx, actor, {
+      action: 'figure.import',
+      entityType: 'figure_import',
+      entityId: source,
+      eventId,
+      after: {
+        source,
+        imported: inserted.length,
+        perFigure: countBy(parsed.rows.map((row) => row.figureKey)),
+        observationIds,
+      },
+    });
+    return { source, imported: inserted.length, observationIds };
+  });
+}
+
+async function parseForEvent(db: Db, eventId: number, csv: string): Promise<ParsedCsv> {
+  const [figures, units, facilities] = await Promise.all([
+    listFiguresOfEvent(db, eventId),
+    listUnits(db),
+    listFacilities(db),
+  ]);
+  return parseFigureCsv(csv, {
+    figuresByKey: new Map(figures.map((figure) => [figure.key, figure])),
+    unitIdsByCode: new Map(units.map((unit) => [unit.code, unit.id])),
+    facilityIdsByCode: new Map(facilities.map((facility) => [facility.code, facility.id])),
+  });
+}
+
+function countBy(keys: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
+}
+
+function checkThresholds(higherIsWorse: number, yellow: number | null, red: number | null): void {
+  if (yellow === null || red === null) return;
+  if (higherIsWorse === 1 && red < yellow) {
+    throw errors.badRequest('Gränsen för rött måste vara minst lika hög som den för gult.', {
+      field: 'redThreshold',
+    });
+  }
+  if (higherIsWorse === 0 && red > yellow) {
+    throw errors.badRequest('Gränsen för rött får inte vara högre än den för gult.', {
+      field: 'redThreshold',
+    });
+  }
+}
+
+async function refuseTakenKey(db: Db, eventId: number, key: string): Promise<void> {
+  if (await findFigureByKey(db, eventId, key)) {
+    throw errors.badRequest(`Det finns redan ett nyckeltal med nyckeln "${key}".`, {
+      field: 'key',
+    });
+  }
+}
+
+async function loadFigure(db: Db, eventId: number, figureId: number): Promise<FigureRow> {
+  const figure = await findFigure(db, eventId, figureId);
+  if (!figure) throw errors.notFound('Nyckeltalet');
+  return figure;
+}

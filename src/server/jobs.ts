@@ -1,0 +1,49 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from './db/database.ts';
+import { deliverDue } from './distribution/outbox.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { sendDueReminders } from './situations/reminders.ts';
+
+export interface BackgroundJobs {
+  runOnce(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * E-mail reminders before reporting deadlines and delivery of published reports, every
+ * `intervalMs`. Both claim their rows in the database first, so several nodes never send twice.
+ */
+export function startBackgroundJobs(options: {
+  database: Database;
+  mailer: Mailer;
+  publicUrl: string;
+  logger: FastifyBaseLogger;
+  intervalMs: number;
+}): BackgroundJobs {
+  let running: Promise<void> | null = null;
+  const runOnce = async () => {
+    try {
+      const reminded = await sendDueReminders(options.database.db, options.mailer, new Date());
+      const delivered = await deliverDue(options.database, options.mailer, {
+        publicUrl: options.publicUrl,
+      });
+      if (reminded > 0 || delivered.claimed > 0) {
+        options.logger.info({ reminded, delivered }, 'background mail sent');
+      }
+    } catch (error) {
+      options.logger.warn({ err: error }, 'background mail failed; will retry');
+    }
+  };
+  const timer = setInterval(() => {
+    running ??= runOnce().finally(() => (running = null));
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    runOnce,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      options.mailer.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { eventIdParams } from '../events/schemas.ts';
+import { listQuery } from '../http/list-query.ts';
+
+const instant = z.iso.datetime({ offset: true });
+const text = z.string().trim().min(1, 'Skriv anteckningen.').max(20_000);
+const source = z.string().trim().max(300);
+
+export const logEntryParams = eventIdParams.extend({
+  entryId: z.coerce.number().int().positive(),
+});
+
+export const logListQuery = listQuery.extend({
+  from: instant.optional(),
+  to: instant.optional(),
+  significant: z
+    .enum(['true', 'false'], 'Ange true eller false.')
+    .transform((value) => value === 'true')
+    .optional(),
+});
+
+export const createLogEntryBody = z
+  .object({
+    occurredAt: instant,
+    text,
+    source: source.default(''),
+    significant: z.boolean().default(false),
+    internal: z.boolean().default(false),
+  })
+  .strict();
+
+export const updateLogEntryBody = z
+  .object({
+    version: z.number().int().positive(),
+    occurredAt: instant.optional(),
+    text: text.optional(),
+    source: source.optional(),
+    significant: z.boolean().optional(),
+    internal: z.boolean().optional(),
+  })
+  .strict();
+
+export const strikeLogEntryBody = z
+  .object({
+    version: z.number().int().positive(),
+    reason: z.string().trim().min(1, 'Ange varför anteckningen stryks.').max(2_000),
+  })
+  .strict();

@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { indexForSearch } from '../search/index-document.ts';
+import { type LogEntryRow, findLogEntry, insertLogEntry, updateLogEntry } from './repository.ts';
+import type { createLogEntryBody, strikeLogEntryBody, updateLogEntryBody } from './schemas.ts';
+
+export function presentLogEntry(row: LogEntryRow) {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    occurredAt: row.occurred_at,
+    text: row.text,
+    source: row.information_source,
+    significant: row.significant === 1,
+    internal: row.internal === 1,
+    struck:
+      row.struck_at === null
+        ? null
+        : { at: row.struck_at, by: row.struck_by, reason: row.strike_reason },
+    provenance: {
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      source: row.source,
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    },
+    version: row.version,
+  };
+}
+
+export async function createLogEntry(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createLogEntryBody>,
+  provenanceSource = 'manual',
+) {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const entry = await insertLogEntry(trx, {
+      event_id: eventId,
+      occurred_at: new Date(input.occurredAt).toISOString(),
+      text: input.text,
+      information_source: input.source,
+      significant: input.significant ? 1 : 0,
+      internal: input.internal ? 1 : 0,
+      created_by: actor.userId,
+      created_at: now,
+      source: provenanceSource,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    await index(trx, entry);
+    await recordAudit(trx, actor, {
+      action: 'log_entry.create',
+      entityType: 'log_entry',
+      entityId: entry.id,
+      eventId,
+      after: entry,
+    });
+    return presentLogEntry(entry);
+  });
+}
+
+export async function correctLogEntry(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  entryId: number,
+  input: z.infer<typeof updateLogEntryBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadUnstruck(trx, eventId, entryId);
+    const updated = await updateLogEntry(trx, entryId, input.version, {
+      ...(input.occurredAt !== undefined && {
+        occurred_at: new Date(input.occurredAt).toISOString(),
+      }),
+      ...(input.text !== undefined && { text: input.text }),
+      ...(input.source !== undefined && { information_source: input.source }),
+      ...(input.significant !== undefined && { significant: input.significant ? 1 : 0 }),
+      ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      updated_by: actor.userId,
+      updated_at: new Date().toISOString(),
+    });
+    if (!updated) throw errors.conflict(presentLogEntry(before));
+    await index(trx, updated);
+    await recordAudit(trx, actor, {
+      action: 'log_entry.update',
+      entityType: 'log_entry',
+      entityId: entryId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return presentLogEntry(updated);
+  });
+}
+
+export async function strikeLogEntry(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  entryId: number,
+  input: z.infer<typeof strikeLogEntryBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadUnstruck(trx, eventId, entryId);
+    const now = new Date().toISOString();
+    const updated = await updateLogEntry(trx, entryId, input.version, {
+      struck_at: now,
+      struck_by: actor.userId,
+      strike_reason: input.reason,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    if (!updated) throw errors.conflict(presentLogEntry(before));
+    await recordAudit(trx, actor, {
+      action: 'log_entry.strike',
+      entityType: 'log_entry',
+      entityId: entryId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return presentLogEntry(updated);
+  });
+}
+
+/** A struck entry is kept as it was when struck; it can no longer be corrected. */
+async function loadUnstruck(db: Db, eventId: number, entryId: number): Promise<LogEntryRow> {
+  const entry = await findLogEntry(db, eventId, entryId);
+  if (!entry) throw errors.notFound('Anteckningen');
+  if (entry.struck_at !== null) {
+    throw errors.badRequest('Anteckningen är struken och kan inte ändras.');
+  }
+  return entry;
+}
+
+function index(trx: Db, entry: LogEntryRow): Promise<void> {
+  return indexForSearch(trx, {
+    eventId: entry.event_id,
+    kind: 'log_entry',
+    entityId: entry.id,
+    title: entry.information_source,
+    body: entry.text,
+    internal: entry.internal === 1,
+    at: entry.occurred_at,
+  });
+}

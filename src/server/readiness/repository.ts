@@ -1,0 +1,75 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../db/schema.ts';
+import type { ReadinessChangesTable } from './tables.ts';
+
+export type ReadinessChangeRow = Selectable<ReadinessChangesTable> & {
+  changed_by_name: string | null;
+};
+
+export function scopeOf(unitId: number | null): string {
+  return unitId === null ? 'event' : `unit:${unitId}`;
+}
+
+function selectChanges(db: Db, eventId: number, includeInternal: boolean) {
+  let query = db
+    .selectFrom('readiness_changes')
+    .leftJoin('users', 'users.id', 'readiness_changes.changed_by')
+    .selectAll('readiness_changes')
+    .select('users.name as changed_by_name')
+    .where('readiness_changes.event_id', '=', eventId);
+  if (!includeInternal) query = query.where('readiness_changes.internal', '=', 0);
+  return query;
+}
+
+/** The latest change of one scope, internal or not: the base of the next change. */
+export function findLatestChange(
+  db: Db,
+  eventId: number,
+  unitId: number | null,
+  includeInternal = true,
+): Promise<ReadinessChangeRow | undefined> {
+  return selectChanges(db, eventId, includeInternal)
+    .where('readiness_changes.scope', '=', scopeOf(unitId))
+    .orderBy('readiness_changes.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The latest visible change of every unit that has one. */
+export async function listLatestUnitChanges(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+): Promise<Map<number, ReadinessChangeRow>> {
+  const rows = await selectChanges(db, eventId, includeInternal)
+    .where('readiness_changes.unit_id', 'is not', null)
+    .orderBy('readiness_changes.version', 'asc')
+    .execute();
+  return new Map(rows.map((row) => [row.unit_id!, row]));
+}
+
+export function listRecentChanges(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+  limit: number,
+): Promise<ReadinessChangeRow[]> {
+  return selectChanges(db, eventId, includeInternal)
+    .orderBy('readiness_changes.changed_at', 'desc')
+    .orderBy('readiness_changes.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Inserts the change unless its scope already has that version; then answers undefined. */
+export function insertChange(
+  db: Db,
+  change: Insertable<ReadinessChangesTable>,
+): Promise<Selectable<ReadinessChangesTable> | undefined> {
+  return db
+    .insertInto('readiness_changes')
+    .values(change)
+    .onConflict((conflict) => conflict.columns(['event_id', 'scope', 'version']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}

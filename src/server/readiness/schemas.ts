@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { readinessLevels } from './tables.ts';
+
+export const readinessParams = z.object({ eventId: z.coerce.number().int().positive() });
+
+export const unitReadinessParams = readinessParams.extend({
+  unitId: z.coerce.number().int().positive(),
+});
+
+export const readinessQuery = z.object({
+  historyLimit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const setReadinessBody = z
+  .object({
+    /** The version of the scope's current level the caller saw; 0 when none was ever set. */
+    version: z.number().int().min(0),
+    level: z.enum(readinessLevels),
+    reason: z.string().trim().min(1, 'Ange varför nivån ändras.').max(2000),
+    changedAt: z.iso.datetime({ offset: true }).optional(),
+    internal: z.boolean().default(false),
+  })
+  .strict();
+
+export type SetReadinessInput = z.infer<typeof setReadinessBody>;

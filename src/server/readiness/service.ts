@@ -1,0 +1,139 @@
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import { findEvent } from '../events/repository.ts';
+import type { Actor } from '../http/actor.ts';
+import { findUnit, listUnits } from '../units/repository.ts';
+import {
+  type ReadinessChangeRow,
+  findLatestChange,
+  insertChange,
+  listLatestUnitChanges,
+  listRecentChanges,
+  scopeOf,
+} from './repository.ts';
+import type { SetReadinessInput } from './schemas.ts';
+import type { ReadinessLevel } from './tables.ts';
+
+const defaultLevel: ReadinessLevel = 'normal';
+// A change may be dated a little ahead of the server clock (clients' clocks drift), not more.
+const allowedClockSkewMs = 5 * 60_000;
+
+export function presentChange(change: ReadinessChangeRow) {
+  return {
+    id: change.id,
+    unitId: change.unit_id,
+    level: change.level,
+    reason: change.reason,
+    changedBy:
+      change.changed_by === null ? null : { id: change.changed_by, name: change.changed_by_name },
+    changedAt: change.changed_at,
+    internal: change.internal === 1,
+    provenance: {
+      createdBy: change.created_by,
+      createdAt: change.created_at,
+      source: change.source,
+      updatedBy: change.updated_by,
+      updatedAt: change.updated_at,
+    },
+    version: change.version,
+  };
+}
+
+/** The level in force for one scope: the latest change, or 'normal' when none was made. */
+function presentCurrent(change: ReadinessChangeRow | undefined) {
+  return {
+    level: change?.level ?? defaultLevel,
+    since: change?.changed_at ?? null,
+    reason: change?.reason ?? null,
+    changedBy: change ? presentChange(change).changedBy : null,
+    version: change?.version ?? 0,
+  };
+}
+
+export async function readinessOverview(
+  db: Db,
+  eventId: number,
+  options: { includeInternal: boolean; historyLimit: number },
+) {
+  const [eventChange, unitChanges, units, history] = await Promise.all([
+    findLatestChange(db, eventId, null, options.includeInternal),
+    listLatestUnitChanges(db, eventId, options.includeInternal),
+    listUnits(db),
+    listRecentChanges(db, eventId, options.includeInternal, options.historyLimit),
+  ]);
+  return {
+    event: presentCurrent(eventChange),
+    units: units.map((unit) => ({
+      unitId: unit.id,
+      code: unit.code,
+      name: unit.name,
+      ...presentCurrent(unitChanges.get(unit.id)),
+    })),
+    history: history.map(presentChange),
+  };
+}
+
+/** Sets the readiness level of the event (unitId null) or of one unit, keeping the history. */
+export async function setReadiness(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  unitId: number | null,
+  input: SetReadinessInput,
+) {
+  return db.transaction().execute(async (trx) => {
+    const event = await findEvent(trx, eventId);
+    if (!event) throw errors.notFound('Händelsen');
+    if (unitId !== null && !(await findUnit(trx, unitId))) throw errors.notFound('Enheten');
+    const current = await findLatestChange(trx, eventId, unitId);
+    const currentVersion = current?.version ?? 0;
+    if (input.version !== currentVersion) throw errors.conflict(presentCurrent(current));
+    const now = new Date();
+    const changedAt = input.changedAt ? new Date(input.changedAt) : now;
+    refuseChangedAt(changedAt, now, current);
+    if (input.level === (current?.level ?? defaultLevel)) {
+      throw errors.badRequest(`Nivån är redan ${input.level}.`, { field: 'level' });
+    }
+    const stamp = now.toISOString();
+    const inserted = await insertChange(trx, {
+      event_id: eventId,
+      unit_id: unitId,
+      scope: scopeOf(unitId),
+      level: input.level,
+      reason: input.reason,
+      changed_by: actor.userId,
+      changed_at: changedAt.toISOString(),
+      internal: input.internal ? 1 : 0,
+      created_by: actor.userId,
+      created_at: stamp,
+      source: 'manual',
+      updated_by: actor.userId,
+      updated_at: stamp,
+      version: currentVersion + 1,
+    });
+    if (!inserted) {
+      throw errors.conflict(presentCurrent(await findLatestChange(trx, eventId, unitId)));
+    }
+    await recordAudit(trx, actor, {
+      action: unitId === null ? 'readiness.event.set' : 'readiness.unit.set',
+      entityType: 'readiness_change',
+      entityId: inserted.id,
+      eventId,
+      before: current,
+      after: inserted,
+    });
+    return (await findLatestChange(trx, eventId, unitId))!;
+  });
+}
+
+function refuseChangedAt(changedAt: Date, now: Date, current: ReadinessChangeRow | undefined) {
+  if (changedAt.getTime() > now.getTime() + allowedClockSkewMs) {
+    throw errors.badRequest('Tidpunkten kan inte ligga i framtiden.', { field: 'changedAt' });
+  }
+  if (current && changedAt.toISOString() < current.changed_at) {
+    throw errors.badRequest('Tidpunkten kan inte ligga före den senaste ändringen av nivån.', {
+      field: 'changedAt',
+    });
+  }
+}

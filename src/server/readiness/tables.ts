@@ -1,0 +1,35 @@
+import type { Generated } from 'kysely';
+
+export const readinessLevels = [
+  'normal',
+  'stabsläge',
+  'förstärkningsläge',
+  'katastrofläge',
+] as const;
+export type ReadinessLevel = (typeof readinessLevels)[number];
+
+/**
+ * One row per change of readiness level, never updated. `scope` is 'event' or 'unit:<id>'; `version`
+ * counts the changes within a scope, so two staff members setting a level at once cannot both win.
+ */
+export interface ReadinessChangesTable {
+  id: Generated<number>;
+  event_id: number;
+  unit_id: number | null;
+  scope: string;
+  level: ReadinessLevel;
+  reason: string;
+  changed_by: number | null;
+  changed_at: string;
+  internal: number;
+  created_by: number | null;
+  created_at: string;
+  source: string;
+  updated_by: number | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReadinessTables {
+  readiness_changes: ReadinessChangesTable;
+}

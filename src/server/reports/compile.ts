@@ -1,0 +1,567 @@
+import type { Block, ChartSpec } from '../../core/report-snapshot.ts';
+import {
+  type Granularity,
+  isoWeekOf,
+  parsePeriod,
+  periodLabel,
+  periodOf,
+  previousPeriod,
+} from '../../core/time.ts';
+import { listActions } from '../actions/repository.ts';
+import {
+  listActivities,
+  listMediaPictures,
+  listSpokespersons,
+} from '../communication/repository.ts';
+import type { Db } from '../db/schema.ts';
+import { listDecisions } from '../decisions/repository.ts';
+import { listDiversions } from '../diversions/repository.ts';
+import type { EventRow } from '../events/repository.ts';
+import { allObservations, listFiguresOfEvent } from '../figures/repository.ts';
+import { buildSeries } from '../figures/series.ts';
+import { assessmentsOf, listRisks } from '../risks/repository.ts';
+import {
+  findInputRequestForPeriod,
+  listRequestedUnitStates,
+  listSituations,
+} from '../situations/repository.ts';
+import type { SituationRow } from '../situations/repository.ts';
+import type { TemplateSection } from '../templates/sections.ts';
+import { listFacilities, listUnits } from '../units/repository.ts';
+import type { ReportRow } from './repository.ts';
+import type { StoredData } from './snapshot.ts';
+import {
+  actionState,
+  areaLabels,
+  channelNames,
+  dayMonth,
+  diversionCategories,
+  formatFigure,
+  genitive,
+  prognosisNames,
+  statusNames,
+  toneNames,
+} from './wording.ts';
+
+const everything = { limit: 500, offset: 0, order: 'asc' as const };
+
+/** Items carry their classification; the public blocks are made from the public items only. */
+interface Classified<T> {
+  item: T;
+  internal: boolean;
+}
+
+function split<T>(items: Classified<T>[], render: (items: T[]) => Block[]): StoredData {
+  return {
+    internal: render(items.map((entry) => entry.item)),
+    public: render(items.filter((entry) => !entry.internal).map((entry) => entry.item)),
+  };
+}
+
+export function resolveTitle(title: string, event: EventRow, report: ReportRow): string {
+  const { week, year } = isoWeekOf(new Date(report.compiled_at));
+  return title
+    .replaceAll('{event}', event.name)
+    .replaceAll('{week}', String(week))
+    .replaceAll('{year}', String(year));
+}
+
+function reportPeriod(event: EventRow, report: ReportRow) {
+  return periodOf(new Date(report.compiled_at), event.period_granularity as Granularity);
+}
+
+/**
+ * Replaces each unit-situations section by one subsection per unit expected to report for the
+ * report's period (or, without an input request, each unit that has reported).
+ */
+export async function expandUnitSections(
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+  sections: TemplateSection[],
+): Promise<TemplateSection[]> {
+  const expanded: TemplateSection[] = [];
+  for (const section of sections) {
+    if (section.kind !== 'unit_situations') {
+      expanded.push({
+        ...section,
+        children: await expandUnitSections(db, event, report, section.children),
+      });
+      continue;
+    }
+    for (const unit of await expectedUnits(db, event, report)) {
+      expanded.push({
+        ...section,
+        key: `${section.key}-${unit.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unit.id}`,
+        title: section.title
+          .replaceAll('{unit:genitive}', genitive(unit.name))
+          .replaceAll('{unit}', unit.name),
+        children: [],
+        unitId: unit.id,
+      });
+    }
+  }
+  return expanded;
+}
+
+async function expectedUnits(db: Db, event: EventRow, report: ReportRow) {
+  const period = reportPeriod(event, report);
+  const request = await findInputRequestForPeriod(db, event.id, period.key);
+  if (request) {
+    const states = await listRequestedUnitStates(db, request);
+    return states
+      .map((state) => ({ id: state.unit_id, code: state.code, name: state.name }))
+      .sort((a, b) => a.id - b.id);
+  }
+  const { rows } = await listSituations(
+    db,
+    event.id,
+    { period: period.key, includeInternal: true },
+    everything,
+  );
+  return rows
+    .map((row) => ({ id: row.unit_id, code: row.unit_code, name: row.unit_name }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Draws the data blocks of one section from the live picture, in a public and an internal version. */
+export async function compileSectionData(
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+  section: TemplateSection,
+): Promise<{ blocks: StoredData; unitId: number | null }> {
+  const kinds = section.kind === 'text' ? section.includes : [section.kind];
+  const blocks: StoredData = { public: [], internal: [] };
+  if (section.unitId !== undefined) {
+    append(blocks, await unitSituationBlocks(db, event, report, section.unitId));
+    return { blocks, unitId: section.unitId };
+  }
+  for (const kind of kinds) {
+    const compile = compilers[kind as keyof typeof compilers];
+    if (compile) append(blocks, await compile(db, event, report));
+  }
+  return { blocks, unitId: null };
+}
+
+function append(target: StoredData, addition: StoredData): void {
+  target.public.push(...addition.public);
+  target.internal.push(...addition.internal);
+}
+
+type Compiler = (db: Db, event: EventRow, report: ReportRow) => Promise<StoredData>;
+
+const compilers: Record<string, Compiler> = {
+  decisions: decisionBlocks,
+  actions: actionBlocks,
+  diversions: diversionBlocks,
+  key_figures: keyFigureBlocks,
+  risks: riskBlocks,
+  communication: communicationBlocks,
+  media: mediaBlocks,
+  spokespersons: spokespersonBlocks,
+};
+
+async function unitSituationBlocks(
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+  unitId: number,
+): Promise<StoredData> {
+  const period = reportPeriod(event, report);
+  const { rows } = await listSituations(
+    db,
+    event.id,
+    { unitId, includeInternal: true },
+    { ...everything, order: 'desc' },
+  );
+  const reported = rows.filter((row) => row.state === 'submitted' || row.state === 'accepted');
+  const current = reported.find((row) => row.period === period.key);
+  const latest = current ?? reported.find((row) => parsePeriod(row.period).start < period.start);
+  const unitName = rows[0]?.unit_name ?? (await unitNameOf(db, unitId));
+  const notice = current ? [] : [missingNotice(unitName, period.key, latest)];
+  if (!latest) return { public: notice, internal: notice };
+  const blocks = [...notice, ...situationBlocks(latest)];
+  return { internal: blocks, public: latest.internal === 1 ? notice : blocks };
+}
+
+async function unitNameOf(db: Db, unitId: number): Promise<string> {
+  return (await listUnits(db)).find((unit) => unit.id === unitId)?.name ?? 'Enheten';
+}
+
+function missingNotice(
+  unitName: string,
+  periodKey: string,
+  fallback: SituationRow | undefined,
+): Block {
+  const missing = `${unitName} har inte rapporterat för ${periodLabel(periodKey, 'sv').replace(/ \d{4}$/, '')}`;
+  const text = fallback
+    ? `${missing}; uppgifterna är från ${periodLabel(fallback.period, 'sv').replace(/ \d{4}$/, '')}.`
+    : `${missing}.`;
+  return { type: 'notice', text };
+}
+
+function situationBlocks(situation: SituationRow): Block[] {
+  const areas = Object.entries(areaLabels)
+    .map(([column, label]) => {
+      const status = situation[column as keyof typeof areaLabels];
+      return status ? `${label}: ${statusNames[status]}` : null;
+    })
+    .filter((line): line is string => line !== null);
+  const overall = situation.overall_status
+    ? `Samlat läge: **${statusNames[situation.overall_status]}**`
+    : '';
+  const prognosis = situation.prognosis ? ` – prognos: ${prognosisNames[situation.prognosis]}` : '';
+  const blocks: Block[] = [];
+  if (overall || areas.length > 0) {
+    blocks.push({
+      type: 'markdown',
+      markdown: [overall + prognosis, areas.join(' · ')].filter(Boolean).join('  \n'),
+    });
+  }
+  if (situation.bullets.trim()) blocks.push({ type: 'markdown', markdown: situation.bullets });
+  const figures = JSON.parse(situation.key_figures || '[]') as {
+    name: string;
+    value: number;
+    unit?: string;
+  }[];
+  if (figures.length > 0) {
+    blocks.push({
+      type: 'table',
+      columns: [
+        { label: 'Nyckeltal', align: 'left' },
+        { label: 'Värde', align: 'right' },
+      ],
+      rows: figures.map((figure) => [figure.name, formatFigure(figure.value, figure.unit ?? '')]),
+    });
+  }
+  return blocks;
+}
+
+async function decisionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
+  const { rows } = await listDecisions(
+    db,
+    event.id,
+    { includeInternal: true, from: report.period_start, to: report.compiled_at },
+    everything,
+  );
+  return split(
+    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
+    (decisions) =>
+      decisions.length === 0
+        ? []
+        : [
+            {
+              type: 'bullets',
+              items: decisions.map(
+                (decision) =>
+                  `${dayMonth(decision.decided_at)} ${decision.forum}: ${decision.text}`,
+              ),
+            },
+          ],
+  );
+}
+
+async function actionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
+  const { rows } = await listActions(
+    db,
+    event.id,
+    { includeInternal: true, now: report.compiled_at },
+    everything,
+  );
+  const units = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
+  const relevant = rows.filter(
+    (row) =>
+      row.state === 'open' || row.state === 'in_progress' || row.updated_at >= report.period_start,
+  );
+  return split(
+    relevant.map((row) => ({ item: row, internal: row.internal === 1 })),
+    (actions) =>
+      actions.length === 0
+        ? []
+        : [
+            {
+              type: 'table',
+              caption: 'Åtgärder',
+              columns: [
+                { label: 'Åtgärd', align: 'left' },
+                { label: 'Ansvarig', align: 'left' },
+                { label: 'Klart senast', align: 'left' },
+                { label: 'Status', align: 'left' },
+              ],
+              rows: actions.map((action) => [
+                action.text,
+                action.owner_name ?? units.get(action.owner_unit_id ?? -1) ?? '',
+                action.due_at ? dayMonth(action.due_at, true) : '',
+                actionState(action.state, action.due_at, report.compiled_at),
+              ]),
+            },
+          ],
+  );
+}
+
+async function diversionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
+  const { rows } = await listDiversions(
+    db,
+    event.id,
+    { state: 'all', at: report.compiled_at, from: report.period_start, to: report.compiled_at },
+    { includeInternal: true },
+    everything,
+  );
+  const facilities = new Map(
+    (await listFacilities(db)).map((facility) => [facility.id, facility.name]),
+  );
+  return split(
+    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
+    (diversions) =>
+      diversions.length === 0
+        ? []
+        : [
+            {
+              type: 'bullets',
+              items: diversions.map((diversion) => {
+                const categories = diversionCategories(
+                  JSON.parse(diversion.categories) as string[],
+                );
+                const place = facilities.get(diversion.facility_id) ?? 'Akutmottagningen';
+                const span =
+                  diversion.ends_at && diversion.ends_at <= report.compiled_at
+                    ? `från ${dayMonth(diversion.starts_at, true)} till ${dayMonth(diversion.ends_at, true)} (avslutad)`
+                    : `sedan ${dayMonth(diversion.starts_at, true)} (pågår)`;
+                return `${place}: ${categories} hänvisas till ${diversion.redirected_to} ${span}.`;
+              }),
+            },
+          ],
+  );
+}
+
+async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
+  const figures = await listFiguresOfEvent(db, event.id);
+  const unitNames = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
+  const facilityNames = new Map(
+    (await listFacilities(db)).map((facility) => [facility.id, facility.name]),
+  );
+  const result: StoredData = { public: [], internal: [] };
+  const rowsFor = { public: [] as string[][], internal: [] as string[][] };
+  const granularity = event.period_granularity as Granularity;
+  for (const figure of figures) {
+    const observations = await allObservations(
+      db,
+      figure.id,
+      { to: report.compiled_at },
+      { includeInternal: true },
+    );
+    for (const audience of ['internal', 'public'] as const) {
+      if (audience === 'public' && figure.internal === 1) continue;
+      const visible = observations.filter((row) => audience === 'internal' || row.internal === 0);
+      const bySource = groupBy(visible, (row) =>
+        row.unit_id
+          ? (unitNames.get(row.unit_id) ?? '')
+          : row.facility_id
+            ? (facilityNames.get(row.facility_id) ?? '')
+            : 'Regionen',
+      );
+      const seriesOf = [...bySource.entries()].map(([source, rows]) => ({
+        source,
+        series: buildSeries(figure, rows, granularity),
+      }));
+      for (const { source, series } of seriesOf) {
+        const last = series.buckets.at(-1);
+        if (!last) continue;
+        rowsFor[audience].push([
+          figure.name,
+          source,
+          periodLabel(last.period, 'sv').replace(/ \d{4}$/, ''),
+          formatFigure(last.average, figure.unit_of_measure, series.change),
+          last.status ? statusNames[last.status] : '',
+        ]);
+      }
+      const chart = chartOf(figure, seriesOf);
+      if (chart) result[audience].push({ type: 'chart', chart });
+    }
+  }
+  for (const audience of ['internal', 'public'] as const) {
+    if (rowsFor[audience].length === 0) continue;
+    result[audience].unshift({
+      type: 'table',
+      caption: 'Nyckeltal, senaste period (förändring mot perioden före)',
+      columns: [
+        { label: 'Nyckeltal', align: 'left' },
+        { label: 'Enhet', align: 'left' },
+        { label: 'Period', align: 'left' },
+        { label: 'Värde', align: 'right' },
+        { label: 'Läge', align: 'left' },
+      ],
+      rows: rowsFor[audience],
+    });
+  }
+  return result;
+}
+
+function chartOf(
+  figure: {
+    name: string;
+    unit_of_measure: string;
+    yellow_threshold: number | null;
+    red_threshold: number | null;
+  },
+  seriesOf: { source: string; series: ReturnType<typeof buildSeries> }[],
+): ChartSpec | null {
+  const periods = [
+    ...new Set(seriesOf.flatMap(({ series }) => series.buckets.map((bucket) => bucket.period))),
+  ].sort();
+  if (periods.length < 2) return null;
+  return {
+    title: figure.name,
+    unitOfMeasure: figure.unit_of_measure,
+    labels: periods.map((period) =>
+      periodLabel(period, 'sv').replace(/^vecka (\d+) \d{4}$/, 'v. $1'),
+    ),
+    series: seriesOf.map(({ source, series }) => ({
+      name: source,
+      values: periods.map(
+        (period) => series.buckets.find((bucket) => bucket.period === period)?.average ?? null,
+      ),
+    })),
+    thresholds: {
+      ...(figure.yellow_threshold !== null && { yellow: figure.yellow_threshold }),
+      ...(figure.red_threshold !== null && { red: figure.red_threshold }),
+    },
+  };
+}
+
+async function riskBlocks(db: Db, event: EventRow): Promise<StoredData> {
+  const { rows } = await listRisks(db, event.id, true, { ...everything, order: 'desc' });
+  const history = await assessmentsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return split(
+    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
+    (risks) =>
+      risks.length === 0
+        ? []
+        : [
+            {
+              type: 'table',
+              caption: 'Risk- och konsekvensbedömningar (sannolikhet × konsekvens, 1–4)',
+              columns: [
+                { label: 'Risk', align: 'left' },
+                { label: 'Sannolikhet', align: 'right' },
+                { label: 'Konsekvens', align: 'right' },
+                { label: 'Riskvärde', align: 'right' },
+                { label: 'Trend', align: 'left' },
+              ],
+              rows: risks.map((risk) => [
+                risk.title,
+                String(risk.likelihood),
+                String(risk.consequence),
+                String(risk.likelihood * risk.consequence),
+                trendOf(history.get(risk.id) ?? []),
+              ]),
+            },
+          ],
+  );
+}
+
+function trendOf(assessments: { likelihood: number; consequence: number }[]): string {
+  const [previous, last] = assessments.slice(-2);
+  if (!previous || !last) return 'Ny';
+  const change = last.likelihood * last.consequence - previous.likelihood * previous.consequence;
+  return change > 0 ? 'Ökande ▲' : change < 0 ? 'Minskande ▼' : 'Oförändrad ▶';
+}
+
+async function communicationBlocks(
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+): Promise<StoredData> {
+  const { rows } = await listActivities(
+    db,
+    event.id,
+    {
+      includeInternal: true,
+      fromDate: localDate(report.period_start),
+      toDate: localDate(report.compiled_at),
+    },
+    { ...everything, order: 'desc' },
+  );
+  return split(
+    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
+    (activities) =>
+      activities.length === 0
+        ? []
+        : [
+            {
+              type: 'bullets',
+              items: activities.map((activity) => {
+                const channels = (JSON.parse(activity.channels) as string[]).map(
+                  (channel) => channelNames[channel] ?? channel,
+                );
+                const title = activity.link
+                  ? `[${escapeLinkText(activity.title)}](${activity.link})`
+                  : activity.title;
+                return `${dayMonth(activity.occurred_on)} ${channels.join(', ')}: ${title}`;
+              }),
+            },
+          ],
+  );
+}
+
+async function mediaBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
+  const { rows } = await listMediaPictures(
+    db,
+    event.id,
+    { includeInternal: true },
+    { ...everything, order: 'desc' },
+  );
+  const current = reportPeriod(event, report);
+  const candidates = [current.key, previousPeriod(current.key).key];
+  const picture = rows.find((row) => candidates.includes(row.period));
+  if (!picture) return { public: [], internal: [] };
+  const themes = JSON.parse(picture.themes) as string[];
+  const markdown = [
+    `Medierapportering ${periodLabel(picture.period, 'sv').replace(/ \d{4}$/, '')}: **${picture.article_count}** artiklar, i huvudsak ${toneNames[picture.tone]} ton.`,
+    themes.length > 0 ? `Teman: ${themes.join(', ')}.` : '',
+    picture.comment,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const blocks: Block[] = [{ type: 'markdown', markdown }];
+  return { internal: blocks, public: picture.internal === 1 ? [] : blocks };
+}
+
+async function spokespersonBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
+  const { rows } = await listSpokespersons(
+    db,
+    event.id,
+    { includeInternal: true, activeOn: localDate(report.compiled_at) },
+    everything,
+  );
+  return split(
+    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
+    (people) =>
+      people.length === 0
+        ? []
+        : [
+            {
+              type: 'bullets',
+              items: people.map((person) => [person.name, person.title].filter(Boolean).join(', ')),
+            },
+          ],
+  );
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+function localDate(instant: string): string {
+  return periodOf(new Date(instant), 'day').key;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]]/g, '\\$&');
+}

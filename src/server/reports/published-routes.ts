@@ -1,0 +1,248 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ReportSnapshot } from '../../core/report-snapshot.ts';
+import {
+  REPORT_CSS,
+  renderDocx,
+  renderHtml,
+  renderMarkdown,
+  renderPdf,
+} from '../../render/index.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import { findEvent } from '../events/repository.ts';
+import { eventIdParams } from '../events/schemas.ts';
+import { canReadInternal } from '../http/guard.ts';
+import { atomFeed } from './atom.ts';
+import { type SnapshotRow, findSnapshotByNumber, publishedSnapshots } from './repository.ts';
+import { numberParams } from './schemas.ts';
+
+type Format = 'html' | 'pdf' | 'docx' | 'md';
+
+const contentTypes: Record<Format, string> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+};
+
+const revisionQuery = z.object({ version: z.coerce.number().int().positive().optional() }).strict();
+const downloadParams = numberParams.extend({
+  file: z.enum(['rapport.pdf', 'rapport.docx', 'rapport.md']),
+});
+
+/**
+ * Published reports are public records that never change, so every rendering is cached by the
+ * snapshot's content hash and answered with an ETag; a repeat visitor gets 304.
+ */
+class RenderCache {
+  private readonly entries = new Map<string, Buffer>();
+  constructor(private readonly capacity = 256) {}
+
+  async get(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+    const cached = this.entries.get(key);
+    if (cached) return cached;
+    const body = await render();
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, body);
+    return body;
+  }
+}
+
+export const publishedRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
+  app,
+  { db, publicUrl },
+) => {
+  const cache = new RenderCache();
+  const tags = ['published'];
+  const open = { kind: 'public' } as const;
+  const internal = { kind: 'event', permission: 'internal.read' } as const;
+
+  const send = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    row: SnapshotRow,
+    format: Format,
+  ) => {
+    const etag = `"${row.content_hash.slice(0, 32)}-${format}"`;
+    reply
+      .header('etag', etag)
+      .header('last-modified', new Date(row.published_at).toUTCString())
+      .header(
+        'cache-control',
+        row.audience === 'public' ? 'public, max-age=300' : 'private, max-age=300',
+      );
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    const body = await cache.get(`${row.id}:${format}`, () => render(row, format));
+    if (format !== 'html') {
+      reply.header('content-disposition', `attachment; filename="${fileName(row, format)}"`);
+    }
+    return reply.type(contentTypes[format]).send(body);
+  };
+
+  const load = async (
+    eventId: number,
+    number: number,
+    audience: 'public' | 'internal',
+    version?: number,
+  ) => {
+    const row = await findSnapshotByNumber(db, eventId, number, audience, version);
+    if (!row) throw errors.notFound('Rapporten');
+    return row;
+  };
+
+  app.get(
+    '/assets/report.css',
+    { config: { access: open }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(REPORT_CSS),
+  );
+
+  app.get(
+    '/r/:eventId/:number',
+    {
+      config: { access: open },
+      schema: { tags, params: numberParams, querystring: revisionQuery },
+    },
+    async (request, reply) => {
+      const { eventId, number } = request.params;
+      return send(
+        request,
+        reply,
+        await load(eventId, number, 'public', request.query.version),
+        'html',
+      );
+    },
+  );
+
+  app.get(
+    '/r/:eventId/:number/:file',
+    {
+      config: { access: open },
+      schema: { tags, params: downloadParams, querystring: revisionQuery },
+    },
+    async (request, reply) => {
+      const { eventId, number, file } = request.params;
+      const row = await load(eventId, number, 'public', request.query.version);
+      return send(request, reply, row, formatOf(file));
+    },
+  );
+
+  app.get(
+    '/r/:eventId/:number/intern',
+    {
+      config: { access: internal },
+      schema: { tags, params: numberParams, querystring: revisionQuery },
+    },
+    async (request, reply) => {
+      const { eventId, number } = request.params;
+      return send(
+        request,
+        reply,
+        await load(eventId, number, 'internal', request.query.version),
+        'html',
+      );
+    },
+  );
+
+  app.get(
+    '/r/:eventId/:number/intern/:file',
+    {
+      config: { access: internal },
+      schema: { tags, params: downloadParams, querystring: revisionQuery },
+    },
+    async (request, reply) => {
+      const { eventId, number, file } = request.params;
+      const row = await load(eventId, number, 'internal', request.query.version);
+      return send(request, reply, row, formatOf(file));
+    },
+  );
+
+  app.get(
+    '/r/:eventId/feed.atom',
+    { config: { access: open }, schema: { tags, params: eventIdParams } },
+    async (request, reply) => {
+      const event = await findEvent(db, request.params.eventId);
+      const rows = event ? await publishedSnapshots(db, event.id, 'public') : [];
+      if (!event || rows.length === 0) throw errors.notFound('Flödet');
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(atomFeed(event, rows.slice(0, 50).map(parseSnapshot), publicUrl));
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/archive',
+    {
+      config: { access: { kind: 'event', permission: 'event.read' } },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: z.object({ q: z.string().max(200).optional() }),
+      },
+    },
+    async (request) => {
+      const audience = canReadInternal(request) ? 'internal' : 'public';
+      const words = (request.query.q ?? '').toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
+      const rows = await publishedSnapshots(db, request.params.eventId, audience);
+      const items = rows
+        .filter((row) =>
+          words.every((word) => row.snapshot_json.toLocaleLowerCase('sv').includes(word)),
+        )
+        .map((row) => {
+          const snapshot = parseSnapshot(row);
+          const base = `/r/${row.event_id}/${row.number}`;
+          return {
+            number: row.number,
+            revision: row.revision,
+            kind: snapshot.report.kind,
+            title: snapshot.report.title,
+            compiledAt: snapshot.report.compiledAt,
+            publishedAt: row.published_at,
+            contentHash: row.content_hash,
+            correctsReportId: snapshot.report.correctsReportId,
+            links: {
+              public: `${base}?version=${row.revision}`,
+              internal: audience === 'internal' ? `${base}/intern?version=${row.revision}` : null,
+              pdf: `${base}/rapport.pdf?version=${row.revision}`,
+              docx: `${base}/rapport.docx?version=${row.revision}`,
+              markdown: `${base}/rapport.md?version=${row.revision}`,
+            },
+          };
+        });
+      return { items, feed: `/r/${request.params.eventId}/feed.atom` };
+    },
+  );
+};
+
+function formatOf(file: 'rapport.pdf' | 'rapport.docx' | 'rapport.md'): Format {
+  return file.slice('rapport.'.length) as Format;
+}
+
+function parseSnapshot(row: SnapshotRow): ReportSnapshot {
+  return JSON.parse(row.snapshot_json) as ReportSnapshot;
+}
+
+function fileName(row: SnapshotRow, format: Format): string {
+  const version = row.revision > 1 ? `-v${row.revision}` : '';
+  const audience = row.audience === 'internal' ? '-intern' : '';
+  return `regional-rapport-${row.number}${version}${audience}.${format}`;
+}
+
+async function render(row: SnapshotRow, format: Format): Promise<Buffer> {
+  const snapshot = parseSnapshot(row);
+  switch (format) {
+    case 'html':
+      return Buffer.from(renderHtml(snapshot, { contentHash: row.content_hash }).html);
+    case 'pdf':
+      return renderPdf(snapshot);
+    case 'docx':
+      return renderDocx(snapshot);
+    case 'md':
+      return Buffer.from(renderMarkdown(snapshot));
+  }
+}

@@ -1,0 +1,196 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../db/schema.ts';
+import type { ReportSectionsTable, ReportSnapshotsTable, ReportsTable } from './tables.ts';
+
+export type ReportRow = Selectable<ReportsTable>;
+export type SectionRow = Selectable<ReportSectionsTable>;
+export type SnapshotRow = Selectable<ReportSnapshotsTable>;
+
+export function findReport(db: Db, eventId: number, id: number): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function listReports(db: Db, eventId: number): Promise<ReportRow[]> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('number', 'desc')
+    .orderBy('revision', 'desc')
+    .execute();
+}
+
+/** The newest published report, or the newest published before a given instant. */
+export function latestPublished(
+  db: Db,
+  eventId: number,
+  before?: string,
+): Promise<ReportRow | undefined> {
+  let query = db
+    .selectFrom('reports')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('state', '=', 'published');
+  if (before) query = query.where('published_at', '<', before);
+  return query.orderBy('published_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+}
+
+export async function nextNumber(db: Db, eventId: number): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.max('number').as('max'))
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+export function insertReport(db: Db, report: Insertable<ReportsTable>): Promise<ReportRow> {
+  return db.insertInto('reports').values(report).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateReport(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Partial<Omit<ReportRow, 'id' | 'version' | 'event_id'>>,
+): Promise<ReportRow | undefined> {
+  return db
+    .updateTable('reports')
+    .set((eb) => ({
+      ...changes,
+      updated_at: new Date().toISOString(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function sectionsOf(db: Db, reportId: number): Promise<SectionRow[]> {
+  return db
+    .selectFrom('report_sections')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('position')
+    .execute();
+}
+
+export function findSection(db: Db, reportId: number, id: number): Promise<SectionRow | undefined> {
+  return db
+    .selectFrom('report_sections')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertSections(db: Db, sections: Insertable<ReportSectionsTable>[]) {
+  return db.insertInto('report_sections').values(sections).execute();
+}
+
+export function updateSection(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Partial<
+    Pick<SectionRow, 'text' | 'internal' | 'data_json' | 'refreshed_at' | 'updated_by'>
+  >,
+): Promise<SectionRow | undefined> {
+  return db
+    .updateTable('report_sections')
+    .set((eb) => ({
+      ...changes,
+      updated_at: new Date().toISOString(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function addContributor(
+  db: Db,
+  reportId: number,
+  userId: number | null,
+): Promise<void> {
+  if (userId === null) return;
+  await db
+    .insertInto('report_contributors')
+    .values({ report_id: reportId, user_id: userId })
+    .onConflict((conflict) => conflict.columns(['report_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export function contributorsOf(db: Db, reportId: number) {
+  return db
+    .selectFrom('report_contributors')
+    .innerJoin('users', 'users.id', 'report_contributors.user_id')
+    .select(['users.id', 'users.name'])
+    .where('report_id', '=', reportId)
+    .orderBy('users.name')
+    .execute();
+}
+
+export function insertSnapshot(
+  db: Db,
+  snapshot: Insertable<ReportSnapshotsTable>,
+): Promise<SnapshotRow> {
+  return db
+    .insertInto('report_snapshots')
+    .values(snapshot)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function snapshotOf(db: Db, reportId: number, audience: 'public' | 'internal') {
+  return db
+    .selectFrom('report_snapshots')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('audience', '=', audience)
+    .executeTakeFirst();
+}
+
+/** The newest published revision of each report number, newest number first. */
+export function publishedSnapshots(db: Db, eventId: number, audience: 'public' | 'internal') {
+  return db
+    .selectFrom('report_snapshots')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('audience', '=', audience)
+    .orderBy('number', 'desc')
+    .orderBy('revision', 'desc')
+    .execute();
+}
+
+export function findSnapshotByNumber(
+  db: Db,
+  eventId: number,
+  number: number,
+  audience: 'public' | 'internal',
+  revision?: number,
+) {
+  let query = db
+    .selectFrom('report_snapshots')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('number', '=', number)
+    .where('audience', '=', audience);
+  if (revision !== undefined) query = query.where('revision', '=', revision);
+  return query.orderBy('revision', 'desc').executeTakeFirst();
+}
+
+export function allSnapshots(db: Db) {
+  return db.selectFrom('report_snapshots').selectAll().orderBy('id').execute();
+}
+
+export function findSnapshotById(db: Db, id: number): Promise<SnapshotRow | undefined> {
+  return db.selectFrom('report_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,474 @@
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import { type EventRow, findEvent } from '../events/repository.ts';
+import type { Actor } from '../http/actor.ts';
+import { findTemplateByKind } from '../templates/repository.ts';
+import { loadTemplate } from '../templates/service.ts';
+import { type TemplateSection, flattenSections } from '../templates/sections.ts';
+import { compileSectionData, expandUnitSections, resolveTitle } from './compile.ts';
+import {
+  type ReportRow,
+  type SectionRow,
+  addContributor,
+  contributorsOf,
+  findReport,
+  findSection,
+  insertReport,
+  insertSections,
+  insertSnapshot,
+  latestPublished,
+  nextNumber,
+  sectionsOf,
+  updateReport,
+  updateSection,
+} from './repository.ts';
+import { buildSnapshot, canonicalJson, contentHash } from './snapshot.ts';
+import type { ReportKind } from './tables.ts';
+
+export interface PublishHooks {
+  /** Runs inside the publishing transaction: queue the e-mail deliveries of the new snapshots. */
+  afterPublish(
+    trx: Db,
+    report: ReportRow,
+    snapshotIds: { public: number; internal: number },
+  ): Promise<void>;
+}
+
+/**
+ * Drafts the next report: the next number, sections from the template, text carried over from
+ * the last published report, and data from the live picture since that report was compiled.
+ */
+export async function startReport(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: { kind: ReportKind; templateId?: number | undefined; compiledAt?: string },
+): Promise<ReportRow> {
+  return db.transaction().execute(async (trx) => {
+    const event = await loadEvent(trx, eventId);
+    const template = input.templateId
+      ? await loadTemplate(trx, eventId, input.templateId)
+      : await findTemplateByKind(trx, eventId, input.kind === 'final' ? 'closing' : 'weekly');
+    if (!template)
+      throw errors.badRequest('Händelsen har ingen mall att utgå från.', { field: 'templateId' });
+    const previous = await latestPublished(trx, eventId);
+    const now = input.compiledAt ?? new Date().toISOString();
+    const report = await insertReport(trx, {
+      event_id: eventId,
+      number: await nextNumber(trx, eventId),
+      revision: 1,
+      kind: input.kind,
+      template_id: template.id,
+      title: `Regional rapport ${event.name}`,
+      state: 'draft',
+      period_start: previous?.compiled_at ?? event.activated_at,
+      compiled_at: now,
+      corrects_report_id: null,
+      return_comment: null,
+      approved_by: null,
+      approved_at: null,
+      published_by: null,
+      published_at: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    const carried = previous ? await sectionsOf(trx, previous.id) : [];
+    const rows = await draftSections(
+      trx,
+      event,
+      report,
+      JSON.parse(template.sections_json),
+      carried,
+    );
+    await insertSections(trx, rows);
+    await addContributor(trx, report.id, actor.userId);
+    await recordAudit(trx, actor, {
+      action: 'report.start',
+      entityType: 'report',
+      entityId: report.id,
+      eventId,
+      after: report,
+    });
+    return report;
+  });
+}
+
+async function draftSections(
+  trx: Db,
+  event: EventRow,
+  report: ReportRow,
+  template: TemplateSection[],
+  carried: SectionRow[],
+) {
+  const carriedText = new Map(carried.map((section) => [section.key, section.text]));
+  const flat = flattenSections(await expandUnitSections(trx, event, report, template));
+  const rows = [];
+  for (const [position, { section, level, parentKey }] of flat.entries()) {
+    const data = await compileSectionData(trx, event, report, section);
+    rows.push({
+      report_id: report.id,
+      key: section.key,
+      parent_key: parentKey,
+      position,
+      level,
+      title: resolveTitle(section.title, event, report),
+      kind: section.kind,
+      internal: section.internal ? 1 : 0,
+      text: textFor(section, carriedText, event),
+      includes_json: JSON.stringify(section.includes),
+      data_json: JSON.stringify(data.blocks),
+      unit_id: data.unitId,
+      refreshed_at: report.compiled_at,
+      updated_by: report.created_by,
+      updated_at: report.compiled_at,
+    });
+  }
+  return rows;
+}
+
+function textFor(section: TemplateSection, carried: Map<string, string>, event: EventRow): string {
+  if (section.kind === 'about') return section.text.replaceAll('{event}', event.name);
+  if (section.kind === 'text' || section.kind === 'links')
+    return carried.get(section.key) ?? section.text;
+  return '';
+}
+
+/** Saves one section's text, only if nobody else saved it since the editor read it. */
+export async function saveSection(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  reportId: number,
+  sectionId: number,
+  input: { version: number; text: string; internal?: boolean | undefined },
+) {
+  return db.transaction().execute(async (trx) => {
+    const report = await loadEditableReport(trx, eventId, reportId);
+    const before = await loadSection(trx, report.id, sectionId);
+    const updated = await updateSection(trx, sectionId, input.version, {
+      text: input.text,
+      ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      updated_by: actor.userId,
+    });
+    if (!updated) throw errors.conflict(await presentSectionWithAuthor(trx, before));
+    await addContributor(trx, report.id, actor.userId);
+    await recordAudit(trx, actor, {
+      action: 'report.section_save',
+      entityType: 'report_section',
+      entityId: sectionId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+/** Draws a data section afresh from the live picture; allowed until the report is approved. */
+export async function refreshSection(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  reportId: number,
+  sectionId: number,
+  version: number,
+) {
+  return db.transaction().execute(async (trx) => {
+    const report = await loadEditableReport(trx, eventId, reportId);
+    const event = await loadEvent(trx, eventId);
+    const before = await loadSection(trx, report.id, sectionId);
+    const data = await compileSectionData(trx, event, report, sectionFromRow(before));
+    const updated = await updateSection(trx, sectionId, version, {
+      data_json: JSON.stringify(data.blocks),
+      refreshed_at: new Date().toISOString(),
+      updated_by: actor.userId,
+    });
+    if (!updated) throw errors.conflict(await presentSectionWithAuthor(trx, before));
+    await recordAudit(trx, actor, {
+      action: 'report.section_refresh',
+      entityType: 'report_section',
+      entityId: sectionId,
+      eventId,
+      after: { version: updated.version, refreshed_at: updated.refreshed_at },
+    });
+    return updated;
+  });
+}
+
+function sectionFromRow(row: SectionRow): TemplateSection {
+  return {
+    key: row.key,
+    title: row.title,
+    kind: row.kind as TemplateSection['kind'],
+    internal: row.internal === 1,
+    includes: JSON.parse(row.includes_json) as TemplateSection['includes'],
+    text: row.text,
+    children: [],
+    ...(row.unit_id !== null && { unitId: row.unit_id }),
+  };
+}
+
+type Transition = {
+  action: string;
+  from: ReportRow['state'][];
+  to: ReportRow['state'];
+};
+
+const transitions = {
+  submit: { action: 'report.submit', from: ['draft'], to: 'in_review' },
+  return: { action: 'report.return', from: ['in_review', 'approved'], to: 'draft' },
+  approve: { action: 'report.approve', from: ['in_review'], to: 'approved' },
+} satisfies Record<string, Transition>;
+
+export async function moveReport(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  reportId: number,
+  step: keyof typeof transitions,
+  input: { version: number; comment?: string },
+) {
+  const transition: Transition = transitions[step];
+  return db.transaction().execute(async (trx) => {
+    const before = await loadReport(trx, eventId, reportId);
+    if (!transition.from.includes(before.state)) {
+      throw errors.badRequest(
+        `Rapporten är ${stateNames[before.state]} och kan inte ${stepNames[step]}.`,
+      );
+    }
+    if (step === 'approve') await refuseOnlyAuthorApproval(trx, actor, before);
+    const updated = await updateReport(trx, reportId, input.version, {
+      state: transition.to,
+      updated_by: actor.userId,
+      ...(step === 'return' && {
+        return_comment: input.comment ?? null,
+        approved_by: null,
+        approved_at: null,
+      }),
+      ...(step === 'submit' && { return_comment: null }),
+      ...(step === 'approve' && {
+        approved_by: actor.userId,
+        approved_at: new Date().toISOString(),
+      }),
+    });
+    if (!updated) throw errors.conflict(before);
+    await recordAudit(trx, actor, {
+      action: transition.action,
+      entityType: 'report',
+      entityId: reportId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+const stateNames: Record<ReportRow['state'], string> = {
+  draft: 'ett utkast',
+  in_review: 'under granskning',
+  approved: 'godkänd',
+  published: 'publicerad',
+};
+
+const stepNames: Record<keyof typeof transitions, string> = {
+  submit: 'skickas för granskning',
+  return: 'återföras till utkast',
+  approve: 'godkännas',
+};
+
+/** Four eyes: when the event requires it, an approver cannot approve a report only they wrote. */
+async function refuseOnlyAuthorApproval(trx: Db, actor: Actor, report: ReportRow): Promise<void> {
+  const event = await loadEvent(trx, report.event_id);
+  if (event.four_eyes !== 1) return;
+  const contributors = await contributorsOf(trx, report.id);
+  if (contributors.length > 0 && contributors.every((person) => person.id === actor.userId)) {
+    throw errors.forbidden('report.four_eyes');
+  }
+}
+
+/**
+ * Publishes an approved report: freezes a public and an internal snapshot with their SHA-256
+ * hashes, marks the report published, and queues its e-mails, all in one transaction.
+ */
+export async function publishReport(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  reportId: number,
+  version: number,
+  hooks: PublishHooks,
+  options: { publishedAt?: string } = {},
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadReport(trx, eventId, reportId);
+    if (before.state !== 'approved') {
+      throw errors.badRequest('Bara en godkänd rapport kan publiceras.');
+    }
+    const publishedAt = options.publishedAt ?? new Date().toISOString();
+    const updated = await updateReport(trx, reportId, version, {
+      state: 'published',
+      published_at: publishedAt,
+      published_by: actor.userId,
+      updated_by: actor.userId,
+    });
+    if (!updated) throw errors.conflict(before);
+    const snapshotIds = await freezeSnapshots(trx, updated);
+    await hooks.afterPublish(trx, updated, snapshotIds);
+    await recordAudit(trx, actor, {
+      action: 'report.publish',
+      entityType: 'report',
+      entityId: reportId,
+      eventId,
+      before,
+      after: { ...updated, snapshotIds },
+    });
+    return updated;
+  });
+}
+
+async function freezeSnapshots(trx: Db, report: ReportRow) {
+  const event = await loadEvent(trx, report.event_id);
+  const sections = await sectionsOf(trx, report.id);
+  const authors = (await contributorsOf(trx, report.id)).map((person) => person.name);
+  const approver = report.approved_by
+    ? ((
+        await trx
+          .selectFrom('users')
+          .select('name')
+          .where('id', '=', report.approved_by)
+          .executeTakeFirst()
+      )?.name ?? null)
+    : null;
+  const ids = { public: 0, internal: 0 };
+  for (const audience of ['public', 'internal'] as const) {
+    const snapshot = buildSnapshot({
+      event: { id: event.id, name: event.name, isExercise: event.is_exercise === 1 },
+      report,
+      sections,
+      authors,
+      approver,
+      publishedAt: report.published_at,
+      audience,
+    });
+    const json = canonicalJson(snapshot);
+    const row = await insertSnapshot(trx, {
+      report_id: report.id,
+      event_id: report.event_id,
+      number: report.number,
+      revision: report.revision,
+      audience,
+      snapshot_json: json,
+      content_hash: contentHash(json),
+      published_at: report.published_at!,
+    });
+    ids[audience] = row.id;
+  }
+  return ids;
+}
+
+/** A correction is a new revision of the same number, drafted from the published text. */
+export async function startCorrection(db: Db, actor: Actor, eventId: number, reportId: number) {
+  return db.transaction().execute(async (trx) => {
+    const original = await loadReport(trx, eventId, reportId);
+    if (original.state !== 'published')
+      throw errors.badRequest('Bara en publicerad rapport kan rättas.');
+    const latest = await trx
+      .selectFrom('reports')
+      .select((eb) => eb.fn.max('revision').as('revision'))
+      .where('event_id', '=', eventId)
+      .where('number', '=', original.number)
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const { id: _id, version: _version, ...copy } = original;
+    const correction = await insertReport(trx, {
+      ...copy,
+      revision: Number(latest.revision) + 1,
+      state: 'draft',
+      corrects_report_id: original.id,
+      compiled_at: now,
+      return_comment: null,
+      approved_by: null,
+      approved_at: null,
+      published_by: null,
+      published_at: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    const sections = await sectionsOf(trx, original.id);
+    await insertSections(
+      trx,
+      sections.map(({ id: _sectionId, version: _sectionVersion, ...section }) => ({
+        ...section,
+        report_id: correction.id,
+        updated_by: actor.userId,
+        updated_at: now,
+      })),
+    );
+    await addContributor(trx, correction.id, actor.userId);
+    await recordAudit(trx, actor, {
+      action: 'report.correct',
+      entityType: 'report',
+      entityId: correction.id,
+      eventId,
+      after: correction,
+    });
+    return correction;
+  });
+}
+
+export async function loadReport(db: Db, eventId: number, reportId: number): Promise<ReportRow> {
+  const report = await findReport(db, eventId, reportId);
+  if (!report) throw errors.notFound('Rapporten');
+  return report;
+}
+
+async function loadEditableReport(db: Db, eventId: number, reportId: number): Promise<ReportRow> {
+  const report = await loadReport(db, eventId, reportId);
+  if (report.state !== 'draft') {
+    throw errors.badRequest('Rapporten kan bara ändras som utkast. Återför den till utkast först.');
+  }
+  return report;
+}
+
+async function loadSection(db: Db, reportId: number, sectionId: number): Promise<SectionRow> {
+  const section = await findSection(db, reportId, sectionId);
+  if (!section) throw errors.notFound('Avsnittet');
+  return section;
+}
+
+async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
+  const event = await findEvent(db, eventId);
+  if (!event) throw errors.notFound('Händelsen');
+  return event;
+}
+
+export async function presentSectionWithAuthor(db: Db, section: SectionRow) {
+  const author = section.updated_by
+    ? await db
+        .selectFrom('users')
+        .select('name')
+        .where('id', '=', section.updated_by)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    id: section.id,
+    key: section.key,
+    parentKey: section.parent_key,
+    level: section.level,
+    title: section.title,
+    kind: section.kind,
+    internal: section.internal === 1,
+    text: section.text,
+    data: JSON.parse(section.data_json),
+    refreshedAt: section.refreshed_at,
+    updatedAt: section.updated_at,
+    updatedBy: author?.name ?? null,
+    version: section.version,
+  };
+}

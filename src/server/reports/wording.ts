@@ -1,0 +1,87 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { TIME_ZONE } from '../../core/time.ts';
+
+// Swedish wording for the data drawn into reports.
+
+export const statusNames: Record<'green' | 'yellow' | 'red', string> = {
+  green: 'grönt',
+  yellow: 'gult',
+  red: 'rött',
+};
+
+export const prognosisNames: Record<'improving' | 'unchanged' | 'worsening', string> = {
+  improving: 'förbättras',
+  unchanged: 'oförändrat',
+  worsening: 'försämras',
+};
+
+export const areaLabels = {
+  access_to_care_status: 'Tillgång till vård',
+  patient_safety_status: 'Patientsäkerhet',
+  staff_status: 'Medarbetare',
+  it_programme_status: 'IT och program',
+  communication_status: 'Kommunikation',
+} as const;
+
+export const toneNames: Record<string, string> = {
+  positive: 'positiv',
+  neutral: 'neutral',
+  negative: 'negativ',
+  mixed: 'blandad',
+};
+
+export const channelNames: Record<string, string> = {
+  intranet: 'Intranätet',
+  '1177': '1177.se',
+  press_release: 'Pressmeddelande',
+  press_conference: 'Presskonferens',
+  social_media: 'Sociala medier',
+  newsletter: 'Nyhetsbrev',
+  other: 'Övrigt',
+};
+
+const categoryNames: Record<string, string> = {
+  walk_in: 'gående patienter',
+  ambulance: 'ambulanser',
+  secondary_transport: 'sekundärtransporter',
+};
+
+export function diversionCategories(categories: string[]): string {
+  const names = categories.map((category) => categoryNames[category] ?? category);
+  const text =
+    names.length > 1 ? `${names.slice(0, -1).join(', ')} och ${names.at(-1)}` : (names[0] ?? '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "Närhälsan" → "Närhälsans"; names already ending in s, x or z take no extra s. */
+export function genitive(name: string): string {
+  return /[sxz]$/i.test(name) ? name : `${name}s`;
+}
+
+/** "5/11", or "5/11 kl. 14:00" with the time, in Stockholm time; plain dates are taken as they are. */
+export function dayMonth(value: string, withTime = false): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [, month, day] = value.split('-');
+    return `${Number(day)}/${Number(month)}`;
+  }
+  const pattern = withTime ? "d/M 'kl.' HH:mm" : 'd/M';
+  return format(new Date(value), pattern, { in: tz(TIME_ZONE) });
+}
+
+const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+/** "87 % (+3)": the value with its unit, and the change since the period before when known. */
+export function formatFigure(value: number, unit: string, change?: number | null): string {
+  const formatted = `${numberFormat.format(value)}${unit ? `\u00a0${unit}` : ''}`;
+  if (change === undefined || change === null) return formatted;
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  return `${formatted} (${sign}${numberFormat.format(Math.abs(change))})`;
+}
+
+export function actionState(state: string, dueAt: string | null, now: string): string {
+  if (state === 'done') return 'Klar ✓';
+  if (state === 'cancelled') return 'Avbruten';
+  if (dueAt && dueAt < now) return 'Försenad ⚠';
+  return state === 'in_progress' ? 'Pågår' : 'Öppen';
+}

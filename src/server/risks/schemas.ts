@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { eventIdParams } from '../events/schemas.ts';
+import { listQuery } from '../http/list-query.ts';
+
+const level = z.number().int().min(1, 'Ange ett värde 1–4.').max(4, 'Ange ett värde 1–4.');
+const title = z.string().trim().min(1, 'Ange en rubrik.').max(300);
+const instant = z.iso.datetime({ offset: true });
+
+export const riskParams = eventIdParams.extend({ riskId: z.coerce.number().int().positive() });
+
+export const riskListQuery = listQuery;
+
+export const createRiskBody = z
+  .object({
+    title,
+    description: z.string().max(20_000).default(''),
+    likelihood: level,
+    consequence: level,
+    mitigation: z.string().max(20_000).default(''),
+    owner: z.string().trim().max(200).default(''),
+    internal: z.boolean().default(false),
+    comment: z.string().max(5_000).default(''),
+    assessedAt: instant.optional(),
+  })
+  .strict();
+
+export const updateRiskBody = z
+  .object({
+    version: z.number().int().positive(),
+    title: title.optional(),
+    description: z.string().max(20_000).optional(),
+    owner: z.string().trim().max(200).optional(),
+    internal: z.boolean().optional(),
+  })
+  .strict();
+
+export const assessRiskBody = z
+  .object({
+    version: z.number().int().positive(),
+    likelihood: level,
+    consequence: level,
+    mitigation: z.string().max(20_000).optional(),
+    comment: z.string().max(5_000).default(''),
+    assessedAt: instant.optional(),
+  })
+  .strict();

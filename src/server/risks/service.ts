@@ -1,0 +1,200 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import {
+  type RiskAssessmentRow,
+  type RiskRow,
+  assessmentsOf,
+  findRisk,
+  insertAssessment,
+  insertRisk,
+  updateRisk,
+} from './repository.ts';
+import type { assessRiskBody, createRiskBody, updateRiskBody } from './schemas.ts';
+
+type Direction = 'rising' | 'falling' | 'unchanged';
+
+/** The last assessment against the one before it; null until the risk has been reassessed. */
+export function trendOf(history: RiskAssessmentRow[]) {
+  const [previous, last] = history.slice(-2);
+  if (!previous || !last) return null;
+  const before = previous.likelihood * previous.consequence;
+  const now = last.likelihood * last.consequence;
+  const direction: Direction = now > before ? 'rising' : now < before ? 'falling' : 'unchanged';
+  return { direction, previousScore: before, previousAssessedAt: previous.assessed_at };
+}
+
+export function presentRisk(row: RiskRow, history: RiskAssessmentRow[]) {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    title: row.title,
+    description: row.description,
+    likelihood: row.likelihood,
+    consequence: row.consequence,
+    score: row.likelihood * row.consequence,
+    mitigation: row.mitigation,
+    owner: row.owner,
+    lastAssessedAt: history.at(-1)?.assessed_at ?? null,
+    trend: trendOf(history),
+    internal: row.internal === 1,
+    provenance: {
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      source: row.source,
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    },
+    version: row.version,
+  };
+}
+
+export function presentAssessment(row: RiskAssessmentRow) {
+  return {
+    id: row.id,
+    likelihood: row.likelihood,
+    consequence: row.consequence,
+    score: row.likelihood * row.consequence,
+    mitigation: row.mitigation,
+    assessedBy: row.assessed_by,
+    assessedAt: row.assessed_at,
+    comment: row.comment,
+  };
+}
+
+export async function createRisk(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createRiskBody>,
+  source = 'manual',
+) {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const risk = await insertRisk(trx, {
+      event_id: eventId,
+      title: input.title,
+      description: input.description,
+      likelihood: input.likelihood,
+      consequence: input.consequence,
+      mitigation: input.mitigation,
+      owner: input.owner,
+      internal: input.internal ? 1 : 0,
+      created_by: actor.userId,
+      created_at: now,
+      source,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    const assessment = await insertAssessment(trx, {
+      risk_id: risk.id,
+      likelihood: input.likelihood,
+      consequence: input.consequence,
+      mitigation: input.mitigation,
+      assessed_by: actor.userId,
+      assessed_at: input.assessedAt ? iso(input.assessedAt) : now,
+      comment: input.comment,
+    });
+    await recordAudit(trx, actor, {
+      action: 'risk.create',
+      entityType: 'risk',
+      entityId: risk.id,
+      eventId,
+      after: { ...risk, assessment },
+    });
+    return presentRisk(risk, [assessment]);
+  });
+}
+
+export async function changeRisk(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  riskId: number,
+  input: z.infer<typeof updateRiskBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadRisk(trx, eventId, riskId);
+    const history = (await assessmentsOf(trx, [riskId])).get(riskId)!;
+    const updated = await updateRisk(trx, riskId, input.version, {
+      ...(input.title !== undefined && { title: input.title }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.owner !== undefined && { owner: input.owner }),
+      ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      updated_by: actor.userId,
+      updated_at: new Date().toISOString(),
+    });
+    if (!updated) throw errors.conflict(presentRisk(before, history));
+    await recordAudit(trx, actor, {
+      action: 'risk.update',
+      entityType: 'risk',
+      entityId: riskId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return presentRisk(updated, history);
+  });
+}
+
+/** Records a reassessment and makes it the risk's current score, as one new version. */
+export async function assessRisk(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  riskId: number,
+  input: z.infer<typeof assessRiskBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadRisk(trx, eventId, riskId);
+    const history = (await assessmentsOf(trx, [riskId])).get(riskId)!;
+    const now = new Date().toISOString();
+    const assessedAt = input.assessedAt ? iso(input.assessedAt) : now;
+    const latest = history.at(-1);
+    if (latest && assessedAt < latest.assessed_at) {
+      throw errors.badRequest('En ny bedömning kan inte ligga före den senaste bedömningen.', {
+        field: 'assessedAt',
+      });
+    }
+    const mitigation = input.mitigation ?? before.mitigation;
+    const updated = await updateRisk(trx, riskId, input.version, {
+      likelihood: input.likelihood,
+      consequence: input.consequence,
+      mitigation,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    if (!updated) throw errors.conflict(presentRisk(before, history));
+    const assessment = await insertAssessment(trx, {
+      risk_id: riskId,
+      likelihood: input.likelihood,
+      consequence: input.consequence,
+      mitigation,
+      assessed_by: actor.userId,
+      assessed_at: assessedAt,
+      comment: input.comment,
+    });
+    await recordAudit(trx, actor, {
+      action: 'risk.assess',
+      entityType: 'risk',
+      entityId: riskId,
+      eventId,
+      before,
+      after: { ...updated, assessment },
+    });
+    const newHistory = [...history, assessment];
+    return { ...presentRisk(updated, newHistory), assessments: newHistory.map(presentAssessment) };
+  });
+}
+
+async function loadRisk(db: Db, eventId: number, riskId: number): Promise<RiskRow> {
+  const risk = await findRisk(db, eventId, riskId);
+  if (!risk) throw errors.notFound('Risken');
+  return risk;
+}
+
+function iso(value: string): string {
+  return new Date(value).toISOString();
+}

@@ -1,0 +1,147 @@
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { findUnit } from '../units/repository.ts';
+import {
+  type InputRequestRow,
+  findInputRequestForPeriod,
+  findLatestInputRequest,
+  insertInputRequest,
+  insertInputRequestUnits,
+  listInputRequests,
+  listRequestUnits,
+  listRequestedUnitStates,
+} from './repository.ts';
+import type { CreateInputRequestInput } from './schemas.ts';
+import { type PageRequest, loadEvent, resolvePeriod } from './service.ts';
+import { isReported } from './tables.ts';
+
+type RequestUnit = Awaited<ReturnType<typeof listRequestUnits>>[number];
+
+function presentInputRequest(request: InputRequestRow, units: RequestUnit[]) {
+  return {
+    id: request.id,
+    period: request.period,
+    deadline: request.deadline,
+    units: units.map((unit) => ({
+      unitId: unit.unit_id,
+      code: unit.code,
+      name: unit.name,
+      remindedAt: unit.reminded_at,
+    })),
+    provenance: {
+      createdBy: request.created_by,
+      createdAt: request.created_at,
+      source: request.source,
+      updatedBy: request.updated_by,
+      updatedAt: request.updated_at,
+    },
+    version: request.version,
+  };
+}
+
+export async function createInputRequest(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: CreateInputRequestInput,
+  at = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    const event = await loadEvent(trx, eventId);
+    const period = resolvePeriod(event, input.period);
+    for (const unitId of input.unitIds) {
+      if (!(await findUnit(trx, unitId))) {
+        throw errors.badRequest(`Enheten ${unitId} finns inte.`, { field: 'unitIds' });
+      }
+    }
+    const stamp = at.toISOString();
+    const request = await insertInputRequest(trx, {
+      event_id: eventId,
+      period: period.key,
+      deadline: new Date(input.deadline).toISOString(),
+      created_by: actor.userId,
+      created_at: stamp,
+      source: 'manual',
+      updated_by: actor.userId,
+      updated_at: stamp,
+    });
+    if (!request) {
+      throw errors.badRequest(`Det finns redan en begäran om lägesbild för ${period.key}.`, {
+        field: 'period',
+      });
+    }
+    await insertInputRequestUnits(trx, request.id, input.unitIds);
+    await recordAudit(trx, actor, {
+      action: 'input_request.create',
+      entityType: 'input_request',
+      entityId: request.id,
+      eventId,
+      after: { ...request, unit_ids: input.unitIds },
+    });
+    return presentInputRequest(request, await listRequestUnits(trx, [request.id]));
+  });
+}
+
+export async function inputRequestPage(
+  db: Db,
+  eventId: number,
+  filter: { period?: string | undefined },
+  page: PageRequest,
+) {
+  const { rows, total } = await listInputRequests(db, eventId, filter, page);
+  const units = await listRequestUnits(
+    db,
+    rows.map((row) => row.id),
+  );
+  return {
+    items: rows.map((row) =>
+      presentInputRequest(
+        row,
+        units.filter((unit) => unit.request_id === row.id),
+      ),
+    ),
+    total,
+    limit: page.limit,
+    offset: page.offset,
+  };
+}
+
+/**
+ * Who has reported for a period (the latest requested period when none is given). Reported means
+ * submitted or accepted; a unit is late when it has not reported and the deadline has passed.
+ */
+export async function completeness(
+  db: Db,
+  eventId: number,
+  periodKey: string | undefined,
+  now = new Date(),
+) {
+  const event = await loadEvent(db, eventId);
+  if (periodKey) resolvePeriod(event, periodKey);
+  const request = periodKey
+    ? await findInputRequestForPeriod(db, eventId, periodKey)
+    : await findLatestInputRequest(db, eventId);
+  if (!request) {
+    return { period: periodKey ?? null, deadline: null, expected: 0, reported: 0, units: [] };
+  }
+  const deadlinePassed = new Date(request.deadline).getTime() <= now.getTime();
+  const units = (await listRequestedUnitStates(db, request)).map((row) => {
+    return {
+      unitId: row.unit_id,
+      code: row.code,
+      name: row.name,
+      state: row.state ?? ('missing' as const),
+      late: !isReported(row.state) && deadlinePassed,
+      submittedAt: row.submitted_at,
+    };
+  });
+  return {
+    period: request.period,
+    deadline: request.deadline,
+    expected: units.length,
+    reported: units.filter((unit) => unit.state !== 'missing' && isReported(unit.state)).length,
+    units,
+  };
+}

@@ -1,0 +1,298 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../db/schema.ts';
+import type {
+  InputRequestsTable,
+  SituationState,
+  UnitSituationVersionsTable,
+  UnitSituationsTable,
+} from './tables.ts';
+
+export type SituationRow = Selectable<UnitSituationsTable> & {
+  unit_code: string;
+  unit_name: string;
+};
+export type SituationVersionRow = Selectable<UnitSituationVersionsTable>;
+export type InputRequestRow = Selectable<InputRequestsTable>;
+
+export interface SituationFilter {
+  period?: string | undefined;
+  unitId?: number | undefined;
+  state?: SituationState | undefined;
+  includeInternal: boolean;
+}
+
+function selectSituations(db: Db, eventId: number) {
+  return db
+    .selectFrom('unit_situations')
+    .innerJoin('units', 'units.id', 'unit_situations.unit_id')
+    .selectAll('unit_situations')
+    .select(['units.code as unit_code', 'units.name as unit_name'])
+    .where('unit_situations.event_id', '=', eventId);
+}
+
+export function findSituation(
+  db: Db,
+  eventId: number,
+  id: number,
+): Promise<SituationRow | undefined> {
+  return selectSituations(db, eventId).where('unit_situations.id', '=', id).executeTakeFirst();
+}
+
+export function findSituationOfUnit(
+  db: Db,
+  eventId: number,
+  unitId: number,
+  period: string,
+): Promise<SituationRow | undefined> {
+  return selectSituations(db, eventId)
+    .where('unit_situations.unit_id', '=', unitId)
+    .where('unit_situations.period', '=', period)
+    .executeTakeFirst();
+}
+
+export async function listSituations(
+  db: Db,
+  eventId: number,
+  filter: SituationFilter,
+  page: { limit: number; offset: number; order: 'asc' | 'desc' },
+): Promise<{ rows: SituationRow[]; total: number }> {
+  let query = selectSituations(db, eventId);
+  if (filter.period) query = query.where('unit_situations.period', '=', filter.period);
+  if (filter.unitId) query = query.where('unit_situations.unit_id', '=', filter.unitId);
+  if (filter.state) query = query.where('unit_situations.state', '=', filter.state);
+  if (!filter.includeInternal) query = query.where('unit_situations.internal', '=', 0);
+  const [rows, count] = await Promise.all([
+    query
+      .orderBy('unit_situations.period_start', page.order)
+      .orderBy('units.code', 'asc')
+      .orderBy('unit_situations.id', 'asc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.count) };
+}
+
+/** Inserts the situation unless the unit already has one for the period; then answers undefined. */
+export function insertSituation(db: Db, situation: Insertable<UnitSituationsTable>) {
+  return db
+    .insertInto('unit_situations')
+    .values(situation)
+    .onConflict((conflict) => conflict.columns(['event_id', 'unit_id', 'period']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function updateSituation(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Omit<Updateable<UnitSituationsTable>, 'id' | 'version'>,
+) {
+  return db
+    .updateTable('unit_situations')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function insertSituationVersion(
+  db: Db,
+  version: Insertable<UnitSituationVersionsTable>,
+): Promise<SituationVersionRow> {
+  return db
+    .insertInto('unit_situation_versions')
+    .values(version)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listSituationVersions(
+  db: Db,
+  situationId: number,
+  includeInternal: boolean,
+): Promise<SituationVersionRow[]> {
+  let query = db
+    .selectFrom('unit_situation_versions')
+    .selectAll()
+    .where('situation_id', '=', situationId);
+  if (!includeInternal) query = query.where('internal', '=', 0);
+  return query.orderBy('number', 'asc').execute();
+}
+
+export async function countSituationVersions(db: Db, situationId: number): Promise<number> {
+  const row = await db
+    .selectFrom('unit_situation_versions')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('situation_id', '=', situationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function insertInputRequest(db: Db, request: Insertable<InputRequestsTable>) {
+  return db
+    .insertInto('input_requests')
+    .values(request)
+    .onConflict((conflict) => conflict.columns(['event_id', 'period']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertInputRequestUnits(db: Db, requestId: number, unitIds: number[]) {
+  await db
+    .insertInto('input_request_units')
+    .values(
+      unitIds.map((unitId) => ({ request_id: requestId, unit_id: unitId, reminded_at: null })),
+    )
+    .execute();
+}
+
+export function findInputRequestForPeriod(
+  db: Db,
+  eventId: number,
+  period: string,
+): Promise<InputRequestRow | undefined> {
+  return db
+    .selectFrom('input_requests')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+}
+
+export function findLatestInputRequest(
+  db: Db,
+  eventId: number,
+): Promise<InputRequestRow | undefined> {
+  return db
+    .selectFrom('input_requests')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('deadline', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function listInputRequests(
+  db: Db,
+  eventId: number,
+  filter: { period?: string | undefined },
+  page: { limit: number; offset: number; order: 'asc' | 'desc' },
+): Promise<{ rows: InputRequestRow[]; total: number }> {
+  let query = db.selectFrom('input_requests').where('event_id', '=', eventId);
+  if (filter.period) query = query.where('period', '=', filter.period);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('deadline', page.order)
+      .orderBy('id', page.order)
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.count) };
+}
+
+export function listRequestUnits(db: Db, requestIds: number[]) {
+  if (requestIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('input_request_units')
+    .innerJoin('units', 'units.id', 'input_request_units.unit_id')
+    .select([
+      'input_request_units.request_id',
+      'input_request_units.unit_id',
+      'input_request_units.reminded_at',
+      'units.code',
+      'units.name',
+    ])
+    .where('input_request_units.request_id', 'in', requestIds)
+    .orderBy('units.code')
+    .execute();
+}
+
+/** Each unit asked to report for the request, with the state of its situation for the period. */
+export function listRequestedUnitStates(db: Db, request: InputRequestRow) {
+  return db
+    .selectFrom('input_request_units')
+    .innerJoin('units', 'units.id', 'input_request_units.unit_id')
+    .leftJoin('unit_situations', (join) =>
+      join
+        .onRef('unit_situations.unit_id', '=', 'input_request_units.unit_id')
+        .on('unit_situations.event_id', '=', request.event_id)
+        .on('unit_situations.period', '=', request.period),
+    )
+    .select([
+      'units.id as unit_id',
+      'units.code',
+      'units.name',
+      'unit_situations.state',
+      'unit_situations.submitted_at',
+      'input_request_units.reminded_at',
+    ])
+    .where('input_request_units.request_id', '=', request.id)
+    .orderBy('units.code')
+    .execute();
+}
+
+/** Input requests whose deadline falls in (from, to]. */
+export function listRequestsDueBetween(db: Db, from: string, to: string) {
+  return db
+    .selectFrom('input_requests')
+    .innerJoin('events', 'events.id', 'input_requests.event_id')
+    .selectAll('input_requests')
+    .select('events.name as event_name')
+    .where('events.state', '=', 'active')
+    .where('input_requests.deadline', '>', from)
+    .where('input_requests.deadline', '<=', to)
+    .orderBy('input_requests.deadline')
+    .execute();
+}
+
+/** Active unit reporters of a unit in an event. */
+export function listUnitReporters(db: Db, eventId: number, unitId: number) {
+  return db
+    .selectFrom('grants')
+    .innerJoin('users', 'users.id', 'grants.user_id')
+    .select(['users.id', 'users.email', 'users.name'])
+    .distinct()
+    .where('grants.event_id', '=', eventId)
+    .where('grants.unit_id', '=', unitId)
+    .where('grants.role', '=', 'unit_reporter')
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.email')
+    .execute();
+}
+
+/** Marks a unit as reminded unless someone already did; answers whether this call claimed it. */
+export async function claimReminder(
+  db: Db,
+  requestId: number,
+  unitId: number,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('input_request_units')
+    .set({ reminded_at: at })
+    .where('request_id', '=', requestId)
+    .where('unit_id', '=', unitId)
+    .where('reminded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseReminder(db: Db, requestId: number, unitId: number): Promise<void> {
+  await db
+    .updateTable('input_request_units')
+    .set({ reminded_at: null })
+    .where('request_id', '=', requestId)
+    .where('unit_id', '=', unitId)
+    .execute();
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { listQuery } from '../http/list-query.ts';
+import { prognoses, situationStates, statusColors } from './tables.ts';
+
+export const maxBulletsLength = 10_000;
+
+const periodKey = z
+  .string()
+  .regex(/^\d{4}-(W\d{2}|\d{2}-\d{2})$/, 'Ange en period som 2024-W45 eller 2024-11-05.');
+
+const version = z.number().int().positive();
+
+export const eventParams = z.object({ eventId: z.coerce.number().int().positive() });
+
+export const situationParams = eventParams.extend({
+  situationId: z.coerce.number().int().positive(),
+});
+
+export const unitPeriodParams = eventParams.extend({
+  unitId: z.coerce.number().int().positive(),
+  period: periodKey,
+});
+
+export const situationListQuery = listQuery.extend({ state: z.enum(situationStates).optional() });
+
+const status = z.enum(statusColors).nullable().default(null);
+
+const keyFigure = z
+  .object({
+    name: z.string().trim().min(1, 'Ange nyckeltalets namn.').max(200),
+    value: z.number(),
+    unit: z.string().trim().max(40).default(''),
+  })
+  .strict();
+
+/** A PUT replaces the whole draft; `version` is required when the draft already exists. */
+export const saveSituationBody = z
+  .object({
+    version: version.optional(),
+    overallStatus: status,
+    areas: z
+      .object({
+        accessToCare: status,
+        patientSafety: status,
+        staff: status,
+        itProgramme: status,
+        communication: status,
+      })
+      .strict()
+      .default({
+        accessToCare: null,
+        patientSafety: null,
+        staff: null,
+        itProgramme: null,
+        communication: null,
+      }),
+    prognosis: z.enum(prognoses).nullable().default(null),
+    bullets: z
+      .string()
+      .max(maxBulletsLength, `Punkterna får ha högst ${maxBulletsLength} tecken.`)
+      .default(''),
+    keyFigures: z.array(keyFigure).max(30, 'Ange högst 30 nyckeltal.').default([]),
+    internal: z.boolean().default(false),
+  })
+  .strict();
+
+export const versionBody = z.object({ version }).strict();
+
+export const returnBody = z
+  .object({
+    version,
+    comment: z
+      .string({ error: 'Ange en kommentar till enheten.' })
+      .trim()
+      .min(1, 'Ange en kommentar till enheten.')
+      .max(2000),
+  })
+  .strict();
+
+export const createInputRequestBody = z
+  .object({
+    period: periodKey,
+    deadline: z.iso.datetime({ offset: true }),
+    unitIds: z
+      .array(z.number().int().positive())
+      .min(1, 'Välj minst en enhet.')
+      .max(500)
+      .refine((ids) => new Set(ids).size === ids.length, 'En enhet får bara anges en gång.'),
+  })
+  .strict();
+
+export const inputRequestListQuery = listQuery.omit({ unitId: true });
+
+export const completenessQuery = z.object({ period: periodKey.optional() });
+
+export type SaveSituationInput = z.infer<typeof saveSituationBody>;
+export type CreateInputRequestInput = z.infer<typeof createInputRequestBody>;

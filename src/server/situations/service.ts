@@ -1,0 +1,435 @@
+import { type Period, parsePeriod, periodLabel, previousPeriod } from '../../core/time.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { AppError, errors } from '../errors.ts';
+import { type EventRow, findEvent } from '../events/repository.ts';
+import type { Actor } from '../http/actor.ts';
+import type { Page } from '../http/list-query.ts';
+import { indexForSearch } from '../search/index-document.ts';
+import { findUnit } from '../units/repository.ts';
+import {
+  type SituationFilter,
+  type SituationRow,
+  type SituationVersionRow,
+  countSituationVersions,
+  findSituation,
+  findSituationOfUnit,
+  insertSituation,
+  insertSituationVersion,
+  listSituationVersions,
+  listSituations,
+  updateSituation,
+} from './repository.ts';
+import type { SaveSituationInput } from './schemas.ts';
+import type { SituationContent, SituationState } from './tables.ts';
+
+export interface UnitPeriod {
+  eventId: number;
+  unitId: number;
+  period: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+  order: 'asc' | 'desc';
+}
+
+const editableStates: SituationState[] = ['draft', 'returned'];
+
+interface KeyFigure {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+function presentContent(content: SituationContent) {
+  return {
+    overallStatus: content.overall_status,
+    areas: {
+      accessToCare: content.access_to_care_status,
+      patientSafety: content.patient_safety_status,
+      staff: content.staff_status,
+      itProgramme: content.it_programme_status,
+      communication: content.communication_status,
+    },
+    prognosis: content.prognosis,
+    bullets: content.bullets,
+    keyFigures: JSON.parse(content.key_figures) as KeyFigure[],
+    internal: content.internal === 1,
+  };
+}
+
+export function presentSituation(situation: SituationRow) {
+  return {
+    id: situation.id,
+    eventId: situation.event_id,
+    unit: { id: situation.unit_id, code: situation.unit_code, name: situation.unit_name },
+    period: situation.period,
+    state: situation.state,
+    ...presentContent(situation),
+    returnComment: situation.return_comment,
+    submittedBy: situation.submitted_by,
+    submittedAt: situation.submitted_at,
+    reviewedBy: situation.reviewed_by,
+    reviewedAt: situation.reviewed_at,
+    provenance: {
+      createdBy: situation.created_by,
+      createdAt: situation.created_at,
+      source: situation.source,
+      updatedBy: situation.updated_by,
+      updatedAt: situation.updated_at,
+    },
+    version: situation.version,
+  };
+}
+
+function presentVersion(version: SituationVersionRow) {
+  return {
+    number: version.number,
+    situationVersion: version.situation_version,
+    submittedBy: version.submitted_by,
+    submittedAt: version.submitted_at,
+    ...presentContent(version),
+  };
+}
+
+function contentOf(input: SaveSituationInput): SituationContent {
+  return {
+    overall_status: input.overallStatus,
+    access_to_care_status: input.areas.accessToCare,
+    patient_safety_status: input.areas.patientSafety,
+    staff_status: input.areas.staff,
+    it_programme_status: input.areas.itProgramme,
+    communication_status: input.areas.communication,
+    prognosis: input.prognosis,
+    bullets: input.bullets,
+    key_figures: JSON.stringify(input.keyFigures),
+    internal: input.internal ? 1 : 0,
+  };
+}
+
+function copyContent(situation: SituationRow): SituationContent {
+  return {
+    overall_status: situation.overall_status,
+    access_to_care_status: situation.access_to_care_status,
+    patient_safety_status: situation.patient_safety_status,
+    staff_status: situation.staff_status,
+    it_programme_status: situation.it_programme_status,
+    communication_status: situation.communication_status,
+    prognosis: situation.prognosis,
+    bullets: situation.bullets,
+    key_figures: situation.key_figures,
+    internal: situation.internal,
+  };
+}
+
+/** A period key must exist and match the event's granularity (weeks, or days for a daily event). */
+export function resolvePeriod(event: EventRow, key: string, field = 'period'): Period {
+  let period: Period;
+  try {
+    period = parsePeriod(key);
+  } catch {
+    throw errors.badRequest(`Perioden ${key} finns inte i kalendern.`, { field });
+  }
+  if (period.granularity !== event.period_granularity) {
+    const example =
+      event.period_granularity === 'week'
+        ? 'vecka, till exempel 2024-W45'
+        : 'dag, till exempel 2024-11-05';
+    throw errors.badRequest(`Händelsen rapporteras per ${example}.`, { field });
+  }
+  return period;
+}
+
+export async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
+  const event = await findEvent(db, eventId);
+  if (!event) throw errors.notFound('Händelsen');
+  return event;
+}
+
+async function loadSituation(db: Db, eventId: number, situationId: number) {
+  const situation = await findSituation(db, eventId, situationId);
+  if (!situation) throw errors.notFound('Lägesbilden');
+  return situation;
+}
+
+async function loadSituationOfUnit(db: Db, where: UnitPeriod) {
+  const situation = await findSituationOfUnit(db, where.eventId, where.unitId, where.period);
+  if (!situation) throw errors.notFound('Lägesbilden');
+  return situation;
+}
+
+function refuseStale(situation: SituationRow, expectedVersion: number): void {
+  if (situation.version !== expectedVersion) throw errors.conflict(presentSituation(situation));
+}
+
+function refuseState(situation: SituationRow, allowed: SituationState[], message: string): void {
+  if (!allowed.includes(situation.state)) {
+    throw new AppError('conflict', message, { current: presentSituation(situation) });
+  }
+}
+
+/** Applies a versioned change and answers the row as stored, or 409 with the current row. */
+async function changeSituation(
+  trx: Db,
+  before: SituationRow,
+  expectedVersion: number,
+  changes: Parameters<typeof updateSituation>[3],
+): Promise<SituationRow> {
+  const updated = await updateSituation(trx, before.id, expectedVersion, changes);
+  const current = await findSituation(trx, before.event_id, before.id);
+  if (!updated) throw errors.conflict(presentSituation(current!));
+  return current!;
+}
+
+/** Creates the unit's draft for the period, or replaces the content of its editable draft. */
+export async function saveSituation(
+  db: Db,
+  actor: Actor,
+  where: UnitPeriod,
+  input: SaveSituationInput,
+  at = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    const event = await loadEvent(trx, where.eventId);
+    const period = resolvePeriod(event, where.period);
+    if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
+    const stamp = at.toISOString();
+    const existing = await findSituationOfUnit(trx, where.eventId, where.unitId, where.period);
+    if (!existing) {
+      const inserted = await insertSituation(trx, {
+        event_id: where.eventId,
+        unit_id: where.unitId,
+        period: period.key,
+        period_start: period.start.toISOString(),
+        state: 'draft',
+        ...contentOf(input),
+        created_by: actor.userId,
+        created_at: stamp,
+        source: 'manual',
+        updated_by: actor.userId,
+        updated_at: stamp,
+      });
+      const created = await findSituationOfUnit(trx, where.eventId, where.unitId, where.period);
+      if (!inserted) throw errors.conflict(presentSituation(created!));
+      await recordAudit(trx, actor, {
+        action: 'situation.create',
+        entityType: 'unit_situation',
+        entityId: created!.id,
+        eventId: where.eventId,
+        after: created,
+      });
+      return { situation: created!, created: true };
+    }
+    if (input.version === undefined) {
+      throw errors.badRequest('Lägesbilden finns redan; ange versionen du utgick från.', {
+        field: 'version',
+      });
+    }
+    refuseStale(existing, input.version);
+    refuseState(
+      existing,
+      editableStates,
+      'Lägesbilden är inskickad och kan inte ändras förrän staben har returnerat den.',
+    );
+    const updated = await changeSituation(trx, existing, input.version, {
+      ...contentOf(input),
+      updated_by: actor.userId,
+      updated_at: stamp,
+    });
+    await recordAudit(trx, actor, {
+      action: 'situation.update',
+      entityType: 'unit_situation',
+      entityId: existing.id,
+      eventId: where.eventId,
+      before: existing,
+      after: updated,
+    });
+    return { situation: updated, created: false };
+  });
+}
+
+/** Sends the draft (or a returned situation) to the staff and keeps a copy of what was sent. */
+export async function submitSituation(
+  db: Db,
+  actor: Actor,
+  where: UnitPeriod,
+  expectedVersion: number,
+  at = new Date(),
+) {
+  return db.transaction().execute(async (trx) => {
+    const event = await loadEvent(trx, where.eventId);
+    resolvePeriod(event, where.period);
+    const before = await loadSituationOfUnit(trx, where);
+    refuseStale(before, expectedVersion);
+    refuseState(before, editableStates, 'Lägesbilden är redan inskickad.');
+    refuseIncomplete(before);
+    const stamp = at.toISOString();
+    const submitted = await changeSituation(trx, before, expectedVersion, {
+      state: 'submitted',
+      return_comment: null,
+      submitted_by: actor.userId,
+      submitted_at: stamp,
+      reviewed_by: null,
+      reviewed_at: null,
+      updated_by: actor.userId,
+      updated_at: stamp,
+    });
+    await insertSituationVersion(trx, {
+      situation_id: submitted.id,
+      event_id: submitted.event_id,
+      unit_id: submitted.unit_id,
+      period: submitted.period,
+      number: (await countSituationVersions(trx, submitted.id)) + 1,
+      situation_version: submitted.version,
+      submitted_by: actor.userId,
+      submitted_at: stamp,
+      ...copyContent(submitted),
+    });
+    await indexForSearch(trx, {
+      eventId: submitted.event_id,
+      kind: 'unit_situation',
+      entityId: submitted.id,
+      unitId: submitted.unit_id,
+      title: `${submitted.unit_name}: lägesbild ${periodLabel(submitted.period, 'sv')}`,
+      body: searchText(submitted),
+      internal: submitted.internal === 1,
+      at: stamp,
+    });
+    await recordAudit(trx, actor, {
+      action: 'situation.submit',
+      entityType: 'unit_situation',
+      entityId: submitted.id,
+      eventId: submitted.event_id,
+      before,
+      after: submitted,
+    });
+    return submitted;
+  });
+}
+
+function refuseIncomplete(situation: SituationRow): void {
+  if (situation.overall_status === null) {
+    throw errors.badRequest('Ange en övergripande status innan lägesbilden skickas in.', {
+      field: 'overallStatus',
+    });
+  }
+  if (situation.prognosis === null) {
+    throw errors.badRequest('Ange en prognos innan lägesbilden skickas in.', {
+      field: 'prognosis',
+    });
+  }
+}
+
+function searchText(situation: SituationRow): string {
+  const figures = (JSON.parse(situation.key_figures) as KeyFigure[]).map((figure) =>
+    `${figure.name}: ${figure.value} ${figure.unit}`.trim(),
+  );
+  return [situation.unit_code, situation.bullets, ...figures].join('\n');
+}
+
+/** The staff send a submitted situation back to the unit, saying what to change. */
+export async function returnSituation(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  situationId: number,
+  input: { version: number; comment: string },
+  at = new Date(),
+) {
+  return reviewSituation(db, actor, eventId, situationId, input.version, at, {
+    state: 'returned',
+    returnComment: input.comment,
+    action: 'situation.return',
+  });
+}
+
+export async function acceptSituation(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  situationId: number,
+  expectedVersion: number,
+  at = new Date(),
+) {
+  return reviewSituation(db, actor, eventId, situationId, expectedVersion, at, {
+    state: 'accepted',
+    returnComment: null,
+    action: 'situation.accept',
+  });
+}
+
+async function reviewSituation(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  situationId: number,
+  expectedVersion: number,
+  at: Date,
+  outcome: { state: 'returned' | 'accepted'; returnComment: string | null; action: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadSituation(trx, eventId, situationId);
+    refuseStale(before, expectedVersion);
+    refuseState(before, ['submitted'], 'Bara en inskickad lägesbild kan granskas.');
+    const stamp = at.toISOString();
+    const reviewed = await changeSituation(trx, before, expectedVersion, {
+      state: outcome.state,
+      return_comment: outcome.returnComment,
+      reviewed_by: actor.userId,
+      reviewed_at: stamp,
+      updated_by: actor.userId,
+      updated_at: stamp,
+    });
+    await recordAudit(trx, actor, {
+      action: outcome.action,
+      entityType: 'unit_situation',
+      entityId: situationId,
+      eventId,
+      before,
+      after: reviewed,
+    });
+    return reviewed;
+  });
+}
+
+export async function situationPage(
+  db: Db,
+  eventId: number,
+  filter: SituationFilter,
+  page: PageRequest,
+): Promise<Page<ReturnType<typeof presentSituation>>> {
+  const { rows, total } = await listSituations(db, eventId, filter, page);
+  return { items: rows.map(presentSituation), total, limit: page.limit, offset: page.offset };
+}
+
+/** One situation with every version submitted so far; internal ones only for those who may. */
+export async function situationWithVersions(
+  db: Db,
+  eventId: number,
+  situationId: number,
+  includeInternal: boolean,
+) {
+  const situation = await findSituation(db, eventId, situationId);
+  if (!situation || (situation.internal === 1 && !includeInternal)) {
+    throw errors.notFound('Lägesbilden');
+  }
+  const versions = await listSituationVersions(db, situationId, includeInternal);
+  return { ...presentSituation(situation), versions: versions.map(presentVersion) };
+}
+
+/** The unit's situation of the period before, as a starting point for a new one. */
+export async function prefillSituation(db: Db, where: UnitPeriod, includeInternal: boolean) {
+  const event = await loadEvent(db, where.eventId);
+  resolvePeriod(event, where.period);
+  if (!(await findUnit(db, where.unitId))) throw errors.notFound('Enheten');
+  const previous = await findSituationOfUnit(
+    db,
+    where.eventId,
+    where.unitId,
+    previousPeriod(where.period).key,
+  );
+  if (!previous || (previous.internal === 1 && !includeInternal)) return { situation: null };
+  return { situation: presentSituation(previous) };
+}

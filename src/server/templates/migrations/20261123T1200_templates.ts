@@ -1,0 +1,16 @@
+import { type AnyDb, timestampType, withId } from '../../db/migration-helpers.ts';
+
+export async function up(db: AnyDb): Promise<void> {
+  await withId(db, db.schema.createTable('templates'))
+    .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('sections_json', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'integer')
+    .addColumn('created_at', timestampType(db), (c) => c.notNull())
+    .addColumn('updated_by', 'integer')
+    .addColumn('updated_at', timestampType(db), (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema.createIndex('templates_event').on('templates').column('event_id').execute();
+}

@@ -1,0 +1,155 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { builtinTemplates } from './builtin.ts';
+import {
+  type TemplateRow,
+  findTemplate,
+  insertTemplate,
+  listTemplates,
+  updateTemplate,
+} from './repository.ts';
+import type { createTemplateBody, updateTemplateBody } from './schemas.ts';
+import { type TemplateSection, duplicateKeys } from './sections.ts';
+
+export function presentTemplate(row: TemplateRow) {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    name: row.name,
+    kind: row.kind,
+    sections: JSON.parse(row.sections_json) as TemplateSection[],
+    provenance: {
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    },
+    version: row.version,
+  };
+}
+
+/** Gives a new event its own copies of the built-in templates, which its admins may then edit. */
+export async function installBuiltinTemplates(
+  trx: Db,
+  actor: Actor,
+  eventId: number,
+): Promise<void> {
+  if ((await listTemplates(trx, eventId)).length > 0) return;
+  for (const template of builtinTemplates) {
+    await insertNewTemplate(trx, actor, eventId, {
+      name: template.name,
+      kind: template.kind,
+      sections: template.sections,
+    });
+  }
+}
+
+export async function createTemplate(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createTemplateBody>,
+) {
+  refuseDuplicateKeys(input.sections);
+  return db.transaction().execute((trx) =>
+    insertNewTemplate(trx, actor, eventId, {
+      name: input.name,
+      kind: 'custom',
+      sections: input.sections,
+    }),
+  );
+}
+
+export async function copyTemplate(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  templateId: number,
+  name: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    const source = await loadTemplate(trx, eventId, templateId);
+    return insertNewTemplate(trx, actor, eventId, {
+      name,
+      kind: 'custom',
+      sections: JSON.parse(source.sections_json) as TemplateSection[],
+    });
+  });
+}
+
+export async function changeTemplate(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  templateId: number,
+  input: z.infer<typeof updateTemplateBody>,
+) {
+  refuseDuplicateKeys(input.sections);
+  return db.transaction().execute(async (trx) => {
+    const before = await loadTemplate(trx, eventId, templateId);
+    const updated = await updateTemplate(trx, templateId, input.version, {
+      name: input.name,
+      sections_json: JSON.stringify(input.sections),
+      updated_by: actor.userId,
+    });
+    if (!updated) throw errors.conflict(presentTemplate(before));
+    await recordAudit(trx, actor, {
+      action: 'template.update',
+      entityType: 'template',
+      entityId: templateId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+export async function loadTemplate(
+  db: Db,
+  eventId: number,
+  templateId: number,
+): Promise<TemplateRow> {
+  const template = await findTemplate(db, eventId, templateId);
+  if (!template) throw errors.notFound('Mallen');
+  return template;
+}
+
+async function insertNewTemplate(
+  trx: Db,
+  actor: Actor,
+  eventId: number,
+  template: { name: string; kind: TemplateRow['kind']; sections: TemplateSection[] },
+) {
+  const now = new Date().toISOString();
+  const row = await insertTemplate(trx, {
+    event_id: eventId,
+    name: template.name,
+    kind: template.kind,
+    sections_json: JSON.stringify(template.sections),
+    created_by: actor.userId,
+    created_at: now,
+    updated_by: actor.userId,
+    updated_at: now,
+  });
+  await recordAudit(trx, actor, {
+    action: 'template.create',
+    entityType: 'template',
+    entityId: row.id,
+    eventId,
+    after: row,
+  });
+  return row;
+}
+
+function refuseDuplicateKeys(sections: TemplateSection[]): void {
+  const duplicates = duplicateKeys(sections);
+  if (duplicates.length > 0) {
+    throw errors.badRequest(`Avsnittsnyckeln ${duplicates.join(', ')} används mer än en gång.`, {
+      field: 'sections',
+    });
+  }
+}

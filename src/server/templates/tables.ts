@@ -1,0 +1,18 @@
+import type { Generated } from 'kysely';
+
+export interface TemplatesTable {
+  id: Generated<number>;
+  event_id: number;
+  name: string;
+  kind: 'weekly' | 'closing' | 'custom';
+  sections_json: string;
+  created_by: number | null;
+  created_at: string;
+  updated_by: number | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface TemplatesTables {
+  templates: TemplatesTable;
+}

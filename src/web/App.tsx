@@ -1,0 +1,174 @@
+import { type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Link,
+  Navigate,
+  Outlet,
+  RouterProvider,
+  createBrowserRouter,
+  useLocation,
+  useNavigate,
+} from 'react-router';
+import { Loading, PageHeading, usePageTitle } from './components.tsx';
+import { type Language, setLanguage } from './i18n.ts';
+import { ChangePasswordPage } from './pages/ChangePassword.tsx';
+import { CloseEventPage, CreateEventPage } from './pages/EventForms.tsx';
+import { DashboardPage } from './pages/Dashboard.tsx';
+import { EventsPage } from './pages/Events.tsx';
+import { LoginPage } from './pages/Login.tsx';
+import { ReportPage } from './pages/Report.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+
+function Layout() {
+  const { t, i18n } = useTranslation();
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  const other: Language = i18n.language === 'en' ? 'sv' : 'en';
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="container site-header__inner">
+          <Link to="/" className="brand">
+            <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+              <rect x="1" y="1" width="18" height="18" rx="3" fill="currentColor" />
+              <path d="M5 14V9M10 14V5M15 14v-3" stroke="#0b0c0c" strokeWidth="2.4" />
+            </svg>
+            {t('app.name')}
+          </Link>
+          {user && (
+            <nav aria-label={t('app.events')} className="site-nav">
+              <Link to="/">{t('app.events')}</Link>
+            </nav>
+          )}
+          <div className="site-header__tools">
+            <button
+              type="button"
+              className="link-button"
+              lang={other}
+              aria-label={t('app.switchToLabel')}
+              onClick={() => setLanguage(other)}
+            >
+              {t('app.switchTo')}
+            </button>
+            {user && (
+              <>
+                <span className="site-header__user">{user.name}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={async () => {
+                    await signOut();
+                    navigate('/login');
+                  }}
+                >
+                  {t('app.logout')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="container main">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+/** Pages behind sign-in; a user with a one-time password is sent to change it first. */
+function RequireUser({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <Loading />;
+  if (user === null) {
+    const next = location.pathname + location.search;
+    return (
+      <Navigate to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />
+    );
+  }
+  if (user.mustChangePassword) return <Navigate to="/password" replace />;
+  return <>{children}</>;
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('app.notFound'));
+  return (
+    <>
+      <PageHeading>{t('app.notFound')}</PageHeading>
+      <p>{t('app.notFoundText')}</p>
+      <p>
+        <Link to="/">{t('app.events')}</Link>
+      </p>
+    </>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/password', element: <ChangePasswordPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireUser>
+            <EventsPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/new',
+        element: (
+          <RequireUser>
+            <CreateEventPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId',
+        element: (
+          <RequireUser>
+            <DashboardPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/close',
+        element: (
+          <RequireUser>
+            <CloseEventPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/report',
+        element: (
+          <RequireUser>
+            <ReportPage />
+          </RequireUser>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,428 @@
+// Typed client for the Lägesbild JSON API: cookies for the session, the CSRF token on every
+// non-GET request, and one error type that carries the server's code, message and fields.
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  readonly details: Record<string, unknown>;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldError[],
+    details: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.details = details;
+  }
+
+  /** The server's current record on a 409 conflict. */
+  current<T>(): T | undefined {
+    return this.details.current as T | undefined;
+  }
+
+  /** The message for one field, if the server named it. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((candidate) => candidate.field === field)?.message;
+  }
+}
+
+let csrfToken: string | null = null;
+const unauthenticatedListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request answers 401: the session ended. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+type Query = Record<string, string | number | undefined>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  query?: Query,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '', [], {});
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const payload = (data ?? {}) as { error?: string; message?: string; details?: unknown };
+    const details = (
+      payload.details && typeof payload.details === 'object' ? payload.details : {}
+    ) as Record<string, unknown>;
+    const fields: FieldError[] = Array.isArray(details.fields)
+      ? (details.fields as FieldError[])
+      : typeof details.field === 'string'
+        ? [{ field: details.field, message: payload.message ?? '' }]
+        : [];
+    const error = new ApiError(
+      response.status,
+      payload.error ?? 'http_' + response.status,
+      payload.message ?? response.statusText,
+      fields,
+      details,
+    );
+    if (response.status === 401 && !path.startsWith('/api/auth/login')) {
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    throw error;
+  }
+  return data as T;
+}
+
+// ---- Shapes the server answers (see src/server/*/routes.ts and schemas.ts) ----
+
+export type StatusColor = 'green' | 'yellow' | 'red';
+export type Prognosis = 'improving' | 'unchanged' | 'worsening';
+export type SituationState = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type ReadinessLevel = 'normal' | 'stabsläge' | 'förstärkningsläge' | 'katastrofläge';
+export const areaKeys = [
+  'accessToCare',
+  'patientSafety',
+  'staff',
+  'itProgramme',
+  'communication',
+] as const;
+export type AreaKey = (typeof areaKeys)[number];
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface Provenance {
+  createdBy: number | null;
+  createdAt: string;
+  source: string;
+  updatedBy: number | null;
+  updatedAt: string;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  version: number;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string | null;
+}
+
+export interface EventItem {
+  id: number;
+  name: string;
+  description: string;
+  background: string;
+  isExercise: boolean;
+  state: 'active' | 'closed';
+  periodGranularity: 'week' | 'day';
+  fourEyes: boolean;
+  activatedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: number | null;
+  version: number;
+}
+
+export interface Facility {
+  id: number;
+  unitId: number;
+  code: string;
+  name: string;
+  kind: string;
+  version: number;
+}
+
+export interface ReadinessState {
+  level: ReadinessLevel;
+  since: string | null;
+  reason: string | null;
+  changedBy: { id: number; name: string } | null;
+  version: number;
+}
+
+export interface Readiness {
+  event: ReadinessState;
+  units: (ReadinessState & { unitId: number; code: string; name: string })[];
+}
+
+export interface Completeness {
+  period: string | null;
+  deadline: string | null;
+  expected: number;
+  reported: number;
+  units: {
+    unitId: number;
+    code: string;
+    name: string;
+    state: SituationState | 'missing';
+    late: boolean;
+    submittedAt: string | null;
+  }[];
+}
+
+export interface KeyFigureValue {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+export type Areas = Record<AreaKey, StatusColor | null>;
+
+export interface Situation {
+  id: number;
+  eventId: number;
+  unit: { id: number; code: string; name: string };
+  period: string;
+  state: SituationState;
+  overallStatus: StatusColor | null;
+  areas: Areas;
+  prognosis: Prognosis | null;
+  bullets: string;
+  keyFigures: KeyFigureValue[];
+  internal: boolean;
+  returnComment: string | null;
+  submittedBy: number | null;
+  submittedAt: string | null;
+  reviewedBy: number | null;
+  reviewedAt: string | null;
+  provenance: Provenance;
+  version: number;
+}
+
+export interface SituationInput {
+  version?: number;
+  overallStatus: StatusColor | null;
+  areas: Areas;
+  prognosis: Prognosis | null;
+  bullets: string;
+  keyFigures: KeyFigureValue[];
+  internal: boolean;
+}
+
+export interface InputRequest {
+  id: number;
+  period: string;
+  deadline: string;
+  units: { unitId: number; code: string; name: string; remindedAt: string | null }[];
+  version: number;
+}
+
+export interface Figure {
+  id: number;
+  key: string;
+  name: string;
+  unitOfMeasure: string;
+  higherIsWorse: boolean;
+  yellowThreshold: number | null;
+  redThreshold: number | null;
+  internal: boolean;
+  version: number;
+}
+
+export interface SeriesBucket {
+  period: string;
+  start: string;
+  end: string;
+  count: number;
+  average: number | null;
+  last: number | null;
+  lastObservedAt: string | null;
+  status: StatusColor | null;
+}
+
+export interface Series {
+  figure: Figure;
+  granularity: 'week' | 'day';
+  buckets: SeriesBucket[];
+  change: number | null;
+}
+
+export type DiversionCategory = 'walk_in' | 'ambulance' | 'secondary_transport';
+
+export interface DiversionBoardItem {
+  facilityId: number;
+  facilityCode: string;
+  facilityName: string;
+  unitId: number;
+  diverting: boolean;
+  categories: DiversionCategory[];
+  since: string | null;
+  redirectedTo: string[];
+}
+
+export interface DiversionBoard {
+  at: string;
+  items: DiversionBoardItem[];
+}
+
+export interface Decision {
+  id: number;
+  decidedAt: string;
+  forum: string;
+  mandate: string;
+  text: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  internal: boolean;
+  version: number;
+}
+
+export interface Action {
+  id: number;
+  text: string;
+  owner: { name: string | null; unitId: number | null };
+  dueAt: string | null;
+  state: string;
+  overdue: boolean;
+  decisionId: number | null;
+  internal: boolean;
+  version: number;
+}
+
+export interface LogEntry {
+  id: number;
+  occurredAt: string;
+  text: string;
+  source: string;
+  significant: boolean;
+  internal: boolean;
+  struck: unknown;
+  version: number;
+}
+
+export interface Change {
+  kind: string;
+  id: number;
+  action: string;
+  version: number;
+  at: string;
+}
+
+// ---- Endpoints ----
+
+const ev = (eventId: number) => `/api/events/${eventId}`;
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<Session>('POST', '/api/auth/login', { email, password }),
+  me: () => request<Session>('GET', '/api/auth/me'),
+  logout: () => request<void>('POST', '/api/auth/logout', {}),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<Session>('POST', '/api/auth/password', { currentPassword, newPassword }),
+
+  events: () => request<{ items: EventItem[] }>('GET', '/api/events'),
+  event: (eventId: number) => request<EventItem>('GET', ev(eventId)),
+  createEvent: (input: { name: string; description: string; isExercise: boolean }) =>
+    request<EventItem>('POST', '/api/events', input),
+  closeEvent: (eventId: number, version: number, closedAt?: string) =>
+    request<EventItem>('POST', `${ev(eventId)}/close`, {
+      version,
+      ...(closedAt && { closedAt }),
+    }),
+
+  units: () => request<{ items: Unit[] }>('GET', '/api/units'),
+  facilities: () => request<{ items: Facility[] }>('GET', '/api/facilities'),
+
+  readiness: (eventId: number) => request<Readiness>('GET', `${ev(eventId)}/readiness`),
+  completeness: (eventId: number, period?: string) =>
+    request<Completeness>('GET', `${ev(eventId)}/completeness`, undefined, { period }),
+  inputRequests: (eventId: number) =>
+    request<Page<InputRequest>>('GET', `${ev(eventId)}/input-requests`, undefined, {
+      limit: 20,
+    }),
+  situations: (eventId: number, query: Query = {}) =>
+    request<Page<Situation>>('GET', `${ev(eventId)}/situations`, undefined, {
+      limit: 200,
+      ...query,
+    }),
+  prefill: (eventId: number, unitId: number, period: string) =>
+    request<{ situation: Situation | null }>(
+      'GET',
+      `${ev(eventId)}/units/${unitId}/situations/${period}/prefill`,
+    ),
+  saveSituation: (eventId: number, unitId: number, period: string, input: SituationInput) =>
+    request<Situation>('PUT', `${ev(eventId)}/units/${unitId}/situations/${period}`, input),
+  submitSituation: (eventId: number, unitId: number, period: string, version: number) =>
+    request<Situation>('POST', `${ev(eventId)}/units/${unitId}/situations/${period}/submit`, {
+      version,
+    }),
+
+  figures: (eventId: number) => request<Page<Figure>>('GET', `${ev(eventId)}/figures`),
+  series: (eventId: number, figureId: number) =>
+    request<Series>('GET', `${ev(eventId)}/figures/${figureId}/series`, undefined, {
+      granularity: 'week',
+    }),
+  diversionBoard: (eventId: number) =>
+    request<DiversionBoard>('GET', `${ev(eventId)}/diversions/board`),
+  decisions: (eventId: number, limit = 5) =>
+    request<Page<Decision>>('GET', `${ev(eventId)}/decisions`, undefined, { limit }),
+  actions: (eventId: number) =>
+    request<Page<Action>>('GET', `${ev(eventId)}/actions`, undefined, { limit: 200 }),
+  log: (eventId: number, limit = 6) =>
+    request<Page<LogEntry>>('GET', `${ev(eventId)}/log`, undefined, { limit }),
+
+  streamUrl: (eventId: number) => `${ev(eventId)}/stream`,
+};

@@ -1,0 +1,79 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api.ts';
+import { ErrorSummary, PageHeading, TextField, usePageTitle } from '../components.tsx';
+import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../errors.ts';
+import { useSession } from '../session.tsx';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('login.title'));
+  const { user, signIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const next = params.get('next');
+  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+
+  if (user && !busy)
+    return <Navigate to={user.mustChangePassword ? '/password' : target} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing = clientErrors([
+      ['email', !email.trim() && t('login.emailMissing')],
+      ['password', !password && t('login.passwordMissing')],
+    ]);
+    setErrors(missing);
+    if (missing.summary.length) return;
+    setBusy(true);
+    try {
+      const session = await api.login(email.trim(), password);
+      signIn(session);
+      navigate(session.user.mustChangePassword ? '/password' : target, { replace: true });
+    } catch (error) {
+      setErrors(formErrorsFrom(error, { email: 'email', password: 'password' }, 'email'));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors.summary} />
+      <PageHeading>{t('login.title')}</PageHeading>
+      <p className="lead">{t('login.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          label={t('login.email')}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={errors.byField.email}
+        />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t('login.password')}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={errors.byField.password}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t('login.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import {
+  type ApiError,
+  type Session,
+  type User,
+  api,
+  onUnauthenticated,
+  setCsrfToken,
+} from './api.ts';
+
+interface SessionState {
+  /** undefined while the first /api/auth/me is under way; null when signed out. */
+  user: User | null | undefined;
+  signIn(session: Session): void;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .me()
+      .then((session) => {
+        if (cancelled) return;
+        setCsrfToken(session.csrfToken);
+        setUser(session.user);
+      })
+      .catch((error: ApiError) => {
+        if (!cancelled) setUser(error.status === 401 ? null : null);
+      });
+    const stop = onUnauthenticated(() => {
+      setCsrfToken(null);
+      setUser(null);
+    });
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, []);
+
+  const signIn = useCallback((session: Session) => {
+    setCsrfToken(session.csrfToken);
+    setUser(session.user);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setCsrfToken(null);
+      setUser(null);
+    }
+  }, []);
+
+  return (
+    <SessionContext.Provider value={{ user, signIn, signOut }}>{children}</SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}

@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import { type Change, api } from './api.ts';
+
+export type LiveState = 'connecting' | 'open' | 'closed';
+
+/**
+ * Listens to the event's change stream. `onChange` runs once per burst of changes (debounced),
+ * and once after a reconnect, since changes may have been missed while away.
+ */
+export function useLive(eventId: number, onChange: (changes: Change[]) => void): LiveState {
+  const [state, setState] = useState<LiveState>('connecting');
+  const callback = useRef(onChange);
+  useEffect(() => {
+    callback.current = onChange;
+  });
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(api.streamUrl(eventId));
+    let pending: Change[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let wasOpen = false;
+    const flush = () => {
+      const changes = pending;
+      pending = [];
+      timer = undefined;
+      callback.current(changes);
+    };
+    const schedule = () => {
+      if (timer === undefined) timer = setTimeout(flush, 150);
+    };
+    source.addEventListener('open', () => {
+      setState('open');
+      if (wasOpen) schedule();
+      wasOpen = true;
+    });
+    source.addEventListener('error', () => {
+      setState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
+    });
+    source.addEventListener('change', (message) => {
+      try {
+        pending.push(JSON.parse((message as MessageEvent<string>).data) as Change);
+      } catch {
+        // A malformed message still means something changed.
+      }
+      schedule();
+    });
+    source.addEventListener('reload', schedule);
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      source.close();
+    };
+  }, [eventId]);
+
+  return state;
+}

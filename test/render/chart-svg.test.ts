@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ChartSpec } from '../../src/core/report-snapshot.ts';
+import { chartToTable, renderChartSvg } from '../../src/render/chart-svg.ts';
+
+const chart: ChartSpec = {
+  title: 'Beläggningsgrad',
+  unitOfMeasure: '%',
+  labels: ['v. 44', 'v. 45', 'v. 46'],
+  series: [
+    { name: 'Södra Älvsborgs Sjukhus', values: [84, 87.5, null] },
+    { name: 'NU-sjukvården', values: [1210.25, 93, 92] },
+  ],
+  thresholds: { yellow: 90, red: 95 },
+};
+
+describe('chart SVG', () => {
+  const svg = renderChartSvg(chart, { idPrefix: 'diagram-1' });
+
+  it('is a static, accessible SVG with one line per unit', () => {
+    assert.match(svg, /^<svg role="img" aria-label="Beläggningsgrad"/);
+    assert.match(svg, /<title>Beläggningsgrad<\/title>/);
+    assert.match(svg, /Södra Älvsborgs Sjukhus/);
+    assert.match(svg, /NU-sjukvården/);
+  });
+
+  it('draws dashed, labelled threshold lines', () => {
+    assert.match(svg, /stroke-dasharray/);
+    assert.match(svg, /Gul nivå 90 %/);
+    assert.match(svg, /Röd nivå 95 %/);
+  });
+
+  it('works under a strict CSP: no style element, style attribute or script', () => {
+    assert.doesNotMatch(svg, /<style|style="|<script/);
+  });
+
+  it('prefixes its internal ids so that several charts fit on one page', () => {
+    assert.match(svg, /id="diagram-1-c0"/);
+    assert.doesNotMatch(svg, /zr\d+-/);
+  });
+
+  it('formats numbers the Swedish way', () => {
+    assert.match(svg, />1\u00a0200</);
+    const { rows } = chartToTable(chart);
+    assert.deepEqual(rows[0], ['v. 44', '84', '1\u00a0210,25']);
+    assert.deepEqual(rows[2], ['v. 46', '–', '92']);
+  });
+});

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const TAG = /<([a-zA-Z][\w:-]*)([^>]*)>/g;
+const ATTRIBUTE = /([^\s"'=/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g;
+const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'base', 'form', 'frame']);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'srcset']);
+const DANGEROUS_SCHEME = /^(javascript|data|vbscript):/i;
+
+/** Every element or attribute in the markup that could run code or load a dangerous URL. */
+export function activeContentProblems(markup: string): string[] {
+  const problems: string[] = [];
+  for (const [, name = '', attributes = ''] of markup.matchAll(TAG)) {
+    if (FORBIDDEN_TAGS.has(name.toLowerCase())) {
+      problems.push(`<${name}> element`);
+    }
+    for (const [, attribute = '', rawValue = ''] of attributes.matchAll(ATTRIBUTE)) {
+      problems.push(...attributeProblems(name, attribute.toLowerCase(), unquote(rawValue)));
+    }
+  }
+  return problems;
+}
+
+function attributeProblems(tag: string, attribute: string, value: string): string[] {
+  if (attribute.startsWith('on')) {
+    return [`event handler ${attribute} on <${tag}>`];
+  }
+  // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a scheme
+  const url = decodeEntities(value).replace(/[\u0000-\u0020\u007f]/g, '');
+  if (URL_ATTRIBUTES.has(attribute) && DANGEROUS_SCHEME.test(url)) {
+    return [`${attribute}="${value}" on <${tag}>`];
+  }
+  if (attribute === 'style' && /url\(|expression\(/i.test(value)) {
+    return [`style with url() on <${tag}>`];
+  }
+  return [];
+}
+
+function unquote(value: string): string {
+  return /^["']/.test(value) ? value.slice(1, -1) : value;
+}
+
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The headings of an HTML page in document order, as [level, text]. */
+export function htmlHeadings(html: string): [number, string][] {
+  return [...html.matchAll(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/g)].map(([, level, inner]) => [
+    Number(level),
+    decodeEntities((inner ?? '').replace(/<[^>]*>/g, '')).trim(),
+  ]);
+}
+
+export function pdfToText(pdf: Buffer): string {
+  return withTempFile(pdf, '.pdf', (file) => run('pdftotext', ['-enc', 'UTF-8', file, '-']));
+}
+
+export function pdfInfo(pdf: Buffer): string {
+  return withTempFile(pdf, '.pdf', (file) => run('pdfinfo', [file]));
+}
+
+function withTempFile<T>(content: Buffer, extension: string, use: (file: string) => T): T {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'render-test-'));
+  const file = path.join(directory, `file${extension}`);
+  try {
+    fs.writeFileSync(file, content);
+    return use(file);
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) {
+    throw new Error(`${command} failed (${result.error.message}); install poppler-utils`);
+  }
+  if (result.status !== 0) {
+    throw new Error(`${command} exited with ${result.status}: ${result.stderr}`);
+  }
+  return result.stdout;
+}
