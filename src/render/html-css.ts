@@ -51,8 +51,8 @@ h1 { margin: 0 0 0.5rem; color: var(--accent); font-size: 2rem; line-height: 1.2
 .toc { margin-top: 1.25rem; margin-bottom: 0.5rem; font-size: 0.95rem; }
 .toc-title { margin: 0 0 0.25rem; font-weight: 700; color: var(--accent); }
 .toc ol { margin: 0; padding-left: 1.25rem; }
-.toc .toc-level-2 { margin-left: 1rem; list-style: circle; }
-.toc .toc-level-3 { margin-left: 2rem; list-style: square; }
+.toc ul { margin: 0; padding-left: 1.25rem; list-style: circle; }
+.toc .toc-level-3 { margin-left: 1rem; list-style: square; }
 main { padding-bottom: 1rem; }
 h2, h3, h4 { color: var(--accent); line-height: 1.25; margin: 2rem 0 0.6rem; }
 h2 { font-size: 1.5rem; padding-bottom: 0.2rem; border-bottom: 1px solid var(--rule); }

@@ -111,14 +111,29 @@ function reportHeader(snapshot: ReportSnapshot): string {
   ].join('\n');
 }
 
+/** Main sections numbered, their subsections nested below them, as in the document. */
 function tableOfContents(sections: SnapshotSection[]): string {
-  const items = sections
-    .map(
-      (section, index) =>
-        `<li class="toc-level-${section.level}"><a href="#${sectionId(index)}">${escapeHtml(section.title)}</a></li>`,
-    )
-    .join('\n');
-  return `<nav class="toc" aria-label="Innehåll">\n<p class="toc-title">Innehåll</p>\n<ol>\n${items}\n</ol>\n</nav>`;
+  const link = (section: SnapshotSection, index: number) =>
+    `<a href="#${sectionId(index)}">${escapeHtml(section.title)}</a>`;
+  const items: string[] = [];
+  let children: string[] = [];
+  const closeMain = () => {
+    if (children.length > 0 && items.length > 0) {
+      items[items.length - 1] += `\n<ul>${children.join('')}</ul>`;
+    }
+    children = [];
+  };
+  sections.forEach((section, index) => {
+    if (section.level === 1 || items.length === 0) {
+      closeMain();
+      items.push(`<li>${link(section, index)}`);
+    } else {
+      children.push(`<li class="toc-level-${section.level}">${link(section, index)}</li>`);
+    }
+  });
+  closeMain();
+  const list = items.map((item) => `${item}</li>`).join('\n');
+  return `<nav class="toc" aria-label="Innehåll">\n<p class="toc-title">Innehåll</p>\n<ol>\n${list}\n</ol>\n</nav>`;
 }
 
 function sectionId(index: number): string {
