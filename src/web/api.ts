@@ -384,6 +384,11 @@ export const api = {
     }),
 
   units: () => request<{ items: Unit[] }>('GET', '/api/units'),
+  myGrants: (eventId: number) =>
+    request<{ roles: string[]; unitIds: number[]; permissions: string[] }>(
+      'GET',
+      `/api/events/${eventId}/grants/me`,
+    ),
   facilities: () => request<{ items: Facility[] }>('GET', '/api/facilities'),
 
   readiness: (eventId: number) => request<Readiness>('GET', `${ev(eventId)}/readiness`),

@@ -127,6 +127,16 @@ for (const dialect of testDialects()) {
       assert.deepEqual(visible, [t.eventId]);
     });
 
+    it('tells a user their own roles, units and permissions in the event', async () => {
+      const reporter = await t.login(demoPeople.reporterSas);
+      const mine = (await reporter.get(`/api/events/${t.eventId}/grants/me`)).json();
+      const units = (await admin.get('/api/units')).json().items as { id: number; code: string }[];
+      assert.deepEqual(mine.roles, ['unit_reporter']);
+      assert.deepEqual(mine.unitIds, [units.find((unit) => unit.code === 'SÄS')!.id]);
+      assert.ok(mine.permissions.includes('picture.read'));
+      assert.ok(!mine.permissions.includes('report.edit'));
+    });
+
     it('lets an event admin filter the audit trail', async () => {
       const page = await admin.get(`/api/events/${t.eventId}/audit`, {
         query: { action: 'event.update', limit: '5' },

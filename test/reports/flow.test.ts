@@ -99,6 +99,22 @@ for (const dialect of testDialects()) {
       assert.equal(again.statusCode, 304);
     });
 
+    it('shows in a new draft which units have not reported and which week their figures are from', async () => {
+      const started = (
+        await staff.post(`/api/events/${t.eventId}/reports`, { kind: 'extra' })
+      ).json();
+      const draft = (await staff.get(reportUrl(started.id))).json();
+      const nh = draft.sections.find((section: Section) =>
+        section.title.startsWith('Närhälsans lägesbild'),
+      );
+      assert.ok(nh, 'a subsection for Närhälsan');
+      const notice = nh.data.internal.find((block: { type: string }) => block.type === 'notice');
+      assert.match(
+        notice.text,
+        /^Närhälsan har inte rapporterat för vecka \d+; uppgifterna är från vecka 46\.$/,
+      );
+    });
+
     it('answers a stale section save with 409 and the current text, keeping the stored text', async () => {
       const started = (
         await staff.post(`/api/events/${t.eventId}/reports`, { kind: 'extra' })

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roles } from '../../core/access.ts';
+import { isAllowed, permissions, roles } from '../../core/access.ts';
 import type { Db } from '../db/schema.ts';
 import { eventIdParams } from '../events/schemas.ts';
 import { listGrants } from './repository.ts';
@@ -24,6 +24,21 @@ export const accessRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     '/api/events/:eventId/grants',
     { config: { access }, schema: { tags, params: eventIdParams } },
     async (request) => ({ items: await listGrants(db, request.params.eventId) }),
+  );
+
+  app.get(
+    '/api/events/:eventId/grants/me',
+    {
+      config: { access: { kind: 'event', permission: 'event.read' } },
+      schema: { tags, params: eventIdParams },
+    },
+    async (request) => ({
+      roles: [...new Set(request.eventGrants.map((grant) => grant.role))],
+      unitIds: request.eventGrants.flatMap((grant) =>
+        grant.unitId === null ? [] : [grant.unitId],
+      ),
+      permissions: permissions.filter((permission) => isAllowed(request.eventGrants, permission)),
+    }),
   );
 
   app.post(

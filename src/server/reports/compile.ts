@@ -22,6 +22,7 @@ import { buildSeries } from '../figures/series.ts';
 import { assessmentsOf, listRisks } from '../risks/repository.ts';
 import {
   findInputRequestForPeriod,
+  findLatestInputRequest,
   listRequestedUnitStates,
   listSituations,
 } from '../situations/repository.ts';
@@ -104,9 +105,15 @@ export async function expandUnitSections(
   return expanded;
 }
 
+/**
+ * The units asked to report for the report's period; without a request for that period, those
+ * asked most recently, so that a unit that has fallen silent still shows as not reported.
+ */
 async function expectedUnits(db: Db, event: EventRow, report: ReportRow) {
   const period = reportPeriod(event, report);
-  const request = await findInputRequestForPeriod(db, event.id, period.key);
+  const request =
+    (await findInputRequestForPeriod(db, event.id, period.key)) ??
+    (await findLatestInputRequest(db, event.id));
   if (request) {
     const states = await listRequestedUnitStates(db, request);
     return states

@@ -178,9 +178,17 @@ export function ReportPage() {
   const [params, setParams] = useSearchParams();
   const event = useLoad(() => api.event(eventId), [eventId]);
   const units = useLoad(() => api.units(), []);
+  const mine = useLoad(() => api.myGrants(eventId), [eventId]);
   const requests = useLoad(() => api.inputRequests(eventId).catch(() => null), [eventId]);
   const unitKey = `lagesbild.reportUnit.${eventId}`;
-  const unitId = Number(params.get('unit') ?? safeGet(unitKey) ?? 0) || null;
+  // A unit reporter sees only their own units; staff may report for any unit.
+  const reportable = useMemo(() => {
+    const all = units.data?.items ?? [];
+    if (!mine.data || mine.data.permissions.includes('situation.write')) return all;
+    return all.filter((candidate) => mine.data!.unitIds.includes(candidate.id));
+  }, [units.data, mine.data]);
+  const onlyUnit = reportable.length === 1 ? reportable[0]!.id : null;
+  const unitId = Number(params.get('unit') ?? safeGet(unitKey) ?? 0) || onlyUnit;
 
   const latestRequest = useMemo(() => {
     const items = requests.data?.items ?? [];
@@ -199,7 +207,7 @@ export function ReportPage() {
   );
 
   if (event.error) return <LoadError error={event.error} retry={event.reload} />;
-  if (!event.data || !units.data || requests.loading) return <Loading />;
+  if (!event.data || !units.data || mine.loading || requests.loading) return <Loading />;
 
   const chooseUnit = (id: number) => {
     safeSet(unitKey, String(id));
@@ -227,12 +235,12 @@ export function ReportPage() {
           period={period}
           deadline={deadline}
           exercise={event.data.isExercise}
-          unitPicker={<UnitPicker units={units.data.items} value={unit.id} onChange={chooseUnit} />}
+          unitPicker={<UnitPicker units={reportable} value={unit.id} onChange={chooseUnit} />}
         />
       ) : (
         <>
           <PageHeading>{t('report.titleShort')}</PageHeading>
-          <UnitPicker units={units.data.items} value={null} onChange={chooseUnit} />
+          <UnitPicker units={reportable} value={null} onChange={chooseUnit} />
         </>
       )}
     </div>

@@ -167,6 +167,7 @@ export const cases: RouteCases = {
     }),
   },
   'GET /api/events/:eventId/grants': { who: { roles: ['admin'] } },
+  'GET /api/events/:eventId/grants/me': { who: { roles: allRoles } },
   'POST /api/events/:eventId/grants': {
     who: { roles: ['admin'] },
     write: async ({ t, as, userId }) => ({
