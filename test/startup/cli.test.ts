@@ -137,7 +137,7 @@ describe('backup and restore', () => {
   it('backs up while the server runs and restores the copy', async () => {
     const folder = temporaryFolder();
     const databaseUrl = `sqlite:${path.join(folder, 'live.db')}`;
-    const started = await serve(baseEnv({ DATABASE_URL: databaseUrl }));
+    const started = await serve(baseEnv({ DATABASE_URL: databaseUrl }), ['--no-demo']);
     const backupFile = path.join(folder, 'backup.db');
     const backup = spawnSync(process.execPath, [...cli, 'backup', backupFile], {
       env: baseEnv({ DATABASE_URL: databaseUrl }),
@@ -153,7 +153,7 @@ describe('backup and restore', () => {
       encoding: 'utf8',
     });
     assert.equal(restore.status, 0, restore.stderr);
-    const restored = await serve(baseEnv({ DATABASE_URL: restoredUrl }));
+    const restored = await serve(baseEnv({ DATABASE_URL: restoredUrl }), ['--no-demo']);
     assert.doesNotMatch(restored.output.join(''), /First administrator created/, 'users came back');
     assert.equal(await stop(restored.child), 0);
   });

@@ -1,5 +1,4 @@
 import type { ReportSnapshot } from '../../core/report-snapshot.ts';
-import { renderEmail, renderPdf } from '../../render/index.ts';
 import type { Database } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { findSnapshotById } from '../reports/repository.ts';
@@ -115,6 +114,7 @@ async function renderMail(
 ): Promise<RenderedMail> {
   const row = await findSnapshotById(database.db, snapshotId);
   if (!row) throw new Error(`snapshot ${snapshotId} is missing`);
+  const { renderEmail, renderPdf } = await import('../../render/index.ts');
   const snapshot = JSON.parse(row.snapshot_json) as ReportSnapshot;
   const reportUrl = `${publicUrl}/r/${row.event_id}/${row.number}${row.audience === 'internal' ? '/intern' : ''}`;
   const mail = renderEmail(snapshot, { reportUrl });

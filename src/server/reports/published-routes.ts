@@ -2,13 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ReportSnapshot } from '../../core/report-snapshot.ts';
-import {
-  REPORT_CSS,
-  renderDocx,
-  renderHtml,
-  renderMarkdown,
-  renderPdf,
-} from '../../render/index.ts';
+import { REPORT_CSS } from '../../render/html-css.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
@@ -233,7 +227,10 @@ function fileName(row: SnapshotRow, format: Format): string {
   return `regional-rapport-${row.number}${version}${audience}.${format}`;
 }
 
+/** The renderers (echarts, pdfmake, docx) load on first use, which keeps start-up fast. */
 async function render(row: SnapshotRow, format: Format): Promise<Buffer> {
+  const { renderDocx, renderHtml, renderMarkdown, renderPdf } =
+    await import('../../render/index.ts');
   const snapshot = parseSnapshot(row);
   switch (format) {
     case 'html':
