@@ -148,6 +148,30 @@ for (const dialect of testDialects()) {
       assert.equal(enabled.statusCode, 200);
     });
 
+    it('ends a session after the idle time-out and after the absolute time-out', async () => {
+      const idle = await t.login(demoPeople.approver);
+      const absolute = await t.login(demoPeople.approver);
+      const longAgo = new Date(Date.now() - 3 * 3_600_000).toISOString();
+      const sessions = await t.database.db
+        .selectFrom('sessions')
+        .select('id_hash')
+        .orderBy('created_at', 'desc')
+        .limit(2)
+        .execute();
+      await t.database.db
+        .updateTable('sessions')
+        .set({ last_seen_at: longAgo })
+        .where('id_hash', '=', sessions[1]!.id_hash)
+        .execute();
+      await t.database.db
+        .updateTable('sessions')
+        .set({ expires_at: longAgo })
+        .where('id_hash', '=', sessions[0]!.id_hash)
+        .execute();
+      assert.equal((await idle.get('/api/auth/me')).statusCode, 401);
+      assert.equal((await absolute.get('/api/auth/me')).statusCode, 401);
+    });
+
     it('accepts an API token instead of a session, and not after it is revoked', async () => {
       const staff = await t.login(demoPeople.staff);
       const created = await staff.post('/api/tokens', { name: 'Integration' });
