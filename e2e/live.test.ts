@@ -177,3 +177,46 @@ test('a conflicting save shows the other version and keeps the text', async () =
   await staffContext.close();
   await reporterContext.close();
 });
+
+test("the staff's new log entry and diversion reach an open dashboard", async () => {
+  const context = await e2e.newContext(desktop);
+  const page = await context.newPage();
+  await signIn(page, demoPeople.staff, demoPassword);
+  await page.goto(`/events/${e2e.server.eventId}`);
+  await page.getByText('Direktuppdaterad').waitFor();
+  const board = page.getByRole('region', { name: 'Omstyrning av akutflöden' });
+  await board.getByText('Tar emot som vanligt').first().waitFor();
+
+  // Another staff member writes through the API (same session here, for brevity).
+  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as {
+    csrfToken: string;
+  };
+  const headers = { 'x-csrf-token': csrfToken };
+  const now = new Date();
+  const logged = await page.request.post(`/api/events/${e2e.server.eventId}/log`, {
+    headers,
+    data: { occurredAt: now.toISOString(), text: 'Ny anteckning från stabsmötet i dag.' },
+  });
+  assert.equal(logged.status(), 201, await logged.text());
+  const diverted = await page.request.post(`/api/events/${e2e.server.eventId}/diversions`, {
+    headers,
+    data: {
+      facilityId: 1,
+      categories: ['walk_in', 'ambulance'],
+      redirectedTo: 'NÄL i Trollhättan',
+      startsAt: new Date(now.getTime() - 60_000).toISOString(),
+    },
+  });
+  assert.equal(diverted.status(), 201, await diverted.text());
+
+  await page
+    .getByRole('region', { name: 'Loggbok' })
+    .getByText('Ny anteckning från stabsmötet i dag.')
+    .waitFor({ timeout: 5000 });
+  await board.getByText('Omstyr', { exact: true }).waitFor({ timeout: 5000 });
+  await board.getByText('Gående, Ambulans').waitFor();
+  await board.getByText('NÄL i Trollhättan').waitFor();
+  await screenshot(page, 'dashboard-diversion-live-desktop');
+  await assertAccessible(page, 'dashboard with a diversion');
+  await context.close();
+});

@@ -5,6 +5,13 @@ import type { Config } from '../server/config.ts';
 import { describeDatabaseUrl, openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { systemActor } from '../server/http/actor.ts';
+import { copyInstallation, formatVerification } from '../server/ops/copy.ts';
+import {
+  EventFileError,
+  exportEvent,
+  importEvent,
+  parseEventFile,
+} from '../server/ops/event-file.ts';
 import { verifySnapshots } from '../server/reports/verify.ts';
 import { startServer } from '../server/start.ts';
 import { createUser, findUserForCli, resetPassword } from '../server/users/service.ts';
@@ -154,6 +161,92 @@ const commands: Command[] = [
       fs.renameSync(`${file}.restoring`, file);
       console.log(`Restored ${path.resolve(file)} from ${path.resolve(source)}`);
       return 0;
+    },
+  },
+  {
+    name: 'export',
+    summary: 'export EVENT FILE            write one event with everything in it to a JSON file',
+    run: async (parsed, config) => {
+      const [event, target] = parsed.positionals;
+      const eventId = Number(event);
+      if (!target || !Number.isInteger(eventId) || eventId <= 0)
+        return reportUsage('export needs an event id and a file: export EVENT FILE');
+      let problem: string | null = null;
+      await withDatabase(config(), async (database) => {
+        const file = await exportEvent(database, eventId).catch((error: unknown) => {
+          if (!(error instanceof EventFileError)) throw error;
+          problem = error.message;
+          return null;
+        });
+        if (!file) return;
+        fs.writeFileSync(target, `${JSON.stringify(file, null, 1)}\n`);
+        const rows = Object.values(file.tables).reduce((sum, list) => sum + list.length, 0);
+        console.log(
+          `Exported event ${eventId} "${file.event.name}" (${rows} rows) to ${path.resolve(target)}`,
+        );
+      });
+      if (problem) console.error(problem);
+      return problem ? 1 : 0;
+    },
+  },
+  {
+    name: 'import',
+    summary:
+      'import FILE                  add the event in an export file under new ids (one transaction)',
+    run: async (parsed, config) => {
+      const source = parsed.positionals[0];
+      if (!source) return reportUsage('import needs a file: import FILE');
+      let content: unknown;
+      try {
+        content = JSON.parse(fs.readFileSync(source, 'utf8'));
+      } catch (error) {
+        return reportUsage(`${source} is not a readable JSON file: ${(error as Error).message}`);
+      }
+      try {
+        parseEventFile(content);
+      } catch (error) {
+        if (error instanceof EventFileError) return reportUsage(error.message);
+        throw error;
+      }
+      let failed = false;
+      await withDatabase(config(), async (database) => {
+        await migrateToLatest(database);
+        const result = await importEvent(database, content);
+        const rows = Object.values(result.inserted).reduce((sum, count) => sum + count, 0);
+        const matched = Object.entries(result.matched).map(([table, n]) => `${n} ${table}`);
+        console.log(
+          `Imported as event ${result.eventId}: ${rows} rows inserted` +
+            (matched.length > 0 ? `; existing ${matched.join(', ')} reused` : ''),
+        );
+        const verified = await verifySnapshots(database.db);
+        failed = verified.mismatches.length > 0;
+        console.log(
+          `${verified.checked} published snapshot(s) checked, ${verified.mismatches.length} mismatch(es)`,
+        );
+      });
+      return failed ? 1 : 0;
+    },
+  },
+  {
+    name: 'copy',
+    summary:
+      'copy --from sqlite:PATH --to postgres://…   move a whole installation into an empty database, verified',
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    run: async (parsed) => {
+      const { from, to } = parsed.values;
+      if (typeof from !== 'string' || typeof to !== 'string')
+        return reportUsage('copy needs --from URL and --to URL');
+      const source = openDatabase(from);
+      const target = openDatabase(to);
+      try {
+        console.log(`Copying ${describeDatabaseUrl(from)} to ${describeDatabaseUrl(to)}`);
+        const result = await copyInstallation(source, target, (line) => console.log(line));
+        console.log(formatVerification(result));
+        return result.ok ? 0 : 1;
+      } finally {
+        await source.close();
+        await target.close();
+      }
     },
   },
 ];

@@ -68,6 +68,9 @@ export function markdownToRichBlocks(markdown: string): RichBlock[] {
       listDepth -= 1;
     } else if (token.type === 'list_item_open') {
       inItem = true;
+    } else if (token.type === 'list_item_close') {
+      // An empty item ("-" alone) has no inline token: the next paragraph is not a bullet.
+      inItem = false;
     } else if (token.type === 'inline') {
       const runs = inlineRuns(token.children ?? []);
       blocks.push(

@@ -23,6 +23,7 @@ import { communicationRoutes } from './communication/routes.ts';
 import { decisionRoutes } from './decisions/routes.ts';
 import { logRoutes } from './log/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
+import { errors } from './errors.ts';
 import { handleError } from './http/error-handler.ts';
 import { installGuard } from './http/guard.ts';
 import { liveRoutes } from './live/routes.ts';
@@ -37,6 +38,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { publishedRoutes } from './reports/published-routes.ts';
 import { distributionRoutes } from './distribution/routes.ts';
 import { webRoutes } from './http/web.ts';
+import { metricsRoutes } from './ops/metrics.ts';
 
 z.config(z.locales.sv());
 
@@ -93,10 +95,26 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     absoluteHours: config.SESSION_ABSOLUTE_HOURS,
   };
   installGuard(app, database.db, policy);
+  // PostgreSQL cannot store U+0000 and both engines silently turn a lone surrogate into U+FFFD:
+  // refuse such text in any part of a request with a 400 rather than a 500 or a changed text.
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['body', request.body],
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
+      if (hasUnstorableText(value)) {
+        throw errors.badRequest('Texten innehåller ett tecken som inte kan sparas (NUL).', {
+          field: part,
+        });
+      }
+    }
+  });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const db = database.db;
   await app.register(healthRoutes, { db });
+  await app.register(metricsRoutes, { database });
   await app.register(authRoutes, {
     db,
     policy,
@@ -129,4 +147,17 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     async () => app.swagger(),
   );
   return app;
+}
+
+// eslint-disable-next-line no-control-regex -- NUL is the character being looked for
+const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether any string (or key) in a parsed request part holds NUL or a lone surrogate. */
+function hasUnstorableText(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return unstorable.test(value);
+  if (typeof value !== 'object' || value === null || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((item) => hasUnstorableText(item, depth + 1));
+  return Object.entries(value).some(
+    ([key, item]) => unstorable.test(key) || hasUnstorableText(item, depth + 1),
+  );
 }

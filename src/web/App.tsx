@@ -17,6 +17,8 @@ import { DashboardPage } from './pages/Dashboard.tsx';
 import { EventsPage } from './pages/Events.tsx';
 import { LoginPage } from './pages/Login.tsx';
 import { ReportPage } from './pages/Report.tsx';
+import * as Reports from './pages/reports/index.tsx';
+import * as Staff from './pages/picture/routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function Layout() {
@@ -48,6 +50,8 @@ function Layout() {
           {user && (
             <nav aria-label={t('app.events')} className="site-nav">
               <Link to="/">{t('app.events')}</Link>
+              <Reports.ReportsNavLink />
+              <Staff.AdminNavLink />
             </nav>
           )}
           <div className="site-header__tools">
@@ -81,6 +85,7 @@ function Layout() {
       <main id="main" tabIndex={-1} className="container main">
         <Outlet />
       </main>
+      <Staff.SiteFooter />
     </>
   );
 }
@@ -160,6 +165,71 @@ const router = createBrowserRouter([
           </RequireUser>
         ),
       },
+      {
+        path: '/events/:eventId/reports',
+        element: (
+          <RequireUser>
+            <Reports.ReportsListPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/reports/:reportId',
+        element: (
+          <RequireUser>
+            <Reports.ReportPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/reports/:reportId/sections/:sectionId',
+        element: (
+          <RequireUser>
+            <Reports.ReportSectionPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/reports/:reportId/changes',
+        element: (
+          <RequireUser>
+            <Reports.ReportChangesPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/reports/:reportId/return',
+        element: (
+          <RequireUser>
+            <Reports.ReportReturnPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/reports/:reportId/publish',
+        element: (
+          <RequireUser>
+            <Reports.ReportPublishPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/archive',
+        element: (
+          <RequireUser>
+            <Reports.ArchivePage />
+          </RequireUser>
+        ),
+      },
+      ...Staff.staffRoutes.map(({ path, Page }) => ({
+        path,
+        element: (
+          <RequireUser>
+            <Page />
+          </RequireUser>
+        ),
+      })),
+      { path: '/tillganglighet', element: <Staff.AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminTranslations } from './i18n-admin.ts';
+import { pictureTranslations } from './i18n-picture.ts';
+import { reportsTranslations } from './i18n-reports.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -471,7 +474,24 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources: {
+    sv: {
+      translation: {
+        ...sv,
+        ...reportsTranslations.sv,
+        ...pictureTranslations.sv,
+        ...adminTranslations.sv,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...reportsTranslations.en,
+        ...pictureTranslations.en,
+        ...adminTranslations.en,
+      },
+    },
+  },
   lng: storedLanguage(),
   fallbackLng: 'sv',
   interpolation: { escapeValue: false },

@@ -21,7 +21,7 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database: a temporary SQLite file, or a new PostgreSQL schema. */
+/** A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database. */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-test-'));
@@ -30,11 +30,16 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       drop: async () => fs.rmSync(folder, { recursive: true, force: true }),
     };
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  await runOnPostgres(`CREATE SCHEMA ${schema}`);
+  // A database per test, not a schema: Kysely's migrator reads the catalogue of every schema in
+  // the database, which fails when another test drops its schema at the same moment.
+  const name = `lagesbild_t_${randomBytes(6).toString('hex')}`;
+  await runOnPostgres(`CREATE DATABASE ${name}`);
   const url = new URL(postgresAdminUrl);
-  url.searchParams.set('schema', schema);
-  return { url: url.toString(), drop: () => runOnPostgres(`DROP SCHEMA ${schema} CASCADE`) };
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => runOnPostgres(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 async function runOnPostgres(statement: string): Promise<void> {

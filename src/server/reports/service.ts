@@ -153,7 +153,11 @@ export async function saveSection(
       ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
       updated_by: actor.userId,
     });
-    if (!updated) throw errors.conflict(await presentSectionWithAuthor(trx, before));
+    // Re-read: under concurrent saves `before` may predate the save that won.
+    if (!updated)
+      throw errors.conflict(
+        await presentSectionWithAuthor(trx, await loadSection(trx, report.id, sectionId)),
+      );
     await addContributor(trx, report.id, actor.userId);
     await recordAudit(trx, actor, {
       action: 'report.section_save',

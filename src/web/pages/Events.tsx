@@ -69,7 +69,7 @@ function EventTable({
     <section aria-labelledby={`events-${id}`} className="section">
       <h2 id={`events-${id}`}>{title}</h2>
       <div className="table-wrap" tabIndex={0} role="group" aria-labelledby={`events-${id}`}>
-        <table className="table">
+        <table className="table table--stack">
           <thead>
             <tr>
               <th scope="col">{t('events.name')}</th>
@@ -88,8 +88,14 @@ function EventTable({
                   {event.isExercise && <ExerciseTag />}
                   {event.description && <p className="table-note">{event.description}</p>}
                 </th>
-                <td className="nowrap">{formatDateTime(event.activatedAt)}</td>
-                {closed && <td className="nowrap">{formatDateTime(event.closedAt)}</td>}
+                <td className="nowrap" data-label={t('events.activatedAt')}>
+                  {formatDateTime(event.activatedAt)}
+                </td>
+                {closed && (
+                  <td className="nowrap" data-label={t('events.closedAt')}>
+                    {formatDateTime(event.closedAt)}
+                  </td>
+                )}
                 <td className="actions-cell">
                   {event.state === 'active' && (
                     <Link to={`/events/${event.id}/report`}>

@@ -1,0 +1,182 @@
+// Role grants of one event; a unit reporter is tied to a unit.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Loading, Notice } from '../../components.tsx';
+import { formatDate } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../LoadError.tsx';
+import { adminApi, pictureApi, roles } from '../picture/client.ts';
+import { type FieldSpec, RecordForm, errorText, str } from '../picture/common.tsx';
+import { EventAdminPage } from './AdminFrame.tsx';
+
+export function AccessPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  const grants = useLoad(() => adminApi.grants(eventId), [eventId]);
+  const others = useLoad(
+    () => Promise.all([adminApi.users().catch(() => ({ items: [] })), pictureApi.units()]),
+    [],
+  );
+  const [message, setMessage] = useState('');
+  const [rowError, setRowError] = useState('');
+  const [users, units] = others.data ?? [null, null];
+  const unitName = (id: number | null) =>
+    id === null ? '' : (units?.items.find((unit) => unit.id === id)?.name ?? String(id));
+
+  const fields: FieldSpec[] = [
+    {
+      name: 'userId',
+      label: t('admin.access.user'),
+      kind: 'select',
+      required: true,
+      options: [
+        { value: '', label: t('admin.access.chooseUser') },
+        ...(users?.items ?? [])
+          .filter((user) => !user.disabled)
+          .map((user) => ({ value: String(user.id), label: `${user.name} (${user.email})` })),
+      ],
+    },
+    {
+      name: 'role',
+      label: t('admin.access.role'),
+      kind: 'select',
+      options: roles.map((role) => ({ value: role, label: t(`admin.roles.${role}`) })),
+    },
+    {
+      name: 'unitId',
+      label: t('admin.access.unit'),
+      hint: t('admin.access.unitHint'),
+      kind: 'select',
+      required: true,
+      when: (values) => values.role === 'unit_reporter',
+      options: [
+        { value: '', label: t('admin.access.chooseUnit') },
+        ...(units?.items ?? []).map((unit) => ({ value: String(unit.id), label: unit.name })),
+      ],
+    },
+  ];
+
+  async function revoke(id: number, label: string) {
+    setRowError('');
+    try {
+      await adminApi.revoke(eventId, id);
+      setMessage(t('admin.access.revoked', { grant: label }));
+      await grants.reload();
+    } catch (error) {
+      setRowError(errorText(error, t));
+    }
+  }
+
+  return (
+    <EventAdminPage
+      eventId={eventId}
+      title={t('admin.access.title')}
+      intro={t('admin.access.intro')}
+    >
+      {() => (
+        <>
+          <div role="status" aria-live="polite">
+            {message && <Notice kind="success">{message}</Notice>}
+          </div>
+          {rowError && (
+            <Notice kind="warning" role="alert">
+              <p>{rowError}</p>
+            </Notice>
+          )}
+          <div className="picture-layout">
+            <div className="picture-layout__form">
+              {!others.data ? (
+                <Loading />
+              ) : users && users.items.length === 0 ? (
+                <Notice>{t('admin.access.noUserList')}</Notice>
+              ) : (
+                <RecordForm<{ version: number }>
+                  id="grant-form"
+                  title={t('admin.access.newTitle')}
+                  fields={fields}
+                  initial={{ userId: '', role: 'staff', unitId: '' }}
+                  toValues={() => ({})}
+                  save={async (values) => {
+                    await adminApi.grant(eventId, {
+                      userId: Number(values.userId),
+                      role: str(values.role),
+                      unitId:
+                        values.role === 'unit_reporter' && str(values.unitId)
+                          ? Number(values.unitId)
+                          : null,
+                    });
+                    return { version: 1 };
+                  }}
+                  submitLabel={t('admin.access.grant')}
+                  onSaved={() => {
+                    setMessage(t('admin.access.granted'));
+                    void grants.reload();
+                  }}
+                />
+              )}
+            </div>
+            <section className="picture-layout__list" aria-labelledby="grants-title">
+              <h2 id="grants-title">{t('admin.access.listTitle')}</h2>
+              {grants.error ? (
+                <LoadError error={grants.error} retry={grants.reload} />
+              ) : !grants.data ? (
+                <Loading />
+              ) : grants.data.items.length === 0 ? (
+                <p>{t('admin.access.none')}</p>
+              ) : (
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="group"
+                  aria-labelledby="grants-title"
+                >
+                  <table className="table table--dense">
+                    <caption className="visually-hidden">{t('admin.access.listTitle')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('admin.access.user')}</th>
+                        <th scope="col">{t('admin.access.role')}</th>
+                        <th scope="col">{t('admin.access.unit')}</th>
+                        <th scope="col">{t('admin.access.since')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {grants.data.items.map((grant) => {
+                        const label = `${grant.user_name}, ${t(`admin.roles.${grant.role}`)}`;
+                        return (
+                          <tr key={grant.id}>
+                            <th scope="row">
+                              {grant.user_name}
+                              <span className="small muted block break">{grant.user_email}</span>
+                            </th>
+                            <td>{t(`admin.roles.${grant.role}`, { defaultValue: grant.role })}</td>
+                            <td>{unitName(grant.unit_id) || '–'}</td>
+                            <td className="nowrap">{formatDate(grant.created_at)}</td>
+                            <td className="actions-cell">
+                              <button
+                                type="button"
+                                className="link-button"
+                                onClick={() => void revoke(grant.id, label)}
+                              >
+                                {t('admin.access.revoke')}
+                                <span className="visually-hidden">: {label}</span>
+                              </button>
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </EventAdminPage>
+  );
+}

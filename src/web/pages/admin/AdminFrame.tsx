@@ -1,0 +1,136 @@
+// The frame of the admin screens: system administration (users, units, audit trail) and an
+// event's administration (access, templates, distribution lists, audit trail).
+import { type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useParams } from 'react-router';
+import { type EventItem } from '../../api.ts';
+import { PageHeading, usePageTitle } from '../../components.tsx';
+import { useSession } from '../../session.tsx';
+import { EventPage } from '../picture/common.tsx';
+import '../picture/picture.css';
+
+const systemSections = [
+  ['users', '/admin/users'],
+  ['units', '/admin/units'],
+  ['audit', '/admin/audit'],
+] as const;
+
+export function SystemAdminPage({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  usePageTitle(title);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/">{t('app.events')}</Link> › <Link to="/admin">{t('admin.title')}</Link>
+      </p>
+      <nav className="event-nav" aria-label={t('admin.navLabel')}>
+        <ul>
+          {systemSections.map(([key, path]) => (
+            <li key={key}>
+              <NavLink to={path}>{t(`admin.nav.${key}`)}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <PageHeading>{title}</PageHeading>
+      <div className="picture-page">{children}</div>
+    </>
+  );
+}
+
+const eventSections = [
+  ['access', '/admin/access'],
+  ['templates', '/admin/templates'],
+  ['distribution', '/admin/distribution'],
+  ['audit', '/admin/audit'],
+] as const;
+
+export function EventAdminPage({
+  eventId,
+  title,
+  intro,
+  children,
+}: {
+  eventId: number;
+  title: string;
+  intro?: string;
+  children: (event: EventItem, can: (permission: string) => boolean) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <EventPage eventId={eventId} title={title} intro={intro}>
+      {(event, can) => (
+        <>
+          <nav className="sub-nav" aria-label={t('admin.eventNavLabel')}>
+            <ul>
+              {eventSections.map(([key, path]) => (
+                <li key={key}>
+                  <NavLink to={`/events/${eventId}${path}`}>{t(`admin.eventNav.${key}`)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {children(event, can)}
+        </>
+      )}
+    </EventPage>
+  );
+}
+
+/** /admin: where the system admin starts. */
+export function AdminHomePage() {
+  const { t } = useTranslation();
+  return (
+    <SystemAdminPage title={t('admin.title')}>
+      <ul className="card-links">
+        {systemSections.map(([key, path]) => (
+          <li key={key}>
+            <Link to={path}>{t(`admin.nav.${key}`)}</Link>
+            <p className="small muted">{t(`admin.navHint.${key}`)}</p>
+          </li>
+        ))}
+      </ul>
+      <p>{t('admin.eventAdminHint')}</p>
+    </SystemAdminPage>
+  );
+}
+
+/** /events/:id/admin: the event's administration. */
+export function EventAdminHome() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  return (
+    <EventAdminPage eventId={eventId} title={t('admin.eventTitle')}>
+      {() => (
+        <ul className="card-links">
+          {eventSections.map(([key, path]) => (
+            <li key={key}>
+              <Link to={`/events/${eventId}${path}`}>{t(`admin.eventNav.${key}`)}</Link>
+              <p className="small muted">{t(`admin.eventNavHint.${key}`)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </EventAdminPage>
+  );
+}
+
+/** The header link to system administration, for system admins. */
+export function AdminNavLink() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  if (!user?.isAdmin) return null;
+  return <Link to="/admin">{t('admin.title')}</Link>;
+}
+
+/** The footer of every page: the accessibility statement is always one link away. */
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <Link to="/tillganglighet">{t('a11y.title')}</Link>
+      </div>
+    </footer>
+  );
+}

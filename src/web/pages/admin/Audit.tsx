@@ -1,0 +1,256 @@
+// The audit trail: every write, who, when, what, before and after. Filters and paging (by id,
+// so records arriving meanwhile never shift a page).
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Loading } from '../../components.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../LoadError.tsx';
+import { type AuditRecord, adminApi } from '../picture/client.ts';
+import { SelectField, isoOf } from '../picture/common.tsx';
+import { EventAdminPage, SystemAdminPage } from './AdminFrame.tsx';
+
+const limit = 50;
+
+interface Filter {
+  action: string;
+  entityType: string;
+  actorUserId: string;
+  from: string;
+  to: string;
+}
+const emptyFilter: Filter = { action: '', entityType: '', actorUserId: '', from: '', to: '' };
+
+export function SystemAuditPage() {
+  const { t } = useTranslation();
+  return (
+    <SystemAdminPage title={t('admin.audit.title')}>
+      <AuditTrail eventId={null} />
+    </SystemAdminPage>
+  );
+}
+
+export function EventAuditPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  return (
+    <EventAdminPage eventId={eventId} title={t('admin.audit.eventTitle')}>
+      {() => <AuditTrail eventId={eventId} />}
+    </EventAdminPage>
+  );
+}
+
+function AuditTrail({ eventId }: { eventId: number | null }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Filter>(emptyFilter);
+  const [filter, setFilter] = useState<Filter>(emptyFilter);
+  const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
+  const beforeId = pages.at(-1);
+  const users = useLoad(() => adminApi.users().catch(() => ({ items: [] })), []);
+  const records = useLoad(
+    () =>
+      adminApi.audit(eventId, {
+        limit,
+        beforeId,
+        action: filter.action.trim() || undefined,
+        entityType: filter.entityType.trim() || undefined,
+        actorUserId: filter.actorUserId || undefined,
+        from: isoOf(filter.from) ?? undefined,
+        to: isoOf(filter.to) ?? undefined,
+      }),
+    [eventId, filter, beforeId],
+  );
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    setFilter(draft);
+    setPages([undefined]);
+  }
+
+  const set = (name: keyof Filter) => (value: string) =>
+    setDraft((before) => ({ ...before, [name]: value }));
+
+  return (
+    <>
+      <form
+        className="filters filters--wrap"
+        role="search"
+        aria-label={t('admin.audit.filters')}
+        onSubmit={apply}
+      >
+        <div className="field field--inline">
+          <label className="label" htmlFor="audit-action">
+            {t('admin.audit.action')}
+          </label>
+          <input
+            id="audit-action"
+            className="input"
+            value={draft.action}
+            placeholder="log.create"
+            onChange={(event) => set('action')(event.target.value)}
+          />
+        </div>
+        <div className="field field--inline">
+          <label className="label" htmlFor="audit-entity">
+            {t('admin.audit.entity')}
+          </label>
+          <input
+            id="audit-entity"
+            className="input"
+            value={draft.entityType}
+            placeholder="log_entry"
+            onChange={(event) => set('entityType')(event.target.value)}
+          />
+        </div>
+        {users.data && users.data.items.length > 0 && (
+          <SelectField
+            id="audit-actor"
+            label={t('admin.audit.actor')}
+            value={draft.actorUserId}
+            options={[
+              { value: '', label: t('picture.filter.all') },
+              ...users.data.items.map((user) => ({ value: String(user.id), label: user.name })),
+            ]}
+            onChange={set('actorUserId')}
+          />
+        )}
+        <div className="field field--inline">
+          <label className="label" htmlFor="audit-from">
+            {t('admin.audit.from')}
+          </label>
+          <input
+            id="audit-from"
+            type="datetime-local"
+            className="input"
+            value={draft.from}
+            onChange={(event) => set('from')(event.target.value)}
+          />
+        </div>
+        <div className="field field--inline">
+          <label className="label" htmlFor="audit-to">
+            {t('admin.audit.to')}
+          </label>
+          <input
+            id="audit-to"
+            type="datetime-local"
+            className="input"
+            value={draft.to}
+            onChange={(event) => set('to')(event.target.value)}
+          />
+        </div>
+        <div className="filters__buttons">
+          <button type="submit" className="button">
+            {t('admin.audit.apply')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setDraft(emptyFilter);
+              setFilter(emptyFilter);
+              setPages([undefined]);
+            }}
+          >
+            {t('admin.audit.clear')}
+          </button>
+        </div>
+      </form>
+      {records.error ? (
+        <LoadError error={records.error} retry={records.reload} />
+      ) : !records.data ? (
+        <Loading />
+      ) : records.data.items.length === 0 ? (
+        <p>{t('admin.audit.none')}</p>
+      ) : (
+        <>
+          <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="audit-caption">
+            <table className="table table--dense audit-table">
+              <caption id="audit-caption" className="table-note">
+                {t('admin.audit.caption', { page: pages.length })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.at')}</th>
+                  <th scope="col">{t('admin.audit.actor')}</th>
+                  <th scope="col">{t('admin.audit.action')}</th>
+                  <th scope="col">{t('admin.audit.entity')}</th>
+                  <th scope="col">{t('admin.audit.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {records.data.items.map((record) => (
+                  <AuditRow key={record.id} record={record} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label={t('picture.pager.label')}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={pages.length <= 1}
+              onClick={() => setPages((before) => before.slice(0, -1))}
+            >
+              ← {t('admin.audit.newer')}
+            </button>
+            <span>{t('admin.audit.pageOf', { page: pages.length })}</span>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={records.data.nextBeforeId === null}
+              onClick={() => {
+                const next = records.data!.nextBeforeId;
+                if (next !== null) setPages((before) => [...before, next]);
+              }}
+            >
+              {t('admin.audit.older')} →
+            </button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
+
+function AuditRow({ record }: { record: AuditRecord }) {
+  const { t } = useTranslation();
+  const hasDetails = record.before !== null || record.after !== null;
+  return (
+    <tr>
+      <td className="nowrap">{formatDateTime(record.at)}</td>
+      <td>{record.actor}</td>
+      <td>
+        <code>{record.action}</code>
+      </td>
+      <td className="break">
+        {record.entityType} <span className="muted">#{record.entityId}</span>
+      </td>
+      <td>
+        {hasDetails ? (
+          <details>
+            <summary>{t('admin.audit.show')}</summary>
+            {record.before !== null && (
+              <>
+                <p className="small">
+                  <strong>{t('admin.audit.before')}</strong>
+                </p>
+                <pre className="json">{JSON.stringify(record.before, null, 1)}</pre>
+              </>
+            )}
+            {record.after !== null && (
+              <>
+                <p className="small">
+                  <strong>{t('admin.audit.after')}</strong>
+                </p>
+                <pre className="json">{JSON.stringify(record.after, null, 1)}</pre>
+              </>
+            )}
+          </details>
+        ) : (
+          '–'
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,174 @@
+// Distribution lists of an event: who receives the published report.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Loading, Notice } from '../../components.tsx';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../LoadError.tsx';
+import { type DistributionList, adminApi } from '../picture/client.ts';
+import { type FieldSpec, RecordForm, type Values, str } from '../picture/common.tsx';
+import { EventAdminPage } from './AdminFrame.tsx';
+
+/** "Anna Berg <anna@x.se>" or "anna@x.se", one a line. */
+export function parseRecipients(text: string): { email: string; name: string }[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(.*?)\s*<([^>]+)>$/.exec(line);
+      return match
+        ? { name: match[1]!.replace(/^"|"$/g, '').trim(), email: match[2]!.trim() }
+        : { name: '', email: line };
+    });
+}
+
+function formatRecipients(list: DistributionList['recipients']): string {
+  return list.map((item) => (item.name ? `${item.name} <${item.email}>` : item.email)).join('\n');
+}
+
+export function DistributionPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  const lists = useLoad(() => adminApi.lists(eventId), [eventId]);
+  const [editing, setEditing] = useState<DistributionList | null>(null);
+  const [message, setMessage] = useState('');
+
+  const fields: FieldSpec[] = [
+    { name: 'name', label: t('admin.distribution.name'), kind: 'text', required: true },
+    {
+      name: 'audience',
+      label: t('admin.distribution.audience'),
+      hint: t('admin.distribution.audienceHint'),
+      kind: 'select',
+      options: ['internal', 'public'].map((value) => ({
+        value,
+        label: t(`admin.distribution.audiences.${value}`),
+      })),
+    },
+    {
+      name: 'recipients',
+      label: t('admin.distribution.recipients'),
+      hint: t('admin.distribution.recipientsHint'),
+      kind: 'textarea',
+      required: false,
+    },
+  ];
+
+  return (
+    <EventAdminPage
+      eventId={eventId}
+      title={t('admin.distribution.title')}
+      intro={t('admin.distribution.intro')}
+    >
+      {() => (
+        <>
+          <div role="status" aria-live="polite">
+            {message && <Notice kind="success">{message}</Notice>}
+          </div>
+          <div className="picture-layout">
+            <div className="picture-layout__form">
+              <RecordForm<DistributionList>
+                key={editing ? `edit-${editing.id}` : 'create'}
+                id="list-form"
+                title={
+                  editing
+                    ? t('admin.distribution.editTitle', { name: editing.name })
+                    : t('admin.distribution.newTitle')
+                }
+                fields={fields}
+                initial={{ name: '', audience: 'internal', recipients: '' }}
+                editing={editing}
+                toValues={(list): Values => ({
+                  name: list.name,
+                  audience: list.audience,
+                  recipients: formatRecipients(list.recipients),
+                })}
+                save={(values, version) => {
+                  const body = {
+                    name: str(values.name),
+                    audience: str(values.audience),
+                    recipients: parseRecipients(str(values.recipients)),
+                  };
+                  return editing
+                    ? adminApi.updateList(eventId, editing.id, { version, ...body })
+                    : adminApi.createList(eventId, body);
+                }}
+                submitLabel={editing ? t('picture.form.save') : t('admin.distribution.add')}
+                onSaved={(list) => {
+                  setMessage(
+                    t('admin.distribution.saved', {
+                      name: list.name,
+                      count: list.recipients.length,
+                    }),
+                  );
+                  setEditing(null);
+                  void lists.reload();
+                }}
+                {...(editing && { onCancel: () => setEditing(null) })}
+              />
+            </div>
+            <section className="picture-layout__list" aria-labelledby="lists-title">
+              <h2 id="lists-title">{t('admin.distribution.listTitle')}</h2>
+              {lists.error ? (
+                <LoadError error={lists.error} retry={lists.reload} />
+              ) : !lists.data ? (
+                <Loading />
+              ) : lists.data.items.length === 0 ? (
+                <p>{t('admin.distribution.none')}</p>
+              ) : (
+                <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="lists-title">
+                  <table className="table table--dense">
+                    <caption className="visually-hidden">
+                      {t('admin.distribution.listTitle')}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('admin.distribution.name')}</th>
+                        <th scope="col">{t('admin.distribution.audience')}</th>
+                        <th scope="col" className="numeric">
+                          {t('admin.distribution.count')}
+                        </th>
+                        <th scope="col">{t('admin.distribution.recipients')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {lists.data.items.map((list) => (
+                        <tr key={list.id}>
+                          <th scope="row">{list.name}</th>
+                          <td>{t(`admin.distribution.audiences.${list.audience}`)}</td>
+                          <td className="numeric">{list.recipients.length}</td>
+                          <td className="small break">
+                            {list.recipients
+                              .slice(0, 4)
+                              .map((item) => item.name || item.email)
+                              .join(', ')}
+                            {list.recipients.length > 4 &&
+                              ` ${t('admin.distribution.andMore', { count: list.recipients.length - 4 })}`}
+                          </td>
+                          <td className="actions-cell">
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => setEditing(list)}
+                            >
+                              {t('picture.form.edit')}
+                              <span className="visually-hidden">: {list.name}</span>
+                            </button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </EventAdminPage>
+  );
+}

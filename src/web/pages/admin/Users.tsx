@@ -1,0 +1,247 @@
+// Users (system admin): create (the one-time password is shown once), disable, reset password.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api.ts';
+import { Loading, Notice } from '../../components.tsx';
+import { useSession } from '../../session.tsx';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../LoadError.tsx';
+import { type AdminUser, adminApi } from '../picture/client.ts';
+import { type FieldSpec, RecordForm, type Values, errorText, str } from '../picture/common.tsx';
+import { SystemAdminPage } from './AdminFrame.tsx';
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { user: me } = useSession();
+  const users = useLoad(() => adminApi.users(), []);
+  const [editing, setEditing] = useState<AdminUser | null>(null);
+  const [secret, setSecret] = useState<{ name: string; email: string; password: string } | null>(
+    null,
+  );
+  const [confirmReset, setConfirmReset] = useState<AdminUser | null>(null);
+  const [message, setMessage] = useState('');
+  const [rowError, setRowError] = useState('');
+  const secretRef = useRef<HTMLDivElement>(null);
+
+  const showSecret = (user: AdminUser) => {
+    if (!user.oneTimePassword) return;
+    setSecret({ name: user.name, email: user.email, password: user.oneTimePassword });
+    setTimeout(() => secretRef.current?.focus(), 0);
+  };
+
+  const fields: FieldSpec[] = [
+    ...(editing
+      ? []
+      : [{ name: 'email', label: t('admin.users.email'), kind: 'email' as const, required: true }]),
+    { name: 'name', label: t('admin.users.name'), kind: 'text', required: true },
+    {
+      name: 'isAdmin',
+      label: t('admin.users.isAdmin'),
+      hint: t('admin.users.isAdminHint'),
+      kind: 'checkbox',
+    },
+  ];
+
+  async function toggle(user: AdminUser) {
+    setRowError('');
+    try {
+      await adminApi.updateUser(user.id, { version: user.version, disabled: !user.disabled });
+      setMessage(
+        t(user.disabled ? 'admin.users.enabled' : 'admin.users.disabledDone', { name: user.name }),
+      );
+      await users.reload();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) await users.reload();
+      setRowError(errorText(error, t));
+    }
+  }
+
+  async function reset(user: AdminUser) {
+    setRowError('');
+    try {
+      const answer = await adminApi.resetPassword(user.id);
+      setConfirmReset(null);
+      showSecret(answer);
+      await users.reload();
+    } catch (error) {
+      setRowError(errorText(error, t));
+    }
+  }
+
+  return (
+    <SystemAdminPage title={t('admin.users.title')}>
+      {secret && (
+        <div className="notice notice--success one-time" role="alert" tabIndex={-1} ref={secretRef}>
+          <h2>{t('admin.users.secretTitle', { name: secret.name })}</h2>
+          <p>{t('admin.users.secretText', { email: secret.email })}</p>
+          <p className="one-time__password">
+            <span className="visually-hidden">{t('admin.users.password')}: </span>
+            <code data-testid="one-time-password">{secret.password}</code>
+          </p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setSecret(null)}
+          >
+            {t('admin.users.secretDone')}
+          </button>
+        </div>
+      )}
+      <div role="status" aria-live="polite">
+        {message && <Notice kind="success">{message}</Notice>}
+      </div>
+      {rowError && (
+        <Notice kind="warning" role="alert">
+          <p>{rowError}</p>
+        </Notice>
+      )}
+      <div className="picture-layout">
+        <div className="picture-layout__form">
+          <RecordForm<AdminUser>
+            key={editing ? `edit-${editing.id}` : 'create'}
+            id="user-form"
+            title={
+              editing
+                ? t('admin.users.editTitle', { name: editing.name })
+                : t('admin.users.newTitle')
+            }
+            fields={fields}
+            initial={{ email: '', name: '', isAdmin: false }}
+            editing={editing}
+            toValues={(user): Values => ({ name: user.name, isAdmin: user.isAdmin })}
+            save={(values, version) =>
+              editing
+                ? adminApi.updateUser(editing.id, {
+                    version,
+                    name: str(values.name),
+                    isAdmin: values.isAdmin === true,
+                  })
+                : adminApi.createUser({
+                    email: str(values.email).trim(),
+                    name: str(values.name),
+                    isAdmin: values.isAdmin === true,
+                  })
+            }
+            submitLabel={editing ? t('picture.form.save') : t('admin.users.create')}
+            onSaved={(user) => {
+              setMessage(t('admin.users.saved', { name: user.name }));
+              setEditing(null);
+              showSecret(user);
+              void users.reload();
+            }}
+            {...(editing && { onCancel: () => setEditing(null) })}
+          />
+        </div>
+        <section className="picture-layout__list" aria-labelledby="users-list-title">
+          <h2 id="users-list-title">{t('admin.users.listTitle')}</h2>
+          {users.error ? (
+            <LoadError error={users.error} retry={users.reload} />
+          ) : !users.data ? (
+            <Loading />
+          ) : (
+            <div
+              className="table-wrap"
+              tabIndex={0}
+              role="group"
+              aria-labelledby="users-list-title"
+            >
+              <table className="table table--dense">
+                <caption className="visually-hidden">{t('admin.users.listTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.users.name')}</th>
+                    <th scope="col">{t('admin.users.email')}</th>
+                    <th scope="col">{t('admin.users.state')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('picture.form.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {users.data.items.map((user) => (
+                    <tr key={user.id} className={user.disabled ? 'is-disabled' : undefined}>
+                      <th scope="row">
+                        {user.name}
+                        {user.isAdmin && (
+                          <span className="tag tag--compact tag--admin">
+                            {t('admin.users.admin')}
+                          </span>
+                        )}
+                      </th>
+                      <td className="break">{user.email}</td>
+                      <td>
+                        {user.disabled ? (
+                          <span className="tag tag--compact tag--disabled">
+                            ✕ {t('admin.users.disabled')}
+                          </span>
+                        ) : user.mustChangePassword ? (
+                          <span className="tag tag--compact tag--pending">
+                            {t('admin.users.mustChange')}
+                          </span>
+                        ) : (
+                          <span className="tag tag--compact tag--active">
+                            ✓ {t('admin.users.active')}
+                          </span>
+                        )}
+                      </td>
+                      <td className="actions-cell">
+                        {confirmReset?.id === user.id ? (
+                          <span className="confirm">
+                            {t('admin.users.confirmReset', { name: user.name })}{' '}
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => void reset(user)}
+                            >
+                              {t('admin.users.confirmYes')}
+                            </button>{' '}
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => setConfirmReset(null)}
+                            >
+                              {t('picture.form.cancel')}
+                            </button>
+                          </span>
+                        ) : (
+                          <>
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => setEditing(user)}
+                            >
+                              {t('picture.form.edit')}
+                              <span className="visually-hidden">: {user.name}</span>
+                            </button>{' '}
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => setConfirmReset(user)}
+                            >
+                              {t('admin.users.reset')}
+                              <span className="visually-hidden">: {user.name}</span>
+                            </button>{' '}
+                            {user.id !== me?.id && (
+                              <button
+                                type="button"
+                                className="link-button"
+                                onClick={() => void toggle(user)}
+                              >
+                                {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+                                <span className="visually-hidden">: {user.name}</span>
+                              </button>
+                            )}
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+    </SystemAdminPage>
+  );
+}

@@ -1,0 +1,322 @@
+// Åtgärder: actions with owner, due date and state; overdue ones say "Försenad" with an icon.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { Checkbox, Loading } from '../../components.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../LoadError.tsx';
+import { type ActionItem, actionStates, pictureApi } from './client.ts';
+import {
+  EventPage,
+  FormColumn,
+  type FieldSpec,
+  Filters,
+  InternalTag,
+  Pager,
+  PeriodFilter,
+  ProvenanceNote,
+  RecordForm,
+  SavedNotice,
+  SelectField,
+  type Values,
+  isoOf,
+  localOf,
+  str,
+  useEventList,
+} from './common.tsx';
+
+const limit = 100;
+
+export function ActionStateTag({ action }: { action: Pick<ActionItem, 'state' | 'overdue'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={`tag tag--compact tag--action-${action.state}`}>
+        {t(`picture.actions.state.${action.state}`)}
+      </span>
+      {action.overdue && (
+        <span className="tag tag--compact tag--overdue">
+          <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <circle cx="8" cy="8" r="7" fill="currentColor" />
+            <path d="M8 4v4.5l3 2" stroke="#fff" strokeWidth="1.8" fill="none" />
+          </svg>
+          {t('picture.actions.overdue')}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function ActionsPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  const [search] = useSearchParams();
+  const fromDecision = search.get('decision') ?? '';
+  const [state, setState] = useState('');
+  const [overdue, setOverdue] = useState(false);
+  const [period, setPeriod] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [editing, setEditing] = useState<ActionItem | null>(null);
+  const [saved, setSaved] = useState('');
+  const list = useEventList(
+    eventId,
+    () =>
+      pictureApi.actions(eventId, {
+        limit,
+        offset,
+        state: state || undefined,
+        overdue: overdue ? 'true' : undefined,
+        period: period || undefined,
+        unitId: unitId || undefined,
+      }),
+    [state, overdue, period, unitId, offset],
+  );
+  const units = useLoad(() => pictureApi.units(), []);
+  const decisions = useLoad(() => pictureApi.decisions(eventId, { limit: 200 }), [eventId]);
+  const unitName = (id: number | null) =>
+    units.data?.items.find((unit) => unit.id === id)?.name ?? '';
+
+  const unitOptions = [
+    { value: '', label: t('picture.actions.noUnit') },
+    ...(units.data?.items ?? []).map((unit) => ({ value: String(unit.id), label: unit.name })),
+  ];
+  const fields: FieldSpec[] = [
+    { name: 'text', label: t('picture.actions.text'), kind: 'textarea', required: true },
+    {
+      name: 'ownerName',
+      label: t('picture.actions.ownerName'),
+      hint: t('picture.actions.ownerHint'),
+      kind: 'text',
+    },
+    {
+      name: 'ownerUnitId',
+      label: t('picture.actions.ownerUnit'),
+      kind: 'select',
+      options: unitOptions,
+    },
+    { name: 'dueAt', label: t('picture.actions.dueAt'), kind: 'datetime', required: false },
+    {
+      name: 'state',
+      label: t('picture.actions.stateLabel'),
+      kind: 'select',
+      options: actionStates.map((value) => ({
+        value,
+        label: t(`picture.actions.state.${value}`),
+      })),
+    },
+    {
+      name: 'decisionId',
+      label: t('picture.actions.decision'),
+      kind: 'select',
+      options: [
+        { value: '', label: t('picture.actions.noDecision') },
+        ...(decisions.data?.items ?? []).map((decision) => ({
+          value: String(decision.id),
+          label: `${formatDateTime(decision.decidedAt)} – ${decision.text.slice(0, 70)}`,
+        })),
+      ],
+    },
+    {
+      name: 'internal',
+      label: t('picture.internalLabel'),
+      hint: t('picture.internalHint'),
+      kind: 'checkbox',
+    },
+  ];
+  const toValues = (item: ActionItem): Values => ({
+    text: item.text,
+    ownerName: item.owner.name ?? '',
+    ownerUnitId: item.owner.unitId ? String(item.owner.unitId) : '',
+    dueAt: localOf(item.dueAt),
+    state: item.state,
+    decisionId: item.decisionId ? String(item.decisionId) : '',
+    internal: item.internal,
+  });
+  const body = (values: Values) => ({
+    text: str(values.text),
+    ownerName: str(values.ownerName).trim() || null,
+    ownerUnitId: str(values.ownerUnitId) ? Number(values.ownerUnitId) : null,
+    dueAt: isoOf(values.dueAt),
+    state: str(values.state),
+    decisionId: str(values.decisionId) ? Number(values.decisionId) : null,
+    internal: values.internal === true,
+  });
+
+  return (
+    <EventPage
+      eventId={eventId}
+      title={t('picture.actions.title')}
+      intro={t('picture.actions.intro')}
+    >
+      {(_event, can) => (
+        <div className="picture-layout">
+          <FormColumn show={can('action.write')}>
+            <SavedNotice message={saved} />
+            {decisions.data && units.data ? (
+              <RecordForm<ActionItem>
+                key={editing ? `edit-${editing.id}` : 'create'}
+                id="action-form"
+                title={editing ? t('picture.actions.editTitle') : t('picture.actions.newTitle')}
+                fields={fields}
+                initial={{
+                  text: '',
+                  ownerName: '',
+                  ownerUnitId: '',
+                  dueAt: '',
+                  state: 'open',
+                  decisionId: fromDecision,
+                  internal: false,
+                }}
+                editing={editing}
+                toValues={toValues}
+                save={(values, version) =>
+                  editing
+                    ? pictureApi.updateAction(eventId, editing.id, { version, ...body(values) })
+                    : pictureApi.createAction(eventId, body(values))
+                }
+                submitLabel={editing ? t('picture.form.save') : t('picture.actions.add')}
+                onSaved={() => {
+                  setSaved(t('picture.actions.saved'));
+                  setEditing(null);
+                  void list.reload();
+                }}
+                {...(editing && { onCancel: () => setEditing(null) })}
+              />
+            ) : (
+              <Loading />
+            )}
+          </FormColumn>
+          <section className="picture-layout__list" aria-labelledby="actions-list-title">
+            <h2 id="actions-list-title">{t('picture.actions.listTitle')}</h2>
+            <Filters label={t('picture.filter.label')}>
+              <SelectField
+                id="actions-state"
+                label={t('picture.actions.stateLabel')}
+                value={state}
+                options={[
+                  { value: '', label: t('picture.filter.all') },
+                  ...actionStates.map((value) => ({
+                    value,
+                    label: t(`picture.actions.state.${value}`),
+                  })),
+                ]}
+                onChange={(value) => {
+                  setState(value);
+                  setOffset(0);
+                }}
+              />
+              <SelectField
+                id="actions-unit"
+                label={t('picture.filter.unit')}
+                value={unitId}
+                options={[
+                  { value: '', label: t('picture.filter.allUnits') },
+                  ...unitOptions.slice(1),
+                ]}
+                onChange={(value) => {
+                  setUnitId(value);
+                  setOffset(0);
+                }}
+              />
+              <PeriodFilter
+                id="actions-period"
+                value={period}
+                onChange={(value) => {
+                  setPeriod(value);
+                  setOffset(0);
+                }}
+              />
+              <Checkbox
+                id="actions-overdue"
+                label={t('picture.actions.onlyOverdue')}
+                checked={overdue}
+                onChange={(checked) => {
+                  setOverdue(checked);
+                  setOffset(0);
+                }}
+              />
+            </Filters>
+            {list.error ? (
+              <LoadError error={list.error} retry={list.reload} />
+            ) : !list.data ? (
+              <Loading />
+            ) : list.data.items.length === 0 ? (
+              <p>{t('picture.actions.none')}</p>
+            ) : (
+              <>
+                <p className="small muted">
+                  {t('picture.actions.count', {
+                    total: list.data.total,
+                    overdue: list.data.items.filter((item) => item.overdue).length,
+                  })}
+                </p>
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="group"
+                  aria-labelledby="actions-list-title"
+                >
+                  <table className="table table--dense">
+                    <caption className="visually-hidden">{t('picture.actions.listTitle')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('picture.actions.text')}</th>
+                        <th scope="col">{t('picture.actions.owner')}</th>
+                        <th scope="col">{t('picture.actions.dueAt')}</th>
+                        <th scope="col">{t('picture.actions.stateLabel')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {list.data.items.map((item) => (
+                        <tr key={item.id} className={item.overdue ? 'is-overdue' : undefined}>
+                          <td>
+                            {item.internal && (
+                              <p className="tags">
+                                <InternalTag />
+                              </p>
+                            )}
+                            <p className="pre-line">{item.text}</p>
+                            <p className="small muted">
+                              <ProvenanceNote provenance={item.provenance} />
+                            </p>
+                          </td>
+                          <td>
+                            {[item.owner.name, unitName(item.owner.unitId)]
+                              .filter(Boolean)
+                              .join(', ') || '–'}
+                          </td>
+                          <td className="nowrap">{formatDateTime(item.dueAt)}</td>
+                          <td>
+                            <ActionStateTag action={item} />
+                          </td>
+                          <td className="actions-cell">
+                            {can('action.write') && (
+                              <button
+                                type="button"
+                                className="link-button"
+                                onClick={() => setEditing(item)}
+                              >
+                                {t('picture.form.edit')}
+                                <span className="visually-hidden">: {item.text.slice(0, 60)}</span>
+                              </button>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </EventPage>
+  );
+}

@@ -1,0 +1,603 @@
+// Kommunikation: communication activities, the media picture per week, and spokespersons.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Loading } from '../../components.tsx';
+import { currentWeekKey, formatDate, formatNumber, periodLabel } from '../../format.ts';
+import { LoadError } from '../LoadError.tsx';
+import {
+  type ActivityItem,
+  type MediaItem,
+  type SpokespersonItem,
+  audiences,
+  channels,
+  pictureApi,
+  tones,
+} from './client.ts';
+import {
+  EventPage,
+  FormColumn,
+  type FieldSpec,
+  Filters,
+  InternalTag,
+  Pager,
+  PeriodFilter,
+  ProvenanceNote,
+  RecordForm,
+  SavedNotice,
+  SelectField,
+  type Values,
+  str,
+  useEventList,
+} from './common.tsx';
+
+const limit = 50;
+
+function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="link-button" onClick={onClick}>
+      {t('picture.form.edit')}
+      <span className="visually-hidden">: {label}</span>
+    </button>
+  );
+}
+
+export function CommunicationPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  return (
+    <EventPage
+      eventId={eventId}
+      title={t('picture.communication.title')}
+      intro={t('picture.communication.intro')}
+    >
+      {(_event, can) => (
+        <>
+          <nav className="in-page-nav" aria-label={t('picture.communication.onThisPage')}>
+            <a href="#activities-title">{t('picture.communication.activities')}</a>
+            <a href="#media-title">{t('picture.communication.media')}</a>
+            <a href="#spokespersons-title">{t('picture.communication.spokespersons')}</a>
+          </nav>
+          <Activities eventId={eventId} canWrite={can('communication.write')} />
+          <Media eventId={eventId} canWrite={can('communication.write')} />
+          <Spokespersons eventId={eventId} canWrite={can('communication.write')} />
+        </>
+      )}
+    </EventPage>
+  );
+}
+
+function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState('');
+  const [audience, setAudience] = useState('');
+  const [channel, setChannel] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [editing, setEditing] = useState<ActivityItem | null>(null);
+  const [saved, setSaved] = useState('');
+  const list = useEventList(
+    eventId,
+    () =>
+      pictureApi.activities(eventId, {
+        limit,
+        offset,
+        period: period || undefined,
+        audience: audience || undefined,
+        channel: channel || undefined,
+      }),
+    [period, audience, channel, offset],
+  );
+  const channelLabel = (value: string) => t(`picture.communication.channel.${value}`);
+  const fields: FieldSpec[] = [
+    { name: 'occurredOn', label: t('picture.communication.date'), kind: 'date', required: true },
+    {
+      name: 'title',
+      label: t('picture.communication.activityTitle'),
+      kind: 'text',
+      required: true,
+    },
+    {
+      name: 'channels',
+      label: t('picture.communication.channels'),
+      kind: 'checkboxes',
+      required: true,
+      options: channels.map((value) => ({ value, label: channelLabel(value) })),
+    },
+    {
+      name: 'audience',
+      label: t('picture.communication.audience'),
+      kind: 'select',
+      options: audiences.map((value) => ({
+        value,
+        label: t(`picture.communication.audienceValue.${value}`),
+      })),
+    },
+    {
+      name: 'link',
+      label: t('picture.communication.link'),
+      hint: t('picture.communication.linkHint'),
+      kind: 'text',
+      required: false,
+    },
+    {
+      name: 'internal',
+      label: t('picture.internalLabel'),
+      hint: t('picture.internalHint'),
+      kind: 'checkbox',
+    },
+  ];
+  const toValues = (item: ActivityItem): Values => ({
+    occurredOn: item.occurredOn,
+    title: item.title,
+    channels: item.channels,
+    audience: item.audience,
+    link: item.link ?? '',
+    internal: item.internal,
+  });
+  const body = (values: Values) => ({
+    occurredOn: str(values.occurredOn),
+    title: str(values.title),
+    channels: values.channels,
+    audience: str(values.audience),
+    link: str(values.link).trim() || null,
+    internal: values.internal === true,
+  });
+  return (
+    <section className="section" aria-labelledby="activities-title">
+      <h2 id="activities-title">{t('picture.communication.activities')}</h2>
+      <div className="picture-layout">
+        <FormColumn show={canWrite}>
+          <SavedNotice message={saved} />
+          <RecordForm<ActivityItem>
+            key={editing ? `edit-${editing.id}` : 'create'}
+            id="activity-form"
+            title={
+              editing
+                ? t('picture.communication.editActivity')
+                : t('picture.communication.newActivity')
+            }
+            fields={fields}
+            initial={{
+              occurredOn: today(),
+              title: '',
+              channels: [],
+              audience: 'external',
+              link: '',
+              internal: false,
+            }}
+            editing={editing}
+            toValues={toValues}
+            save={(values, version) =>
+              editing
+                ? pictureApi.updateActivity(eventId, editing.id, { version, ...body(values) })
+                : pictureApi.createActivity(eventId, body(values))
+            }
+            submitLabel={editing ? t('picture.form.save') : t('picture.communication.addActivity')}
+            onSaved={() => {
+              setSaved(t('picture.communication.saved'));
+              setEditing(null);
+              void list.reload();
+            }}
+            {...(editing && { onCancel: () => setEditing(null) })}
+          />
+        </FormColumn>
+        <div className="picture-layout__list">
+          <Filters label={t('picture.filter.label')}>
+            <PeriodFilter
+              id="activities-period"
+              value={period}
+              onChange={(value) => {
+                setPeriod(value);
+                setOffset(0);
+              }}
+            />
+            <SelectField
+              id="activities-audience"
+              label={t('picture.communication.audience')}
+              value={audience}
+              options={[
+                { value: '', label: t('picture.filter.all') },
+                ...audiences.map((value) => ({
+                  value,
+                  label: t(`picture.communication.audienceValue.${value}`),
+                })),
+              ]}
+              onChange={(value) => {
+                setAudience(value);
+                setOffset(0);
+              }}
+            />
+            <SelectField
+              id="activities-channel"
+              label={t('picture.communication.channel.label')}
+              value={channel}
+              options={[
+                { value: '', label: t('picture.filter.all') },
+                ...channels.map((value) => ({ value, label: channelLabel(value) })),
+              ]}
+              onChange={(value) => {
+                setChannel(value);
+                setOffset(0);
+              }}
+            />
+          </Filters>
+          {list.error ? (
+            <LoadError error={list.error} retry={list.reload} />
+          ) : !list.data ? (
+            <Loading />
+          ) : list.data.items.length === 0 ? (
+            <p>{t('picture.communication.noActivities')}</p>
+          ) : (
+            <>
+              <div
+                className="table-wrap"
+                tabIndex={0}
+                role="group"
+                aria-labelledby="activities-title"
+              >
+                <table className="table table--dense">
+                  <caption className="visually-hidden">
+                    {t('picture.communication.activities')}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('picture.communication.date')}</th>
+                      <th scope="col">{t('picture.communication.activityTitle')}</th>
+                      <th scope="col">{t('picture.communication.channels')}</th>
+                      <th scope="col">{t('picture.communication.audience')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('picture.form.actions')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.data.items.map((item) => (
+                      <tr key={item.id}>
+                        <td className="nowrap">{formatDate(`${item.occurredOn}T12:00:00Z`)}</td>
+                        <td>
+                          {item.link ? <a href={item.link}>{item.title}</a> : item.title}{' '}
+                          {item.internal && <InternalTag />}
+                          <p className="small muted">
+                            <ProvenanceNote provenance={item.provenance} />
+                          </p>
+                        </td>
+                        <td>{item.channels.map(channelLabel).join(', ')}</td>
+                        <td>{t(`picture.communication.audienceValue.${item.audience}`)}</td>
+                        <td className="actions-cell">
+                          {canWrite && (
+                            <EditButton label={item.title} onClick={() => setEditing(item)} />
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
+            </>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<MediaItem | null>(null);
+  const [saved, setSaved] = useState('');
+  const list = useEventList(eventId, () => pictureApi.media(eventId, { limit: 100 }), []);
+  const tone = (value: string) => t(`picture.communication.tone.${value}`);
+  const fields: FieldSpec[] = [
+    ...(editing
+      ? []
+      : [
+          {
+            name: 'period',
+            label: t('picture.communication.week'),
+            hint: t('picture.filter.periodHint'),
+            kind: 'week' as const,
+            required: true,
+          },
+        ]),
+    {
+      name: 'articleCount',
+      label: t('picture.communication.articleCount'),
+      kind: 'number',
+      required: true,
+    },
+    {
+      name: 'tone',
+      label: t('picture.communication.toneLabel'),
+      kind: 'select',
+      options: tones.map((value) => ({ value, label: tone(value) })),
+    },
+    {
+      name: 'themes',
+      label: t('picture.communication.themes'),
+      hint: t('picture.communication.themesHint'),
+      kind: 'textarea',
+      required: false,
+    },
+    {
+      name: 'comment',
+      label: t('picture.communication.comment'),
+      kind: 'textarea',
+      required: false,
+    },
+    {
+      name: 'internal',
+      label: t('picture.internalLabel'),
+      hint: t('picture.internalHint'),
+      kind: 'checkbox',
+    },
+  ];
+  const toValues = (item: MediaItem): Values => ({
+    period: item.period,
+    articleCount: String(item.articleCount),
+    tone: item.tone,
+    themes: item.themes.join('\n'),
+    comment: item.comment,
+    internal: item.internal,
+  });
+  const body = (values: Values) => ({
+    articleCount: Number(str(values.articleCount).trim()),
+    tone: str(values.tone),
+    themes: str(values.themes)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+    comment: str(values.comment),
+    internal: values.internal === true,
+  });
+  return (
+    <section className="section" aria-labelledby="media-title">
+      <h2 id="media-title">{t('picture.communication.media')}</h2>
+      <div className="picture-layout">
+        <FormColumn show={canWrite}>
+          <SavedNotice message={saved} />
+          <RecordForm<MediaItem>
+            key={editing ? `edit-${editing.id}` : 'create'}
+            id="media-form"
+            title={
+              editing
+                ? t('picture.communication.editMedia', { week: periodLabel(editing.period) })
+                : t('picture.communication.newMedia')
+            }
+            fields={fields}
+            initial={{
+              period: currentWeekKey(),
+              articleCount: '',
+              tone: 'neutral',
+              themes: '',
+              comment: '',
+              internal: false,
+            }}
+            editing={editing}
+            toValues={toValues}
+            validate={(values) => [
+              [
+                'articleCount',
+                !/^\d+$/.test(str(values.articleCount).trim()) &&
+                  t('picture.communication.countInvalid'),
+              ],
+            ]}
+            save={(values, version) =>
+              editing
+                ? pictureApi.updateMedia(eventId, editing.id, { version, ...body(values) })
+                : pictureApi.createMedia(eventId, { period: str(values.period), ...body(values) })
+            }
+            submitLabel={editing ? t('picture.form.save') : t('picture.communication.addMedia')}
+            onSaved={() => {
+              setSaved(t('picture.communication.saved'));
+              setEditing(null);
+              void list.reload();
+            }}
+            {...(editing && { onCancel: () => setEditing(null) })}
+          />
+        </FormColumn>
+        <div className="picture-layout__list">
+          {list.error ? (
+            <LoadError error={list.error} retry={list.reload} />
+          ) : !list.data ? (
+            <Loading />
+          ) : list.data.items.length === 0 ? (
+            <p>{t('picture.communication.noMedia')}</p>
+          ) : (
+            <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="media-title">
+              <table className="table table--dense">
+                <caption className="visually-hidden">{t('picture.communication.media')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('picture.communication.week')}</th>
+                    <th scope="col" className="numeric">
+                      {t('picture.communication.articleCount')}
+                    </th>
+                    <th scope="col">{t('picture.communication.toneLabel')}</th>
+                    <th scope="col">{t('picture.communication.themes')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('picture.form.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((item, index, all) => {
+                    const previous = all[index + 1];
+                    return (
+                      <tr key={item.id}>
+                        <th scope="row" className="nowrap">
+                          {periodLabel(item.period)} {item.internal && <InternalTag />}
+                        </th>
+                        <td className="numeric nowrap">
+                          {formatNumber(item.articleCount, 0)}
+                          {previous && (
+                            <span className="change">
+                              {' '}
+                              ({item.articleCount - previous.articleCount >= 0 ? '+' : '−'}
+                              {Math.abs(item.articleCount - previous.articleCount)})
+                            </span>
+                          )}
+                        </td>
+                        <td>{tone(item.tone)}</td>
+                        <td>
+                          {item.themes.join(', ') || '–'}
+                          {item.comment && <p className="small">{item.comment}</p>}
+                        </td>
+                        <td className="actions-cell">
+                          {canWrite && (
+                            <EditButton
+                              label={periodLabel(item.period)}
+                              onClick={() => setEditing(item)}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<SpokespersonItem | null>(null);
+  const [saved, setSaved] = useState('');
+  const list = useEventList(eventId, () => pictureApi.spokespersons(eventId, { limit: 200 }), []);
+  const fields: FieldSpec[] = [
+    { name: 'name', label: t('picture.communication.name'), kind: 'text', required: true },
+    { name: 'title', label: t('picture.communication.personTitle'), kind: 'text', required: true },
+    { name: 'topic', label: t('picture.communication.topic'), kind: 'text', required: false },
+    { name: 'fromDate', label: t('picture.communication.fromDate'), kind: 'date', required: true },
+    { name: 'toDate', label: t('picture.communication.toDate'), kind: 'date', required: false },
+    {
+      name: 'internal',
+      label: t('picture.internalLabel'),
+      hint: t('picture.internalHint'),
+      kind: 'checkbox',
+    },
+  ];
+  const toValues = (item: SpokespersonItem): Values => ({
+    name: item.name,
+    title: item.title,
+    topic: item.topic,
+    fromDate: item.fromDate,
+    toDate: item.toDate ?? '',
+    internal: item.internal,
+  });
+  const body = (values: Values) => ({
+    name: str(values.name),
+    title: str(values.title),
+    topic: str(values.topic),
+    fromDate: str(values.fromDate),
+    toDate: str(values.toDate) || null,
+    internal: values.internal === true,
+  });
+  return (
+    <section className="section" aria-labelledby="spokespersons-title">
+      <h2 id="spokespersons-title">{t('picture.communication.spokespersons')}</h2>
+      <div className="picture-layout">
+        <FormColumn show={canWrite}>
+          <SavedNotice message={saved} />
+          <RecordForm<SpokespersonItem>
+            key={editing ? `edit-${editing.id}` : 'create'}
+            id="spokesperson-form"
+            title={
+              editing
+                ? t('picture.communication.editSpokesperson')
+                : t('picture.communication.newSpokesperson')
+            }
+            fields={fields}
+            initial={{
+              name: '',
+              title: '',
+              topic: '',
+              fromDate: today(),
+              toDate: '',
+              internal: false,
+            }}
+            editing={editing}
+            toValues={toValues}
+            save={(values, version) =>
+              editing
+                ? pictureApi.updateSpokesperson(eventId, editing.id, { version, ...body(values) })
+                : pictureApi.createSpokesperson(eventId, body(values))
+            }
+            submitLabel={
+              editing ? t('picture.form.save') : t('picture.communication.addSpokesperson')
+            }
+            onSaved={() => {
+              setSaved(t('picture.communication.saved'));
+              setEditing(null);
+              void list.reload();
+            }}
+            {...(editing && { onCancel: () => setEditing(null) })}
+          />
+        </FormColumn>
+        <div className="picture-layout__list">
+          {list.error ? (
+            <LoadError error={list.error} retry={list.reload} />
+          ) : !list.data ? (
+            <Loading />
+          ) : list.data.items.length === 0 ? (
+            <p>{t('picture.communication.noSpokespersons')}</p>
+          ) : (
+            <div
+              className="table-wrap"
+              tabIndex={0}
+              role="group"
+              aria-labelledby="spokespersons-title"
+            >
+              <table className="table table--dense">
+                <caption className="visually-hidden">
+                  {t('picture.communication.spokespersons')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('picture.communication.name')}</th>
+                    <th scope="col">{t('picture.communication.personTitle')}</th>
+                    <th scope="col">{t('picture.communication.topic')}</th>
+                    <th scope="col">{t('picture.communication.validity')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('picture.form.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((item) => (
+                    <tr key={item.id}>
+                      <th scope="row">
+                        {item.name} {item.internal && <InternalTag />}
+                      </th>
+                      <td>{item.title}</td>
+                      <td>{item.topic || '–'}</td>
+                      <td className="nowrap">
+                        {formatDate(`${item.fromDate}T12:00:00Z`)} –{' '}
+                        {item.toDate ? formatDate(`${item.toDate}T12:00:00Z`) : ''}
+                      </td>
+                      <td className="actions-cell">
+                        {canWrite && (
+                          <EditButton label={item.name} onClick={() => setEditing(item)} />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

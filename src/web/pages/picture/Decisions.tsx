@@ -1,0 +1,305 @@
+// Beslut: decisions with their forum and mandate, and the actions that follow from them.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Loading } from '../../components.tsx';
+import { formatDateTime, stockholmLocalNow } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../LoadError.tsx';
+import { ActionStateTag } from './Actions.tsx';
+import { type ActionItem, type DecisionItem, pictureApi } from './client.ts';
+import {
+  EventPage,
+  FormColumn,
+  type FieldSpec,
+  Filters,
+  InternalTag,
+  Pager,
+  PeriodFilter,
+  ProvenanceNote,
+  RecordForm,
+  SavedNotice,
+  type Values,
+  isoOf,
+  localOf,
+  str,
+  useEventList,
+} from './common.tsx';
+
+const limit = 50;
+
+export function DecisionsPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  const [period, setPeriod] = useState('');
+  const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [editing, setEditing] = useState<DecisionItem | null>(null);
+  const [saved, setSaved] = useState('');
+  const list = useEventList(
+    eventId,
+    () =>
+      pictureApi.decisions(eventId, {
+        limit,
+        offset,
+        period: period || undefined,
+        q: q.trim() || undefined,
+      }),
+    [period, q, offset],
+  );
+  const actions = useLoad(() => pictureApi.actions(eventId, { limit: 500 }), [eventId, list.data]);
+  const byDecision = new Map<number, ActionItem[]>();
+  for (const action of actions.data?.items ?? []) {
+    if (action.decisionId === null) continue;
+    byDecision.set(action.decisionId, [...(byDecision.get(action.decisionId) ?? []), action]);
+  }
+
+  const fields: FieldSpec[] = [
+    {
+      name: 'decidedAt',
+      label: t('picture.decisions.decidedAt'),
+      kind: 'datetime',
+      required: true,
+    },
+    {
+      name: 'forum',
+      label: t('picture.decisions.forum'),
+      hint: t('picture.decisions.forumHint'),
+      kind: 'text',
+      required: true,
+    },
+    {
+      name: 'mandate',
+      label: t('picture.decisions.mandate'),
+      hint: t('picture.decisions.mandateHint'),
+      kind: 'text',
+      required: false,
+    },
+    { name: 'text', label: t('picture.decisions.text'), kind: 'textarea', required: true },
+    {
+      name: 'rationale',
+      label: t('picture.decisions.rationale'),
+      kind: 'textarea',
+      required: false,
+    },
+    {
+      name: 'effectiveFrom',
+      label: t('picture.decisions.effectiveFrom'),
+      kind: 'datetime',
+      required: false,
+    },
+    {
+      name: 'effectiveTo',
+      label: t('picture.decisions.effectiveTo'),
+      kind: 'datetime',
+      required: false,
+    },
+    {
+      name: 'internal',
+      label: t('picture.internalLabel'),
+      hint: t('picture.internalHint'),
+      kind: 'checkbox',
+    },
+  ];
+  const toValues = (item: DecisionItem): Values => ({
+    decidedAt: localOf(item.decidedAt),
+    forum: item.forum,
+    mandate: item.mandate,
+    text: item.text,
+    rationale: item.rationale,
+    effectiveFrom: localOf(item.effectiveFrom),
+    effectiveTo: localOf(item.effectiveTo),
+    internal: item.internal,
+  });
+  const body = (values: Values) => {
+    const from = isoOf(values.effectiveFrom);
+    return {
+      decidedAt: isoOf(values.decidedAt),
+      forum: str(values.forum),
+      mandate: str(values.mandate),
+      text: str(values.text),
+      rationale: str(values.rationale),
+      ...(from && { effectiveFrom: from }),
+      effectiveTo: isoOf(values.effectiveTo),
+      internal: values.internal === true,
+    };
+  };
+
+  return (
+    <EventPage
+      eventId={eventId}
+      title={t('picture.decisions.title')}
+      intro={t('picture.decisions.intro')}
+    >
+      {(_event, can) => (
+        <div className="picture-layout">
+          <FormColumn show={can('decision.write')}>
+            <SavedNotice message={saved} />
+            <RecordForm<DecisionItem>
+              key={editing ? `edit-${editing.id}` : 'create'}
+              id="decision-form"
+              title={editing ? t('picture.decisions.editTitle') : t('picture.decisions.newTitle')}
+              fields={fields}
+              initial={{
+                decidedAt: stockholmLocalNow(),
+                forum: '',
+                mandate: '',
+                text: '',
+                rationale: '',
+                effectiveFrom: '',
+                effectiveTo: '',
+                internal: false,
+              }}
+              editing={editing}
+              toValues={toValues}
+              save={(values, version) =>
+                editing
+                  ? pictureApi.updateDecision(eventId, editing.id, { version, ...body(values) })
+                  : pictureApi.createDecision(eventId, body(values))
+              }
+              submitLabel={editing ? t('picture.form.save') : t('picture.decisions.add')}
+              onSaved={() => {
+                setSaved(t('picture.decisions.saved'));
+                setEditing(null);
+                void list.reload();
+              }}
+              {...(editing && { onCancel: () => setEditing(null) })}
+            />
+          </FormColumn>
+          <section className="picture-layout__list" aria-labelledby="decisions-list-title">
+            <h2 id="decisions-list-title">{t('picture.decisions.listTitle')}</h2>
+            <Filters label={t('picture.filter.label')}>
+              <PeriodFilter
+                id="decisions-period"
+                value={period}
+                onChange={(value) => {
+                  setPeriod(value);
+                  setOffset(0);
+                }}
+              />
+              <div className="field field--inline">
+                <label className="label" htmlFor="decisions-q">
+                  {t('picture.filter.search')}
+                </label>
+                <input
+                  id="decisions-q"
+                  type="search"
+                  className="input"
+                  value={q}
+                  onChange={(event) => {
+                    setQ(event.target.value);
+                    setOffset(0);
+                  }}
+                />
+              </div>
+            </Filters>
+            {list.error ? (
+              <LoadError error={list.error} retry={list.reload} />
+            ) : !list.data ? (
+              <Loading />
+            ) : list.data.items.length === 0 ? (
+              <p>{t('picture.decisions.none')}</p>
+            ) : (
+              <>
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="group"
+                  aria-labelledby="decisions-list-title"
+                >
+                  <table className="table table--dense">
+                    <caption className="visually-hidden">
+                      {t('picture.decisions.listTitle')}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('picture.decisions.decidedAt')}</th>
+                        <th scope="col">{t('picture.decisions.forumMandate')}</th>
+                        <th scope="col">{t('picture.decisions.text')}</th>
+                        <th scope="col">{t('picture.decisions.linkedActions')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {list.data.items.map((item) => {
+                        const linked = byDecision.get(item.id) ?? [];
+                        return (
+                          <tr key={item.id}>
+                            <td className="nowrap">{formatDateTime(item.decidedAt)}</td>
+                            <td>
+                              <strong>{item.forum}</strong>
+                              {item.mandate && <p className="small">{item.mandate}</p>}
+                            </td>
+                            <td>
+                              {item.internal && (
+                                <p className="tags">
+                                  <InternalTag />
+                                </p>
+                              )}
+                              <p className="pre-line">{item.text}</p>
+                              {(item.effectiveFrom || item.effectiveTo) && (
+                                <p className="small">
+                                  {t('picture.decisions.effective', {
+                                    from: formatDateTime(item.effectiveFrom),
+                                    to: item.effectiveTo
+                                      ? formatDateTime(item.effectiveTo)
+                                      : t('picture.decisions.untilFurther'),
+                                  })}
+                                </p>
+                              )}
+                              <p className="small muted">
+                                <ProvenanceNote provenance={item.provenance} />
+                              </p>
+                            </td>
+                            <td>
+                              {linked.length === 0 ? (
+                                <span className="muted">–</span>
+                              ) : (
+                                <ul className="plain-list linked-actions">
+                                  {linked.map((action) => (
+                                    <li key={action.id}>
+                                      <ActionStateTag action={action} /> {action.text}
+                                    </li>
+                                  ))}
+                                </ul>
+                              )}
+                              {can('action.write') && (
+                                <Link
+                                  className="small"
+                                  to={`/events/${eventId}/actions?decision=${item.id}`}
+                                >
+                                  {t('picture.decisions.addAction')}
+                                </Link>
+                              )}
+                            </td>
+                            <td className="actions-cell">
+                              {can('decision.write') && (
+                                <button
+                                  type="button"
+                                  className="link-button"
+                                  onClick={() => setEditing(item)}
+                                >
+                                  {t('picture.form.edit')}
+                                  <span className="visually-hidden">
+                                    : {formatDateTime(item.decidedAt)}
+                                  </span>
+                                </button>
+                              )}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+                <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </EventPage>
+  );
+}

@@ -1,0 +1,447 @@
+// Omstyrning: the board of emergency departments, the list of diversions, start/end/edit forms.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { Loading } from '../../components.tsx';
+import { formatDateTime, stockholmLocalNow } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../LoadError.tsx';
+import { type DiversionItem, diversionCategories, pictureApi } from './client.ts';
+import {
+  EventPage,
+  FormColumn,
+  type FieldSpec,
+  Filters,
+  InternalTag,
+  Pager,
+  PeriodFilter,
+  ProvenanceNote,
+  RecordForm,
+  SavedNotice,
+  SelectField,
+  type Values,
+  isoOf,
+  localOf,
+  str,
+  useEventList,
+} from './common.tsx';
+
+const limit = 50;
+type Mode =
+  { kind: 'create' } | { kind: 'edit'; item: DiversionItem } | { kind: 'end'; item: DiversionItem };
+
+export function DiversionsPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  const [state, setState] = useState('all');
+  const [period, setPeriod] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [mode, setMode] = useState<Mode>({ kind: 'create' });
+  const [saved, setSaved] = useState('');
+  const board = useEventList(eventId, () => api.diversionBoard(eventId), []);
+  const list = useEventList(
+    eventId,
+    () =>
+      pictureApi.diversions(eventId, {
+        limit,
+        offset,
+        state,
+        period: period || undefined,
+        unitId: unitId || undefined,
+      }),
+    [state, period, unitId, offset],
+  );
+  const places = useLoad(
+    () =>
+      Promise.all([
+        pictureApi.units(),
+        pictureApi.facilities(),
+        pictureApi.decisions(eventId, { limit: 200 }),
+      ]),
+    [eventId],
+  );
+  const [units, facilities, decisions] = places.data ?? [null, null, null];
+  const departments = (facilities?.items ?? []).filter(
+    (facility) => facility.kind === 'emergency_department',
+  );
+  const facilityName = (id: number) => {
+    const facility = facilities?.items.find((item) => item.id === id);
+    return facility ? `${facility.name} (${facility.code})` : String(id);
+  };
+  const category = (value: string) => t(`categories.${value}`, { defaultValue: value });
+
+  const detailFields: FieldSpec[] = [
+    {
+      name: 'categories',
+      label: t('picture.diversions.categories'),
+      kind: 'checkboxes',
+      required: true,
+      options: diversionCategories.map((value) => ({ value, label: category(value) })),
+    },
+    {
+      name: 'redirectedTo',
+      label: t('picture.diversions.redirectedTo'),
+      hint: t('picture.diversions.redirectedToHint'),
+      kind: 'text',
+      required: true,
+    },
+    { name: 'startsAt', label: t('picture.diversions.startsAt'), kind: 'datetime', required: true },
+    {
+      name: 'endsAt',
+      label: t('picture.diversions.endsAt'),
+      hint: t('picture.diversions.endsAtHint'),
+      kind: 'datetime',
+      required: false,
+    },
+    {
+      name: 'decisionId',
+      label: t('picture.diversions.decision'),
+      kind: 'select',
+      options: [
+        { value: '', label: t('picture.actions.noDecision') },
+        ...(decisions?.items ?? []).map((decision) => ({
+          value: String(decision.id),
+          label: `${formatDateTime(decision.decidedAt)} – ${decision.text.slice(0, 70)}`,
+        })),
+      ],
+    },
+    { name: 'note', label: t('picture.diversions.note'), kind: 'textarea', required: false },
+    {
+      name: 'internal',
+      label: t('picture.internalLabel'),
+      hint: t('picture.internalHint'),
+      kind: 'checkbox',
+    },
+  ];
+  const facilityField: FieldSpec = {
+    name: 'facilityId',
+    label: t('picture.diversions.facility'),
+    kind: 'select',
+    required: true,
+    options: [
+      { value: '', label: t('picture.diversions.chooseFacility') },
+      ...departments.map((facility) => ({
+        value: String(facility.id),
+        label: `${facility.name} (${facility.code})`,
+      })),
+    ],
+  };
+  const toValues = (item: DiversionItem): Values => ({
+    facilityId: String(item.facilityId),
+    categories: item.categories,
+    redirectedTo: item.redirectedTo,
+    startsAt: localOf(item.startsAt),
+    endsAt: localOf(item.endsAt),
+    decisionId: item.decisionId ? String(item.decisionId) : '',
+    note: item.note,
+    internal: item.internal,
+  });
+  const body = (values: Values) => ({
+    categories: values.categories,
+    redirectedTo: str(values.redirectedTo),
+    startsAt: isoOf(values.startsAt),
+    endsAt: isoOf(values.endsAt),
+    decisionId: str(values.decisionId) ? Number(values.decisionId) : null,
+    note: str(values.note),
+    internal: values.internal === true,
+  });
+  const done = (message: string) => {
+    setSaved(message);
+    setMode({ kind: 'create' });
+    void list.reload();
+    void board.reload();
+  };
+
+  return (
+    <EventPage
+      eventId={eventId}
+      title={t('picture.diversions.title')}
+      intro={t('picture.diversions.intro')}
+    >
+      {(_event, can) => (
+        <>
+          <section className="panel" aria-labelledby="board-title">
+            <h2 id="board-title" className="panel__title">
+              {t('picture.diversions.board')}
+            </h2>
+            {board.error ? (
+              <LoadError error={board.error} retry={board.reload} />
+            ) : !board.data ? (
+              <Loading />
+            ) : (
+              <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="board-title">
+                <table className="table table--dense">
+                  <caption className="visually-hidden">{t('picture.diversions.board')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('dashboard.facility')}</th>
+                      <th scope="col">{t('dashboard.status')}</th>
+                      <th scope="col">{t('dashboard.flows')}</th>
+                      <th scope="col">{t('dashboard.redirectedTo')}</th>
+                      <th scope="col">{t('dashboard.sinceCol')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {board.data.items.map((item) => (
+                      <tr key={item.facilityId}>
+                        <th scope="row">
+                          {item.facilityName} <span className="muted">({item.facilityCode})</span>
+                        </th>
+                        <td>
+                          {item.diverting ? (
+                            <span className="tag tag--compact tag--red">
+                              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                                <path
+                                  d="M2 8h9M8 4l4 4-4 4"
+                                  stroke="currentColor"
+                                  strokeWidth="2"
+                                  fill="none"
+                                />
+                              </svg>
+                              {t('dashboard.diverting')}
+                            </span>
+                          ) : (
+                            <span className="tag tag--compact tag--green">
+                              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                                <path
+                                  d="M3 8.2l3 3 7-7"
+                                  stroke="currentColor"
+                                  strokeWidth="2"
+                                  fill="none"
+                                />
+                              </svg>
+                              {t('dashboard.normalIntake')}
+                            </span>
+                          )}
+                        </td>
+                        <td>{item.categories.map(category).join(', ') || '–'}</td>
+                        <td>{item.redirectedTo.join(', ') || '–'}</td>
+                        <td className="nowrap">{formatDateTime(item.since)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <div className="picture-layout">
+            <FormColumn show={can('diversion.write')}>
+              <SavedNotice message={saved} />
+              {!places.data ? (
+                places.error ? (
+                  <LoadError error={places.error} retry={places.reload} />
+                ) : (
+                  <Loading />
+                )
+              ) : mode.kind === 'end' ? (
+                <RecordForm<DiversionItem>
+                  key={`end-${mode.item.id}`}
+                  id="end-form"
+                  title={t('picture.diversions.endTitle', {
+                    facility: facilityName(mode.item.facilityId),
+                  })}
+                  fields={[
+                    {
+                      name: 'endsAt',
+                      label: t('picture.diversions.endsAt'),
+                      kind: 'datetime',
+                      required: true,
+                    },
+                  ]}
+                  initial={{}}
+                  editing={mode.item}
+                  toValues={(item) => ({
+                    endsAt: item.endsAt ? localOf(item.endsAt) : stockholmLocalNow(),
+                  })}
+                  save={(values, version) =>
+                    pictureApi.endDiversion(eventId, mode.item.id, {
+                      version,
+                      endsAt: isoOf(values.endsAt),
+                    })
+                  }
+                  submitLabel={t('picture.diversions.end')}
+                  onSaved={() => done(t('picture.diversions.ended'))}
+                  onCancel={() => setMode({ kind: 'create' })}
+                />
+              ) : (
+                <RecordForm<DiversionItem>
+                  key={mode.kind === 'edit' ? `edit-${mode.item.id}` : 'create'}
+                  id="diversion-form"
+                  title={
+                    mode.kind === 'edit'
+                      ? t('picture.diversions.editTitle', {
+                          facility: facilityName(mode.item.facilityId),
+                        })
+                      : t('picture.diversions.newTitle')
+                  }
+                  fields={mode.kind === 'edit' ? detailFields : [facilityField, ...detailFields]}
+                  initial={{
+                    facilityId: '',
+                    categories: [],
+                    redirectedTo: '',
+                    startsAt: stockholmLocalNow(),
+                    endsAt: '',
+                    decisionId: '',
+                    note: '',
+                    internal: false,
+                  }}
+                  editing={mode.kind === 'edit' ? mode.item : null}
+                  toValues={toValues}
+                  save={(values, version) =>
+                    mode.kind === 'edit'
+                      ? pictureApi.updateDiversion(eventId, mode.item.id, {
+                          version,
+                          ...body(values),
+                        })
+                      : pictureApi.createDiversion(eventId, {
+                          facilityId: Number(values.facilityId),
+                          ...body(values),
+                        })
+                  }
+                  submitLabel={
+                    mode.kind === 'edit' ? t('picture.form.save') : t('picture.diversions.start')
+                  }
+                  onSaved={() => done(t('picture.diversions.saved'))}
+                  {...(mode.kind === 'edit' && { onCancel: () => setMode({ kind: 'create' }) })}
+                />
+              )}
+            </FormColumn>
+            <section className="picture-layout__list" aria-labelledby="diversions-list-title">
+              <h2 id="diversions-list-title">{t('picture.diversions.listTitle')}</h2>
+              <Filters label={t('picture.filter.label')}>
+                <SelectField
+                  id="diversions-state"
+                  label={t('picture.diversions.stateFilter')}
+                  value={state}
+                  options={['all', 'current', 'ended'].map((value) => ({
+                    value,
+                    label: t(`picture.diversions.state.${value}`),
+                  }))}
+                  onChange={(value) => {
+                    setState(value);
+                    setOffset(0);
+                  }}
+                />
+                <SelectField
+                  id="diversions-unit"
+                  label={t('picture.filter.unit')}
+                  value={unitId}
+                  options={[
+                    { value: '', label: t('picture.filter.allUnits') },
+                    ...(units?.items ?? []).map((unit) => ({
+                      value: String(unit.id),
+                      label: unit.name,
+                    })),
+                  ]}
+                  onChange={(value) => {
+                    setUnitId(value);
+                    setOffset(0);
+                  }}
+                />
+                <PeriodFilter
+                  id="diversions-period"
+                  value={period}
+                  onChange={(value) => {
+                    setPeriod(value);
+                    setOffset(0);
+                  }}
+                />
+              </Filters>
+              {list.error ? (
+                <LoadError error={list.error} retry={list.reload} />
+              ) : !list.data ? (
+                <Loading />
+              ) : list.data.items.length === 0 ? (
+                <p>{t('picture.diversions.none')}</p>
+              ) : (
+                <>
+                  <div
+                    className="table-wrap"
+                    tabIndex={0}
+                    role="group"
+                    aria-labelledby="diversions-list-title"
+                  >
+                    <table className="table table--dense">
+                      <caption className="visually-hidden">
+                        {t('picture.diversions.listTitle')}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('picture.diversions.facility')}</th>
+                          <th scope="col">{t('picture.diversions.categories')}</th>
+                          <th scope="col">{t('picture.diversions.redirectedTo')}</th>
+                          <th scope="col">{t('picture.diversions.period')}</th>
+                          <th scope="col">
+                            <span className="visually-hidden">{t('picture.form.actions')}</span>
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {list.data.items.map((item) => {
+                          const ongoing = !item.endsAt || new Date(item.endsAt) > new Date();
+                          return (
+                            <tr key={item.id}>
+                              <th scope="row">
+                                {facilityName(item.facilityId)} {item.internal && <InternalTag />}
+                                {item.note && <p className="small pre-line">{item.note}</p>}
+                                <p className="small muted">
+                                  <ProvenanceNote provenance={item.provenance} />
+                                </p>
+                              </th>
+                              <td>{item.categories.map(category).join(', ')}</td>
+                              <td>{item.redirectedTo}</td>
+                              <td className="nowrap">
+                                {formatDateTime(item.startsAt)} –{' '}
+                                {item.endsAt
+                                  ? formatDateTime(item.endsAt)
+                                  : t('picture.diversions.open')}
+                              </td>
+                              <td className="actions-cell">
+                                {ongoing && can('diversion.write') && (
+                                  <button
+                                    type="button"
+                                    className="link-button"
+                                    onClick={() => setMode({ kind: 'end', item })}
+                                  >
+                                    {t('picture.diversions.end')}
+                                    <span className="visually-hidden">
+                                      : {facilityName(item.facilityId)}
+                                    </span>
+                                  </button>
+                                )}{' '}
+                                {can('diversion.write') && (
+                                  <button
+                                    type="button"
+                                    className="link-button"
+                                    onClick={() => setMode({ kind: 'edit', item })}
+                                  >
+                                    {t('picture.form.edit')}
+                                    <span className="visually-hidden">
+                                      : {facilityName(item.facilityId)}
+                                    </span>
+                                  </button>
+                                )}
+                              </td>
+                            </tr>
+                          );
+                        })}
+                      </tbody>
+                    </table>
+                  </div>
+                  <Pager
+                    total={list.data.total}
+                    limit={limit}
+                    offset={offset}
+                    onChange={setOffset}
+                  />
+                </>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </EventPage>
+  );
+}

@@ -1,0 +1,289 @@
+// Loggbok: the staff's time-ordered journal. Entries are never deleted: a struck entry stays,
+// marked "Struken" with its reason.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Checkbox, Loading } from '../../components.tsx';
+import { formatDateTime, stockholmLocalNow } from '../../format.ts';
+import { LoadError } from '../LoadError.tsx';
+import { type LogItem, pictureApi } from './client.ts';
+import {
+  EventPage,
+  FormColumn,
+  type FieldSpec,
+  Filters,
+  InternalTag,
+  Pager,
+  PeriodFilter,
+  ProvenanceNote,
+  RecordForm,
+  SavedNotice,
+  type Values,
+  isoOf,
+  localOf,
+  str,
+  useEventList,
+} from './common.tsx';
+
+const limit = 50;
+
+type Mode =
+  { kind: 'create' } | { kind: 'edit'; item: LogItem } | { kind: 'strike'; item: LogItem };
+
+export function LogPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  const [period, setPeriod] = useState('');
+  const [significant, setSignificant] = useState(false);
+  const [offset, setOffset] = useState(0);
+  const [mode, setMode] = useState<Mode>({ kind: 'create' });
+  const [saved, setSaved] = useState('');
+  const list = useEventList(
+    eventId,
+    () =>
+      pictureApi.log(eventId, {
+        limit,
+        offset,
+        period: period || undefined,
+        significant: significant ? 'true' : undefined,
+      }),
+    [period, significant, offset],
+  );
+
+  const fields: FieldSpec[] = [
+    { name: 'occurredAt', label: t('picture.log.occurredAt'), kind: 'datetime', required: true },
+    { name: 'text', label: t('picture.log.text'), kind: 'textarea', required: true },
+    {
+      name: 'source',
+      label: t('picture.log.source'),
+      hint: t('picture.log.sourceHint'),
+      kind: 'text',
+      required: false,
+    },
+    { name: 'significant', label: t('picture.log.significant'), kind: 'checkbox' },
+    {
+      name: 'internal',
+      label: t('picture.internalLabel'),
+      hint: t('picture.internalHint'),
+      kind: 'checkbox',
+    },
+  ];
+  const toValues = (item: LogItem): Values => ({
+    occurredAt: localOf(item.occurredAt),
+    text: item.text,
+    source: item.source,
+    significant: item.significant,
+    internal: item.internal,
+  });
+  const body = (values: Values) => ({
+    occurredAt: isoOf(values.occurredAt),
+    text: str(values.text),
+    source: str(values.source),
+    significant: values.significant === true,
+    internal: values.internal === true,
+  });
+  const done = (message: string) => {
+    setSaved(message);
+    setMode({ kind: 'create' });
+    void list.reload();
+  };
+
+  return (
+    <EventPage eventId={eventId} title={t('picture.log.title')} intro={t('picture.log.intro')}>
+      {(_event, can) => (
+        <div className="picture-layout">
+          <FormColumn show={can('log.write')}>
+            <SavedNotice message={saved} />
+            {mode.kind === 'strike' ? (
+              <RecordForm<LogItem>
+                key={`strike-${mode.item.id}`}
+                id="strike-form"
+                title={t('picture.log.strikeTitle')}
+                describe={<blockquote className="quote pre-line">{mode.item.text}</blockquote>}
+                fields={[
+                  {
+                    name: 'reason',
+                    label: t('picture.log.reason'),
+                    hint: t('picture.log.reasonHint'),
+                    kind: 'textarea',
+                    required: true,
+                  },
+                ]}
+                initial={{ reason: '' }}
+                editing={mode.item}
+                toValues={() => ({ reason: '' })}
+                save={(values, version) =>
+                  pictureApi.strikeLog(eventId, mode.item.id, version!, str(values.reason))
+                }
+                submitLabel={t('picture.log.strike')}
+                onSaved={() => done(t('picture.log.struckDone'))}
+                onCancel={() => setMode({ kind: 'create' })}
+              />
+            ) : (
+              <RecordForm<LogItem>
+                key={mode.kind === 'edit' ? `edit-${mode.item.id}` : 'create'}
+                id="log-form"
+                title={
+                  mode.kind === 'edit' ? t('picture.log.editTitle') : t('picture.log.newTitle')
+                }
+                fields={fields}
+                initial={{
+                  occurredAt: stockholmLocalNow(),
+                  text: '',
+                  source: '',
+                  significant: false,
+                  internal: false,
+                }}
+                editing={mode.kind === 'edit' ? mode.item : null}
+                toValues={toValues}
+                save={(values, version) =>
+                  mode.kind === 'edit'
+                    ? pictureApi.updateLog(eventId, mode.item.id, { version, ...body(values) })
+                    : pictureApi.createLog(eventId, body(values))
+                }
+                submitLabel={mode.kind === 'edit' ? t('picture.form.save') : t('picture.log.add')}
+                onSaved={() => done(t('picture.log.saved'))}
+                {...(mode.kind === 'edit' && { onCancel: () => setMode({ kind: 'create' }) })}
+              />
+            )}
+          </FormColumn>
+          <section className="picture-layout__list" aria-labelledby="log-list-title">
+            <h2 id="log-list-title">{t('picture.log.listTitle')}</h2>
+            <Filters label={t('picture.filter.label')}>
+              <PeriodFilter
+                id="log-period"
+                value={period}
+                onChange={(value) => {
+                  setPeriod(value);
+                  setOffset(0);
+                }}
+              />
+              <Checkbox
+                id="log-significant"
+                label={t('picture.log.onlySignificant')}
+                checked={significant}
+                onChange={(checked) => {
+                  setSignificant(checked);
+                  setOffset(0);
+                }}
+              />
+            </Filters>
+            {list.error ? (
+              <LoadError error={list.error} retry={list.reload} />
+            ) : !list.data ? (
+              <Loading />
+            ) : list.data.items.length === 0 ? (
+              <p>{t('picture.log.none')}</p>
+            ) : (
+              <>
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="group"
+                  aria-labelledby="log-list-title"
+                >
+                  <table className="table table--dense">
+                    <caption className="visually-hidden">{t('picture.log.listTitle')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('picture.log.occurredAt')}</th>
+                        <th scope="col">{t('picture.log.text')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {list.data.items.map((item) => (
+                        <LogRow
+                          key={item.id}
+                          item={item}
+                          onEdit={() => setMode({ kind: 'edit', item })}
+                          onStrike={() => setMode({ kind: 'strike', item })}
+                          canWrite={can('log.write')}
+                        />
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </EventPage>
+  );
+}
+
+function LogRow({
+  item,
+  onEdit,
+  onStrike,
+  canWrite,
+}: {
+  item: LogItem;
+  canWrite: boolean;
+  onEdit: () => void;
+  onStrike: () => void;
+}) {
+  const { t } = useTranslation();
+  const classes = [item.struck ? 'is-struck' : '', item.significant ? 'is-significant' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <tr className={classes || undefined}>
+      <td className="nowrap">{formatDateTime(item.occurredAt)}</td>
+      <td>
+        <p className="tags">
+          {item.significant && (
+            <span className="tag tag--compact tag--significant">
+              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                <path
+                  d="M8 1l2.2 4.6 5 .7-3.6 3.5.9 5L8 12.4 3.5 14.8l.9-5L.8 6.3l5-.7z"
+                  fill="currentColor"
+                />
+              </svg>
+              {t('picture.log.significantTag')}
+            </span>
+          )}
+          {item.internal && <InternalTag />}
+          {item.struck && (
+            <span className="tag tag--compact tag--struck">{t('picture.log.struckTag')}</span>
+          )}
+        </p>
+        {item.struck ? (
+          <s className="pre-line log-text">{item.text}</s>
+        ) : (
+          <p className="pre-line log-text">{item.text}</p>
+        )}
+        {item.struck && (
+          <p className="struck-reason">
+            {t('picture.log.struckReason', {
+              when: formatDateTime(item.struck.at),
+              reason: item.struck.reason,
+            })}
+          </p>
+        )}
+        <p className="small muted">
+          {item.source && <>{t('picture.log.sourceShown', { source: item.source })} · </>}
+          <ProvenanceNote provenance={item.provenance} />
+        </p>
+      </td>
+      <td className="actions-cell">
+        {!item.struck && canWrite && (
+          <>
+            <button type="button" className="link-button" onClick={onEdit}>
+              {t('picture.form.edit')}
+              <span className="visually-hidden">: {formatDateTime(item.occurredAt)}</span>
+            </button>{' '}
+            <button type="button" className="link-button" onClick={onStrike}>
+              {t('picture.log.strike')}
+              <span className="visually-hidden">: {formatDateTime(item.occurredAt)}</span>
+            </button>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

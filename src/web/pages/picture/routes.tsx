@@ -1,0 +1,38 @@
+// The routes of the picture and admin screens; App.tsx wraps each page in RequireUser.
+import type { ComponentType } from 'react';
+import { AccessPage } from '../admin/Access.tsx';
+import { AdminHomePage, EventAdminHome } from '../admin/AdminFrame.tsx';
+import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
+import { DistributionPage } from '../admin/Distribution.tsx';
+import { TemplatesPage } from '../admin/Templates.tsx';
+import { UnitsPage } from '../admin/Units.tsx';
+import { UsersPage } from '../admin/Users.tsx';
+import { ActionsPage } from './Actions.tsx';
+import { CommunicationPage } from './Communication.tsx';
+import { DecisionsPage } from './Decisions.tsx';
+import { DiversionsPage } from './Diversions.tsx';
+import { FiguresPage } from './Figures.tsx';
+import { LogPage } from './Log.tsx';
+import { RisksPage } from './Risks.tsx';
+
+export { AccessibilityPage } from '../admin/Accessibility.tsx';
+export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
+
+export const staffRoutes: { path: string; Page: ComponentType }[] = [
+  { path: '/events/:eventId/log', Page: LogPage },
+  { path: '/events/:eventId/decisions', Page: DecisionsPage },
+  { path: '/events/:eventId/actions', Page: ActionsPage },
+  { path: '/events/:eventId/risks', Page: RisksPage },
+  { path: '/events/:eventId/diversions', Page: DiversionsPage },
+  { path: '/events/:eventId/figures', Page: FiguresPage },
+  { path: '/events/:eventId/communication', Page: CommunicationPage },
+  { path: '/events/:eventId/admin', Page: EventAdminHome },
+  { path: '/events/:eventId/admin/access', Page: AccessPage },
+  { path: '/events/:eventId/admin/templates', Page: TemplatesPage },
+  { path: '/events/:eventId/admin/distribution', Page: DistributionPage },
+  { path: '/events/:eventId/admin/audit', Page: EventAuditPage },
+  { path: '/admin', Page: AdminHomePage },
+  { path: '/admin/users', Page: UsersPage },
+  { path: '/admin/units', Page: UnitsPage },
+  { path: '/admin/audit', Page: SystemAuditPage },
+];
