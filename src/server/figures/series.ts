@@ -41,8 +41,13 @@ export function buildSeries(
   granularity: Granularity,
 ): Series {
   const groups = new Map<string, { start: Date; end: Date; values: ObservationRow[] }>();
+  let period: ReturnType<typeof periodOf> | null = null;
   for (const observation of observations) {
-    const period = periodOf(new Date(observation.observed_at), granularity);
+    const instant = new Date(observation.observed_at);
+    // Observations come oldest first: compute a period only when one leaves the current one.
+    if (!period || instant < period.start || instant >= period.end) {
+      period = periodOf(instant, granularity);
+    }
     const group = groups.get(period.key) ?? { start: period.start, end: period.end, values: [] };
     group.values.push(observation);
     groups.set(period.key, group);

@@ -55,9 +55,15 @@ export const liveRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   );
 };
 
+const formatted = new WeakMap<Change, string>();
+
+/** Every subscriber receives the same change object, so its text is built once for all of them. */
 function sendChange(response: ServerResponse, change: Change): void {
-  const { sequence, kind, id, action, version, at } = change;
-  response.write(
-    `id: ${sequence}\nevent: change\ndata: ${JSON.stringify({ kind, id, action, version, at })}\n\n`,
-  );
+  let text = formatted.get(change);
+  if (text === undefined) {
+    const { sequence, kind, id, action, version, at } = change;
+    text = `id: ${sequence}\nevent: change\ndata: ${JSON.stringify({ kind, id, action, version, at })}\n\n`;
+    formatted.set(change, text);
+  }
+  response.write(text);
 }

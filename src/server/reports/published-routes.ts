@@ -9,10 +9,16 @@ import { findEvent } from '../events/repository.ts';
 import { eventIdParams } from '../events/schemas.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { atomFeed } from './atom.ts';
-import { type SnapshotRow, findSnapshotByNumber, publishedSnapshots } from './repository.ts';
+import {
+  type SnapshotRow,
+  findSnapshotById,
+  findSnapshotByNumber,
+  publishedSnapshots,
+} from './repository.ts';
 import { numberParams } from './schemas.ts';
 
 type Format = 'html' | 'pdf' | 'docx' | 'md';
+type SnapshotMeta = Omit<SnapshotRow, 'snapshot_json' | 'report_id'>;
 
 const contentTypes: Record<Format, string> = {
   html: 'text/html; charset=utf-8',
@@ -56,7 +62,7 @@ export const publishedRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string 
   const send = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    row: SnapshotRow,
+    row: SnapshotMeta,
     format: Format,
   ) => {
     const etag = `"${row.content_hash.slice(0, 32)}-${format}"`;
@@ -68,7 +74,10 @@ export const publishedRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string 
         row.audience === 'public' ? 'public, max-age=300' : 'private, max-age=300',
       );
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    const body = await cache.get(`${row.id}:${format}`, () => render(row, format));
+    const body = await cache.get(`${row.id}:${format}`, async () => {
+      const full = await findSnapshotById(db, row.id);
+      return render(full!, format);
+    });
     if (format !== 'html') {
       reply.header('content-disposition', `attachment; filename="${fileName(row, format)}"`);
     }
@@ -221,7 +230,7 @@ function parseSnapshot(row: SnapshotRow): ReportSnapshot {
   return JSON.parse(row.snapshot_json) as ReportSnapshot;
 }
 
-function fileName(row: SnapshotRow, format: Format): string {
+function fileName(row: SnapshotMeta, format: Format): string {
   const version = row.revision > 1 ? `-v${row.revision}` : '';
   const audience = row.audience === 'internal' ? '-intern' : '';
   return `regional-rapport-${row.number}${version}${audience}.${format}`;

@@ -170,6 +170,7 @@ export function publishedSnapshots(db: Db, eventId: number, audience: 'public' |
     .execute();
 }
 
+/** The snapshot's identity and hash, without its (large) content: enough to answer a 304. */
 export function findSnapshotByNumber(
   db: Db,
   eventId: number,
@@ -179,7 +180,7 @@ export function findSnapshotByNumber(
 ) {
   let query = db
     .selectFrom('report_snapshots')
-    .selectAll()
+    .select(['id', 'event_id', 'number', 'revision', 'audience', 'content_hash', 'published_at'])
     .where('event_id', '=', eventId)
     .where('number', '=', number)
     .where('audience', '=', audience);
