@@ -36,6 +36,7 @@ import {
 } from '../format.ts';
 import { useLive } from '../useLive.ts';
 import { LoadError } from './LoadError.tsx';
+import { EventNav } from './picture/common.tsx';
 
 interface Picture {
   event: EventItem;
@@ -262,6 +263,7 @@ export function DashboardPage() {
   return (
     <div className="dashboard">
       {event.isExercise && <p className="exercise-banner">{t('app.exerciseBanner')}</p>}
+      <EventNav eventId={event.id} />
       <div className="dashboard__top">
         <div className="dashboard__title">
           <PageHeading>

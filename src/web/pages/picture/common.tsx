@@ -410,6 +410,8 @@ export function RecordForm<T extends { version: number }>({
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(() => (editing ? toValues(editing) : initial));
+  const [start] = useState(values);
+  const dirty = JSON.stringify(values) !== JSON.stringify(start);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [conflict, setConflict] = useState<T | null>(null);
   const [busy, setBusy] = useState(false);
@@ -420,6 +422,14 @@ export function RecordForm<T extends { version: number }>({
   useEffect(() => {
     if (editing) headingRef.current?.focus();
   }, [editing]);
+
+  // Typed text is never lost silently: the browser asks before leaving the page.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const visible = fields.filter((spec) => !spec.when || spec.when(values));
   const set = (name: string, value: FieldValue) =>
