@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { underStartupLock } from './db/startup-lock.ts';
 import { loadDemo } from './demo/seed.ts';
 import { type BackgroundJobs, startBackgroundJobs } from './jobs.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -23,16 +24,22 @@ export async function startServer(
   print: (line: string) => void,
 ): Promise<RunningServer> {
   const database = openDatabase(config.DATABASE_URL);
-  try {
-    await migrateToLatest(database);
-  } catch (error) {
-    await database.close().catch(() => undefined);
-    throw new StartupError(
+  const cannotUse = (error: unknown) =>
+    new StartupError(
       `Cannot use the database (${describeDatabaseUrl(config.DATABASE_URL)}): ${reason(error)}`,
     );
+  try {
+    await underStartupLock(database, async () => {
+      await migrateToLatest(database).catch((error: unknown) => {
+        throw cannotUse(error);
+      });
+      await announceFirstAdmin(database, config, print);
+      if (config.LAGESBILD_DEMO) await announceDemo(database, print);
+    });
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw isConnectionFailure(error) ? cannotUse(error) : error;
   }
-  await announceFirstAdmin(database, config, print);
-  if (config.LAGESBILD_DEMO) await announceDemo(database, print);
   const app = await buildApp(config, database);
   let closing = false;
   // Keep-alive sockets would hold the server open; once closing, each response ends its socket.
@@ -107,4 +114,9 @@ function reason(error: unknown): string {
   if (error instanceof Error)
     return error.message || (error as { code?: string }).code || error.name;
   return String(error);
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error instanceof AggregateError ? error.errors[0] : error) as { code?: unknown };
+  return typeof code?.code === 'string' && /^(E[A-Z]+|08\w{3}|57P0\d)$/.test(code.code);
 }

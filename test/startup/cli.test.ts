@@ -84,7 +84,7 @@ describe('starting and stopping', () => {
   it('finishes an in-flight request before exiting on SIGTERM', async () => {
     const folder = temporaryFolder();
     const started = await serve(
-      baseEnv({ DATABASE_URL: `sqlite:${path.join(folder, 'db.sqlite')}` }),
+      baseEnv({ DATABASE_URL: `sqlite:${path.join(folder, 'db.sqlite')}`, LOG_LEVEL: 'info' }),
       ['--no-demo'],
     );
     const login = fetch(`${started.url}/api/auth/login`, {
@@ -92,7 +92,10 @@ describe('starting and stopping', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin@lagesbild.local', password: 'wrong-password-123' }),
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Signal only once the server logged the request as received: then it is in flight.
+    while (!/"url":"\/api\/auth\/login"/.test(started.output.join(''))) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const exit = stop(started.child);
     assert.equal((await login).status, 401);
     assert.equal(await exit, 0);

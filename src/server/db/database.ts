@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { changeChannel, listenForNotifications } from './notifications.ts';
 import type { Schema } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -14,6 +15,13 @@ export interface Database {
   schema?: string;
   /** The raw SQLite handle, for online backup; absent on PostgreSQL. */
   sqlite?: SqliteDatabase.Database;
+  /** The PostgreSQL connection pool, for its usage metrics; absent on SQLite. */
+  pool?: pg.Pool;
+  /**
+   * Calls `onWake` whenever a change is committed on any node, and after reconnecting; absent on
+   * SQLite, where one process writes and readers poll. Returns a function that stops listening.
+   */
+  listenForChanges?(onWake: () => void): () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,17 +82,24 @@ function openPostgres(url: string): Database {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     connectionString: parsed.toString(),
-    max: 10,
     connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: 10 });
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on the next checkout.
   });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', ...(schema && { schema }), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    ...(schema && { schema }),
+    pool,
+    listenForChanges: (onWake) => listenForNotifications(connection, changeChannel, onWake),
+    close: () => db.destroy(),
+  };
 }
 
 export function describeDatabaseUrl(url: string): string {

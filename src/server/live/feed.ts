@@ -1,4 +1,4 @@
-import type { Db } from '../db/schema.ts';
+import type { Database } from '../db/database.ts';
 
 export interface Change {
   /** The audit record's id: increasing, so it doubles as the SSE event id for catch-up. */
@@ -14,44 +14,57 @@ export interface Change {
 type Listener = (change: Change) => void;
 
 const catchUpLimit = 500;
+const batchSize = 1000;
+const maxGapsPerRead = 200;
+const maxGaps = 2000;
+const gapLifetimeMs = 30_000;
+/** Without notifications (SQLite) the feed polls often; with them, polling only backs them up. */
+const pollMs = { alone: 200, withNotifications: 1000 };
 
 /**
  * Every committed write leaves an audit record; the feed reads new records and hands them to
  * the subscribers of their event. Reading committed rows (instead of an in-process signal)
- * means a change made through any node reaches subscribers on every node.
+ * means a change made through any node reaches subscribers on every node. On PostgreSQL a
+ * notification sent at commit wakes the feed of every node at once.
  */
 export class ChangeFeed {
   private readonly listeners = new Map<number, Set<Listener>>();
+  private subscribers = 0;
   private lastSequence = 0;
   private timer: NodeJS.Timeout | null = null;
+  private starting: Promise<void> | null = null;
+  private stopListening: (() => Promise<void>) | null = null;
   private polling = false;
+  private pollAgain = false;
+  private readonly gaps = new Map<number, number>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly intervalMs = 200,
-  ) {}
+  constructor(private readonly database: Pick<Database, 'db' | 'listenForChanges'>) {}
 
   get subscriberCount(): number {
-    let count = 0;
-    for (const set of this.listeners.values()) count += set.size;
-    return count;
+    return this.subscribers;
   }
 
   async subscribe(eventId: number, listener: Listener): Promise<() => void> {
-    if (this.subscriberCount === 0) await this.start();
+    this.starting ??= this.start();
+    await this.starting;
     const set = this.listeners.get(eventId) ?? new Set();
     set.add(listener);
     this.listeners.set(eventId, set);
+    this.subscribers += 1;
+    let subscribed = true;
     return () => {
+      if (!subscribed) return;
+      subscribed = false;
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(eventId);
-      if (this.subscriberCount === 0) this.stop();
+      this.subscribers -= 1;
+      if (this.subscribers === 0) this.stop();
     };
   }
 
   /** Changes after `sequence`, or null when there are too many to replay (the client reloads). */
   async changesSince(eventId: number, sequence: number): Promise<Change[] | null> {
-    const rows = await this.db
+    const rows = await this.database.db
       .selectFrom('audit_records')
       .selectAll()
       .where('event_id', '=', eventId)
@@ -62,47 +75,103 @@ export class ChangeFeed {
     return rows.length > catchUpLimit ? null : rows.map(toChange);
   }
 
+  /** Reads new changes now: after a write on this node, or when another node announces one. */
+  poke(): void {
+    if (this.timer) void this.poll();
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.starting = null;
+    void this.stopListening?.();
+    this.stopListening = null;
   }
 
   private async start(): Promise<void> {
-    const newest = await this.db
+    const newest = await this.database.db
       .selectFrom('audit_records')
       .select((eb) => eb.fn.max('id').as('max'))
       .executeTakeFirst();
     this.lastSequence = Number(newest?.max ?? 0);
-    this.timer = setInterval(() => void this.poll(), this.intervalMs);
+    const listen = this.database.listenForChanges;
+    this.stopListening = listen ? listen(() => this.poke()) : null;
+    const interval = listen ? pollMs.withNotifications : pollMs.alone;
+    this.timer = setInterval(() => void this.poll(), interval);
     this.timer.unref();
   }
 
   private async poll(): Promise<void> {
-    if (this.polling) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
     this.polling = true;
     try {
-      const rows = await this.db
-        .selectFrom('audit_records')
-        .selectAll()
-        .where('id', '>', this.lastSequence)
-        .where('event_id', 'is not', null)
-        .orderBy('id')
-        .limit(1000)
-        .execute();
-      for (const row of rows) {
-        this.lastSequence = Math.max(this.lastSequence, row.id);
-        const change = toChange(row);
-        for (const listener of this.listeners.get(change.eventId) ?? []) listener(change);
-      }
+      do {
+        this.pollAgain = false;
+        await this.deliverNewChanges();
+      } while (this.pollAgain);
     } catch {
       // The database is briefly unreachable; the next tick tries again from the same place.
     } finally {
       this.polling = false;
     }
   }
+
+  private async deliverNewChanges(): Promise<void> {
+    this.forgetOldGaps();
+    let rows;
+    do {
+      const gaps = [...this.gaps.keys()];
+      rows = await this.database.db
+        .selectFrom('audit_records')
+        .selectAll()
+        .where((eb) =>
+          gaps.length > 0
+            ? eb.or([eb('id', '>', this.lastSequence), eb('id', 'in', gaps)])
+            : eb('id', '>', this.lastSequence),
+        )
+        .orderBy('id')
+        .limit(batchSize)
+        .execute();
+      for (const row of rows) this.deliver(row);
+    } while (rows.length === batchSize);
+  }
+
+  private deliver(row: AuditRow): void {
+    if (!this.gaps.delete(row.id)) {
+      if (row.id <= this.lastSequence) return;
+      this.rememberGapsBefore(row.id);
+      this.lastSequence = row.id;
+    }
+    if (row.event_id === null) return;
+    const change = toChange(row);
+    for (const listener of this.listeners.get(change.eventId) ?? []) listener(change);
+  }
+
+  /**
+   * On PostgreSQL, ids are taken at insert but become visible at commit, so a concurrent
+   * transaction may commit a lower id after a higher one was read. Skipped ids are looked for
+   * again for a while; an id that never appears belonged to a transaction that rolled back.
+   */
+  private rememberGapsBefore(id: number): void {
+    const from = Math.max(this.lastSequence + 1, id - maxGapsPerRead);
+    const now = Date.now();
+    for (let missing = from; missing < id; missing += 1) this.gaps.set(missing, now);
+    for (const oldest of this.gaps.keys()) {
+      if (this.gaps.size <= maxGaps) break;
+      this.gaps.delete(oldest);
+    }
+  }
+
+  private forgetOldGaps(): void {
+    const oldest = Date.now() - gapLifetimeMs;
+    for (const [id, seenAt] of this.gaps) if (seenAt < oldest) this.gaps.delete(id);
+  }
 }
 
-function toChange(row: {
+interface AuditRow {
   id: number;
   event_id: number | null;
   entity_type: string;
@@ -110,7 +179,9 @@ function toChange(row: {
   action: string;
   after_json: string | null;
   at: string;
-}): Change {
+}
+
+function toChange(row: AuditRow): Change {
   const after = row.after_json ? (JSON.parse(row.after_json) as { version?: unknown }) : null;
   return {
     sequence: row.id,

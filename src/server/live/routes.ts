@@ -1,13 +1,19 @@
 import type { ServerResponse } from 'node:http';
+import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../db/schema.ts';
+import type { Database } from '../db/database.ts';
 import { eventIdParams } from '../events/schemas.ts';
 import { type Change, ChangeFeed } from './feed.ts';
 
 const heartbeatMs = 25_000;
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const liveRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const feed = new ChangeFeed(db);
+const plugin: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
+  const feed = new ChangeFeed(database);
+  // A write answered by this node has committed: its subscribers need not wait for the next poll.
+  app.addHook('onResponse', async (request, reply) => {
+    if (writeMethods.has(request.method) && reply.statusCode < 400) feed.poke();
+  });
   const openStreams = new Map<ServerResponse, () => void>();
   // Streams never end on their own; closing them first lets the server shut down promptly.
   app.addHook('preClose', async () => {
@@ -54,6 +60,9 @@ export const liveRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
   );
 };
+
+/** The live stream; registered without encapsulation so that every write route pokes the feed. */
+export const liveRoutes = fastifyPlugin(plugin, { name: 'lagesbild-live' });
 
 const formatted = new WeakMap<Change, string>();
 

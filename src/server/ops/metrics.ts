@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import pg from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../db/database.ts';
 import type { RouteAccess } from '../http/guard.ts';
@@ -13,41 +12,6 @@ import type { AnyKysely } from './tables.ts';
  */
 export function metricsAccess(env: NodeJS.ProcessEnv = process.env): RouteAccess {
   return env.METRICS_PUBLIC === 'true' ? { kind: 'public' } : { kind: 'system_admin' };
-}
-
-interface PoolLike {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-  ended?: boolean;
-  options?: { max?: number };
-}
-
-// The Kysely dialect keeps its pg.Pool private; pools are noticed when they hand out a connection.
-const pools = new Set<WeakRef<PoolLike>>();
-const poolPrototype = pg.Pool.prototype as unknown as {
-  connect: (...args: unknown[]) => unknown;
-  lagesbildObserved?: boolean;
-};
-if (!poolPrototype.lagesbildObserved) {
-  const connect = poolPrototype.connect;
-  poolPrototype.connect = function (this: PoolLike, ...args: unknown[]) {
-    if (![...pools].some((reference) => reference.deref() === this)) pools.add(new WeakRef(this));
-    return connect.apply(this, args);
-  };
-  poolPrototype.lagesbildObserved = true;
-}
-
-function livePools(database: Database): PoolLike[] {
-  const own = (database as { pool?: PoolLike }).pool;
-  if (own) return [own];
-  const alive: PoolLike[] = [];
-  for (const reference of pools) {
-    const pool = reference.deref();
-    if (!pool || pool.ended) pools.delete(reference);
-    else alive.push(pool);
-  }
-  return alive;
 }
 
 // Process metrics (memory, CPU, event-loop lag) once per process, however many apps it builds.
@@ -119,32 +83,18 @@ const plugin: FastifyPluginAsync<{ database: Database }> = async (app, { databas
     },
   });
 
-  if (database.dialect === 'postgres') {
+  const pool = database.pool;
+  if (pool) {
     new Gauge({
       name: 'lagesbild_db_pool_connections',
-      help: 'PostgreSQL pool connections: total open, idle, and requests waiting for one',
+      help: 'PostgreSQL pool connections: total open, idle, in use, and requests waiting for one',
       labelNames: ['state'],
       registers: [registry],
       collect() {
-        const current = livePools(database);
-        const sum = (pick: (pool: PoolLike) => number) =>
-          current.reduce((total, pool) => total + pick(pool), 0);
-        this.set(
-          { state: 'total' },
-          sum((pool) => pool.totalCount),
-        );
-        this.set(
-          { state: 'idle' },
-          sum((pool) => pool.idleCount),
-        );
-        this.set(
-          { state: 'in_use' },
-          sum((pool) => pool.totalCount - pool.idleCount),
-        );
-        this.set(
-          { state: 'waiting' },
-          sum((pool) => pool.waitingCount),
-        );
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
       },
     });
     new Gauge({
@@ -152,7 +102,7 @@ const plugin: FastifyPluginAsync<{ database: Database }> = async (app, { databas
       help: 'The most connections the PostgreSQL pool opens',
       registers: [registry],
       collect() {
-        this.set(livePools(database).reduce((total, pool) => total + (pool.options?.max ?? 0), 0));
+        this.set(pool.options.max);
       },
     });
   }

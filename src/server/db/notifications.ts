@@ -1,0 +1,65 @@
+import pg from 'pg';
+
+/** The PostgreSQL channel on which committed changes are announced (see the audit migration). */
+export const changeChannel = 'lagesbild_changes';
+
+const firstRetryMs = 250;
+const longestRetryMs = 5000;
+
+/**
+ * Keeps one connection LISTENing on a channel, reconnecting with back-off when PostgreSQL goes
+ * away. `onWake` runs for every notification and after every (re)connection, since notifications
+ * sent while disconnected are lost and the listener must catch up by reading.
+ */
+export function listenForNotifications(
+  config: pg.ClientConfig,
+  channel: string,
+  onWake: () => void,
+): () => Promise<void> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retryMs = firstRetryMs;
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  const scheduleReconnect = () => {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void connect();
+    }, retryMs);
+    retryTimer.unref();
+    retryMs = Math.min(retryMs * 2, longestRetryMs);
+  };
+
+  const connect = async () => {
+    const candidate = new pg.Client(config);
+    candidate.on('error', () => undefined);
+    candidate.on('end', () => {
+      if (client === candidate) client = null;
+      scheduleReconnect();
+    });
+    candidate.on('notification', (message) => {
+      if (message.channel === channel) onWake();
+    });
+    try {
+      await candidate.connect();
+      await candidate.query(`LISTEN ${channel}`);
+    } catch {
+      await candidate.end().catch(() => undefined);
+      scheduleReconnect();
+      return;
+    }
+    if (stopped) return void (await candidate.end().catch(() => undefined));
+    client = candidate;
+    retryMs = firstRetryMs;
+    onWake();
+  };
+
+  void connect();
+  return async () => {
+    stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    await client?.end().catch(() => undefined);
+    client = null;
+  };
+}
