@@ -108,7 +108,10 @@ function summaryOf(snapshot: ReportSnapshot): string {
   return snapshot.report.title;
 }
 
-/** A unit's situation as EDXL-SitRep SituationInformation, from its latest submitted version. */
+/**
+ * A unit's situation as EDXL-SitRep SituationInformation, from its latest submitted version. The
+ * severity follows the unit's readiness level then, or the event's while the unit had none.
+ */
 export async function unitSituationSitRep(
   db: Db,
   eventId: number,
@@ -124,13 +127,9 @@ export async function unitSituationSitRep(
   const period = parsePeriod(submitted.period);
   const reporter = await nameOf(db, submitted.submitted_by);
   const accepted = situation.state === 'accepted' && situation.reviewed_at !== null;
-  const level = await findChangeAt(
-    db,
-    eventId,
-    situation.unit_id,
-    submitted.submitted_at,
-    includeInternal,
-  );
+  const level =
+    (await findChangeAt(db, eventId, situation.unit_id, submitted.submitted_at, includeInternal)) ??
+    (await findChangeAt(db, eventId, null, submitted.submitted_at, includeInternal));
   const sitRep: SitRep = {
     messageId: `lagesbild:${eventId}:lagesrapport:${situationId}:${submitted.number}`,
     preparedBy: { name: reporter, role: situationRoles.reporter, at: submitted.submitted_at },
