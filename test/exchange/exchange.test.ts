@@ -303,6 +303,11 @@ for (const dialect of testDialects()) {
       assert.equal(one.json().total, 1);
       const bad = await reader.get(`${events()}/exchange/fhir/MeasureReport?period=vecka-46`);
       assert.equal(bad.statusCode, 400);
+      const noSuchWeek = await reader.get(
+        `${events()}/exchange/fhir/MeasureReport?period=2024-W60`,
+      );
+      assert.equal(noSuchWeek.statusCode, 400);
+      assert.equal(noSuchWeek.json().details.field, 'period');
       const missing = await reader.get(`${events()}/exchange/fhir/MeasureReport?facility=99999`);
       assert.equal(missing.statusCode, 404);
     });

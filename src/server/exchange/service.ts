@@ -1,5 +1,5 @@
 import type { ReportSnapshot } from '../../core/report-snapshot.ts';
-import { parsePeriod, periodLabel, periodOf } from '../../core/time.ts';
+import { type Period, parsePeriod, periodLabel, periodOf } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { type DiversionRow, diversionsInForce } from '../diversions/repository.ts';
 import type { DiversionCategory } from '../diversions/tables.ts';
@@ -204,19 +204,23 @@ function emsTrafficOf(
   facility: FacilityRow,
   inForce: DiversionRow[],
 ): HospitalStatus['emsTraffic'] {
-  const categories = inForce.flatMap(
-    (diversion) => JSON.parse(diversion.categories) as DiversionCategory[],
-  );
-  const reason = inForce
-    .map((diversion) => {
-      const who = (JSON.parse(diversion.categories) as DiversionCategory[]).map(
-        (category) => divertedPeople[category],
-      );
-      return `${who.join(' och ')} hänvisas till ${asMidSentence(diversion.redirected_to)}.`;
+  const diverted = inForce.map((diversion) => ({
+    categories: JSON.parse(diversion.categories) as DiversionCategory[],
+    redirectedTo: diversion.redirected_to,
+  }));
+  const reason = diverted
+    .map(({ categories, redirectedTo }) => {
+      const who = categories.map((category) => divertedPeople[category]).join(' och ');
+      return `${who.charAt(0).toUpperCase()}${who.slice(1)} hänvisas till ${asMidSentence(redirectedTo)}.`;
     })
-    .map((sentence) => sentence.charAt(0).toUpperCase() + sentence.slice(1))
     .join(' ');
-  return { status: emsTrafficStatusOf(facility.kind, categories), reason: reason || null };
+  return {
+    status: emsTrafficStatusOf(
+      facility.kind,
+      diverted.flatMap(({ categories }) => categories),
+    ),
+    reason: reason || null,
+  };
 }
 
 /** "Andra sjukhus" reads "andra sjukhus" inside a sentence; "NÄL" stays as it is. */
@@ -252,7 +256,7 @@ export async function facilityMeasures(
 ): Promise<FacilityMeasure[]> {
   const event = await loadEvent(db, eventId);
   const period = query.period
-    ? parsePeriod(query.period)
+    ? periodFromKey(query.period)
     : periodOf(new Date(), event.period_granularity);
   const facilities = (await listFacilities(db)).filter(
     (facility) => query.facilityId === undefined || facility.id === query.facilityId,
@@ -272,6 +276,15 @@ export async function facilityMeasures(
     occupancy: observed(latestFor(beds.occupancy, facility)),
     capacity: observed(latestFor(beds.capacity, facility)),
   }));
+}
+
+/** A key of the right shape can still name no real period, like week 60. */
+function periodFromKey(key: string): Period {
+  try {
+    return parsePeriod(key);
+  } catch {
+    throw errors.badRequest('Perioden finns inte i kalendern.', { field: 'period' });
+  }
 }
 
 function observed(row: ObservationRow | undefined) {
