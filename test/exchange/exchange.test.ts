@@ -108,7 +108,11 @@ for (const dialect of testDialects()) {
       assert.equal(textOf(xml, 'ct:fromDateTime'), '2024-10-28T07:00:00+00:00');
       assert.equal(textOf(xml, 'ct:toDateTime'), '2024-11-05T16:30:00+00:00');
       assert.equal(textOf(xml, 'sr:severity'), 'Moderate');
-      assert.equal(textOf(xml, 'sr:incidentName'), 'Millennium 2024');
+      assert.deepEqual(
+        [...xml.matchAll(/<sr:incidentID>([^<]+)</g)].map((match) => match[1]),
+        [`lagesbild:handelse:${t.eventId}`, 'Millennium 2024'],
+      );
+      assert.match(textOf(xml, 'sr:remarks')!, /^Den regionala särskilda organisationen stöttar/);
       assert.match(xml, /<sr:report xsi:type="sr:ManagementReportingSummaryType">/);
       const [prepared, authorized] = [...xml.matchAll(/<xnl:nameElement>([^<]+)</g)].map(
         (match) => match[1],

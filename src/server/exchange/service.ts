@@ -84,14 +84,10 @@ export async function publishedReportSitRep(
     }),
     period: { from: report.period_start, to: snapshot.report.compiledAt },
     title: snapshot.report.title,
-    incidentId: incidentIdOf(eventId),
+    incidentIds: [incidentIdOf(eventId), snapshot.event.name],
     confidence: 'HighlyConfident',
     severity: severityOf(level?.level),
-    body: {
-      type: 'ManagementReportingSummary',
-      incidentName: snapshot.event.name,
-      situationSummary: summaryOf(snapshot),
-    },
+    body: { type: 'ManagementReportingSummary', remarks: summaryOf(snapshot) },
   };
   const suffix = `${row.revision > 1 ? `-v${row.revision}` : ''}${audience === 'internal' ? '-intern' : ''}`;
   return { sitRep, fileName: `regional-rapport-${row.number}${suffix}-sitrep.xml` };
@@ -145,14 +141,12 @@ export async function unitSituationSitRep(
     version: event.state === 'closed' ? 'Final' : submitted.number > 1 ? 'Update' : 'Initial',
     period: { from: period.start.toISOString(), to: period.end.toISOString() },
     title: `Lägesrapport ${situation.unit_name}, ${periodLabel(submitted.period, 'sv')}`,
-    incidentId: incidentIdOf(eventId),
+    incidentIds: [incidentIdOf(eventId), event.name],
     confidence: accepted ? 'HighlyConfident' : 'SomewhatConfident',
     severity: severityOf(level?.level),
     body: {
       type: 'SituationInformation',
-      incidentName: event.name,
-      situationSummary:
-        submitted.bullets.trim() || 'Enheten har inte skrivit någon sammanfattning.',
+      remarks: submitted.bullets.trim() || 'Enheten har inte skrivit någon sammanfattning.',
     },
   };
   return {

@@ -25,14 +25,11 @@ export interface SitRep {
   version: ReportVersion;
   period: { from: string; to: string };
   title: string;
-  incidentId: string;
+  /** The standard allows the incident's name as well as its identifier: both are given. */
+  incidentIds: string[];
   confidence: 'HighlyConfident' | 'SomewhatConfident';
   severity: Severity;
-  body: {
-    type: 'ManagementReportingSummary' | 'SituationInformation';
-    incidentName: string;
-    situationSummary: string;
-  };
+  body: { type: 'ManagementReportingSummary' | 'SituationInformation'; remarks: string };
 }
 
 /** One EDXL-SitRep 1.0 document; element order as in the standard (and our XSD). */
@@ -56,14 +53,13 @@ export function sitRepXml(sitRep: SitRep): string {
   period.ele(CT_NS, 'ct:fromDateTime').txt(edxlDateTime(sitRep.period.from));
   period.ele(CT_NS, 'ct:toDateTime').txt(edxlDateTime(sitRep.period.to));
   sr(root, 'reportTitle', sitRep.title);
-  sr(root, 'incidentID', sitRep.incidentId);
+  for (const incidentId of sitRep.incidentIds) sr(root, 'incidentID', incidentId);
   sr(root, 'reportConfidence', sitRep.confidence);
   sr(root, 'severity', sitRep.severity);
   const report = root
     .ele(SITREP_NS, 'sr:report')
     .att(XSI_NS, 'xsi:type', `sr:${sitRep.body.type}Type`);
-  sr(report, 'incidentName', sitRep.body.incidentName);
-  sr(report, 'situationSummary', sitRep.body.situationSummary);
+  sr(report, 'remarks', sitRep.body.remarks);
   return doc.end({ prettyPrint: true });
 }
 
