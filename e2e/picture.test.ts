@@ -223,6 +223,10 @@ test('diversions: start and end one; the board shows it', async () => {
   const problems = watchErrors(page);
   await signIn(page, demoPeople.staff, demoPassword);
   await open(page, '/diversions', 'Omstyrning', 'picture-diversions');
+  const have = page.getByRole('link', { name: 'EDXL-HAVE (XML)' });
+  const haveXml = await page.request.get((await have.getAttribute('href'))!);
+  assert.match(await haveXml.text(), /<have:HospitalStatus /);
+  await page.getByRole('link', { name: 'FHIR MeasureReport (JSON)' }).waitFor();
 
   const form = page.locator('#diversion-form');
   const facility = form.getByLabel('Akutmottagning');

@@ -176,6 +176,11 @@ test('staff start and submit a report; an approver publishes it; a reader downlo
   await reader.page.getByRole('link', { name: /^Extrarapport nr 3/ }).waitFor();
   assert.equal(await reader.page.getByRole('link', { name: /Intern version/ }).count(), 0);
   await reader.page.getByRole('link', { name: 'Atom-flöde' }).waitFor();
+  const sitRep = reader.page.getByRole('link', {
+    name: /^EDXL-SitRep \(XML\) – Extrarapport nr 3/,
+  });
+  const sitRepXml = await reader.page.request.get((await sitRep.getAttribute('href'))!);
+  assert.match(await sitRepXml.text(), /<sr:reportNumber>3<\/sr:reportNumber>/);
   await checkScreen(reader.page, 'archive-desktop');
   await reader.page.getByLabel('Sök i rapporterna').fill('avvikelser');
   await reader.page.getByRole('button', { name: 'Sök' }).click();

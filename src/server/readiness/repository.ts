@@ -73,3 +73,20 @@ export function insertChange(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** The level in force at an instant: the newest change of the scope made at or before it. */
+export function findChangeAt(
+  db: Db,
+  eventId: number,
+  unitId: number | null,
+  at: string,
+  includeInternal: boolean,
+): Promise<ReadinessChangeRow | undefined> {
+  return selectChanges(db, eventId, includeInternal)
+    .where('readiness_changes.scope', '=', scopeOf(unitId))
+    .where('readiness_changes.changed_at', '<=', new Date(at).toISOString())
+    .orderBy('readiness_changes.changed_at', 'desc')
+    .orderBy('readiness_changes.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -225,6 +225,16 @@ export function DiversionsPage() {
                 </table>
               </div>
             )}
+            <p className="small">
+              {t('picture.diversions.exchange')}{' '}
+              <a href={`/api/events/${eventId}/exchange/have.xml`} download>
+                EDXL-HAVE (XML)
+              </a>
+              {' · '}
+              <a href={`/api/events/${eventId}/exchange/fhir/MeasureReport`} download>
+                FHIR MeasureReport (JSON)
+              </a>
+            </p>
           </section>
           <div className="picture-layout">
             <FormColumn show={can('diversion.write')}>

@@ -168,6 +168,15 @@ export function ArchivePage() {
                         <span className="visually-hidden"> – {name}</span>
                       </a>
                     </li>
+                    <li>
+                      <a
+                        href={`/r/${eventId}/${item.number}/sitrep.xml?version=${item.revision}`}
+                        download
+                      >
+                        EDXL-SitRep (XML)
+                        <span className="visually-hidden"> – {name}</span>
+                      </a>
+                    </li>
                   </ul>
                   <p className="archive__hash small muted">
                     {t('reports.archive.hash')}: <code>{item.contentHash.slice(0, 16)}…</code>

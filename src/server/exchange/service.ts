@@ -1,0 +1,341 @@
+import type { ReportSnapshot } from '../../core/report-snapshot.ts';
+import { type Period, parsePeriod, periodLabel, periodOf } from '../../core/time.ts';
+import type { Db } from '../db/schema.ts';
+import { type DiversionRow, diversionsInForce } from '../diversions/repository.ts';
+import type { DiversionCategory } from '../diversions/tables.ts';
+import { errors } from '../errors.ts';
+import { type EventRow, findEvent } from '../events/repository.ts';
+import { type ObservationRow, allObservations, findFigureByKey } from '../figures/repository.ts';
+import { type ReadinessChangeRow, findChangeAt } from '../readiness/repository.ts';
+import {
+  findReport,
+  findSnapshotById,
+  findSnapshotByNumber,
+  publishedSnapshots,
+} from '../reports/repository.ts';
+import { findSituation, listSituationVersions } from '../situations/repository.ts';
+import { type FacilityRow, listFacilities, listUnits } from '../units/repository.ts';
+import { findUserById } from '../users/repository.ts';
+import type { FacilityMeasure } from './fhir.ts';
+import type { BedCapacity, HospitalStatus } from './have.ts';
+import {
+  bedFigureKeys,
+  capacityStatusOf,
+  emsTrafficStatusOf,
+  facilityStatusOf,
+  reportVersionOf,
+  severityOf,
+  situationRoles,
+  workflowRoles,
+} from './mapping.ts';
+import type { SitRep } from './sitrep.ts';
+
+// Read-only: the exchange formats present what other capabilities hold and never write.
+
+type Audience = 'public' | 'internal';
+
+const reportPurposes = {
+  regular: 'Regelbunden regional lägesrapport till ledning och samverkansparter.',
+  extra: 'Extra regional lägesrapport med anledning av ändrat läge.',
+  final: 'Regional slutrapport när den särskilda organisationen avvecklas.',
+} as const;
+
+/**
+ * A published report as EDXL-SitRep, built from its frozen snapshot of the given audience. The
+ * period start and the readiness level at compilation are history that no later change alters.
+ */
+export async function publishedReportSitRep(
+  db: Db,
+  eventId: number,
+  number: number,
+  audience: Audience,
+  revision?: number,
+): Promise<{ sitRep: SitRep; fileName: string }> {
+  const meta = await findSnapshotByNumber(db, eventId, number, audience, revision);
+  const row = meta && (await findSnapshotById(db, meta.id));
+  const report = row && (await findReport(db, eventId, row.report_id));
+  if (!row || !report) throw errors.notFound('Rapporten');
+  const snapshot = JSON.parse(row.snapshot_json) as ReportSnapshot;
+  const event = await loadEvent(db, eventId);
+  const newest = (await publishedSnapshots(db, eventId, audience))[0]!;
+  const level = await findChangeAt(
+    db,
+    eventId,
+    null,
+    snapshot.report.compiledAt,
+    audience === 'internal',
+  );
+  const drafter = snapshot.authors.join(', ') || snapshot.approver || 'Okänd';
+  const sitRep: SitRep = {
+    messageId: `lagesbild:${eventId}:rapport:${row.number}:${row.revision}:${audience}`,
+    preparedBy: { name: drafter, role: workflowRoles.drafter, at: snapshot.report.compiledAt },
+    authorizedBy: {
+      name: snapshot.approver ?? drafter,
+      role: workflowRoles.approver,
+      at: row.published_at,
+    },
+    purpose: reportPurposes[snapshot.report.kind],
+    number: row.number,
+    version: reportVersionOf({
+      revision: row.revision,
+      isNewestNumber: newest.number === row.number,
+      eventClosed: event.state === 'closed',
+      kind: snapshot.report.kind,
+    }),
+    period: { from: report.period_start, to: snapshot.report.compiledAt },
+    title: snapshot.report.title,
+    incidentIds: [incidentIdOf(eventId), snapshot.event.name],
+    confidence: 'HighlyConfident',
+    severity: severityOf(level?.level),
+    body: { type: 'ManagementReportingSummary', remarks: summaryOf(snapshot) },
+  };
+  const suffix = `${row.revision > 1 ? `-v${row.revision}` : ''}${audience === 'internal' ? '-intern' : ''}`;
+  return { sitRep, fileName: `regional-rapport-${row.number}${suffix}-sitrep.xml` };
+}
+
+/** The first text the report's editors wrote, in document order: the report's own summary. */
+function summaryOf(snapshot: ReportSnapshot): string {
+  for (const section of snapshot.sections) {
+    if (section.kind !== 'text') continue;
+    for (const block of section.blocks) {
+      if (block.type === 'markdown' && block.markdown.trim()) return block.markdown.trim();
+    }
+  }
+  return snapshot.report.title;
+}
+
+/**
+ * A unit's situation as EDXL-SitRep SituationInformation, from its latest submitted version. The
+ * severity follows the unit's readiness level then, or the event's while the unit had none.
+ */
+export async function unitSituationSitRep(
+  db: Db,
+  eventId: number,
+  situationId: number,
+  includeInternal: boolean,
+): Promise<{ sitRep: SitRep; fileName: string }> {
+  const situation = await findSituation(db, eventId, situationId);
+  if (!situation || (situation.internal === 1 && !includeInternal))
+    throw errors.notFound('Lägesrapporten');
+  const submitted = (await listSituationVersions(db, situationId, includeInternal)).at(-1);
+  if (!submitted) throw errors.notFound('En inlämnad version av lägesrapporten');
+  const event = await loadEvent(db, eventId);
+  const period = parsePeriod(submitted.period);
+  const reporter = await nameOf(db, submitted.submitted_by);
+  const accepted = situation.state === 'accepted' && situation.reviewed_at !== null;
+  const level =
+    (await findChangeAt(db, eventId, situation.unit_id, submitted.submitted_at, includeInternal)) ??
+    (await findChangeAt(db, eventId, null, submitted.submitted_at, includeInternal));
+  const sitRep: SitRep = {
+    messageId: `lagesbild:${eventId}:lagesrapport:${situationId}:${submitted.number}`,
+    preparedBy: { name: reporter, role: situationRoles.reporter, at: submitted.submitted_at },
+    authorizedBy: accepted
+      ? {
+          name: await nameOf(db, situation.reviewed_by),
+          role: situationRoles.reviewer,
+          at: situation.reviewed_at!,
+        }
+      : { name: reporter, role: situationRoles.reporter, at: submitted.submitted_at },
+    purpose: `Lägesrapport från ${situation.unit_name} till den regionala staben.`,
+    number: submitted.number,
+    version: event.state === 'closed' ? 'Final' : submitted.number > 1 ? 'Update' : 'Initial',
+    period: { from: period.start.toISOString(), to: period.end.toISOString() },
+    title: `Lägesrapport ${situation.unit_name}, ${periodLabel(submitted.period, 'sv')}`,
+    incidentIds: [incidentIdOf(eventId), event.name],
+    confidence: accepted ? 'HighlyConfident' : 'SomewhatConfident',
+    severity: severityOf(level?.level),
+    body: {
+      type: 'SituationInformation',
+      remarks: submitted.bullets.trim() || 'Enheten har inte skrivit någon sammanfattning.',
+    },
+  };
+  return {
+    sitRep,
+    fileName: `lagesrapport-${situation.unit_code}-${submitted.period}-sitrep.xml`,
+  };
+}
+
+/** Every facility's status now: emergency-department traffic, facility status and beds. */
+export async function hospitalStatuses(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+  at = new Date().toISOString(),
+): Promise<HospitalStatus[]> {
+  await loadEvent(db, eventId);
+  const [facilities, units, diversions, beds] = await Promise.all([
+    listFacilities(db),
+    listUnits(db),
+    diversionsInForce(db, eventId, at, { includeInternal }),
+    bedObservations(db, eventId, includeInternal, { to: at }),
+  ]);
+  const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+  const levels = new Map<number, ReadinessChangeRow | undefined>();
+  for (const unit of units) {
+    levels.set(unit.id, await findChangeAt(db, eventId, unit.id, at, includeInternal));
+  }
+  return facilities.map((facility) => {
+    const occupancy = latestFor(beds.occupancy, facility);
+    const capacity = latestFor(beds.capacity, facility);
+    const own = diversions.filter((diversion) => diversion.facility_id === facility.id);
+    const level = levels.get(facility.unit_id);
+    return {
+      organisationName: unitNames.get(facility.unit_id) ?? facility.name,
+      facilityName: facility.name,
+      emsTraffic: emsTrafficOf(facility, own),
+      facilityStatus: facilityStatusOf(level?.level),
+      beds: occupancy ? bedCapacityOf(occupancy, capacity) : null,
+      lastUpdate: newest(at, [
+        ...own.map((diversion) => diversion.starts_at),
+        ...(level ? [level.changed_at] : []),
+        ...[occupancy, capacity].flatMap((value) => (value ? [value.observed_at] : [])),
+      ]),
+    };
+  });
+}
+
+function emsTrafficOf(
+  facility: FacilityRow,
+  inForce: DiversionRow[],
+): HospitalStatus['emsTraffic'] {
+  const diverted = inForce.map((diversion) => ({
+    categories: JSON.parse(diversion.categories) as DiversionCategory[],
+    redirectedTo: diversion.redirected_to,
+  }));
+  const reason = diverted
+    .map(({ categories, redirectedTo }) => {
+      const who = categories.map((category) => divertedPeople[category]).join(' och ');
+      return `${who.charAt(0).toUpperCase()}${who.slice(1)} hänvisas till ${asMidSentence(redirectedTo)}.`;
+    })
+    .join(' ');
+  return {
+    status: emsTrafficStatusOf(
+      facility.kind,
+      diverted.flatMap(({ categories }) => categories),
+    ),
+    reason: reason || null,
+  };
+}
+
+/** "Andra sjukhus" reads "andra sjukhus" inside a sentence; "NÄL" stays as it is. */
+function asMidSentence(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+const divertedPeople: Record<DiversionCategory, string> = {
+  walk_in: 'gående patienter',
+  ambulance: 'ambulanser',
+  secondary_transport: 'sekundärtransporter',
+};
+
+function bedCapacityOf(
+  occupancy: ObservationRow,
+  capacity: ObservationRow | undefined,
+): BedCapacity {
+  const beds = capacity ? Math.round(capacity.value) : null;
+  return {
+    status: capacityStatusOf(occupancy.value),
+    baseline: beds,
+    available: beds === null ? null : Math.max(0, Math.round(beds * (1 - occupancy.value / 100))),
+    comment: `Beläggningsgrad ${String(occupancy.value).replace('.', ',')} % enligt senaste mätningen.`,
+  };
+}
+
+/** The bed figures of each facility (or of all facilities) for one period. */
+export async function facilityMeasures(
+  db: Db,
+  eventId: number,
+  query: { facilityId?: number | undefined; period?: string | undefined },
+  includeInternal: boolean,
+): Promise<FacilityMeasure[]> {
+  const event = await loadEvent(db, eventId);
+  const period = query.period
+    ? periodFromKey(query.period)
+    : periodOf(new Date(), event.period_granularity);
+  const facilities = (await listFacilities(db)).filter(
+    (facility) => query.facilityId === undefined || facility.id === query.facilityId,
+  );
+  if (facilities.length === 0) throw errors.notFound('Vårdinrättningen');
+  const unitNames = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
+  const range = { from: period.start.toISOString(), to: period.end.toISOString() };
+  const beds = await bedObservations(db, eventId, includeInternal, range);
+  return facilities.map((facility) => ({
+    facility: {
+      id: facility.id,
+      code: facility.code,
+      name: facility.name,
+      unitName: unitNames.get(facility.unit_id) ?? facility.name,
+    },
+    period: { key: period.key, start: range.from, end: range.to },
+    occupancy: observed(latestFor(beds.occupancy, facility)),
+    capacity: observed(latestFor(beds.capacity, facility)),
+  }));
+}
+
+/** A key of the right shape can still name no real period, like week 60. */
+function periodFromKey(key: string): Period {
+  try {
+    return parsePeriod(key);
+  } catch {
+    throw errors.badRequest('Perioden finns inte i kalendern.', { field: 'period' });
+  }
+}
+
+function observed(row: ObservationRow | undefined) {
+  return row ? { value: row.value, observedAt: new Date(row.observed_at).toISOString() } : null;
+}
+
+async function bedObservations(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+  range: { from?: string; to?: string },
+) {
+  const load = async (key: string) => {
+    const figure = await findFigureByKey(db, eventId, key);
+    if (!figure || (figure.internal === 1 && !includeInternal)) return [];
+    return allObservations(db, figure.id, range, { includeInternal });
+  };
+  const [occupancy, capacity] = await Promise.all([
+    load(bedFigureKeys.occupancy),
+    load(bedFigureKeys.capacity),
+  ]);
+  return { occupancy, capacity };
+}
+
+/**
+ * The newest observation for the facility itself, or else the newest its unit reported for the
+ * whole unit: a hospital's occupancy applies to each of its facilities.
+ */
+function latestFor(rows: ObservationRow[], facility: FacilityRow): ObservationRow | undefined {
+  const own = rows.filter((row) => row.facility_id === facility.id);
+  const unitWide = rows.filter(
+    (row) => row.facility_id === null && row.unit_id === facility.unit_id,
+  );
+  return (own.length > 0 ? own : unitWide).at(-1);
+}
+
+/** When the status last changed: the newest of its sources, or the instant asked about. */
+function newest(at: string, instants: string[]): string {
+  return (
+    instants
+      .map((instant) => new Date(instant).toISOString())
+      .sort()
+      .at(-1) ?? at
+  );
+}
+
+function incidentIdOf(eventId: number): string {
+  return `lagesbild:handelse:${eventId}`;
+}
+
+async function nameOf(db: Db, userId: number | null): Promise<string> {
+  const user = userId === null ? undefined : await findUserById(db, userId);
+  return user?.name ?? 'Okänd';
+}
+
+async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
+  const event = await findEvent(db, eventId);
+  if (!event) throw errors.notFound('Händelsen');
+  return event;
+}
