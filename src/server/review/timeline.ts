@@ -124,7 +124,7 @@ async function diversionSource(db: Db, scope: TimelineScope): Promise<TimelineEn
   const names = new Map(facilities.map((facility) => [facility.id, facility.name]));
   return rows.flatMap((row) => {
     const facility = names.get(row.facility_id) ?? `Akutmottagning ${row.facility_id}`;
-    const what = `${diversionCategories(JSON.parse(row.categories) as string[])} hänvisas till ${row.redirected_to}.`;
+    const what = `${diversionCategories(JSON.parse(row.categories) as string[])} hänvisas till: ${row.redirected_to}.`;
     const common = {
       kind: 'diversion' as const,
       target: { kind: 'diversion', id: row.id },
