@@ -103,7 +103,6 @@ function TimelineSection({ eventId }: { eventId: number }) {
         <TextField
           id="timeline-from"
           type="date"
-          width="quarter"
           label={t('review.timeline.from')}
           value={filter.from}
           onChange={(event) => change({ from: event.target.value })}
@@ -111,7 +110,6 @@ function TimelineSection({ eventId }: { eventId: number }) {
         <TextField
           id="timeline-to"
           type="date"
-          width="quarter"
           label={t('review.timeline.to')}
           value={filter.to}
           error={rangeError ? t('review.timeline.rangeError') : undefined}
@@ -120,7 +118,6 @@ function TimelineSection({ eventId }: { eventId: number }) {
         <TextField
           id="timeline-q"
           type="search"
-          width="quarter"
           label={t('review.timeline.search')}
           value={filter.q}
           onChange={(event) => change({ q: event.target.value })}
