@@ -340,11 +340,11 @@ function LessonCard({
   onDelete: () => void;
 }) {
   const { t } = useTranslation();
-  const name = lesson.category ?? lesson.observation.slice(0, 40);
+  const name = lesson.category ?? shortened(lesson.observation);
   return (
     <li className="panel review-lesson">
       <h3 className="review-lesson__title">
-        {lesson.category ?? t('review.lessons.title')}{' '}
+        {name}{' '}
         <span className={`tag tag--compact tag--action-${lesson.state}`}>
           {t(`review.state.${lesson.state}`)}
         </span>
@@ -382,4 +382,8 @@ function LessonCard({
       )}
     </li>
   );
+}
+
+function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
