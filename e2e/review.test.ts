@@ -74,8 +74,9 @@ test('staff filter the timeline, download the review and record a lesson', async
     page.getByRole('link', { name: 'Word (.docx)' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /^Efterhandsanalys.Millennium.2024\.docx$/);
+  // The first PDF loads pdfmake and its fonts, which takes a while on a busy machine.
   const [pdf] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: 60_000 }),
     page.getByRole('link', { name: 'PDF' }).click(),
   ]);
   assert.match(pdf.suggestedFilename(), /\.pdf$/);
