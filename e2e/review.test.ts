@@ -91,7 +91,7 @@ test('staff filter the timeline, download the review and record a lesson', async
   const observation = 'Kontaktlistan till akutmottagningarna var inaktuell, provlärdom från e2e.';
   await form.getByLabel('Iakttagelse').fill(observation);
   await form.getByLabel('Rekommendation').fill('Gå igenom listan varje måndag.');
-  await form.getByLabel('Ansvarig', { exact: true }).fill('Stabschefen');
+  await form.getByLabel(/^Ansvarig/).fill('Stabschefen');
   await form.getByLabel('Kategori').fill('Samverkan');
   await form.getByRole('button', { name: 'Lägg till lärdom' }).click();
   await page.getByText('Lärdomen är sparad.').waitFor();
