@@ -242,6 +242,37 @@ for (const dialect of testDialects()) {
         assert.doesNotMatch(text, /Rapport 1 publicerad/);
       });
     });
+
+    describe('after the event is closed', () => {
+      // Runs last: it closes the demo event. Set directly so the test does not depend on how
+      // the closing checklist decides.
+      before(async () => {
+        await t.database.db
+          .updateTable('events')
+          .set({ state: 'closed', closed_at: '2024-11-26T09:00:00.000Z' })
+          .where('id', '=', t.eventId)
+          .execute();
+      });
+
+      it('still takes lessons while other records are read-only', async () => {
+        const lesson = await staff.post(`${base}/lessons`, {
+          observation: 'Uppföljningen i januari behöver stabens loggbok som underlag.',
+        });
+        assert.equal(lesson.statusCode, 201, lesson.body);
+        const decision = await staff.post(`/api/events/${t.eventId}/decisions`, {
+          decidedAt: '2024-11-27T09:00:00Z',
+          forum: 'Operativ samordning produktionschefer',
+          text: 'Ett beslut efter avslutet.',
+        });
+        assert.equal(decision.statusCode, 409);
+        assert.equal(decision.json().error, 'event_closed');
+        const docx = await staff.get(`${base}/export/docx`);
+        assert.match(
+          await documentText(docx.rawPayload),
+          /Händelsens period: 2024-10-\d\d – 2024-11-26/,
+        );
+      });
+    });
   });
 }
 
