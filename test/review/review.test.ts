@@ -132,6 +132,16 @@ for (const dialect of testDialects()) {
       });
     });
 
+    it('is described in the OpenAPI document', async () => {
+      const openapi = (await t.anonymous().get('/api/openapi.json')).json();
+      const timeline = openapi.paths['/api/events/{eventId}/review/timeline'].get;
+      assert.ok(
+        timeline.parameters.some((parameter: { name: string }) => parameter.name === 'kinds'),
+      );
+      assert.ok(openapi.paths['/api/events/{eventId}/review/lessons/{lessonId}'].patch);
+      assert.ok(openapi.paths['/api/events/{eventId}/review/export/{format}'].get);
+    });
+
     describe('lessons', () => {
       const url = () => `${base}/lessons`;
 
