@@ -36,6 +36,7 @@ export const permissions = [
   'report.edit',
   'report.approve',
   'distribution.manage',
+  'review.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,6 +60,7 @@ const eventWide: Record<Role, readonly Permission[]> = {
     'log.write',
     'communication.write',
     'report.edit',
+    'review.write',
   ],
   unit_reporter: ['event.read', 'internal.read', 'picture.read'],
   communicator: ['event.read', 'internal.read', 'picture.read', 'communication.write'],

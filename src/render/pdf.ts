@@ -57,7 +57,8 @@ const LINK = '#1a4f8b';
 const PAGE_MARGINS: [number, number, number, number] = [56, 64, 56, 56];
 const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 
-const fontFamily = configurePdfMake();
+/** DejaVu Sans when installed, else Helvetica; importing this module registers the fonts. */
+export const fontFamily = configurePdfMake();
 
 /**
  * Renders without touching the network or the file system: URL fetching is refused and fonts

@@ -38,6 +38,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { publishedRoutes } from './reports/published-routes.ts';
 import { distributionRoutes } from './distribution/routes.ts';
 import { exchangeRoutes } from './exchange/routes.ts';
+import { reviewRoutes } from './review/routes.ts';
 import { webRoutes } from './http/web.ts';
 import { metricsRoutes } from './ops/metrics.ts';
 
@@ -142,6 +143,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(publishedRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(distributionRoutes, { db });
   await app.register(exchangeRoutes, { db, publicUrl: config.PUBLIC_URL });
+  await app.register(reviewRoutes, { db });
   await app.register(webRoutes);
   app.get(
     '/api/openapi.json',

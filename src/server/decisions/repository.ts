@@ -110,3 +110,12 @@ export async function replaceDiversionLinks(
     .values(diversionIds.map((diversion_id) => ({ decision_id: decisionId, diversion_id })))
     .execute();
 }
+
+/** Every decision matching the filter, oldest first (the after-action timeline). */
+export function allDecisions(
+  db: Db,
+  eventId: number,
+  filter: DecisionFilter,
+): Promise<DecisionRow[]> {
+  return filtered(db, eventId, filter).selectAll().orderBy('decided_at').orderBy('id').execute();
+}

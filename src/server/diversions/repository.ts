@@ -69,6 +69,19 @@ export async function listDiversions(
   return { rows, total: Number(count.count) };
 }
 
+/** Every visible diversion of the event, by start. */
+export function allDiversions(
+  db: Db,
+  eventId: number,
+  visibility: Visibility,
+): Promise<DiversionRow[]> {
+  return visibleDiversions(db, eventId, visibility)
+    .selectAll()
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** Every diversion in force at the instant, oldest first. */
 export function diversionsInForce(
   db: Db,

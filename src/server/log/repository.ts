@@ -41,6 +41,11 @@ export async function listLogEntries(
   return { rows, total: Number(total) };
 }
 
+/** Every entry matching the filter, struck ones included, oldest first. */
+export function allLogEntries(db: Db, eventId: number, filter: LogFilter): Promise<LogEntryRow[]> {
+  return filtered(db, eventId, filter).selectAll().orderBy('occurred_at').orderBy('id').execute();
+}
+
 export function findLogEntry(
   db: Db,
   eventId: number,

@@ -61,6 +61,18 @@ export function listRecentChanges(
     .execute();
 }
 
+/** Every visible change of the event and its units, oldest first. */
+export function listAllChanges(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+): Promise<ReadinessChangeRow[]> {
+  return selectChanges(db, eventId, includeInternal)
+    .orderBy('readiness_changes.changed_at')
+    .orderBy('readiness_changes.id')
+    .execute();
+}
+
 /** Inserts the change unless its scope already has that version; then answers undefined. */
 export function insertChange(
   db: Db,

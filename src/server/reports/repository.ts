@@ -25,6 +25,18 @@ export function listReports(db: Db, eventId: number): Promise<ReportRow[]> {
     .execute();
 }
 
+/** Every published report and correction, in order of publication. */
+export function publishedReports(db: Db, eventId: number): Promise<ReportRow[]> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('state', '=', 'published')
+    .orderBy('published_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** The newest published report, or the newest published before a given instant. */
 export function latestPublished(
   db: Db,

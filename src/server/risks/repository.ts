@@ -30,6 +30,10 @@ export async function listRisks(
   return { rows, total: Number(total) };
 }
 
+export function allRisks(db: Db, eventId: number, includeInternal: boolean): Promise<RiskRow[]> {
+  return visible(db, eventId, includeInternal).selectAll().orderBy('id').execute();
+}
+
 export function findRisk(db: Db, eventId: number, id: number): Promise<RiskRow | undefined> {
   return db
     .selectFrom('risks')

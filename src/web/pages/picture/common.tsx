@@ -34,6 +34,7 @@ export const eventSections = [
   ['communication', '/communication'],
   ['reports', '/reports'],
   ['archive', '/archive'],
+  ['review', '/review'],
   ['admin', '/admin'],
 ] as const;
 

@@ -14,6 +14,7 @@ import { DiversionsPage } from './Diversions.tsx';
 import { FiguresPage } from './Figures.tsx';
 import { LogPage } from './Log.tsx';
 import { RisksPage } from './Risks.tsx';
+import { ReviewPage } from '../review/ReviewPage.tsx';
 
 export { AccessibilityPage } from '../admin/Accessibility.tsx';
 export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
@@ -26,6 +27,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/diversions', Page: DiversionsPage },
   { path: '/events/:eventId/figures', Page: FiguresPage },
   { path: '/events/:eventId/communication', Page: CommunicationPage },
+  { path: '/events/:eventId/review', Page: ReviewPage },
   { path: '/events/:eventId/admin', Page: EventAdminHome },
   { path: '/events/:eventId/admin/access', Page: AccessPage },
   { path: '/events/:eventId/admin/templates', Page: TemplatesPage },

@@ -1,0 +1,222 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER } from './common.ts';
+import {
+  INTERNAL_REVIEW_NOTE,
+  REVIEW_HEADINGS,
+  type ReviewDocument,
+  TIMELINE_COLUMNS,
+  lessonFacts,
+  lessonHeading,
+  periodLine,
+  reviewCompiledLine,
+  reviewTitle,
+  summaryRows,
+  timelineKind,
+  timelineTime,
+} from './review-document.ts';
+
+const ACCENT = '1F3A5F';
+const MUTED = '555B63';
+const RULE = 'C9CED6';
+const FONT = 'Calibri';
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1134;
+
+/** The after-action review as a Word document with real headings and tables. */
+export async function renderReviewDocx(document: ReviewDocument): Promise<Buffer> {
+  return Packer.toBuffer(
+    new Document({
+      creator: 'Lägesbild',
+      title: reviewTitle(document),
+      description: document.eventName,
+      styles: documentStyles(),
+      sections: [
+        {
+          properties: {
+            page: {
+              size: A4,
+              margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+            },
+          },
+          footers: { default: pageFooter() },
+          children: [
+            ...titleParagraphs(document),
+            heading(REVIEW_HEADINGS.summary, HeadingLevel.HEADING_1),
+            table(['Uppgift', 'Antal'], summaryRows(document)),
+            heading(REVIEW_HEADINGS.timeline, HeadingLevel.HEADING_1),
+            mutedParagraph(document.filterDescription),
+            ...timelineChildren(document),
+            heading(REVIEW_HEADINGS.lessons, HeadingLevel.HEADING_1),
+            ...lessonChildren(document),
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+function documentStyles() {
+  const headingStyle = (size: number, before: number) => ({
+    run: { font: FONT, size, bold: true, color: ACCENT },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: 22 },
+        paragraph: { spacing: { after: 120, line: 276 } },
+      },
+      title: {
+        run: { font: FONT, size: 44, bold: true, color: ACCENT },
+        paragraph: { spacing: { after: 120 } },
+      },
+      heading1: headingStyle(30, 360),
+      heading2: headingStyle(26, 240),
+    },
+  };
+}
+
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [
+          new TextRun({
+            children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES],
+            size: 16,
+            color: MUTED,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function titleParagraphs(document: ReviewDocument): Paragraph[] {
+  const notes: [string, string][] = [
+    ...(document.isExercise ? [[EXERCISE_BANNER, EXERCISE_NOTE] as [string, string]] : []),
+    ...(document.includesInternal
+      ? [[INTERNAL_MARKER, INTERNAL_REVIEW_NOTE] as [string, string]]
+      : []),
+  ];
+  return [
+    new Paragraph({
+      children: [new TextRun({ text: document.eventName.toUpperCase(), size: 18, color: MUTED })],
+    }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(reviewTitle(document))] }),
+    new Paragraph({ children: [new TextRun({ text: reviewCompiledLine(document), bold: true })] }),
+    mutedParagraph(periodLine(document)),
+    ...notes.map(
+      ([label, text]) =>
+        new Paragraph({
+          shading: { type: ShadingType.CLEAR, fill: 'F5EEFA', color: 'auto' },
+          border: { left: { style: BorderStyle.SINGLE, size: 24, color: '6B2C91', space: 6 } },
+          children: [new TextRun({ text: `${label} – `, bold: true }), new TextRun(text)],
+        }),
+    ),
+  ];
+}
+
+function heading(text: string, level: (typeof HeadingLevel)['HEADING_1' | 'HEADING_2']): Paragraph {
+  return new Paragraph({ heading: level, children: [new TextRun(text)] });
+}
+
+function mutedParagraph(text: string): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text, size: 18, color: MUTED })] });
+}
+
+function timelineChildren(document: ReviewDocument): (Paragraph | Table)[] {
+  if (document.timeline.length === 0) return [mutedParagraph('Inga händelser matchar urvalet.')];
+  const rows = document.timeline.map(
+    (entry) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell([new TextRun({ text: timelineTime(entry), size: 20 })]),
+          cell([new TextRun({ text: timelineKind(entry), size: 20 })]),
+          cell([
+            new TextRun({ text: entry.title, bold: true, size: 20 }),
+            ...(entry.summary ? [new TextRun({ text: entry.summary, size: 20, break: 1 })] : []),
+          ]),
+        ],
+      }),
+  );
+  return [tableOf(TIMELINE_COLUMNS, rows), spacer()];
+}
+
+function lessonChildren(document: ReviewDocument): (Paragraph | Table)[] {
+  if (document.lessons.length === 0) return [mutedParagraph('Inga lärdomar är registrerade.')];
+  return document.lessons.flatMap((lesson, index) => [
+    heading(lessonHeading(lesson, index), HeadingLevel.HEADING_2),
+    table(['Del', 'Innehåll'], lessonFacts(lesson)),
+  ]);
+}
+
+function table(columns: string[], rows: [string, string][]): Table {
+  return tableOf(
+    columns,
+    rows.map(
+      ([label, text]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell([new TextRun({ text: label, bold: true, size: 20 })]),
+            cell([new TextRun({ text, size: 20 })]),
+          ],
+        }),
+    ),
+  );
+}
+
+function tableOf(columns: string[], rows: TableRow[]): Table {
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: columns.map((label) =>
+      cell([new TextRun({ text: label, bold: true, size: 20 })], { header: true }),
+    ),
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: {
+      top: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      left: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      right: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      insideVertical: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE },
+      insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: RULE },
+    },
+    rows: [header, ...rows],
+  });
+}
+
+function cell(children: TextRun[], kind: { header?: boolean } = {}): TableCell {
+  return new TableCell({
+    shading: kind.header ? { type: ShadingType.CLEAR, fill: 'EEF2F7', color: 'auto' } : undefined,
+    borders: kind.header
+      ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT } }
+      : undefined,
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    children: [new Paragraph({ spacing: { after: 0 }, children })],
+  });
+}
+
+function spacer(): Paragraph {
+  return new Paragraph({ spacing: { after: 60 }, children: [] });
+}

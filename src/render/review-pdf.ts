@@ -1,0 +1,158 @@
+import pdfMake from 'pdfmake';
+import type { Content, TableCell } from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER } from './common.ts';
+import { fontFamily } from './pdf.ts';
+import {
+  INTERNAL_REVIEW_NOTE,
+  REVIEW_HEADINGS,
+  type ReviewDocument,
+  TIMELINE_COLUMNS,
+  lessonFacts,
+  lessonHeading,
+  periodLine,
+  reviewCompiledLine,
+  reviewTitle,
+  summaryRows,
+  timelineKind,
+  timelineTime,
+} from './review-document.ts';
+
+const INK = '#1b1b1b';
+const MUTED = '#555b63';
+const ACCENT = '#1f3a5f';
+const RULE = '#c9ced6';
+const PAGE_MARGINS: [number, number, number, number] = [56, 64, 56, 56];
+
+/** The after-action review as an A4 PDF with bookmarks and "Sida N av M" footers. */
+export async function renderReviewPdf(document: ReviewDocument): Promise<Buffer> {
+  return pdfMake.createPdf(definition(document)).getBuffer();
+}
+
+function definition(document: ReviewDocument): TDocumentDefinitions {
+  const title = reviewTitle(document);
+  return {
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    info: { title, subject: document.eventName },
+    language: 'sv-SE',
+    defaultStyle: { font: fontFamily, fontSize: 10, lineHeight: 1.3, color: INK },
+    styles: STYLES,
+    header: () => ({
+      margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
+      fontSize: 8,
+      color: MUTED,
+      columns: [
+        { text: markers(document).join(' · ') || title },
+        { text: reviewCompiledLine(document), alignment: 'right' },
+      ],
+    }),
+    footer: (currentPage, pageCount) => ({
+      margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
+      fontSize: 8,
+      color: MUTED,
+      text: `Sida ${currentPage} av ${pageCount}`,
+      alignment: 'right',
+    }),
+    content: [
+      ...titleContent(document),
+      heading(REVIEW_HEADINGS.summary),
+      table(['Uppgift', 'Antal'], summaryRows(document), ['*', 'auto']),
+      heading(REVIEW_HEADINGS.timeline),
+      { text: document.filterDescription, style: 'facts' },
+      timelineContent(document),
+      heading(REVIEW_HEADINGS.lessons),
+      ...lessonsContent(document),
+    ],
+  };
+}
+
+const STYLES: TDocumentDefinitions['styles'] = {
+  eventName: { fontSize: 9, color: MUTED, characterSpacing: 0.6, margin: [0, 0, 0, 2] },
+  title: { fontSize: 22, bold: true, color: ACCENT, margin: [0, 0, 0, 6], lineHeight: 1.1 },
+  compiled: { fontSize: 11, bold: true, margin: [0, 0, 0, 4] },
+  facts: { fontSize: 9, color: MUTED, margin: [0, 0, 0, 8] },
+  h1: { fontSize: 15, bold: true, color: ACCENT, margin: [0, 16, 0, 6] },
+  h2: { fontSize: 12.5, bold: true, color: ACCENT, margin: [0, 10, 0, 4] },
+  note: { fontSize: 9.5, bold: true, color: '#8a1c1c', margin: [0, 0, 0, 8] },
+  tableHeader: { bold: true, fontSize: 9, fillColor: '#eef2f7' },
+  tableCell: { fontSize: 9 },
+  muted: { fontSize: 9, color: MUTED },
+};
+
+function markers(document: ReviewDocument): string[] {
+  return [
+    document.isExercise ? EXERCISE_BANNER : '',
+    document.includesInternal ? INTERNAL_MARKER : '',
+  ].filter((marker) => marker !== '');
+}
+
+function titleContent(document: ReviewDocument): Content[] {
+  return [
+    { text: document.eventName.toUpperCase(), style: 'eventName' },
+    { text: reviewTitle(document), style: 'title' },
+    { text: reviewCompiledLine(document), style: 'compiled' },
+    { text: periodLine(document), style: 'facts' },
+    ...(document.isExercise
+      ? [{ text: `${EXERCISE_BANNER}: ${EXERCISE_NOTE}`, style: 'note' }]
+      : []),
+    ...(document.includesInternal
+      ? [{ text: `${INTERNAL_MARKER}: ${INTERNAL_REVIEW_NOTE}`, style: 'note' }]
+      : []),
+  ];
+}
+
+function heading(text: string, level: 1 | 2 = 1): Content {
+  return { text, style: `h${level}`, headlineLevel: level, outline: level === 1 };
+}
+
+function timelineContent(document: ReviewDocument): Content {
+  if (document.timeline.length === 0) {
+    return { text: 'Inga händelser matchar urvalet.', style: 'muted' };
+  }
+  const rows: TableCell[][] = document.timeline.map((entry) => [
+    { text: timelineTime(entry), style: 'tableCell', noWrap: true },
+    { text: timelineKind(entry), style: 'tableCell' },
+    {
+      text: [{ text: entry.title, bold: true }, entry.summary ? `\n${entry.summary}` : ''],
+      style: 'tableCell',
+    },
+  ]);
+  return tableOf(TIMELINE_COLUMNS, rows, ['auto', 'auto', '*']);
+}
+
+function lessonsContent(document: ReviewDocument): Content[] {
+  if (document.lessons.length === 0) {
+    return [{ text: 'Inga lärdomar är registrerade.', style: 'muted' }];
+  }
+  return document.lessons.flatMap((lesson, index) => [
+    heading(lessonHeading(lesson, index), 2),
+    table(['Del', 'Innehåll'], lessonFacts(lesson), ['auto', '*']),
+  ]);
+}
+
+function table(columns: string[], rows: [string, string][], widths: string[]): Content {
+  return tableOf(
+    columns,
+    rows.map((row) => row.map((text) => ({ text, style: 'tableCell' }))),
+    widths,
+  );
+}
+
+function tableOf(columns: string[], rows: TableCell[][], widths: string[]): Content {
+  return {
+    table: {
+      headerRows: 1,
+      widths,
+      body: [columns.map((label) => ({ text: label, style: 'tableHeader' })), ...rows],
+    },
+    layout: {
+      hLineWidth: (index) => (index === 1 ? 1.2 : 0.5),
+      hLineColor: (index) => (index === 1 ? ACCENT : RULE),
+      vLineWidth: () => 0,
+      paddingTop: () => 4,
+      paddingBottom: () => 4,
+    },
+    margin: [0, 0, 0, 10],
+  };
+}

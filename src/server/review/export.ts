@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import type { ReviewDocument } from '../../render/review-document.ts';
+import { REVIEW_KIND_LABELS } from '../../render/review-document.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import { findEvent } from '../events/repository.ts';
+import { listLessons } from './repository.ts';
+import type { timelineFilterQuery } from './schemas.ts';
+import { type TimelineFilter, eventTimeline } from './timeline.ts';
+
+export type ReviewFormat = 'docx' | 'pdf';
+
+export const reviewContentTypes: Record<ReviewFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** The review as the renderers want it: the visible timeline (filtered) and every lesson. */
+export async function reviewDocument(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+  query: z.infer<typeof timelineFilterQuery>,
+  filter: TimelineFilter,
+): Promise<ReviewDocument> {
+  const event = await findEvent(db, eventId);
+  if (!event) throw errors.notFound('Händelsen');
+  const [timeline, lessons] = await Promise.all([
+    eventTimeline(db, eventId, includeInternal, filter),
+    listLessons(db, eventId),
+  ]);
+  return {
+    eventName: event.name,
+    isExercise: event.is_exercise === 1,
+    activatedAt: new Date(event.activated_at).toISOString(),
+    closedAt: event.closed_at && new Date(event.closed_at).toISOString(),
+    compiledAt: new Date().toISOString(),
+    includesInternal: includeInternal && timeline.some((entry) => entry.internal),
+    filterDescription: describeFilter(query),
+    timeline,
+    lessons: lessons.map(({ observation, recommendation, owner, state, category }) => ({
+      observation,
+      recommendation,
+      owner,
+      state,
+      category,
+    })),
+  };
+}
+
+/** "Urval: beslut, omstyrning; 2024-11-01 – 2024-11-30; sökord ”akut”." */
+export function describeFilter(query: z.infer<typeof timelineFilterQuery>): string {
+  const kinds = query.kinds?.length
+    ? query.kinds.map((kind) => REVIEW_KIND_LABELS[kind]!.toLowerCase()).join(', ')
+    : 'alla slag';
+  const parts = [kinds];
+  if (query.from || query.to) parts.push(`${query.from ?? 'början'} – ${query.to ?? 'slutet'}`);
+  if (query.q) parts.push(`sökord ”${query.q}”`);
+  return `Urval: ${parts.join('; ')}.`;
+}
+
+/** A Swedish file name, with an ASCII-only fallback for clients that ignore `filename*`. */
+export function contentDisposition(eventName: string, format: ReviewFormat): string {
+  const name = `Efterhandsanalys ${eventName}.${format}`;
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9.-]+/g, '-');
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

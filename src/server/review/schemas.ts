@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { eventIdParams } from '../events/schemas.ts';
+import { lessonStates } from './tables.ts';
+import { timelineKinds } from './timeline.ts';
+
+const kindList = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((value) => value.split(',').filter(Boolean))
+  .pipe(
+    z.array(
+      z.enum(timelineKinds, {
+        error: `Välj bland slagen ${timelineKinds.join(', ')}.`,
+      }),
+    ),
+  );
+
+const localDate = z.iso.date({ error: 'Ange ett datum som 2024-11-05.' });
+
+/** The filter shared by the timeline and the export; dates are Stockholm calendar days. */
+export const timelineFilterQuery = z.object({
+  kinds: kindList.optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+export const timelineQuery = timelineFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const exportParams = eventIdParams.extend({ format: z.enum(['docx', 'pdf']) });
+
+export const lessonParams = eventIdParams.extend({
+  lessonId: z.coerce.number().int().positive(),
+});
+
+export const deleteLessonQuery = z.object({ version: z.coerce.number().int().positive() });
+
+const observation = z
+  .string()
+  .trim()
+  .min(1, 'Beskriv vad ni iakttog.')
+  .max(10_000, 'Iakttagelsen får vara högst 10 000 tecken.');
+const recommendation = z
+  .string()
+  .trim()
+  .max(10_000, 'Rekommendationen får vara högst 10 000 tecken.');
+const owner = z.string().trim().max(200, 'Ansvarig får vara högst 200 tecken.');
+const state = z.enum(lessonStates, { error: 'Välj öppen, pågår eller klar.' });
+const category = z
+  .string()
+  .trim()
+  .max(100, 'Kategorin får vara högst 100 tecken.')
+  .nullable()
+  .transform((value) => value || null);
+
+export const createLessonBody = z
+  .object({
+    observation,
+    recommendation: recommendation.default(''),
+    owner: owner.default(''),
+    state: state.default('open'),
+    category: category.default(null),
+  })
+  .strict();
+
+export const updateLessonBody = z
+  .object({
+    version: z.number().int().positive(),
+    observation: observation.optional(),
+    recommendation: recommendation.optional(),
+    owner: owner.optional(),
+    state: state.optional(),
+    category: category.optional(),
+  })
+  .strict();

@@ -1,0 +1,211 @@
+import { allDecisions } from '../decisions/repository.ts';
+import type { Db } from '../db/schema.ts';
+import { allDiversions } from '../diversions/repository.ts';
+import { allLogEntries } from '../log/repository.ts';
+import { listAllChanges } from '../readiness/repository.ts';
+import { publishedReports } from '../reports/repository.ts';
+import { diversionCategories } from '../reports/wording.ts';
+import { allRisks, assessmentsOf } from '../risks/repository.ts';
+import { listFacilities, listUnits } from '../units/repository.ts';
+
+export const timelineKinds = [
+  'log',
+  'decision',
+  'diversion',
+  'readiness',
+  'report',
+  'risk',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  title: string;
+  summary: string;
+  /** What the entry is about, for a link to it. */
+  target: { kind: string; id: number };
+  internal: boolean;
+}
+
+export interface TimelineScope {
+  eventId: number;
+  includeInternal: boolean;
+  /** ISO UTC bounds, from inclusive and to exclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface TimelineFilter {
+  kinds?: readonly TimelineKind[];
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+type TimelineSource = (db: Db, scope: TimelineScope) => Promise<TimelineEntry[]>;
+
+/** One entry per kind; a new capability joins the timeline by adding its source here. */
+const sources: Record<TimelineKind, TimelineSource> = {
+  log: logSource,
+  decision: decisionSource,
+  diversion: diversionSource,
+  readiness: readinessSource,
+  report: reportSource,
+  risk: riskSource,
+};
+
+/** The whole event in time order, oldest first, as the filter narrows it. */
+export async function eventTimeline(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+  filter: TimelineFilter,
+): Promise<TimelineEntry[]> {
+  const scope: TimelineScope = { eventId, includeInternal, from: filter.from, to: filter.to };
+  const kinds = filter.kinds ?? timelineKinds;
+  const lists = await Promise.all(kinds.map((kind) => sources[kind](db, scope)));
+  const needle = filter.q?.toLocaleLowerCase('sv');
+  return lists
+    .flat()
+    .filter((entry) => (includeInternal || !entry.internal) && withinScope(entry.at, scope))
+    .filter((entry) => !needle || matches(entry, needle))
+    .sort(byTime);
+}
+
+function withinScope(at: string, scope: TimelineScope): boolean {
+  return (!scope.from || at >= scope.from) && (!scope.to || at < scope.to);
+}
+
+function matches(entry: TimelineEntry, needle: string): boolean {
+  return `${entry.title}\n${entry.summary}`.toLocaleLowerCase('sv').includes(needle);
+}
+
+function byTime(a: TimelineEntry, b: TimelineEntry): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  if (a.kind !== b.kind) return timelineKinds.indexOf(a.kind) - timelineKinds.indexOf(b.kind);
+  return a.target.id - b.target.id;
+}
+
+async function logSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
+  const rows = await allLogEntries(db, scope.eventId, scope);
+  return rows.map((row) => ({
+    at: iso(row.occurred_at),
+    kind: 'log',
+    title: row.significant === 1 ? 'Loggbok (väsentlig händelse)' : 'Loggbok',
+    summary: row.struck_at ? `${row.text} ${struckNote(row.strike_reason)}` : row.text,
+    target: { kind: 'log_entry', id: row.id },
+    internal: row.internal === 1,
+  }));
+}
+
+function struckNote(reason: string | null): string {
+  return reason ? `[Struken: ${reason}]` : '[Struken]';
+}
+
+async function decisionSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
+  const rows = await allDecisions(db, scope.eventId, scope);
+  return rows.map((row) => ({
+    at: iso(row.decided_at),
+    kind: 'decision',
+    title: `Beslut: ${row.forum}`,
+    summary: row.text,
+    target: { kind: 'decision', id: row.id },
+    internal: row.internal === 1,
+  }));
+}
+
+/** A diversion appears twice: when it starts and, once it has, when it ends. */
+async function diversionSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
+  const [rows, facilities] = await Promise.all([
+    allDiversions(db, scope.eventId, scope),
+    listFacilities(db),
+  ]);
+  const names = new Map(facilities.map((facility) => [facility.id, facility.name]));
+  return rows.flatMap((row) => {
+    const facility = names.get(row.facility_id) ?? `Akutmottagning ${row.facility_id}`;
+    const what = `${diversionCategories(JSON.parse(row.categories) as string[])} hänvisas till: ${row.redirected_to}.`;
+    const common = {
+      kind: 'diversion' as const,
+      target: { kind: 'diversion', id: row.id },
+      internal: row.internal === 1,
+    };
+    const start = {
+      ...common,
+      at: iso(row.starts_at),
+      title: `Omstyrning börjar: ${facility}`,
+      summary: [what, row.note].filter(Boolean).join(' '),
+    };
+    if (!row.ends_at) return [start];
+    const end = {
+      ...common,
+      at: iso(row.ends_at),
+      title: `Omstyrning upphör: ${facility}`,
+      summary: what,
+    };
+    return [start, end];
+  });
+}
+
+async function readinessSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
+  const [rows, units] = await Promise.all([
+    listAllChanges(db, scope.eventId, scope.includeInternal),
+    listUnits(db),
+  ]);
+  const names = new Map(units.map((unit) => [unit.id, unit.name]));
+  return rows.map((row) => ({
+    at: iso(row.changed_at),
+    kind: 'readiness',
+    title:
+      row.unit_id === null
+        ? `Beredskapsnivå för händelsen: ${row.level}`
+        : `Beredskapsnivå för ${names.get(row.unit_id) ?? `enhet ${row.unit_id}`}: ${row.level}`,
+    summary: row.reason,
+    target: { kind: 'readiness_change', id: row.id },
+    internal: row.internal === 1,
+  }));
+}
+
+async function reportSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
+  const rows = await publishedReports(db, scope.eventId);
+  return rows.map((row) => ({
+    at: iso(row.published_at!),
+    kind: 'report',
+    title:
+      row.revision > 1
+        ? `Rättelse publicerad: rapport ${row.number} version ${row.revision}`
+        : `Rapport ${row.number} publicerad`,
+    summary: row.title,
+    target: { kind: 'report', id: row.id },
+    internal: false,
+  }));
+}
+
+/** The first assessment of a risk is when it was identified; later ones are reassessments. */
+async function riskSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
+  const risks = await allRisks(db, scope.eventId, scope.includeInternal);
+  const history = await assessmentsOf(
+    db,
+    risks.map((risk) => risk.id),
+  );
+  return risks.flatMap((risk) =>
+    history.get(risk.id)!.map((assessment, index) => ({
+      at: iso(assessment.assessed_at),
+      kind: 'risk' as const,
+      title: `${index === 0 ? 'Risk bedömd' : 'Risk omvärderad'}: ${risk.title}`,
+      summary: [
+        `Sannolikhet ${assessment.likelihood}, konsekvens ${assessment.consequence}.`,
+        assessment.comment,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      target: { kind: 'risk', id: risk.id },
+      internal: risk.internal === 1,
+    })),
+  );
+}
+
+/** PostgreSQL and SQLite agree on the instant but not always on its spelling. */
+function iso(value: string): string {
+  return new Date(value).toISOString();
+}

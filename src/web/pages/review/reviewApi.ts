@@ -1,0 +1,77 @@
+// Shapes and endpoints of the after-action review (see src/server/review/routes.ts).
+import { type Page, type Provenance, request } from '../../api.ts';
+
+export const timelineKinds = [
+  'log',
+  'decision',
+  'diversion',
+  'readiness',
+  'report',
+  'risk',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  title: string;
+  summary: string;
+  target: { kind: string; id: number };
+  internal: boolean;
+}
+
+export const lessonStates = ['open', 'in_progress', 'done'] as const;
+
+export interface Lesson {
+  id: number;
+  observation: string;
+  recommendation: string;
+  owner: string;
+  state: (typeof lessonStates)[number];
+  category: string | null;
+  provenance: Provenance;
+  version: number;
+}
+
+export interface TimelineFilter {
+  kinds: TimelineKind[];
+  from: string;
+  to: string;
+  q: string;
+}
+
+type Body = Record<string, unknown>;
+
+const base = (eventId: number) => `/api/events/${eventId}/review`;
+
+/** The filter as query parameters; all kinds checked means no kind filter. */
+export function filterQuery(filter: TimelineFilter): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filter.kinds.length < timelineKinds.length) query.kinds = filter.kinds.join(',');
+  if (filter.from) query.from = filter.from;
+  if (filter.to) query.to = filter.to;
+  if (filter.q.trim()) query.q = filter.q.trim();
+  return query;
+}
+
+export function exportUrl(eventId: number, format: 'docx' | 'pdf', filter: TimelineFilter) {
+  const query = new URLSearchParams(filterQuery(filter)).toString();
+  return `${base(eventId)}/export/${format}${query ? `?${query}` : ''}`;
+}
+
+export const reviewApi = {
+  timeline: (eventId: number, filter: TimelineFilter, page: { limit: number; offset: number }) =>
+    request<Page<TimelineEntry>>('GET', `${base(eventId)}/timeline`, undefined, {
+      ...filterQuery(filter),
+      ...page,
+    }),
+  lessons: (eventId: number) => request<{ items: Lesson[] }>('GET', `${base(eventId)}/lessons`),
+  createLesson: (eventId: number, body: Body) =>
+    request<Lesson>('POST', `${base(eventId)}/lessons`, body),
+  updateLesson: (eventId: number, id: number, body: Body) =>
+    request<Lesson>('PATCH', `${base(eventId)}/lessons/${id}`, body),
+  deleteLesson: (eventId: number, id: number, version: number) =>
+    request<void>('DELETE', `${base(eventId)}/lessons/${id}`, undefined, { version }),
+  myPermissions: (eventId: number) =>
+    request<{ permissions: string[] }>('GET', `/api/events/${eventId}/grants/me`),
+};
