@@ -18,6 +18,7 @@ import { loadLogDemo } from '../log/demo.ts';
 import { loadRisksDemo } from '../risks/demo.ts';
 import type { DemoContext } from './context.ts';
 import { loadReportsDemo } from '../reports/demo.ts';
+import { loadMeetingsDemo } from '../meetings/demo.ts';
 
 export interface DemoResult {
   eventId: number;
@@ -43,6 +44,7 @@ export async function loadDemo(db: Db, options: { password?: string }): Promise<
   // capability demos
   await loadDecisionsDemo(db, context);
   await loadActionsDemo(db, context);
+  await loadMeetingsDemo(db, context);
   await loadRisksDemo(db, context);
   await loadLogDemo(db, context);
   await loadCommunicationDemo(db, context);
