@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminTranslations } from './i18n-admin.ts';
+import { meetingsTranslations } from './i18n-meetings.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
 
@@ -481,6 +482,7 @@ void i18n.use(initReactI18next).init({
         ...reportsTranslations.sv,
         ...pictureTranslations.sv,
         ...adminTranslations.sv,
+        ...meetingsTranslations.sv,
       },
     },
     en: {
@@ -489,6 +491,7 @@ void i18n.use(initReactI18next).init({
         ...reportsTranslations.en,
         ...pictureTranslations.en,
         ...adminTranslations.en,
+        ...meetingsTranslations.en,
       },
     },
   },

@@ -95,7 +95,7 @@ async function meetingsAndForums(
         end: occurrence.end.toISOString(),
         allDay: false,
         internal: false,
-        link: `/events/${eventId}/forums/${forum.id}`,
+        link: `/events/${eventId}/forums#forum-${forum.id}`,
       });
     }
   }
@@ -125,11 +125,7 @@ async function inputDeadlines(
   }));
 }
 
-async function reportDays(
-  db: Db,
-  eventId: number,
-  range: CalendarRange,
-): Promise<CalendarEntry[]> {
+async function reportDays(db: Db, eventId: number, range: CalendarRange): Promise<CalendarEntry[]> {
   const from = range.from.toISOString();
   const to = range.to.toISOString();
   return (await listReports(db, eventId))
@@ -184,7 +180,9 @@ async function pressActivities(
       internal: activity.internal === 1,
       link: `/events/${eventId}/communication`,
     }))
-    .filter((entry) => entry.end > range.from.toISOString() && entry.start < range.to.toISOString());
+    .filter(
+      (entry) => entry.end > range.from.toISOString() && entry.start < range.to.toISOString(),
+    );
 }
 
 function stockholmDate(instant: string): string {

@@ -108,7 +108,8 @@ export async function loadMeetingsDemo(db: Db, context: DemoContext): Promise<vo
       title: 'Stabsmöte RSO om behörigheter',
       startsAt: '2024-11-08T13:30:00Z',
       endsAt: '2024-11-08T14:30:00Z',
-      agenda: '1. Matchningen av användarnas behörigheter\n2. Förstärkning från andra förvaltningar',
+      agenda:
+        '1. Matchningen av användarnas behörigheter\n2. Förstärkning från andra förvaltningar',
       attendees: ['Stabschef RSO', 'Programchef Millennium', 'HR-strateg'],
       minutes:
         'Matchningen av behörigheter går för långsamt. Teamet förstärks med fem personer fram till driftstarten.',

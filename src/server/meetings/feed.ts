@@ -43,6 +43,7 @@ export function calendarFeed(
       start: new TZDate(entry.start, TIME_ZONE),
       end: new TZDate(entry.end, TIME_ZONE),
       allDay: entry.allDay,
+      timezone: TIME_ZONE,
       summary: entry.title,
       url: new URL(entry.link, publicUrl).toString(),
       class: entry.internal ? ICalEventClass.CONFIDENTIAL : ICalEventClass.PUBLIC,

@@ -17,7 +17,9 @@ export const schedule = z
       .min(1, 'Välj minst en veckodag.')
       .max(7)
       .refine((days) => new Set(days).size === days.length, 'Varje veckodag får väljas en gång.'),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange tiden som TT:MM, till exempel 08:30.'),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange tiden som TT:MM, till exempel 08:30.'),
     durationMinutes: z
       .number()
       .int()
