@@ -190,6 +190,18 @@ for (const dialect of testDialects()) {
       assert.ok(detail.actions!.length >= 1);
     });
 
+    it('documents the forum, meeting and calendar routes in OpenAPI', async () => {
+      const paths = Object.keys((await t.anonymous().get('/api/openapi.json')).json().paths);
+      for (const path of [
+        '/api/events/{eventId}/forums/{forumId}',
+        '/api/events/{eventId}/meetings/{meetingId}',
+        '/api/events/{eventId}/calendar',
+        '/api/events/{eventId}/calendar/subscription',
+      ]) {
+        assert.ok(paths.includes(path), path);
+      }
+    });
+
     it('hides internal meetings from readers', async () => {
       const secret = await createMeeting({ title: 'Internt stabsmöte', internal: true });
       assert.equal((await reader.get(`${base}/meetings/${secret.id}`)).statusCode, 404);
