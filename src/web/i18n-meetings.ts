@@ -34,6 +34,9 @@ const sv = {
       none: 'Inga forum ännu.',
       timeMissing: 'Ange klockslag och längd för den ordinarie tiden.',
       durationInvalid: 'Ange längden som ett heltal minuter.',
+      remove: 'Ta bort',
+      confirmRemove: 'Ta bort forumet {{name}}?',
+      removed: 'Forumet är borttaget.',
     },
     list: {
       title: 'Möten',
@@ -70,6 +73,8 @@ const sv = {
       noActions: 'Inga åtgärder är kopplade till mötet.',
       empty: 'Inte ifyllt.',
       edit: 'Ändra mötet',
+      remove: 'Ta bort mötet',
+      confirmRemove: 'Ta bort mötet? Det går inte att ångra.',
     },
     link: {
       label: 'Möte',
@@ -148,6 +153,9 @@ const en: Resources = {
       none: 'No forums yet.',
       timeMissing: 'Give the time and length of the regular meeting.',
       durationInvalid: 'Give the length as whole minutes.',
+      remove: 'Delete',
+      confirmRemove: 'Delete the forum {{name}}?',
+      removed: 'The forum is deleted.',
     },
     list: {
       title: 'Meetings',
@@ -184,6 +192,8 @@ const en: Resources = {
       noActions: 'No actions are linked to the meeting.',
       empty: 'Not filled in.',
       edit: 'Change the meeting',
+      remove: 'Delete the meeting',
+      confirmRemove: 'Delete the meeting? This cannot be undone.',
     },
     link: {
       label: 'Meeting',

@@ -190,6 +190,28 @@ for (const dialect of testDialects()) {
       assert.ok(detail.actions!.length >= 1);
     });
 
+    it('deletes meetings and forums only when nothing was recorded in them', async () => {
+      const forum = await createForum();
+      const meeting = await createMeeting({ forumId: forum.id });
+      const busyForum = await staff.delete(`${base}/forums/${forum.id}`);
+      assert.equal(busyForum.statusCode, 400);
+      await staff.post(`${base}/actions`, {
+        text: 'Skicka ut helgens bemanningsplan.',
+        ownerName: 'Stabschef RSO',
+        meetingId: meeting.id,
+      });
+      assert.equal((await staff.delete(`${base}/meetings/${meeting.id}`)).statusCode, 400);
+      assert.equal((await reader.delete(`${base}/meetings/${meeting.id}`)).statusCode, 403);
+
+      const empty = await createMeeting({ forumId: forum.id, title: 'Inställt möte' });
+      assert.equal((await staff.delete(`${base}/meetings/${empty.id}`)).statusCode, 204);
+      assert.equal((await staff.get(`${base}/meetings/${empty.id}`)).statusCode, 404);
+      const emptyForum = await createForum({ name: 'Tillfälligt forum' });
+      assert.equal((await staff.delete(`${base}/forums/${emptyForum.id}`)).statusCode, 204);
+      const { items } = (await staff.get(`${base}/forums`)).json() as { items: Forum[] };
+      assert.ok(!items.some((f) => f.id === emptyForum.id));
+    });
+
     it('documents the forum, meeting and calendar routes in OpenAPI', async () => {
       const paths = Object.keys((await t.anonymous().get('/api/openapi.json')).json().paths);
       for (const path of [

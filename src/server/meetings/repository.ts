@@ -46,6 +46,10 @@ export function updateForum(
     .executeTakeFirst();
 }
 
+export async function deleteForum(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('forums').where('id', '=', id).execute();
+}
+
 export interface MeetingFilter {
   includeInternal: boolean;
   /** Meetings that end after this instant. */
@@ -117,6 +121,10 @@ export function updateMeeting(
     .where('version', '=', expectedVersion)
     .returningAll()
     .executeTakeFirst();
+}
+
+export async function deleteMeeting(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('meetings').where('id', '=', id).execute();
 }
 
 export function findActiveCalendarToken(

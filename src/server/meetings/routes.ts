@@ -41,6 +41,8 @@ import {
   createMeeting,
   presentForum,
   presentMeeting,
+  removeForum,
+  removeMeeting,
   revokeCalendarToken,
 } from './service.ts';
 
@@ -98,6 +100,15 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }>
     { config: { access: write }, schema: { tags, params: forumParams, body: updateForumBody } },
     async (request) =>
       changeForum(db, request.actor!, request.params.eventId, request.params.forumId, request.body),
+  );
+
+  app.delete(
+    '/api/events/:eventId/forums/:forumId',
+    { config: { access: write }, schema: { tags, params: forumParams } },
+    async (request, reply) => {
+      await removeForum(db, request.actor!, request.params.eventId, request.params.forumId);
+      return reply.code(204).send();
+    },
   );
 
   app.get(
@@ -171,6 +182,15 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }>
         request.params.meetingId,
         request.body,
       ),
+  );
+
+  app.delete(
+    '/api/events/:eventId/meetings/:meetingId',
+    { config: { access: write }, schema: { tags, params: meetingParams } },
+    async (request, reply) => {
+      await removeMeeting(db, request.actor!, request.params.eventId, request.params.meetingId);
+      return reply.code(204).send();
+    },
   );
 
   app.get(

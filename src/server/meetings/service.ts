@@ -5,17 +5,22 @@ import { hashSecret } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
-import { indexForSearch } from '../search/index-document.ts';
+import { listActionsOfMeeting } from '../actions/repository.ts';
+import { listDecisionsOfMeeting } from '../decisions/repository.ts';
+import { indexForSearch, removeFromSearch } from '../search/index-document.ts';
 import type { Schedule } from './recurrence.ts';
 import {
   type ForumRow,
   type MeetingRow,
+  deleteForum,
+  deleteMeeting,
   findActiveCalendarTokenOf,
   findForum,
   findMeeting,
   insertCalendarToken,
   insertForum,
   insertMeeting,
+  listMeetings,
   revokeCalendarTokens,
   updateForum,
   updateMeeting,
@@ -209,6 +214,57 @@ export async function changeMeeting(
       after: updated,
     });
     return presentMeeting(updated);
+  });
+}
+
+/** Removes a forum that no meeting belongs to; its regular time leaves the calendar. */
+export async function removeForum(db: Db, actor: Actor, eventId: number, forumId: number) {
+  await db.transaction().execute(async (trx) => {
+    const before = await findForum(trx, eventId, forumId);
+    if (!before) throw errors.notFound('Forumet');
+    const { total } = await listMeetings(
+      trx,
+      eventId,
+      { includeInternal: true, forumId },
+      { limit: 1, offset: 0, order: 'asc' },
+    );
+    if (total > 0) {
+      throw errors.badRequest(
+        'Forumet har möten och kan inte tas bort. Ta bort eller flytta mötena först.',
+      );
+    }
+    await deleteForum(trx, forumId);
+    await recordAudit(trx, actor, {
+      action: 'forum.delete',
+      entityType: 'forum',
+      entityId: forumId,
+      eventId,
+      before,
+    });
+  });
+}
+
+/** Removes a meeting that no decision or action was recorded in (those keep their history). */
+export async function removeMeeting(db: Db, actor: Actor, eventId: number, meetingId: number) {
+  await db.transaction().execute(async (trx) => {
+    const before = await findMeeting(trx, eventId, meetingId);
+    if (!before) throw errors.notFound('Mötet');
+    const decisions = await listDecisionsOfMeeting(trx, eventId, meetingId, true);
+    const actions = await listActionsOfMeeting(trx, eventId, meetingId, true);
+    if (decisions.length + actions.length > 0) {
+      throw errors.badRequest(
+        'Mötet har beslut eller åtgärder kopplade till sig och kan inte tas bort.',
+      );
+    }
+    await deleteMeeting(trx, meetingId);
+    await removeFromSearch(trx, 'meeting', meetingId);
+    await recordAudit(trx, actor, {
+      action: 'meeting.delete',
+      entityType: 'meeting',
+      entityId: meetingId,
+      eventId,
+      before,
+    });
   });
 }
 

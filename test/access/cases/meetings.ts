@@ -39,6 +39,18 @@ export const cases: RouteCases = {
       };
     },
   },
+  'DELETE /api/events/:eventId/forums/:forumId': {
+    who: writers,
+    write: async ({ t, as }) => {
+      const staff = await as(demoPeople.staff);
+      const created = (await staff.post(`/api/events/${t.eventId}/forums`, forum)).json();
+      return {
+        client: staff,
+        method: 'DELETE',
+        url: `/api/events/${t.eventId}/forums/${created.id}`,
+      };
+    },
+  },
   'GET /api/events/:eventId/meetings': { who: everyone },
   'GET /api/events/:eventId/meetings/:meetingId': { who: everyone },
   'POST /api/events/:eventId/meetings': {
@@ -63,6 +75,18 @@ export const cases: RouteCases = {
           version: created.version,
           minutes: 'Kommunerna är informerade om det nya datumet.',
         },
+      };
+    },
+  },
+  'DELETE /api/events/:eventId/meetings/:meetingId': {
+    who: writers,
+    write: async ({ t, as }) => {
+      const staff = await as(demoPeople.staff);
+      const created = (await staff.post(`/api/events/${t.eventId}/meetings`, meeting)).json();
+      return {
+        client: staff,
+        method: 'DELETE',
+        url: `/api/events/${t.eventId}/meetings/${created.id}`,
       };
     },
   },

@@ -7,6 +7,7 @@ import { LoadError } from '../LoadError.tsx';
 import {
   EventPage,
   type FieldSpec,
+  errorText,
   FormColumn,
   ProvenanceNote,
   RecordForm,
@@ -43,6 +44,19 @@ export function ForumsPage() {
   const [saved, setSaved] = useState('');
   const list = useEventList(eventId, () => meetingsApi.forums(eventId), []);
   const scheduleText = useScheduleText();
+  const [failure, setFailure] = useState('');
+
+  async function remove(forum: ForumItem) {
+    if (!window.confirm(t('meetings.forums.confirmRemove', { name: forum.name }))) return;
+    setFailure('');
+    try {
+      await meetingsApi.removeForum(eventId, forum.id);
+      setSaved(t('meetings.forums.removed'));
+      await list.reload();
+    } catch (error) {
+      setFailure(errorText(error, t));
+    }
+  }
 
   const fields: FieldSpec[] = [
     { name: 'name', label: t('meetings.forums.name'), kind: 'text', required: true },
@@ -150,6 +164,7 @@ export function ForumsPage() {
           </FormColumn>
           <section className="picture-layout__list" aria-labelledby="forums-list-title">
             <h2 id="forums-list-title">{t('meetings.forums.listTitle')}</h2>
+            <div role="alert">{failure && <p className="notice notice--error">{failure}</p>}</div>
             <p>
               <Link to={`/events/${eventId}/meetings`}>{t('meetings.list.title')}</Link>
             </p>
@@ -190,6 +205,16 @@ export function ForumsPage() {
                         onClick={() => setEditing(forum)}
                       >
                         {t('picture.form.edit')}
+                        <span className="visually-hidden">: {forum.name}</span>
+                      </button>
+                    )}{' '}
+                    {can('meeting.write') && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => void remove(forum)}
+                      >
+                        {t('meetings.forums.remove')}
                         <span className="visually-hidden">: {forum.name}</span>
                       </button>
                     )}

@@ -1,7 +1,7 @@
 // One meeting: agenda, attendees, minutes, and the decisions and actions recorded in it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Loading } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
@@ -9,6 +9,7 @@ import { LoadError } from '../LoadError.tsx';
 import { ActionStateTag } from '../picture/Actions.tsx';
 import {
   EventPage,
+  errorText,
   InternalTag,
   ProvenanceNote,
   SavedNotice,
@@ -24,11 +25,23 @@ export function MeetingPage() {
   const meetingId = Number(params.meetingId);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState('');
+  const [failure, setFailure] = useState('');
+  const navigate = useNavigate();
   const meeting = useEventList(eventId, () => meetingsApi.meeting(eventId, meetingId), [meetingId]);
   const forums = useLoad(() => meetingsApi.forums(eventId), [eventId]);
   const data = meeting.data;
   const forum = forums.data?.items.find((item) => item.id === data?.forumId);
   const empty = <p className="muted">{t('meetings.detail.empty')}</p>;
+
+  async function remove() {
+    if (!window.confirm(t('meetings.detail.confirmRemove'))) return;
+    try {
+      await meetingsApi.removeMeeting(eventId, meetingId);
+      void navigate(`/events/${eventId}/meetings`);
+    } catch (error) {
+      setFailure(errorText(error, t));
+    }
+  }
 
   return (
     <EventPage eventId={eventId} title={data?.title ?? t('meetings.list.title')}>
@@ -43,6 +56,7 @@ export function MeetingPage() {
               <Link to={`/events/${eventId}/meetings`}>{t('meetings.detail.back')}</Link>
             </p>
             <SavedNotice message={saved} />
+            <div role="alert">{failure && <p className="notice notice--error">{failure}</p>}</div>
             {editing && forums.data ? (
               <MeetingForm
                 eventId={eventId}
@@ -64,6 +78,13 @@ export function MeetingPage() {
                     onClick={() => setEditing(true)}
                   >
                     {t('meetings.detail.edit')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => void remove()}
+                  >
+                    {t('meetings.detail.remove')}
                   </button>
                 </p>
               )

@@ -59,6 +59,8 @@ export const meetingsApi = {
     request<ForumItem>('POST', `${ev(eventId)}/forums`, body),
   updateForum: (eventId: number, id: number, body: Partial<ForumBody> & { version: number }) =>
     request<ForumItem>('PATCH', `${ev(eventId)}/forums/${id}`, body),
+  removeForum: (eventId: number, id: number) =>
+    request<void>('DELETE', `${ev(eventId)}/forums/${id}`),
   meetings: (eventId: number, query: { limit?: number; offset?: number; order?: string } = {}) =>
     request<Page<MeetingItem>>('GET', `${ev(eventId)}/meetings`, undefined, query),
   meeting: (eventId: number, id: number) =>
@@ -67,6 +69,8 @@ export const meetingsApi = {
     request<MeetingItem>('POST', `${ev(eventId)}/meetings`, body),
   updateMeeting: (eventId: number, id: number, body: Partial<MeetingBody> & { version: number }) =>
     request<MeetingItem>('PATCH', `${ev(eventId)}/meetings/${id}`, body),
+  removeMeeting: (eventId: number, id: number) =>
+    request<void>('DELETE', `${ev(eventId)}/meetings/${id}`),
   calendar: (eventId: number, from: string, to: string) =>
     request<{ items: CalendarEntry[] }>('GET', `${ev(eventId)}/calendar`, undefined, { from, to }),
   subscription: (eventId: number) =>
