@@ -22,6 +22,7 @@ import { actionRoutes } from './actions/routes.ts';
 import { communicationRoutes } from './communication/routes.ts';
 import { decisionRoutes } from './decisions/routes.ts';
 import { logRoutes } from './log/routes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
 import { errors } from './errors.ts';
 import { handleError } from './http/error-handler.ts';
@@ -144,6 +145,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(distributionRoutes, { db });
   await app.register(exchangeRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(reviewRoutes, { db });
+  await app.register(meetingRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(webRoutes);
   app.get(
     '/api/openapi.json',

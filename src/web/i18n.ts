@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminTranslations } from './i18n-admin.ts';
+import { meetingsTranslations } from './i18n-meetings.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
 import { reviewTranslations } from './i18n-review.ts';
@@ -483,6 +484,7 @@ void i18n.use(initReactI18next).init({
         ...pictureTranslations.sv,
         ...adminTranslations.sv,
         ...reviewTranslations.sv,
+        ...meetingsTranslations.sv,
       },
     },
     en: {
@@ -492,6 +494,7 @@ void i18n.use(initReactI18next).init({
         ...pictureTranslations.en,
         ...adminTranslations.en,
         ...reviewTranslations.en,
+        ...meetingsTranslations.en,
       },
     },
   },

@@ -190,6 +190,15 @@ for (const dialect of testDialects()) {
             ][name]!
           ] = String(id);
       }
+      const meeting = await staff.post(`${base}/meetings`, {
+        title: marker('möte'),
+        startsAt: now,
+        endsAt: new Date(Date.parse(now) + 3_600_000).toISOString(),
+        minutes: marker('protokoll'),
+        internal: true,
+      });
+      assert.equal(meeting.statusCode, 201, meeting.body);
+      idsOfA.meetingId = String(meeting.json().id);
       idsOfA.reportId = String(draft.id);
       idsOfA.number = String(published.number);
 

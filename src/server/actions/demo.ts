@@ -12,7 +12,13 @@ export async function loadActionsDemo(db: Db, context: DemoContext): Promise<voi
   const decisionOn = await decisionsByDay(db, eventId);
   const sas = context.unitIds.get('SÄS')!;
   const staff = context.actorFor(elin);
-  const base = { internal: false, ownerName: null, ownerUnitId: null, decisionId: null };
+  const base = {
+    internal: false,
+    ownerName: null,
+    ownerUnitId: null,
+    decisionId: null,
+    meetingId: null,
+  };
 
   const accessTeam = await createAction(
     db,

@@ -78,6 +78,22 @@ export function listActionsOfDecision(
   return query.orderBy('due_at').orderBy('id').execute();
 }
 
+/** Actions recorded in a meeting; earliest due first. */
+export function listActionsOfMeeting(
+  db: Db,
+  eventId: number,
+  meetingId: number,
+  includeInternal: boolean,
+): Promise<ActionRow[]> {
+  let query = db
+    .selectFrom('actions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('meeting_id', '=', meetingId);
+  if (!includeInternal) query = query.where('internal', '=', 0);
+  return query.orderBy('due_at').orderBy('id').execute();
+}
+
 export function findAction(db: Db, eventId: number, id: number): Promise<ActionRow | undefined> {
   return db
     .selectFrom('actions')

@@ -4,6 +4,7 @@ import type { Db } from '../db/schema.ts';
 import { findDecision } from '../decisions/repository.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { findMeeting } from '../meetings/repository.ts';
 import { indexForSearch } from '../search/index-document.ts';
 import { findUnit } from '../units/repository.ts';
 import {
@@ -29,6 +30,7 @@ export function presentAction(row: ActionRow, now = new Date().toISOString()) {
     state: row.state,
     overdue: isOverdue(row, now),
     decisionId: row.decision_id,
+    meetingId: row.meeting_id,
     internal: row.internal === 1,
     provenance: {
       createdBy: row.created_by,
@@ -60,6 +62,7 @@ export async function createAction(
       due_at: input.dueAt && iso(input.dueAt),
       state: input.state,
       decision_id: input.decisionId,
+      meeting_id: input.meetingId,
       internal: input.internal ? 1 : 0,
       created_by: actor.userId,
       created_at: now,
@@ -101,6 +104,7 @@ export async function changeAction(
       ...(input.dueAt !== undefined && { due_at: input.dueAt && iso(input.dueAt) }),
       ...(input.state !== undefined && { state: input.state }),
       ...(input.decisionId !== undefined && { decision_id: input.decisionId }),
+      ...(input.meetingId !== undefined && { meeting_id: input.meetingId }),
       ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
       updated_by: actor.userId,
       updated_at: new Date().toISOString(),
@@ -122,13 +126,16 @@ export async function changeAction(
 async function checkReferences(
   trx: Db,
   eventId: number,
-  input: { ownerUnitId?: number | null; decisionId?: number | null },
+  input: { ownerUnitId?: number | null; decisionId?: number | null; meetingId?: number | null },
 ): Promise<void> {
   if (input.ownerUnitId && !(await findUnit(trx, input.ownerUnitId))) {
     throw errors.badRequest('Enheten finns inte.', { field: 'ownerUnitId' });
   }
   if (input.decisionId && !(await findDecision(trx, eventId, input.decisionId))) {
     throw errors.badRequest('Beslutet finns inte i den här händelsen.', { field: 'decisionId' });
+  }
+  if (input.meetingId && !(await findMeeting(trx, eventId, input.meetingId))) {
+    throw errors.badRequest('Mötet finns inte i den här händelsen.', { field: 'meetingId' });
   }
 }
 

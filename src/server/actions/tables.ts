@@ -11,6 +11,7 @@ export interface ActionsTable {
   due_at: string | null;
   state: ActionState;
   decision_id: number | null;
+  meeting_id: number | null;
   internal: number;
   created_by: number | null;
   created_at: string;

@@ -7,6 +7,7 @@ import type { ActionsTables } from '../actions/tables.ts';
 import type { CommunicationTables } from '../communication/tables.ts';
 import type { DecisionsTables } from '../decisions/tables.ts';
 import type { LogTables } from '../log/tables.ts';
+import type { MeetingsTables } from '../meetings/tables.ts';
 import type { RisksTables } from '../risks/tables.ts';
 import type { DiversionsTables } from '../diversions/tables.ts';
 import type { FiguresTables } from '../figures/tables.ts';
@@ -42,6 +43,7 @@ export interface Schema
     TemplatesTables,
     ReportsTables,
     DistributionTables,
-    ReviewTables {}
+    ReviewTables,
+    MeetingsTables {}
 
 export type Db = Kysely<Schema>;

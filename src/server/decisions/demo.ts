@@ -26,6 +26,7 @@ export async function loadDecisionsDemo(db: Db, context: DemoContext): Promise<v
       effectiveTo: null,
       internal: false,
       diversionIds: [],
+      meetingId: null,
     },
     'demo',
   );
@@ -44,6 +45,7 @@ export async function loadDecisionsDemo(db: Db, context: DemoContext): Promise<v
       effectiveTo: null,
       internal: false,
       diversionIds: [],
+      meetingId: null,
     },
     'demo',
   );
@@ -61,6 +63,7 @@ export async function loadDecisionsDemo(db: Db, context: DemoContext): Promise<v
       effectiveTo: '2024-11-15T16:00:00Z',
       internal: true,
       diversionIds: [],
+      meetingId: null,
     },
     'demo',
   );
@@ -79,6 +82,7 @@ export async function loadDecisionsDemo(db: Db, context: DemoContext): Promise<v
       effectiveTo: null,
       internal: false,
       diversionIds: [],
+      meetingId: null,
     },
     'demo',
   );

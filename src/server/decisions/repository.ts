@@ -63,6 +63,22 @@ export function findDecision(
     .executeTakeFirst();
 }
 
+/** Decisions recorded in a meeting, in the order they were made. */
+export function listDecisionsOfMeeting(
+  db: Db,
+  eventId: number,
+  meetingId: number,
+  includeInternal: boolean,
+): Promise<DecisionRow[]> {
+  let query = db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('meeting_id', '=', meetingId);
+  if (!includeInternal) query = query.where('internal', '=', 0);
+  return query.orderBy('decided_at').orderBy('id').execute();
+}
+
 export function insertDecision(db: Db, row: Insertable<DecisionsTable>): Promise<DecisionRow> {
   return db.insertInto('decisions').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -6,6 +6,7 @@ const instant = z.iso.datetime({ offset: true });
 const forum = z.string().trim().min(1, 'Ange i vilket forum beslutet fattades.').max(200);
 const text = z.string().trim().min(1, 'Ange beslutets text.').max(20_000);
 const diversionIds = z.array(z.number().int().positive()).max(100);
+const meetingId = z.number().int().positive().nullable();
 
 export const decisionParams = eventIdParams.extend({
   decisionId: z.coerce.number().int().positive(),
@@ -29,6 +30,7 @@ export const createDecisionBody = z
     effectiveTo: instant.nullable().default(null),
     internal: z.boolean().default(false),
     diversionIds: diversionIds.default([]),
+    meetingId: meetingId.default(null),
   })
   .strict();
 
@@ -44,5 +46,6 @@ export const updateDecisionBody = z
     effectiveTo: instant.nullable().optional(),
     internal: z.boolean().optional(),
     diversionIds: diversionIds.optional(),
+    meetingId: meetingId.optional(),
   })
   .strict();

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { findMeeting } from '../meetings/repository.ts';
 import { indexForSearch } from '../search/index-document.ts';
 import {
   type DecisionRow,
@@ -27,6 +28,7 @@ export function presentDecision(row: DecisionRow, diversionIds: number[]) {
     effectiveTo: row.effective_to,
     internal: row.internal === 1,
     diversionIds,
+    meetingId: row.meeting_id,
     provenance: {
       createdBy: row.created_by,
       createdAt: row.created_at,
@@ -50,6 +52,7 @@ export async function createDecision(
     const effectiveFrom = input.effectiveFrom ? iso(input.effectiveFrom) : decidedAt;
     const effectiveTo = input.effectiveTo ? iso(input.effectiveTo) : null;
     refuseEndBeforeStart(effectiveFrom, effectiveTo);
+    await checkMeeting(trx, eventId, input.meetingId);
     const now = new Date().toISOString();
     const decision = await insertDecision(trx, {
       event_id: eventId,
@@ -61,6 +64,7 @@ export async function createDecision(
       effective_from: effectiveFrom,
       effective_to: effectiveTo,
       internal: input.internal ? 1 : 0,
+      meeting_id: input.meetingId,
       created_by: actor.userId,
       created_at: now,
       source,
@@ -99,6 +103,7 @@ export async function changeDecision(
         ? input.effectiveTo && iso(input.effectiveTo)
         : before.effective_to;
     refuseEndBeforeStart(effectiveFrom, effectiveTo);
+    if (input.meetingId !== undefined) await checkMeeting(trx, eventId, input.meetingId);
     const updated = await updateDecision(trx, decisionId, input.version, {
       ...(input.decidedAt !== undefined && { decided_at: iso(input.decidedAt) }),
       ...(input.forum !== undefined && { forum: input.forum }),
@@ -106,6 +111,7 @@ export async function changeDecision(
       ...(input.text !== undefined && { text: input.text }),
       ...(input.rationale !== undefined && { rationale: input.rationale }),
       ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      ...(input.meetingId !== undefined && { meeting_id: input.meetingId }),
       effective_from: effectiveFrom,
       effective_to: effectiveTo,
       updated_by: actor.userId,
@@ -137,6 +143,12 @@ function index(trx: Db, decision: DecisionRow): Promise<void> {
     internal: decision.internal === 1,
     at: decision.decided_at,
   });
+}
+
+async function checkMeeting(trx: Db, eventId: number, meetingId: number | null): Promise<void> {
+  if (meetingId !== null && !(await findMeeting(trx, eventId, meetingId))) {
+    throw errors.badRequest('Mötet finns inte i den här händelsen.', { field: 'meetingId' });
+  }
 }
 
 function refuseEndBeforeStart(from: string, to: string | null): void {

@@ -11,6 +11,7 @@ export interface DecisionsTable {
   effective_from: string;
   effective_to: string | null;
   internal: number;
+  meeting_id: number | null;
   created_by: number | null;
   created_at: string;
   source: string;

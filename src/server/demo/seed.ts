@@ -19,6 +19,7 @@ import { loadRisksDemo } from '../risks/demo.ts';
 import type { DemoContext } from './context.ts';
 import { loadReportsDemo } from '../reports/demo.ts';
 import { loadReviewDemo } from '../review/demo.ts';
+import { loadMeetingsDemo } from '../meetings/demo.ts';
 
 export interface DemoResult {
   eventId: number;
@@ -44,6 +45,7 @@ export async function loadDemo(db: Db, options: { password?: string }): Promise<
   // capability demos
   await loadDecisionsDemo(db, context);
   await loadActionsDemo(db, context);
+  await loadMeetingsDemo(db, context);
   await loadRisksDemo(db, context);
   await loadLogDemo(db, context);
   await loadCommunicationDemo(db, context);

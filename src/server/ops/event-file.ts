@@ -32,6 +32,7 @@ export const eventFileVersion = 1;
 const sharedKeys: Record<string, string> = { units: 'code', facilities: 'code', users: 'email' };
 /** Never leave the installation: credentials and sign-in state. */
 const secretColumns: Record<string, string[]> = { users: ['password_hash'] };
+const secretTables = new Set(['calendar_tokens']);
 const chunkSize = 2000;
 
 export class EventFileError extends Error {}
@@ -54,7 +55,9 @@ export async function exportEvent(database: Database, eventId: number): Promise<
 
   const scoped = new Map<string, Row[]>([['events', [event]]]);
   for (const table of dependencyOrder(tables)) {
-    if (table.name === 'events' || sharedKeys[table.name]) continue;
+    if (table.name === 'events' || sharedKeys[table.name] || secretTables.has(table.name)) {
+      continue;
+    }
     if (table.columns.includes('event_id')) {
       scoped.set(table.name, await selectIn(db, table.name, 'event_id', [eventId]));
       continue;

@@ -41,3 +41,12 @@ export async function indexForSearch(trx: Db, item: SearchableItem): Promise<voi
     )
     .execute();
 }
+
+/** Takes a deleted item out of the index, in the transaction that deletes it. */
+export async function removeFromSearch(trx: Db, kind: string, entityId: number): Promise<void> {
+  await trx
+    .deleteFrom('search_documents')
+    .where('kind', '=', kind)
+    .where('entity_id', '=', entityId)
+    .execute();
+}

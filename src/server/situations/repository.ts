@@ -296,3 +296,15 @@ export async function releaseReminder(db: Db, requestId: number, unitId: number)
     .where('unit_id', '=', unitId)
     .execute();
 }
+
+/** An event's input requests whose deadline falls in [from, to). */
+export function listInputRequestsDueWithin(db: Db, eventId: number, from: string, to: string) {
+  return db
+    .selectFrom('input_requests')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('deadline', '>=', from)
+    .where('deadline', '<', to)
+    .orderBy('deadline')
+    .execute();
+}

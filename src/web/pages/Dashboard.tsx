@@ -100,6 +100,9 @@ const partsByKind: Record<string, Part[]> = {
   template: [],
   distribution_list: [],
   subscription: [],
+  forum: [],
+  meeting: [],
+  calendar_token: [],
 };
 
 function partsFor(changes: Change[]): Set<Part> {

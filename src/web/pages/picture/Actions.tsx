@@ -6,6 +6,7 @@ import { Checkbox, Loading } from '../../components.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';
+import { useMeetingField } from '../meetings/meetingField.ts';
 import { type ActionItem, actionStates, pictureApi } from './client.ts';
 import {
   EventPage,
@@ -82,6 +83,7 @@ export function ActionsPage() {
     { value: '', label: t('picture.actions.noUnit') },
     ...(units.data?.items ?? []).map((unit) => ({ value: String(unit.id), label: unit.name })),
   ];
+  const meeting = useMeetingField(eventId);
   const fields: FieldSpec[] = [
     { name: 'text', label: t('picture.actions.text'), kind: 'textarea', required: true },
     {
@@ -118,6 +120,7 @@ export function ActionsPage() {
         })),
       ],
     },
+    meeting.spec,
     {
       name: 'internal',
       label: t('picture.internalLabel'),
@@ -132,6 +135,7 @@ export function ActionsPage() {
     dueAt: localOf(item.dueAt),
     state: item.state,
     decisionId: item.decisionId ? String(item.decisionId) : '',
+    meetingId: meeting.valueOf(item.meetingId),
     internal: item.internal,
   });
   const body = (values: Values) => ({
@@ -141,6 +145,7 @@ export function ActionsPage() {
     dueAt: isoOf(values.dueAt),
     state: str(values.state),
     decisionId: str(values.decisionId) ? Number(values.decisionId) : null,
+    meetingId: meeting.bodyOf(values),
     internal: values.internal === true,
   });
 
@@ -154,7 +159,7 @@ export function ActionsPage() {
         <div className="picture-layout">
           <FormColumn show={can('action.write')}>
             <SavedNotice message={saved} />
-            {decisions.data && units.data ? (
+            {decisions.data && units.data && meeting.loaded ? (
               <RecordForm<ActionItem>
                 key={editing ? `edit-${editing.id}` : 'create'}
                 id="action-form"
@@ -167,6 +172,7 @@ export function ActionsPage() {
                   dueAt: '',
                   state: 'open',
                   decisionId: fromDecision,
+                  meetingId: '',
                   internal: false,
                 }}
                 editing={editing}

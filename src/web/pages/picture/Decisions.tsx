@@ -6,6 +6,7 @@ import { Loading } from '../../components.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';
+import { useMeetingField } from '../meetings/meetingField.ts';
 import { ActionStateTag } from './Actions.tsx';
 import { type ActionItem, type DecisionItem, pictureApi } from './client.ts';
 import {
@@ -54,6 +55,7 @@ export function DecisionsPage() {
     byDecision.set(action.decisionId, [...(byDecision.get(action.decisionId) ?? []), action]);
   }
 
+  const meeting = useMeetingField(eventId);
   const fields: FieldSpec[] = [
     {
       name: 'decidedAt',
@@ -94,6 +96,7 @@ export function DecisionsPage() {
       kind: 'datetime',
       required: false,
     },
+    meeting.spec,
     {
       name: 'internal',
       label: t('picture.internalLabel'),
@@ -109,6 +112,7 @@ export function DecisionsPage() {
     rationale: item.rationale,
     effectiveFrom: localOf(item.effectiveFrom),
     effectiveTo: localOf(item.effectiveTo),
+    meetingId: meeting.valueOf(item.meetingId),
     internal: item.internal,
   });
   const body = (values: Values) => {
@@ -121,6 +125,7 @@ export function DecisionsPage() {
       rationale: str(values.rationale),
       ...(from && { effectiveFrom: from }),
       effectiveTo: isoOf(values.effectiveTo),
+      meetingId: meeting.bodyOf(values),
       internal: values.internal === true,
     };
   };
@@ -136,7 +141,7 @@ export function DecisionsPage() {
           <FormColumn show={can('decision.write')}>
             <SavedNotice message={saved} />
             <RecordForm<DecisionItem>
-              key={editing ? `edit-${editing.id}` : 'create'}
+              key={`${editing ? `edit-${editing.id}` : 'create'}-${meeting.loaded}`}
               id="decision-form"
               title={editing ? t('picture.decisions.editTitle') : t('picture.decisions.newTitle')}
               fields={fields}
@@ -148,6 +153,7 @@ export function DecisionsPage() {
                 rationale: '',
                 effectiveFrom: '',
                 effectiveTo: '',
+                meetingId: '',
                 internal: false,
               }}
               editing={editing}

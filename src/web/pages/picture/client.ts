@@ -30,6 +30,7 @@ export interface DecisionItem extends Recorded {
   effectiveFrom: string | null;
   effectiveTo: string | null;
   diversionIds: number[];
+  meetingId: number | null;
 }
 
 export const actionStates = ['open', 'in_progress', 'done', 'cancelled'] as const;
@@ -43,6 +44,7 @@ export interface ActionItem extends Recorded {
   state: ActionState;
   overdue: boolean;
   decisionId: number | null;
+  meetingId: number | null;
 }
 
 export interface RiskItem extends Recorded {

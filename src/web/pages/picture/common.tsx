@@ -28,6 +28,8 @@ export const eventSections = [
   ['log', '/log'],
   ['decisions', '/decisions'],
   ['actions', '/actions'],
+  ['meetings', '/meetings'],
+  ['calendar', '/calendar'],
   ['risks', '/risks'],
   ['diversions', '/diversions'],
   ['figures', '/figures'],

@@ -7,6 +7,10 @@ import { DistributionPage } from '../admin/Distribution.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
 import { UnitsPage } from '../admin/Units.tsx';
 import { UsersPage } from '../admin/Users.tsx';
+import { CalendarPage } from '../meetings/Calendar.tsx';
+import { ForumsPage } from '../meetings/Forums.tsx';
+import { MeetingPage } from '../meetings/Meeting.tsx';
+import { MeetingsPage } from '../meetings/Meetings.tsx';
 import { ActionsPage } from './Actions.tsx';
 import { CommunicationPage } from './Communication.tsx';
 import { DecisionsPage } from './Decisions.tsx';
@@ -23,6 +27,10 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/log', Page: LogPage },
   { path: '/events/:eventId/decisions', Page: DecisionsPage },
   { path: '/events/:eventId/actions', Page: ActionsPage },
+  { path: '/events/:eventId/meetings', Page: MeetingsPage },
+  { path: '/events/:eventId/meetings/:meetingId', Page: MeetingPage },
+  { path: '/events/:eventId/forums', Page: ForumsPage },
+  { path: '/events/:eventId/calendar', Page: CalendarPage },
   { path: '/events/:eventId/risks', Page: RisksPage },
   { path: '/events/:eventId/diversions', Page: DiversionsPage },
   { path: '/events/:eventId/figures', Page: FiguresPage },

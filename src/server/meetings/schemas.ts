@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { eventIdParams } from '../events/schemas.ts';
+import { listQuery } from '../http/list-query.ts';
+
+const instant = z.iso.datetime({ offset: true });
+const name = z.string().trim().min(1, 'Ange forumets namn.').max(200);
+const title = z.string().trim().min(1, 'Ange mötets rubrik.').max(300);
+const forumId = z.number().int().positive().nullable();
+const attendees = z
+  .array(z.string().trim().min(1, 'Ange en roll.').max(200))
+  .max(100, 'Ange högst 100 deltagande roller.');
+
+export const schedule = z
+  .object({
+    days: z
+      .array(z.number().int().min(1).max(7))
+      .min(1, 'Välj minst en veckodag.')
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'Varje veckodag får väljas en gång.'),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange tiden som TT:MM, till exempel 08:30.'),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5, 'Ett möte är minst 5 minuter.')
+      .max(720, 'Ett möte är högst 12 timmar.'),
+  })
+  .strict()
+  .nullable();
+
+export const forumParams = eventIdParams.extend({ forumId: z.coerce.number().int().positive() });
+export const meetingParams = eventIdParams.extend({
+  meetingId: z.coerce.number().int().positive(),
+});
+
+export const createForumBody = z
+  .object({
+    name,
+    mandate: z.string().max(5_000).default(''),
+    chairRole: z.string().trim().max(200).default(''),
+    schedule: schedule.default(null),
+  })
+  .strict();
+
+export const updateForumBody = z
+  .object({
+    version: z.number().int().positive(),
+    name: name.optional(),
+    mandate: z.string().max(5_000).optional(),
+    chairRole: z.string().trim().max(200).optional(),
+    schedule: schedule.optional(),
+  })
+  .strict();
+
+export const meetingListQuery = listQuery.extend({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  from: instant.optional(),
+  to: instant.optional(),
+  forumId: z.coerce.number().int().positive().optional(),
+});
+
+export const createMeetingBody = z
+  .object({
+    forumId: forumId.default(null),
+    title,
+    startsAt: instant,
+    endsAt: instant,
+    agenda: z.string().max(50_000).default(''),
+    attendees: attendees.default([]),
+    minutes: z.string().max(100_000).default(''),
+    internal: z.boolean().default(false),
+  })
+  .strict();
+
+export const updateMeetingBody = z
+  .object({
+    version: z.number().int().positive(),
+    forumId: forumId.optional(),
+    title: title.optional(),
+    startsAt: instant.optional(),
+    endsAt: instant.optional(),
+    agenda: z.string().max(50_000).optional(),
+    attendees: attendees.optional(),
+    minutes: z.string().max(100_000).optional(),
+    internal: z.boolean().optional(),
+  })
+  .strict();
+
+export const calendarQuery = z.object({ from: instant, to: instant });
+
+export const feedParams = z.object({
+  file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'Kalenderadressen är ogiltig.'),
+});

@@ -1,0 +1,363 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import { hashSecret } from '../auth/service.ts';
+import type { Db } from '../db/schema.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { listActionsOfMeeting } from '../actions/repository.ts';
+import { listDecisionsOfMeeting } from '../decisions/repository.ts';
+import { indexForSearch, removeFromSearch } from '../search/index-document.ts';
+import type { Schedule } from './recurrence.ts';
+import {
+  type ForumRow,
+  type MeetingRow,
+  deleteForum,
+  deleteMeeting,
+  findActiveCalendarTokenOf,
+  findForum,
+  findMeeting,
+  insertCalendarToken,
+  insertForum,
+  insertMeeting,
+  listMeetings,
+  revokeCalendarTokens,
+  updateForum,
+  updateMeeting,
+} from './repository.ts';
+import type {
+  createForumBody,
+  createMeetingBody,
+  updateForumBody,
+  updateMeetingBody,
+} from './schemas.ts';
+
+export function scheduleOf(row: ForumRow): Schedule | null {
+  if (!row.schedule_days || row.schedule_time === null || row.schedule_minutes === null) {
+    return null;
+  }
+  return {
+    days: row.schedule_days.split(',').map(Number),
+    time: row.schedule_time,
+    durationMinutes: row.schedule_minutes,
+  };
+}
+
+export function presentForum(row: ForumRow) {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    name: row.name,
+    mandate: row.mandate,
+    chairRole: row.chair_role,
+    schedule: scheduleOf(row),
+    provenance: provenanceOf(row),
+    version: row.version,
+  };
+}
+
+export function presentMeeting(row: MeetingRow) {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    forumId: row.forum_id,
+    title: row.title,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    agenda: row.agenda,
+    attendees: JSON.parse(row.attendees) as string[],
+    minutes: row.minutes,
+    internal: row.internal === 1,
+    provenance: provenanceOf(row),
+    version: row.version,
+  };
+}
+
+export async function createForum(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createForumBody>,
+  source = 'manual',
+) {
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const forum = await insertForum(trx, {
+      event_id: eventId,
+      name: input.name,
+      mandate: input.mandate,
+      chair_role: input.chairRole,
+      ...scheduleColumns(input.schedule),
+      created_by: actor.userId,
+      created_at: now,
+      source,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    await recordAudit(trx, actor, {
+      action: 'forum.create',
+      entityType: 'forum',
+      entityId: forum.id,
+      eventId,
+      after: forum,
+    });
+    return presentForum(forum);
+  });
+}
+
+export async function changeForum(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  forumId: number,
+  input: z.infer<typeof updateForumBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await findForum(trx, eventId, forumId);
+    if (!before) throw errors.notFound('Forumet');
+    const updated = await updateForum(trx, forumId, input.version, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.mandate !== undefined && { mandate: input.mandate }),
+      ...(input.chairRole !== undefined && { chair_role: input.chairRole }),
+      ...(input.schedule !== undefined && scheduleColumns(input.schedule)),
+      updated_by: actor.userId,
+      updated_at: new Date().toISOString(),
+    });
+    if (!updated) throw errors.conflict(presentForum(before));
+    await recordAudit(trx, actor, {
+      action: 'forum.update',
+      entityType: 'forum',
+      entityId: forumId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return presentForum(updated);
+  });
+}
+
+export async function createMeeting(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createMeetingBody>,
+  source = 'manual',
+) {
+  return db.transaction().execute(async (trx) => {
+    await checkForum(trx, eventId, input.forumId);
+    const startsAt = iso(input.startsAt);
+    const endsAt = iso(input.endsAt);
+    refuseEndBeforeStart(startsAt, endsAt);
+    const now = new Date().toISOString();
+    const meeting = await insertMeeting(trx, {
+      event_id: eventId,
+      forum_id: input.forumId,
+      title: input.title,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      agenda: input.agenda,
+      attendees: JSON.stringify(input.attendees),
+      minutes: input.minutes,
+      internal: input.internal ? 1 : 0,
+      created_by: actor.userId,
+      created_at: now,
+      source,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    await index(trx, meeting);
+    await recordAudit(trx, actor, {
+      action: 'meeting.create',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      eventId,
+      after: meeting,
+    });
+    return presentMeeting(meeting);
+  });
+}
+
+export async function changeMeeting(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  meetingId: number,
+  input: z.infer<typeof updateMeetingBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await findMeeting(trx, eventId, meetingId);
+    if (!before) throw errors.notFound('Mötet');
+    if (input.forumId !== undefined) await checkForum(trx, eventId, input.forumId);
+    const startsAt = input.startsAt !== undefined ? iso(input.startsAt) : before.starts_at;
+    const endsAt = input.endsAt !== undefined ? iso(input.endsAt) : before.ends_at;
+    refuseEndBeforeStart(startsAt, endsAt);
+    const updated = await updateMeeting(trx, meetingId, input.version, {
+      ...(input.forumId !== undefined && { forum_id: input.forumId }),
+      ...(input.title !== undefined && { title: input.title }),
+      ...(input.agenda !== undefined && { agenda: input.agenda }),
+      ...(input.attendees !== undefined && { attendees: JSON.stringify(input.attendees) }),
+      ...(input.minutes !== undefined && { minutes: input.minutes }),
+      ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      starts_at: startsAt,
+      ends_at: endsAt,
+      updated_by: actor.userId,
+      updated_at: new Date().toISOString(),
+    });
+    if (!updated) throw errors.conflict(presentMeeting(before));
+    await index(trx, updated);
+    await recordAudit(trx, actor, {
+      action: 'meeting.update',
+      entityType: 'meeting',
+      entityId: meetingId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return presentMeeting(updated);
+  });
+}
+
+/** Removes a forum that no meeting belongs to; its regular time leaves the calendar. */
+export async function removeForum(db: Db, actor: Actor, eventId: number, forumId: number) {
+  await db.transaction().execute(async (trx) => {
+    const before = await findForum(trx, eventId, forumId);
+    if (!before) throw errors.notFound('Forumet');
+    const { total } = await listMeetings(
+      trx,
+      eventId,
+      { includeInternal: true, forumId },
+      { limit: 1, offset: 0, order: 'asc' },
+    );
+    if (total > 0) {
+      throw errors.badRequest(
+        'Forumet har möten och kan inte tas bort. Ta bort eller flytta mötena först.',
+      );
+    }
+    await deleteForum(trx, forumId);
+    await recordAudit(trx, actor, {
+      action: 'forum.delete',
+      entityType: 'forum',
+      entityId: forumId,
+      eventId,
+      before,
+    });
+  });
+}
+
+/** Removes a meeting that no decision or action was recorded in (those keep their history). */
+export async function removeMeeting(db: Db, actor: Actor, eventId: number, meetingId: number) {
+  await db.transaction().execute(async (trx) => {
+    const before = await findMeeting(trx, eventId, meetingId);
+    if (!before) throw errors.notFound('Mötet');
+    const decisions = await listDecisionsOfMeeting(trx, eventId, meetingId, true);
+    const actions = await listActionsOfMeeting(trx, eventId, meetingId, true);
+    if (decisions.length + actions.length > 0) {
+      throw errors.badRequest(
+        'Mötet har beslut eller åtgärder kopplade till sig och kan inte tas bort.',
+      );
+    }
+    await deleteMeeting(trx, meetingId);
+    await removeFromSearch(trx, 'meeting', meetingId);
+    await recordAudit(trx, actor, {
+      action: 'meeting.delete',
+      entityType: 'meeting',
+      entityId: meetingId,
+      eventId,
+      before,
+    });
+  });
+}
+
+/**
+ * Gives the user a new secret feed address for the event; an earlier one stops working. The
+ * secret is returned once and only its hash is kept.
+ */
+export async function createCalendarToken(db: Db, actor: Actor, eventId: number) {
+  const userId = requireUser(actor);
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    await revokeCalendarTokens(trx, userId, eventId, now);
+    const token = randomBytes(24).toString('base64url');
+    const row = await insertCalendarToken(trx, {
+      user_id: userId,
+      event_id: eventId,
+      token_hash: hashSecret(token),
+      created_at: now,
+    });
+    await recordAudit(trx, actor, {
+      action: 'calendar_token.create',
+      entityType: 'calendar_token',
+      entityId: row.id,
+      eventId,
+      after: row,
+    });
+    return { token, createdAt: row.created_at };
+  });
+}
+
+export async function revokeCalendarToken(db: Db, actor: Actor, eventId: number): Promise<void> {
+  const userId = requireUser(actor);
+  await db.transaction().execute(async (trx) => {
+    const active = await findActiveCalendarTokenOf(trx, userId, eventId);
+    if (!active) throw errors.notFound('Kalenderprenumerationen');
+    await revokeCalendarTokens(trx, userId, eventId, new Date().toISOString());
+    await recordAudit(trx, actor, {
+      action: 'calendar_token.revoke',
+      entityType: 'calendar_token',
+      entityId: active.id,
+      eventId,
+      before: active,
+    });
+  });
+}
+
+function requireUser(actor: Actor): number {
+  if (actor.userId === null) throw errors.badRequest('Bara en användare kan prenumerera.');
+  return actor.userId;
+}
+
+function scheduleColumns(schedule: Schedule | null) {
+  return {
+    schedule_days: schedule ? [...schedule.days].sort((a, b) => a - b).join(',') : '',
+    schedule_time: schedule?.time ?? null,
+    schedule_minutes: schedule?.durationMinutes ?? null,
+  };
+}
+
+async function checkForum(trx: Db, eventId: number, forumId: number | null): Promise<void> {
+  if (forumId !== null && !(await findForum(trx, eventId, forumId))) {
+    throw errors.badRequest('Forumet finns inte i den här händelsen.', { field: 'forumId' });
+  }
+}
+
+function refuseEndBeforeStart(startsAt: string, endsAt: string): void {
+  if (endsAt <= startsAt) {
+    throw errors.badRequest('Mötet måste sluta efter att det har börjat.', { field: 'endsAt' });
+  }
+}
+
+function index(trx: Db, meeting: MeetingRow): Promise<void> {
+  return indexForSearch(trx, {
+    eventId: meeting.event_id,
+    kind: 'meeting',
+    entityId: meeting.id,
+    title: meeting.title,
+    body: [meeting.agenda, meeting.minutes].filter(Boolean).join('\n\n'),
+    internal: meeting.internal === 1,
+    at: meeting.starts_at,
+  });
+}
+
+function provenanceOf(row: ForumRow | MeetingRow) {
+  return {
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    source: row.source,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  };
+}
+
+function iso(value: string): string {
+  return new Date(value).toISOString();
+}
