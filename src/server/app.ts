@@ -37,6 +37,7 @@ import { templateRoutes } from './templates/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { publishedRoutes } from './reports/published-routes.ts';
 import { distributionRoutes } from './distribution/routes.ts';
+import { feedRoutes } from './feeds/routes.ts';
 import { webRoutes } from './http/web.ts';
 import { metricsRoutes } from './ops/metrics.ts';
 
@@ -140,6 +141,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(reportRoutes, { db });
   await app.register(publishedRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(distributionRoutes, { db });
+  await app.register(feedRoutes, { db });
   await app.register(webRoutes);
   app.get(
     '/api/openapi.json',

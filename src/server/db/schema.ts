@@ -16,6 +16,7 @@ import type { SearchTables } from '../search/tables.ts';
 import type { TemplatesTables } from '../templates/tables.ts';
 import type { ReportsTables } from '../reports/tables.ts';
 import type { DistributionTables } from '../distribution/tables.ts';
+import type { FeedsTables } from '../feeds/tables.ts';
 import type { UnitsTables } from '../units/tables.ts';
 import type { UsersTables } from '../users/tables.ts';
 
@@ -40,6 +41,7 @@ export interface Schema
     SearchTables,
     TemplatesTables,
     ReportsTables,
-    DistributionTables {}
+    DistributionTables,
+    FeedsTables {}
 
 export type Db = Kysely<Schema>;

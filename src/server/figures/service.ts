@@ -276,6 +276,8 @@ const insertChunk = 500;
 export interface ImportResult {
   source: string;
   imported: number;
+  /** Rows a repeated pull had already stored unchanged. */
+  skipped: number;
   observationIds: number[];
 }
 
@@ -285,20 +287,25 @@ export async function importObservations(
   actor: Actor,
   eventId: number,
   file: CsvFile,
-): Promise<ImportResult> {
-  return importFile(db, actor, eventId, {
+): Promise<Omit<ImportResult, 'skipped'>> {
+  const { skipped: _skipped, ...result } = await importFile(db, actor, eventId, {
     format: 'csv',
     text: file.csv,
     source: `csv:${file.filename}`,
   });
+  return result;
 }
 
-/** Imports a CSV or JSON file as one transaction, after the checks of the CSV import. */
+/**
+ * Imports a CSV or JSON file as one transaction, after the checks of the CSV import. With a
+ * `repeatKey`, a row that an earlier import under the same key stored with the same figure,
+ * time, place and value is skipped, so a source read again and again adds only what is new.
+ */
 export async function importFile(
   db: Db,
   actor: Actor,
   eventId: number,
-  file: { format: 'csv' | 'json'; text: string; source: string },
+  file: { format: 'csv' | 'json'; text: string; source: string; repeatKey?: string },
 ): Promise<ImportResult> {
   return db.transaction().execute(async (trx) => {
     const lookups = await lookupsOfEvent(trx, eventId);
@@ -307,7 +314,41 @@ export async function importFile(
         ? parseFigureCsv(file.text, lookups)
         : parseFigureJson(file.text, lookups);
     if (parsed.errors.length > 0) throw badRowsError(parsed.errors, 'file');
-    return storeImport(trx, actor, eventId, parsed.rows, file.source);
+    const keyed = parsed.rows.map((row) => ({
+      row,
+      clientKey: file.repeatKey ? contentKey(file.repeatKey, row) : null,
+    }));
+    const fresh = await withoutStoredKeys(trx, eventId, keyed);
+    const result = await storeImport(trx, actor, eventId, fresh, file.source);
+    return { ...result, skipped: parsed.rows.length - fresh.length };
+  });
+}
+
+function contentKey(prefix: string, row: ParsedObservation): string {
+  const place = row.unitId === null ? `f${row.facilityId ?? ''}` : `u${row.unitId}`;
+  return `${prefix}:${row.figureId}:${row.observedAt}:${place}:${row.value}`;
+}
+
+async function withoutStoredKeys(
+  trx: Db,
+  eventId: number,
+  keyed: { row: ParsedObservation; clientKey: string | null }[],
+) {
+  const keys = keyed.flatMap((entry) => (entry.clientKey === null ? [] : [entry.clientKey]));
+  const seen = new Set<string>();
+  for (let start = 0; start < keys.length; start += insertChunk) {
+    const stored = await findObservationsByClientKey(
+      trx,
+      eventId,
+      keys.slice(start, start + insertChunk),
+    );
+    for (const row of stored) seen.add(row.client_key!);
+  }
+  return keyed.filter((entry) => {
+    if (entry.clientKey === null) return true;
+    if (seen.has(entry.clientKey)) return false;
+    seen.add(entry.clientKey);
+    return true;
   });
 }
 
@@ -329,11 +370,11 @@ async function storeImport(
   trx: Db,
   actor: Actor,
   eventId: number,
-  rows: ParsedObservation[],
+  keyed: { row: ParsedObservation; clientKey: string | null }[],
   source: string,
-): Promise<ImportResult> {
+): Promise<Omit<ImportResult, 'skipped'>> {
   const now = new Date().toISOString();
-  const values: Insertable<FigureObservationsTable>[] = rows.map((row) => ({
+  const values: Insertable<FigureObservationsTable>[] = keyed.map(({ row, clientKey }) => ({
     event_id: eventId,
     definition_id: row.figureId,
     value: row.value,
@@ -344,6 +385,7 @@ async function storeImport(
     internal: 0,
     entered_by: actor.userId,
     created_at: now,
+    client_key: clientKey,
   }));
   const inserted = await insertInChunks(trx, values);
   const observationIds = inserted.map((row) => row.id);
@@ -355,7 +397,7 @@ async function storeImport(
     after: {
       source,
       imported: inserted.length,
-      perFigure: countBy(rows.map((row) => row.figureKey)),
+      perFigure: countBy(keyed.map(({ row }) => row.figureKey)),
       observationIds,
     },
   });

@@ -161,7 +161,6 @@ export function presentApiToken<Row extends { scopes: string }>(row: Row) {
   return { ...row, scopes: parseScopes(row.scopes) };
 }
 
-
 export async function revokeOwnApiToken(db: Db, actor: Actor, tokenId: number) {
   await db.transaction().execute(async (trx) => {
     const revoked = await revokeApiToken(trx, actor.userId!, tokenId);
