@@ -218,35 +218,34 @@ export function insertDeliveries(db: Db, rows: Insertable<WebhookDeliveriesTable
     .execute();
 }
 
-export async function claimDueWebhookDeliveries(
+/**
+ * Claims due deliveries in one statement: they become 'sending' with a lease, and their attempt
+ * is counted. On PostgreSQL rows another worker has locked are skipped instead of waited for.
+ */
+export function claimDueWebhookDeliveries(
   db: Db,
   options: { now: string; leaseUntil: string; limit: number; postgres: boolean },
-) {
-  return db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('webhook_deliveries')
-      .select('id')
-      .where('state', 'in', ['pending', 'sending'])
-      .where('next_attempt_at', '<=', options.now)
-      .orderBy('id')
-      .limit(options.limit);
-    if (options.postgres) query = query.forUpdate().skipLocked();
-    const ids = (await query.execute()).map((row) => row.id);
-    if (ids.length === 0) return [];
-    return trx
-      .updateTable('webhook_deliveries')
-      .set((eb) => ({
-        state: 'sending',
-        next_attempt_at: options.leaseUntil,
-        attempts: eb('attempts', '+', 1),
-        last_attempt_at: options.now,
-      }))
-      .where('id', 'in', ids)
-      .where('state', 'in', ['pending', 'sending'])
-      .where('next_attempt_at', '<=', options.now)
-      .returningAll()
-      .execute();
-  });
+): Promise<WebhookDeliveryRow[]> {
+  return db
+    .updateTable('webhook_deliveries')
+    .set((eb) => ({
+      state: 'sending',
+      next_attempt_at: options.leaseUntil,
+      attempts: eb('attempts', '+', 1),
+      last_attempt_at: options.now,
+    }))
+    .where('id', 'in', (eb) => {
+      const due = eb
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('state', 'in', ['pending', 'sending'])
+        .where('next_attempt_at', '<=', options.now)
+        .orderBy('id')
+        .limit(options.limit);
+      return options.postgres ? due.forUpdate().skipLocked() : due;
+    })
+    .returningAll()
+    .execute();
 }
 
 export function findWebhookForDelivery(db: Db, subscriptionId: number) {
