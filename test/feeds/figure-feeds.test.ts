@@ -291,7 +291,8 @@ for (const dialect of testDialects()) {
           ],
         );
         const listed = (await admin.get(`/api/events/${t.eventId}/figure-sources`)).json().items;
-        assert.equal(listed[0].lastRun.result, 'ok');
+        const listedSource = listed.find((item: { id: number }) => item.id === source.id);
+        assert.equal(listedSource.lastRun.result, 'ok');
         await disable(source);
       });
 

@@ -18,6 +18,7 @@ import { loadLogDemo } from '../log/demo.ts';
 import { loadRisksDemo } from '../risks/demo.ts';
 import type { DemoContext } from './context.ts';
 import { loadReportsDemo } from '../reports/demo.ts';
+import { loadFeedsDemo } from '../feeds/demo.ts';
 
 export interface DemoResult {
   eventId: number;
@@ -51,6 +52,7 @@ export async function loadDemo(db: Db, options: { password?: string }): Promise<
   await loadReadinessDemo(db, context);
   await loadSituationsDemo(db, context);
   await loadReportsDemo(db, context);
+  await loadFeedsDemo(db, context);
   return { eventId: event.id, userEmails: demoUsers.map((user) => user.email), password };
 }
 

@@ -55,11 +55,14 @@ export async function fetchText(url: string, limits: FetchLimits): Promise<strin
 async function readLimited(response: Response, maxBytes: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    // Leaving the loop by throwing cancels the stream.
-    if (size > maxBytes) throw tooLarge({ maxBytes });
-    chunks.push(chunk);
+  const reader = response.body?.getReader();
+  for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+    size += part.value.byteLength;
+    if (size > maxBytes) {
+      await reader!.cancel();
+      throw tooLarge({ maxBytes });
+    }
+    chunks.push(part.value);
   }
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
 }
