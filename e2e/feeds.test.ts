@@ -50,7 +50,7 @@ async function failedDelivery() {
     reason: 'Journalsystemet står still på två sjukhus.',
     internal: false,
   });
-  await enqueueWebhookDeliveries(db);
+  await enqueueWebhookDeliveries(db, { settleMs: 0 });
   await deliverDueWebhooks(e2e.server.database, { timeoutMs: 2000 });
 }
 

@@ -109,7 +109,8 @@ for (const dialect of testDialects()) {
       assert.ok(listed.every((item: Record<string, unknown>) => !('secret' in item)));
 
       await changeReadiness();
-      await enqueueWebhookDeliveries(t.database.db);
+      assert.equal(await enqueueWebhookDeliveries(t.database.db), 0, 'not before it settles');
+      assert.equal(await enqueueWebhookDeliveries(t.database.db, { settleMs: 0 }), 1);
       await deliverDueWebhooks(t.database);
 
       const [request] = receivedAt('/signerad');
@@ -148,10 +149,10 @@ for (const dialect of testDialects()) {
       await createDiversion();
       await changeReadiness();
       await Promise.all([
-        enqueueWebhookDeliveries(t.database.db),
-        enqueueWebhookDeliveries(t.database.db),
+        enqueueWebhookDeliveries(t.database.db, { settleMs: 0 }),
+        enqueueWebhookDeliveries(t.database.db, { settleMs: 0 }),
       ]);
-      await enqueueWebhookDeliveries(t.database.db);
+      await enqueueWebhookDeliveries(t.database.db, { settleMs: 0 });
 
       const types = async (id: number) => (await deliveries(id)).map((d) => d.eventType).sort();
       assert.deepEqual(await types(everything.id), [
@@ -180,7 +181,7 @@ for (const dialect of testDialects()) {
     it('retries a failing receiver with growing back-off and logs each attempt', async () => {
       const webhook = await subscribe('/fel', ['readiness.changed']);
       await changeReadiness();
-      await enqueueWebhookDeliveries(t.database.db);
+      await enqueueWebhookDeliveries(t.database.db, { settleMs: 0 });
       const start = Date.now() + 1000;
 
       await deliverDueWebhooks(t.database, { now: new Date(start) });
@@ -214,7 +215,7 @@ for (const dialect of testDialects()) {
     it('gives up after the last attempt and marks the delivery failed', async () => {
       const webhook = await subscribe('/fel-alltid', ['readiness.changed']);
       await changeReadiness();
-      await enqueueWebhookDeliveries(t.database.db);
+      await enqueueWebhookDeliveries(t.database.db, { settleMs: 0 });
       let now = Date.now() + 1000;
       for (let attempt = 1; attempt <= 6; attempt += 1) {
         await deliverDueWebhooks(t.database, { now: new Date(now) });
@@ -236,8 +237,8 @@ for (const dialect of testDialects()) {
       const second: Database = dialect === 'postgres' ? openDatabase(t.databaseUrl) : t.database;
       try {
         await Promise.all([
-          enqueueWebhookDeliveries(t.database.db),
-          enqueueWebhookDeliveries(second.db),
+          enqueueWebhookDeliveries(t.database.db, { settleMs: 0 }),
+          enqueueWebhookDeliveries(second.db, { settleMs: 0 }),
         ]);
         const results = await Promise.all([
           deliverDueWebhooks(t.database, { batchSize: 4 }),

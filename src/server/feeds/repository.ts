@@ -187,7 +187,7 @@ export function auditRecordsAfter(
   eventId: number,
   afterId: number,
   actions: string[],
-  limit: number,
+  options: { settledBefore: string; limit: number },
 ) {
   return db
     .selectFrom('audit_records')
@@ -195,8 +195,9 @@ export function auditRecordsAfter(
     .where('event_id', '=', eventId)
     .where('id', '>', afterId)
     .where('action', 'in', actions)
+    .where('at', '<=', options.settledBefore)
     .orderBy('id')
-    .limit(limit)
+    .limit(options.limit)
     .execute();
 }
 

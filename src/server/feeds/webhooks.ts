@@ -38,13 +38,28 @@ export function parseEventTypes(stored: string): WebhookEventType[] {
 }
 
 const recordsPerScan = 500;
+const defaultSettleMs = 5_000;
+
+export interface EnqueueOptions {
+  now?: Date;
+  /**
+   * Records younger than this wait for the next round: on PostgreSQL a transaction that took a
+   * lower audit id may commit after one with a higher id, and the cursor must not pass it by.
+   */
+  settleMs?: number;
+}
 
 /**
  * Turns committed audit records into deliveries, one per record and subscription: each
  * subscription keeps the id of the newest record it has looked at. The unique key on
  * (subscription, record) and the compare-and-set of the cursor keep two nodes from queuing twice.
  */
-export async function enqueueWebhookDeliveries(db: Db, now = new Date()): Promise<number> {
+export async function enqueueWebhookDeliveries(
+  db: Db,
+  options: EnqueueOptions = {},
+): Promise<number> {
+  const now = options.now ?? new Date();
+  const settledBefore = new Date(now.getTime() - (options.settleMs ?? defaultSettleMs));
   return db.transaction().execute(async (trx) => {
     let queued = 0;
     for (const webhook of await lockActiveWebhooks(trx, isPostgres(db))) {
@@ -54,7 +69,7 @@ export async function enqueueWebhookDeliveries(db: Db, now = new Date()): Promis
         webhook.event_id,
         webhook.last_audit_id,
         types.flatMap((type) => actionsOf[type]),
-        recordsPerScan,
+        { settledBefore: settledBefore.toISOString(), limit: recordsPerScan },
       );
       if (records.length === 0) continue;
       const moved = await advanceWebhookCursor(

@@ -34,7 +34,7 @@ async function queuedDelivery({ t, as }: AuditContext) {
     level: readiness.level === 'katastrofläge' ? 'stabsläge' : 'katastrofläge',
     reason: 'Prov av webhook för integrationsplattformen.',
   });
-  await enqueueWebhookDeliveries(t.database.db);
+  await enqueueWebhookDeliveries(t.database.db, { settleMs: 0 });
   const deliveries = (
     await admin.get(`/api/events/${t.eventId}/webhooks/${webhook.id}/deliveries`)
   ).json().items as { id: number }[];
