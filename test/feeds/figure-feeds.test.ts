@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { runDueFigurePulls } from '../../src/server/feeds/pull.ts';
 import { type Client, type TestApp, adminEmail, demoPeople, startTestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
@@ -293,6 +294,32 @@ for (const dialect of testDialects()) {
         const listed = (await admin.get(`/api/events/${t.eventId}/figure-sources`)).json().items;
         const listedSource = listed.find((item: { id: number }) => item.id === source.id);
         assert.equal(listedSource.lastRun.result, 'ok');
+        await disable(source);
+      });
+
+      it('runs a due source once when two nodes look at the same time', async () => {
+        const before = await observationCount();
+        const source = await createSource({
+          name: 'Två noder',
+          url: `${server.url}/belaggning.json`,
+          format: 'json',
+        });
+        const second: Database = dialect === 'postgres' ? openDatabase(t.databaseUrl) : t.database;
+        try {
+          const now = new Date();
+          const [first, other] = await Promise.all([
+            runDueFigurePulls(t.database.db, now),
+            runDueFigurePulls(second.db, now),
+          ]);
+          assert.deepEqual(
+            [...first, ...other].map((outcome) => [outcome.sourceId, outcome.ok, outcome.rows]),
+            [[source.id, true, 1]],
+          );
+        } finally {
+          if (second !== t.database) await second.close();
+        }
+        assert.equal((await runs(source.id)).length, 1);
+        assert.equal(await observationCount(), before + 1);
         await disable(source);
       });
 
