@@ -1,6 +1,6 @@
-// The feeds screen: axe-core on it, an admin adds a figure source (an address that is not http is
-// refused beside the field), subscribes a webhook (the secret shown once), and after a change of
-// readiness level that the receiver could not take, sees the attempt in the log and retries it.
+// The feeds screen: axe-core on it (also on a phone), an admin adds a figure source (an address
+// that is not http is refused beside the field), subscribes a webhook (the secret shown once),
+// and after a readiness change the receiver could not take, sees the attempt and retries it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import {
   type E2E,
   adminEmail,
   assertAccessible,
+  phone,
   screenshot,
   signIn,
   startE2E,
@@ -101,5 +102,23 @@ test('an admin adds a figure source and a webhook, and retries a failed delivery
   await row.getByText('Väntar').waitFor();
 
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the feeds screen is accessible on a phone', async () => {
+  const context = await e2e.newContext(phone);
+  const page = await context.newPage();
+  await signIn(page, adminEmail, adminPassword);
+  await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
+  await page.goto(`/events/${e2e.server.eventId}/admin/feeds`);
+  await page.getByRole('heading', { level: 1, name: 'Flöden' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.locator('.loading').first().waitFor({ state: 'detached' });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert.ok(overflow <= 1, `no sideways scrolling on a phone (${overflow}px)`);
+  await screenshot(page, 'admin-feeds-phone');
+  await assertAccessible(page, 'feeds (phone)');
   await context.close();
 });
