@@ -38,6 +38,7 @@ export const permissions = [
   'report.approve',
   'distribution.manage',
   'review.write',
+  'feeds.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -96,4 +97,30 @@ export function isAllowed(
         grant.unitId === unitId &&
         (unitScoped[grant.role] ?? []).includes(permission)),
   );
+}
+
+/** What an API token may be used for, chosen when it is created. `*` covers every route. */
+export const tokenScopes = ['*', 'picture:read', 'reports:read', 'figures:push'] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+/** Reads the stored, space-separated form; unknown words are ignored. */
+export function parseScopes(stored: string): TokenScope[] {
+  return stored
+    .split(' ')
+    .filter((scope): scope is TokenScope => (tokenScopes as readonly string[]).includes(scope));
+}
+
+/** The scope that covers a route needing a permission; any other route needs a `*` token. */
+const scopeOfPermission: Partial<Record<Permission, TokenScope>> = {
+  'event.read': 'picture:read',
+  'picture.read': 'picture:read',
+  'internal.read': 'reports:read',
+  'figure.write': 'figures:push',
+};
+
+/** Decides whether a token's scopes cover a route; `permission` is null outside an event. */
+export function scopesCover(scopes: readonly TokenScope[], permission: Permission | null): boolean {
+  if (scopes.includes('*')) return true;
+  const needed = permission === null ? undefined : scopeOfPermission[permission];
+  return needed !== undefined && scopes.includes(needed);
 }

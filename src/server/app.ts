@@ -40,6 +40,7 @@ import { publishedRoutes } from './reports/published-routes.ts';
 import { distributionRoutes } from './distribution/routes.ts';
 import { exchangeRoutes } from './exchange/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
+import { feedRoutes } from './feeds/routes.ts';
 import { webRoutes } from './http/web.ts';
 import { metricsRoutes } from './ops/metrics.ts';
 
@@ -146,6 +147,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(exchangeRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(reviewRoutes, { db });
   await app.register(meetingRoutes, { db, publicUrl: config.PUBLIC_URL });
+  await app.register(feedRoutes, { db });
   await app.register(webRoutes);
   app.get(
     '/api/openapi.json',

@@ -46,6 +46,12 @@ export const errors = {
     new AppError('password_change_required', 'Du måste byta lösenord innan du fortsätter.'),
   forbidden: (permission: string) =>
     new AppError('forbidden', 'Du har inte behörighet till detta.', { permission }),
+  tokenScopeMissing: (scopes: readonly string[]) =>
+    new AppError(
+      'forbidden',
+      'API-nyckeln har inte behörighet till detta. Skapa en nyckel med rätt behörighet.',
+      { tokenScopes: scopes },
+    ),
   csrfFailed: () =>
     new AppError(
       'csrf_failed',

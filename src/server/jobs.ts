@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from './db/database.ts';
 import { deliverDue } from './distribution/outbox.ts';
+import { runDueFigurePulls } from './feeds/pull.ts';
+import { deliverDueWebhooks, enqueueWebhookDeliveries } from './feeds/webhooks.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { sendDueReminders } from './situations/reminders.ts';
 
@@ -10,8 +12,9 @@ export interface BackgroundJobs {
 }
 
 /**
- * E-mail reminders before reporting deadlines and delivery of published reports, every
- * `intervalMs`. Both claim their rows in the database first, so several nodes never send twice.
+ * E-mail reminders before reporting deadlines, delivery of published reports, scheduled figure
+ * pulls and webhooks, every `intervalMs`. Each claims its rows in the database first, so several
+ * nodes never send or fetch twice.
  */
 export function startBackgroundJobs(options: {
   database: Database;
@@ -32,6 +35,16 @@ export function startBackgroundJobs(options: {
       }
     } catch (error) {
       options.logger.warn({ err: error }, 'background mail failed; will retry');
+    }
+    try {
+      const pulled = await runDueFigurePulls(options.database.db, new Date());
+      await enqueueWebhookDeliveries(options.database.db);
+      const webhooks = await deliverDueWebhooks(options.database);
+      if (pulled.length > 0 || webhooks.claimed > 0) {
+        options.logger.info({ pulled: pulled.length, webhooks }, 'feeds run');
+      }
+    } catch (error) {
+      options.logger.warn({ err: error }, 'figure pulls or webhooks failed; will retry');
     }
   };
   const timer = setInterval(() => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type TokenScope, parseScopes } from '../../core/access.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
@@ -145,13 +146,16 @@ export async function resolveSession(
   return { user, idHash, csrfToken: session.csrf_token };
 }
 
-export async function resolveApiToken(db: Db, token: string): Promise<UserRow | null> {
+export async function resolveApiToken(
+  db: Db,
+  token: string,
+): Promise<{ user: UserRow; scopes: TokenScope[] } | null> {
   const found = await findActiveApiToken(db, hashSecret(token));
   if (!found) return null;
   const user = await findUserById(db, found.user_id);
   if (!user || user.disabled_at) return null;
   await touchApiToken(db, found.id);
-  return user;
+  return { user, scopes: parseScopes(found.scopes) };
 }
 
 export async function logout(db: Db, actor: Actor, idHash: string): Promise<void> {

@@ -18,6 +18,7 @@ import type { TemplatesTables } from '../templates/tables.ts';
 import type { ReportsTables } from '../reports/tables.ts';
 import type { ReviewTables } from '../review/tables.ts';
 import type { DistributionTables } from '../distribution/tables.ts';
+import type { FeedsTables } from '../feeds/tables.ts';
 import type { UnitsTables } from '../units/tables.ts';
 import type { UsersTables } from '../users/tables.ts';
 
@@ -44,6 +45,7 @@ export interface Schema
     ReportsTables,
     DistributionTables,
     ReviewTables,
-    MeetingsTables {}
+    MeetingsTables,
+    FeedsTables {}
 
 export type Db = Kysely<Schema>;

@@ -20,6 +20,7 @@ import type { DemoContext } from './context.ts';
 import { loadReportsDemo } from '../reports/demo.ts';
 import { loadReviewDemo } from '../review/demo.ts';
 import { loadMeetingsDemo } from '../meetings/demo.ts';
+import { loadFeedsDemo } from '../feeds/demo.ts';
 
 export interface DemoResult {
   eventId: number;
@@ -55,6 +56,7 @@ export async function loadDemo(db: Db, options: { password?: string }): Promise<
   await loadSituationsDemo(db, context);
   await loadReportsDemo(db, context);
   await loadReviewDemo(db, context);
+  await loadFeedsDemo(db, context);
   return { eventId: event.id, userEmails: demoUsers.map((user) => user.email), password };
 }
 

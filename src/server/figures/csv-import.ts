@@ -13,7 +13,7 @@ const headerAliases: Record<CsvColumn, string[]> = {
   source: ['source', 'källa', 'kalla'],
 };
 
-const maxRows = 10_000;
+export const maxRows = 10_000;
 
 export interface ImportLookups {
   figuresByKey: Map<string, FigureRow>;
@@ -40,10 +40,13 @@ export interface CsvProblem {
   message: string;
 }
 
-export interface ParsedCsv {
-  separator: ',' | ';';
+export interface ParsedFile {
   rows: ParsedObservation[];
   errors: CsvProblem[];
+}
+
+export interface ParsedCsv extends ParsedFile {
+  separator: ',' | ';';
 }
 
 /**
@@ -136,14 +139,32 @@ function parseRecord(
   columns: (CsvColumn | null)[],
   lookups: ImportLookups,
 ): ParsedObservation | { problems: CsvProblem[] } {
+  const cells: ObservationCells = {};
+  for (const column of csvColumns) cells[column] = record[columns.indexOf(column)];
+  const checked = validateObservationCells(cells, row, lookups);
+  if (record.length <= columns.length) return checked;
+  const tooWide: CsvProblem = {
+    row,
+    column: null,
+    message: `Raden har ${record.length} kolumner men filen har ${columns.length}.`,
+  };
+  return { problems: [tooWide, ...('problems' in checked ? checked.problems : [])] };
+}
+
+/** One observation as text cells, whether it came from a CSV line, a JSON object or a push. */
+export type ObservationCells = Partial<Record<CsvColumn, string>>;
+
+/** The checks every way of bringing in observations shares; `row` numbers the problems. */
+export function validateObservationCells(
+  cells: ObservationCells,
+  row: number,
+  lookups: ImportLookups,
+): ParsedObservation | { problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
-  const cell = (column: CsvColumn) => record[columns.indexOf(column)]?.trim() ?? '';
+  const cell = (column: CsvColumn) => cells[column]?.trim() ?? '';
   const problem = (column: CsvColumn | null, message: string) =>
     problems.push({ row, column, message });
 
-  if (record.length > columns.length) {
-    problem(null, `Raden har ${record.length} kolumner men filen har ${columns.length}.`);
-  }
   const figure = lookups.figuresByKey.get(cell('figure'));
   if (!cell('figure')) problem('figure', 'Ange nyckeltalets nyckel.');
   else if (!figure) problem('figure', `Nyckeltalet "${cell('figure')}" finns inte i händelsen.`);

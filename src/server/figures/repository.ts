@@ -164,3 +164,17 @@ export function insertObservations(
 ): Promise<ObservationRow[]> {
   return db.insertInto('figure_observations').values(observations).returningAll().execute();
 }
+
+export function findObservationsByClientKey(
+  db: Db,
+  eventId: number,
+  clientKeys: string[],
+): Promise<ObservationRow[]> {
+  if (clientKeys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('figure_observations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('client_key', 'in', clientKeys)
+    .execute();
+}

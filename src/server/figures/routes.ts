@@ -12,6 +12,7 @@ import {
   figureListQuery,
   figureParams,
   importBody,
+  pushBody,
   observationQuery,
   seriesQuery,
   unitParams,
@@ -25,6 +26,7 @@ import {
   presentFigure,
   presentObservation,
   previewImport,
+  pushObservations,
   recordObservation,
   recordUnitObservation,
 } from './service.ts';
@@ -160,6 +162,13 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       );
       return reply.code(201).send(result);
     },
+  );
+
+  app.post(
+    '/api/events/:eventId/figures/push',
+    { config: write, schema: { tags, params: eventParams, body: pushBody } },
+    async (request) =>
+      pushObservations(db, request.actor!, request.params.eventId, request.body.observations),
   );
 };
 

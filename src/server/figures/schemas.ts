@@ -96,6 +96,32 @@ export const importBody = z
   })
   .strict();
 
+const pushedObservation = z
+  .object({
+    clientKey: z
+      .string()
+      .trim()
+      .min(1, 'Ange en klientnyckel för observationen.')
+      .max(200, 'Klientnyckeln får ha högst 200 tecken.'),
+    figure: z.string().max(200),
+    value: z.union([z.number().finite(), z.string().max(40)]),
+    observedAt: z.string().max(40),
+    unit: z.string().max(60).nullable().default(null),
+    source: z.string().max(300).nullable().default(null),
+  })
+  .strict();
+
+/** A batch from another system; each observation carries the sender's own key for it. */
+export const pushBody = z
+  .object({
+    observations: z
+      .array(pushedObservation)
+      .min(1, 'Skicka minst en observation.')
+      .max(1000, 'Skicka högst 1000 observationer åt gången.'),
+  })
+  .strict();
+
+export type PushedObservation = z.infer<typeof pushedObservation>;
 export type CreateFigureInput = z.infer<typeof createFigureBody>;
 export type UpdateFigureInput = z.infer<typeof updateFigureBody>;
 export type ObservationInput = z.infer<typeof createObservationBody>;

@@ -1,15 +1,24 @@
 import type { Insertable } from 'kysely';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { findFacility, findUnit, listFacilities, listUnits } from '../units/repository.ts';
-import { type ParsedCsv, parseFigureCsv } from './csv-import.ts';
+import {
+  type CsvProblem,
+  type ImportLookups,
+  type ParsedCsv,
+  type ParsedObservation,
+  parseFigureCsv,
+  validateObservationCells,
+} from './csv-import.ts';
+import { parseFigureJson } from './json-import.ts';
 import {
   type FigureRow,
   type ObservationRow,
   findFigure,
   findFigureByKey,
+  findObservationsByClientKey,
   insertFigure,
   insertObservations,
   listFiguresOfEvent,
@@ -18,6 +27,7 @@ import {
 import type {
   CreateFigureInput,
   ObservationInput,
+  PushedObservation,
   UnitObservationInput,
   UpdateFigureInput,
 } from './schemas.ts';
@@ -263,68 +273,319 @@ export async function previewImport(
 
 const insertChunk = 500;
 
+export interface ImportResult {
+  source: string;
+  imported: number;
+  /** Rows a repeated pull had already stored unchanged. */
+  skipped: number;
+  observationIds: number[];
+}
+
 /** All rows or none: a file with any bad row is refused whole, listing every problem. */
 export async function importObservations(
   db: Db,
   actor: Actor,
   eventId: number,
   file: CsvFile,
-): Promise<{ source: string; imported: number; observationIds: number[] }> {
+): Promise<Omit<ImportResult, 'skipped'>> {
+  const { skipped: _skipped, ...result } = await importFile(db, actor, eventId, {
+    format: 'csv',
+    text: file.csv,
+    source: `csv:${file.filename}`,
+  });
+  return result;
+}
+
+/**
+ * Imports a CSV or JSON file as one transaction, after the checks of the CSV import. With a
+ * `repeatKey`, a row that an earlier import under the same key stored with the same figure,
+ * time, place and value is skipped, so a source read again and again adds only what is new.
+ */
+export async function importFile(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  file: { format: 'csv' | 'json'; text: string; source: string; repeatKey?: string },
+): Promise<ImportResult> {
   return db.transaction().execute(async (trx) => {
-    const parsed = await parseForEvent(trx, eventId, file.csv);
-    if (parsed.errors.length > 0) {
-      const badRows = new Set(parsed.errors.map((problem) => problem.row)).size;
-      throw errors.badRequest(
-        `Filen har fel på ${badRows} ${badRows === 1 ? 'rad' : 'rader'}. Inget har importerats; rätta felen och försök igen.`,
-        { field: 'csv', errors: parsed.errors },
-      );
-    }
-    const source = `csv:${file.filename}`;
-    const now = new Date().toISOString();
-    const values: Insertable<FigureObservationsTable>[] = parsed.rows.map((row) => ({
-      event_id: eventId,
-      definition_id: row.figureId,
-      value: row.value,
-      observed_at: row.observedAt,
-      unit_id: row.unitId,
-      facility_id: row.facilityId,
-      source: row.source ? `${source} (${row.source})` : source,
-      internal: 0,
-      entered_by: actor.userId,
-      created_at: now,
+    const lookups = await lookupsOfEvent(trx, eventId);
+    const parsed =
+      file.format === 'csv'
+        ? parseFigureCsv(file.text, lookups)
+        : parseFigureJson(file.text, lookups);
+    if (parsed.errors.length > 0) throw badRowsError(parsed.errors, 'file');
+    const keyed = parsed.rows.map((row) => ({
+      row,
+      clientKey: file.repeatKey ? contentKey(file.repeatKey, row) : null,
     }));
-    const inserted: ObservationRow[] = [];
-    for (let start = 0; start < values.length; start += insertChunk) {
-      inserted.push(...(await insertObservations(trx, values.slice(start, start + insertChunk))));
-    }
-    const observationIds = inserted.map((row) => row.id);
-    await recordAudit(trx, actor, {
-      action: 'figure.import',
-      entityType: 'figure_import',
-      entityId: source,
-      eventId,
-      after: {
-        source,
-        imported: inserted.length,
-        perFigure: countBy(parsed.rows.map((row) => row.figureKey)),
-        observationIds,
-      },
-    });
-    return { source, imported: inserted.length, observationIds };
+    const fresh = await withoutStoredKeys(trx, eventId, keyed);
+    const result = await storeImport(trx, actor, eventId, fresh, file.source);
+    return { ...result, skipped: parsed.rows.length - fresh.length };
   });
 }
 
-async function parseForEvent(db: Db, eventId: number, csv: string): Promise<ParsedCsv> {
+function contentKey(prefix: string, row: ParsedObservation): string {
+  const place = row.unitId === null ? `f${row.facilityId ?? ''}` : `u${row.unitId}`;
+  return `${prefix}:${row.figureId}:${row.observedAt}:${place}:${row.value}`;
+}
+
+async function withoutStoredKeys(
+  trx: Db,
+  eventId: number,
+  keyed: { row: ParsedObservation; clientKey: string | null }[],
+) {
+  const keys = keyed.flatMap((entry) => (entry.clientKey === null ? [] : [entry.clientKey]));
+  const seen = new Set<string>();
+  for (let start = 0; start < keys.length; start += insertChunk) {
+    const stored = await findObservationsByClientKey(
+      trx,
+      eventId,
+      keys.slice(start, start + insertChunk),
+    );
+    for (const row of stored) seen.add(row.client_key!);
+  }
+  return keyed.filter((entry) => {
+    if (entry.clientKey === null) return true;
+    if (seen.has(entry.clientKey)) return false;
+    seen.add(entry.clientKey);
+    return true;
+  });
+}
+
+function badRowsError(problems: CsvProblem[], what: 'file' | 'push'): AppError {
+  const bad = new Set(problems.map((problem) => problem.row)).size;
+  if (what === 'file') {
+    return errors.badRequest(
+      `Filen har fel på ${bad} ${bad === 1 ? 'rad' : 'rader'}. Inget har importerats; rätta felen och försök igen.`,
+      { field: 'csv', errors: problems },
+    );
+  }
+  return errors.badRequest(
+    `${bad} ${bad === 1 ? 'observation har' : 'observationer har'} fel. Inget har sparats; rätta felen och skicka igen.`,
+    { field: 'observations', errors: problems },
+  );
+}
+
+async function storeImport(
+  trx: Db,
+  actor: Actor,
+  eventId: number,
+  keyed: { row: ParsedObservation; clientKey: string | null }[],
+  source: string,
+): Promise<Omit<ImportResult, 'skipped'>> {
+  const now = new Date().toISOString();
+  const values: Insertable<FigureObservationsTable>[] = keyed.map(({ row, clientKey }) => ({
+    event_id: eventId,
+    definition_id: row.figureId,
+    value: row.value,
+    observed_at: row.observedAt,
+    unit_id: row.unitId,
+    facility_id: row.facilityId,
+    source: row.source ? `${source} (${row.source})` : source,
+    internal: 0,
+    entered_by: actor.userId,
+    created_at: now,
+    client_key: clientKey,
+  }));
+  const inserted = await insertInChunks(trx, values);
+  const observationIds = inserted.map((row) => row.id);
+  await recordAudit(trx, actor, {
+    action: 'figure.import',
+    entityType: 'figure_import',
+    entityId: source,
+    eventId,
+    after: {
+      source,
+      imported: inserted.length,
+      perFigure: countBy(keyed.map(({ row }) => row.figureKey)),
+      observationIds,
+    },
+  });
+  return { source, imported: inserted.length, observationIds };
+}
+
+async function insertInChunks(
+  trx: Db,
+  values: Insertable<FigureObservationsTable>[],
+): Promise<ObservationRow[]> {
+  const inserted: ObservationRow[] = [];
+  for (let start = 0; start < values.length; start += insertChunk) {
+    inserted.push(...(await insertObservations(trx, values.slice(start, start + insertChunk))));
+  }
+  return inserted;
+}
+
+export interface PushResult {
+  results: { clientKey: string; observationId: number }[];
+  created: number;
+  alreadyStored: number;
+}
+
+/**
+ * Stores a pushed batch, all or nothing. An observation whose client key is already stored with
+ * the same content is not stored again, so a retried push answers as the first one did; the same
+ * key with other content is refused, since the sender has mixed up its keys.
+ */
+export async function pushObservations(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  observations: PushedObservation[],
+): Promise<PushResult> {
+  try {
+    return await storePush(db, actor, eventId, observations);
+  } catch (error) {
+    // A concurrent push with the same keys won the race; the second look finds its rows.
+    if (!isUniqueViolation(error)) throw error;
+    return storePush(db, actor, eventId, observations);
+  }
+}
+
+async function storePush(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  observations: PushedObservation[],
+): Promise<PushResult> {
+  return db.transaction().execute(async (trx) => {
+    const lookups = await lookupsOfEvent(trx, eventId);
+    const { rows, problems } = checkPushed(observations, lookups);
+    if (problems.length > 0) throw badRowsError(problems, 'push');
+    const stored = new Map(
+      (
+        await findObservationsByClientKey(
+          trx,
+          eventId,
+          rows.map((row) => row.clientKey),
+        )
+      ).map((row) => [row.client_key!, row]),
+    );
+    const reused = rows.flatMap((row) => {
+      const existing = stored.get(row.clientKey);
+      if (!existing || sameObservation(existing, row)) return [];
+      return [{ row: row.row, column: null, message: keyReusedMessage(row.clientKey) }];
+    });
+    if (reused.length > 0) {
+      throw new AppError(
+        'conflict',
+        'Klientnyckeln används redan för en annan observation. Inget har sparats; ge varje ny observation en egen nyckel.',
+        { field: 'observations', errors: reused },
+      );
+    }
+    const fresh = rows.filter((row) => !stored.has(row.clientKey));
+    const now = new Date().toISOString();
+    const inserted = await insertInChunks(
+      trx,
+      fresh.map((row) => ({
+        event_id: eventId,
+        definition_id: row.figureId,
+        value: row.value,
+        observed_at: row.observedAt,
+        unit_id: row.unitId,
+        facility_id: row.facilityId,
+        source: pushedSource(row),
+        internal: 0,
+        entered_by: actor.userId,
+        created_at: now,
+        client_key: row.clientKey,
+      })),
+    );
+    for (const row of inserted) stored.set(row.client_key!, row);
+    if (inserted.length > 0) {
+      await recordAudit(trx, actor, {
+        action: 'figure.push',
+        entityType: 'figure_push',
+        entityId: inserted[0]!.id,
+        eventId,
+        after: {
+          created: inserted.length,
+          perFigure: countBy(fresh.map((row) => row.figureKey)),
+          observationIds: inserted.map((row) => row.id),
+        },
+      });
+    }
+    return {
+      results: rows.map((row) => ({
+        clientKey: row.clientKey,
+        observationId: stored.get(row.clientKey)!.id,
+      })),
+      created: inserted.length,
+      alreadyStored: rows.length - inserted.length,
+    };
+  });
+}
+
+type PushedRow = ParsedObservation & { clientKey: string };
+
+function checkPushed(
+  observations: PushedObservation[],
+  lookups: ImportLookups,
+): { rows: PushedRow[]; problems: CsvProblem[] } {
+  const rows: PushedRow[] = [];
+  const problems: CsvProblem[] = [];
+  const seen = new Set<string>();
+  observations.forEach((observation, index) => {
+    const row = index + 1;
+    if (seen.has(observation.clientKey)) {
+      problems.push({ row, column: null, message: 'Klientnyckeln finns redan i sändningen.' });
+    }
+    seen.add(observation.clientKey);
+    const checked = validateObservationCells(
+      {
+        figure: observation.figure,
+        value: String(observation.value),
+        observed_at: observation.observedAt,
+        unit: observation.unit ?? '',
+        source: observation.source ?? '',
+      },
+      row,
+      lookups,
+    );
+    if ('problems' in checked) problems.push(...checked.problems);
+    else rows.push({ ...checked, clientKey: observation.clientKey });
+  });
+  return { rows, problems };
+}
+
+function pushedSource(row: ParsedObservation): string {
+  return row.source ? `push (${row.source})` : 'push';
+}
+
+function sameObservation(stored: ObservationRow, row: PushedRow): boolean {
+  return (
+    stored.definition_id === row.figureId &&
+    stored.value === row.value &&
+    Date.parse(stored.observed_at) === Date.parse(row.observedAt) &&
+    stored.unit_id === row.unitId &&
+    stored.facility_id === row.facilityId &&
+    stored.source === pushedSource(row)
+  );
+}
+
+function keyReusedMessage(clientKey: string): string {
+  return `Klientnyckeln "${clientKey}" har redan sparats med ett annat innehåll.`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+async function lookupsOfEvent(db: Db, eventId: number): Promise<ImportLookups> {
   const [figures, units, facilities] = await Promise.all([
     listFiguresOfEvent(db, eventId),
     listUnits(db),
     listFacilities(db),
   ]);
-  return parseFigureCsv(csv, {
+  return {
     figuresByKey: new Map(figures.map((figure) => [figure.key, figure])),
     unitIdsByCode: new Map(units.map((unit) => [unit.code, unit.id])),
     facilityIdsByCode: new Map(facilities.map((facility) => [facility.code, facility.id])),
-  });
+  };
+}
+
+async function parseForEvent(db: Db, eventId: number, csv: string): Promise<ParsedCsv> {
+  return parseFigureCsv(csv, await lookupsOfEvent(db, eventId));
 }
 
 function countBy(keys: string[]): Record<string, number> {

@@ -32,6 +32,8 @@ export interface FigureObservationsTable {
   entered_by: number | null;
   created_at: string;
   version: Generated<number>;
+  /** The pushing system's own key for the observation; unique within the event. */
+  client_key: string | null;
 }
 
 export interface FiguresTables {

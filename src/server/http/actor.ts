@@ -1,4 +1,4 @@
-import type { EventGrant } from '../../core/access.ts';
+import type { EventGrant, TokenScope } from '../../core/access.ts';
 
 /** Who is making a request: the user behind a session or an API token, or the system itself. */
 export interface Actor {
@@ -22,5 +22,7 @@ declare module 'fastify' {
     actor: Actor | null;
     session: { idHash: string; csrfToken: string } | null;
     eventGrants: EventGrant[];
+    /** The scopes of the API token behind the request; null for a session. */
+    tokenScopes: TokenScope[] | null;
   }
 }

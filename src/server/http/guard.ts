@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Permission, isAllowed } from '../../core/access.ts';
+import { type Permission, type TokenScope, isAllowed, scopesCover } from '../../core/access.ts';
 import { grantsOf } from '../access/repository.ts';
 import {
   type SessionPolicy,
@@ -48,6 +48,7 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('eventGrants');
+  app.decorateRequest('tokenScopes', null);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs'))
@@ -79,6 +80,7 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
     if (actor.mustChangePassword && !(access.kind === 'signed_in' && access.duringPasswordChange)) {
       throw errors.passwordChangeRequired();
     }
+    refuseUncoveredToken(request.tokenScopes, access);
     if (access.kind === 'system_admin' && !actor.isAdmin) throw errors.forbidden('system.admin');
     if (access.kind === 'event') await authorizeInEvent(request, db, access);
   });
@@ -87,9 +89,10 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
 async function authenticate(request: FastifyRequest, db: Db, policy: SessionPolicy): Promise<void> {
   const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) {
-    const user = await resolveApiToken(db, bearer);
-    if (!user) throw errors.unauthenticated();
-    request.actor = actorFromUser(user, request.id);
+    const resolved = await resolveApiToken(db, bearer);
+    if (!resolved) throw errors.unauthenticated();
+    request.actor = actorFromUser(resolved.user, request.id);
+    request.tokenScopes = resolved.scopes;
     return;
   }
   const cookie = request.cookies[sessionCookie];
@@ -98,6 +101,12 @@ async function authenticate(request: FastifyRequest, db: Db, policy: SessionPoli
   if (!session) return;
   request.actor = actorFromUser(session.user, request.id);
   request.session = { idHash: session.idHash, csrfToken: session.csrfToken };
+}
+
+function refuseUncoveredToken(scopes: TokenScope[] | null, access: RouteAccess): void {
+  if (scopes === null) return;
+  const permission = access.kind === 'event' ? access.permission : null;
+  if (!scopesCover(scopes, permission)) throw errors.tokenScopeMissing(scopes);
 }
 
 async function authorizeInEvent(

@@ -52,18 +52,27 @@ export function updateUser(
     .executeTakeFirst();
 }
 
-export function insertApiToken(db: Db, userId: number, name: string, tokenHash: string) {
+export function insertApiToken(
+  db: Db,
+  token: { userId: number; name: string; tokenHash: string; scopes: string },
+) {
   return db
     .insertInto('api_tokens')
-    .values({ user_id: userId, name, token_hash: tokenHash, created_at: new Date().toISOString() })
-    .returning(['id', 'name', 'created_at'])
+    .values({
+      user_id: token.userId,
+      name: token.name,
+      token_hash: token.tokenHash,
+      scopes: token.scopes,
+      created_at: new Date().toISOString(),
+    })
+    .returning(['id', 'name', 'scopes', 'created_at'])
     .executeTakeFirstOrThrow();
 }
 
 export function findActiveApiToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'user_id'])
+    .select(['id', 'user_id', 'scopes'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -72,7 +81,7 @@ export function findActiveApiToken(db: Db, tokenHash: string) {
 export function listApiTokens(db: Db, userId: number) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();

@@ -11,6 +11,7 @@ import {
 import {
   changeUser,
   createApiToken,
+  presentApiToken,
   createUser,
   presentUser,
   resetPassword,
@@ -64,7 +65,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/tokens',
     { config: { access: { kind: 'signed_in' } }, schema: { tags } },
     async (request) => ({
-      items: await listApiTokens(db, request.actor!.userId!),
+      items: (await listApiTokens(db, request.actor!.userId!)).map(presentApiToken),
     }),
   );
 
@@ -72,7 +73,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/tokens',
     { config: { access: { kind: 'signed_in' } }, schema: { tags, body: createTokenBody } },
     async (request, reply) =>
-      reply.code(201).send(await createApiToken(db, request.actor!, request.body.name)),
+      reply.code(201).send(await createApiToken(db, request.actor!, request.body)),
   );
 
   app.delete(

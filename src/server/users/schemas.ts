@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenScopes } from '../../core/access.ts';
 
 export const userIdParams = z.object({ userId: z.coerce.number().int().positive() });
 export const tokenIdParams = z.object({ tokenId: z.coerce.number().int().positive() });
@@ -22,5 +23,11 @@ export const updateUserBody = z
   .strict();
 
 export const createTokenBody = z
-  .object({ name: z.string().trim().min(1, 'Ange ett namn för nyckeln.').max(100) })
+  .object({
+    name: z.string().trim().min(1, 'Ange ett namn för nyckeln.').max(100),
+    scopes: z
+      .array(z.enum(tokenScopes, 'Okänd behörighet för nyckeln.'))
+      .min(1, 'Välj minst en behörighet för nyckeln.')
+      .default(['*']),
+  })
   .strict();

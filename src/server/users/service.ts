@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import { type TokenScope, parseScopes } from '../../core/access.ts';
 import { recordAudit } from '../audit/record.ts';
 import { generatePassword, hashPassword, passwordWeakness } from '../auth/password.ts';
 import { deleteSessionsOfUser } from '../auth/repository.ts';
@@ -131,10 +132,20 @@ export async function findUserForCli(db: Db, email: string): Promise<UserRow> {
 }
 
 /** Issues an API token for integrations; only its hash is stored, so it is shown once. */
-export async function createApiToken(db: Db, actor: Actor, name: string) {
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; scopes: TokenScope[] },
+) {
   const token = `lb_${randomBytes(32).toString('base64url')}`;
+  const scopes = input.scopes.includes('*') ? ['*'] : [...new Set(input.scopes)].sort();
   const stored = await db.transaction().execute(async (trx) => {
-    const row = await insertApiToken(trx, actor.userId!, name, hashSecret(token));
+    const row = await insertApiToken(trx, {
+      userId: actor.userId!,
+      name: input.name,
+      tokenHash: hashSecret(token),
+      scopes: scopes.join(' '),
+    });
     await recordAudit(trx, actor, {
       action: 'api_token.create',
       entityType: 'api_token',
@@ -143,7 +154,11 @@ export async function createApiToken(db: Db, actor: Actor, name: string) {
     });
     return row;
   });
-  return { ...stored, token };
+  return { ...presentApiToken(stored), token };
+}
+
+export function presentApiToken<Row extends { scopes: string }>(row: Row) {
+  return { ...row, scopes: parseScopes(row.scopes) };
 }
 
 export async function revokeOwnApiToken(db: Db, actor: Actor, tokenId: number) {

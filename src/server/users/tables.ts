@@ -18,6 +18,8 @@ export interface ApiTokensTable {
   user_id: number;
   name: string;
   token_hash: string;
+  /** Space-separated token scopes, e.g. "picture:read figures:push"; "*" covers everything. */
+  scopes: Generated<string>;
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;

@@ -1,5 +1,5 @@
 // The frame of the admin screens: system administration (users, units, audit trail) and an
-// event's administration (access, templates, distribution lists, audit trail).
+// event's administration (access, templates, distribution lists, feeds, audit trail).
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useParams } from 'react-router';
@@ -42,6 +42,7 @@ const eventSections = [
   ['access', '/admin/access'],
   ['templates', '/admin/templates'],
   ['distribution', '/admin/distribution'],
+  ['feeds', '/admin/feeds'],
   ['audit', '/admin/audit'],
 ] as const;
 

@@ -4,6 +4,7 @@ import { AccessPage } from '../admin/Access.tsx';
 import { AdminHomePage, EventAdminHome } from '../admin/AdminFrame.tsx';
 import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
 import { DistributionPage } from '../admin/Distribution.tsx';
+import { FeedsPage } from '../admin/Feeds.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
 import { UnitsPage } from '../admin/Units.tsx';
 import { UsersPage } from '../admin/Users.tsx';
@@ -40,6 +41,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/admin/access', Page: AccessPage },
   { path: '/events/:eventId/admin/templates', Page: TemplatesPage },
   { path: '/events/:eventId/admin/distribution', Page: DistributionPage },
+  { path: '/events/:eventId/admin/feeds', Page: FeedsPage },
   { path: '/events/:eventId/admin/audit', Page: EventAuditPage },
   { path: '/admin', Page: AdminHomePage },
   { path: '/admin/users', Page: UsersPage },

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { eventIdParams } from '../events/schemas.ts';
+import { isWebUrl } from './fetch-limited.ts';
+import { webhookEventTypes } from './webhooks.ts';
+
+const id = z.coerce.number().int().positive();
+const name = z.string().trim().min(1, 'Ange ett namn.').max(200, 'Namnet får ha högst 200 tecken.');
+const webUrl = z
+  .string()
+  .trim()
+  .max(2000, 'Adressen får ha högst 2000 tecken.')
+  .refine(isWebUrl, 'Ange en adress som börjar med http:// eller https://.');
+const interval = z
+  .number()
+  .int('Ange ett helt antal minuter.')
+  .min(5, 'Hämta högst var femte minut.')
+  .max(10_080, 'Hämta minst en gång i veckan.');
+const eventTypes = z
+  .array(z.enum(webhookEventTypes, 'Okänd händelsetyp.'))
+  .min(1, 'Välj minst en händelsetyp.');
+
+export const sourceParams = eventIdParams.extend({ sourceId: id });
+export const webhookParams = eventIdParams.extend({ webhookId: id });
+export const deliveryParams = webhookParams.extend({ deliveryId: id });
+
+export const createSourceBody = z
+  .object({
+    name,
+    url: webUrl,
+    format: z.enum(['csv', 'json'], 'Välj CSV eller JSON.'),
+    intervalMinutes: interval,
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+
+export const updateSourceBody = z
+  .object({
+    version: z.number().int().positive(),
+    name: name.optional(),
+    url: webUrl.optional(),
+    format: z.enum(['csv', 'json'], 'Välj CSV eller JSON.').optional(),
+    intervalMinutes: interval.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const createWebhookBody = z
+  .object({ name, url: webUrl, eventTypes, active: z.boolean().default(true) })
+  .strict();
+
+export const updateWebhookBody = z
+  .object({
+    version: z.number().int().positive(),
+    name: name.optional(),
+    url: webUrl.optional(),
+    eventTypes: eventTypes.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
+export const deliveryListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export type CreateSourceInput = z.infer<typeof createSourceBody>;
+export type UpdateSourceInput = z.infer<typeof updateSourceBody>;
+export type CreateWebhookInput = z.infer<typeof createWebhookBody>;
+export type UpdateWebhookInput = z.infer<typeof updateWebhookBody>;
