@@ -10,6 +10,7 @@ const ownerName = z.string().trim().min(1, 'Ange ett namn.').max(200).nullable()
 const ownerUnitId = z.number().int().positive().nullable();
 const dueAt = instant.nullable();
 const decisionId = z.number().int().positive().nullable();
+const handoverTo = z.string().trim().min(1, 'Ange vem som tar över åtgärden.').max(200).nullable();
 
 export const actionParams = eventIdParams.extend({ actionId: z.coerce.number().int().positive() });
 
@@ -31,6 +32,7 @@ export const createActionBody = z
     dueAt: dueAt.default(null),
     state: z.enum(actionStates).default('open'),
     decisionId: decisionId.default(null),
+    handoverTo: handoverTo.optional(),
     internal: z.boolean().default(false),
   })
   .strict();
@@ -44,6 +46,7 @@ export const updateActionBody = z
     dueAt: dueAt.optional(),
     state: z.enum(actionStates).optional(),
     decisionId: decisionId.optional(),
+    handoverTo: handoverTo.optional(),
     internal: z.boolean().optional(),
   })
   .strict();

@@ -29,6 +29,7 @@ export function presentAction(row: ActionRow, now = new Date().toISOString()) {
     state: row.state,
     overdue: isOverdue(row, now),
     decisionId: row.decision_id,
+    handoverTo: row.handover_to,
     internal: row.internal === 1,
     provenance: {
       createdBy: row.created_by,
@@ -60,6 +61,7 @@ export async function createAction(
       due_at: input.dueAt && iso(input.dueAt),
       state: input.state,
       decision_id: input.decisionId,
+      handover_to: input.handoverTo ?? null,
       internal: input.internal ? 1 : 0,
       created_by: actor.userId,
       created_at: now,
@@ -101,6 +103,7 @@ export async function changeAction(
       ...(input.dueAt !== undefined && { due_at: input.dueAt && iso(input.dueAt) }),
       ...(input.state !== undefined && { state: input.state }),
       ...(input.decisionId !== undefined && { decision_id: input.decisionId }),
+      ...(input.handoverTo !== undefined && { handover_to: input.handoverTo }),
       ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
       updated_by: actor.userId,
       updated_at: new Date().toISOString(),

@@ -11,6 +11,8 @@ export interface ActionsTable {
   due_at: string | null;
   state: ActionState;
   decision_id: number | null;
+  /** The named owner outside the staff who takes over the action when the event closes. */
+  handover_to: string | null;
   internal: number;
   created_by: number | null;
   created_at: string;
