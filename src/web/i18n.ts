@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminTranslations } from './i18n-admin.ts';
+import { milestonesTranslations } from './i18n-milestones.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
 
@@ -74,7 +75,8 @@ const sv = {
     created: 'Händelsen {{name}} är skapad.',
     close: 'Avsluta händelse',
     closeTitle: 'Avsluta {{name}}',
-    closeIntro: 'En avslutad händelse blir ett arkiv som bara kan läsas. Det går inte att ångra.',
+    closeIntro:
+      'En avslutad händelse blir ett arkiv som bara kan läsas. Bara en administratör kan öppna den igen.',
     closeAt: 'Avslutad datum och tid',
     closeAtHint: 'Svensk tid. Till exempel 2024-11-26 10:00.',
     closeSubmit: 'Avsluta händelsen',
@@ -130,7 +132,6 @@ const sv = {
     noLog: 'Inga anteckningar ännu.',
     reportLink: 'Rapportera lägesbild',
     updated: 'Uppdaterad',
-    eventClosed: 'Händelsen är avslutad {{when}} och kan bara läsas.',
   },
   areas: {
     accessToCare: 'Tillgång till vård',
@@ -303,7 +304,7 @@ const en: Resources = {
     created: 'The event {{name}} has been created.',
     close: 'Close event',
     closeTitle: 'Close {{name}}',
-    closeIntro: 'A closed event becomes a read-only archive. This cannot be undone.',
+    closeIntro: 'A closed event becomes a read-only archive. Only an administrator can reopen it.',
     closeAt: 'Closed date and time',
     closeAtHint: 'Swedish time. For example 2024-11-26 10:00.',
     closeSubmit: 'Close the event',
@@ -359,7 +360,6 @@ const en: Resources = {
     noLog: 'No entries yet.',
     reportLink: 'Report situation',
     updated: 'Updated',
-    eventClosed: 'The event was closed {{when}} and is read-only.',
   },
   areas: {
     accessToCare: 'Access to care',
@@ -481,6 +481,7 @@ void i18n.use(initReactI18next).init({
         ...reportsTranslations.sv,
         ...pictureTranslations.sv,
         ...adminTranslations.sv,
+        ...milestonesTranslations.sv,
       },
     },
     en: {
@@ -489,6 +490,7 @@ void i18n.use(initReactI18next).init({
         ...reportsTranslations.en,
         ...pictureTranslations.en,
         ...adminTranslations.en,
+        ...milestonesTranslations.en,
       },
     },
   },

@@ -13,6 +13,7 @@ import { DecisionsPage } from './Decisions.tsx';
 import { DiversionsPage } from './Diversions.tsx';
 import { FiguresPage } from './Figures.tsx';
 import { LogPage } from './Log.tsx';
+import { MilestonesPage } from './Milestones.tsx';
 import { RisksPage } from './Risks.tsx';
 
 export { AccessibilityPage } from '../admin/Accessibility.tsx';
@@ -21,6 +22,7 @@ export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
 export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/log', Page: LogPage },
   { path: '/events/:eventId/decisions', Page: DecisionsPage },
+  { path: '/events/:eventId/milestones', Page: MilestonesPage },
   { path: '/events/:eventId/actions', Page: ActionsPage },
   { path: '/events/:eventId/risks', Page: RisksPage },
   { path: '/events/:eventId/diversions', Page: DiversionsPage },
