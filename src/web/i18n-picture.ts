@@ -117,6 +117,9 @@ const sv = {
       ownerName: 'Ansvarig person eller funktion',
       ownerHint: 'Ange en person, en enhet eller båda.',
       ownerUnit: 'Ansvarig enhet',
+      handoverTo: 'Överlämnas till',
+      handoverHint:
+        'När händelsen avslutas: den namngivna mottagaren utanför staben som tar över åtgärden.',
       noUnit: 'Ingen enhet',
       dueAt: 'Klar senast',
       stateLabel: 'Läge',
@@ -449,6 +452,8 @@ const en: Resources = {
       ownerName: 'Responsible person or role',
       ownerHint: 'Give a person, a unit or both.',
       ownerUnit: 'Responsible unit',
+      handoverTo: 'Handed over to',
+      handoverHint: 'When the event closes: the named owner outside the staff who takes it over.',
       noUnit: 'No unit',
       dueAt: 'Due',
       stateLabel: 'State',

@@ -53,6 +53,7 @@ export interface ActionItem extends Recorded {
   state: ActionState;
   overdue: boolean;
   decisionId: number | null;
+  handoverTo: string | null;
 }
 
 export interface RiskItem extends Recorded {
