@@ -183,6 +183,16 @@ for (const dialect of testDialects()) {
       assert.equal((await reader.get(`${url}/${internal.id}`)).statusCode, 404);
     });
 
+    it('shows the milestones and the steering group’s move in the demo’s published weekly report', async () => {
+      const page = await t.anonymous().get(`/r/${t.eventId}/1`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<caption[^>]*>Milstolpar<\/caption>/);
+      assert.match(
+        page.body,
+        /Kommunerna i södra området ansluter till Millennium: flyttad från 19 november 2024 till 18 februari 2025\. Beslut: Kommunerna i södra området ansluter till Millennium den 18 februari 2025\./,
+      );
+    });
+
     it('shows a moved milestone in the next draft’s changes since the previous report', async () => {
       const reports = `/api/events/${t.eventId}/reports`;
       const first = (await staff.post(reports, { kind: 'regular' })).json();
