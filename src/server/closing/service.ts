@@ -66,7 +66,7 @@ export async function reopenEvent(
   return db.transaction().execute(async (trx) => {
     const before = await loadEvent(trx, eventId);
     if (before.state !== 'closed') {
-      throw errors.badRequest('Händelsen är inte avslutad.', { field: 'version' });
+      throw errors.badRequest('Händelsen är inte avslutad, så den behöver inte öppnas igen.');
     }
     const updated = await updateEvent(trx, eventId, input.version, {
       state: 'active',

@@ -212,7 +212,7 @@ async function loadMilestone(db: Db, eventId: number, milestoneId: number) {
 
 function refuseReached(milestone: MilestoneRow): void {
   if (milestone.state === 'reached') {
-    throw errors.badRequest('Milstolpen är redan nådd och kan inte ändras.', { field: 'state' });
+    throw errors.badRequest('Milstolpen är redan nådd och kan inte flyttas eller nås igen.');
   }
 }
 
