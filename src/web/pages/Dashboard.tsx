@@ -94,6 +94,8 @@ const partsByKind: Record<string, Part[]> = {
   communication_activity: [],
   media_picture: [],
   spokesperson: [],
+  // The milestone panel follows the feed itself.
+  milestone: [],
   risk: [],
   report: [],
   report_section: [],
