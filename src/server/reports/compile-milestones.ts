@@ -26,7 +26,9 @@ export async function milestoneBlocks(
   event: EventRow,
   report: ReportRow,
 ): Promise<StoredData> {
-  const milestones = await listMilestones(db, event.id, true);
+  const milestones = (await listMilestones(db, event.id, true)).filter(
+    (row) => row.created_at <= report.compiled_at,
+  );
   const changes = await listMilestoneChanges(db, event.id, report.period_start, report.compiled_at);
   const decisions = await decisionsOf(db, event.id, changes);
   const render = (includeInternal: boolean): Block[] => {
