@@ -68,7 +68,7 @@ export async function createMilestone(
   options: WriteOptions = {},
 ) {
   return db.transaction().execute(async (trx) => {
-    const now = options.at ?? new Date().toISOString();
+    const now = instantOf(options.at);
     const milestone = await insertMilestone(trx, {
       event_id: eventId,
       title: input.title,
@@ -133,7 +133,7 @@ export async function reachMilestone(
   return db.transaction().execute(async (trx) => {
     const before = await loadMilestone(trx, eventId, milestoneId);
     refuseReached(before);
-    const now = options.at ?? new Date().toISOString();
+    const now = instantOf(options.at);
     const reachedAt = input.reachedAt ? new Date(input.reachedAt).toISOString() : now;
     const updated = await updateMilestone(trx, milestoneId, input.version, {
       state: 'reached',
@@ -177,7 +177,7 @@ export async function moveMilestone(
     if (input.decisionId !== null && !(await findDecision(trx, eventId, input.decisionId))) {
       throw errors.badRequest('Beslutet finns inte i den här händelsen.', { field: 'decisionId' });
     }
-    const now = options.at ?? new Date().toISOString();
+    const now = instantOf(options.at);
     const updated = await updateMilestone(trx, milestoneId, input.version, {
       state: 'moved',
       planned_on: input.plannedOn,
@@ -232,4 +232,9 @@ function audit(
     ...(before && { before }),
     after: { ...after, ...extra },
   });
+}
+
+/** Stored instants all have the same ISO form, so that they compare as text on SQLite. */
+function instantOf(at: string | undefined): string {
+  return (at ? new Date(at) : new Date()).toISOString();
 }
