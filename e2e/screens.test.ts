@@ -112,6 +112,9 @@ test('admin screens are accessible', async () => {
   await row.getByRole('link', { name: /Avsluta händelse/ }).click();
   await page.getByRole('heading', { level: 1, name: /Avsluta Övning Storm 2026/ }).waitFor();
   await checkScreen(page, 'event-close', 'desktop');
+  // A new exercise has no final report: closing needs an override with a reason.
+  await page.getByLabel('Avsluta trots att listan inte är klar').check();
+  await page.getByLabel('Varför avslutas händelsen ändå?').fill('Övningen hade ingen rapport.');
   // A date before the activation: the server's message appears in the summary and beside the field.
   await page.getByLabel('Avslutad datum och tid').fill('2020-11-20T10:00');
   await page.getByRole('button', { name: 'Avsluta händelsen' }).click();

@@ -39,6 +39,7 @@ export type SectionKind =
   | 'unit_situations'
   | 'unit_situation'
   | 'decisions'
+  | 'milestones'
   | 'actions'
   | 'diversions'
   | 'key_figures'

@@ -13,6 +13,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   event_closed: 409,
+  checklist_incomplete: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
@@ -65,6 +66,12 @@ export const errors = {
       { current },
     ),
   eventClosed: () => new AppError('event_closed', 'Händelsen är avslutad och kan bara läsas.'),
+  checklistIncomplete: (failing: unknown[]) =>
+    new AppError(
+      'checklist_incomplete',
+      'Händelsen kan inte avslutas förrän alla punkter i avslutslistan är uppfyllda. Åtgärda det som saknas eller avsluta ändå med en motivering.',
+      { checklist: failing },
+    ),
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError(
       'too_many_requests',

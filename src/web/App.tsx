@@ -9,7 +9,7 @@ import {
   useLocation,
   useNavigate,
 } from 'react-router';
-import { Loading, PageHeading, usePageTitle } from './components.tsx';
+import { ArchiveBanner, Loading, PageHeading, usePageTitle } from './components.tsx';
 import { type Language, setLanguage } from './i18n.ts';
 import { ChangePasswordPage } from './pages/ChangePassword.tsx';
 import { CloseEventPage, CreateEventPage } from './pages/EventForms.tsx';
@@ -83,6 +83,7 @@ function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container main">
+        {user && <ArchiveBanner />}
         <Outlet />
       </main>
       <Staff.SiteFooter />

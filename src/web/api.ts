@@ -177,6 +177,17 @@ export interface EventItem {
   version: number;
 }
 
+export interface ChecklistItem {
+  key:
+    | 'final_report'
+    | 'actions_handed_over'
+    | 'diversions_ended'
+    | 'readiness_normal'
+    | 'distribution_told';
+  ok: boolean;
+  missing: string | null;
+}
+
 export interface Unit {
   id: number;
   code: string;
@@ -377,11 +388,14 @@ export const api = {
   event: (eventId: number) => request<EventItem>('GET', ev(eventId)),
   createEvent: (input: { name: string; description: string; isExercise: boolean }) =>
     request<EventItem>('POST', '/api/events', input),
-  closeEvent: (eventId: number, version: number, closedAt?: string) =>
-    request<EventItem>('POST', `${ev(eventId)}/close`, {
-      version,
-      ...(closedAt && { closedAt }),
-    }),
+  closeEvent: (
+    eventId: number,
+    input: { version: number; closedAt?: string; override: boolean; reason: string },
+  ) => request<EventItem>('POST', `${ev(eventId)}/close`, input),
+  reopenEvent: (eventId: number, version: number, reason: string) =>
+    request<EventItem>('POST', `${ev(eventId)}/reopen`, { version, reason }),
+  closingChecklist: (eventId: number) =>
+    request<{ items: ChecklistItem[]; ready: boolean }>('GET', `${ev(eventId)}/closing-checklist`),
 
   units: () => request<{ items: Unit[] }>('GET', '/api/units'),
   myGrants: (eventId: number) =>

@@ -6,7 +6,10 @@ import {
   useRef,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Prognosis, SituationState, StatusColor } from './api.ts';
+import { useLocation } from 'react-router';
+import { type Prognosis, type SituationState, type StatusColor, api } from './api.ts';
+import { formatDate } from './format.ts';
+import { useLoad } from './useLoad.ts';
 
 /** Sets the document title; the h1 of each page says the same. */
 export function usePageTitle(title: string): void {
@@ -307,6 +310,23 @@ export function Loading() {
   return (
     <p className="loading" role="status">
       {t('app.loading')}
+    </p>
+  );
+}
+
+/** On every page of a closed event: the event is an archive that can only be read. */
+export function ArchiveBanner() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const eventId = Number(/^\/events\/(\d+)/.exec(pathname)?.[1] ?? 0);
+  const event = useLoad(
+    () => (eventId ? api.event(eventId) : Promise.resolve(null)),
+    [eventId, pathname],
+  );
+  if (event.data?.state !== 'closed') return null;
+  return (
+    <p className="archive-banner" role="note">
+      {t('closing.archiveBanner', { when: formatDate(event.data.closedAt) })}
     </p>
   );
 }

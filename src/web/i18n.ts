@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminTranslations } from './i18n-admin.ts';
 import { meetingsTranslations } from './i18n-meetings.ts';
+import { milestonesTranslations } from './i18n-milestones.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
 import { reviewTranslations } from './i18n-review.ts';
@@ -76,7 +77,8 @@ const sv = {
     created: 'Händelsen {{name}} är skapad.',
     close: 'Avsluta händelse',
     closeTitle: 'Avsluta {{name}}',
-    closeIntro: 'En avslutad händelse blir ett arkiv som bara kan läsas. Det går inte att ångra.',
+    closeIntro:
+      'En avslutad händelse blir ett arkiv som bara kan läsas. Bara en administratör kan öppna den igen.',
     closeAt: 'Avslutad datum och tid',
     closeAtHint: 'Svensk tid. Till exempel 2024-11-26 10:00.',
     closeSubmit: 'Avsluta händelsen',
@@ -132,7 +134,6 @@ const sv = {
     noLog: 'Inga anteckningar ännu.',
     reportLink: 'Rapportera lägesbild',
     updated: 'Uppdaterad',
-    eventClosed: 'Händelsen är avslutad {{when}} och kan bara läsas.',
   },
   areas: {
     accessToCare: 'Tillgång till vård',
@@ -305,7 +306,7 @@ const en: Resources = {
     created: 'The event {{name}} has been created.',
     close: 'Close event',
     closeTitle: 'Close {{name}}',
-    closeIntro: 'A closed event becomes a read-only archive. This cannot be undone.',
+    closeIntro: 'A closed event becomes a read-only archive. Only an administrator can reopen it.',
     closeAt: 'Closed date and time',
     closeAtHint: 'Swedish time. For example 2024-11-26 10:00.',
     closeSubmit: 'Close the event',
@@ -361,7 +362,6 @@ const en: Resources = {
     noLog: 'No entries yet.',
     reportLink: 'Report situation',
     updated: 'Updated',
-    eventClosed: 'The event was closed {{when}} and is read-only.',
   },
   areas: {
     accessToCare: 'Access to care',
@@ -485,6 +485,7 @@ void i18n.use(initReactI18next).init({
         ...adminTranslations.sv,
         ...reviewTranslations.sv,
         ...meetingsTranslations.sv,
+        ...milestonesTranslations.sv,
       },
     },
     en: {
@@ -495,6 +496,7 @@ void i18n.use(initReactI18next).init({
         ...adminTranslations.en,
         ...reviewTranslations.en,
         ...meetingsTranslations.en,
+        ...milestonesTranslations.en,
       },
     },
   },

@@ -24,6 +24,8 @@ for (const dialect of testDialects()) {
       assert.equal(created.json().periodGranularity, 'day');
       const closed = await admin.post(`/api/events/${created.json().id}/close`, {
         version: created.json().version,
+        override: true,
+        reason: 'Övningen är slut.',
       });
       assert.equal(closed.statusCode, 200);
       const names = (await admin.get('/api/events'))
@@ -59,6 +61,8 @@ for (const dialect of testDialects()) {
       await admin.post(`/api/events/${created.id}/close`, {
         version: created.version,
         closedAt: '2024-11-26T12:00:00+01:00',
+        override: true,
+        reason: 'Testhändelsen behöver ingen slutrapport.',
       });
       const reopened = await admin.patch(`/api/events/${created.id}`, {
         version: created.version + 1,

@@ -121,3 +121,15 @@ export function updateAction(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Actions still to be carried out that have not been handed over to anyone outside the staff. */
+export function listPendingActionsWithoutHandover(db: Db, eventId: number): Promise<ActionRow[]> {
+  return db
+    .selectFrom('actions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('state', 'in', pendingStates)
+    .where((eb) => eb.or([eb('handover_to', 'is', null), eb('handover_to', '=', '')]))
+    .orderBy('id')
+    .execute();
+}

@@ -11,6 +11,7 @@ const ownerUnitId = z.number().int().positive().nullable();
 const dueAt = instant.nullable();
 const decisionId = z.number().int().positive().nullable();
 const meetingId = z.number().int().positive().nullable();
+const handoverTo = z.string().trim().min(1, 'Ange vem som tar över åtgärden.').max(200).nullable();
 
 export const actionParams = eventIdParams.extend({ actionId: z.coerce.number().int().positive() });
 
@@ -33,6 +34,7 @@ export const createActionBody = z
     state: z.enum(actionStates).default('open'),
     decisionId: decisionId.default(null),
     meetingId: meetingId.default(null),
+    handoverTo: handoverTo.optional(),
     internal: z.boolean().default(false),
   })
   .strict();
@@ -47,6 +49,7 @@ export const updateActionBody = z
     state: z.enum(actionStates).optional(),
     decisionId: decisionId.optional(),
     meetingId: meetingId.optional(),
+    handoverTo: handoverTo.optional(),
     internal: z.boolean().optional(),
   })
   .strict();

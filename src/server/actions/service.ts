@@ -31,6 +31,7 @@ export function presentAction(row: ActionRow, now = new Date().toISOString()) {
     overdue: isOverdue(row, now),
     decisionId: row.decision_id,
     meetingId: row.meeting_id,
+    handoverTo: row.handover_to,
     internal: row.internal === 1,
     provenance: {
       createdBy: row.created_by,
@@ -63,6 +64,7 @@ export async function createAction(
       state: input.state,
       decision_id: input.decisionId,
       meeting_id: input.meetingId,
+      handover_to: input.handoverTo ?? null,
       internal: input.internal ? 1 : 0,
       created_by: actor.userId,
       created_at: now,
@@ -105,6 +107,7 @@ export async function changeAction(
       ...(input.state !== undefined && { state: input.state }),
       ...(input.decisionId !== undefined && { decision_id: input.decisionId }),
       ...(input.meetingId !== undefined && { meeting_id: input.meetingId }),
+      ...(input.handoverTo !== undefined && { handover_to: input.handoverTo }),
       ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
       updated_by: actor.userId,
       updated_at: new Date().toISOString(),

@@ -12,6 +12,8 @@ export interface ActionsTable {
   state: ActionState;
   decision_id: number | null;
   meeting_id: number | null;
+  /** The named owner outside the staff who takes over the action when the event closes. */
+  handover_to: string | null;
   internal: number;
   created_by: number | null;
   created_at: string;

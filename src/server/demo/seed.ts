@@ -14,6 +14,7 @@ import { loadFiguresDemo } from '../figures/demo.ts';
 import { loadActionsDemo } from '../actions/demo.ts';
 import { loadCommunicationDemo } from '../communication/demo.ts';
 import { loadDecisionsDemo } from '../decisions/demo.ts';
+import { loadMilestonesDemo } from '../milestones/demo.ts';
 import { loadLogDemo } from '../log/demo.ts';
 import { loadRisksDemo } from '../risks/demo.ts';
 import type { DemoContext } from './context.ts';
@@ -45,6 +46,7 @@ export async function loadDemo(db: Db, options: { password?: string }): Promise<
   await loadUsers(db, context, password);
   // capability demos
   await loadDecisionsDemo(db, context);
+  await loadMilestonesDemo(db, context);
   await loadActionsDemo(db, context);
   await loadMeetingsDemo(db, context);
   await loadRisksDemo(db, context);

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { findEvent, listEvents } from './repository.ts';
-import { closeEventBody, createEventBody, eventIdParams, updateEventBody } from './schemas.ts';
-import { changeEvent, closeEvent, createEvent, presentEvent } from './service.ts';
+import { createEventBody, eventIdParams, updateEventBody } from './schemas.ts';
+import { changeEvent, createEvent, presentEvent } from './service.ts';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -49,15 +49,5 @@ export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     },
     async (request) =>
       presentEvent(await changeEvent(db, request.actor!, request.params.eventId, request.body)),
-  );
-
-  app.post(
-    '/api/events/:eventId/close',
-    {
-      config: { access: { kind: 'event', permission: 'event.manage' } },
-      schema: { tags: ['events'], params: eventIdParams, body: closeEventBody },
-    },
-    async (request) =>
-      presentEvent(await closeEvent(db, request.actor!, request.params.eventId, request.body)),
   );
 };

@@ -25,10 +25,3 @@ export const updateEventBody = z
     fourEyes: z.boolean().optional(),
   })
   .strict();
-
-export const closeEventBody = z
-  .object({
-    version: z.number().int().positive(),
-    closedAt: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict();

@@ -5,7 +5,7 @@ import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { installBuiltinTemplates } from '../templates/service.ts';
 import { type EventRow, findEvent, insertEvent, updateEvent } from './repository.ts';
-import type { closeEventBody, createEventBody, updateEventBody } from './schemas.ts';
+import type { createEventBody, updateEventBody } from './schemas.ts';
 
 export function presentEvent(event: EventRow) {
   return {
@@ -71,39 +71,6 @@ export async function changeEvent(
     if (!updated) throw errors.conflict(presentEvent(before));
     await recordAudit(trx, actor, {
       action: 'event.update',
-      entityType: 'event',
-      entityId: eventId,
-      eventId,
-      before,
-      after: updated,
-    });
-    return updated;
-  });
-}
-
-export async function closeEvent(
-  db: Db,
-  actor: Actor,
-  eventId: number,
-  input: z.infer<typeof closeEventBody>,
-) {
-  return db.transaction().execute(async (trx) => {
-    const before = await loadEvent(trx, eventId);
-    const closedAt = input.closedAt
-      ? new Date(input.closedAt).toISOString()
-      : new Date().toISOString();
-    if (closedAt < before.activated_at) {
-      throw errors.badRequest('Avslutsdatum kan inte ligga före aktiveringen.', {
-        field: 'closedAt',
-      });
-    }
-    const updated = await updateEvent(trx, eventId, input.version, {
-      state: 'closed',
-      closed_at: closedAt,
-    });
-    if (!updated) throw errors.conflict(presentEvent(before));
-    await recordAudit(trx, actor, {
-      action: 'event.close',
       entityType: 'event',
       entityId: eventId,
       eventId,

@@ -29,6 +29,7 @@ import {
 import type { SituationRow } from '../situations/repository.ts';
 import type { TemplateSection } from '../templates/sections.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
+import { milestoneBlocks } from './compile-milestones.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
 import {
@@ -160,6 +161,7 @@ type Compiler = (db: Db, event: EventRow, report: ReportRow) => Promise<StoredDa
 
 const compilers: Record<string, Compiler> = {
   decisions: decisionBlocks,
+  milestones: milestoneBlocks,
   actions: actionBlocks,
   diversions: diversionBlocks,
   key_figures: keyFigureBlocks,

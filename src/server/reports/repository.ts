@@ -52,6 +52,23 @@ export function latestPublished(
   return query.orderBy('published_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
 }
 
+/** The newest published report of one kind, e.g. the final report of an event. */
+export function latestPublishedOfKind(
+  db: Db,
+  eventId: number,
+  kind: ReportRow['kind'],
+): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('state', '=', 'published')
+    .where('kind', '=', kind)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
 export async function nextNumber(db: Db, eventId: number): Promise<number> {
   const row = await db
     .selectFrom('reports')

@@ -85,3 +85,24 @@ export function actionState(state: string, dueAt: string | null, now: string): s
   if (dueAt && dueAt < now) return 'Försenad ⚠';
   return state === 'in_progress' ? 'Pågår' : 'Öppen';
 }
+
+const monthNames = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "2025-02-18" → "18 februari 2025". */
+export function calendarDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day} ${monthNames[month! - 1]} ${year}`;
+}

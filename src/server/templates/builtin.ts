@@ -42,7 +42,9 @@ export const weeklyTemplate = {
         }),
         section('unit-situations', '{unit:genitive} lägesbild vecka {week}', 'unit_situations'),
         section('patient-safety', 'Patientsäkerhet', 'text'),
-        section('programme', 'Program Millennium', 'text', { includes: ['decisions'] }),
+        section('programme', 'Program Millennium', 'text', {
+          includes: ['decisions', 'milestones'],
+        }),
         section('staff', 'Medarbetare och arbetssätt', 'text', { includes: ['actions', 'risks'] }),
       ],
     }),
@@ -67,7 +69,7 @@ export const closingTemplate = {
   sections: [
     section('event-description', 'Beskrivning av händelsen', 'text', { includes: ['diversions'] }),
     section('circumstances', 'Kända omständigheter och vidtagna åtgärder', 'text', {
-      includes: ['decisions', 'actions'],
+      includes: ['decisions', 'actions', 'milestones'],
     }),
     section('closing', 'RSO avslutas', 'text'),
     section('communication-picture', 'Kommunikativ lägesbild', 'text', { includes: ['media'] }),

@@ -5,6 +5,7 @@ export const sectionKinds = [
   'text',
   'unit_situations',
   'decisions',
+  'milestones',
   'actions',
   'diversions',
   'key_figures',
@@ -20,6 +21,7 @@ export type TemplateSectionKind = (typeof sectionKinds)[number];
 /** Data a text section can carry below its text, e.g. the diversions under "Tillgång till vård". */
 export const includableKinds = [
   'decisions',
+  'milestones',
   'actions',
   'diversions',
   'key_figures',

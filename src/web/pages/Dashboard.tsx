@@ -27,7 +27,6 @@ import {
 } from '../components.tsx';
 import {
   formatChange,
-  formatDateTime,
   formatNumber,
   formatShort,
   formatTime,
@@ -36,6 +35,7 @@ import {
 } from '../format.ts';
 import { useLive } from '../useLive.ts';
 import { LoadError } from './LoadError.tsx';
+import { MilestonePanel } from './picture/Milestones.tsx';
 import { EventNav } from './picture/common.tsx';
 
 interface Picture {
@@ -94,6 +94,8 @@ const partsByKind: Record<string, Part[]> = {
   communication_activity: [],
   media_picture: [],
   spokesperson: [],
+  // The milestone panel follows the feed itself.
+  milestone: [],
   risk: [],
   report: [],
   report_section: [],
@@ -291,16 +293,13 @@ export function DashboardPage() {
           )}
         </div>
       </div>
-      {event.state === 'closed' && (
-        <p className="notice notice--info">
-          {t('dashboard.eventClosed', { when: formatDateTime(event.closedAt) })}
-        </p>
-      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
 
       <UnitGrid picture={picture} flash={flash} />
+
+      <MilestonePanel eventId={event.id} />
 
       <div className="dashboard__grid">
         <div className="dashboard__col">

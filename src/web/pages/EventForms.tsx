@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../api.ts';
+import { type EventItem, api } from '../api.ts';
 import {
   Checkbox,
   ErrorSummary,
@@ -81,30 +81,51 @@ export function CreateEventPage() {
 export function CloseEventPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
-  const navigate = useNavigate();
   const event = useLoad(() => api.event(eventId), [eventId]);
-  const [closedAt, setClosedAt] = useState(stockholmLocalNow());
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
   usePageTitle(t('events.closeTitle', { name: event.data?.name ?? '' }));
 
   if (event.error) return <LoadError error={event.error} retry={event.reload} />;
   if (!event.data) return <Loading />;
-  const current = event.data;
+  return event.data.state === 'closed' ? (
+    <ReopenForm event={event.data} />
+  ) : (
+    <CloseForm event={event.data} />
+  );
+}
+
+function CloseForm({ event: current }: { event: EventItem }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const checklist = useLoad(() => api.closingChecklist(current.id), [current.id]);
+  const [closedAt, setClosedAt] = useState(stockholmLocalNow());
+  const [override, setOverride] = useState(false);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const ready = checklist.data?.ready ?? false;
 
   async function submit(formEvent: FormEvent) {
     formEvent.preventDefault();
     const invalid = clientErrors([
       ['closed-at', !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(closedAt) && t('events.closeAtHint')],
+      ['close-reason', !ready && override && !reason.trim() && t('closing.reason')],
     ]);
     setErrors(invalid);
     if (invalid.summary.length) return;
     setBusy(true);
     try {
-      await api.closeEvent(eventId, current.version, stockholmLocalToIso(closedAt));
+      await api.closeEvent(current.id, {
+        version: current.version,
+        closedAt: stockholmLocalToIso(closedAt),
+        override: !ready && override,
+        reason: !ready && override ? reason : '',
+      });
       navigate('/', { state: { flash: t('events.closedDone', { name: current.name }) } });
     } catch (error) {
-      setErrors(formErrorsFrom(error, { closedAt: 'closed-at' }, 'closed-at'));
+      setErrors(
+        formErrorsFrom(error, { closedAt: 'closed-at', reason: 'close-reason' }, 'closed-at'),
+      );
+      void checklist.reload();
     } finally {
       setBusy(false);
     }
@@ -117,6 +138,29 @@ export function CloseEventPage() {
         {t('events.closeTitle', { name: current.name })} {current.isExercise && <ExerciseTag />}
       </PageHeading>
       <p className="lead">{t('events.closeIntro')}</p>
+      <section aria-labelledby="checklist-title">
+        <h2 id="checklist-title">{t('closing.checklistTitle')}</h2>
+        {checklist.error ? (
+          <LoadError error={checklist.error} retry={checklist.reload} />
+        ) : !checklist.data ? (
+          <Loading />
+        ) : (
+          <ul className="plain-list checklist">
+            {checklist.data.items.map((item) => (
+              <li key={item.key} className={item.ok ? 'checklist__ok' : 'checklist__missing'}>
+                <strong>
+                  <span aria-hidden="true">{item.ok ? '✓ ' : '✗ '}</span>
+                  {t(`closing.items.${item.key}`)}
+                </strong>{' '}
+                <span className="tag tag--compact">
+                  {item.ok ? t('closing.ok') : t('closing.notOk')}
+                </span>
+                {item.missing && <p className="small">{item.missing}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <form onSubmit={submit} noValidate>
         <TextField
           id="closed-at"
@@ -128,9 +172,84 @@ export function CloseEventPage() {
           onChange={(changeEvent) => setClosedAt(changeEvent.target.value)}
           error={errors.byField['closed-at']}
         />
+        {checklist.data && !ready && (
+          <>
+            <p>{t('closing.notReady')}</p>
+            <Checkbox
+              id="close-override"
+              label={t('closing.override')}
+              checked={override}
+              onChange={setOverride}
+            />
+            {override && (
+              <TextArea
+                id="close-reason"
+                label={t('closing.reason')}
+                rows={3}
+                value={reason}
+                onChange={(changeEvent) => setReason(changeEvent.target.value)}
+                error={errors.byField['close-reason']}
+              />
+            )}
+          </>
+        )}
         <div className="button-group">
-          <button type="submit" className="button button--warning" disabled={busy}>
+          <button
+            type="submit"
+            className="button button--warning"
+            disabled={busy || !checklist.data || (!ready && !override)}
+          >
             {t('events.closeSubmit')}
+          </button>
+          <Link to="/">{t('events.cancel')}</Link>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function ReopenForm({ event: current }: { event: EventItem }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(formEvent: FormEvent) {
+    formEvent.preventDefault();
+    const invalid = clientErrors([['reopen-reason', !reason.trim() && t('closing.reopenReason')]]);
+    setErrors(invalid);
+    if (invalid.summary.length) return;
+    setBusy(true);
+    try {
+      await api.reopenEvent(current.id, current.version, reason);
+      navigate(`/events/${current.id}`, {
+        state: { flash: t('closing.reopened', { name: current.name }) },
+      });
+    } catch (error) {
+      setErrors(formErrorsFrom(error, { reason: 'reopen-reason' }, 'reopen-reason'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors.summary} />
+      <PageHeading>{t('closing.reopenTitle')}</PageHeading>
+      <p className="lead">{t('closing.reopenIntro')}</p>
+      <form onSubmit={submit} noValidate>
+        <TextArea
+          id="reopen-reason"
+          label={t('closing.reopenReason')}
+          rows={3}
+          value={reason}
+          onChange={(changeEvent) => setReason(changeEvent.target.value)}
+          error={errors.byField['reopen-reason']}
+        />
+        <div className="button-group">
+          <button type="submit" className="button" disabled={busy}>
+            {t('closing.reopenSubmit')}
           </button>
           <Link to="/">{t('events.cancel')}</Link>
         </div>

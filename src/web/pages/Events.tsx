@@ -103,9 +103,9 @@ function EventTable({
                       <span className="visually-hidden">: {event.name}</span>
                     </Link>
                   )}
-                  {admin && event.state === 'active' && (
+                  {admin && (
                     <Link to={`/events/${event.id}/close`}>
-                      {t('events.close')}
+                      {event.state === 'active' ? t('events.close') : t('closing.reopenTitle')}
                       <span className="visually-hidden">: {event.name}</span>
                     </Link>
                   )}

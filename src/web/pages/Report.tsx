@@ -226,7 +226,9 @@ export function ReportPage() {
         </Link>
       </p>
       {event.data.isExercise && <p className="exercise-banner">{t('app.exerciseBanner')}</p>}
-      {unit ? (
+      {event.data.state === 'closed' ? (
+        <PageHeading>{t('report.titleShort')}</PageHeading>
+      ) : unit ? (
         <SituationForm
           key={`${unit.id}-${period}`}
           eventId={eventId}

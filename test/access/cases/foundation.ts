@@ -124,7 +124,11 @@ export const cases: RouteCases = {
         client: admin,
         method: 'POST',
         url: `/api/events/${event.json().id}/close`,
-        body: { version: event.json().version },
+        body: {
+          version: event.json().version,
+          override: true,
+          reason: 'Kort övning utan rapport.',
+        },
       };
     },
   },

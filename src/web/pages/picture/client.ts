@@ -33,6 +33,16 @@ export interface DecisionItem extends Recorded {
   meetingId: number | null;
 }
 
+export interface MilestoneItem extends Recorded {
+  id: number;
+  title: string;
+  description: string;
+  plannedOn: string;
+  originalOn: string;
+  state: 'upcoming' | 'reached' | 'moved';
+  reachedAt: string | null;
+}
+
 export const actionStates = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionState = (typeof actionStates)[number];
 
@@ -45,6 +55,7 @@ export interface ActionItem extends Recorded {
   overdue: boolean;
   decisionId: number | null;
   meetingId: number | null;
+  handoverTo: string | null;
 }
 
 export interface RiskItem extends Recorded {
@@ -339,6 +350,17 @@ export const pictureApi = {
     request<SpokespersonItem>('POST', `${ev(eventId)}/communication/spokespersons`, body),
   updateSpokesperson: (eventId: number, id: number, body: Body) =>
     request<SpokespersonItem>('PATCH', `${ev(eventId)}/communication/spokespersons/${id}`, body),
+
+  milestones: (eventId: number) =>
+    request<{ items: MilestoneItem[] }>('GET', `${ev(eventId)}/milestones`),
+  createMilestone: (eventId: number, body: Body) =>
+    request<MilestoneItem>('POST', `${ev(eventId)}/milestones`, body),
+  updateMilestone: (eventId: number, id: number, body: Body) =>
+    request<MilestoneItem>('PATCH', `${ev(eventId)}/milestones/${id}`, body),
+  moveMilestone: (eventId: number, id: number, body: Body) =>
+    request<MilestoneItem>('POST', `${ev(eventId)}/milestones/${id}/move`, body),
+  reachMilestone: (eventId: number, id: number, body: Body) =>
+    request<MilestoneItem>('POST', `${ev(eventId)}/milestones/${id}/reach`, body),
 
   units: () => request<{ items: Unit[] }>('GET', '/api/units'),
   facilities: () => request<{ items: Facility[] }>('GET', '/api/facilities'),

@@ -27,6 +27,7 @@ export const eventSections = [
   ['overview', ''],
   ['log', '/log'],
   ['decisions', '/decisions'],
+  ['milestones', '/milestones'],
   ['actions', '/actions'],
   ['meetings', '/meetings'],
   ['calendar', '/calendar'],
@@ -106,11 +107,6 @@ export function EventPage({
         <Loading />
       ) : (
         <div className="picture-page">
-          {event.data.state === 'closed' && (
-            <p className="notice notice--info">
-              {t('picture.closed', { when: formatDateTime(event.data.closedAt) })}
-            </p>
-          )}
           {children(event.data, (permission) => {
             if (event.data?.state === 'closed') return false;
             const permissions = mine.data?.permissions;

@@ -18,6 +18,7 @@ import { DecisionsPage } from './Decisions.tsx';
 import { DiversionsPage } from './Diversions.tsx';
 import { FiguresPage } from './Figures.tsx';
 import { LogPage } from './Log.tsx';
+import { MilestonesPage } from './Milestones.tsx';
 import { RisksPage } from './Risks.tsx';
 import { ReviewPage } from '../review/ReviewPage.tsx';
 
@@ -27,6 +28,7 @@ export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
 export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/log', Page: LogPage },
   { path: '/events/:eventId/decisions', Page: DecisionsPage },
+  { path: '/events/:eventId/milestones', Page: MilestonesPage },
   { path: '/events/:eventId/actions', Page: ActionsPage },
   { path: '/events/:eventId/meetings', Page: MeetingsPage },
   { path: '/events/:eventId/meetings/:meetingId', Page: MeetingPage },

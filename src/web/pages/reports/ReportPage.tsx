@@ -166,6 +166,7 @@ export function ReportPage() {
       <Workflow
         report={report}
         eventId={eventId}
+        closed={event.data.state === 'closed'}
         busy={busy}
         onStep={(action) => void step(action, report)}
       />
@@ -221,11 +222,14 @@ export function ReportPage() {
 function Workflow({
   report,
   eventId,
+  closed,
   busy,
   onStep,
 }: {
   report: ReportDetail;
   eventId: number;
+  /** A closed event is an archive: only the published report can be opened. */
+  closed: boolean;
   busy: boolean;
   onStep: (action: 'submit' | 'approve' | 'correct') => void;
 }) {
@@ -238,12 +242,12 @@ function Workflow({
       </h2>
       <p className="workflow__next">{t(`reports.workflow.next.${report.state}`)}</p>
       <div className="button-group">
-        {report.state === 'draft' && (
+        {!closed && report.state === 'draft' && (
           <button type="button" className="button" disabled={busy} onClick={() => onStep('submit')}>
             {t('reports.workflow.submit')}
           </button>
         )}
-        {report.state === 'in_review' && (
+        {!closed && report.state === 'in_review' && (
           <button
             type="button"
             className="button"
@@ -253,12 +257,12 @@ function Workflow({
             {t('reports.workflow.approve')}
           </button>
         )}
-        {report.state === 'approved' && (
+        {!closed && report.state === 'approved' && (
           <Link to={`${base}/publish`} className="button">
             {t('reports.workflow.toPublish')}
           </Link>
         )}
-        {(report.state === 'in_review' || report.state === 'approved') && (
+        {!closed && (report.state === 'in_review' || report.state === 'approved') && (
           <Link to={`${base}/return`} className="button button--secondary">
             {t('reports.workflow.return')}
           </Link>
@@ -272,14 +276,16 @@ function Workflow({
               {t('reports.workflow.openPublished')}
             </a>
             <Link to={`/events/${eventId}/archive`}>{t('reports.list.archiveLink')}</Link>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={busy}
-              onClick={() => onStep('correct')}
-            >
-              {t('reports.workflow.correct')}
-            </button>
+            {!closed && (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => onStep('correct')}
+              >
+                {t('reports.workflow.correct')}
+              </button>
+            )}
           </>
         )}
       </div>

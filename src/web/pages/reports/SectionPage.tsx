@@ -63,6 +63,7 @@ const dataKinds = new Set([
   'unit_situations',
   'unit_situation',
   'decisions',
+  'milestones',
   'actions',
   'diversions',
   'key_figures',

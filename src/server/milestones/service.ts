@@ -1,0 +1,240 @@
+import type { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/schema.ts';
+import { findDecision } from '../decisions/repository.ts';
+import { errors } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import {
+  type MilestoneChangeRow,
+  type MilestoneRow,
+  findMilestone,
+  insertMilestone,
+  insertMilestoneChange,
+  updateMilestone,
+} from './repository.ts';
+import type {
+  createMilestoneBody,
+  moveMilestoneBody,
+  reachMilestoneBody,
+  updateMilestoneBody,
+} from './schemas.ts';
+
+/** Demo data backdates its writes; everything else happens now. */
+export interface WriteOptions {
+  at?: string;
+  source?: string;
+}
+
+export function presentMilestone(row: MilestoneRow) {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    title: row.title,
+    description: row.description,
+    plannedOn: row.planned_on,
+    originalOn: row.original_on,
+    state: row.state,
+    reachedAt: row.reached_at,
+    internal: row.internal === 1,
+    provenance: {
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      source: row.source,
+      updatedBy: row.updated_by,
+      updatedAt: row.updated_at,
+    },
+    version: row.version,
+  };
+}
+
+export function presentMilestoneChange(row: MilestoneChangeRow, showDecision: boolean) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    previousOn: row.previous_on,
+    newOn: row.new_on,
+    reason: row.reason,
+    decisionId: showDecision ? row.decision_id : null,
+    changedBy: row.changed_by,
+    changedAt: row.changed_at,
+  };
+}
+
+export async function createMilestone(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createMilestoneBody>,
+  options: WriteOptions = {},
+) {
+  return db.transaction().execute(async (trx) => {
+    const now = instantOf(options.at);
+    const milestone = await insertMilestone(trx, {
+      event_id: eventId,
+      title: input.title,
+      description: input.description,
+      planned_on: input.plannedOn,
+      original_on: input.plannedOn,
+      state: 'upcoming',
+      reached_at: null,
+      internal: input.internal ? 1 : 0,
+      created_by: actor.userId,
+      created_at: now,
+      source: options.source ?? 'manual',
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    await insertMilestoneChange(trx, {
+      event_id: eventId,
+      milestone_id: milestone.id,
+      kind: 'created',
+      previous_on: null,
+      new_on: input.plannedOn,
+      reason: '',
+      decision_id: null,
+      changed_by: actor.userId,
+      changed_at: now,
+    });
+    await audit(trx, actor, 'milestone.create', milestone, undefined);
+    return presentMilestone(milestone);
+  });
+}
+
+export async function changeMilestone(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  milestoneId: number,
+  input: z.infer<typeof updateMilestoneBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadMilestone(trx, eventId, milestoneId);
+    const updated = await updateMilestone(trx, milestoneId, input.version, {
+      ...(input.title !== undefined && { title: input.title }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      updated_by: actor.userId,
+      updated_at: new Date().toISOString(),
+    });
+    if (!updated) throw errors.conflict(presentMilestone(before));
+    await audit(trx, actor, 'milestone.update', updated, before);
+    return presentMilestone(updated);
+  });
+}
+
+export async function reachMilestone(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  milestoneId: number,
+  input: z.infer<typeof reachMilestoneBody>,
+  options: WriteOptions = {},
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadMilestone(trx, eventId, milestoneId);
+    refuseReached(before);
+    const now = instantOf(options.at);
+    const reachedAt = input.reachedAt ? new Date(input.reachedAt).toISOString() : now;
+    const updated = await updateMilestone(trx, milestoneId, input.version, {
+      state: 'reached',
+      reached_at: reachedAt,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    if (!updated) throw errors.conflict(presentMilestone(before));
+    await insertMilestoneChange(trx, {
+      event_id: eventId,
+      milestone_id: milestoneId,
+      kind: 'reached',
+      previous_on: before.planned_on,
+      new_on: before.planned_on,
+      reason: '',
+      decision_id: null,
+      changed_by: actor.userId,
+      changed_at: now,
+    });
+    await audit(trx, actor, 'milestone.reach', updated, before);
+    return presentMilestone(updated);
+  });
+}
+
+export async function moveMilestone(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  milestoneId: number,
+  input: z.infer<typeof moveMilestoneBody>,
+  options: WriteOptions = {},
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadMilestone(trx, eventId, milestoneId);
+    refuseReached(before);
+    if (input.plannedOn === before.planned_on) {
+      throw errors.badRequest('Ange ett annat datum än det milstolpen redan har.', {
+        field: 'plannedOn',
+      });
+    }
+    if (input.decisionId !== null && !(await findDecision(trx, eventId, input.decisionId))) {
+      throw errors.badRequest('Beslutet finns inte i den här händelsen.', { field: 'decisionId' });
+    }
+    const now = instantOf(options.at);
+    const updated = await updateMilestone(trx, milestoneId, input.version, {
+      state: 'moved',
+      planned_on: input.plannedOn,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
+    if (!updated) throw errors.conflict(presentMilestone(before));
+    await insertMilestoneChange(trx, {
+      event_id: eventId,
+      milestone_id: milestoneId,
+      kind: 'moved',
+      previous_on: before.planned_on,
+      new_on: input.plannedOn,
+      reason: input.reason,
+      decision_id: input.decisionId,
+      changed_by: actor.userId,
+      changed_at: now,
+    });
+    await audit(trx, actor, 'milestone.move', updated, before, {
+      reason: input.reason,
+      decision_id: input.decisionId,
+    });
+    return presentMilestone(updated);
+  });
+}
+
+async function loadMilestone(db: Db, eventId: number, milestoneId: number) {
+  const milestone = await findMilestone(db, eventId, milestoneId);
+  if (!milestone) throw errors.notFound('Milstolpen');
+  return milestone;
+}
+
+function refuseReached(milestone: MilestoneRow): void {
+  if (milestone.state === 'reached') {
+    throw errors.badRequest('Milstolpen är redan nådd och kan inte flyttas eller nås igen.');
+  }
+}
+
+function audit(
+  trx: Db,
+  actor: Actor,
+  action: string,
+  after: MilestoneRow,
+  before: MilestoneRow | undefined,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  return recordAudit(trx, actor, {
+    action,
+    entityType: 'milestone',
+    entityId: after.id,
+    eventId: after.event_id,
+    ...(before && { before }),
+    after: { ...after, ...extra },
+  });
+}
+
+/** Stored instants all have the same ISO form, so that they compare as text on SQLite. */
+function instantOf(at: string | undefined): string {
+  return (at ? new Date(at) : new Date()).toISOString();
+}

@@ -1,0 +1,101 @@
+import type { Block } from '../../core/report-snapshot.ts';
+import type { Db } from '../db/schema.ts';
+import { findDecision } from '../decisions/repository.ts';
+import type { EventRow } from '../events/repository.ts';
+import {
+  type MilestoneChangeWithTitle,
+  type MilestoneRow,
+  listMilestoneChanges,
+  listMilestones,
+} from '../milestones/repository.ts';
+import type { ReportRow } from './repository.ts';
+import type { StoredData } from './snapshot.ts';
+import { calendarDate, dayMonth } from './wording.ts';
+
+interface DecisionSummary {
+  text: string;
+  internal: boolean;
+}
+
+/**
+ * The milestones of the plan as a table, then what changed since the previous report (the
+ * report's period): moves with old and new date and the deciding decision, and milestones reached.
+ */
+export async function milestoneBlocks(
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+): Promise<StoredData> {
+  const milestones = (await listMilestones(db, event.id, true)).filter(
+    (row) => row.created_at <= report.compiled_at,
+  );
+  const changes = await listMilestoneChanges(db, event.id, report.period_start, report.compiled_at);
+  const decisions = await decisionsOf(db, event.id, changes);
+  const render = (includeInternal: boolean): Block[] => {
+    const visible = milestones.filter((row) => includeInternal || row.internal === 0);
+    if (visible.length === 0) return [];
+    const blocks: Block[] = [milestoneTable(visible, report.compiled_at)];
+    const lines = changes
+      .filter((change) => includeInternal || change.internal === 0)
+      .map((change) => changeLine(change, decisions, includeInternal));
+    blocks.push(
+      lines.length === 0
+        ? {
+            type: 'markdown',
+            markdown: 'Inga milstolpar har flyttats eller nåtts sedan förra rapporten.',
+          }
+        : { type: 'markdown', markdown: '**Förändringar sedan förra rapporten:**' },
+    );
+    if (lines.length > 0) blocks.push({ type: 'bullets', items: lines });
+    return blocks;
+  };
+  return { internal: render(true), public: render(false) };
+}
+
+function milestoneTable(milestones: MilestoneRow[], compiledAt: string): Block {
+  return {
+    type: 'table',
+    caption: 'Milstolpar',
+    columns: [
+      { label: 'Milstolpe', align: 'left' },
+      { label: 'Datum', align: 'left' },
+      { label: 'Status', align: 'left' },
+    ],
+    rows: milestones.map((milestone) => [
+      milestone.title,
+      calendarDate(milestone.planned_on),
+      stateText(milestone, compiledAt),
+    ]),
+  };
+}
+
+function stateText(milestone: MilestoneRow, compiledAt: string): string {
+  if (milestone.state === 'reached' && milestone.reached_at && milestone.reached_at <= compiledAt)
+    return `Nådd ${dayMonth(milestone.reached_at)} ✓`;
+  if (milestone.original_on !== milestone.planned_on)
+    return `Flyttad från ${calendarDate(milestone.original_on)}`;
+  return 'Kommande';
+}
+
+function changeLine(
+  change: MilestoneChangeWithTitle,
+  decisions: Map<number, DecisionSummary>,
+  includeInternal: boolean,
+): string {
+  if (change.kind === 'reached') return `${change.title}: nådd ${dayMonth(change.changed_at)}.`;
+  const moved = `${change.title}: flyttad från ${calendarDate(change.previous_on!)} till ${calendarDate(change.new_on!)}.`;
+  const decision = change.decision_id ? decisions.get(change.decision_id) : undefined;
+  const because =
+    decision && (includeInternal || !decision.internal) ? ` Beslut: ${decision.text}` : '';
+  return `${moved}${because}`;
+}
+
+async function decisionsOf(db: Db, eventId: number, changes: MilestoneChangeWithTitle[]) {
+  const decisions = new Map<number, DecisionSummary>();
+  for (const id of new Set(changes.map((change) => change.decision_id))) {
+    if (id === null) continue;
+    const decision = await findDecision(db, eventId, id);
+    if (decision) decisions.set(id, { text: decision.text, internal: decision.internal === 1 });
+  }
+  return decisions;
+}
