@@ -23,6 +23,8 @@ import { communicationRoutes } from './communication/routes.ts';
 import { decisionRoutes } from './decisions/routes.ts';
 import { logRoutes } from './log/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
+import { ssoSettingsFrom, type SsoConfig } from './sso/provider.ts';
+import { ssoRoutes } from './sso/routes.ts';
 import { errors } from './errors.ts';
 import { handleError } from './http/error-handler.ts';
 import { installGuard } from './http/guard.ts';
@@ -49,7 +51,8 @@ export type AppConfig = Pick<
   | 'SESSION_IDLE_MINUTES'
   | 'SESSION_ABSOLUTE_HOURS'
   | 'BODY_LIMIT_BYTES'
->;
+> &
+  SsoConfig;
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
@@ -115,11 +118,15 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   const db = database.db;
   await app.register(healthRoutes, { db });
   await app.register(metricsRoutes, { database });
+  const secureCookies = config.PUBLIC_URL.startsWith('https:');
+  const ssoSettings = ssoSettingsFrom(config);
   await app.register(authRoutes, {
     db,
     policy,
-    secureCookies: config.PUBLIC_URL.startsWith('https:'),
+    secureCookies,
+    localLogin: ssoSettings?.localLogin ?? true,
   });
+  await app.register(ssoRoutes, { db, policy, secureCookies, settings: ssoSettings });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });
   await app.register(unitRoutes, { db });

@@ -25,22 +25,18 @@ export interface AuthRouteOptions {
   db: Db;
   policy: SessionPolicy;
   secureCookies: boolean;
+  /** Off when the region signs in through its identity provider (break-glass accounts excepted). */
+  localLogin: boolean;
 }
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   app,
-  { db, policy, secureCookies },
+  { db, policy, secureCookies, localLogin },
 ) => {
   const tags = ['auth'];
 
   const setSessionCookie = (reply: FastifyReply, sessionId: string) =>
-    reply.setCookie(sessionCookie, sessionId, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies,
-      maxAge: policy.absoluteHours * 3600,
-    });
+    setSessionCookieOn(reply, sessionId, { policy, secureCookies });
 
   app.post(
     '/api/auth/login',
@@ -50,6 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
         db,
         { ...request.body, address: request.ip, requestId: request.id },
         policy,
+        localLogin,
       );
       setSessionCookie(reply, result.sessionId);
       return { user: presentUser(result.user), csrfToken: result.csrfToken };
@@ -88,3 +85,18 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
     },
   );
 };
+
+/** The session cookie, the same for a password login and a sign-on. */
+export function setSessionCookieOn(
+  reply: FastifyReply,
+  sessionId: string,
+  options: { policy: SessionPolicy; secureCookies: boolean },
+) {
+  return reply.setCookie(sessionCookie, sessionId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secureCookies,
+    maxAge: options.policy.absoluteHours * 3600,
+  });
+}

@@ -12,6 +12,7 @@ import type { DiversionsTables } from '../diversions/tables.ts';
 import type { FiguresTables } from '../figures/tables.ts';
 import type { ReadinessTables } from '../readiness/tables.ts';
 import type { SituationsTables } from '../situations/tables.ts';
+import type { SsoTables } from '../sso/tables.ts';
 import type { SearchTables } from '../search/tables.ts';
 import type { TemplatesTables } from '../templates/tables.ts';
 import type { ReportsTables } from '../reports/tables.ts';
@@ -40,6 +41,7 @@ export interface Schema
     SearchTables,
     TemplatesTables,
     ReportsTables,
-    DistributionTables {}
+    DistributionTables,
+    SsoTables {}
 
 export type Db = Kysely<Schema>;
