@@ -23,8 +23,9 @@ import { communicationRoutes } from './communication/routes.ts';
 import { decisionRoutes } from './decisions/routes.ts';
 import { logRoutes } from './log/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
-import { ssoSettingsFrom, type SsoConfig } from './sso/provider.ts';
+import { OidcClient, ssoSettingsFrom, type SsoConfig } from './sso/provider.ts';
 import { ssoRoutes } from './sso/routes.ts';
+import { providerLogoutUrl } from './sso/service.ts';
 import { errors } from './errors.ts';
 import { handleError } from './http/error-handler.ts';
 import { installGuard } from './http/guard.ts';
@@ -120,13 +121,15 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(metricsRoutes, { database });
   const secureCookies = config.PUBLIC_URL.startsWith('https:');
   const ssoSettings = ssoSettingsFrom(config);
+  const ssoClient = ssoSettings ? new OidcClient(ssoSettings) : null;
   await app.register(authRoutes, {
     db,
     policy,
     secureCookies,
     localLogin: ssoSettings?.localLogin ?? true,
+    providerLogoutUrl: (sessionIdHash) => providerLogoutUrl(db, ssoClient, sessionIdHash),
   });
-  await app.register(ssoRoutes, { db, policy, secureCookies, settings: ssoSettings });
+  await app.register(ssoRoutes, { db, policy, secureCookies, client: ssoClient });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });
   await app.register(unitRoutes, { db });

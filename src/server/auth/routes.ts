@@ -27,11 +27,13 @@ export interface AuthRouteOptions {
   secureCookies: boolean;
   /** Off when the region signs in through its identity provider (break-glass accounts excepted). */
   localLogin: boolean;
+  /** For a session opened by sign-on: where to end the provider's session too (or null). */
+  providerLogoutUrl: (sessionIdHash: string) => Promise<string | null>;
 }
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   app,
-  { db, policy, secureCookies, localLogin },
+  { db, policy, secureCookies, localLogin, providerLogoutUrl },
 ) => {
   const tags = ['auth'];
 
@@ -57,9 +59,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
     '/api/auth/logout',
     { config: { access: { kind: 'signed_in', duringPasswordChange: true } }, schema: { tags } },
     async (request, reply) => {
-      if (request.session) await logout(db, request.actor!, request.session.idHash);
+      let redirectTo: string | null = null;
+      if (request.session) {
+        redirectTo = await providerLogoutUrl(request.session.idHash);
+        await logout(db, request.actor!, request.session.idHash);
+      }
       reply.clearCookie(sessionCookie, { path: '/' });
-      return reply.code(204).send();
+      return redirectTo ? { redirectTo } : reply.code(204).send();
     },
   );
 

@@ -99,6 +99,10 @@ export class OidcClient {
   }
 
   private discover(): Promise<oidc.Configuration> {
+    // The ID token's signature is checked too, not only TLS to the token endpoint: regions often
+    // inspect TLS in proxies, and a forged token must not become a session there either.
+    const execute = [oidc.enableNonRepudiationChecks];
+    if (isLoopback(this.settings.issuer)) execute.push(oidc.allowInsecureRequests);
     this.configuration ??= oidc
       .discovery(
         new URL(this.settings.issuer),
@@ -107,7 +111,7 @@ export class OidcClient {
         this.settings.clientSecret
           ? oidc.ClientSecretBasic(this.settings.clientSecret)
           : oidc.None(),
-        isLoopback(this.settings.issuer) ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        { execute },
       )
       .catch((error: unknown) => {
         this.configuration = null;

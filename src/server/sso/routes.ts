@@ -4,8 +4,7 @@ import { setSessionCookieOn } from '../auth/routes.ts';
 import type { SessionPolicy } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, errors } from '../errors.ts';
-import { sessionCookie } from '../http/guard.ts';
-import { OidcClient, type SsoSettings } from './provider.ts';
+import type { OidcClient } from './provider.ts';
 import { listIdentities, listMappings } from './repository.ts';
 import {
   createMappingBody,
@@ -18,7 +17,6 @@ import {
   completeLogin,
   createMapping,
   linkIdentity,
-  logoutEverywhere,
   removeMapping,
   safeReturnPath,
   startLogin,
@@ -29,7 +27,7 @@ export interface SsoRouteOptions {
   db: Db;
   policy: SessionPolicy;
   secureCookies: boolean;
-  settings: SsoSettings | null;
+  client: OidcClient | null;
 }
 
 const flowCookie = 'lagesbild_oidc_flow';
@@ -37,10 +35,10 @@ const flowCookiePath = '/auth/oidc';
 
 export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
   app,
-  { db, policy, secureCookies, settings },
+  { db, policy, secureCookies, client },
 ) => {
   const tags = ['sso'];
-  const client = settings ? new OidcClient(settings) : null;
+  const settings = client?.settings ?? null;
   const requireClient = () => {
     if (!client) throw errors.notFound('Inloggning med regionens konto');
     return client;
@@ -93,18 +91,6 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
         request.log.info({ code: error.code }, 'sign-on refused');
         return sendRefusal(reply, error);
       }
-    },
-  );
-
-  app.post(
-    '/api/auth/oidc/logout',
-    { config: { access: { kind: 'signed_in', duringPasswordChange: true } }, schema: { tags } },
-    async (request, reply) => {
-      const redirectTo = request.session
-        ? await logoutEverywhere(db, client, request.actor!, request.session.idHash)
-        : null;
-      reply.clearCookie(sessionCookie, { path: '/' });
-      return { redirectTo };
     },
   );
 

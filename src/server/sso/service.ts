@@ -9,7 +9,6 @@ import {
   type SessionPolicy,
   actorFromUser,
   hashSecret,
-  logout,
   openSession,
 } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
@@ -316,15 +315,16 @@ async function applyAdminMapping(
   return updated;
 }
 
-/** Ends the session here and answers where to end it at the provider, if it was a sign-on. */
-export async function logoutEverywhere(
+/**
+ * Where to send the browser to end the provider's session as well, for a session opened by
+ * sign-on; null for a password session or a provider without RP-initiated logout.
+ */
+export async function providerLogoutUrl(
   db: Db,
   client: OidcClient | null,
-  actor: Actor,
   sessionIdHash: string,
 ): Promise<string | null> {
   const ssoSession = await takeSsoSession(db, sessionIdHash);
-  await logout(db, actor, sessionIdHash);
   if (!client || !ssoSession) return null;
   const url = await client.endSessionUrl(ssoSession.id_token).catch(() => null);
   return url?.toString() ?? null;
