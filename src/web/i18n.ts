@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { adminTranslations } from './i18n-admin.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
+import { ssoTranslations } from './i18n-sso.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -481,6 +482,7 @@ void i18n.use(initReactI18next).init({
         ...reportsTranslations.sv,
         ...pictureTranslations.sv,
         ...adminTranslations.sv,
+        ...ssoTranslations.sv,
       },
     },
     en: {
@@ -489,6 +491,7 @@ void i18n.use(initReactI18next).init({
         ...reportsTranslations.en,
         ...pictureTranslations.en,
         ...adminTranslations.en,
+        ...ssoTranslations.en,
       },
     },
   },

@@ -5,6 +5,7 @@ import { AdminHomePage, EventAdminHome } from '../admin/AdminFrame.tsx';
 import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
 import { DistributionPage } from '../admin/Distribution.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
+import { SsoPage } from '../admin/Sso.tsx';
 import { UnitsPage } from '../admin/Units.tsx';
 import { UsersPage } from '../admin/Users.tsx';
 import { ActionsPage } from './Actions.tsx';
@@ -34,5 +35,6 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/admin', Page: AdminHomePage },
   { path: '/admin/users', Page: UsersPage },
   { path: '/admin/units', Page: UnitsPage },
+  { path: '/admin/sso', Page: SsoPage },
   { path: '/admin/audit', Page: SystemAuditPage },
 ];
