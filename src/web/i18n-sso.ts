@@ -10,6 +10,15 @@ const sv = {
       emergencyIntro:
         'Bara för nödkonton, när regionens inloggning inte fungerar. Andra konton loggar in med regionens konto.',
     },
+    users: {
+      breakGlass: 'Nödkonto',
+      breakGlassHint:
+        'Får logga in med lösenord även när lösenordsinloggning är avstängd och alla andra använder regionens konto.',
+      breakGlassTag: 'Nödkonto',
+    },
+    access: {
+      fromSso: 'Från en grupp i regionens konto; följer gruppen vid varje inloggning.',
+    },
     admin: {
       title: 'Inloggning via regionens konto',
       intro:
@@ -61,6 +70,15 @@ const en: Resources = {
       emergencyTitle: 'Emergency sign-in with a password',
       emergencyIntro:
         "Only for emergency accounts, when the region's sign-in does not work. Other accounts sign in with the region's account.",
+    },
+    users: {
+      breakGlass: 'Emergency account',
+      breakGlassHint:
+        "May sign in with a password even when password sign-in is off and everyone else uses the region's account.",
+      breakGlassTag: 'Emergency account',
+    },
+    access: {
+      fromSso: "From a group of the region's account; follows the group at every sign-in.",
     },
     admin: {
       title: "Sign-in with the region's account",

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { ConfigError, loadConfig } from '../../src/server/config.ts';
+import { safeReturnPath } from '../../src/server/sso/service.ts';
 import {
   Client,
   type TestApp,
@@ -31,6 +32,23 @@ describe('sign-on configuration', () => {
     const config = loadConfig({ OIDC_ISSUER: 'https://idp.regionen.se', OIDC_CLIENT_ID: 'lb' });
     assert.equal(config.OIDC_GROUPS_CLAIM, 'groups');
     assert.equal(config.OIDC_LOCAL_LOGIN, 'on');
+  });
+});
+
+describe('the return path after sign-on', () => {
+  it('keeps paths inside the app and refuses everything that could leave it', () => {
+    assert.equal(safeReturnPath('/events/1/decisions?q=skene'), '/events/1/decisions?q=skene');
+    assert.equal(safeReturnPath(undefined), '/');
+    for (const hostile of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      'events',
+    ]) {
+      assert.equal(safeReturnPath(hostile), '/', JSON.stringify(hostile));
+    }
   });
 });
 

@@ -68,11 +68,14 @@ export async function startLogin(db: Db, client: OidcClient, returnTo: string) {
   return { flowId, redirectTo, maxAgeSeconds: flowLifetimeMs / 1000 };
 }
 
-/** Only paths inside the app: an open redirect after login would help phishing. */
+/**
+ * Only paths inside the app: an open redirect after login would help phishing. Browsers drop
+ * tabs and line breaks from URLs and read a backslash as a slash, so "/\t/evil" or "/\\evil"
+ * would leave the site; such paths fall back to the start page.
+ */
 export function safeReturnPath(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\')
-    ? next
-    : '/';
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  return next && /^\/(?![/\\])[^\\\s\u0000-\u001f\u007f]*$/.test(next) ? next : '/';
 }
 
 export interface CompletedLogin extends LoginResult {

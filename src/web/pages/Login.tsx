@@ -49,6 +49,35 @@ export function LoginPage() {
     }
   }
 
+  const passwordForm = (
+    <form onSubmit={submit} noValidate>
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        label={t('login.email')}
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={errors.byField.email}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        label={t('login.password')}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={errors.byField.password}
+      />
+      <button type="submit" className={sso ? 'button button--secondary' : 'button'} disabled={busy}>
+        {t('login.submit')}
+      </button>
+    </form>
+  );
+
   return (
     <div className="narrow">
       <ErrorSummary errors={errors.summary} />
@@ -76,50 +105,21 @@ export function LoginPage() {
           </button>
         </p>
       )}
-      {showPasswordForm && (
-        <section id="password-login" aria-labelledby="password-login-title">
-          {sso ? (
+      {showPasswordForm &&
+        (sso ? (
+          <section id="password-login" aria-labelledby="password-login-title">
             <h2 id="password-login-title">
               {localLogin ? t('sso.login.passwordTitle') : t('sso.login.emergencyTitle')}
             </h2>
-          ) : (
-            <p className="lead" id="password-login-title">
-              {t('login.intro')}
-            </p>
-          )}
-          {sso && !localLogin && <p>{t('sso.login.emergencyIntro')}</p>}
-          <form onSubmit={submit} noValidate>
-            <TextField
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              spellCheck={false}
-              label={t('login.email')}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              error={errors.byField.email}
-            />
-            <TextField
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              label={t('login.password')}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              error={errors.byField.password}
-            />
-            <button
-              type="submit"
-              className={sso ? 'button button--secondary' : 'button'}
-              disabled={busy}
-            >
-              {t('login.submit')}
-            </button>
-          </form>
-        </section>
-      )}
+            {!localLogin && <p>{t('sso.login.emergencyIntro')}</p>}
+            {passwordForm}
+          </section>
+        ) : (
+          <>
+            <p className="lead">{t('login.intro')}</p>
+            {passwordForm}
+          </>
+        ))}
     </div>
   );
 }

@@ -172,6 +172,7 @@ export interface AdminUser {
   email: string;
   name: string;
   isAdmin: boolean;
+  breakGlass: boolean;
   mustChangePassword: boolean;
   disabled: boolean;
   version: number;
@@ -195,6 +196,8 @@ export interface Grant {
   role: string;
   unit_id: number | null;
   created_at: string;
+  /** 'sso' when the sign-on group mapping gave the role; it follows the groups at each sign-in. */
+  source: 'manual' | 'sso';
 }
 
 export const sectionKinds = [
