@@ -1,8 +1,18 @@
-// The login page when the region's sign-on is configured: the button, and the emergency form.
+// The login page when the region's sign-on is configured (the button, the emergency form), and
+// the admin screen where groups are mapped to roles.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2E, assertAccessible, screenshot, startE2E, watchErrors } from './support.ts';
+import { systemActor } from '../src/server/http/actor.ts';
+import { createUser } from '../src/server/users/service.ts';
+import {
+  type E2E,
+  assertAccessible,
+  screenshot,
+  signIn,
+  startE2E,
+  watchErrors,
+} from './support.ts';
 
 let e2e: E2E;
 
@@ -54,5 +64,39 @@ test('sign-on with local login on: both ways to sign in are shown', async () => 
   assert.equal(await page.getByRole('button', { name: 'Nödinloggning' }).count(), 0);
   await page.getByLabel('E-postadress').waitFor();
   await assertAccessible(page, 'login with sign-on and password');
+  await context.close();
+});
+
+test('a system admin maps a group to a role in the demo event', async () => {
+  const email = 'systemforvaltare@lagesbild.local';
+  const password = 'Ett-losenord-for-forvaltaren';
+  await createUser(e2e.server.database.db, systemActor, {
+    email,
+    name: 'Jonas Forsberg',
+    isAdmin: true,
+    password,
+  });
+  const context = await e2e.newContext();
+  const page = await context.newPage();
+  const problems = watchErrors(page);
+  await signIn(page, email, password);
+  await page.goto('/admin/sso');
+  await page.getByRole('heading', { level: 1, name: 'Inloggning via regionens konto' }).waitFor();
+
+  const form = page.locator('#mapping-form');
+  await form.getByLabel('Grupp').fill('lagesbild-stab');
+  await form.getByLabel('Händelse').selectOption({ label: 'Millennium 2024' });
+  await form.getByLabel('Roll').selectOption({ label: 'Stab' });
+  await form.getByRole('button', { name: 'Lägg till kopplingen' }).click();
+  await page.getByText('Kopplingen är tillagd.').waitFor();
+  const row = page.getByRole('row', { name: /lagesbild-stab/ });
+  assert.match(await row.innerText(), /Stab, Millennium 2024/);
+  await screenshot(page, 'admin-sso-desktop');
+  await assertAccessible(page, 'sign-on group mapping');
+
+  await row.getByRole('button', { name: /Ta bort/ }).click();
+  await page.getByText(/Kopplingen är borttagen/).waitFor();
+  assert.equal(await page.getByRole('row', { name: /lagesbild-stab/ }).count(), 0);
+  assert.deepEqual(problems, []);
   await context.close();
 });
