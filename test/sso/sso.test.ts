@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
 import { ConfigError, loadConfig } from '../../src/server/config.ts';
 import { safeReturnPath } from '../../src/server/sso/service.ts';
 import {
@@ -353,6 +354,29 @@ for (const dialect of testDialects()) {
       });
       assert.equal(flagged.json().breakGlass, true);
       await t.login(demoPeople.approver);
+    });
+
+    it('answers with a readable page while the provider cannot be reached', async () => {
+      const unreachable = await buildApp(
+        {
+          LOG_LEVEL: 'silent',
+          PUBLIC_URL: appUrl,
+          SESSION_IDLE_MINUTES: 120,
+          SESSION_ABSOLUTE_HOURS: 12,
+          BODY_LIMIT_BYTES: 1_048_576,
+          OIDC_ISSUER: 'http://127.0.0.1:9',
+          OIDC_CLIENT_ID: clientId,
+        },
+        t.database,
+      );
+      try {
+        const response = await unreachable.inject({ method: 'GET', url: '/auth/oidc/login' });
+        assert.equal(response.statusCode, 503);
+        assert.match(String(response.headers['content-type']), /text\/html/);
+        assert.match(response.body, /svarar inte just nu/);
+      } finally {
+        await unreachable.close();
+      }
     });
 
     it('validates group mappings and removes them', async () => {

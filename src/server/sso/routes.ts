@@ -55,15 +55,21 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
     '/auth/oidc/login',
     { config: { access: { kind: 'public' } }, schema: { tags, querystring: loginQuery } },
     async (request, reply) => {
-      const flow = await startLogin(db, requireClient(), safeReturnPath(request.query.next));
-      reply.setCookie(flowCookie, flow.flowId, {
-        path: flowCookiePath,
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: secureCookies,
-        maxAge: flow.maxAgeSeconds,
-      });
-      return reply.redirect(flow.redirectTo.toString(), 302);
+      try {
+        const flow = await startLogin(db, requireClient(), safeReturnPath(request.query.next));
+        reply.setCookie(flowCookie, flow.flowId, {
+          path: flowCookiePath,
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: secureCookies,
+          maxAge: flow.maxAgeSeconds,
+        });
+        return reply.redirect(flow.redirectTo.toString(), 302);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        request.log.warn({ code: error.code, cause: error.cause }, 'sign-on could not start');
+        return sendRefusal(reply, error);
+      }
     },
   );
 
@@ -87,8 +93,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
         setSessionCookieOn(reply, result.sessionId, { policy, secureCookies });
         return reply.redirect(result.returnTo, 302);
       } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
-        request.log.info({ code: error.code }, 'sign-on refused');
+        if (!(error instanceof AppError)) throw error;
+        request.log.info({ code: error.code, cause: error.cause }, 'sign-on refused');
         return sendRefusal(reply, error);
       }
     },

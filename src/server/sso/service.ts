@@ -12,7 +12,7 @@ import {
   openSession,
 } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
@@ -54,7 +54,15 @@ export async function startLogin(db: Db, client: OidcClient, returnTo: string) {
     nonce: oidc.randomNonce(),
     codeVerifier: oidc.randomPKCECodeVerifier(),
   };
-  const redirectTo = await client.authorizationUrl(checks);
+  const redirectTo = await client.authorizationUrl(checks).catch((error: unknown) => {
+    throw withCause(
+      new AppError(
+        'unavailable',
+        'Regionens inloggning svarar inte just nu. Försök igen om en stund.',
+      ),
+      error,
+    );
+  });
   const now = new Date();
   await deleteLoginFlowsBefore(db, new Date(now.getTime() - flowLifetimeMs).toISOString());
   await insertLoginFlow(db, {
@@ -76,6 +84,11 @@ export async function startLogin(db: Db, client: OidcClient, returnTo: string) {
 export function safeReturnPath(next: string | undefined): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   return next && /^\/(?![/\\])[^\\\s\u0000-\u001f\u007f]*$/.test(next) ? next : '/';
+}
+
+/** Keeps the library's reason for the log; people see only the Swedish message. */
+function withCause(error: AppError, cause: unknown): AppError {
+  return Object.assign(error, { cause });
 }
 
 export interface CompletedLogin extends LoginResult {
@@ -102,8 +115,11 @@ export async function completeLogin(
       nonce: flow.nonce,
       codeVerifier: flow.code_verifier,
     })
-    .catch(() => {
-      throw errors.signOnFailed('Inloggningen kunde inte bekräftas. Försök igen.');
+    .catch((error: unknown) => {
+      throw withCause(
+        errors.signOnFailed('Inloggningen kunde inte bekräftas. Försök igen.'),
+        error,
+      );
     });
   const groups = groupsFrom(verified.claims, client.settings.groupsClaim);
   const now = new Date().toISOString();
