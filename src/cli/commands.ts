@@ -59,11 +59,12 @@ const commands: Command[] = [
   {
     name: 'user create',
     summary:
-      'user create --email E --name N [--admin] [--password P]   create an account (prints a one-time password)',
+      'user create --email E --name N [--admin] [--break-glass] [--password P]   create an account (prints a one-time password); --break-glass may use a password when local login is off',
     options: {
       email: { type: 'string' },
       name: { type: 'string' },
       admin: { type: 'boolean' },
+      'break-glass': { type: 'boolean' },
       password: { type: 'string' },
     },
     run: async (parsed, config) => {
@@ -78,6 +79,7 @@ const commands: Command[] = [
           email,
           name,
           isAdmin: admin === true,
+          breakGlass: parsed.values['break-glass'] === true,
           ...(typeof password === 'string' && { password }),
         });
         console.log(`Created ${result.user.email} (id ${result.user.id})`);

@@ -26,6 +26,9 @@ import { milestoneRoutes } from './milestones/routes.ts';
 import { logRoutes } from './log/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
+import { OidcClient, ssoSettingsFrom, type SsoConfig } from './sso/provider.ts';
+import { ssoRoutes } from './sso/routes.ts';
+import { providerLogoutUrl } from './sso/service.ts';
 import { errors } from './errors.ts';
 import { handleError } from './http/error-handler.ts';
 import { installGuard } from './http/guard.ts';
@@ -55,7 +58,8 @@ export type AppConfig = Pick<
   | 'SESSION_IDLE_MINUTES'
   | 'SESSION_ABSOLUTE_HOURS'
   | 'BODY_LIMIT_BYTES'
->;
+> &
+  SsoConfig;
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
@@ -121,11 +125,17 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   const db = database.db;
   await app.register(healthRoutes, { db });
   await app.register(metricsRoutes, { database });
+  const secureCookies = config.PUBLIC_URL.startsWith('https:');
+  const ssoSettings = ssoSettingsFrom(config);
+  const ssoClient = ssoSettings ? new OidcClient(ssoSettings) : null;
   await app.register(authRoutes, {
     db,
     policy,
-    secureCookies: config.PUBLIC_URL.startsWith('https:'),
+    secureCookies,
+    localLogin: ssoSettings?.localLogin ?? true,
+    providerLogoutUrl: (sessionIdHash) => providerLogoutUrl(db, ssoClient, sessionIdHash),
   });
+  await app.register(ssoRoutes, { db, policy, secureCookies, client: ssoClient });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });
   await app.register(closingRoutes, { db });

@@ -10,37 +10,60 @@ const databaseUrl = z.string().refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/
   message: 'must start with sqlite: (for example sqlite:./data/lagesbild.db) or postgres://',
 });
 
-export const configSchema = z.object({
-  PORT: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(0, 'must be between 0 and 65535')
-    .max(65535, 'must be between 0 and 65535')
-    .default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: databaseUrl.default('sqlite:./data/lagesbild.db'),
-  PUBLIC_URL: z
-    .url({ error: 'must be an absolute URL such as https://lagesbild.example.se' })
-    .optional(),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
-    })
-    .default('info'),
-  LAGESBILD_DEMO: booleanFlag.default(true),
-  ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).default('admin@lagesbild.local'),
-  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://relay.example.se:25')
-    .optional(),
-  MAIL_FROM: z.string().min(3).default('Lägesbild <noreply@lagesbild.local>'),
-  MAIL_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
-});
+export const configSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: databaseUrl.default('sqlite:./data/lagesbild.db'),
+    PUBLIC_URL: z
+      .url({ error: 'must be an absolute URL such as https://lagesbild.example.se' })
+      .optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    LAGESBILD_DEMO: booleanFlag.default(true),
+    ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).default('admin@lagesbild.local'),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://relay.example.se:25')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Lägesbild <noreply@lagesbild.local>'),
+    MAIL_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
+    OIDC_ISSUER: z.url({ error: 'must be the issuer URL of the identity provider' }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPES: z.string().min(1).default('openid profile email'),
+    OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+    OIDC_LOCAL_LOGIN: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  })
+  .superRefine((config, context) => {
+    if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
+      context.addIssue({
+        code: 'custom',
+        path: ['OIDC_CLIENT_ID'],
+        message: 'must be set when OIDC_ISSUER is set',
+      });
+    }
+    if (!config.OIDC_ISSUER && config.OIDC_LOCAL_LOGIN === 'off') {
+      context.addIssue({
+        code: 'custom',
+        path: ['OIDC_LOCAL_LOGIN'],
+        message: 'can only be off when OIDC_ISSUER is set',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
 

@@ -8,6 +8,8 @@ export const errorStatus = {
   unauthenticated: 401,
   invalid_credentials: 401,
   password_change_required: 403,
+  local_login_disabled: 403,
+  sign_on_failed: 401,
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
@@ -43,6 +45,12 @@ export const errors = {
   unauthenticated: () => new AppError('unauthenticated', 'Du behöver logga in.'),
   invalidCredentials: () =>
     new AppError('invalid_credentials', 'Fel e-postadress eller lösenord.', { field: 'password' }),
+  localLoginDisabled: () =>
+    new AppError(
+      'local_login_disabled',
+      'Inloggning med lösenord är avstängd. Logga in med regionens konto.',
+    ),
+  signOnFailed: (message: string) => new AppError('sign_on_failed', message),
   passwordChangeRequired: () =>
     new AppError('password_change_required', 'Du måste byta lösenord innan du fortsätter.'),
   forbidden: (permission: string) =>

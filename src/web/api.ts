@@ -151,9 +151,17 @@ export interface User {
   email: string;
   name: string;
   isAdmin: boolean;
+  breakGlass: boolean;
+  hasPassword: boolean;
   mustChangePassword: boolean;
   disabled: boolean;
   version: number;
+}
+
+/** How people sign in here: with the region's account (sign-on) and/or with a password. */
+export interface LoginOptions {
+  sso: boolean;
+  localLogin: boolean;
 }
 
 export interface Session {
@@ -380,7 +388,9 @@ export const api = {
   login: (email: string, password: string) =>
     request<Session>('POST', '/api/auth/login', { email, password }),
   me: () => request<Session>('GET', '/api/auth/me'),
-  logout: () => request<void>('POST', '/api/auth/logout', {}),
+  loginOptions: () => request<LoginOptions>('GET', '/api/auth/options'),
+  /** After a sign-on session, `redirectTo` ends the session at the region's provider too. */
+  logout: () => request<{ redirectTo: string } | undefined>('POST', '/api/auth/logout', {}),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<Session>('POST', '/api/auth/password', { currentPassword, newPassword }),
 

@@ -3,10 +3,16 @@ const sv = {
   admin: {
     title: 'Administration',
     navLabel: 'Administration',
-    nav: { users: 'Användare', units: 'Enheter och platser', audit: 'Granskningslogg' },
+    nav: {
+      users: 'Användare',
+      units: 'Enheter och platser',
+      sso: 'Regionens inloggning',
+      audit: 'Granskningslogg',
+    },
     navHint: {
       users: 'Skapa konton, stäng av, återställ lösenord.',
       units: 'Förvaltningar, enheter och deras akutmottagningar.',
+      sso: 'Grupper från regionens konto som ger roller, och kopplade konton.',
       audit: 'Varje ändring i systemet: vem, när, vad, före och efter.',
     },
     eventAdminHint:
@@ -306,10 +312,16 @@ const en: Resources = {
   admin: {
     title: 'Administration',
     navLabel: 'Administration',
-    nav: { users: 'Users', units: 'Units and places', audit: 'Audit trail' },
+    nav: {
+      users: 'Users',
+      units: 'Units and places',
+      sso: "Region's sign-in",
+      audit: 'Audit trail',
+    },
     navHint: {
       users: 'Create accounts, disable, reset passwords.',
       units: 'Organisations, units and their emergency departments.',
+      sso: "Groups from the region's account that give roles, and linked accounts.",
       audit: 'Every change in the system: who, when, what, before and after.',
     },
     eventAdminHint:

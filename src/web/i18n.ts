@@ -6,6 +6,7 @@ import { milestonesTranslations } from './i18n-milestones.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
 import { reviewTranslations } from './i18n-review.ts';
+import { ssoTranslations } from './i18n-sso.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -486,6 +487,7 @@ void i18n.use(initReactI18next).init({
         ...reviewTranslations.sv,
         ...meetingsTranslations.sv,
         ...milestonesTranslations.sv,
+        ...ssoTranslations.sv,
       },
     },
     en: {
@@ -497,6 +499,7 @@ void i18n.use(initReactI18next).init({
         ...reviewTranslations.en,
         ...meetingsTranslations.en,
         ...milestonesTranslations.en,
+        ...ssoTranslations.en,
       },
     },
   },

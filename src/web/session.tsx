@@ -49,7 +49,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.logout();
+      const ended = await api.logout();
+      if (ended?.redirectTo) window.location.assign(ended.redirectTo);
     } finally {
       setCsrfToken(null);
       setUser(null);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.ts';
+import { type AppConfig, buildApp } from '../../src/server/app.ts';
 import { type Database, type DialectName, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { loadDemo } from '../../src/server/demo/seed.ts';
@@ -75,7 +75,10 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
 }
 
 /** An app on a fresh database with the demo event, the first admin (password already changed). */
-export async function startTestApp(dialect: DialectName): Promise<TestApp> {
+export async function startTestApp(
+  dialect: DialectName,
+  config: Partial<AppConfig> = {},
+): Promise<TestApp> {
   const testDatabase = await createTestDatabase(dialect);
   const database = openDatabase(testDatabase.url);
   await migrateToLatest(database);
@@ -88,6 +91,7 @@ export async function startTestApp(dialect: DialectName): Promise<TestApp> {
       SESSION_IDLE_MINUTES: 120,
       SESSION_ABSOLUTE_HOURS: 12,
       BODY_LIMIT_BYTES: 1_048_576,
+      ...config,
     },
     database,
   );

@@ -1,5 +1,6 @@
 import type { EventGrant, Role } from '../../core/access.ts';
 import type { Db } from '../db/schema.ts';
+import type { GrantSource } from './tables.ts';
 
 export async function grantsOf(db: Db, userId: number, eventId: number): Promise<EventGrant[]> {
   const rows = await db
@@ -23,6 +24,7 @@ export function listGrants(db: Db, eventId: number) {
       'grants.role',
       'grants.unit_id',
       'grants.created_at',
+      'grants.source',
     ])
     .where('grants.event_id', '=', eventId)
     .orderBy('users.name')
@@ -55,7 +57,13 @@ export function findSameGrant(
 
 export function insertGrant(
   db: Db,
-  grant: { userId: number; eventId: number; role: Role; unitId: number | null },
+  grant: {
+    userId: number;
+    eventId: number;
+    role: Role;
+    unitId: number | null;
+    source?: GrantSource;
+  },
 ) {
   return db
     .insertInto('grants')
@@ -65,6 +73,7 @@ export function insertGrant(
       role: grant.role,
       unit_id: grant.unitId,
       created_at: new Date().toISOString(),
+      source: grant.source ?? 'manual',
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -72,4 +81,9 @@ export function insertGrant(
 
 export function deleteGrant(db: Db, grantId: number) {
   return db.deleteFrom('grants').where('id', '=', grantId).execute();
+}
+
+/** Every grant of a user in every event, with where it came from. */
+export function grantsOfUser(db: Db, userId: number) {
+  return db.selectFrom('grants').selectAll().where('user_id', '=', userId).orderBy('id').execute();
 }

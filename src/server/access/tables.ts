@@ -8,7 +8,11 @@ export interface GrantsTable {
   role: Role;
   unit_id: number | null;
   created_at: string;
+  /** 'manual' when given by hand, 'sso' when the sign-on group mapping gave it. */
+  source: Generated<GrantSource>;
 }
+
+export type GrantSource = 'manual' | 'sso';
 
 export interface AccessTables {
   grants: GrantsTable;

@@ -25,22 +25,20 @@ export interface AuthRouteOptions {
   db: Db;
   policy: SessionPolicy;
   secureCookies: boolean;
+  /** Off when the region signs in through its identity provider (break-glass accounts excepted). */
+  localLogin: boolean;
+  /** For a session opened by sign-on: where to end the provider's session too (or null). */
+  providerLogoutUrl: (sessionIdHash: string) => Promise<string | null>;
 }
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   app,
-  { db, policy, secureCookies },
+  { db, policy, secureCookies, localLogin, providerLogoutUrl },
 ) => {
   const tags = ['auth'];
 
   const setSessionCookie = (reply: FastifyReply, sessionId: string) =>
-    reply.setCookie(sessionCookie, sessionId, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies,
-      maxAge: policy.absoluteHours * 3600,
-    });
+    setSessionCookieOn(reply, sessionId, { policy, secureCookies });
 
   app.post(
     '/api/auth/login',
@@ -50,6 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
         db,
         { ...request.body, address: request.ip, requestId: request.id },
         policy,
+        localLogin,
       );
       setSessionCookie(reply, result.sessionId);
       return { user: presentUser(result.user), csrfToken: result.csrfToken };
@@ -60,9 +59,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
     '/api/auth/logout',
     { config: { access: { kind: 'signed_in', duringPasswordChange: true } }, schema: { tags } },
     async (request, reply) => {
-      if (request.session) await logout(db, request.actor!, request.session.idHash);
+      let redirectTo: string | null = null;
+      if (request.session) {
+        redirectTo = await providerLogoutUrl(request.session.idHash);
+        await logout(db, request.actor!, request.session.idHash);
+      }
       reply.clearCookie(sessionCookie, { path: '/' });
-      return reply.code(204).send();
+      return redirectTo ? { redirectTo } : reply.code(204).send();
     },
   );
 
@@ -88,3 +91,18 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
     },
   );
 };
+
+/** The session cookie, the same for a password login and a sign-on. */
+export function setSessionCookieOn(
+  reply: FastifyReply,
+  sessionId: string,
+  options: { policy: SessionPolicy; secureCookies: boolean },
+) {
+  return reply.setCookie(sessionCookie, sessionId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secureCookies,
+    maxAge: options.policy.absoluteHours * 3600,
+  });
+}

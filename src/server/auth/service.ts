@@ -61,12 +61,15 @@ export interface LoginResult {
 
 /**
  * Checks the password and opens a new session. Failures answer the same way whether or not the
- * account exists; repeated failures for one account from one address are slowed down.
+ * account exists; repeated failures for one account from one address are slowed down. When local
+ * login is switched off only break-glass accounts get in, and only with the right password, so the
+ * refusal says nothing about accounts to someone who does not know one.
  */
 export async function login(
   db: Db,
   input: { email: string; password: string; address: string; requestId: string },
   policy: SessionPolicy,
+  localLogin = true,
 ): Promise<LoginResult> {
   const accountKey = input.email.trim().toLowerCase();
   await refuseWhenThrottled(db, accountKey, input.address);
@@ -79,6 +82,7 @@ export async function login(
     await insertLoginFailure(db, accountKey, input.address, new Date().toISOString());
     throw errors.invalidCredentials();
   }
+  if (!localLogin && user.break_glass !== 1) throw errors.localLoginDisabled();
   return db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, accountKey, input.address);
     const session = await openSession(trx, user.id, policy);
@@ -103,7 +107,7 @@ async function refuseWhenThrottled(db: Db, accountKey: string, address: string):
   }
 }
 
-async function openSession(db: Db, userId: number, policy: SessionPolicy) {
+export async function openSession(db: Db, userId: number, policy: SessionPolicy) {
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();

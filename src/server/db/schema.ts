@@ -14,6 +14,7 @@ import type { DiversionsTables } from '../diversions/tables.ts';
 import type { FiguresTables } from '../figures/tables.ts';
 import type { ReadinessTables } from '../readiness/tables.ts';
 import type { SituationsTables } from '../situations/tables.ts';
+import type { SsoTables } from '../sso/tables.ts';
 import type { SearchTables } from '../search/tables.ts';
 import type { TemplatesTables } from '../templates/tables.ts';
 import type { ReportsTables } from '../reports/tables.ts';
@@ -48,6 +49,7 @@ export interface Schema
     DistributionTables,
     ReviewTables,
     MeetingsTables,
-    FeedsTables {}
+    FeedsTables,
+    SsoTables {}
 
 export type Db = Kysely<Schema>;

@@ -87,6 +87,8 @@ export const polymorphicReferences: Record<
       report_section: 'report_sections',
       risk: 'risks',
       spokesperson: 'spokespersons',
+      sso_identity: 'sso_identities',
+      sso_mapping: 'sso_group_mappings',
       subscription: 'subscriptions',
       template: 'templates',
       unit: 'units',

@@ -9,6 +9,7 @@ export const createUserBody = z
     email: z.email('Ange en giltig e-postadress.').max(254),
     name: z.string().trim().min(1, 'Ange ett namn.').max(200),
     isAdmin: z.boolean().default(false),
+    breakGlass: z.boolean().default(false),
     password: z.string().max(200).optional(),
   })
   .strict();
@@ -18,6 +19,7 @@ export const updateUserBody = z
     version: z.number().int().positive(),
     name: z.string().trim().min(1, 'Ange ett namn.').max(200).optional(),
     isAdmin: z.boolean().optional(),
+    breakGlass: z.boolean().optional(),
     disabled: z.boolean().optional(),
   })
   .strict();

@@ -25,6 +25,8 @@ export function presentUser(user: UserRow) {
     email: user.email,
     name: user.name,
     isAdmin: user.is_admin === 1,
+    breakGlass: user.break_glass === 1,
+    hasPassword: user.password_hash !== null,
     mustChangePassword: user.must_change_password === 1,
     disabled: user.disabled_at !== null,
     version: user.version,
@@ -56,6 +58,7 @@ export async function createUser(db: Db, actor: Actor, input: z.input<typeof cre
       password_hash: passwordHash,
       must_change_password: oneTimePassword ? 1 : 0,
       is_admin: input.isAdmin ? 1 : 0,
+      break_glass: input.breakGlass ? 1 : 0,
       created_at: now,
       updated_at: now,
     });
@@ -88,6 +91,7 @@ export async function changeUser(
     const updated = await updateUser(trx, userId, input.version, {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.isAdmin !== undefined && { is_admin: input.isAdmin ? 1 : 0 }),
+      ...(input.breakGlass !== undefined && { break_glass: input.breakGlass ? 1 : 0 }),
       ...(disabledAt !== undefined && { disabled_at: disabledAt }),
     });
     if (!updated) throw errors.conflict(presentUser(before));

@@ -7,6 +7,8 @@ export interface UsersTable {
   password_hash: string | null;
   must_change_password: number;
   is_admin: number;
+  /** 1: may sign in with a password even when local login is switched off. */
+  break_glass: Generated<number>;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;

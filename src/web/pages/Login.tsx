@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { ErrorSummary, PageHeading, TextField, usePageTitle } from '../components.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../errors.ts';
 import { useSession } from '../session.tsx';
+import { useLoad } from '../useLoad.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -16,8 +17,13 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const [emergencyOpen, setEmergencyOpen] = useState(false);
+  const options = useLoad(() => api.loginOptions(), []);
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const sso = options.data?.sso ?? false;
+  const localLogin = options.data?.localLogin ?? true;
+  const showPasswordForm = !sso || localLogin || emergencyOpen;
 
   if (user && !busy)
     return <Navigate to={user.mustChangePassword ? '/password' : target} replace />;
@@ -43,37 +49,77 @@ export function LoginPage() {
     }
   }
 
+  const passwordForm = (
+    <form onSubmit={submit} noValidate>
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        label={t('login.email')}
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={errors.byField.email}
+      />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        label={t('login.password')}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={errors.byField.password}
+      />
+      <button type="submit" className={sso ? 'button button--secondary' : 'button'} disabled={busy}>
+        {t('login.submit')}
+      </button>
+    </form>
+  );
+
   return (
     <div className="narrow">
       <ErrorSummary errors={errors.summary} />
       <PageHeading>{t('login.title')}</PageHeading>
-      <p className="lead">{t('login.intro')}</p>
-      <form onSubmit={submit} noValidate>
-        <TextField
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          label={t('login.email')}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={errors.byField.email}
-        />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          label={t('login.password')}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={errors.byField.password}
-        />
-        <button type="submit" className="button" disabled={busy}>
-          {t('login.submit')}
-        </button>
-      </form>
+      {sso && (
+        <>
+          <p className="lead">{t('sso.login.intro')}</p>
+          <p>
+            <a className="button" href={`/auth/oidc/login?next=${encodeURIComponent(target)}`}>
+              {t('sso.login.button')}
+            </a>
+          </p>
+        </>
+      )}
+      {sso && !localLogin && (
+        <p className="small">
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={emergencyOpen}
+            aria-controls="password-login"
+            onClick={() => setEmergencyOpen((open) => !open)}
+          >
+            {t('sso.login.emergency')}
+          </button>
+        </p>
+      )}
+      {showPasswordForm &&
+        (sso ? (
+          <section id="password-login" aria-labelledby="password-login-title">
+            <h2 id="password-login-title">
+              {localLogin ? t('sso.login.passwordTitle') : t('sso.login.emergencyTitle')}
+            </h2>
+            {!localLogin && <p>{t('sso.login.emergencyIntro')}</p>}
+            {passwordForm}
+          </section>
+        ) : (
+          <>
+            <p className="lead">{t('login.intro')}</p>
+            {passwordForm}
+          </>
+        ))}
     </div>
   );
 }

@@ -153,7 +153,12 @@ export function AccessPage() {
                               {grant.user_name}
                               <span className="small muted block break">{grant.user_email}</span>
                             </th>
-                            <td>{t(`admin.roles.${grant.role}`, { defaultValue: grant.role })}</td>
+                            <td>
+                              {t(`admin.roles.${grant.role}`, { defaultValue: grant.role })}
+                              {grant.source === 'sso' && (
+                                <span className="small muted block">{t('sso.access.fromSso')}</span>
+                              )}
+                            </td>
                             <td>{unitName(grant.unit_id) || '–'}</td>
                             <td className="nowrap">{formatDate(grant.created_at)}</td>
                             <td className="actions-cell">

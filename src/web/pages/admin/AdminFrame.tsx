@@ -12,6 +12,7 @@ import '../picture/picture.css';
 const systemSections = [
   ['users', '/admin/users'],
   ['units', '/admin/units'],
+  ['sso', '/admin/sso'],
   ['audit', '/admin/audit'],
 ] as const;
 

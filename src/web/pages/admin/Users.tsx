@@ -40,6 +40,12 @@ export function UsersPage() {
       hint: t('admin.users.isAdminHint'),
       kind: 'checkbox',
     },
+    {
+      name: 'breakGlass',
+      label: t('sso.users.breakGlass'),
+      hint: t('sso.users.breakGlassHint'),
+      kind: 'checkbox',
+    },
   ];
 
   async function toggle(user: AdminUser) {
@@ -106,20 +112,26 @@ export function UsersPage() {
                 : t('admin.users.newTitle')
             }
             fields={fields}
-            initial={{ email: '', name: '', isAdmin: false }}
+            initial={{ email: '', name: '', isAdmin: false, breakGlass: false }}
             editing={editing}
-            toValues={(user): Values => ({ name: user.name, isAdmin: user.isAdmin })}
+            toValues={(user): Values => ({
+              name: user.name,
+              isAdmin: user.isAdmin,
+              breakGlass: user.breakGlass,
+            })}
             save={(values, version) =>
               editing
                 ? adminApi.updateUser(editing.id, {
                     version,
                     name: str(values.name),
                     isAdmin: values.isAdmin === true,
+                    breakGlass: values.breakGlass === true,
                   })
                 : adminApi.createUser({
                     email: str(values.email).trim(),
                     name: str(values.name),
                     isAdmin: values.isAdmin === true,
+                    breakGlass: values.breakGlass === true,
                   })
             }
             submitLabel={editing ? t('picture.form.save') : t('admin.users.create')}
@@ -166,6 +178,9 @@ export function UsersPage() {
                           <span className="tag tag--compact tag--admin">
                             {t('admin.users.admin')}
                           </span>
+                        )}
+                        {user.breakGlass && (
+                          <span className="tag tag--compact">{t('sso.users.breakGlassTag')}</span>
                         )}
                       </th>
                       <td className="break">{user.email}</td>

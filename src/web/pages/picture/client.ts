@@ -185,6 +185,7 @@ export interface AdminUser {
   email: string;
   name: string;
   isAdmin: boolean;
+  breakGlass: boolean;
   mustChangePassword: boolean;
   disabled: boolean;
   version: number;
@@ -208,6 +209,8 @@ export interface Grant {
   role: string;
   unit_id: number | null;
   created_at: string;
+  /** 'sso' when the sign-on group mapping gave the role; it follows the groups at each sign-in. */
+  source: 'manual' | 'sso';
 }
 
 export const sectionKinds = [

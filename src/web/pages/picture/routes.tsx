@@ -6,6 +6,7 @@ import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
 import { DistributionPage } from '../admin/Distribution.tsx';
 import { FeedsPage } from '../admin/Feeds.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
+import { SsoPage } from '../admin/Sso.tsx';
 import { UnitsPage } from '../admin/Units.tsx';
 import { UsersPage } from '../admin/Users.tsx';
 import { CalendarPage } from '../meetings/Calendar.tsx';
@@ -48,5 +49,6 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/admin', Page: AdminHomePage },
   { path: '/admin/users', Page: UsersPage },
   { path: '/admin/units', Page: UnitsPage },
+  { path: '/admin/sso', Page: SsoPage },
   { path: '/admin/audit', Page: SystemAuditPage },
 ];

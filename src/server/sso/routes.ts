@@ -1,0 +1,168 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { setSessionCookieOn } from '../auth/routes.ts';
+import type { SessionPolicy } from '../auth/service.ts';
+import type { Db } from '../db/schema.ts';
+import { AppError, errors } from '../errors.ts';
+import type { OidcClient } from './provider.ts';
+import { listIdentities, listMappings } from './repository.ts';
+import {
+  createMappingBody,
+  identityIdParams,
+  linkIdentityBody,
+  loginQuery,
+  mappingIdParams,
+} from './schemas.ts';
+import {
+  completeLogin,
+  createMapping,
+  linkIdentity,
+  removeMapping,
+  safeReturnPath,
+  startLogin,
+  unlinkIdentity,
+} from './service.ts';
+
+export interface SsoRouteOptions {
+  db: Db;
+  policy: SessionPolicy;
+  secureCookies: boolean;
+  client: OidcClient | null;
+}
+
+const flowCookie = 'lagesbild_oidc_flow';
+const flowCookiePath = '/auth/oidc';
+
+export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
+  app,
+  { db, policy, secureCookies, client },
+) => {
+  const tags = ['sso'];
+  const settings = client?.settings ?? null;
+  const requireClient = () => {
+    if (!client) throw errors.notFound('Inloggning med regionens konto');
+    return client;
+  };
+  const admin = { access: { kind: 'system_admin' } } as const;
+
+  app.get(
+    '/api/auth/options',
+    { config: { access: { kind: 'public' } }, schema: { tags } },
+    async () => ({ sso: client !== null, localLogin: settings?.localLogin ?? true }),
+  );
+
+  app.get(
+    '/auth/oidc/login',
+    { config: { access: { kind: 'public' } }, schema: { tags, querystring: loginQuery } },
+    async (request, reply) => {
+      try {
+        const flow = await startLogin(db, requireClient(), safeReturnPath(request.query.next));
+        reply.setCookie(flowCookie, flow.flowId, {
+          path: flowCookiePath,
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: secureCookies,
+          maxAge: flow.maxAgeSeconds,
+        });
+        return reply.redirect(flow.redirectTo.toString(), 302);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        request.log.warn({ code: error.code, cause: error.cause }, 'sign-on could not start');
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get(
+    '/auth/oidc/callback',
+    { config: { access: { kind: 'public' } }, schema: { tags } },
+    async (request, reply) => {
+      reply.clearCookie(flowCookie, { path: flowCookiePath });
+      try {
+        const result = await completeLogin(
+          db,
+          requireClient(),
+          {
+            flowId: request.cookies[flowCookie],
+            query: new URL(request.url, 'http://callback').search,
+            address: request.ip,
+            requestId: request.id,
+          },
+          policy,
+        );
+        setSessionCookieOn(reply, result.sessionId, { policy, secureCookies });
+        return reply.redirect(result.returnTo, 302);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        request.log.info({ code: error.code, cause: error.cause }, 'sign-on refused');
+        return sendRefusal(reply, error);
+      }
+    },
+  );
+
+  app.get('/api/sso/mappings', { config: admin, schema: { tags } }, async () => ({
+    items: await listMappings(db),
+  }));
+
+  app.post(
+    '/api/sso/mappings',
+    { config: admin, schema: { tags, body: createMappingBody } },
+    async (request, reply) =>
+      reply.code(201).send(await createMapping(db, request.actor!, request.body)),
+  );
+
+  app.delete(
+    '/api/sso/mappings/:mappingId',
+    { config: admin, schema: { tags, params: mappingIdParams } },
+    async (request, reply) => {
+      await removeMapping(db, request.actor!, request.params.mappingId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get('/api/sso/identities', { config: admin, schema: { tags } }, async () => ({
+    items: await listIdentities(db),
+  }));
+
+  app.post(
+    '/api/sso/identities',
+    { config: admin, schema: { tags, body: linkIdentityBody } },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await linkIdentity(db, request.actor!, request.body, settings?.issuer ?? null)),
+  );
+
+  app.delete(
+    '/api/sso/identities/:identityId',
+    { config: admin, schema: { tags, params: identityIdParams } },
+    async (request, reply) => {
+      await unlinkIdentity(db, request.actor!, request.params.identityId);
+      return reply.code(204).send();
+    },
+  );
+};
+
+/** The browser arrived from the provider, so the refusal is a page a person can read. */
+function sendRefusal(reply: FastifyReply, error: AppError) {
+  const page = `<!doctype html>
+<html lang="sv">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Inloggningen misslyckades – Lägesbild</title></head>
+<body>
+<main>
+<h1>Inloggningen misslyckades</h1>
+<p>${escapeHtml(error.message)}</p>
+<p><a href="/login">Tillbaka till inloggningen</a></p>
+</main>
+</body>
+</html>`;
+  return reply.code(error.status).type('text/html; charset=utf-8').send(page);
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+}

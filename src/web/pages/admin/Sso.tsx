@@ -1,0 +1,336 @@
+// Sign-on with the region's account (system admin): which groups give which roles, and which
+// existing accounts are linked to an identity at the region's provider.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, request } from '../../api.ts';
+import { Loading, Notice } from '../../components.tsx';
+import { formatDate } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../LoadError.tsx';
+import { adminApi, roles } from '../picture/client.ts';
+import { type FieldSpec, RecordForm, errorText, str } from '../picture/common.tsx';
+import { SystemAdminPage } from './AdminFrame.tsx';
+
+interface GroupMapping {
+  id: number;
+  group_value: string;
+  system_admin: number;
+  event_id: number | null;
+  role: string | null;
+  unit_id: number | null;
+}
+
+interface LinkedIdentity {
+  id: number;
+  user_name: string;
+  user_email: string;
+  subject: string;
+  last_login_at: string | null;
+}
+
+const ssoApi = {
+  mappings: () => request<{ items: GroupMapping[] }>('GET', '/api/sso/mappings'),
+  addMapping: (body: Record<string, unknown>) =>
+    request<GroupMapping>('POST', '/api/sso/mappings', body),
+  removeMapping: (id: number) => request<void>('DELETE', `/api/sso/mappings/${id}`),
+  identities: () => request<{ items: LinkedIdentity[] }>('GET', '/api/sso/identities'),
+  link: (body: Record<string, unknown>) => request<unknown>('POST', '/api/sso/identities', body),
+  unlink: (id: number) => request<void>('DELETE', `/api/sso/identities/${id}`),
+};
+
+export function SsoPage() {
+  const { t } = useTranslation();
+  const lists = useLoad(() => Promise.all([ssoApi.mappings(), ssoApi.identities()]), []);
+  const choices = useLoad(() => Promise.all([api.events(), api.units(), adminApi.users()]), []);
+  const [message, setMessage] = useState('');
+  const [rowError, setRowError] = useState('');
+  const [mappings, identities] = lists.data ?? [null, null];
+  const [events, units, users] = choices.data ?? [null, null, null];
+  const eventName = (id: number | null) =>
+    events?.items.find((event) => event.id === id)?.name ?? String(id);
+  const unitName = (id: number | null) =>
+    id === null ? '' : (units?.items.find((unit) => unit.id === id)?.name ?? String(id));
+  const describeMapping = (mapping: GroupMapping) =>
+    mapping.system_admin
+      ? t('sso.admin.systemAdmin')
+      : [
+          t(`admin.roles.${mapping.role}`, { defaultValue: mapping.role ?? '' }),
+          eventName(mapping.event_id),
+          unitName(mapping.unit_id),
+        ]
+          .filter(Boolean)
+          .join(', ');
+
+  const mappingFields: FieldSpec[] = [
+    {
+      name: 'group',
+      label: t('sso.admin.group'),
+      hint: t('sso.admin.groupHint'),
+      kind: 'text',
+      required: true,
+    },
+    {
+      name: 'target',
+      label: t('sso.admin.target'),
+      kind: 'select',
+      options: (['event', 'system_admin'] as const).map((value) => ({
+        value,
+        label: t(`sso.admin.targets.${value}`),
+      })),
+    },
+    {
+      name: 'eventId',
+      label: t('sso.admin.event'),
+      kind: 'select',
+      required: true,
+      when: (values) => values.target === 'event',
+      options: [
+        { value: '', label: t('sso.admin.chooseEvent') },
+        ...(events?.items ?? []).map((event) => ({ value: String(event.id), label: event.name })),
+      ],
+    },
+    {
+      name: 'role',
+      label: t('sso.admin.role'),
+      kind: 'select',
+      when: (values) => values.target === 'event',
+      options: roles.map((role) => ({ value: role, label: t(`admin.roles.${role}`) })),
+    },
+    {
+      name: 'unitId',
+      label: t('sso.admin.unit'),
+      kind: 'select',
+      required: true,
+      when: (values) => values.target === 'event' && values.role === 'unit_reporter',
+      options: [
+        { value: '', label: t('sso.admin.chooseUnit') },
+        ...(units?.items ?? []).map((unit) => ({ value: String(unit.id), label: unit.name })),
+      ],
+    },
+  ];
+
+  const identityFields: FieldSpec[] = [
+    {
+      name: 'userId',
+      label: t('sso.admin.user'),
+      kind: 'select',
+      required: true,
+      options: [
+        { value: '', label: t('sso.admin.chooseUser') },
+        ...(users?.items ?? []).map((user) => ({
+          value: String(user.id),
+          label: `${user.name} (${user.email})`,
+        })),
+      ],
+    },
+    { name: 'subject', label: t('sso.admin.subject'), kind: 'text', required: true },
+  ];
+
+  async function removeRow(action: () => Promise<void>, done: string) {
+    setRowError('');
+    try {
+      await action();
+      setMessage(done);
+      await lists.reload();
+    } catch (error) {
+      setRowError(errorText(error, t));
+    }
+  }
+
+  return (
+    <SystemAdminPage title={t('sso.admin.title')}>
+      <p className="lead">{t('sso.admin.intro')}</p>
+      <div role="status" aria-live="polite">
+        {message && <Notice kind="success">{message}</Notice>}
+      </div>
+      {rowError && (
+        <Notice kind="warning" role="alert">
+          <p>{rowError}</p>
+        </Notice>
+      )}
+      {lists.error || choices.error ? (
+        <LoadError
+          error={lists.error ?? choices.error}
+          retry={() => Promise.all([lists.reload(), choices.reload()]).then(() => undefined)}
+        />
+      ) : !mappings || !identities || !events || !units || !users ? (
+        <Loading />
+      ) : (
+        <>
+          <div className="picture-layout">
+            <div className="picture-layout__form">
+              <RecordForm<{ version: number }>
+                id="mapping-form"
+                title={t('sso.admin.newMapping')}
+                fields={mappingFields}
+                initial={{ group: '', target: 'event', eventId: '', role: 'staff', unitId: '' }}
+                toValues={() => ({})}
+                save={async (values) => {
+                  const group = str(values.group).trim();
+                  await ssoApi.addMapping(
+                    values.target === 'system_admin'
+                      ? { target: 'system_admin', group }
+                      : {
+                          target: 'event',
+                          group,
+                          eventId: Number(values.eventId),
+                          role: str(values.role),
+                          unitId:
+                            values.role === 'unit_reporter' && str(values.unitId)
+                              ? Number(values.unitId)
+                              : null,
+                        },
+                  );
+                  return { version: 1 };
+                }}
+                submitLabel={t('sso.admin.add')}
+                onSaved={() => {
+                  setMessage(t('sso.admin.added'));
+                  void lists.reload();
+                }}
+              />
+            </div>
+            <section className="picture-layout__list" aria-labelledby="mappings-title">
+              <h2 id="mappings-title">{t('sso.admin.mappingsTitle')}</h2>
+              {mappings.items.length === 0 ? (
+                <p>{t('sso.admin.noMappings')}</p>
+              ) : (
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="group"
+                  aria-labelledby="mappings-title"
+                >
+                  <table className="table table--dense">
+                    <caption className="visually-hidden">{t('sso.admin.mappingsTitle')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('sso.admin.group')}</th>
+                        <th scope="col">{t('sso.admin.target')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {mappings.items.map((mapping) => {
+                        const label = `${mapping.group_value}: ${describeMapping(mapping)}`;
+                        return (
+                          <tr key={mapping.id}>
+                            <th scope="row">
+                              <code>{mapping.group_value}</code>
+                            </th>
+                            <td>{describeMapping(mapping)}</td>
+                            <td className="actions-cell">
+                              <button
+                                type="button"
+                                className="link-button"
+                                onClick={() =>
+                                  void removeRow(
+                                    () => ssoApi.removeMapping(mapping.id),
+                                    t('sso.admin.removed', { mapping: label }),
+                                  )
+                                }
+                              >
+                                {t('sso.admin.remove')}
+                                <span className="visually-hidden">: {label}</span>
+                              </button>
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          </div>
+          <div className="picture-layout">
+            <div className="picture-layout__form">
+              <RecordForm<{ version: number }>
+                id="identity-form"
+                title={t('sso.admin.newIdentity')}
+                fields={identityFields}
+                initial={{ userId: '', subject: '' }}
+                toValues={() => ({})}
+                save={async (values) => {
+                  await ssoApi.link({
+                    userId: Number(values.userId),
+                    subject: str(values.subject).trim(),
+                  });
+                  return { version: 1 };
+                }}
+                submitLabel={t('sso.admin.link')}
+                onSaved={() => {
+                  setMessage(t('sso.admin.linked'));
+                  void lists.reload();
+                }}
+              />
+            </div>
+            <section className="picture-layout__list" aria-labelledby="identities-title">
+              <h2 id="identities-title">{t('sso.admin.identitiesTitle')}</h2>
+              <p>{t('sso.admin.identitiesIntro')}</p>
+              {identities.items.length === 0 ? (
+                <p>{t('sso.admin.noIdentities')}</p>
+              ) : (
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="group"
+                  aria-labelledby="identities-title"
+                >
+                  <table className="table table--dense">
+                    <caption className="visually-hidden">{t('sso.admin.identitiesTitle')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('sso.admin.user')}</th>
+                        <th scope="col">{t('sso.admin.subject')}</th>
+                        <th scope="col">{t('sso.admin.lastLogin')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {identities.items.map((identity) => (
+                        <tr key={identity.id}>
+                          <th scope="row">
+                            {identity.user_name}
+                            <span className="small muted block break">{identity.user_email}</span>
+                          </th>
+                          <td className="break">
+                            <code>{identity.subject}</code>
+                          </td>
+                          <td className="nowrap">
+                            {identity.last_login_at
+                              ? formatDate(identity.last_login_at)
+                              : t('sso.admin.never')}
+                          </td>
+                          <td className="actions-cell">
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() =>
+                                void removeRow(
+                                  () => ssoApi.unlink(identity.id),
+                                  t('sso.admin.unlinked', { identity: identity.user_name }),
+                                )
+                              }
+                            >
+                              {t('sso.admin.unlink')}
+                              <span className="visually-hidden">: {identity.user_name}</span>
+                            </button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </SystemAdminPage>
+  );
+}
