@@ -32,7 +32,19 @@ export const eventFileVersion = 1;
 const sharedKeys: Record<string, string> = { units: 'code', facilities: 'code', users: 'email' };
 /** Never leave the installation: credentials and sign-in state. */
 const secretColumns: Record<string, string[]> = { users: ['password_hash'] };
-const secretTables = new Set(['calendar_tokens']);
+/**
+ * Tables that belong to this installation's integrations rather than to the event: calendar
+ * tokens and webhook secrets are credentials, and feed addresses and identity-provider groups
+ * mean nothing (or the wrong thing) in another installation.
+ */
+const secretTables = new Set([
+  'calendar_tokens',
+  'sso_group_mappings',
+  'figure_sources',
+  'figure_source_runs',
+  'webhook_subscriptions',
+  'webhook_deliveries',
+]);
 const chunkSize = 2000;
 
 export class EventFileError extends Error {}

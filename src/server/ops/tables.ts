@@ -50,6 +50,12 @@ const referencesByTableColumn: Record<string, Record<string, string | null>> = {
   // The HTTP request id of the write, not an input request.
   audit_records: { request_id: null, entity_id: null },
   search_documents: { entity_id: null },
+  figure_source_runs: { source_id: 'figure_sources' },
+  webhook_subscriptions: { last_audit_id: 'audit_records' },
+  webhook_deliveries: {
+    subscription_id: 'webhook_subscriptions',
+    audit_record_id: 'audit_records',
+  },
 };
 
 /**
