@@ -38,6 +38,8 @@ export const REVIEW_KIND_LABELS: Record<string, string> = {
   readiness: 'Beredskap',
   report: 'Rapport',
   risk: 'Risk',
+  milestone: 'Milstolpe',
+  meeting: 'Möte',
 };
 
 export const LESSON_STATE_LABELS: Record<string, string> = {

@@ -25,6 +25,8 @@ const sv = {
       readiness: 'Beredskap',
       report: 'Rapport',
       risk: 'Risk',
+      milestone: 'Milstolpe',
+      meeting: 'Möte',
     },
     lessons: {
       title: 'Lärdomar',
@@ -75,6 +77,8 @@ const en: typeof sv = {
       readiness: 'Readiness',
       report: 'Report',
       risk: 'Risk',
+      milestone: 'Milestone',
+      meeting: 'Meeting',
     },
     lessons: {
       title: 'Lessons learned',

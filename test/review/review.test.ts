@@ -59,7 +59,16 @@ for (const dialect of testDialects()) {
         assert.equal(items.length, total);
         assert.deepEqual(
           new Set(items.map((entry) => entry.kind)),
-          new Set(['log', 'decision', 'diversion', 'readiness', 'report', 'risk']),
+          new Set([
+            'log',
+            'decision',
+            'diversion',
+            'readiness',
+            'report',
+            'risk',
+            'milestone',
+            'meeting',
+          ]),
         );
         const times = items.map((entry) => entry.at);
         assert.deepEqual(times, [...times].sort());
@@ -105,7 +114,7 @@ for (const dialect of testDialects()) {
       });
 
       it('refuses a bad filter with the field named', async () => {
-        const kind = await staff.get(`${base}/timeline`, { query: { kinds: 'decision,meeting' } });
+        const kind = await staff.get(`${base}/timeline`, { query: { kinds: 'decision,weather' } });
         assert.equal(kind.statusCode, 400);
         assert.equal(kind.json().details.fields[0].field, 'kinds.1');
         const range = await staff.get(`${base}/timeline`, {

@@ -4,9 +4,11 @@ import { allDiversions } from '../diversions/repository.ts';
 import { allLogEntries } from '../log/repository.ts';
 import { listAllChanges } from '../readiness/repository.ts';
 import { publishedReports } from '../reports/repository.ts';
-import { diversionCategories } from '../reports/wording.ts';
+import { calendarDate, diversionCategories } from '../reports/wording.ts';
 import { allRisks, assessmentsOf } from '../risks/repository.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
+import { listMeetingsBetween } from '../meetings/repository.ts';
+import { listMilestoneChanges } from '../milestones/repository.ts';
 
 export const timelineKinds = [
   'log',
@@ -15,6 +17,8 @@ export const timelineKinds = [
   'readiness',
   'report',
   'risk',
+  'milestone',
+  'meeting',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
@@ -43,6 +47,9 @@ export interface TimelineFilter {
   q?: string;
 }
 
+const everFrom = '1970-01-01T00:00:00.000Z';
+const everTo = '9999-12-31T23:59:59.999Z';
+
 type TimelineSource = (db: Db, scope: TimelineScope) => Promise<TimelineEntry[]>;
 
 /** One entry per kind; a new capability joins the timeline by adding its source here. */
@@ -53,6 +60,8 @@ const sources: Record<TimelineKind, TimelineSource> = {
   readiness: readinessSource,
   report: reportSource,
   risk: riskSource,
+  milestone: milestoneSource,
+  meeting: meetingSource,
 };
 
 /** The whole event in time order, oldest first, as the filter narrows it. */
@@ -208,4 +217,43 @@ async function riskSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]
 /** PostgreSQL and SQLite agree on the instant but not always on its spelling. */
 function iso(value: string): string {
   return new Date(value).toISOString();
+}
+
+async function milestoneSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
+  const changes = await listMilestoneChanges(
+    db,
+    scope.eventId,
+    scope.from ?? everFrom,
+    scope.to ?? everTo,
+  );
+  return changes.map((change) => ({
+    at: iso(change.changed_at),
+    kind: 'milestone' as const,
+    title:
+      change.kind === 'moved'
+        ? `Milstolpe flyttad: ${change.title}`
+        : `Milstolpe nådd: ${change.title}`,
+    summary:
+      change.kind === 'moved'
+        ? `Från ${calendarDate(change.previous_on!)} till ${calendarDate(change.new_on!)}. ${change.reason}`.trim()
+        : change.reason,
+    target: { kind: 'milestone', id: change.milestone_id },
+    internal: change.internal === 1,
+  }));
+}
+
+async function meetingSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
+  const meetings = await listMeetingsBetween(db, scope.eventId, {
+    includeInternal: scope.includeInternal,
+    from: scope.from ?? everFrom,
+    to: scope.to ?? everTo,
+  });
+  return meetings.map((meeting) => ({
+    at: iso(meeting.starts_at),
+    kind: 'meeting' as const,
+    title: `Möte: ${meeting.title}`,
+    summary: meeting.minutes || meeting.agenda,
+    target: { kind: 'meeting', id: meeting.id },
+    internal: meeting.internal === 1,
+  }));
 }

@@ -171,6 +171,8 @@ function targetPath(eventId: number, target: TimelineEntry['target']): string {
     diversion: '/diversions',
     risk: '/risks',
     report: `/reports/${target.id}`,
+    milestone: '/milestones',
+    meeting: `/meetings/${target.id}`,
   };
   return `/events/${eventId}${paths[target.kind] ?? ''}`;
 }

@@ -8,6 +8,8 @@ export const timelineKinds = [
   'readiness',
   'report',
   'risk',
+  'milestone',
+  'meeting',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
