@@ -26,9 +26,16 @@ pg.types.setTypeParser(TIMESTAMPTZ_OID, (value) => new Date(value).toISOString()
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 pg.types.setTypeParser(NUMERIC_OID, (value) => Number(value));
 
-export function openDatabase(url: string): Database {
+export interface DatabaseOptions {
+  /** PostgreSQL: the most connections the pool opens; SQLite has one connection. */
+  poolMax?: number;
+}
+
+const defaultPoolMax = 20;
+
+export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  return openPostgres(url);
+  return openPostgres(url, options.poolMax ?? defaultPoolMax);
 }
 
 function openSqlite(filePath: string): Database {
@@ -70,13 +77,13 @@ function cachingStatements(sqlite: SqliteDatabase.Database) {
 }
 
 /** A `schema` query parameter puts every table in that PostgreSQL schema (one per test file). */
-function openPostgres(url: string): Database {
+function openPostgres(url: string, poolMax: number): Database {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
-    max: 10,
+    max: poolMax,
     connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
