@@ -22,6 +22,8 @@ const catchUpLimit = 500;
  */
 export class ChangeFeed {
   private readonly listeners = new Map<number, Set<Listener>>();
+  /** Kept alongside the sets: counting them on every (un)subscribe grows with the events. */
+  private subscribers = 0;
   private lastSequence = 0;
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
@@ -32,20 +34,20 @@ export class ChangeFeed {
   ) {}
 
   get subscriberCount(): number {
-    let count = 0;
-    for (const set of this.listeners.values()) count += set.size;
-    return count;
+    return this.subscribers;
   }
 
   async subscribe(eventId: number, listener: Listener): Promise<() => void> {
-    if (this.subscriberCount === 0) await this.start();
+    if (this.subscribers === 0) await this.start();
     const set = this.listeners.get(eventId) ?? new Set();
+    if (!set.has(listener)) this.subscribers += 1;
     set.add(listener);
     this.listeners.set(eventId, set);
     return () => {
-      set.delete(listener);
+      if (!set.delete(listener)) return;
+      this.subscribers -= 1;
       if (set.size === 0) this.listeners.delete(eventId);
-      if (this.subscriberCount === 0) this.stop();
+      if (this.subscribers === 0) this.stop();
     };
   }
 
