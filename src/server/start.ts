@@ -3,9 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { loadDemo } from './demo/seed.ts';
-import { type BackgroundJobs, startBackgroundJobs } from './jobs.ts';
-import { createMailer } from './mail/mailer.ts';
+import type { BackgroundJobs } from './jobs.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
 
 export interface RunningServer {
@@ -40,7 +38,7 @@ export async function startServer(
     if (closing) reply.header('connection', 'close');
   });
   await app.listen({ port: config.PORT, host: config.HOST });
-  const jobs = startMail(config, database, app);
+  const jobs = await startMail(config, database, app);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL.replace(`:${config.PORT}`, `:${port}`);
@@ -57,17 +55,22 @@ export async function startServer(
   };
 }
 
-function startMail(
+/** The mail jobs (and nodemailer) load only when there is a relay to send through. */
+async function startMail(
   config: Config,
   database: Database,
   app: FastifyInstance,
-): BackgroundJobs | null {
+): Promise<BackgroundJobs | null> {
   if (!config.SMTP_URL) {
     app.log.warn(
       'SMTP_URL is not set: reminders and report e-mails wait in the outbox until it is.',
     );
     return null;
   }
+  const [{ startBackgroundJobs }, { createMailer }] = await Promise.all([
+    import('./jobs.ts'),
+    import('./mail/mailer.ts'),
+  ]);
   return startBackgroundJobs({
     database,
     mailer: createMailer(config.SMTP_URL, { from: config.MAIL_FROM }),
@@ -95,7 +98,9 @@ async function announceFirstAdmin(
   );
 }
 
+/** The demo content loads only when wanted: most starts find it loaded or turned off. */
 async function announceDemo(database: Database, print: (line: string) => void) {
+  const { loadDemo } = await import('./demo/seed.ts');
   const demo = await loadDemo(database.db, { password: process.env.DEMO_PASSWORD || undefined });
   if (!demo) return;
   print(`Demo event "Millennium 2024" loaded with users ${demo.userEmails.join(', ')}`);
