@@ -71,7 +71,7 @@ async function loadFacilities(db: Db, context: DemoContext): Promise<void> {
 }
 
 async function loadUsers(db: Db, context: DemoContext, password: string): Promise<void> {
-  // The demo users share one password: hashed once, where a hash each took most of the start-up.
+  // The demo users share one password: one scrypt hash for all (one each was most of a fresh start).
   const passwordHash = await hashPassword(password);
   for (const person of demoUsers) {
     const { user } = await createUser(
