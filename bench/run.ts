@@ -526,7 +526,10 @@ async function benchReport(
     ['DOCX', 1000, () => renderDocx(snapshot)],
   ];
   for (const [name, target, render] of renderers) {
-    if (options.renderRuns > 1) await render();
+    // The first render draws the charts; later ones find them in the chart cache.
+    const firstAt = performance.now();
+    await render();
+    const firstMs = performance.now() - firstAt;
     const times: number[] = [];
     for (let run = 0; run < options.renderRuns; run += 1) {
       const at = performance.now();
@@ -537,7 +540,7 @@ async function benchReport(
     add({
       section: 'Report',
       figure: `${name} render, ${snapshot.sections.length} sections, median of ${options.renderRuns}`,
-      value: ms(median),
+      value: `${ms(median)}; first render ${ms(firstMs)}`,
       target: `< ${target} ms`,
       met: median < target,
     });

@@ -272,7 +272,7 @@ async function withDatabase(
   config: Config,
   work: (database: ReturnType<typeof openDatabase>, url: string) => Promise<void>,
 ): Promise<number> {
-  const database = openDatabase(config.DATABASE_URL);
+  const database = openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
   try {
     await work(database, config.DATABASE_URL);
     return 0;

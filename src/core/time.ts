@@ -1,15 +1,14 @@
 import { tz } from '@date-fns/tz';
-import {
-  addDays,
-  addWeeks,
-  format,
-  getISOWeek,
-  getISOWeekYear,
-  isValid,
-  parse,
-  startOfDay,
-  startOfISOWeek,
-} from 'date-fns';
+// One module per function: the package index loads all of date-fns (over 300 files at start-up).
+import { addDays } from 'date-fns/addDays';
+import { addWeeks } from 'date-fns/addWeeks';
+import { format } from 'date-fns/format';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { enGB } from 'date-fns/locale/en-GB';
 import { sv } from 'date-fns/locale/sv';
 

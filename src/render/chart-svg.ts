@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import * as echarts from 'echarts';
+import { LruCache } from '../core/lru-cache.ts';
 import type { ChartSpec, TableColumn } from '../core/report-snapshot.ts';
 import { escapeHtml, formatNumber } from './common.ts';
 
@@ -17,14 +19,27 @@ const SERIES_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 
 const FONT_FAMILY = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 const TEXT_COLOR = '#333333';
 
+// A chart of 6 series over 52 weeks takes ECharts over 10 ms; its SVG is about 25 kB. Published
+// snapshots never change, so the same charts come back on every render of a report.
+const CHART_CACHE_ENTRIES = 256;
+const svgByContent = new LruCache<string, string>(CHART_CACHE_ENTRIES);
+
 /** The chart as a static SVG string, rendered on the server without a DOM. */
 export function renderChartSvg(chart: ChartSpec, options: ChartSvgOptions = {}): string {
   const width = options.width ?? 680;
   const height = options.height ?? 320;
+  const idPrefix = options.idPrefix ?? 'chart';
+  const key = createHash('sha256')
+    .update(JSON.stringify([chart, width, height, idPrefix]))
+    .digest('base64url');
+  return svgByContent.getOrCompute(key, () => drawChartSvg(chart, width, height, idPrefix));
+}
+
+function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix: string): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     instance.setOption(chartOption(chart));
-    return tidySvg(instance.renderToSVGString(), chart, options.idPrefix ?? 'chart');
+    return tidySvg(instance.renderToSVGString(), chart, idPrefix);
   } finally {
     instance.dispose();
   }

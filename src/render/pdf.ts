@@ -61,35 +61,31 @@ const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 export const fontFamily = configurePdfMake();
 
 /**
- * Renders without touching the network or the file system: URL fetching is refused and fonts
- * are read once into pdfmake's in-memory file system.
+ * Renders without touching the network: URL fetching is refused and of the file system only the
+ * font files may be read.
  */
 function configurePdfMake(): string {
   pdfMake.setUrlAccessPolicy(() => false);
-  const standardNames = new Set(Object.values(STANDARD_FONTS));
-  pdfMake.setLocalAccessPolicy((file) => standardNames.has(file));
   const hasDejaVu = Object.values(DEJAVU_FILES).every((file) =>
     fs.existsSync(path.join(DEJAVU_DIR, file)),
   );
   if (!hasDejaVu) {
+    const standardNames = new Set(Object.values(STANDARD_FONTS));
+    pdfMake.setLocalAccessPolicy((file) => standardNames.has(file));
     pdfMake.setFonts({ Helvetica: STANDARD_FONTS });
     return 'Helvetica';
   }
-  // Registered under their real paths: SVG text bypasses the in-memory file system.
   const files = Object.fromEntries(
     Object.entries(DEJAVU_FILES).map(([style, file]) => [style, path.join(DEJAVU_DIR, file)]),
   );
-  const virtualFs = (pdfMake as unknown as { virtualfs: VirtualFs }).virtualfs;
-  for (const file of Object.values(files)) {
-    virtualFs.writeFileSync(file, fs.readFileSync(file));
-  }
+  // Loaded by path, not from pdfmake's in-memory file system: SVG text names its font by path,
+  // and pdfkit reuses a font it opened under the same path, but parses a font opened from memory
+  // anew for every piece of chart text (seconds for a report with ten charts).
+  const fontPaths = new Set(Object.values(files));
+  pdfMake.setLocalAccessPolicy((file) => fontPaths.has(file));
   const fonts: TFontDictionary = { 'DejaVu Sans': files };
   pdfMake.setFonts(fonts);
   return 'DejaVu Sans';
-}
-
-interface VirtualFs {
-  writeFileSync(name: string, content: Buffer): void;
 }
 
 /** The report as an A4 PDF with bookmarks, a running header and "Sida N av M" footers. */

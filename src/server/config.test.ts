@@ -9,11 +9,18 @@ describe('configuration', () => {
     assert.equal(config.DATABASE_URL, 'sqlite:./data/lagesbild.db');
     assert.equal(config.PUBLIC_URL, 'http://127.0.0.1:3000');
     assert.equal(config.LAGESBILD_DEMO, true);
+    assert.equal(config.DATABASE_POOL_MAX, 20);
   });
 
   it('reads flags and numbers from text', () => {
-    const config = loadConfig({ PORT: '8080', LAGESBILD_DEMO: 'false', HOST: '0.0.0.0' });
+    const config = loadConfig({
+      PORT: '8080',
+      LAGESBILD_DEMO: 'false',
+      HOST: '0.0.0.0',
+      DATABASE_POOL_MAX: '40',
+    });
     assert.equal(config.PORT, 8080);
+    assert.equal(config.DATABASE_POOL_MAX, 40);
     assert.equal(config.LAGESBILD_DEMO, false);
     assert.equal(config.PUBLIC_URL, 'http://localhost:8080');
   });
@@ -33,6 +40,10 @@ describe('configuration', () => {
     assert.throws(
       () => loadConfig({ DATABASE_URL: 'mysql://db' }),
       /DATABASE_URL must start with sqlite:/,
+    );
+    assert.throws(
+      () => loadConfig({ DATABASE_POOL_MAX: '0' }),
+      /DATABASE_POOL_MAX must be between 1 and 1000 \(got "0"\)/,
     );
     assert.throws(
       () => loadConfig({ ADMIN_PASSWORD: 'kort' }),

@@ -20,6 +20,12 @@ export const configSchema = z
       .default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: databaseUrl.default('sqlite:./data/lagesbild.db'),
+    DATABASE_POOL_MAX: z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 1000')
+      .max(1000, 'must be between 1 and 1000')
+      .default(20),
     PUBLIC_URL: z
       .url({ error: 'must be an absolute URL such as https://lagesbild.example.se' })
       .optional(),

@@ -18,34 +18,40 @@ export interface BackgroundJobs {
  */
 export function startBackgroundJobs(options: {
   database: Database;
-  mailer: Mailer;
+  /** Null without an SMTP relay: mail then waits in the outbox. */
+  mailer: Mailer | null;
   publicUrl: string;
   logger: FastifyBaseLogger;
   intervalMs: number;
 }): BackgroundJobs {
   let running: Promise<void> | null = null;
-  const runOnce = async () => {
+  const { database, logger } = options;
+  const sendMail = async (mailer: Mailer) => {
     try {
-      const reminded = await sendDueReminders(options.database.db, options.mailer, new Date());
-      const delivered = await deliverDue(options.database, options.mailer, {
-        publicUrl: options.publicUrl,
-      });
+      const reminded = await sendDueReminders(database.db, mailer, new Date());
+      const delivered = await deliverDue(database, mailer, { publicUrl: options.publicUrl });
       if (reminded > 0 || delivered.claimed > 0) {
-        options.logger.info({ reminded, delivered }, 'background mail sent');
+        logger.info({ reminded, delivered }, 'background mail sent');
       }
     } catch (error) {
-      options.logger.warn({ err: error }, 'background mail failed; will retry');
+      logger.warn({ err: error }, 'background mail failed; will retry');
     }
+  };
+  const runFeeds = async () => {
     try {
-      const pulled = await runDueFigurePulls(options.database.db, new Date());
-      await enqueueWebhookDeliveries(options.database.db);
-      const webhooks = await deliverDueWebhooks(options.database);
+      const pulled = await runDueFigurePulls(database.db, new Date());
+      await enqueueWebhookDeliveries(database.db);
+      const webhooks = await deliverDueWebhooks(database);
       if (pulled.length > 0 || webhooks.claimed > 0) {
-        options.logger.info({ pulled: pulled.length, webhooks }, 'feeds run');
+        logger.info({ pulled: pulled.length, webhooks }, 'feeds run');
       }
     } catch (error) {
-      options.logger.warn({ err: error }, 'figure pulls or webhooks failed; will retry');
+      logger.warn({ err: error }, 'figure pulls or webhooks failed; will retry');
     }
+  };
+  const runOnce = async () => {
+    if (options.mailer) await sendMail(options.mailer);
+    await runFeeds();
   };
   const timer = setInterval(() => {
     running ??= runOnce().finally(() => (running = null));
@@ -56,7 +62,7 @@ export function startBackgroundJobs(options: {
     stop: async () => {
       clearInterval(timer);
       await running;
-      options.mailer.close();
+      options.mailer?.close();
     },
   };
 }

@@ -4,9 +4,7 @@ import type { Config } from './config.ts';
 import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { underStartupLock } from './db/startup-lock.ts';
-import { loadDemo } from './demo/seed.ts';
-import { type BackgroundJobs, startBackgroundJobs } from './jobs.ts';
-import { createMailer } from './mail/mailer.ts';
+import type { BackgroundJobs } from './jobs.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
 
 export interface RunningServer {
@@ -23,7 +21,7 @@ export async function startServer(
   config: Config,
   print: (line: string) => void,
 ): Promise<RunningServer> {
-  const database = openDatabase(config.DATABASE_URL);
+  const database = openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
   const cannotUse = (error: unknown) =>
     new StartupError(
       `Cannot use the database (${describeDatabaseUrl(config.DATABASE_URL)}): ${reason(error)}`,
@@ -47,7 +45,7 @@ export async function startServer(
     if (closing) reply.header('connection', 'close');
   });
   await app.listen({ port: config.PORT, host: config.HOST });
-  const jobs = startMail(config, database, app);
+  const jobs = await startJobs(config, database, app);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL.replace(`:${config.PORT}`, `:${port}`);
@@ -57,27 +55,31 @@ export async function startServer(
     url,
     stop: async () => {
       closing = true;
-      await jobs?.stop();
+      await jobs.stop();
       await app.close();
       await database.close();
     },
   };
 }
 
-function startMail(
+/** Mail, figure pulls and webhooks; nodemailer loads only when there is a relay to send through. */
+async function startJobs(
   config: Config,
   database: Database,
   app: FastifyInstance,
-): BackgroundJobs | null {
+): Promise<BackgroundJobs> {
   if (!config.SMTP_URL) {
     app.log.warn(
       'SMTP_URL is not set: reminders and report e-mails wait in the outbox until it is.',
     );
-    return null;
   }
+  const { startBackgroundJobs } = await import('./jobs.ts');
+  const mailer = config.SMTP_URL
+    ? (await import('./mail/mailer.ts')).createMailer(config.SMTP_URL, { from: config.MAIL_FROM })
+    : null;
   return startBackgroundJobs({
     database,
-    mailer: createMailer(config.SMTP_URL, { from: config.MAIL_FROM }),
+    mailer,
     publicUrl: config.PUBLIC_URL,
     logger: app.log,
     intervalMs: config.MAIL_INTERVAL_MS,
@@ -102,7 +104,9 @@ async function announceFirstAdmin(
   );
 }
 
+/** The demo content loads only when wanted: most starts find it loaded or turned off. */
 async function announceDemo(database: Database, print: (line: string) => void) {
+  const { loadDemo } = await import('./demo/seed.ts');
   const demo = await loadDemo(database.db, { password: process.env.DEMO_PASSWORD || undefined });
   if (!demo) return;
   print(`Demo event "Millennium 2024" loaded with users ${demo.userEmails.join(', ')}`);

@@ -46,3 +46,21 @@ describe('chart SVG', () => {
     assert.deepEqual(rows[2], ['v. 46', '–', '92']);
   });
 });
+
+describe('chart SVG cache', () => {
+  it('serves the same chart again with the same SVG', () => {
+    const first = renderChartSvg(chart, { idPrefix: 'cache-1' });
+    assert.equal(renderChartSvg(structuredClone(chart), { idPrefix: 'cache-1' }), first);
+  });
+
+  it('renders anew when a value, the size or the id prefix differs', () => {
+    const first = renderChartSvg(chart, { idPrefix: 'cache-2' });
+    const changed: ChartSpec = {
+      ...chart,
+      series: [{ name: 'Södra Älvsborgs Sjukhus', values: [84, 87.5, 77] }, chart.series[1]!],
+    };
+    assert.notEqual(renderChartSvg(changed, { idPrefix: 'cache-2' }), first);
+    assert.match(renderChartSvg(chart, { idPrefix: 'cache-3' }), /id="cache-3-c0"/);
+    assert.match(renderChartSvg(chart, { idPrefix: 'cache-2', width: 400 }), /width="400"/);
+  });
+});

@@ -1,15 +1,30 @@
 import type { EventGrant, Role } from '../../core/access.ts';
 import type { Db } from '../db/schema.ts';
 import type { GrantSource } from './tables.ts';
+import type { EventRow } from '../events/repository.ts';
 
-export async function grantsOf(db: Db, userId: number, eventId: number): Promise<EventGrant[]> {
+/** The event and the user's grants in it, in one round trip: every event route checks both. */
+export async function findEventWithGrants(
+  db: Db,
+  eventId: number,
+  userId: number,
+): Promise<{ event: EventRow; grants: EventGrant[] } | undefined> {
   const rows = await db
-    .selectFrom('grants')
-    .select(['role', 'unit_id'])
-    .where('user_id', '=', userId)
-    .where('event_id', '=', eventId)
+    .selectFrom('events')
+    .leftJoin('grants', (join) =>
+      join.onRef('grants.event_id', '=', 'events.id').on('grants.user_id', '=', userId),
+    )
+    .selectAll('events')
+    .select(['grants.role as grant_role', 'grants.unit_id as grant_unit_id'])
+    .where('events.id', '=', eventId)
     .execute();
-  return rows.map((row) => ({ role: row.role, unitId: row.unit_id }));
+  const first = rows[0];
+  if (!first) return undefined;
+  const { grant_role: _role, grant_unit_id: _unitId, ...event } = first;
+  const grants = rows.flatMap((row) =>
+    row.grant_role === null ? [] : [{ role: row.grant_role, unitId: row.grant_unit_id }],
+  );
+  return { event, grants };
 }
 
 export function listGrants(db: Db, eventId: number) {
@@ -86,4 +101,14 @@ export function deleteGrant(db: Db, grantId: number) {
 /** Every grant of a user in every event, with where it came from. */
 export function grantsOfUser(db: Db, userId: number) {
   return db.selectFrom('grants').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+}
+
+export async function grantsOf(db: Db, userId: number, eventId: number): Promise<EventGrant[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .select(['role', 'unit_id'])
+    .where('user_id', '=', userId)
+    .where('event_id', '=', eventId)
+    .execute();
+  return rows.map((row) => ({ role: row.role, unitId: row.unit_id }));
 }

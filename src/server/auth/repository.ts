@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.ts';
+import type { UserRow } from '../users/repository.ts';
 
 export function insertSession(
   db: Db,
@@ -17,8 +18,32 @@ export function insertSession(
     .execute();
 }
 
-export function findSession(db: Db, idHash: string) {
-  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+/** The session with its user, in one round trip: every signed-in request resolves one. */
+export async function findSessionWithUser(
+  db: Db,
+  idHash: string,
+): Promise<
+  { user: UserRow; csrfToken: string; lastSeenAt: string; expiresAt: string } | undefined
+> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select([
+      'sessions.csrf_token as session_csrf_token',
+      'sessions.last_seen_at as session_last_seen_at',
+      'sessions.expires_at as session_expires_at',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_csrf_token, session_last_seen_at, session_expires_at, ...user } = row;
+  return {
+    user,
+    csrfToken: session_csrf_token,
+    lastSeenAt: session_last_seen_at,
+    expiresAt: session_expires_at,
+  };
 }
 
 export function touchSession(db: Db, idHash: string, now: string) {

@@ -5,7 +5,7 @@ import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import {
-  findActiveApiToken,
+  findActiveApiTokenWithUser,
   findUserByEmail,
   findUserById,
   touchApiToken,
@@ -23,7 +23,7 @@ import {
   countLoginFailures,
   deleteSession,
   deleteSessionsOfUser,
-  findSession,
+  findSessionWithUser,
   insertLoginFailure,
   insertSession,
   touchSession,
@@ -134,32 +134,32 @@ export async function resolveSession(
   policy: SessionPolicy,
 ): Promise<ResolvedSession | null> {
   const idHash = hashSecret(sessionId);
-  const session = await findSession(db, idHash);
+  const session = await findSessionWithUser(db, idHash);
   if (!session) return null;
   const now = Date.now();
-  const idleLimit = Date.parse(session.last_seen_at) + policy.idleMinutes * 60_000;
-  if (now > idleLimit || now > Date.parse(session.expires_at)) {
+  const idleLimit = Date.parse(session.lastSeenAt) + policy.idleMinutes * 60_000;
+  if (now > idleLimit || now > Date.parse(session.expiresAt)) {
     await deleteSession(db, idHash);
     return null;
   }
-  const user = await findUserById(db, session.user_id);
-  if (!user || user.disabled_at) return null;
-  if (now - Date.parse(session.last_seen_at) > touchIntervalMs) {
+  if (session.user.disabled_at) return null;
+  if (now - Date.parse(session.lastSeenAt) > touchIntervalMs) {
     await touchSession(db, idHash, new Date(now).toISOString());
   }
-  return { user, idHash, csrfToken: session.csrf_token };
+  return { user: session.user, idHash, csrfToken: session.csrfToken };
 }
 
 export async function resolveApiToken(
   db: Db,
   token: string,
 ): Promise<{ user: UserRow; scopes: TokenScope[] } | null> {
-  const found = await findActiveApiToken(db, hashSecret(token));
-  if (!found) return null;
-  const user = await findUserById(db, found.user_id);
-  if (!user || user.disabled_at) return null;
-  await touchApiToken(db, found.id);
-  return { user, scopes: parseScopes(found.scopes) };
+  const found = await findActiveApiTokenWithUser(db, hashSecret(token));
+  if (!found || found.user.disabled_at) return null;
+  const now = Date.now();
+  if (found.lastUsedAt === null || now - Date.parse(found.lastUsedAt) > touchIntervalMs) {
+    await touchApiToken(db, found.tokenId, new Date(now).toISOString());
+  }
+  return { user: found.user, scopes: parseScopes(found.scopes) };
 }
 
 export async function logout(db: Db, actor: Actor, idHash: string): Promise<void> {

@@ -34,9 +34,16 @@ pg.types.setTypeParser(TIMESTAMPTZ_OID, (value) => new Date(value).toISOString()
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 pg.types.setTypeParser(NUMERIC_OID, (value) => Number(value));
 
-export function openDatabase(url: string): Database {
+export interface DatabaseOptions {
+  /** PostgreSQL: the most connections the pool opens; SQLite has one connection. */
+  poolMax?: number;
+}
+
+const defaultPoolMax = 20;
+
+export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  return openPostgres(url);
+  return openPostgres(url, options.poolMax ?? defaultPoolMax);
 }
 
 function openSqlite(filePath: string): Database {
@@ -78,7 +85,7 @@ function cachingStatements(sqlite: SqliteDatabase.Database) {
 }
 
 /** A `schema` query parameter puts every table in that PostgreSQL schema (one per test file). */
-function openPostgres(url: string): Database {
+function openPostgres(url: string, poolMax: number): Database {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
@@ -87,7 +94,7 @@ function openPostgres(url: string): Database {
     connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   };
-  const pool = new pg.Pool({ ...connection, max: 10 });
+  const pool = new pg.Pool({ ...connection, max: poolMax });
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on the next checkout.
   });

@@ -1,6 +1,6 @@
 import type { Role } from '../../core/access.ts';
 import { grantRole } from '../access/service.ts';
-import { generatePassword } from '../auth/password.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/schema.ts';
 import { createEvent } from '../events/service.ts';
 import { type Actor, systemActor } from '../http/actor.ts';
@@ -79,12 +79,15 @@ async function loadFacilities(db: Db, context: DemoContext): Promise<void> {
 }
 
 async function loadUsers(db: Db, context: DemoContext, password: string): Promise<void> {
+  // The demo users share one password: one scrypt hash for all (one each was most of a fresh start).
+  const passwordHash = await hashPassword(password);
   for (const person of demoUsers) {
-    const { user } = await createUser(db, systemActor, {
-      email: person.email,
-      name: person.name,
-      password,
-    });
+    const { user } = await createUser(
+      db,
+      systemActor,
+      { email: person.email, name: person.name, password },
+      { passwordHash },
+    );
     context.userIds.set(person.email, user.id);
     const unitId = person.unitCode ? context.unitIds.get(person.unitCode)! : null;
     await grantRole(db, systemActor, context.eventId, {

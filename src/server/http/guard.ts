@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Permission, type TokenScope, isAllowed, scopesCover } from '../../core/access.ts';
-import { grantsOf } from '../access/repository.ts';
+import { findEventWithGrants } from '../access/repository.ts';
 import {
   type SessionPolicy,
   actorFromUser,
@@ -9,7 +9,6 @@ import {
 } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { findEvent } from '../events/repository.ts';
 
 /** What a route demands of the caller. Every route declares one; a route without one cannot start. */
 export type RouteAccess =
@@ -116,11 +115,11 @@ async function authorizeInEvent(
 ): Promise<void> {
   const actor = request.actor!;
   const eventId = positiveInteger((request.params as Record<string, string>).eventId);
-  const event = eventId === null ? undefined : await findEvent(db, eventId);
-  if (!event) throw errors.notFound('Händelsen');
-  request.eventGrants = actor.isAdmin
-    ? [{ role: 'admin', unitId: null }]
-    : await grantsOf(db, actor.userId!, event.id);
+  const found =
+    eventId === null ? undefined : await findEventWithGrants(db, eventId, actor.userId!);
+  if (!found) throw errors.notFound('Händelsen');
+  const { event } = found;
+  request.eventGrants = actor.isAdmin ? [{ role: 'admin', unitId: null }] : found.grants;
   if (request.eventGrants.length === 0) throw errors.notFound('Händelsen');
   const unitId = access.unitParam
     ? positiveInteger((request.params as Record<string, string>)[access.unitParam])

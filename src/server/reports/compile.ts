@@ -17,7 +17,12 @@ import type { Db } from '../db/schema.ts';
 import { listDecisions } from '../decisions/repository.ts';
 import { listDiversions } from '../diversions/repository.ts';
 import type { EventRow } from '../events/repository.ts';
-import { allObservations, listFiguresOfEvent } from '../figures/repository.ts';
+import {
+  type FigureRow,
+  type ObservationRow,
+  allObservations,
+  listFiguresOfEvent,
+} from '../figures/repository.ts';
 import { buildSeries } from '../figures/series.ts';
 import { assessmentsOf, listRisks } from '../risks/repository.ts';
 import {
@@ -360,20 +365,16 @@ async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Prom
       { to: report.compiled_at },
       { includeInternal: true },
     );
+    const sourceOf = (row: ObservationRow) =>
+      row.unit_id
+        ? (unitNames.get(row.unit_id) ?? '')
+        : row.facility_id
+          ? (facilityNames.get(row.facility_id) ?? '')
+          : 'Regionen';
+    const seriesFor = audienceSeries(figure, observations, sourceOf, granularity);
     for (const audience of ['internal', 'public'] as const) {
-      if (audience === 'public' && figure.internal === 1) continue;
-      const visible = observations.filter((row) => audience === 'internal' || row.internal === 0);
-      const bySource = groupBy(visible, (row) =>
-        row.unit_id
-          ? (unitNames.get(row.unit_id) ?? '')
-          : row.facility_id
-            ? (facilityNames.get(row.facility_id) ?? '')
-            : 'Regionen',
-      );
-      const seriesOf = [...bySource.entries()].map(([source, rows]) => ({
-        source,
-        series: buildSeries(figure, rows, granularity),
-      }));
+      const seriesOf = seriesFor[audience];
+      if (!seriesOf) continue;
       for (const { source, series } of seriesOf) {
         const last = series.buckets.at(-1);
         if (!last) continue;
@@ -407,6 +408,34 @@ async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Prom
   return result;
 }
 
+type SourceSeries = { source: string; series: ReturnType<typeof buildSeries> };
+
+/**
+ * Each source's series for both audiences, built once when the public one would be the same:
+ * null for the public audience when the figure itself is internal.
+ */
+function audienceSeries(
+  figure: FigureRow,
+  observations: ObservationRow[],
+  sourceOf: (row: ObservationRow) => string,
+  granularity: Granularity,
+): { internal: SourceSeries[]; public: SourceSeries[] | null } {
+  const seriesBySource = (rows: ObservationRow[]) =>
+    [...groupBy(rows, sourceOf).entries()].map(([source, sourceRows]) => ({
+      source,
+      series: buildSeries(figure, sourceRows, granularity),
+    }));
+  const internal = seriesBySource(observations);
+  if (figure.internal === 1) return { internal, public: null };
+  const hasInternalRows = observations.some((row) => row.internal !== 0);
+  return {
+    internal,
+    public: hasInternalRows
+      ? seriesBySource(observations.filter((row) => row.internal === 0))
+      : internal,
+  };
+}
+
 function chartOf(
   figure: {
     name: string;
@@ -414,7 +443,7 @@ function chartOf(
     yellow_threshold: number | null;
     red_threshold: number | null;
   },
-  seriesOf: { source: string; series: ReturnType<typeof buildSeries> }[],
+  seriesOf: SourceSeries[],
 ): ChartSpec | null {
   const periods = [
     ...new Set(seriesOf.flatMap(({ series }) => series.buckets.map((bucket) => bucket.period))),

@@ -1,5 +1,5 @@
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TIME_ZONE } from '../../core/time.ts';
 
 // Swedish wording for the data drawn into reports.

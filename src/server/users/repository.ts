@@ -69,13 +69,28 @@ export function insertApiToken(
     .executeTakeFirstOrThrow();
 }
 
-export function findActiveApiToken(db: Db, tokenHash: string) {
-  return db
+/** An unrevoked token with its user, in one round trip: every token request resolves one. */
+export async function findActiveApiTokenWithUser(
+  db: Db,
+  tokenHash: string,
+): Promise<
+  { tokenId: number; lastUsedAt: string | null; scopes: string; user: UserRow } | undefined
+> {
+  const row = await db
     .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'scopes'])
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.last_used_at as token_last_used_at',
+      'api_tokens.scopes as token_scopes',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { token_id, token_last_used_at, token_scopes, ...user } = row;
+  return { tokenId: token_id, lastUsedAt: token_last_used_at, scopes: token_scopes, user };
 }
 
 export function listApiTokens(db: Db, userId: number) {
@@ -98,10 +113,10 @@ export function revokeApiToken(db: Db, userId: number, tokenId: number) {
     .executeTakeFirst();
 }
 
-export function touchApiToken(db: Db, tokenId: number) {
+export function touchApiToken(db: Db, tokenId: number, now: string) {
   return db
     .updateTable('api_tokens')
-    .set({ last_used_at: new Date().toISOString() })
+    .set({ last_used_at: now })
     .where('id', '=', tokenId)
     .execute();
 }
