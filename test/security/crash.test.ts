@@ -18,6 +18,7 @@ import { allPayloads, summaryFile } from './support.ts';
 
 const writes = Number(process.env.LAGESBILD_CRASH_WRITES ?? 1000);
 const minimumKills = Number(process.env.LAGESBILD_CRASH_KILLS ?? 30);
+const writers = 4;
 const adminPassword = 'Krasch-testets-lösen-2024';
 const adminEmail = 'admin@lagesbild.local';
 
@@ -113,9 +114,8 @@ describe('crash suite', { concurrency: true }, () => {
           let kills = 0;
           let attempted = 0;
           // Kill after a random number of writes (on average writes / (kills + 5)), half of the
-          // time while a write is in flight, the other half between two writes.
+          // time while writes are in flight, the other half between two writes.
           const gap = () => 1 + Math.floor(Math.random() * ((2 * writes) / (minimumKills + 5)));
-          let nextKill = gap();
           const unanswered: string[] = [];
           const send = (text: string) =>
             fetch(`${server.url}/api/events/${eventId}/log`, {
@@ -129,24 +129,34 @@ describe('crash suite', { concurrency: true }, () => {
             if (answer?.status === 201) acknowledged.set(JSON.parse(answer.body).id, text);
             else if (answer) unanswered.push(`${answer.status} ${answer.body.slice(0, 200)}`);
           };
+          // Several writers at once, as a staff would: more writes in flight when the kill comes.
+          let allSent: () => void = () => undefined;
+          const writeUntil = (limit: number) =>
+            Promise.all(
+              Array.from({ length: writers }, async () => {
+                while (attempted < limit) {
+                  const text = `Skrivning ${attempted} ${'å'.repeat((attempted % 50) + 1)}`;
+                  attempted += 1;
+                  if (attempted === limit) allSent();
+                  note(text, await send(text));
+                }
+              }),
+            );
           while (attempted < writes || kills < minimumKills) {
-            const text = `Skrivning ${attempted} ${'å'.repeat((attempted % 50) + 1)}`;
-            attempted += 1;
-            const pending = send(text);
-            if (attempted < nextKill) {
-              note(text, await pending);
-              continue;
-            }
+            const limit = attempted + gap();
             if (Math.random() < 0.5) {
-              await new Promise((resolve) => setTimeout(resolve, Math.random() * 8));
+              await writeUntil(limit);
+              await kill(server.child);
             } else {
-              note(text, await pending);
+              const sent = new Promise<void>((resolve) => (allSent = resolve));
+              const writing = writeUntil(limit);
+              await sent;
+              await new Promise((resolve) => setTimeout(resolve, Math.random() * 8));
+              await kill(server.child);
+              await writing;
             }
-            await kill(server.child);
             kills += 1;
-            note(text, await pending);
             server = await serve(database.url);
-            nextKill = attempted + gap();
           }
           assert.deepEqual(
             unanswered.filter((answer) => !answer.startsWith('503')),
