@@ -8,6 +8,7 @@ import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';
 import { type ActionItem, actionStates, pictureApi } from './client.ts';
 import {
+  CsvLink,
   EventPage,
   FormColumn,
   type FieldSpec,
@@ -238,6 +239,14 @@ export function ActionsPage() {
                 }}
               />
             </Filters>
+            <CsvLink
+              href={pictureApi.csvUrl(eventId, 'actions', {
+                state: state || undefined,
+                overdue: overdue ? 'true' : undefined,
+                period: period || undefined,
+                unitId: unitId || undefined,
+              })}
+            />
             {list.error ? (
               <LoadError error={list.error} retry={list.reload} />
             ) : !list.data ? (

@@ -9,6 +9,7 @@ import { LoadError } from '../LoadError.tsx';
 import { ActionStateTag } from './Actions.tsx';
 import { type ActionItem, type DecisionItem, pictureApi } from './client.ts';
 import {
+  CsvLink,
   EventPage,
   FormColumn,
   type FieldSpec,
@@ -193,6 +194,12 @@ export function DecisionsPage() {
                 />
               </div>
             </Filters>
+            <CsvLink
+              href={pictureApi.csvUrl(eventId, 'decisions', {
+                period: period || undefined,
+                q: q.trim() || undefined,
+              })}
+            />
             {list.error ? (
               <LoadError error={list.error} retry={list.reload} />
             ) : !list.data ? (
