@@ -19,6 +19,10 @@ import { allPayloads, summaryFile } from './support.ts';
 const writes = Number(process.env.LAGESBILD_CRASH_WRITES ?? 1000);
 const minimumKills = Number(process.env.LAGESBILD_CRASH_KILLS ?? 30);
 const writers = 4;
+/** When this test run began: scripts/run-tests.ts says so; else when this file's process began. */
+const startedAt = Number(
+  process.env.LAGESBILD_TEST_RUN_STARTED ?? Date.now() - process.uptime() * 1000,
+);
 const adminPassword = 'Krasch-testets-lösen-2024';
 const adminEmail = 'admin@lagesbild.local';
 
@@ -221,9 +225,11 @@ describe('crash suite', { concurrency: true }, () => {
         0,
       );
     await t.close();
-    const fuzz = fs.existsSync(summaryFile)
-      ? (JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as { fuzzCases?: number }).fuzzCases
-      : undefined;
+    // Only a count the fuzz test wrote during this run, not one left from an earlier run.
+    const fuzz =
+      fs.existsSync(summaryFile) && fs.statSync(summaryFile).mtimeMs >= startedAt
+        ? (JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as { fuzzCases?: number }).fuzzCases
+        : undefined;
     const acknowledged = Object.values(results).reduce((sum, r) => sum + r.acknowledged, 0);
     const lost = Object.values(results).reduce((sum, r) => sum + r.lost, 0);
     const kills = Object.values(results).reduce((sum, r) => sum + r.kills, 0);
