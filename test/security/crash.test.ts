@@ -34,6 +34,15 @@ interface Server {
 const bundleFolder = path.resolve('dist', `crash-suite-${process.pid}`);
 let serverEntry = '';
 
+/** Live server processes: ended with this process too, even when the runner stops it early. */
+const servers = new Set<ChildProcess>();
+const killServers = () => servers.forEach((child) => child.kill('SIGKILL'));
+process.once('exit', killServers);
+process.once('SIGTERM', () => {
+  killServers();
+  process.exit(143);
+});
+
 function serve(databaseUrl: string): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -48,6 +57,8 @@ function serve(databaseUrl: string): Promise<Server> {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servers.add(child);
+  child.once('exit', () => servers.delete(child));
   const output: string[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start: ${output.join('')}`)), 60_000);
@@ -75,6 +86,7 @@ function serve(databaseUrl: string): Promise<Server> {
 function kill(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
+    servers.delete(child);
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
