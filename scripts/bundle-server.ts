@@ -26,8 +26,9 @@ const externalPackages = [
 
 /**
  * Builds the server and its command line (src/cli/main.ts) into one ES module,
- * `<folder>/lagesbild.js` (plus chunks loaded on first use), runnable with plain `node` (no TypeScript loader), and returns its
- * path. Fewer files to find and read makes start-up faster (the crash suite restarts the server
+ * `<folder>/lagesbild.js` (plus chunks loaded on first use), runnable with plain `node` (no
+ * TypeScript loader), and returns its path. Paths computed from `import.meta.url` (the built
+ * web app in dist/web) still point into the source tree. Fewer files to find and read makes start-up faster (the crash suite restarts the server
  * dozens of times). The external packages still load from node_modules, so the folder must lie
  * inside the project, where node_modules resolves.
  */
@@ -65,12 +66,13 @@ function staticMigrations(): Plugin {
     setup(builder) {
       builder.onLoad({ filter: /[\\/]server[\\/]db[\\/]migration-files\.ts$/ }, () => {
         const files = findMigrationFiles();
+        const names = files.map(migrationName);
+        const repeated = names.find((name, index) => names.indexOf(name) !== index);
+        if (repeated) throw new Error(`Two migrations share the name ${repeated}`);
         const imports = files.map(
           (file, index) => `import * as m${index} from ${JSON.stringify(file)};`,
         );
-        const entries = files.map(
-          (file, index) => `${JSON.stringify(migrationName(file))}: m${index},`,
-        );
+        const entries = names.map((name, index) => `${JSON.stringify(name)}: m${index},`);
         return {
           contents: [
             ...imports,
