@@ -1,6 +1,7 @@
 // The staff's picture screens: log book, decisions, actions, risks, diversions, key figures and
 // communication. axe-core on each (desktop and phone), and one written flow per area.
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
@@ -81,6 +82,20 @@ test('staff keep the log book: add an entry, strike it with a reason', async () 
   assert.equal(await struck.getByRole('button', { name: /^Stryk/ }).count(), 0);
   await screenshot(page, 'picture-log-struck-desktop');
   await assertAccessible(page, 'log book with a struck entry');
+
+  // The list downloads as CSV with its filter, from the keyboard.
+  await page.getByLabel('Bara viktiga händelser').check();
+  const csv = page.getByRole('link', { name: 'Ladda ner CSV' });
+  assert.match((await csv.getAttribute('href')) ?? '', /\/log\.csv\?significant=true$/);
+  await csv.focus();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.keyboard.press('Enter'),
+  ]);
+  assert.match(download.suggestedFilename(), /^loggbok-\d{4}-\d{2}-\d{2}\.csv$/);
+  const file = await fs.readFile((await download.path())!, 'utf8');
+  assert.match(file, /^\uFEFFNr;Tidpunkt;Anteckning;/);
+  assert.ok(file.includes(text));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -42,7 +42,10 @@ async function postgresReachable(): Promise<string | null> {
 
 const files = findTestFiles();
 const problem = await postgresReachable();
-const env = { ...process.env };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  LAGESBILD_TEST_RUN_STARTED: String(Date.now()),
+};
 if (problem) {
   if (process.env.CI === 'true') {
     console.error(

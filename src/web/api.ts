@@ -53,7 +53,7 @@ export function onUnauthenticated(listener: () => void): () => void {
 
 type Query = Record<string, string | number | undefined>;
 
-function withQuery(path: string, query?: Query): string {
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

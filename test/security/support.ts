@@ -222,7 +222,7 @@ export function changedTables(
   return Object.keys(after).filter((table) => before[table] !== after[table]);
 }
 
-/** Whether long suites (crash, long fuzz runs) should run: LAGESBILD_LONG_TESTS=1. */
+/** Whether the fuzz and report-model tests make their long runs: LAGESBILD_LONG_TESTS=1. */
 export const longTests = process.env.LAGESBILD_LONG_TESTS === '1';
 
 /** Runs `work` over the items, `size` at a time (requests that do not depend on each other). */

@@ -3,9 +3,18 @@ import { parsePeriod } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { eventIdParams } from '../events/schemas.ts';
+import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
+import { listUnits } from '../units/repository.ts';
+import { actionCsvColumns } from './csv.ts';
 import { listActions } from './repository.ts';
-import { actionListQuery, actionParams, createActionBody, updateActionBody } from './schemas.ts';
+import {
+  actionExportQuery,
+  actionListQuery,
+  actionParams,
+  createActionBody,
+  updateActionBody,
+} from './schemas.ts';
 import { changeAction, createAction, presentAction } from './service.ts';
 
 export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -36,6 +45,35 @@ export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         { limit, offset, order },
       );
       return { items: rows.map((row) => presentAction(row, now)), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/actions.csv',
+    {
+      config: { access: { kind: 'event', permission: 'picture.read' } },
+      schema: { tags, params: eventIdParams, querystring: actionExportQuery },
+    },
+    async (request, reply) => {
+      const { order, state, overdue, unitId, decisionId, period } = request.query;
+      const now = new Date().toISOString();
+      const { rows } = await listActions(
+        db,
+        request.params.eventId,
+        {
+          includeInternal: canReadInternal(request),
+          state,
+          overdue,
+          unitId,
+          decisionId,
+          now,
+          ...(period && dueWithin(period)),
+        },
+        { limit: csvRowLimit, offset: 0, order },
+      );
+      const units = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
+      const actions = rows.map((row) => presentAction(row, now));
+      return sendCsv(reply, csvFilename('åtgärder'), actionCsvColumns(units), actions);
     },
   );
 

@@ -25,6 +25,8 @@ export const actionListQuery = listQuery.extend({
   decisionId: z.coerce.number().int().positive().optional(),
 });
 
+export const actionExportQuery = actionListQuery.omit({ limit: true, offset: true });
+
 export const createActionBody = z
   .object({
     text,

@@ -5,10 +5,13 @@ import { presentAction } from '../actions/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { eventIdParams } from '../events/schemas.ts';
+import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
+import { decisionCsvColumns } from './csv.ts';
 import { diversionIdsOf, findDecision, listDecisions } from './repository.ts';
 import {
   createDecisionBody,
+  decisionExportQuery,
   decisionListQuery,
   decisionParams,
   updateDecisionBody,
@@ -44,6 +47,29 @@ export const decisionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         limit,
         offset,
       };
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/decisions.csv',
+    {
+      config: { access: read },
+      schema: { tags, params: eventIdParams, querystring: decisionExportQuery },
+    },
+    async (request, reply) => {
+      const { order, forum, q } = request.query;
+      const { rows } = await listDecisions(
+        db,
+        request.params.eventId,
+        { includeInternal: canReadInternal(request), forum, q, ...rangeOf(request.query) },
+        { limit: csvRowLimit, offset: 0, order },
+      );
+      const links = await diversionIdsOf(
+        db,
+        rows.map((row) => row.id),
+      );
+      const decisions = rows.map((row) => presentDecision(row, links.get(row.id)!));
+      return sendCsv(reply, csvFilename('beslut'), decisionCsvColumns, decisions);
     },
   );
 

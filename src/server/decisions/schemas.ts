@@ -19,6 +19,8 @@ export const decisionListQuery = listQuery.extend({
   q: z.string().trim().max(200).optional(),
 });
 
+export const decisionExportQuery = decisionListQuery.omit({ limit: true, offset: true });
+
 export const createDecisionBody = z
   .object({
     decidedAt: instant,

@@ -1,19 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { parsePeriod } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
+import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { listFacilities } from '../units/repository.ts';
 import { type DiversionFilter, listDiversions } from './repository.ts';
 import {
   boardQuery,
   createDiversionBody,
+  diversionExportQuery,
   diversionListQuery,
   diversionParams,
   endDiversionBody,
   eventParams,
   updateDiversionBody,
 } from './schemas.ts';
+import { diversionCsvColumns } from './csv.ts';
 import {
   changeDiversion,
   createDiversion,
@@ -31,18 +35,8 @@ export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/diversions',
     { config: read, schema: { tags, params: eventParams, querystring: diversionListQuery } },
     async (request) => {
-      const { limit, offset, order, period, unitId, facilityId, state, at } = request.query;
-      const filter: DiversionFilter = {
-        state,
-        at: new Date(at ?? Date.now()).toISOString(),
-        ...(period && periodWindow(period)),
-      };
-      if (unitId !== undefined) {
-        filter.facilityIds = (await listFacilities(db, unitId)).map((facility) => facility.id);
-      }
-      if (facilityId !== undefined) {
-        filter.facilityIds = (filter.facilityIds ?? [facilityId]).filter((id) => id === facilityId);
-      }
+      const { limit, offset, order } = request.query;
+      const filter = await diversionFilterOf(db, request.query);
       const { rows, total } = await listDiversions(
         db,
         request.params.eventId,
@@ -51,6 +45,23 @@ export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         { limit, offset, order },
       );
       return { items: rows.map(presentDiversion), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/diversions.csv',
+    { config: read, schema: { tags, params: eventParams, querystring: diversionExportQuery } },
+    async (request, reply) => {
+      const { rows } = await listDiversions(
+        db,
+        request.params.eventId,
+        await diversionFilterOf(db, request.query),
+        { includeInternal: canReadInternal(request) },
+        { limit: csvRowLimit, offset: 0, order: request.query.order },
+      );
+      const facilities = new Map((await listFacilities(db)).map((place) => [place.id, place.name]));
+      const columns = diversionCsvColumns(facilities);
+      return sendCsv(reply, csvFilename('omstyrningar'), columns, rows.map(presentDiversion));
     },
   );
 
@@ -102,6 +113,25 @@ export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
   );
 };
+
+async function diversionFilterOf(
+  db: Db,
+  query: z.infer<typeof diversionExportQuery>,
+): Promise<DiversionFilter> {
+  const { period, unitId, facilityId, state, at } = query;
+  const filter: DiversionFilter = {
+    state,
+    at: new Date(at ?? Date.now()).toISOString(),
+    ...(period && periodWindow(period)),
+  };
+  if (unitId !== undefined) {
+    filter.facilityIds = (await listFacilities(db, unitId)).map((facility) => facility.id);
+  }
+  if (facilityId !== undefined) {
+    filter.facilityIds = (filter.facilityIds ?? [facilityId]).filter((id) => id === facilityId);
+  }
+  return filter;
+}
 
 function periodWindow(key: string): { from: string; to: string } {
   try {

@@ -61,6 +61,8 @@ export const diversionListQuery = listQuery.extend({
   facilityId: id.optional(),
 });
 
+export const diversionExportQuery = diversionListQuery.omit({ limit: true, offset: true });
+
 export const boardQuery = z.object({ at: instant.optional() });
 
 export type CreateDiversionInput = z.infer<typeof createDiversionBody>;

@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parsePeriod } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
+import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
+import { listFacilities, listUnits } from '../units/repository.ts';
+import { observationCsvColumns } from './csv.ts';
 import { allObservations, findFigure, listFigures, listObservations } from './repository.ts';
 import {
   createFigureBody,
@@ -13,6 +16,7 @@ import {
   figureParams,
   importBody,
   pushBody,
+  observationExportQuery,
   observationQuery,
   seriesQuery,
   unitParams,
@@ -89,6 +93,30 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         { limit, offset, order },
       );
       return { items: rows.map(presentObservation), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/figures/:figureId/observations.csv',
+    { config: read, schema: { tags, params: figureParams, querystring: observationExportQuery } },
+    async (request, reply) => {
+      const { eventId, figureId } = request.params;
+      const visibility = { includeInternal: canReadInternal(request) };
+      const figure = await findFigure(db, eventId, figureId, visibility);
+      if (!figure) throw errors.notFound('Nyckeltalet');
+      const { order, period, ...filter } = request.query;
+      const window = period ? parsePeriodFilter(period) : {};
+      const { rows } = await listObservations(db, figureId, { ...filter, ...window }, visibility, {
+        limit: csvRowLimit,
+        offset: 0,
+        order,
+      });
+      const columns = observationCsvColumns(presentFigure(figure), {
+        units: new Map((await listUnits(db)).map((unit) => [unit.id, unit.name])),
+        facilities: new Map((await listFacilities(db)).map((place) => [place.id, place.name])),
+      });
+      const filename = csvFilename(`nyckeltal-${figure.key}`);
+      return sendCsv(reply, filename, columns, rows.map(presentObservation));
     },
   );
 

@@ -77,6 +77,8 @@ export const observationQuery = listQuery.extend({
   facilityId: id.optional(),
 });
 
+export const observationExportQuery = observationQuery.omit({ limit: true, offset: true });
+
 export const seriesQuery = z.object({
   granularity: z.enum(['day', 'week']).default('week'),
   from: instant.optional(),

@@ -3,11 +3,14 @@ import { parsePeriod } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { eventIdParams } from '../events/schemas.ts';
+import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
+import { logCsvColumns } from './csv.ts';
 import { listLogEntries } from './repository.ts';
 import {
   createLogEntryBody,
   logEntryParams,
+  logExportQuery,
   logListQuery,
   strikeLogEntryBody,
   updateLogEntryBody,
@@ -33,6 +36,24 @@ export const logRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         { limit, offset, order },
       );
       return { items: rows.map(presentLogEntry), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/log.csv',
+    {
+      config: { access: { kind: 'event', permission: 'picture.read' } },
+      schema: { tags, params: eventIdParams, querystring: logExportQuery },
+    },
+    async (request, reply) => {
+      const { order, significant } = request.query;
+      const { rows } = await listLogEntries(
+        db,
+        request.params.eventId,
+        { includeInternal: canReadInternal(request), significant, ...rangeOf(request.query) },
+        { limit: csvRowLimit, offset: 0, order },
+      );
+      return sendCsv(reply, csvFilename('loggbok'), logCsvColumns, rows.map(presentLogEntry));
     },
   );
 

@@ -19,6 +19,8 @@ export const logListQuery = listQuery.extend({
     .optional(),
 });
 
+export const logExportQuery = logListQuery.omit({ limit: true, offset: true });
+
 export const createLogEntryBody = z
   .object({
     occurredAt: instant,

@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { eventIdParams } from '../events/schemas.ts';
+import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
+import { riskCsvColumns } from './csv.ts';
 import { assessmentsOf, findRisk, listRisks } from './repository.ts';
 import {
   assessRiskBody,
   createRiskBody,
+  riskExportQuery,
   riskListQuery,
   riskParams,
   updateRiskBody,
@@ -42,6 +45,27 @@ export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         limit,
         offset,
       };
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/risks.csv',
+    {
+      config: { access: read },
+      schema: { tags, params: eventIdParams, querystring: riskExportQuery },
+    },
+    async (request, reply) => {
+      const { rows } = await listRisks(db, request.params.eventId, canReadInternal(request), {
+        limit: csvRowLimit,
+        offset: 0,
+        order: request.query.order,
+      });
+      const history = await assessmentsOf(
+        db,
+        rows.map((row) => row.id),
+      );
+      const risks = rows.map((row) => presentRisk(row, history.get(row.id)!));
+      return sendCsv(reply, csvFilename('risker'), riskCsvColumns, risks);
     },
   );
 

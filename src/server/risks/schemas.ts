@@ -10,6 +10,8 @@ export const riskParams = eventIdParams.extend({ riskId: z.coerce.number().int()
 
 export const riskListQuery = listQuery;
 
+export const riskExportQuery = riskListQuery.omit({ limit: true, offset: true });
+
 export const createRiskBody = z
   .object({
     title,

@@ -11,6 +11,7 @@ const decision = {
 
 export const cases: RouteCases = {
   'GET /api/events/:eventId/decisions': { who: { roles: allRoles } },
+  'GET /api/events/:eventId/decisions.csv': { who: { roles: allRoles } },
   'GET /api/events/:eventId/decisions/:decisionId': { who: { roles: allRoles } },
   'POST /api/events/:eventId/decisions': {
     who: writers,

@@ -23,6 +23,7 @@ async function ongoingDiversion(
 
 export const cases: RouteCases = {
   'GET /api/events/:eventId/diversions': { who: { roles: allRoles } },
+  'GET /api/events/:eventId/diversions.csv': { who: { roles: allRoles } },
   'GET /api/events/:eventId/diversions/board': { who: { roles: allRoles } },
   'POST /api/events/:eventId/diversions': {
     who: { roles: editors },

@@ -40,6 +40,7 @@ export const cases: RouteCases = {
     },
   },
   'GET /api/events/:eventId/figures/:figureId/observations': { who: { roles: allRoles } },
+  'GET /api/events/:eventId/figures/:figureId/observations.csv': { who: { roles: allRoles } },
   'GET /api/events/:eventId/figures/:figureId/series': { who: { roles: allRoles } },
   'POST /api/events/:eventId/figures/:figureId/observations': {
     who: { roles: [...editors.roles] },

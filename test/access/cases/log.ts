@@ -15,6 +15,7 @@ async function createEntry(staff: Client, eventId: number) {
 
 export const cases: RouteCases = {
   'GET /api/events/:eventId/log': { who: { roles: allRoles } },
+  'GET /api/events/:eventId/log.csv': { who: { roles: allRoles } },
   'POST /api/events/:eventId/log': {
     who: writers,
     write: async ({ t, as }) => ({

@@ -15,6 +15,7 @@ async function createRisk(staff: Client, eventId: number) {
 
 export const cases: RouteCases = {
   'GET /api/events/:eventId/risks': { who: { roles: allRoles } },
+  'GET /api/events/:eventId/risks.csv': { who: { roles: allRoles } },
   'GET /api/events/:eventId/risks/:riskId': { who: { roles: allRoles } },
   'POST /api/events/:eventId/risks': {
     who: writers,

@@ -9,6 +9,7 @@ import { LoadError } from '../LoadError.tsx';
 import { useMeetingField } from '../meetings/meetingField.ts';
 import { type ActionItem, actionStates, pictureApi } from './client.ts';
 import {
+  CsvLink,
   EventPage,
   FormColumn,
   type FieldSpec,
@@ -254,6 +255,14 @@ export function ActionsPage() {
                 }}
               />
             </Filters>
+            <CsvLink
+              href={pictureApi.csvUrl(eventId, 'actions', {
+                state: state || undefined,
+                overdue: overdue ? 'true' : undefined,
+                period: period || undefined,
+                unitId: unitId || undefined,
+              })}
+            />
             {list.error ? (
               <LoadError error={list.error} retry={list.reload} />
             ) : !list.data ? (

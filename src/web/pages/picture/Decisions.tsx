@@ -10,6 +10,7 @@ import { useMeetingField } from '../meetings/meetingField.ts';
 import { ActionStateTag } from './Actions.tsx';
 import { type ActionItem, type DecisionItem, pictureApi } from './client.ts';
 import {
+  CsvLink,
   EventPage,
   FormColumn,
   type FieldSpec,
@@ -199,6 +200,12 @@ export function DecisionsPage() {
                 />
               </div>
             </Filters>
+            <CsvLink
+              href={pictureApi.csvUrl(eventId, 'decisions', {
+                period: period || undefined,
+                q: q.trim() || undefined,
+              })}
+            />
             {list.error ? (
               <LoadError error={list.error} retry={list.reload} />
             ) : !list.data ? (

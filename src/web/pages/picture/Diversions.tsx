@@ -9,6 +9,7 @@ import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';
 import { type DiversionItem, diversionCategories, pictureApi } from './client.ts';
 import {
+  CsvLink,
   EventPage,
   FormColumn,
   type FieldSpec,
@@ -359,6 +360,13 @@ export function DiversionsPage() {
                   }}
                 />
               </Filters>
+              <CsvLink
+                href={pictureApi.csvUrl(eventId, 'diversions', {
+                  state,
+                  period: period || undefined,
+                  unitId: unitId || undefined,
+                })}
+              />
               {list.error ? (
                 <LoadError error={list.error} retry={list.reload} />
               ) : !list.data ? (

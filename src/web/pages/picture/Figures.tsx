@@ -18,6 +18,7 @@ import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';
 import { type CsvProblem, type FigureItem, type ImportPreview, pictureApi } from './client.ts';
 import {
+  CsvLink,
   EventPage,
   type FieldSpec,
   InternalTag,
@@ -347,6 +348,7 @@ function FigureDetail({
       <div className="picture-layout picture-layout--even">
         <div>
           <h3 id="observations-title">{t('picture.figures.observations')}</h3>
+          <CsvLink href={pictureApi.csvUrl(eventId, `figures/${figure.id}/observations`)} />
           {observations.error ? (
             <LoadError error={observations.error} retry={observations.reload} />
           ) : !observations.data ? (

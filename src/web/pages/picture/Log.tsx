@@ -8,6 +8,7 @@ import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { LoadError } from '../LoadError.tsx';
 import { type LogItem, pictureApi } from './client.ts';
 import {
+  CsvLink,
   EventPage,
   FormColumn,
   type FieldSpec,
@@ -168,6 +169,12 @@ export function LogPage() {
                 }}
               />
             </Filters>
+            <CsvLink
+              href={pictureApi.csvUrl(eventId, 'log', {
+                period: period || undefined,
+                significant: significant ? 'true' : undefined,
+              })}
+            />
             {list.error ? (
               <LoadError error={list.error} retry={list.reload} />
             ) : !list.data ? (

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { LoadError } from '../LoadError.tsx';
 import { type Assessment, type RiskItem, pictureApi } from './client.ts';
 import {
+  CsvLink,
   EventPage,
   FormColumn,
   type FieldSpec,
@@ -210,6 +211,7 @@ export function RisksPage() {
               </FormColumn>
               <section className="picture-layout__list" aria-labelledby="risks-list-title">
                 <h2 id="risks-list-title">{t('picture.risks.listTitle')}</h2>
+                <CsvLink href={pictureApi.csvUrl(eventId, 'risks', { order: 'asc' })} />
                 {list.data.length === 0 ? (
                   <p>{t('picture.risks.none')}</p>
                 ) : (

@@ -1,6 +1,13 @@
 // Shapes and endpoints of the picture and admin screens (see src/server/<capability>/routes.ts,
 // schemas.ts and the present* functions in service.ts).
-import { type Facility, type Page, type Provenance, type Unit, request } from '../../api.ts';
+import {
+  type Facility,
+  type Page,
+  type Provenance,
+  type Unit,
+  request,
+  withQuery,
+} from '../../api.ts';
 
 type Query = Record<string, string | number | undefined>;
 const ev = (eventId: number) => `/api/events/${eventId}`;
@@ -277,6 +284,9 @@ const list =
     request<Page<T>>('GET', path(eventId), undefined, query);
 
 export const pictureApi = {
+  /** Where a list downloads as CSV with the same filters, e.g. `log` or `figures/3/observations`. */
+  csvUrl: (eventId: number, list: string, query: Query = {}) =>
+    withQuery(`${ev(eventId)}/${list}.csv`, query),
   log: list<LogItem>((id) => `${ev(id)}/log`),
   createLog: (eventId: number, body: Body) => request<LogItem>('POST', `${ev(eventId)}/log`, body),
   updateLog: (eventId: number, id: number, body: Body) =>

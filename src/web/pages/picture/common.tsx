@@ -659,6 +659,18 @@ export function Pager({
   );
 }
 
+/** Downloads the list as a CSV file for a spreadsheet, with the filters the list shows. */
+export function CsvLink({ href }: { href: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="csv-link">
+      <a className="button button--secondary" href={href} download>
+        {t('picture.csv')}
+      </a>
+    </p>
+  );
+}
+
 /** A row of filters above a list; changes apply at once, a label for each. */
 export function Filters({ label, children }: { label: string; children: ReactNode }) {
   return (
