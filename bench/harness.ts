@@ -42,7 +42,10 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Runs a bench/ script under node --import tsx, with IPC, and the open-files limit raised. */
+/**
+ * Runs a bench/ script under node --import tsx (or a bundled .js file under plain node), with
+ * IPC, and the open-files limit raised.
+ */
 export function spawnScript(
   script: string,
   env: Record<string, string>,
@@ -55,9 +58,7 @@ export function spawnScript(
       `ulimit -n ${hardFileLimit()} 2>/dev/null; exec "$0" "$@"`,
       process.execPath,
       ...nodeArgs,
-      '--import',
-      'tsx',
-      path.join(benchDir, script),
+      ...(script.endsWith('.js') ? [script] : ['--import', 'tsx', path.join(benchDir, script)]),
     ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );

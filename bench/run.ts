@@ -15,6 +15,7 @@ import type { ReportSnapshot } from '../src/core/report-snapshot.ts';
 import { renderDocx, renderHtml, renderPdf } from '../src/render/index.ts';
 import { type DialectName, openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
+import { bundleServer } from '../scripts/bundle-server.ts';
 import { createTestDatabase } from '../test/support/databases.ts';
 import {
   type EventSize,
@@ -113,6 +114,12 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
   };
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-bench-'));
   let nginx: Nginx | null = null;
+  options.progress('bundling the server the way `npm start` runs it…');
+  // The bundle must lie inside the project, where node_modules resolves.
+  const serverScript = await bundleServer(path.join(benchDir, '..', 'dist', 'bench'), {
+    name: 'server-process',
+    file: path.join(benchDir, 'server-process.ts'),
+  });
   try {
     if (options.nginx) {
       const binary = findNginx();
@@ -130,7 +137,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
     const alongside =
       options.webBundle && options.webBundleAlongside ? webBundleRow(options) : null;
     for (const dialect of options.dialects) {
-      await benchDialect(dialect, options, nginx, add);
+      await benchDialect(dialect, serverScript, options, nginx, add);
     }
     if (alongside) add(await alongside);
     else if (options.webBundle) add(await webBundleRow(options));
@@ -143,6 +150,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
 
 async function benchDialect(
   dialect: DialectName,
+  serverScript: string,
   options: BenchOptions,
   nginx: Nginx | null,
   add: (row: Row) => void,
@@ -169,7 +177,7 @@ async function benchDialect(
     options.progress(`${engine}: starting the server…`);
     const startedAt = performance.now();
     const server = spawnScript(
-      'server-process.ts',
+      serverScript,
       { DATABASE_URL: testDatabase.url },
       options.serverNodeArgs,
     );

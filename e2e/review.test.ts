@@ -49,7 +49,15 @@ test('staff filter the timeline, download the review and record a lesson', async
 
   // Only decisions: every other kind unticked.
   const filters = page.getByRole('search', { name: 'Filtrera tidslinjen' });
-  for (const kind of ['Loggbok', 'Omstyrning', 'Beredskap', 'Rapport', 'Risk']) {
+  for (const kind of [
+    'Loggbok',
+    'Omstyrning',
+    'Beredskap',
+    'Rapport',
+    'Risk',
+    'Milstolpe',
+    'Möte',
+  ]) {
     await filters.getByLabel(kind, { exact: true }).uncheck();
   }
   await timeline.getByRole('link', { name: 'Rapport 1 publicerad' }).waitFor({ state: 'detached' });

@@ -32,14 +32,20 @@ const externalPackages = [
  * dozens of times). The external packages still load from node_modules, so the folder must lie
  * inside the project, where node_modules resolves.
  */
-export async function bundleServer(folder: string): Promise<string> {
-  const outfile = path.resolve(folder, 'lagesbild.js');
+export async function bundleServer(
+  folder: string,
+  entry: { name: string; file: string } = {
+    name: 'lagesbild',
+    file: path.join(sourceRoot, 'cli/main.ts'),
+  },
+): Promise<string> {
+  const outfile = path.resolve(folder, `${entry.name}.js`);
   if (path.relative(projectRoot, outfile).startsWith('..')) {
     throw new Error(`The server bundle must be written inside ${projectRoot}`);
   }
   await fs.mkdir(path.dirname(outfile), { recursive: true });
   await build({
-    entryPoints: { lagesbild: path.join(sourceRoot, 'cli/main.ts') },
+    entryPoints: { [entry.name]: entry.file },
     outdir: path.dirname(outfile),
     bundle: true,
     // Rendering (echarts, pdfmake, docx) is imported on first use; its own chunk keeps start-up fast.

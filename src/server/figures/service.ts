@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { isUniqueViolation } from '../db/constraint-errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, errors } from '../errors.ts';
@@ -564,11 +565,6 @@ function sameObservation(stored: ObservationRow, row: PushedRow): boolean {
 
 function keyReusedMessage(clientKey: string): string {
   return `Klientnyckeln "${clientKey}" har redan sparats med ett annat innehåll.`;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 async function lookupsOfEvent(db: Db, eventId: number): Promise<ImportLookups> {

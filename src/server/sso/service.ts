@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isUniqueViolation } from '../db/constraint-errors.ts';
 import * as oidc from 'openid-client';
 import type { z } from 'zod';
 import type { Role } from '../../core/access.ts';
@@ -123,32 +124,43 @@ export async function completeLogin(
     });
   const groups = groupsFrom(verified.claims, client.settings.groupsClaim);
   const now = new Date().toISOString();
-  return db.transaction().execute(async (trx) => {
-    const { user, identityId, adminFromSso } = await userForClaims(
-      trx,
-      verified.claims,
-      input.requestId,
-    );
-    const actor = actorFromUser(user, input.requestId);
-    const synced = await applyGroupMapping(trx, actor, { user, identityId, adminFromSso, groups });
-    await updateIdentity(trx, identityId, { last_login_at: now });
-    const session = await openSession(trx, synced.id, policy);
-    await deleteSsoSessionsBefore(
-      trx,
-      new Date(Date.now() - policy.absoluteHours * 3_600_000).toISOString(),
-    );
-    await insertSsoSession(trx, {
-      sessionIdHash: hashSecret(session.sessionId),
-      idToken: verified.idToken,
-      now,
+  const signIn = () =>
+    db.transaction().execute(async (trx) => {
+      const { user, identityId, adminFromSso } = await userForClaims(
+        trx,
+        verified.claims,
+        input.requestId,
+      );
+      const actor = actorFromUser(user, input.requestId);
+      const synced = await applyGroupMapping(trx, actor, {
+        user,
+        identityId,
+        adminFromSso,
+        groups,
+      });
+      await updateIdentity(trx, identityId, { last_login_at: now });
+      const session = await openSession(trx, synced.id, policy);
+      await deleteSsoSessionsBefore(
+        trx,
+        new Date(Date.now() - policy.absoluteHours * 3_600_000).toISOString(),
+      );
+      await insertSsoSession(trx, {
+        sessionIdHash: hashSecret(session.sessionId),
+        idToken: verified.idToken,
+        now,
+      });
+      await recordAudit(trx, actorFromUser(synced, input.requestId), {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: synced.id,
+        after: { address: input.address, method: 'sso', groups },
+      });
+      return { ...session, user: synced, returnTo: flow.return_to };
     });
-    await recordAudit(trx, actorFromUser(synced, input.requestId), {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: synced.id,
-      after: { address: input.address, method: 'sso', groups },
-    });
-    return { ...session, user: synced, returnTo: flow.return_to };
+  // Two first logins of one person at once: the one that lost the race finds the new identity.
+  return signIn().catch((error: unknown) => {
+    if (isUniqueViolation(error)) return signIn();
+    throw error;
   });
 }
 

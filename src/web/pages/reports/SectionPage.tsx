@@ -124,7 +124,7 @@ export function SectionPage() {
         reportLabel={reportName(report)}
         position={{ index: index + 1, total: report.sections.length }}
         server={section}
-        editable={report.state === 'draft'}
+        editable={report.state === 'draft' && event.data.state !== 'closed'}
         readOnlyText={t(
           report.state === 'published'
             ? 'reports.workflow.next.published'
