@@ -208,7 +208,7 @@ const sv = {
       row: 'Rad {{row}}',
       webhooksTitle: 'Webhooks',
       webhooksIntro:
-        'Andra system får ett signerat anrop när en rapport publiceras, en omdirigering ändras eller beredskapsläget ändras.',
+        'Andra system får ett signerat anrop när en rapport publiceras, en omstyrning ändras eller beredskapsläget ändras.',
       newWebhook: 'Ny webhook',
       editWebhook: 'Ändra {{name}}',
       addWebhook: 'Spara webhooken',
@@ -217,7 +217,7 @@ const sv = {
       eventTypes: 'Händelsetyper',
       types: {
         'report.published': 'Rapport publicerad',
-        'diversion.changed': 'Omdirigering ändrad',
+        'diversion.changed': 'Omstyrning ändrad',
         'readiness.changed': 'Beredskapsläge ändrat',
       },
       active: 'Aktiv',
