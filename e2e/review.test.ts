@@ -60,7 +60,11 @@ test('staff filter the timeline, download the review and record a lesson', async
   ]) {
     await filters.getByLabel(kind, { exact: true }).uncheck();
   }
-  await timeline.getByRole('link', { name: 'Rapport 1 publicerad' }).waitFor({ state: 'detached' });
+  // Each untick reloads the list; wait until the last answer has left only decisions.
+  await timeline
+    .locator('li:not(.review-timeline__item--decision)')
+    .first()
+    .waitFor({ state: 'detached' });
   const items = timeline.locator('li');
   assert.ok((await items.count()) >= 4);
   assert.equal(
