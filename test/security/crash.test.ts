@@ -4,7 +4,7 @@
 // to one. Ends with the summary line of issue 8. The server runs from a bundle built once
 // (scripts/bundle-server.ts): under the TypeScript loader each restart took several seconds.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +14,7 @@ import { openDatabase } from '../../src/server/db/database.ts';
 import { declaredRoutes } from '../../src/server/http/guard.ts';
 import { startTestApp } from '../support/app.ts';
 import { createTestDatabase, testDialects } from '../support/databases.ts';
+import { startServerProcess } from '../support/server-process.ts';
 import { allPayloads, summaryFile } from './support.ts';
 
 const writes = Number(process.env.LAGESBILD_CRASH_WRITES ?? 1000);
@@ -43,44 +44,23 @@ process.once('SIGTERM', () => {
   process.exit(143);
 });
 
-function serve(databaseUrl: string): Promise<Server> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-    ADMIN_EMAIL: adminEmail,
-    ADMIN_PASSWORD: adminPassword,
-    LAGESBILD_DEMO: 'false',
-  };
-  const child = spawn(process.execPath, [serverEntry, 'serve'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  servers.add(child);
-  child.once('exit', () => servers.delete(child));
-  const output: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start: ${output.join('')}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /listens on (http:\/\/\S+)/.exec(output.join(''));
-      if (match) {
-        clearTimeout(timer);
-        child.stdout!.removeAllListeners('data');
-        child.stderr!.removeAllListeners('data');
-        child.stdout!.resume();
-        child.stderr!.resume();
-        resolve({ child, url: match[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${code}: ${output.join('')}`));
-    });
-  });
+async function serve(databaseUrl: string): Promise<Server> {
+  const { child, url } = await startServerProcess(
+    {
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+    },
+    {
+      entry: serverEntry,
+      onSpawn: (spawned) => {
+        servers.add(spawned);
+        spawned.once('exit', () => servers.delete(spawned));
+      },
+    },
+  );
+  return { child, url };
 }
 
 function kill(child: ChildProcess): Promise<void> {

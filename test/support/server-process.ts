@@ -14,8 +14,18 @@ export const processAdmin = {
   password: 'Driftprovets-lösen-för-noder-2026',
 };
 
+export interface ServerProcessOptions {
+  /** A bundled server (scripts/bundle-server.ts) run by plain node instead of the sources. */
+  entry?: string;
+  /** Told about the child as soon as it is spawned, before it listens. */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
 /** Starts `lagesbild serve` on a free port and resolves once it listens. */
-export function startServerProcess(extraEnv: Record<string, string>): Promise<ServerProcess> {
+export function startServerProcess(
+  extraEnv: Record<string, string>,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOST: '127.0.0.1',
@@ -27,10 +37,12 @@ export function startServerProcess(extraEnv: Record<string, string>): Promise<Se
     SMTP_URL: '',
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  const program = options.entry ? [options.entry] : ['--import', 'tsx', 'src/cli/main.ts'];
+  const child = spawn(process.execPath, [...program, 'serve'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  options.onSpawn?.(child);
   const printed: string[] = [];
   const output = () => printed.join('');
   child.stdout!.on('data', (chunk: Buffer) => printed.push(chunk.toString()));

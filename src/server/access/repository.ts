@@ -102,13 +102,3 @@ export function deleteGrant(db: Db, grantId: number) {
 export function grantsOfUser(db: Db, userId: number) {
   return db.selectFrom('grants').selectAll().where('user_id', '=', userId).orderBy('id').execute();
 }
-
-export async function grantsOf(db: Db, userId: number, eventId: number): Promise<EventGrant[]> {
-  const rows = await db
-    .selectFrom('grants')
-    .select(['role', 'unit_id'])
-    .where('user_id', '=', userId)
-    .where('event_id', '=', eventId)
-    .execute();
-  return rows.map((row) => ({ role: row.role, unitId: row.unit_id }));
-}

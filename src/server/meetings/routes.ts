@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isAllowed } from '../../core/access.ts';
-import { grantsOf } from '../access/repository.ts';
+import { findEventWithGrants } from '../access/repository.ts';
 import { hashSecret } from '../auth/service.ts';
 import { listActionsOfMeeting } from '../actions/repository.ts';
 import { presentAction } from '../actions/service.ts';
@@ -271,12 +271,12 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }>
       );
       if (!token) throw feedMissing;
       const user = await findUserById(db, token.user_id);
-      const event = await findEvent(db, token.event_id);
-      if (!user || user.disabled_at || !event) throw feedMissing;
+      if (!user || user.disabled_at) throw feedMissing;
+      const found = await findEventWithGrants(db, token.event_id, user.id);
+      if (!found) throw feedMissing;
+      const { event } = found;
       const grants =
-        user.is_admin === 1
-          ? [{ role: 'admin' as const, unitId: null }]
-          : await grantsOf(db, user.id, event.id);
+        user.is_admin === 1 ? [{ role: 'admin' as const, unitId: null }] : found.grants;
       if (!isAllowed(grants, 'picture.read')) throw feedMissing;
       const now = new Date();
       const entries = await calendarOf(db, event.id, {

@@ -156,23 +156,13 @@ function SourcesSection({ eventId }: { eventId: number }) {
                         )}
                       </td>
                       <td>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          onClick={() => setEditing(source)}
-                        >
-                          {t('admin.feeds.change')}
-                          <span className="visually-hidden"> {source.name}</span>
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-expanded={shown?.id === source.id}
-                          onClick={() => setShown(shown?.id === source.id ? null : source)}
-                        >
-                          {t('admin.feeds.showRuns')}
-                          <span className="visually-hidden"> {source.name}</span>
-                        </button>
+                        <RowActions
+                          name={source.name}
+                          showLabel={t('admin.feeds.showRuns')}
+                          shown={shown?.id === source.id}
+                          onChange={() => setEditing(source)}
+                          onToggle={() => setShown(shown?.id === source.id ? null : source)}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -344,23 +334,13 @@ function WebhooksSection({ eventId }: { eventId: number }) {
                           .join(', ')}
                       </td>
                       <td>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          onClick={() => setEditing(webhook)}
-                        >
-                          {t('admin.feeds.change')}
-                          <span className="visually-hidden"> {webhook.name}</span>
-                        </button>{' '}
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-expanded={shown?.id === webhook.id}
-                          onClick={() => setShown(shown?.id === webhook.id ? null : webhook)}
-                        >
-                          {t('admin.feeds.showDeliveries')}
-                          <span className="visually-hidden"> {webhook.name}</span>
-                        </button>
+                        <RowActions
+                          name={webhook.name}
+                          showLabel={t('admin.feeds.showDeliveries')}
+                          shown={shown?.id === webhook.id}
+                          onChange={() => setEditing(webhook)}
+                          onToggle={() => setShown(shown?.id === webhook.id ? null : webhook)}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -458,5 +438,33 @@ function DeliveryLog({ eventId, webhook }: { eventId: number; webhook: Webhook }
         </div>
       )}
     </section>
+  );
+}
+
+/** "Change" and a toggle that shows the row's log, each naming the row for screen readers. */
+function RowActions(props: {
+  name: string;
+  showLabel: string;
+  shown: boolean;
+  onChange: () => void;
+  onToggle: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="button button--secondary" onClick={props.onChange}>
+        {t('admin.feeds.change')}
+        <span className="visually-hidden"> {props.name}</span>
+      </button>{' '}
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={props.shown}
+        onClick={props.onToggle}
+      >
+        {props.showLabel}
+        <span className="visually-hidden"> {props.name}</span>
+      </button>
+    </>
   );
 }
