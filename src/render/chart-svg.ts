@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as echarts from 'echarts';
-import { LruCache } from '../core/lru-cache.ts';
+import { LRUCache } from 'lru-cache';
 import type { ChartSpec, TableColumn } from '../core/report-snapshot.ts';
 import { escapeHtml, formatNumber } from './common.ts';
 
@@ -22,7 +22,7 @@ const TEXT_COLOR = '#333333';
 // A chart of 6 series over 52 weeks takes ECharts over 10 ms; its SVG is about 25 kB. Published
 // snapshots never change, so the same charts come back on every render of a report.
 const CHART_CACHE_ENTRIES = 256;
-const svgByContent = new LruCache<string, string>(CHART_CACHE_ENTRIES);
+const svgByContent = new LRUCache<string, string>({ max: CHART_CACHE_ENTRIES });
 
 /** The chart as a static SVG string, rendered on the server without a DOM. */
 export function renderChartSvg(chart: ChartSpec, options: ChartSvgOptions = {}): string {
@@ -32,7 +32,12 @@ export function renderChartSvg(chart: ChartSpec, options: ChartSvgOptions = {}):
   const key = createHash('sha256')
     .update(JSON.stringify([chart, width, height, idPrefix]))
     .digest('base64url');
-  return svgByContent.getOrCompute(key, () => drawChartSvg(chart, width, height, idPrefix));
+  let svg = svgByContent.get(key);
+  if (svg === undefined) {
+    svg = drawChartSvg(chart, width, height, idPrefix);
+    svgByContent.set(key, svg);
+  }
+  return svg;
 }
 
 function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix: string): string {

@@ -6,7 +6,7 @@ import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
 import { observationCsvColumns } from './csv.ts';
-import { allObservations, findFigure, listFigures, listObservations } from './repository.ts';
+import { findFigure, listFigures, listObservations } from './repository.ts';
 import {
   createFigureBody,
   createObservationBody,
@@ -22,7 +22,7 @@ import {
   unitParams,
   updateFigureBody,
 } from './schemas.ts';
-import { buildSeries } from './series.ts';
+import { SeriesCache } from './series-cache.ts';
 import {
   changeFigure,
   createFigure,
@@ -36,6 +36,7 @@ import {
 } from './service.ts';
 
 export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const seriesCache = new SeriesCache(db);
   const tags = ['figures'];
   const read = { access: { kind: 'event', permission: 'picture.read' } } as const;
   const define = { access: { kind: 'event', permission: 'figure.define' } } as const;
@@ -164,8 +165,8 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const figure = await findFigure(db, eventId, figureId, visibility);
       if (!figure) throw errors.notFound('Nyckeltalet');
       const { granularity, ...filter } = request.query;
-      const observations = await allObservations(db, figureId, filter, visibility);
-      return { figure: presentFigure(figure), ...buildSeries(figure, observations, granularity) };
+      const series = await seriesCache.seriesOf(figure, granularity, filter, visibility);
+      return { figure: presentFigure(figure), ...series };
     },
   );
 

@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { ReportSnapshot } from '../../core/report-snapshot.ts';
 import { REPORT_CSS } from '../../render/html-css.ts';
@@ -32,29 +34,27 @@ const downloadParams = numberParams.extend({
   file: z.enum(['rapport.pdf', 'rapport.docx', 'rapport.md']),
 });
 
+/** Renderings of a snapshot, by snapshot id and format; a snapshot never changes once frozen. */
+const renderingCapacityBytes = 64 * 1024 * 1024;
 /**
- * Published reports are public records that never change, so every rendering is cached by the
- * snapshot's content hash and answered with an ETag; a repeat visitor gets 304.
+ * Which snapshot a page address means. An address with `?version=` always means the same one; an
+ * address without it means the newest revision, which a correction published on another node
+ * replaces: such answers are kept briefly (a correction published here clears them at once).
  */
-class RenderCache {
-  private readonly entries = new Map<string, Buffer>();
-  constructor(private readonly capacity = 256) {}
+const newestRevisionTtlMs = 2_000;
 
-  async get(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
-    const cached = this.entries.get(key);
-    if (cached) return cached;
-    const body = await render();
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, body);
-    return body;
-  }
-}
-
-export const publishedRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
+const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
   app,
   { db, publicUrl },
 ) => {
-  const cache = new RenderCache();
+  const renderings = new LRUCache<string, Buffer>({
+    maxSize: renderingCapacityBytes,
+    sizeCalculation: (body) => Math.max(1, body.length),
+  });
+  const snapshots = new LRUCache<string, SnapshotMeta>({ max: 10_000 });
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && reply.statusCode < 400) snapshots.clear();
+  });
   const tags = ['published'];
   const open = { kind: 'public' } as const;
   const internal = { kind: 'event', permission: 'internal.read' } as const;
@@ -74,10 +74,12 @@ export const publishedRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string 
         row.audience === 'public' ? 'public, max-age=300' : 'private, max-age=300',
       );
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    const body = await cache.get(`${row.id}:${format}`, async () => {
-      const full = await findSnapshotById(db, row.id);
-      return render(full!, format);
-    });
+    const key = `${row.id}:${format}`;
+    let body = renderings.get(key);
+    if (!body) {
+      body = await render((await findSnapshotById(db, row.id))!, format);
+      renderings.set(key, body);
+    }
     if (format !== 'html') {
       reply.header('content-disposition', `attachment; filename="${fileName(row, format)}"`);
     }
@@ -90,8 +92,12 @@ export const publishedRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string 
     audience: 'public' | 'internal',
     version?: number,
   ) => {
+    const key = `${eventId}:${number}:${audience}:${version ?? 'newest'}`;
+    const known = snapshots.get(key);
+    if (known) return known;
     const row = await findSnapshotByNumber(db, eventId, number, audience, version);
     if (!row) throw errors.notFound('Rapporten');
+    snapshots.set(key, row, version === undefined ? { ttl: newestRevisionTtlMs } : {});
     return row;
   };
 
@@ -221,6 +227,9 @@ export const publishedRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string 
     },
   );
 };
+
+/** Registered without encapsulation, so that a write through any route can clear the lookups. */
+export const publishedRoutes = fastifyPlugin(plugin, { name: 'lagesbild-published' });
 
 function formatOf(file: 'rapport.pdf' | 'rapport.docx' | 'rapport.md'): Format {
   return file.slice('rapport.'.length) as Format;
