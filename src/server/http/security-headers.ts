@@ -23,9 +23,13 @@ export function helmetHeaders(): Record<string, string> {
     setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = `${value}`),
     removeHeader: () => undefined,
   };
-  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error;
-  });
+  helmet(options)(
+    {} as IncomingMessage,
+    recorder as unknown as ServerResponse,
+    (error?: unknown) => {
+      if (error) throw error;
+    },
+  );
   return headers;
 }
 
