@@ -152,10 +152,15 @@ export async function loadUrl(options: {
           ),
         }
       : { duration: options.seconds };
+  // A second of the same load first, unsampled, when there is time for it: a fresh route's first
+  // requests compile its code, which is not the steady state being measured.
+  const warmup =
+    options.seconds >= 2 ? { warmup: { connections: options.connections, duration: 1 } } : {};
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     ...length,
+    ...warmup,
     headers: options.headers ?? {},
     timeout: 10,
   });
@@ -306,6 +311,8 @@ export interface SubmitLoadResult {
 /**
  * N clients, each in a loop for the duration: save a new unit situation (PUT, creates the draft)
  * and submit it (POST .../submit). Every pair uses a fresh unit and period, as real submits do.
+ * The first `warmupSeconds` run the same load unrecorded: the first writes of a fresh process
+ * compile the write paths (a second or more under 50 clients), which is not the steady state.
  */
 export async function submitLoad(options: {
   base: string;
@@ -314,6 +321,7 @@ export async function submitLoad(options: {
   unitIds: number[];
   clients: number;
   seconds: number;
+  warmupSeconds?: number;
 }): Promise<SubmitLoadResult> {
   const base = new URL(options.base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
@@ -344,15 +352,16 @@ export async function submitLoad(options: {
     bullets: '- Ansträngt läge på akuten.\n- Bemanningen säkrad för veckan.',
     keyFigures: [{ name: 'Beläggningsgrad', value: 97, unit: '%' }],
   };
-  const started = performance.now();
+  const started = performance.now() + (options.warmupSeconds ?? 0) * 1000;
   const deadline = started + options.seconds * 1000;
   const client = async () => {
     while (performance.now() < deadline) {
       const place = nextPlace();
+      const measured = performance.now() >= started;
       try {
         let at = performance.now();
         const saved = await request(agent, base, 'PUT', place, headers, body);
-        saves.push(performance.now() - at);
+        if (measured) saves.push(performance.now() - at);
         if (saved.status !== 201) {
           failures += 1;
           continue;
@@ -362,7 +371,7 @@ export async function submitLoad(options: {
         const submitted = await request(agent, base, 'POST', `${place}/submit`, headers, {
           version,
         });
-        submits.push(performance.now() - at);
+        if (measured) submits.push(performance.now() - at);
         if (submitted.status !== 200) failures += 1;
       } catch {
         failures += 1;

@@ -406,6 +406,7 @@ async function benchSubmit(
     unitIds: generated.unitIds,
     clients: options.writeClients,
     seconds: options.seconds,
+    warmupSeconds: Math.min(2, options.seconds / 4),
   });
   const failed = result.submit.failures ? `, ${result.submit.failures} failed` : '';
   add({

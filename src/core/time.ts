@@ -72,7 +72,23 @@ export function periodOf(instant: Date, granularity: Granularity): Period {
   return { key: period.key, granularity, start: new Date(period.start), end: new Date(period.end) };
 }
 
+/** The period a key names; parsing in Stockholm time is slow, so each key is parsed once. */
 export function parsePeriod(key: string): Period {
+  const start = knownKeys.get(key);
+  if (start !== undefined) return periodOf(new Date(start), granularityOfKey(key));
+  const period = parseKey(key);
+  if (knownKeys.size >= knownPeriodsLimit) knownKeys.clear();
+  knownKeys.set(key, period.start.getTime());
+  return period;
+}
+
+const knownKeys = new Map<string, number>();
+
+function granularityOfKey(key: string): Granularity {
+  return WEEK_KEY_PATTERN.test(key) ? 'week' : 'day';
+}
+
+function parseKey(key: string): Period {
   if (WEEK_KEY_PATTERN.test(key)) {
     return parseWeekKey(key);
   }

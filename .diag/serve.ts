@@ -1,0 +1,10 @@
+const { loadConfig } = await import('../src/server/config.ts');
+const { startServer } = await import('../src/server/start.ts');
+const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '8931', LOG_LEVEL: 'silent', LAGESBILD_DEMO: 'false', ADMIN_PASSWORD: 'Bänkprovets-admin-lösen-2026', SMTP_URL: '', DATABASE_URL: process.env.DATABASE_URL ?? 'sqlite:/tmp/big/big.db' });
+const server = await startServer(config, () => undefined);
+const { login } = await import('../bench/harness.ts');
+const { staffEmail, benchPassword } = await import('../bench/generate.ts');
+const session = await login(server.url, staffEmail, benchPassword);
+const fs = await import('node:fs'); fs.writeFileSync('/tmp/cookie.txt', session.cookie); fs.writeFileSync('/tmp/csrf.txt', session.csrfToken);
+process.on('SIGINT', () => { void server.stop().then(() => process.exit(0)); });
+setTimeout(() => { void server.stop().then(() => process.exit(0)); }, Number(process.env.SERVE_SECONDS ?? 25) * 1000);
