@@ -32,6 +32,7 @@ import { errors } from './errors.ts';
 import { handleError } from './http/error-handler.ts';
 import { installGuard } from './http/guard.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
+import { installResponseCache } from './http/response-cache.ts';
 import { liveRoutes } from './live/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { healthRoutes } from './http/health.ts';
@@ -96,6 +97,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     absoluteHours: config.SESSION_ABSOLUTE_HOURS,
   };
   installGuard(app, database.db, policy);
+  installResponseCache(app);
   // PostgreSQL cannot store U+0000 and both engines silently turn a lone surrogate into U+FFFD:
   // refuse such text in any part of a request with a 400 rather than a 500 or a changed text.
   app.addHook('preValidation', async (request) => {

@@ -1,49 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
-import { buildApp } from '../../src/server/app.ts';
-import { Client, type TestApp, demoPeople, sessionCookieOf, startTestApp } from '../support/app.ts';
+import { type TestApp, demoPeople, startTestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
-
-/** Records the tables each query names, in the order the queries run. */
-class TableRecorder implements KyselyPlugin {
-  queries: string[][] = [];
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.queries.push([...new Set(tableNames(args.node))].sort());
-    return args.node;
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-
-  /** The queries before the first one that names `table`: what ran ahead of the handler. */
-  before(table: string): string[][] {
-    const handlerStart = this.queries.findIndex((tables) => tables.includes(table));
-    assert.ok(handlerStart >= 0, `no query names ${table}: ${JSON.stringify(this.queries)}`);
-    return this.queries.slice(0, handlerStart);
-  }
-}
-
-function tableNames(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(tableNames);
-  if (node === null || typeof node !== 'object') return [];
-  const record = node as Record<string, unknown>;
-  const own =
-    record.kind === 'TableNode'
-      ? [(record.table as { identifier: { name: string } }).identifier.name]
-      : [];
-  return [...own, ...Object.values(record).flatMap(tableNames)];
-}
+import { TableRecorder, buildRecordedApp, loginTo } from '../support/query-recorder.ts';
 
 for (const dialect of testDialects()) {
   describe(`queries of the access guard on ${dialect}`, () => {
@@ -53,32 +13,14 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       t = await startTestApp(dialect);
-      const database = { ...t.database, db: t.database.db.withPlugin(recorder) };
-      app = await buildApp(
-        {
-          LOG_LEVEL: 'silent',
-          PUBLIC_URL: 'http://127.0.0.1:3000',
-          SESSION_IDLE_MINUTES: 120,
-          SESSION_ABSOLUTE_HOURS: 12,
-          BODY_LIMIT_BYTES: 1_048_576,
-        },
-        database,
-      );
+      app = await buildRecordedApp(t, recorder);
     });
     after(async () => {
       await app.close();
       await t.close();
     });
 
-    async function login(email: string): Promise<Client> {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email, password: 'Demo-lösenord-för-test-2024' },
-      });
-      assert.equal(response.statusCode, 200, response.body);
-      return new Client(app, sessionCookieOf(response), response.json().csrfToken);
-    }
+    const login = (email: string) => loginTo(app, email);
 
     it('resolves a session and its user in one query', async () => {
       const client = await login(demoPeople.staff);

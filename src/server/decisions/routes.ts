@@ -26,7 +26,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
   app.get(
     '/api/events/:eventId/decisions',
     {
-      config: { access: read },
+      config: { access: read, sharedAnswer: true },
       schema: { tags, params: eventIdParams, querystring: decisionListQuery },
     },
     async (request) => {

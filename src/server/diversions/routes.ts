@@ -67,7 +67,10 @@ export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
 
   app.get(
     '/api/events/:eventId/diversions/board',
-    { config: read, schema: { tags, params: eventParams, querystring: boardQuery } },
+    {
+      config: { ...read, sharedAnswer: true },
+      schema: { tags, params: eventParams, querystring: boardQuery },
+    },
     async (request) => {
       const at = new Date(request.query.at ?? Date.now()).toISOString();
       const items = await diversionBoard(db, request.params.eventId, at, {

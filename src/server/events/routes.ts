@@ -31,7 +31,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.get(
     '/api/events/:eventId',
     {
-      config: { access: { kind: 'event', permission: 'event.read' } },
+      config: { access: { kind: 'event', permission: 'event.read' }, sharedAnswer: true },
       schema: { tags: ['events'], params: eventIdParams },
     },
     async (request) => {

@@ -178,18 +178,3 @@ export function findObservationsByClientKey(
     .where('client_key', 'in', clientKeys)
     .execute();
 }
-
-/**
- * What changes whenever an observation of the figure is added. Observations are never edited or
- * deleted; the count also catches one committed late with a lower id (PostgreSQL takes ids at
- * insert, not at commit). Counted over every observation of the figure, so it is read from the
- * (definition_id, observed_at) index alone.
- */
-export async function observationsFingerprint(db: Db, definitionId: number): Promise<string> {
-  const row = await db
-    .selectFrom('figure_observations')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('id').as('newest')])
-    .where('definition_id', '=', definitionId)
-    .executeTakeFirstOrThrow();
-  return `${row.count}:${row.newest ?? 0}`;
-}

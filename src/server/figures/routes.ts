@@ -6,7 +6,7 @@ import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
 import { observationCsvColumns } from './csv.ts';
-import { findFigure, listFigures, listObservations } from './repository.ts';
+import { allObservations, findFigure, listFigures, listObservations } from './repository.ts';
 import {
   createFigureBody,
   createObservationBody,
@@ -22,7 +22,7 @@ import {
   unitParams,
   updateFigureBody,
 } from './schemas.ts';
-import { SeriesCache } from './series-cache.ts';
+import { buildSeries } from './series.ts';
 import {
   changeFigure,
   createFigure,
@@ -36,7 +36,6 @@ import {
 } from './service.ts';
 
 export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const seriesCache = new SeriesCache(db);
   const tags = ['figures'];
   const read = { access: { kind: 'event', permission: 'picture.read' } } as const;
   const define = { access: { kind: 'event', permission: 'figure.define' } } as const;
@@ -44,7 +43,10 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.get(
     '/api/events/:eventId/figures',
-    { config: read, schema: { tags, params: eventParams, querystring: figureListQuery } },
+    {
+      config: { ...read, sharedAnswer: true },
+      schema: { tags, params: eventParams, querystring: figureListQuery },
+    },
     async (request) => {
       const { limit, offset, order } = request.query;
       const { rows, total } = await listFigures(
@@ -158,15 +160,18 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.get(
     '/api/events/:eventId/figures/:figureId/series',
-    { config: read, schema: { tags, params: figureParams, querystring: seriesQuery } },
+    {
+      config: { ...read, sharedAnswer: true },
+      schema: { tags, params: figureParams, querystring: seriesQuery },
+    },
     async (request) => {
       const { eventId, figureId } = request.params;
       const visibility = { includeInternal: canReadInternal(request) };
       const figure = await findFigure(db, eventId, figureId, visibility);
       if (!figure) throw errors.notFound('Nyckeltalet');
       const { granularity, ...filter } = request.query;
-      const series = await seriesCache.seriesOf(figure, granularity, filter, visibility);
-      return { figure: presentFigure(figure), ...series };
+      const observations = await allObservations(db, figureId, filter, visibility);
+      return { figure: presentFigure(figure), ...buildSeries(figure, observations, granularity) };
     },
   );
 

@@ -24,5 +24,7 @@ declare module 'fastify' {
     eventGrants: EventGrant[];
     /** The scopes of the API token behind the request; null for a session. */
     tokenScopes: TokenScope[] | null;
+    /** The event's change count as the guard read it; null outside an event's routes. */
+    eventChangeCount: number | null;
   }
 }

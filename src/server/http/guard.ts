@@ -48,6 +48,7 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
   app.decorateRequest('session', null);
   app.decorateRequest('eventGrants');
   app.decorateRequest('tokenScopes', null);
+  app.decorateRequest('eventChangeCount', null);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs'))
@@ -119,6 +120,7 @@ async function authorizeInEvent(
     eventId === null ? undefined : await findEventWithGrants(db, eventId, actor.userId!);
   if (!found) throw errors.notFound('Händelsen');
   const { event } = found;
+  request.eventChangeCount = event.change_count;
   request.eventGrants = actor.isAdmin ? [{ role: 'admin', unitId: null }] : found.grants;
   if (request.eventGrants.length === 0) throw errors.notFound('Händelsen');
   const unitId = access.unitParam

@@ -33,10 +33,11 @@ export function helmetHeaders(): Record<string, string> {
   return headers;
 }
 
+/** Set on the raw response, as helmet does, so that hijacked answers (live streams) carry them. */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  const headers = helmetHeaders();
+  const headers = Object.entries(helmetHeaders());
   app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });
 }

@@ -24,7 +24,7 @@ export const logRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
   app.get(
     '/api/events/:eventId/log',
     {
-      config: { access: { kind: 'event', permission: 'picture.read' } },
+      config: { access: { kind: 'event', permission: 'picture.read' }, sharedAnswer: true },
       schema: { tags, params: eventIdParams, querystring: logListQuery },
     },
     async (request) => {

@@ -15,7 +15,7 @@ export const readinessRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/api/events/:eventId/readiness',
     {
-      config: { access: { kind: 'event', permission: 'picture.read' } },
+      config: { access: { kind: 'event', permission: 'picture.read' }, sharedAnswer: true },
       schema: { tags, params: readinessParams, querystring: readinessQuery },
     },
     async (request) =>

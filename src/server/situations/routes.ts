@@ -147,7 +147,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/api/events/:eventId/completeness',
     {
-      config: { access: read },
+      config: { access: read, sharedAnswer: true },
       schema: { tags, params: eventParams, querystring: completenessQuery },
     },
     async (request) => completeness(db, request.params.eventId, request.query.period),

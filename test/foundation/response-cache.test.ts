@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { systemActor } from '../../src/server/http/actor.ts';
+import { createLogEntry } from '../../src/server/log/service.ts';
+import { createUser } from '../../src/server/users/service.ts';
+import { type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { testDialects } from '../support/databases.ts';
+import { TableRecorder, buildRecordedApp, loginTo } from '../support/query-recorder.ts';
+
+const password = 'Ett-lösenord-för-utomstående-2026';
+
+interface LogPage {
+  items: { text: string; internal: boolean }[];
+}
+
+for (const dialect of testDialects()) {
+  describe(`shared answers of the dashboard's reads on ${dialect}`, () => {
+    let t: TestApp;
+    let app: FastifyInstance;
+    const recorder = new TableRecorder();
+    const logPath = () => `/api/events/${t.eventId}/log?limit=50`;
+
+    before(async () => {
+      t = await startTestApp(dialect);
+      app = await buildRecordedApp(t, recorder);
+    });
+    after(async () => {
+      await app.close();
+      await t.close();
+    });
+
+    /** A log entry written straight to the database, as another node would write it. */
+    const writeElsewhere = (text: string, internal: boolean) =>
+      createLogEntry(t.database.db, systemActor, t.eventId, {
+        occurredAt: new Date().toISOString(),
+        text,
+        significant: false,
+        internal,
+      } as Parameters<typeof createLogEntry>[3]);
+
+    const changeCount = async () =>
+      (
+        await t.database.db
+          .selectFrom('events')
+          .select('change_count')
+          .where('id', '=', t.eventId)
+          .executeTakeFirstOrThrow()
+      ).change_count;
+
+    it('counts up the event with every audit record, in the writing transaction', async () => {
+      const before = await changeCount();
+      await writeElsewhere('Räknaren ökar med en ändring.', false);
+      assert.equal(await changeCount(), before + 1);
+    });
+
+    it('answers a repeated read without reading the data again', async () => {
+      const staff = await loginTo(app, demoPeople.staff);
+      const first = await staff.get(logPath());
+      assert.equal(first.statusCode, 200, first.body);
+      recorder.queries = [];
+      const second = await staff.get(logPath());
+      assert.equal(second.statusCode, 200);
+      assert.equal(second.body, first.body);
+      assert.match(String(second.headers['content-type']), /^application\/json/);
+      assert.deepEqual(recorder.queries, [
+        ['sessions', 'users'],
+        ['events', 'grants'],
+      ]);
+    });
+
+    it('reads afresh once a change is committed anywhere', async () => {
+      const staff = await loginTo(app, demoPeople.staff);
+      assert.equal((await staff.get(logPath())).statusCode, 200);
+      await writeElsewhere('Reservkraft testad på Norra sjukhuset.', false);
+      const page = (await staff.get(logPath())).json() as LogPage;
+      assert.ok(page.items.some((item) => item.text === 'Reservkraft testad på Norra sjukhuset.'));
+    });
+
+    it('never gives a reader the answer that staff, who read internal items, got', async () => {
+      await writeElsewhere('Intern uppgift om läckan i journalsystemet.', true);
+      const staff = await loginTo(app, demoPeople.staff);
+      const reader = await loginTo(app, demoPeople.reader);
+      const staffPage = (await staff.get(logPath())).json() as LogPage;
+      assert.ok(staffPage.items.some((item) => item.internal));
+      const readerPage = (await reader.get(logPath())).json() as LogPage;
+      assert.ok(readerPage.items.length > 0);
+      assert.ok(readerPage.items.every((item) => !item.internal));
+      const staffAgain = (await staff.get(logPath())).json() as LogPage;
+      assert.deepEqual(staffAgain, staffPage);
+    });
+
+    it('lets the guard refuse a user without a grant before any shared answer', async () => {
+      const staff = await loginTo(app, demoPeople.staff);
+      assert.equal((await staff.get(logPath())).statusCode, 200);
+      const email = 'utan.behorighet@lagesbild.local';
+      await createUser(t.database.db, systemActor, { email, name: 'Utan Behörighet', password });
+      const outsider = await loginTo(app, email, password);
+      assert.equal((await outsider.get(logPath())).statusCode, 404);
+    });
+  });
+}

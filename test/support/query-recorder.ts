@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
+import { buildApp } from '../../src/server/app.ts';
+import { Client, type TestApp, sessionCookieOf } from './app.ts';
+
+/** Records the tables each query names, in the order the queries run. */
+export class TableRecorder implements KyselyPlugin {
+  queries: string[][] = [];
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.queries.push([...new Set(tableNames(args.node))].sort());
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+
+  /** The queries before the first one that names `table`: what ran ahead of the handler. */
+  before(table: string): string[][] {
+    const handlerStart = this.queries.findIndex((tables) => tables.includes(table));
+    assert.ok(handlerStart >= 0, `no query names ${table}: ${JSON.stringify(this.queries)}`);
+    return this.queries.slice(0, handlerStart);
+  }
+}
+
+function tableNames(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(tableNames);
+  if (node === null || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own =
+    record.kind === 'TableNode'
+      ? [(record.table as { identifier: { name: string } }).identifier.name]
+      : [];
+  return [...own, ...Object.values(record).flatMap(tableNames)];
+}
+
+/** A second app on the test app's database whose every query passes the recorder. */
+export function buildRecordedApp(t: TestApp, recorder: TableRecorder): Promise<FastifyInstance> {
+  return buildApp(
+    {
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+      SESSION_IDLE_MINUTES: 120,
+      SESSION_ABSOLUTE_HOURS: 12,
+      BODY_LIMIT_BYTES: 1_048_576,
+    },
+    { ...t.database, db: t.database.db.withPlugin(recorder) },
+  );
+}
+
+export async function loginTo(
+  app: FastifyInstance,
+  email: string,
+  password = 'Demo-lösenord-för-test-2024',
+): Promise<Client> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  assert.equal(response.statusCode, 200, response.body);
+  return new Client(app, sessionCookieOf(response), response.json().csrfToken);
+}
