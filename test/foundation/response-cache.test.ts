@@ -63,10 +63,7 @@ for (const dialect of testDialects()) {
       assert.equal(second.statusCode, 200);
       assert.equal(second.body, first.body);
       assert.match(String(second.headers['content-type']), /^application\/json/);
-      assert.deepEqual(recorder.queries, [
-        ['sessions', 'users'],
-        ['events', 'grants'],
-      ]);
+      assert.deepEqual(recorder.queries, [['events', 'grants', 'sessions', 'users']]);
     });
 
     it('reads afresh once a change is committed anywhere', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.ts';
+import type { EventGrant } from '../../core/access.ts';
 import type { UserRow } from '../users/repository.ts';
 
 export function insertSession(
@@ -18,14 +19,31 @@ export function insertSession(
     .execute();
 }
 
-/** The session with its user, in one round trip: every signed-in request resolves one. */
+/** The event's state and change count with the caller's grants in it: what the guard checks. */
+export interface EventAccess {
+  event: { state: 'active' | 'closed'; change_count: number };
+  grants: EventGrant[];
+}
+
+export interface SessionWithUser {
+  user: UserRow;
+  csrfToken: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  /** Asked for with an event id: that event (null when there is none) and the user's grants. */
+  eventAccess?: EventAccess | null;
+}
+
+/**
+ * The session with its user, in one round trip: every signed-in request resolves one. On an
+ * event's route the same query reads the event and the user's grants in it.
+ */
 export async function findSessionWithUser(
   db: Db,
   idHash: string,
-): Promise<
-  { user: UserRow; csrfToken: string; lastSeenAt: string; expiresAt: string } | undefined
-> {
-  const row = await db
+  eventId?: number,
+): Promise<SessionWithUser | undefined> {
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
@@ -34,16 +52,50 @@ export async function findSessionWithUser(
       'sessions.last_seen_at as session_last_seen_at',
       'sessions.expires_at as session_expires_at',
     ])
+    .$if(eventId !== undefined, (query) =>
+      query
+        .leftJoin('events', (join) => join.on('events.id', '=', eventId!))
+        .leftJoin('grants', (join) =>
+          join.onRef('grants.event_id', '=', 'events.id').onRef('grants.user_id', '=', 'users.id'),
+        )
+        .select([
+          'events.state as event_state',
+          'events.change_count as event_change_count',
+          'grants.role as grant_role',
+          'grants.unit_id as grant_unit_id',
+        ]),
+    )
     .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { session_csrf_token, session_last_seen_at, session_expires_at, ...user } = row;
-  return {
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const {
+    session_csrf_token,
+    session_last_seen_at,
+    session_expires_at,
+    event_state,
+    event_change_count,
+    grant_role: _role,
+    grant_unit_id: _unitId,
+    ...user
+  } = first;
+  const found = {
     user,
     csrfToken: session_csrf_token,
     lastSeenAt: session_last_seen_at,
     expiresAt: session_expires_at,
   };
+  if (eventId === undefined) return found;
+  const eventAccess =
+    event_state == null || event_change_count == null
+      ? null
+      : {
+          event: { state: event_state, change_count: event_change_count },
+          grants: rows.flatMap((row) =>
+            row.grant_role == null ? [] : [{ role: row.grant_role, unitId: row.grant_unit_id! }],
+          ),
+        };
+  return { ...found, eventAccess };
 }
 
 export function touchSession(db: Db, idHash: string, now: string) {

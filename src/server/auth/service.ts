@@ -19,6 +19,7 @@ import {
   verifyPassword,
 } from './password.ts';
 import {
+  type EventAccess,
   clearLoginFailures,
   countLoginFailures,
   deleteSession,
@@ -125,6 +126,7 @@ export interface ResolvedSession {
   user: UserRow;
   idHash: string;
   csrfToken: string;
+  eventAccess?: EventAccess | null;
 }
 
 /** Finds the live session behind a cookie value; expired or idle sessions are ended. */
@@ -132,9 +134,10 @@ export async function resolveSession(
   db: Db,
   sessionId: string,
   policy: SessionPolicy,
+  eventId?: number,
 ): Promise<ResolvedSession | null> {
   const idHash = hashSecret(sessionId);
-  const session = await findSessionWithUser(db, idHash);
+  const session = await findSessionWithUser(db, idHash, eventId);
   if (!session) return null;
   const now = Date.now();
   const idleLimit = Date.parse(session.lastSeenAt) + policy.idleMinutes * 60_000;
@@ -146,7 +149,12 @@ export async function resolveSession(
   if (now - Date.parse(session.lastSeenAt) > touchIntervalMs) {
     await touchSession(db, idHash, new Date(now).toISOString());
   }
-  return { user: session.user, idHash, csrfToken: session.csrfToken };
+  return {
+    user: session.user,
+    idHash,
+    csrfToken: session.csrfToken,
+    eventAccess: session.eventAccess,
+  };
 }
 
 export async function resolveApiToken(

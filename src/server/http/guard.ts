@@ -7,6 +7,7 @@ import {
   resolveApiToken,
   resolveSession,
 } from '../auth/service.ts';
+import type { EventAccess } from '../auth/repository.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 
@@ -97,10 +98,20 @@ async function authenticate(request: FastifyRequest, db: Db, policy: SessionPoli
   }
   const cookie = request.cookies[sessionCookie];
   if (!cookie) return;
-  const session = await resolveSession(db, cookie, policy);
+  const session = await resolveSession(db, cookie, policy, eventIdOf(request) ?? undefined);
   if (!session) return;
   request.actor = actorFromUser(session.user, request.id);
   request.session = { idHash: session.idHash, csrfToken: session.csrfToken };
+  if (session.eventAccess !== undefined) eventAccessRead.set(request, session.eventAccess);
+}
+
+/** What the session's query already read of the event the route names, for the access check. */
+const eventAccessRead = new WeakMap<FastifyRequest, EventAccess | null>();
+
+/** The event an event route names; null on other routes and for an id that cannot be one. */
+function eventIdOf(request: FastifyRequest): number | null {
+  if (request.routeOptions.config.access?.kind !== 'event') return null;
+  return positiveInteger((request.params as Record<string, string>).eventId);
 }
 
 function refuseUncoveredToken(scopes: TokenScope[] | null, access: RouteAccess): void {
@@ -115,9 +126,7 @@ async function authorizeInEvent(
   access: Extract<RouteAccess, { kind: 'event' }>,
 ): Promise<void> {
   const actor = request.actor!;
-  const eventId = positiveInteger((request.params as Record<string, string>).eventId);
-  const found =
-    eventId === null ? undefined : await findEventWithGrants(db, eventId, actor.userId!);
+  const found = await eventAccessOf(request, db, actor.userId!);
   if (!found) throw errors.notFound('Händelsen');
   const { event } = found;
   request.eventChangeCount = event.change_count;
@@ -132,6 +141,17 @@ async function authorizeInEvent(
   if (event.state === 'closed' && unsafeMethods.has(request.method) && !access.onClosedEvent) {
     throw errors.eventClosed();
   }
+}
+
+async function eventAccessOf(
+  request: FastifyRequest,
+  db: Db,
+  userId: number,
+): Promise<EventAccess | null> {
+  const read = eventAccessRead.get(request);
+  if (read !== undefined) return read;
+  const eventId = eventIdOf(request);
+  return eventId === null ? null : ((await findEventWithGrants(db, eventId, userId)) ?? null);
 }
 
 /** Readers see only items classified as public; every other role also sees internal ones. */
