@@ -63,11 +63,7 @@ export async function listActions(
   return { rows, total: await countActions(db, eventId, filter) };
 }
 
-export async function countActions(
-  db: Db,
-  eventId: number,
-  filter: ActionFilter,
-): Promise<number> {
+export async function countActions(db: Db, eventId: number, filter: ActionFilter): Promise<number> {
   const { total } = await filtered(db, eventId, filter)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();

@@ -56,12 +56,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       schema: { tags, params: eventParams, querystring: optionalPeriodQuery },
     },
     async (request) =>
-      latestSituations(
-        db,
-        request.params.eventId,
-        request.query.period,
-        canReadInternal(request),
-      ),
+      latestSituations(db, request.params.eventId, request.query.period, canReadInternal(request)),
   );
 
   app.get(
