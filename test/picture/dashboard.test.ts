@@ -230,8 +230,8 @@ for (const dialect of testDialects()) {
         assert.equal(answer.overdue, 2);
         assert.deepEqual(
           answer.next.map((action) => action.id),
-          ['overdue open', 'overdue in progress', 'due tomorrow', 'due in two days'].map(
-            (text) => ids.get(text),
+          ['overdue open', 'overdue in progress', 'due tomorrow', 'due in two days'].map((text) =>
+            ids.get(text),
           ),
         );
       });
