@@ -327,16 +327,16 @@ async function benchReads(
   add: (row: Row) => void,
 ): Promise<void> {
   const events = `/api/events/${generated.eventId}`;
-  // What the web app's dashboard asks for (src/web/pages/Dashboard.tsx), plus overdue actions.
+  const period = generated.periods[generated.periods.length - 1]!;
+  // What the web app's dashboard asks for (src/web/pages/Dashboard.tsx).
   const reads: [string, string][] = [
     ['event', `${events}`],
     ['readiness', `${events}/readiness`],
     ['completeness', `${events}/completeness`],
-    ['situations', `${events}/situations?limit=200`],
+    ['latest situations', `${events}/situations/latest?period=${period}`],
     ['figures', `${events}/figures`],
     ['diversions board', `${events}/diversions/board`],
-    ['actions', `${events}/actions?limit=200`],
-    ['overdue actions', `${events}/actions?overdue=true`],
+    ['actions summary', `${events}/actions/summary`],
     ['decisions', `${events}/decisions?limit=4`],
     ['log', `${events}/log?limit=3`],
     [

@@ -49,7 +49,8 @@ test('the benchmark runs end to end at a tiny size', { timeout: 120_000 }, async
       figure(new RegExp(`Lägesbild, 16 conns.*\\(${engine}\\)`)).value,
       /^\d+ rps, p50 .* ms, p99 .* ms$/,
     );
-    assert.match(figure(new RegExp(`^situations, .*\\(${engine}\\)`)).value, /p99 .* ms/);
+    assert.match(figure(new RegExp(`^latest situations, .*\\(${engine}\\)`)).value, /p99 .* ms/);
+    assert.match(figure(new RegExp(`^actions summary, .*\\(${engine}\\)`)).value, /p99 .* ms/);
     assert.match(figure(new RegExp(`situation submit.*\\(${engine}\\)`)).value, /p99 .* ms/);
     const fanout = figure(new RegExp(`20 SSE subscribers.*\\(${engine}\\)`));
     assert.doesNotMatch(fanout.value, /missed/, 'every subscriber receives every change');

@@ -361,6 +361,12 @@ export interface Action {
   version: number;
 }
 
+export interface ActionSummary {
+  open: number;
+  overdue: number;
+  next: Action[];
+}
+
 export interface LogEntry {
   id: number;
   occurredAt: string;
@@ -427,6 +433,10 @@ export const api = {
       limit: 200,
       ...query,
     }),
+  latestSituations: (eventId: number, period?: string) =>
+    request<{ items: Situation[] }>('GET', `${ev(eventId)}/situations/latest`, undefined, {
+      period,
+    }),
   prefill: (eventId: number, unitId: number, period: string) =>
     request<{ situation: Situation | null }>(
       'GET',
@@ -448,8 +458,8 @@ export const api = {
     request<DiversionBoard>('GET', `${ev(eventId)}/diversions/board`),
   decisions: (eventId: number, limit = 5) =>
     request<Page<Decision>>('GET', `${ev(eventId)}/decisions`, undefined, { limit }),
-  actions: (eventId: number) =>
-    request<Page<Action>>('GET', `${ev(eventId)}/actions`, undefined, { limit: 200 }),
+  actionSummary: (eventId: number) =>
+    request<ActionSummary>('GET', `${ev(eventId)}/actions/summary`),
   log: (eventId: number, limit = 6) =>
     request<Page<LogEntry>>('GET', `${ev(eventId)}/log`, undefined, { limit }),
 

@@ -10,6 +10,8 @@ export const pendingStates: ActionState[] = ['open', 'in_progress'];
 export interface ActionFilter {
   includeInternal: boolean;
   state?: ActionState;
+  /** Only actions still to be carried out. */
+  pending?: boolean;
   overdue?: boolean;
   unitId?: number;
   decisionId?: number;
@@ -22,6 +24,7 @@ function filtered(db: Db, eventId: number, filter: ActionFilter) {
   let query = db.selectFrom('actions').where('event_id', '=', eventId);
   if (!filter.includeInternal) query = query.where('internal', '=', 0);
   if (filter.state) query = query.where('state', '=', filter.state);
+  if (filter.pending) query = query.where('state', 'in', pendingStates);
   if (filter.unitId !== undefined) query = query.where('owner_unit_id', '=', filter.unitId);
   if (filter.decisionId !== undefined) query = query.where('decision_id', '=', filter.decisionId);
   if (filter.dueFrom) query = query.where('due_at', '>=', filter.dueFrom);
@@ -57,10 +60,14 @@ export async function listActions(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
+  return { rows, total: await countActions(db, eventId, filter) };
+}
+
+export async function countActions(db: Db, eventId: number, filter: ActionFilter): Promise<number> {
   const { total } = await filtered(db, eventId, filter)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+  return Number(total);
 }
 
 export function listActionsOfDecision(

@@ -15,7 +15,7 @@ import {
   createActionBody,
   updateActionBody,
 } from './schemas.ts';
-import { changeAction, createAction, presentAction } from './service.ts';
+import { actionSummary, changeAction, createAction, presentAction } from './service.ts';
 
 export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['actions'];
@@ -46,6 +46,15 @@ export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       );
       return { items: rows.map((row) => presentAction(row, now)), total, limit, offset };
     },
+  );
+
+  app.get(
+    '/api/events/:eventId/actions/summary',
+    {
+      config: { access: { kind: 'event', permission: 'picture.read' }, sharedAnswer: true },
+      schema: { tags, params: eventIdParams },
+    },
+    async (request) => actionSummary(db, request.params.eventId, canReadInternal(request)),
   );
 
   app.get(

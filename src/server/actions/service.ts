@@ -9,8 +9,10 @@ import { indexForSearch } from '../search/index-document.ts';
 import { findUnit } from '../units/repository.ts';
 import {
   type ActionRow,
+  countActions,
   findAction,
   insertAction,
+  listActions,
   pendingStates,
   updateAction,
 } from './repository.ts';
@@ -41,6 +43,31 @@ export function presentAction(row: ActionRow, now = new Date().toISOString()) {
       updatedAt: row.updated_at,
     },
     version: row.version,
+  };
+}
+
+const nextActionCount = 4;
+
+/**
+ * How many actions are pending and overdue, and the next few pending ones. Pending actions are
+ * listed by due date, so the overdue ones come first.
+ */
+export async function actionSummary(db: Db, eventId: number, includeInternal: boolean) {
+  const now = new Date().toISOString();
+  const visible = { includeInternal, now };
+  const [pending, overdue] = await Promise.all([
+    listActions(
+      db,
+      eventId,
+      { ...visible, pending: true },
+      { limit: nextActionCount, offset: 0, order: 'asc' },
+    ),
+    countActions(db, eventId, { ...visible, overdue: true }),
+  ]);
+  return {
+    open: pending.total,
+    overdue,
+    next: pending.rows.map((row) => presentAction(row, now)),
   };
 }
 

@@ -77,6 +77,33 @@ export async function listSituations(
   return { rows, total: Number(count.count) };
 }
 
+/**
+ * Each unit's newest situation that is not a draft, among those starting no later than
+ * `startingBy` (all when it is undefined): the newest start per unit first, then its row.
+ */
+export function listLatestSituations(
+  db: Db,
+  eventId: number,
+  filter: { startingBy: string | undefined; includeInternal: boolean },
+): Promise<SituationRow[]> {
+  let newest = db
+    .selectFrom('unit_situations')
+    .select('unit_id')
+    .select((eb) => eb.fn.max('period_start').as('period_start'))
+    .where('event_id', '=', eventId)
+    .where('state', '<>', 'draft');
+  if (filter.startingBy) newest = newest.where('period_start', '<=', filter.startingBy);
+  if (!filter.includeInternal) newest = newest.where('internal', '=', 0);
+  return selectSituations(db, eventId)
+    .innerJoin(newest.groupBy('unit_id').as('newest'), (join) =>
+      join
+        .onRef('newest.unit_id', '=', 'unit_situations.unit_id')
+        .onRef('newest.period_start', '=', 'unit_situations.period_start'),
+    )
+    .orderBy('units.code')
+    .execute();
+}
+
 /** Inserts the situation unless the unit already has one for the period; then answers undefined. */
 export function insertSituation(db: Db, situation: Insertable<UnitSituationsTable>) {
   return db

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { canReadInternal } from '../http/guard.ts';
 import {
-  completenessQuery,
   createInputRequestBody,
   eventParams,
   inputRequestListQuery,
+  optionalPeriodQuery,
   returnBody,
   saveSituationBody,
   situationListQuery,
@@ -16,6 +16,7 @@ import {
 import { completeness, createInputRequest, inputRequestPage } from './input-requests.ts';
 import {
   acceptSituation,
+  latestSituations,
   prefillSituation,
   presentSituation,
   returnSituation,
@@ -46,6 +47,16 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         { limit, offset, order },
       );
     },
+  );
+
+  app.get(
+    '/api/events/:eventId/situations/latest',
+    {
+      config: { access: read, sharedAnswer: true },
+      schema: { tags, params: eventParams, querystring: optionalPeriodQuery },
+    },
+    async (request) =>
+      latestSituations(db, request.params.eventId, request.query.period, canReadInternal(request)),
   );
 
   app.get(
@@ -148,7 +159,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/completeness',
     {
       config: { access: read, sharedAnswer: true },
-      schema: { tags, params: eventParams, querystring: completenessQuery },
+      schema: { tags, params: eventParams, querystring: optionalPeriodQuery },
     },
     async (request) => completeness(db, request.params.eventId, request.query.period),
   );

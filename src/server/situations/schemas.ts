@@ -91,7 +91,7 @@ export const createInputRequestBody = z
 
 export const inputRequestListQuery = listQuery.omit({ unitId: true });
 
-export const completenessQuery = z.object({ period: periodKey.optional() });
+export const optionalPeriodQuery = z.object({ period: periodKey.optional() });
 
 export type SaveSituationInput = z.infer<typeof saveSituationBody>;
 export type CreateInputRequestInput = z.infer<typeof createInputRequestBody>;

@@ -16,6 +16,7 @@ import {
   findSituationOfUnit,
   insertSituation,
   insertSituationVersion,
+  listLatestSituations,
   listSituationVersions,
   listSituations,
   updateSituation,
@@ -402,6 +403,20 @@ export async function situationPage(
 ): Promise<Page<ReturnType<typeof presentSituation>>> {
   const { rows, total } = await listSituations(db, eventId, filter, page);
   return { items: rows.map(presentSituation), total, limit: page.limit, offset: page.offset };
+}
+
+/** Each unit's newest sent situation up to the period, or of all periods when none is given. */
+export async function latestSituations(
+  db: Db,
+  eventId: number,
+  period: string | undefined,
+  includeInternal: boolean,
+) {
+  const startingBy = period
+    ? resolvePeriod(await loadEvent(db, eventId), period).start.toISOString()
+    : undefined;
+  const rows = await listLatestSituations(db, eventId, { startingBy, includeInternal });
+  return { items: rows.map(presentSituation) };
 }
 
 /** One situation with every version submitted so far; internal ones only for those who may. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
-  type Action,
+  type ActionSummary,
   type Change,
   type Completeness,
   type Decision,
@@ -45,7 +45,7 @@ interface Picture {
   situations: Situation[];
   series: Series[];
   board: DiversionBoard;
-  actions: Action[];
+  actions: ActionSummary;
   decisions: Decision[];
   log: LogEntry[];
 }
@@ -117,6 +117,7 @@ function partsFor(changes: Change[]): Set<Part> {
 }
 
 const emptyPage = { items: [], total: 0, limit: 0, offset: 0 };
+const emptyActionSummary: ActionSummary = { open: 0, overdue: 0, next: [] };
 const emptyCompleteness: Completeness = {
   period: null,
   deadline: null,
@@ -134,22 +135,26 @@ async function loadPicture(
   const wanted = (part: Part) => !before || parts.has(part);
   const optional = <T,>(promise: Promise<T>, fallback: T) => promise.catch(() => fallback);
   const keep = <T,>(value: T) => Promise.resolve(value);
+  const loadingCompleteness = wanted('completeness')
+    ? optional(api.completeness(eventId), emptyCompleteness)
+    : keep(before!.completeness);
   const [event, readiness, completeness, situations, series, board, actions, decisions, log] =
     await Promise.all([
       wanted('event') ? api.event(eventId) : keep(before!.event),
       wanted('readiness') ? api.readiness(eventId) : keep(before!.readiness),
-      wanted('completeness')
-        ? optional(api.completeness(eventId), emptyCompleteness)
-        : keep(before!.completeness),
-      wanted('situations')
-        ? api.situations(eventId).then((page) => page.items)
-        : keep(before!.situations),
+      loadingCompleteness,
+      loadingCompleteness.then(({ period }) =>
+        // Each unit's latest situation up to the period: another period needs them anew.
+        wanted('situations') || period !== before!.completeness.period
+          ? api.latestSituations(eventId, period ?? undefined).then((answer) => answer.items)
+          : before!.situations,
+      ),
       wanted('figures') ? loadSeries(eventId) : keep(before!.series),
       wanted('board')
         ? optional(api.diversionBoard(eventId), { at: '', items: [] } as DiversionBoard)
         : keep(before!.board),
       wanted('actions')
-        ? optional(api.actions(eventId), emptyPage).then((page) => page.items)
+        ? optional(api.actionSummary(eventId), emptyActionSummary)
         : keep(before!.actions),
       wanted('decisions')
         ? optional(api.decisions(eventId, 4), emptyPage).then((page) => page.items)
@@ -179,18 +184,6 @@ function sectionsOf(picture: Picture): Record<SectionKey, string> {
     decisions: JSON.stringify(picture.decisions),
     log: JSON.stringify(picture.log),
   };
-}
-
-/** The situation to show for each unit: this period's, else its latest sent one. */
-function latestByUnit(situations: Situation[], period: string | null): Map<number, Situation> {
-  const sent = situations.filter((situation) => situation.state !== 'draft');
-  const result = new Map<number, Situation>();
-  for (const situation of sent) {
-    if (period && situation.period > period) continue;
-    const known = result.get(situation.unit.id);
-    if (!known || situation.period > known.period) result.set(situation.unit.id, situation);
-  }
-  return result;
 }
 
 export function DashboardPage() {
@@ -307,7 +300,7 @@ export function DashboardPage() {
         </div>
         <div className="dashboard__col">
           <DiversionPanel board={picture.board} flash={flash('diversions')} />
-          <ActionPanel actions={picture.actions} flash={flash('actions')} />
+          <ActionPanel summary={picture.actions} flash={flash('actions')} />
           <LogPanel log={picture.log} flash={flash('log')} />
         </div>
         <div className="dashboard__col">
@@ -325,12 +318,16 @@ function shortWeek(period: string): string {
 
 function rowSignatures(picture: Picture): Map<string, string> {
   const rows = new Map<string, string>();
-  const latest = latestByUnit(picture.situations, picture.completeness.period);
+  const latest = situationsByUnit(picture.situations);
   for (const unit of picture.readiness.units) {
     const report = picture.completeness.units.find((item) => item.unitId === unit.unitId);
     rows.set(`unit-${unit.unitId}`, JSON.stringify([unit, latest.get(unit.unitId), report]));
   }
   return rows;
+}
+
+function situationsByUnit(situations: Situation[]): Map<number, Situation> {
+  return new Map(situations.map((situation) => [situation.unit.id, situation]));
 }
 
 function sectionTitle(key: SectionKey, t: (key: string) => string): string {
@@ -377,7 +374,7 @@ function LiveStatus({ state, updatedAt }: { state: string; updatedAt: Date | nul
 function UnitGrid({ picture, flash }: { picture: Picture; flash: (key: string) => string }) {
   const { t } = useTranslation();
   const period = picture.completeness.period;
-  const latest = latestByUnit(picture.situations, period);
+  const latest = situationsByUnit(picture.situations);
   return (
     <section aria-labelledby="units-title" className={`panel panel--units${flash('units')}`}>
       <div className="panel__head">
@@ -650,28 +647,21 @@ function DiversionPanel({ board, flash }: { board: DiversionBoard; flash: string
   );
 }
 
-function ActionPanel({ actions, flash }: { actions: Action[]; flash: string }) {
+function ActionPanel({ summary, flash }: { summary: ActionSummary; flash: string }) {
   const { t } = useTranslation();
-  const open = actions
-    .filter((action) => action.state === 'open' || action.state === 'in_progress')
-    .sort(
-      (a, b) =>
-        Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'),
-    );
-  const overdue = open.filter((action) => action.overdue).length;
   return (
     <section aria-labelledby="actions-title" className={`panel${flash}`}>
       <h2 id="actions-title" className="panel__title">
         {t('dashboard.actions')}{' '}
         <span className="panel__count">
-          {t('dashboard.actionsSummary', { open: open.length, overdue })}
+          {t('dashboard.actionsSummary', { open: summary.open, overdue: summary.overdue })}
         </span>
       </h2>
-      {open.length === 0 ? (
+      {summary.next.length === 0 ? (
         <p className="muted">{t('dashboard.noActions')}</p>
       ) : (
         <ul className="plain-list item-list">
-          {open.slice(0, 4).map((action) => (
+          {summary.next.map((action) => (
             <li key={action.id}>
               <p className="clamp-2">{action.text}</p>
               <p className="small muted">

@@ -12,6 +12,7 @@ const action = {
 export const cases: RouteCases = {
   'GET /api/events/:eventId/actions': { who: { roles: allRoles } },
   'GET /api/events/:eventId/actions.csv': { who: { roles: allRoles } },
+  'GET /api/events/:eventId/actions/summary': { who: { roles: allRoles } },
   'POST /api/events/:eventId/actions': {
     who: writers,
     write: async ({ t, as }) => ({

@@ -15,6 +15,7 @@ async function submitted({ t, as, unitId }: AuditContext, period: string) {
 
 export const cases: RouteCases = {
   'GET /api/events/:eventId/situations': { who: { roles: allRoles } },
+  'GET /api/events/:eventId/situations/latest': { who: { roles: allRoles } },
   'GET /api/events/:eventId/situations/:situationId': { who: { roles: allRoles } },
   'GET /api/events/:eventId/units/:unitId/situations/:period/prefill': {
     who: { roles: allRoles },
