@@ -93,10 +93,11 @@ test('staff add a milestone and move it by a decision, with errors beside the fi
     .selectOption((await decision.getAttribute('value'))!);
   await move.getByRole('button', { name: 'Flytta' }).click();
   await page.getByText('Milstolpen är flyttad.').waitFor();
-  assert.match(
-    await page.locator('.milestone-row', { hasText: 'Journalen öppnas' }).innerText(),
-    /Flyttad från 4 mars 2025 till 11 mars 2025/,
-  );
+  // The list is read again after the confirmation appears.
+  await page
+    .locator('.milestone-row', { hasText: 'Journalen öppnas' })
+    .filter({ hasText: 'Flyttad från 4 mars 2025 till 11 mars 2025' })
+    .waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -114,8 +114,9 @@ export function nextPeriod(key: string): Period {
 export function periodLabel(key: string, locale: LabelLocale): string {
   const period = parsePeriod(key);
   if (period.granularity === 'week') {
-    const { year, week } = isoWeekOf(period.start);
-    return `${WEEK_WORD[locale]} ${week} ${year}`;
+    // A valid week key already names its ISO week-year and week.
+    const [year, week] = key.split('-W');
+    return `${WEEK_WORD[locale]} ${Number(week)} ${year}`;
   }
   return format(period.start, 'd MMMM yyyy', { ...IN_STOCKHOLM, locale: DATE_FNS_LOCALES[locale] });
 }
