@@ -66,6 +66,25 @@ for (const dialect of testDialects()) {
       assert.deepEqual(recorder.queries, [['events', 'grants', 'sessions', 'users']]);
     });
 
+    it('works an answer out once for requests that arrive together', async () => {
+      const staff = await loginTo(app, demoPeople.staff);
+      const logQueries = () => recorder.queries.filter((tables) => tables.includes('log_entries'));
+      recorder.queries = [];
+      assert.equal((await staff.get(`/api/events/${t.eventId}/log?limit=11`)).statusCode, 200);
+      const alone = logQueries().length;
+      assert.ok(alone > 0);
+      recorder.queries = [];
+      const together = await Promise.all(
+        Array.from({ length: 8 }, () => staff.get(`/api/events/${t.eventId}/log?limit=12`)),
+      );
+      assert.deepEqual(
+        together.map((response) => response.statusCode),
+        Array(8).fill(200),
+      );
+      assert.equal(new Set(together.map((response) => response.body)).size, 1);
+      assert.equal(logQueries().length, alone);
+    });
+
     it('reads afresh once a change is committed anywhere', async () => {
       const staff = await loginTo(app, demoPeople.staff);
       assert.equal((await staff.get(logPath())).statusCode, 200);

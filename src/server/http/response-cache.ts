@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { canReadInternal } from './guard.ts';
@@ -32,19 +33,48 @@ export function installResponseCache(app: FastifyInstance): void {
     sizeCalculation: (answer) => Math.max(1, answer.length),
     ttl: answerTtlMs,
   });
+  const inFlight = new Map<string, Promise<string | undefined>>();
+  const leaders = new WeakMap<FastifyRequest, (answer: string | undefined) => void>();
+
+  const lead = (request: FastifyRequest, key: string) => {
+    let settle!: (answer: string | undefined) => void;
+    inFlight.set(key, new Promise((resolve) => (settle = resolve)));
+    leaders.set(request, (answer) => {
+      leaders.delete(request);
+      inFlight.delete(key);
+      if (answer !== undefined) answers.set(key, answer);
+      settle(answer);
+    });
+  };
+
   app.addHook('preHandler', async (request, reply) => {
     const key = answerKey(request);
-    const answer = key === null ? undefined : answers.get(key);
-    if (answer === undefined) return;
-    return reply.type('application/json; charset=utf-8').send(answer);
+    if (key === null) return;
+    // Requests that arrive while the answer is being worked out wait for it rather than each
+    // working it out again (after every change, and every time an answer expires).
+    const pending = inFlight.get(key);
+    const answer = answers.get(key) ?? (pending && (await withinWaitLimit(pending)));
+    if (answer !== undefined) return reply.type('application/json; charset=utf-8').send(answer);
+    if (!inFlight.has(key)) lead(request, key);
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    const key = answerKey(request);
-    if (key !== null && reply.statusCode === 200 && typeof payload === 'string') {
-      if (!answers.has(key)) answers.set(key, payload);
-    }
+    const ok = reply.statusCode === 200 && typeof payload === 'string';
+    leaders.get(request)?.(ok ? payload : undefined);
     return payload;
   });
+  app.addHook('onResponse', async (request) => leaders.get(request)?.(undefined));
+  app.addHook('onRequestAbort', async (request) => leaders.get(request)?.(undefined));
+}
+
+const waitLimitMs = 5_000;
+
+/** A waiter that has waited this long works the answer out itself. */
+function withinWaitLimit(pending: Promise<string | undefined>): Promise<string | undefined> {
+  const stop = new AbortController();
+  const limit = sleep(waitLimitMs, undefined, { signal: stop.signal, ref: false }).catch(
+    () => undefined,
+  );
+  return Promise.race([pending, limit]).finally(() => stop.abort());
 }
 
 function answerKey(request: FastifyRequest): string | null {
