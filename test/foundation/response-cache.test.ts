@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { eventChangeCount } from '../../src/server/audit/repository.ts';
 import { systemActor } from '../../src/server/http/actor.ts';
 import { createLogEntry } from '../../src/server/log/service.ts';
 import { createUser } from '../../src/server/users/service.ts';
@@ -43,10 +44,10 @@ for (const dialect of testDialects()) {
       (
         await t.database.db
           .selectFrom('events')
-          .select('change_count')
+          .select(eventChangeCount.as('count'))
           .where('id', '=', t.eventId)
           .executeTakeFirstOrThrow()
-      ).change_count;
+      ).count;
 
     it('counts up the event with every audit record, in the writing transaction', async () => {
       const before = await changeCount();

@@ -1,4 +1,5 @@
 import type { EventGrant, Role } from '../../core/access.ts';
+import { eventChangeCount } from '../audit/repository.ts';
 import type { Db } from '../db/schema.ts';
 import type { GrantSource } from './tables.ts';
 import type { EventRow } from '../events/repository.ts';
@@ -8,7 +9,7 @@ export async function findEventWithGrants(
   db: Db,
   eventId: number,
   userId: number,
-): Promise<{ event: EventRow; grants: EventGrant[] } | undefined> {
+): Promise<{ event: EventRow & { change_count: number }; grants: EventGrant[] } | undefined> {
   const rows = await db
     .selectFrom('events')
     .leftJoin('grants', (join) =>
@@ -16,6 +17,7 @@ export async function findEventWithGrants(
     )
     .selectAll('events')
     .select(['grants.role as grant_role', 'grants.unit_id as grant_unit_id'])
+    .select(eventChangeCount.as('change_count'))
     .where('events.id', '=', eventId)
     .execute();
   const first = rows[0];

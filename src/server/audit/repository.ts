@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 
 export interface AuditFilter {
@@ -46,3 +47,9 @@ export async function listAuditRecords(db: Db, filter: AuditFilter) {
     nextBeforeId: rows.length > filter.limit ? page.at(-1)!.id : null,
   };
 }
+
+/**
+ * The change count of the event a query over `events` reads: the sum of the stripes a trigger
+ * counts up with every audit record (migration 20261123T1800_event_change_count).
+ */
+export const eventChangeCount = sql<number>`coalesce((select sum(event_change_counts.count) from event_change_counts where event_change_counts.event_id = events.id), 0)`;

@@ -14,6 +14,14 @@ export interface AuditRecordsTable {
   request_id: string | null;
 }
 
+/** Kept by a trigger on audit_records; an event's change count is the sum of its stripes. */
+export interface EventChangeCountsTable {
+  event_id: number;
+  stripe: number;
+  count: number;
+}
+
 export interface AuditTables {
   audit_records: AuditRecordsTable;
+  event_change_counts: EventChangeCountsTable;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/schema.ts';
 import type { EventGrant } from '../../core/access.ts';
+import { eventChangeCount } from '../audit/repository.ts';
 import type { UserRow } from '../users/repository.ts';
 
 export function insertSession(
@@ -60,7 +61,7 @@ export async function findSessionWithUser(
         )
         .select([
           'events.state as event_state',
-          'events.change_count as event_change_count',
+          eventChangeCount.as('event_change_count'),
           'grants.role as grant_role',
           'grants.unit_id as grant_unit_id',
         ]),

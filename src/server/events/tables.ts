@@ -14,8 +14,6 @@ export interface EventsTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
-  /** Counted up by every audit record of the event (a trigger); says whether anything changed. */
-  change_count: Generated<number>;
 }
 
 export interface EventsTables {

@@ -135,12 +135,19 @@ export interface TableInfo {
   hasId: boolean;
 }
 
-/** The application's tables (not Kysely's migration tables, not SQLite's full-text shadow tables). */
+/** Kept by triggers from other tables' rows: inserting those rows writes these again. */
+const derivedTables = new Set(['event_change_counts']);
+
+/**
+ * The application's tables (not Kysely's migration tables, not SQLite's full-text shadow tables,
+ * not the tables triggers derive from others).
+ */
 export async function listTables(database: Database): Promise<TableInfo[]> {
   const db = database.db as unknown as AnyKysely;
   const found = database.dialect === 'postgres' ? await postgresTables(db) : await sqliteTables(db);
   return found
     .filter((table) => !table.name.startsWith('kysely_') && !table.name.startsWith('sqlite_'))
+    .filter((table) => !derivedTables.has(table.name))
     .map(({ name, columns }) => ({ name, columns, hasId: columns.includes('id') }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
