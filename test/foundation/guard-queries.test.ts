@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { describe, it } from 'node:test';
+import { demoPeople } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
-import { TableRecorder, buildRecordedApp, loginTo } from '../support/query-recorder.ts';
+import { loginTo, useRecordedApp } from '../support/query-recorder.ts';
 
 for (const dialect of testDialects()) {
   describe(`queries of the access guard on ${dialect}`, () => {
-    let t: TestApp;
-    let app: FastifyInstance;
-    const recorder = new TableRecorder();
+    const setup = useRecordedApp(dialect);
+    const { recorder } = setup;
 
-    before(async () => {
-      t = await startTestApp(dialect);
-      app = await buildRecordedApp(t, recorder);
-    });
-    after(async () => {
-      await app.close();
-      await t.close();
-    });
-
-    const login = (email: string) => loginTo(app, email);
+    const login = (email: string) => loginTo(setup.app, email);
 
     it('resolves a session and its user in one query', async () => {
       const client = await login(demoPeople.staff);
@@ -32,7 +21,7 @@ for (const dialect of testDialects()) {
     it("reads the event and the user's grants on an event route in the session's query", async () => {
       const client = await login(demoPeople.reader);
       recorder.queries = [];
-      const response = await client.get(`/api/events/${t.eventId}/log`);
+      const response = await client.get(`/api/events/${setup.t.eventId}/log`);
       assert.equal(response.statusCode, 200, response.body);
       assert.deepEqual(recorder.before('log_entries'), [['events', 'grants', 'sessions', 'users']]);
     });
@@ -42,9 +31,9 @@ for (const dialect of testDialects()) {
       const created = await client.post('/api/tokens', { name: 'Läsning' });
       assert.equal(created.statusCode, 201, created.body);
       recorder.queries = [];
-      const response = await app.inject({
+      const response = await setup.app.inject({
         // Another address than the test before, whose answer is kept for sharing.
-        url: `/api/events/${t.eventId}/log?limit=7`,
+        url: `/api/events/${setup.t.eventId}/log?limit=7`,
         headers: { authorization: `Bearer ${created.json().token}` },
       });
       assert.equal(response.statusCode, 200, response.body);
@@ -53,7 +42,7 @@ for (const dialect of testDialects()) {
 
     it('still answers 404 for an event the user holds no grant in', async () => {
       const client = await login(demoPeople.reader);
-      const missing = await client.get(`/api/events/${t.eventId + 1000}/log`);
+      const missing = await client.get(`/api/events/${setup.t.eventId + 1000}/log`);
       assert.equal(missing.statusCode, 404);
     });
 
@@ -63,11 +52,11 @@ for (const dialect of testDialects()) {
       assert.equal(created.statusCode, 201, created.body);
       const headers = { authorization: `Bearer ${created.json().token}` };
       recorder.queries = [];
-      assert.equal((await app.inject({ url: '/api/auth/me', headers })).statusCode, 200);
+      assert.equal((await setup.app.inject({ url: '/api/auth/me', headers })).statusCode, 200);
       const firstUse = recorder.queries.length;
       assert.deepEqual(recorder.queries[0], ['api_tokens', 'users']);
       recorder.queries = [];
-      assert.equal((await app.inject({ url: '/api/auth/me', headers })).statusCode, 200);
+      assert.equal((await setup.app.inject({ url: '/api/auth/me', headers })).statusCode, 200);
       assert.equal(recorder.queries.length, firstUse - 1, 'the second use writes no timestamp');
       assert.equal(recorder.queries.filter((tables) => tables.includes('api_tokens')).length, 1);
     });

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, it } from 'node:test';
 import { eventChangeCount } from '../../src/server/audit/repository.ts';
 import { systemActor } from '../../src/server/http/actor.ts';
 import { createLogEntry } from '../../src/server/log/service.ts';
 import { createUser } from '../../src/server/users/service.ts';
-import { type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { demoPeople } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
-import { TableRecorder, buildRecordedApp, loginTo } from '../support/query-recorder.ts';
+import { loginTo, useRecordedApp } from '../support/query-recorder.ts';
 
 const password = 'Ett-lösenord-för-utomstående-2026';
 
@@ -17,23 +16,13 @@ interface LogPage {
 
 for (const dialect of testDialects()) {
   describe(`shared answers of the dashboard's reads on ${dialect}`, () => {
-    let t: TestApp;
-    let app: FastifyInstance;
-    const recorder = new TableRecorder();
-    const logPath = () => `/api/events/${t.eventId}/log?limit=50`;
-
-    before(async () => {
-      t = await startTestApp(dialect);
-      app = await buildRecordedApp(t, recorder);
-    });
-    after(async () => {
-      await app.close();
-      await t.close();
-    });
+    const setup = useRecordedApp(dialect);
+    const { recorder } = setup;
+    const logPath = () => `/api/events/${setup.t.eventId}/log?limit=50`;
 
     /** A log entry written straight to the database, as another node would write it. */
     const writeElsewhere = (text: string, internal: boolean) =>
-      createLogEntry(t.database.db, systemActor, t.eventId, {
+      createLogEntry(setup.t.database.db, systemActor, setup.t.eventId, {
         occurredAt: new Date().toISOString(),
         text,
         significant: false,
@@ -42,10 +31,10 @@ for (const dialect of testDialects()) {
 
     const changeCount = async () =>
       (
-        await t.database.db
+        await setup.t.database.db
           .selectFrom('events')
           .select(eventChangeCount.as('count'))
-          .where('id', '=', t.eventId)
+          .where('id', '=', setup.t.eventId)
           .executeTakeFirstOrThrow()
       ).count;
 
@@ -56,7 +45,7 @@ for (const dialect of testDialects()) {
     });
 
     it('answers a repeated read without reading the data again', async () => {
-      const staff = await loginTo(app, demoPeople.staff);
+      const staff = await loginTo(setup.app, demoPeople.staff);
       const first = await staff.get(logPath());
       assert.equal(first.statusCode, 200, first.body);
       recorder.queries = [];
@@ -68,15 +57,18 @@ for (const dialect of testDialects()) {
     });
 
     it('works an answer out once for requests that arrive together', async () => {
-      const staff = await loginTo(app, demoPeople.staff);
+      const staff = await loginTo(setup.app, demoPeople.staff);
       const logQueries = () => recorder.queries.filter((tables) => tables.includes('log_entries'));
       recorder.queries = [];
-      assert.equal((await staff.get(`/api/events/${t.eventId}/log?limit=11`)).statusCode, 200);
+      assert.equal(
+        (await staff.get(`/api/events/${setup.t.eventId}/log?limit=11`)).statusCode,
+        200,
+      );
       const alone = logQueries().length;
       assert.ok(alone > 0);
       recorder.queries = [];
       const together = await Promise.all(
-        Array.from({ length: 8 }, () => staff.get(`/api/events/${t.eventId}/log?limit=12`)),
+        Array.from({ length: 8 }, () => staff.get(`/api/events/${setup.t.eventId}/log?limit=12`)),
       );
       assert.deepEqual(
         together.map((response) => response.statusCode),
@@ -87,7 +79,7 @@ for (const dialect of testDialects()) {
     });
 
     it('reads afresh once a change is committed anywhere', async () => {
-      const staff = await loginTo(app, demoPeople.staff);
+      const staff = await loginTo(setup.app, demoPeople.staff);
       assert.equal((await staff.get(logPath())).statusCode, 200);
       await writeElsewhere('Reservkraft testad på Norra sjukhuset.', false);
       const page = (await staff.get(logPath())).json() as LogPage;
@@ -96,8 +88,8 @@ for (const dialect of testDialects()) {
 
     it('never gives a reader the answer that staff, who read internal items, got', async () => {
       await writeElsewhere('Intern uppgift om läckan i journalsystemet.', true);
-      const staff = await loginTo(app, demoPeople.staff);
-      const reader = await loginTo(app, demoPeople.reader);
+      const staff = await loginTo(setup.app, demoPeople.staff);
+      const reader = await loginTo(setup.app, demoPeople.reader);
       const staffPage = (await staff.get(logPath())).json() as LogPage;
       assert.ok(staffPage.items.some((item) => item.internal));
       const readerPage = (await reader.get(logPath())).json() as LogPage;
@@ -108,11 +100,15 @@ for (const dialect of testDialects()) {
     });
 
     it('lets the guard refuse a user without a grant before any shared answer', async () => {
-      const staff = await loginTo(app, demoPeople.staff);
+      const staff = await loginTo(setup.app, demoPeople.staff);
       assert.equal((await staff.get(logPath())).statusCode, 200);
       const email = 'utan.behorighet@lagesbild.local';
-      await createUser(t.database.db, systemActor, { email, name: 'Utan Behörighet', password });
-      const outsider = await loginTo(app, email, password);
+      await createUser(setup.t.database.db, systemActor, {
+        email,
+        name: 'Utan Behörighet',
+        password,
+      });
+      const outsider = await loginTo(setup.app, email, password);
       assert.equal((await outsider.get(logPath())).statusCode, 404);
     });
   });

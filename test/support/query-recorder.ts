@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type {
   KyselyPlugin,
@@ -9,7 +10,8 @@ import type {
   UnknownRow,
 } from 'kysely';
 import { buildApp } from '../../src/server/app.ts';
-import { Client, type TestApp, sessionCookieOf } from './app.ts';
+import type { DialectName } from '../../src/server/db/database.ts';
+import { Client, type TestApp, sessionCookieOf, startTestApp } from './app.ts';
 
 /** Records the tables each query names, in the order the queries run. */
 export class TableRecorder implements KyselyPlugin {
@@ -43,18 +45,45 @@ function tableNames(node: unknown): string[] {
   return [...own, ...Object.values(record).flatMap(tableNames)];
 }
 
-/** A second app on the test app's database whose every query passes the recorder. */
-export function buildRecordedApp(t: TestApp, recorder: TableRecorder): Promise<FastifyInstance> {
-  return buildApp(
-    {
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-      SESSION_IDLE_MINUTES: 120,
-      SESSION_ABSOLUTE_HOURS: 12,
-      BODY_LIMIT_BYTES: 1_048_576,
+export interface RecordedApp {
+  recorder: TableRecorder;
+  /** The test app (demo event, people) whose database the recorded app uses. */
+  readonly t: TestApp;
+  /** A second app on that database whose every query passes the recorder. */
+  readonly app: FastifyInstance;
+}
+
+/** Within a describe block: starts the apps before its tests and closes them after. */
+export function useRecordedApp(dialect: DialectName): RecordedApp {
+  const recorder = new TableRecorder();
+  let t: TestApp | undefined;
+  let app: FastifyInstance | undefined;
+  before(async () => {
+    t = await startTestApp(dialect);
+    app = await buildApp(
+      {
+        LOG_LEVEL: 'silent',
+        PUBLIC_URL: 'http://127.0.0.1:3000',
+        SESSION_IDLE_MINUTES: 120,
+        SESSION_ABSOLUTE_HOURS: 12,
+        BODY_LIMIT_BYTES: 1_048_576,
+      },
+      { ...t.database, db: t.database.db.withPlugin(recorder) },
+    );
+  });
+  after(async () => {
+    await app?.close();
+    await t?.close();
+  });
+  return {
+    recorder,
+    get t() {
+      return t!;
     },
-    { ...t.database, db: t.database.db.withPlugin(recorder) },
-  );
+    get app() {
+      return app!;
+    },
+  };
 }
 
 export async function loginTo(

@@ -52,3 +52,23 @@ export async function makeAppendOnly(db: AnyDb, table: string, message: string):
       .execute(db);
   }
 }
+
+/** On PostgreSQL: a function run after each row inserted into `table` that meets `when`. */
+export async function createPostgresInsertTrigger(
+  db: AnyDb,
+  options: { name: string; table: string; when: string; body: string },
+): Promise<void> {
+  const { name, table, when, body } = options;
+  await sql
+    .raw(
+      `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN ${body}; RETURN NULL; END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER ${name} AFTER INSERT ON ${table}
+       FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION ${name}()`,
+    )
+    .execute(db);
+}

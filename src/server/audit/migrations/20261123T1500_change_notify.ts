@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { type AnyDb, isPostgres } from '../../db/migration-helpers.ts';
+import { type AnyDb, createPostgresInsertTrigger, isPostgres } from '../../db/migration-helpers.ts';
 import { changeChannel } from '../../db/notifications.ts';
 
 /**
@@ -8,16 +7,10 @@ import { changeChannel } from '../../db/notifications.ts';
  */
 export async function up(db: AnyDb): Promise<void> {
   if (!isPostgres(db)) return;
-  await sql
-    .raw(
-      `CREATE FUNCTION audit_records_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN PERFORM pg_notify('${changeChannel}', NEW.event_id::text); RETURN NULL; END $$`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `CREATE TRIGGER audit_records_notify AFTER INSERT ON audit_records
-       FOR EACH ROW WHEN (NEW.event_id IS NOT NULL) EXECUTE FUNCTION audit_records_notify()`,
-    )
-    .execute(db);
+  await createPostgresInsertTrigger(db, {
+    name: 'audit_records_notify',
+    table: 'audit_records',
+    when: 'NEW.event_id IS NOT NULL',
+    body: `PERFORM pg_notify('${changeChannel}', NEW.event_id::text)`,
+  });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type AnyDb, isPostgres } from '../../db/migration-helpers.ts';
+import { type AnyDb, createPostgresInsertTrigger, isPostgres } from '../../db/migration-helpers.ts';
 
 /**
  * Every committed audit record of an event counts up the event's change count in the same
@@ -22,18 +22,12 @@ export async function up(db: AnyDb): Promise<void> {
     `INSERT INTO event_change_counts (event_id, stripe, count) VALUES (NEW.event_id, ${stripe}, 1)
      ON CONFLICT (event_id, stripe) DO UPDATE SET count = event_change_counts.count + 1`;
   if (isPostgres(db)) {
-    await sql
-      .raw(
-        `CREATE FUNCTION audit_records_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
-         BEGIN ${countUp('pg_backend_pid() % 16')}; RETURN NULL; END $$`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `CREATE TRIGGER audit_records_count_change AFTER INSERT ON audit_records
-         FOR EACH ROW WHEN (NEW.event_id IS NOT NULL) EXECUTE FUNCTION audit_records_count_change()`,
-      )
-      .execute(db);
+    await createPostgresInsertTrigger(db, {
+      name: 'audit_records_count_change',
+      table: 'audit_records',
+      when: 'NEW.event_id IS NOT NULL',
+      body: countUp('pg_backend_pid() % 16'),
+    });
     return;
   }
   await sql
