@@ -32,6 +32,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Whether its answer is shared between callers (src/server/http/response-cache.ts). */
+  sharedAnswer: boolean;
 }
 
 const declaredRoutesByApp = new WeakMap<object, DeclaredRoute[]>();
@@ -57,7 +59,8 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+      const sharedAnswer = route.config?.sharedAnswer === true;
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access, sharedAnswer });
     }
   });
 
