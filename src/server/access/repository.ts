@@ -23,10 +23,16 @@ export async function findEventWithGrants(
   const first = rows[0];
   if (!first) return undefined;
   const { grant_role: _role, grant_unit_id: _unitId, ...event } = first;
-  const grants = rows.flatMap((row) =>
-    row.grant_role === null ? [] : [{ role: row.grant_role, unitId: row.grant_unit_id }],
+  return { event, grants: grantsOfRows(rows) };
+}
+
+/** The grants of rows that left-joined `grants` as `grant_role` and `grant_unit_id`. */
+export function grantsOfRows(
+  rows: { grant_role?: Role | null; grant_unit_id?: number | null }[],
+): EventGrant[] {
+  return rows.flatMap((row) =>
+    row.grant_role == null ? [] : [{ role: row.grant_role, unitId: row.grant_unit_id ?? null }],
   );
-  return { event, grants };
 }
 
 export function listGrants(db: Db, eventId: number) {

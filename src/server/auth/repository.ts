@@ -1,5 +1,6 @@
 import type { Db } from '../db/schema.ts';
 import type { EventGrant } from '../../core/access.ts';
+import { grantsOfRows } from '../access/repository.ts';
 import { eventChangeCount } from '../audit/repository.ts';
 import type { UserRow } from '../users/repository.ts';
 
@@ -92,9 +93,7 @@ export async function findSessionWithUser(
       ? null
       : {
           event: { state: event_state, change_count: event_change_count },
-          grants: rows.flatMap((row) =>
-            row.grant_role == null ? [] : [{ role: row.grant_role, unitId: row.grant_unit_id! }],
-          ),
+          grants: grantsOfRows(rows),
         };
   return { ...found, eventAccess };
 }

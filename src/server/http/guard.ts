@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Permission, type TokenScope, isAllowed, scopesCover } from '../../core/access.ts';
 import { findEventWithGrants } from '../access/repository.ts';
 import {
@@ -155,6 +155,11 @@ async function eventAccessOf(
   if (read !== undefined) return read;
   const eventId = eventIdOf(request);
   return eventId === null ? null : ((await findEventWithGrants(db, eventId, userId)) ?? null);
+}
+
+/** A write this node answered without an error: it has committed. */
+export function isCommittedWrite(request: FastifyRequest, reply: FastifyReply): boolean {
+  return unsafeMethods.has(request.method) && reply.statusCode < 400;
 }
 
 /** Readers see only items classified as public; every other role also sees internal ones. */

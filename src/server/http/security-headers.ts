@@ -17,7 +17,7 @@ const options: Readonly<HelmetOptions> = {
  * Helmet's headers, worked out once at start-up: they do not depend on the request, and the
  * Fastify plugin rebuilt the whole middleware for every request (a tenth of a light read's cost).
  */
-export function helmetHeaders(): Record<string, string> {
+function helmetHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = `${value}`),

@@ -3,16 +3,16 @@ import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import { eventIdParams } from '../events/schemas.ts';
+import { isCommittedWrite } from '../http/guard.ts';
 import { type Change, ChangeFeed } from './feed.ts';
 
 const heartbeatMs = 25_000;
-const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const plugin: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   const feed = new ChangeFeed(database);
   // A write answered by this node has committed: its subscribers need not wait for the next poll.
   app.addHook('onResponse', async (request, reply) => {
-    if (writeMethods.has(request.method) && reply.statusCode < 400) feed.poke();
+    if (isCommittedWrite(request, reply)) feed.poke();
   });
   const openStreams = new Map<ServerResponse, () => void>();
   // Streams never end on their own; closing them first lets the server shut down promptly.

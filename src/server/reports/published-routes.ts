@@ -9,7 +9,7 @@ import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
 import { eventIdParams } from '../events/schemas.ts';
-import { canReadInternal } from '../http/guard.ts';
+import { canReadInternal, isCommittedWrite } from '../http/guard.ts';
 import { atomFeed } from './atom.ts';
 import {
   type SnapshotRow,
@@ -53,7 +53,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
   });
   const snapshots = new LRUCache<string, SnapshotMeta>({ max: 10_000 });
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && reply.statusCode < 400) snapshots.clear();
+    if (isCommittedWrite(request, reply)) snapshots.clear();
   });
   const tags = ['published'];
   const open = { kind: 'public' } as const;
