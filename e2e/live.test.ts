@@ -66,7 +66,11 @@ test("a reporter's submitted situation appears on the open dashboard without rel
     '- Alla vårdcentraler arbetar åter i de tidigare systemen.\n- Telefonköerna är nu normala.';
   await reporter.getByLabel('Lägesbild i punktform').fill(bullets);
   await reporter.getByText('Du har ändringar som inte är sparade.').waitFor();
-  await reporter.waitForTimeout(500);
+  const draftKey = `lagesbild.situationDraft.${e2e.server.eventId}.2.2024-W47`;
+  await reporter.waitForFunction(
+    ([key, text]) => localStorage.getItem(key)?.includes(text) === true,
+    [draftKey, JSON.stringify(bullets).slice(1, -1)] as const,
+  );
   await reporter.reload();
   await reporter.getByText(/Vi har återställt text som du inte hade sparat/).waitFor();
   assert.equal(await reporter.getByLabel('Lägesbild i punktform').inputValue(), bullets);
@@ -104,10 +108,7 @@ test("a reporter's submitted situation appears on the open dashboard without rel
   await reporter.getByText('Väntetid i telefon: 12,5 min').waitFor();
   await screenshot(reporter, 'report-sent-phone');
   assert.equal(
-    await reporter.evaluate(
-      (key) => localStorage.getItem(key),
-      `lagesbild.situationDraft.${e2e.server.eventId}.2.2024-W47`,
-    ),
+    await reporter.evaluate((key) => localStorage.getItem(key), draftKey),
     null,
     'the local draft is cleared once the server has the text',
   );

@@ -123,7 +123,7 @@ test('no hostile payload runs in the browser', async () => {
   // The published report, without signing in: the payloads are shown as text.
   await page.goto(`/r/${eventId}/${published.number}`);
   await page.getByText('<script>alert(1)</script>', { exact: true }).first().waitFor();
-  await page.waitForTimeout(300);
+  await page.waitForLoadState('networkidle');
 
   await signIn(page, demoPeople.staff, demoPassword);
   await page.goto(`/events/${eventId}`);
@@ -134,7 +134,7 @@ test('no hostile payload runs in the browser', async () => {
   await page.waitForLoadState('networkidle');
   await page.goto(`/r/${eventId}/${published.number}/intern`);
   await page.getByText('<script>alert(1)</script>', { exact: true }).first().waitFor();
-  await page.waitForTimeout(300);
+  await page.waitForLoadState('networkidle');
 
   assert.deepEqual(problems, []);
   assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0);

@@ -36,7 +36,7 @@ export async function startServer(port = 0): Promise<RunningServer> {
   const database = openDatabase(`sqlite:${path.join(folder, 'e2e.db')}`);
   await migrateToLatest(database);
   const admin = await ensureFirstAdmin(database.db, { email: adminEmail });
-  const demo = await loadDemo(database.db, { password: demoPassword });
+  const demo = await loadDemo(database.db, { password: demoPassword, keepArchiveOpen: true });
   const app = await buildApp(
     {
       LOG_LEVEL: 'silent',

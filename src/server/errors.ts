@@ -55,6 +55,12 @@ export const errors = {
     new AppError('password_change_required', 'Du måste byta lösenord innan du fortsätter.'),
   forbidden: (permission: string) =>
     new AppError('forbidden', 'Du har inte behörighet till detta.', { permission }),
+  ownReportApproval: () =>
+    new AppError(
+      'forbidden',
+      'Du kan inte godkänna en rapport som bara du har skrivit. En annan godkännare behövs (fyra ögon).',
+      { permission: 'report.four_eyes' },
+    ),
   tokenScopeMissing: (scopes: readonly string[]) =>
     new AppError(
       'forbidden',

@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { underStartupLock } from './db/startup-lock.ts';
 import type { BackgroundJobs } from './jobs.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
+import { demoEvent, demoUnits, demoUsers, liveEvent } from './demo/content.ts';
+import type { DemoResult } from './demo/seed.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -109,8 +111,19 @@ async function announceDemo(database: Database, print: (line: string) => void) {
   const { loadDemo } = await import('./demo/seed.ts');
   const demo = await loadDemo(database.db, { password: process.env.DEMO_PASSWORD || undefined });
   if (!demo) return;
-  print(`Demo event "Millennium 2024" loaded with users ${demo.userEmails.join(', ')}`);
-  print(`Demo users' password (shown only now): ${demo.password}`);
+  for (const line of describeDemo(demo)) print(line);
+}
+
+function describeDemo(demo: DemoResult): string[] {
+  return [
+    `Demo events: "${liveEvent.name}" (live: this week is open for reporting) and "${demoEvent.name}" (archive, closed).`,
+    'Demo users, with the same role in both events:',
+    ...demoUsers.map((person) => {
+      const unit = demoUnits.find((candidate) => candidate.code === person.unitCode);
+      return `  ${person.email.padEnd(32)} ${person.role}${unit ? ` for ${unit.name}` : ''}`;
+    }),
+    `Demo users' password (shown only now): ${demo.password}`,
+  ];
 }
 
 function reason(error: unknown): string {

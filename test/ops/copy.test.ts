@@ -43,8 +43,10 @@ describe('copying a whole installation from SQLite to PostgreSQL', { skip: !with
       { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } },
     );
     assert.equal(run.status, 0, run.stderr + run.stdout);
-    assert.match(run.stdout, /report_snapshots\s+4\s+4/);
-    assert.match(run.stdout, /snapshots: 4 checked, 0 hash mismatch\(es\), 0 different/);
+    // The demo's three published reports (two in the archive, one in the live event), each with a
+    // public and an internal snapshot.
+    assert.match(run.stdout, /report_snapshots\s+6\s+6/);
+    assert.match(run.stdout, /snapshots: 6 checked, 0 hash mismatch\(es\), 0 different/);
     assert.match(run.stdout, /Verified: the copy matches the source\./);
   });
 

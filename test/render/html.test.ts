@@ -68,7 +68,18 @@ describe('HTML report page', () => {
   it('embeds the chart as SVG with its values as a table', () => {
     assert.match(html, /<figure class="chart">\n<figcaption>Beläggningsgrad vecka 41–45/);
     assert.match(html, /<svg role="img" aria-label="Beläggningsgrad vecka 41–45"/);
-    assert.match(html, /<details class="chart-data">/);
+    const table = html.slice(html.indexOf('<details class="chart-data">'));
+    const rows = [...table.slice(0, table.indexOf('</details>')).matchAll(/<tr>(.*?)<\/tr>/g)].map(
+      ([, row]) => [...row!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map(([, cell]) => cell),
+    );
+    assert.deepEqual(rows, [
+      ['Period', 'Södra Älvsborgs Sjukhus', 'NU-sjukvården', 'Skaraborgs Sjukhus'],
+      ['v. 41', '81', '90', '88,5'],
+      ['v. 42', '83', '91', '90'],
+      ['v. 43', '84', '–', '92'],
+      ['v. 44', '84', '93', '93'],
+      ['v. 45', '87', '92', '95'],
+    ]);
   });
 
   it('marks the internal version and its internal sections', () => {

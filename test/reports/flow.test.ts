@@ -151,6 +151,10 @@ for (const dialect of testDialects()) {
         version: submitted.version,
       });
       assert.equal(approved.statusCode, 403);
+      assert.equal(approved.json().details.permission, 'report.four_eyes');
+      assert.match(approved.json().message, /bara du har skrivit/);
+      const stored = (await admin.get(reportUrl(started.id))).json();
+      assert.equal(stored.state, 'in_review', 'the refused approval changed nothing');
     });
 
     it('leaves internal sections out of the public version', async () => {
@@ -222,10 +226,12 @@ for (const dialect of testDialects()) {
     });
     it('refuses to change a published snapshot in the database, and verify finds tampering', async () => {
       const db = t.database.db;
+      const refusal = /published reports are public records and cannot be changed or deleted/;
       await assert.rejects(
         db.updateTable('report_snapshots').set({ snapshot_json: '{}' }).execute(),
+        refusal,
       );
-      await assert.rejects(db.deleteFrom('report_snapshots').execute());
+      await assert.rejects(db.deleteFrom('report_snapshots').execute(), refusal);
       assert.deepEqual((await verifySnapshots(db)).mismatches, []);
       if (dialect === 'postgres') {
         await sql`ALTER TABLE report_snapshots DISABLE TRIGGER report_snapshots_append_only`.execute(

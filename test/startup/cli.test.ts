@@ -69,7 +69,12 @@ describe('starting and stopping', () => {
     const text = started.output.join('');
     assert.match(text, /First administrator created: admin@lagesbild\.local/);
     assert.match(text, /One-time password \(shown only now; change it at first login\): \S+/);
-    assert.match(text, /Demo event "Millennium 2024" loaded/);
+    assert.match(
+      text,
+      /Demo events: "Hög belastning i akutsjukvården" \(live: this week is open for reporting\) and "Millennium 2024" \(archive, closed\)/,
+    );
+    assert.match(text, /sara\.holm@lagesbild\.local +unit_reporter for Södra Älvsborgs Sjukhus/);
+    assert.match(text, /anders\.wik@lagesbild\.local +approver$/m);
     assert.ok(fs.existsSync(database));
     const ready = await fetch(`${started.url}/readyz`);
     assert.equal(ready.status, 200);
@@ -77,7 +82,11 @@ describe('starting and stopping', () => {
     assert.equal(await stop(started.child), 0);
 
     const again = await serve(baseEnv({ DATABASE_URL: `sqlite:${database}` }));
-    assert.doesNotMatch(again.output.join(''), /One-time password|Demo event/, 'printed only once');
+    assert.doesNotMatch(
+      again.output.join(''),
+      /One-time password|Demo events/,
+      'printed only once',
+    );
     assert.equal(await stop(again.child), 0);
   });
 

@@ -24,7 +24,10 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   databaseUrl: string;
+  /** The archive "Millennium 2024", left open so that tests can write into its fixed history. */
   eventId: number;
+  /** The live demo event, laid around the moment the test app started. */
+  liveEventId: number;
   login(email: string, password?: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
@@ -83,7 +86,7 @@ export async function startTestApp(
   const database = openDatabase(testDatabase.url);
   await migrateToLatest(database);
   await ensureFirstAdmin(database.db, { email: adminEmail, password: adminPassword });
-  const demo = await loadDemo(database.db, { password: demoPassword });
+  const demo = await loadDemo(database.db, { password: demoPassword, keepArchiveOpen: true });
   const app = await buildApp(
     {
       LOG_LEVEL: 'silent',
@@ -112,6 +115,7 @@ export async function startTestApp(
     database,
     databaseUrl: testDatabase.url,
     eventId: demo!.eventId,
+    liveEventId: demo!.liveEventId,
     login,
     anonymous: () => new Client(app, null, null),
     close: async () => {

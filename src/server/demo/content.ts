@@ -16,6 +16,21 @@ export const demoEvent = {
   activatedAt: '2024-10-28T07:00:00Z',
 };
 
+/** The live event; its dates are laid around the day the demo loads (live-event.ts). */
+export const liveEvent = {
+  name: 'Hög belastning i akutsjukvården',
+  description:
+    'Regional särskild organisation som samordnar akutsjukvården i södra området när sjukhusen har fler patienter än vårdplatser. Staben följer vårdplatsläget, beslutar om omstyrning av patienter och samordnar kommunikationen.',
+  background:
+    'Staben aktiverades efter flera dygn med överbeläggningar på Södra Älvsborgs Sjukhus. Lägesbilden sammanställs varje vecka och går till regionledningen, förvaltningscheferna och intranätet.',
+  isExercise: false,
+  periodGranularity: 'week' as const,
+  fourEyes: true,
+};
+
+/** The RSO closed formally on 26 November 2024 at 15:00 Stockholm time. */
+export const archiveClosedAt = '2024-11-26T14:00:00.000Z';
+
 export const demoUnits = [
   { code: 'SÄS', name: 'Södra Älvsborgs Sjukhus', kind: 'hospital' as const },
   { code: 'NH', name: 'Närhälsan', kind: 'primary_care' as const },

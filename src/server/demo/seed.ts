@@ -6,7 +6,10 @@ import { createEvent } from '../events/service.ts';
 import { type Actor, systemActor } from '../http/actor.ts';
 import { createFacility, createUnit } from '../units/service.ts';
 import { createUser } from '../users/service.ts';
-import { demoEvent, demoFacilities, demoUnits, demoUsers } from './content.ts';
+import { closeEvent } from '../closing/service.ts';
+import { findEvent } from '../events/repository.ts';
+import { archiveClosedAt, demoEvent, demoFacilities, demoUnits, demoUsers } from './content.ts';
+import { loadLiveEvent } from './live-event.ts';
 import { loadReadinessDemo } from '../readiness/demo.ts';
 import { loadSituationsDemo } from '../situations/demo.ts';
 import { loadDiversionsDemo } from '../diversions/demo.ts';
@@ -24,13 +27,31 @@ import { loadMeetingsDemo } from '../meetings/demo.ts';
 import { loadFeedsDemo } from '../feeds/demo.ts';
 
 export interface DemoResult {
+  /** The archive: "Millennium 2024", closed as the staff closed it. */
   eventId: number;
+  /** The live event, laid relative to the moment the demo was loaded. */
+  liveEventId: number;
   userEmails: string[];
   password: string;
 }
 
-/** Loads the demo event "Millennium 2024" once, into an installation that has no events yet. */
-export async function loadDemo(db: Db, options: { password?: string }): Promise<DemoResult | null> {
+export interface DemoOptions {
+  password?: string;
+  /** The moment the live event is laid around; the clock by default. */
+  now?: Date;
+  /**
+   * Leaves the archive open. Tests use its fixed history as a fixture they write into; an
+   * installation always gets it closed.
+   */
+  keepArchiveOpen?: boolean;
+}
+
+/**
+ * Loads the demo once, into an installation that has no events yet: the archived event
+ * "Millennium 2024" with its two published reports, and a live event whose weeks, deadlines and
+ * milestones lie around today.
+ */
+export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoResult | null> {
   const existing = await db.selectFrom('events').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const event = await createEvent(db, systemActor, demoEvent);
@@ -44,7 +65,24 @@ export async function loadDemo(db: Db, options: { password?: string }): Promise<
   };
   await loadFacilities(db, context);
   await loadUsers(db, context, password);
-  // capability demos
+  await grantRoles(db, context.eventId, context);
+  await loadArchiveContent(db, context);
+  if (!options.keepArchiveOpen) await closeArchive(db, context.eventId);
+  const liveEventId = await loadLiveEvent(
+    db,
+    context,
+    (eventId) => grantRoles(db, eventId, context),
+    options.now ?? new Date(),
+  );
+  return {
+    eventId: event.id,
+    liveEventId,
+    userEmails: demoUsers.map((user) => user.email),
+    password,
+  };
+}
+
+async function loadArchiveContent(db: Db, context: DemoContext): Promise<void> {
   await loadDecisionsDemo(db, context);
   await loadMilestonesDemo(db, context);
   await loadActionsDemo(db, context);
@@ -59,7 +97,18 @@ export async function loadDemo(db: Db, options: { password?: string }): Promise<
   await loadReportsDemo(db, context);
   await loadReviewDemo(db, context);
   await loadFeedsDemo(db, context);
-  return { eventId: event.id, userEmails: demoUsers.map((user) => user.email), password };
+}
+
+/** The RSO closed on 26 November 2024; its open actions were handed to the line organisation. */
+async function closeArchive(db: Db, eventId: number): Promise<void> {
+  const event = await findEvent(db, eventId);
+  await closeEvent(db, systemActor, eventId, {
+    version: event!.version,
+    closedAt: archiveClosedAt,
+    override: true,
+    reason:
+      'Den regionala särskilda organisationen avvecklades enligt plan; kvarvarande åtgärder följs upp i linjeorganisationen.',
+  });
 }
 
 async function loadUnits(db: Db): Promise<Map<string, number>> {
@@ -89,11 +138,15 @@ async function loadUsers(db: Db, context: DemoContext, password: string): Promis
       { passwordHash },
     );
     context.userIds.set(person.email, user.id);
-    const unitId = person.unitCode ? context.unitIds.get(person.unitCode)! : null;
-    await grantRole(db, systemActor, context.eventId, {
-      userId: user.id,
+  }
+}
+
+async function grantRoles(db: Db, eventId: number, context: DemoContext): Promise<void> {
+  for (const person of demoUsers) {
+    await grantRole(db, systemActor, eventId, {
+      userId: context.userIds.get(person.email)!,
       role: person.role as Role,
-      unitId,
+      unitId: person.unitCode ? context.unitIds.get(person.unitCode)! : null,
     });
   }
 }

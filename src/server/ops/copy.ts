@@ -73,17 +73,22 @@ export async function copyInstallation(
   return verifyCopy(source, target);
 }
 
+/** Every row of the table in a stable order: by id, or by all its columns when it has none. */
+function selectInOrder(source: AnyKysely, table: TableInfo) {
+  const columns = table.hasId ? ['id'] : table.columns;
+  return columns.reduce(
+    (query, column) => query.orderBy(column),
+    source.selectFrom(table.name).selectAll(),
+  );
+}
+
 async function copyTable(source: AnyKysely, target: AnyKysely, table: TableInfo): Promise<number> {
-  const orderColumns = table.hasId ? ['id'] : table.columns;
   const perStatement = Math.max(1, Math.floor(maxParameters / table.columns.length));
   let copied = 0;
   let rows: Row[] = [];
   // Self-referencing tables (units, reports) are read whole so parents can go in first.
   if (selfReferences(table).length > 0) {
-    rows = parentsFirst(
-      table,
-      (await source.selectFrom(table.name).selectAll().orderBy(orderColumns).execute()) as Row[],
-    );
+    rows = parentsFirst(table, (await selectInOrder(source, table).execute()) as Row[]);
     for (let start = 0; start < rows.length; start += perStatement) {
       await target
         .insertInto(table.name)
@@ -93,13 +98,7 @@ async function copyTable(source: AnyKysely, target: AnyKysely, table: TableInfo)
     return rows.length;
   }
   for (let offset = 0; ; offset += readChunk) {
-    rows = (await source
-      .selectFrom(table.name)
-      .selectAll()
-      .orderBy(orderColumns)
-      .limit(readChunk)
-      .offset(offset)
-      .execute()) as Row[];
+    rows = (await selectInOrder(source, table).limit(readChunk).offset(offset).execute()) as Row[];
     if (rows.length === 0) break;
     for (let start = 0; start < rows.length; start += perStatement) {
       await target

@@ -290,7 +290,7 @@ async function refuseOnlyAuthorApproval(trx: Db, actor: Actor, report: ReportRow
   if (event.four_eyes !== 1) return;
   const contributors = await contributorsOf(trx, report.id);
   if (contributors.length > 0 && contributors.every((person) => person.id === actor.userId)) {
-    throw errors.forbidden('report.four_eyes');
+    throw errors.ownReportApproval();
   }
 }
 

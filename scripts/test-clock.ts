@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { FALL_BACK_MONTH, SPRING_FORWARD_MONTH, nextSwitch } from '../test/support/clock.ts';
+
+// Runs the test suite (or the files named on the command line) with the process clock shifted by
+// Debian's faketime: far into the future, and onto the next two daylight-saving nights in
+// Stockholm, started shortly before the switch so that the run crosses it. A suite that passes
+// here does not depend on the day it runs. PostgreSQL's own clock is not shifted; the app never
+// asks the database for the time.
+
+interface Shift {
+  name: string;
+  /**
+   * The FAKETIME offset. Always relative, so that every process of the run (each test file, the
+   * servers and browsers it starts) shares one shifted clock that runs on: a run started two
+   * minutes before a daylight-saving switch crosses it.
+   */
+  spec: string;
+}
+
+function offsetTo(instant: Date, now: Date): string {
+  return `+${Math.round((instant.getTime() - now.getTime()) / 1000)}`;
+}
+
+const LEAD_MS = 2 * 60_000;
+
+function clockShifts(now: Date): Shift[] {
+  const spring = new Date(nextSwitch(now, SPRING_FORWARD_MONTH).getTime() - LEAD_MS);
+  const autumn = new Date(nextSwitch(now, FALL_BACK_MONTH).getTime() - LEAD_MS);
+  return [
+    { name: '400 days ahead', spec: '+400d' },
+    { name: `spring-forward night, ${spring.toISOString()}`, spec: offsetTo(spring, now) },
+    { name: `fall-back night, ${autumn.toISOString()}`, spec: offsetTo(autumn, now) },
+  ];
+}
+
+function requireFaketime(): void {
+  if (spawnSync('faketime', ['--version']).error) {
+    console.error('faketime is not installed: apt-get install -y faketime');
+    process.exit(1);
+  }
+}
+
+function run(shift: Shift, files: string[]): boolean {
+  console.log(`\n=== Clock: ${shift.name} (FAKETIME=${shift.spec}) ===`);
+  const result = spawnSync(
+    'faketime',
+    ['-f', shift.spec, process.execPath, '--import', 'tsx', 'scripts/run-tests.ts', ...files],
+    { stdio: 'inherit' },
+  );
+  return result.status === 0;
+}
+
+const wanted = process.env.CLOCK_SHIFTS?.split(',');
+const shifts = clockShifts(new Date()).filter(
+  (shift, index) => !wanted || wanted.includes(String(index + 1)),
+);
+requireFaketime();
+const failed = shifts.filter((shift) => !run(shift, process.argv.slice(2)));
+for (const shift of failed)
+  console.error(`Failed with the clock at ${shift.name} (${shift.spec}).`);
+process.exit(failed.length === 0 ? 0 : 1);
