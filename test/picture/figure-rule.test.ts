@@ -203,6 +203,7 @@ for (const dialect of testDialects()) {
       assert.ok(page.body.includes(cell(`1${nbsp}300${nbsp}st`)), 'the single unit’s 1300');
       assert.ok(page.body.includes(cell(`520${nbsp}st (−240)`)), 'the total of 520');
       assert.doesNotMatch(page.body, /1(\u00a0| )133/);
+      assert.match(page.body, /Nyckeltalen visar varje enhets senaste rapporterade värde/);
     });
   });
 }
