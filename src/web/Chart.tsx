@@ -5,7 +5,11 @@ const width = 360;
 const height = 150;
 const pad = { left: 34, right: 10, top: 10, bottom: 22 };
 
-/** A small line chart of weekly averages with the yellow and red thresholds as dashed lines. */
+/**
+ * A small line chart of a figure's value per week (each unit's latest value, added up for a
+ * count) with the yellow and red thresholds as dashed lines. Weeks whose values do not add up
+ * are left out.
+ */
 export function WeekChart({
   title,
   buckets,
@@ -23,9 +27,9 @@ export function WeekChart({
   yellowLabel: string;
   redLabel: string;
 }) {
-  const points = buckets.filter((bucket) => bucket.average !== null);
+  const points = buckets.filter((bucket) => bucket.value !== null);
   if (points.length === 0) return null;
-  const values = points.map((bucket) => bucket.average!);
+  const values = points.map((bucket) => bucket.value!);
   const limits = [...values, ...(yellow !== null ? [yellow] : []), ...(red !== null ? [red] : [])];
   let min = Math.min(...limits);
   let max = Math.max(...limits);
@@ -38,16 +42,14 @@ export function WeekChart({
     pad.left + (points.length === 1 ? innerWidth / 2 : (index / (points.length - 1)) * innerWidth);
   const y = (value: number) => pad.top + (1 - (value - min) / (max - min)) * innerHeight;
   const path = points
-    .map((bucket, index) => `${index === 0 ? 'M' : 'L'}${x(index)},${y(bucket.average!)}`)
+    .map((bucket, index) => `${index === 0 ? 'M' : 'L'}${x(index)},${y(bucket.value!)}`)
     .join(' ');
   const shortWeek = (key: string) => {
     const match = /W(\d{2})$/.exec(key);
     return match ? `v. ${Number(match[1])}` : periodLabel(key);
   };
   const description = points
-    .map(
-      (bucket) => `${periodLabel(bucket.period)}: ${withUnit(formatNumber(bucket.average), unit)}`,
-    )
+    .map((bucket) => `${periodLabel(bucket.period)}: ${withUnit(formatNumber(bucket.value), unit)}`)
     .join('; ');
   const ticks = [min, (min + max) / 2, max];
 
@@ -92,7 +94,7 @@ export function WeekChart({
         <path d={path} className="chart__line" />
         {points.map((bucket, index) => (
           <g key={bucket.period}>
-            <circle cx={x(index)} cy={y(bucket.average!)} r="3.2" className="chart__point" />
+            <circle cx={x(index)} cy={y(bucket.value!)} r="3.2" className="chart__point" />
             <text x={x(index)} y={height - 6} className="chart__axis" textAnchor="middle">
               {shortWeek(bucket.period)}
             </text>

@@ -301,15 +301,28 @@ export interface Figure {
   version: number;
 }
 
+/** One place's latest value in a period; name is null for the region as a whole. */
+export interface PlaceValue {
+  place: string;
+  name: string | null;
+  value: number;
+  observedAt: string;
+  status: StatusColor | null;
+}
+
+/**
+ * A period of a figure: each place's latest value, and the figure's value (the sum of those for
+ * a count, one place's value as it is), null when the places' values do not add up.
+ */
 export interface SeriesBucket {
   period: string;
   start: string;
   end: string;
   count: number;
-  average: number | null;
-  last: number | null;
-  lastObservedAt: string | null;
+  places: PlaceValue[];
+  value: number | null;
   status: StatusColor | null;
+  change: number | null;
 }
 
 export interface Series {

@@ -7,8 +7,14 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { type Prognosis, type SituationState, type StatusColor, api } from './api.ts';
-import { formatDate } from './format.ts';
+import {
+  type Prognosis,
+  type SeriesBucket,
+  type SituationState,
+  type StatusColor,
+  api,
+} from './api.ts';
+import { formatDate, formatNumber, withUnit } from './format.ts';
 import { useLoad } from './useLoad.ts';
 
 /** Sets the document title; the h1 of each page says the same. */
@@ -250,6 +256,22 @@ export function StatusTag({
       <span>{word}</span>
       {label && <span className="visually-hidden">: {label}</span>}
     </span>
+  );
+}
+
+/** A period's figure: its value, or each place's own value when those do not add up. */
+export function BucketValue({ bucket, unit }: { bucket: SeriesBucket; unit: string }) {
+  const { t } = useTranslation();
+  if (bucket.value !== null) return <>{withUnit(formatNumber(bucket.value), unit)}</>;
+  return (
+    <ul className="plain-list">
+      {bucket.places.map((place) => (
+        <li key={place.place}>
+          {place.name ?? t('picture.figures.wholeRegion')}{' '}
+          {withUnit(formatNumber(place.value), unit)}
+        </li>
+      ))}
+    </ul>
   );
 }
 

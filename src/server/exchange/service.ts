@@ -5,6 +5,7 @@ import { type DiversionRow, diversionsInForce } from '../diversions/repository.t
 import type { DiversionCategory } from '../diversions/tables.ts';
 import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
+import { latestOf } from '../figures/aggregation.ts';
 import { type ObservationRow, allObservations, findFigureByKey } from '../figures/repository.ts';
 import { type ReadinessChangeRow, findChangeAt } from '../readiness/repository.ts';
 import {
@@ -304,15 +305,15 @@ async function bedObservations(
 }
 
 /**
- * The newest observation for the facility itself, or else the newest its unit reported for the
- * whole unit: a hospital's occupancy applies to each of its facilities.
+ * The latest observation for the facility itself, or else the latest its unit reported for the
+ * whole unit: a hospital's occupancy applies to each of its facilities. Never an average.
  */
 function latestFor(rows: ObservationRow[], facility: FacilityRow): ObservationRow | undefined {
   const own = rows.filter((row) => row.facility_id === facility.id);
   const unitWide = rows.filter(
     (row) => row.facility_id === null && row.unit_id === facility.unit_id,
   );
-  return (own.length > 0 ? own : unitWide).at(-1);
+  return latestOf(own.length > 0 ? own : unitWide);
 }
 
 /** When the status last changed: the newest of its sources, or the instant asked about. */

@@ -1,5 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/schema.ts';
+import { listFacilities, listUnits } from '../units/repository.ts';
+import { type PlaceDirectory, placeKeyOf } from './aggregation.ts';
 import type { FigureDefinitionsTable, FigureObservationsTable } from './tables.ts';
 
 export type FigureRow = Selectable<FigureDefinitionsTable>;
@@ -177,4 +179,21 @@ export function findObservationsByClientKey(
     .where('event_id', '=', eventId)
     .where('client_key', 'in', clientKeys)
     .execute();
+}
+
+/** The names of the units and facilities observations are made at, and each facility's unit. */
+export async function placeDirectory(db: Db): Promise<PlaceDirectory> {
+  const [units, facilities] = await Promise.all([listUnits(db), listFacilities(db)]);
+  return {
+    names: new Map([
+      ...units.map(
+        (unit) => [placeKeyOf({ unit_id: unit.id, facility_id: null }), unit.name] as const,
+      ),
+      ...facilities.map(
+        (facility) =>
+          [placeKeyOf({ unit_id: null, facility_id: facility.id }), facility.name] as const,
+      ),
+    ]),
+    unitOfFacility: new Map(facilities.map((facility) => [facility.id, facility.unit_id])),
+  };
 }

@@ -6,7 +6,13 @@ import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
 import { observationCsvColumns } from './csv.ts';
-import { allObservations, findFigure, listFigures, listObservations } from './repository.ts';
+import {
+  allObservations,
+  findFigure,
+  listFigures,
+  listObservations,
+  placeDirectory,
+} from './repository.ts';
 import {
   createFigureBody,
   createObservationBody,
@@ -170,8 +176,14 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       const figure = await findFigure(db, eventId, figureId, visibility);
       if (!figure) throw errors.notFound('Nyckeltalet');
       const { granularity, ...filter } = request.query;
-      const observations = await allObservations(db, figureId, filter, visibility);
-      return { figure: presentFigure(figure), ...buildSeries(figure, observations, granularity) };
+      const [observations, directory] = await Promise.all([
+        allObservations(db, figureId, filter, visibility),
+        placeDirectory(db),
+      ]);
+      return {
+        figure: presentFigure(figure),
+        ...buildSeries(figure, observations, granularity, directory),
+      };
     },
   );
 

@@ -1,30 +1,55 @@
 import { type Granularity, periodOf, previousPeriod } from '../../core/time.ts';
+import {
+  type PlaceDirectory,
+  latestPerUnit,
+  placeKeyOf,
+  totalAcrossUnits,
+  withoutNoise,
+} from './aggregation.ts';
 import type { FigureRow, ObservationRow } from './repository.ts';
 
 export type FigureStatus = 'green' | 'yellow' | 'red';
+
+/** One place's latest value in a period. */
+export interface PlaceValue {
+  /** "unit:3", "facility:7" or "region". */
+  place: string;
+  /** Null for the region as a whole. */
+  name: string | null;
+  value: number;
+  observedAt: string;
+  status: FigureStatus | null;
+}
 
 export interface SeriesBucket {
   period: string;
   start: string;
   end: string;
+  /** How many observations fall in the period. */
   count: number;
-  average: number;
-  last: number;
-  lastObservedAt: string;
-  /** Judged on the bucket's average; null when the figure has no thresholds. */
+  /** Each place's latest value in the period. */
+  places: PlaceValue[];
+  /** The figure for the period (see aggregation.ts); null when the places' values do not add up. */
+  value: number | null;
+  /** Judged on the value; null without a value or without thresholds. */
   status: FigureStatus | null;
+  /** The value minus that of the period just before, when both exist and have the same places. */
+  change: number | null;
 }
 
 export interface Series {
   granularity: Granularity;
   buckets: SeriesBucket[];
-  /** Average of the last bucket minus that of the period just before it; null without both. */
+  /** The last bucket's change. */
   change: number | null;
 }
 
-type Thresholds = Pick<FigureRow, 'higher_is_worse' | 'yellow_threshold' | 'red_threshold'>;
+type SeriesFigure = Pick<
+  FigureRow,
+  'unit_of_measure' | 'higher_is_worse' | 'yellow_threshold' | 'red_threshold'
+>;
 
-export function statusOf(figure: Thresholds, value: number): FigureStatus | null {
+export function statusOf(figure: SeriesFigure, value: number): FigureStatus | null {
   const { yellow_threshold: yellow, red_threshold: red } = figure;
   if (yellow === null && red === null) return null;
   const reaches = (threshold: number | null) =>
@@ -36,9 +61,10 @@ export function statusOf(figure: Thresholds, value: number): FigureStatus | null
 
 /** Groups observations (oldest first) by Stockholm day or ISO week. */
 export function buildSeries(
-  figure: Thresholds,
+  figure: SeriesFigure,
   observations: ObservationRow[],
   granularity: Granularity,
+  directory: PlaceDirectory,
 ): Series {
   const groups = new Map<string, { start: Date; end: Date; values: ObservationRow[] }>();
   let period: ReturnType<typeof periodOf> | null = null;
@@ -52,33 +78,58 @@ export function buildSeries(
     group.values.push(observation);
     groups.set(period.key, group);
   }
-  const buckets = [...groups.entries()]
-    .sort(([, a], [, b]) => a.start.getTime() - b.start.getTime())
-    .map(([key, group]): SeriesBucket => {
-      const sum = group.values.reduce((total, observation) => total + observation.value, 0);
-      const average = round(sum / group.values.length);
-      const last = group.values.at(-1)!;
-      return {
-        period: key,
-        start: group.start.toISOString(),
-        end: group.end.toISOString(),
-        count: group.values.length,
-        average,
-        last: last.value,
-        lastObservedAt: last.observed_at,
-        status: statusOf(figure, average),
-      };
-    });
-  return { granularity, buckets, change: changeOf(buckets) };
+  const buckets: SeriesBucket[] = [];
+  const ordered = [...groups.entries()].sort(
+    ([, a], [, b]) => a.start.getTime() - b.start.getTime(),
+  );
+  for (const [key, group] of ordered) {
+    const latest = latestPerUnit(group.values);
+    const value = totalAcrossUnits(figure.unit_of_measure, latest, directory.unitOfFacility);
+    const bucket: SeriesBucket = {
+      period: key,
+      start: group.start.toISOString(),
+      end: group.end.toISOString(),
+      count: group.values.length,
+      places: latest.map((row) => placeValueOf(figure, row, directory)),
+      value,
+      status: value === null ? null : statusOf(figure, value),
+      change: null,
+    };
+    bucket.change = changeOf(bucket, buckets.at(-1));
+    buckets.push(bucket);
+  }
+  return { granularity, buckets, change: buckets.at(-1)?.change ?? null };
 }
 
-function changeOf(buckets: SeriesBucket[]): number | null {
-  const last = buckets.at(-1);
-  const previous = buckets.at(-2);
-  if (!last || !previous || previousPeriod(last.period).key !== previous.period) return null;
-  return round(last.average - previous.average);
+function placeValueOf(
+  figure: SeriesFigure,
+  row: ObservationRow,
+  directory: PlaceDirectory,
+): PlaceValue {
+  const place = placeKeyOf(row);
+  return {
+    place,
+    name: place === 'region' ? null : (directory.names.get(place) ?? ''),
+    value: row.value,
+    observedAt: new Date(row.observed_at).toISOString(),
+    status: statusOf(figure, row.value),
+  };
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+/** The change from the period just before; a total over other places is no comparison. */
+export function changeOf(
+  bucket: Pick<SeriesBucket, 'period' | 'value' | 'places'>,
+  previous: Pick<SeriesBucket, 'period' | 'value' | 'places'> | undefined,
+): number | null {
+  if (!previous || bucket.value === null || previous.value === null) return null;
+  if (previousPeriod(bucket.period).key !== previous.period) return null;
+  if (placesOf(bucket) !== placesOf(previous)) return null;
+  return withoutNoise(bucket.value - previous.value);
+}
+
+function placesOf(bucket: Pick<SeriesBucket, 'places'>): string {
+  return bucket.places
+    .map((entry) => entry.place)
+    .sort()
+    .join(' ');
 }

@@ -22,8 +22,16 @@ import {
   type ObservationRow,
   allObservations,
   listFiguresOfEvent,
+  placeDirectory,
 } from '../figures/repository.ts';
-import { buildSeries } from '../figures/series.ts';
+import {
+  type FigureStatus,
+  type PlaceValue,
+  type Series,
+  buildSeries,
+  changeOf,
+  statusOf,
+} from '../figures/series.ts';
 import { assessmentsOf, listRisks } from '../risks/repository.ts';
 import {
   findInputRequestForPeriod,
@@ -208,9 +216,9 @@ function missingNotice(
   periodKey: string,
   fallback: SituationRow | undefined,
 ): Block {
-  const missing = `${unitName} har inte rapporterat för ${periodLabel(periodKey, 'sv').replace(/ \d{4}$/, '')}`;
+  const missing = `${unitName} har inte rapporterat för ${shortPeriodLabel(periodKey)}`;
   const text = fallback
-    ? `${missing}; uppgifterna är från ${periodLabel(fallback.period, 'sv').replace(/ \d{4}$/, '')}.`
+    ? `${missing}; uppgifterna är från ${shortPeriodLabel(fallback.period)}.`
     : `${missing}.`;
   return { type: 'notice', text };
 }
@@ -351,10 +359,7 @@ async function diversionBlocks(db: Db, event: EventRow, report: ReportRow): Prom
 
 async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
   const figures = await listFiguresOfEvent(db, event.id);
-  const unitNames = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
-  const facilityNames = new Map(
-    (await listFacilities(db)).map((facility) => [facility.id, facility.name]),
-  );
+  const directory = await placeDirectory(db);
   const result: StoredData = { public: [], internal: [] };
   const rowsFor = { public: [] as string[][], internal: [] as string[][] };
   const granularity = event.period_granularity as Granularity;
@@ -365,28 +370,14 @@ async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Prom
       { to: report.compiled_at },
       { includeInternal: true },
     );
-    const sourceOf = (row: ObservationRow) =>
-      row.unit_id
-        ? (unitNames.get(row.unit_id) ?? '')
-        : row.facility_id
-          ? (facilityNames.get(row.facility_id) ?? '')
-          : 'Regionen';
-    const seriesFor = audienceSeries(figure, observations, sourceOf, granularity);
+    const seriesFor = audienceSeries(figure, observations, (rows) =>
+      buildSeries(figure, rows, granularity, directory),
+    );
     for (const audience of ['internal', 'public'] as const) {
-      const seriesOf = seriesFor[audience];
-      if (!seriesOf) continue;
-      for (const { source, series } of seriesOf) {
-        const last = series.buckets.at(-1);
-        if (!last) continue;
-        rowsFor[audience].push([
-          figure.name,
-          source,
-          periodLabel(last.period, 'sv').replace(/ \d{4}$/, ''),
-          formatFigure(last.average, figure.unit_of_measure, series.change),
-          last.status ? statusNames[last.status] : '',
-        ]);
-      }
-      const chart = chartOf(figure, seriesOf);
+      const series = seriesFor[audience];
+      if (!series) continue;
+      rowsFor[audience].push(...figureRows(figure, series));
+      const chart = chartOf(figure, series);
       if (chart) result[audience].push({ type: 'chart', chart });
     }
   }
@@ -394,7 +385,8 @@ async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Prom
     if (rowsFor[audience].length === 0) continue;
     result[audience].unshift({
       type: 'table',
-      caption: 'Nyckeltal, senaste period (förändring mot perioden före)',
+      caption:
+        'Nyckeltal: varje enhets senaste värde i perioden och summan för antal (förändring mot perioden före)',
       columns: [
         { label: 'Nyckeltal', align: 'left' },
         { label: 'Enhet', align: 'left' },
@@ -408,34 +400,77 @@ async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Prom
   return result;
 }
 
-type SourceSeries = { source: string; series: ReturnType<typeof buildSeries> };
-
 /**
- * Each source's series for both audiences, built once when the public one would be the same:
- * null for the public audience when the figure itself is internal.
+ * The series for both audiences, built once when the public one would be the same: null for the
+ * public audience when the figure itself is internal.
  */
 function audienceSeries(
   figure: FigureRow,
   observations: ObservationRow[],
-  sourceOf: (row: ObservationRow) => string,
-  granularity: Granularity,
-): { internal: SourceSeries[]; public: SourceSeries[] | null } {
-  const seriesBySource = (rows: ObservationRow[]) =>
-    [...groupBy(rows, sourceOf).entries()].map(([source, sourceRows]) => ({
-      source,
-      series: buildSeries(figure, sourceRows, granularity),
-    }));
-  const internal = seriesBySource(observations);
+  build: (rows: ObservationRow[]) => Series,
+): { internal: Series; public: Series | null } {
+  const internal = build(observations);
   if (figure.internal === 1) return { internal, public: null };
   const hasInternalRows = observations.some((row) => row.internal !== 0);
   return {
     internal,
-    public: hasInternalRows
-      ? seriesBySource(observations.filter((row) => row.internal === 0))
-      : internal,
+    public: hasInternalRows ? build(observations.filter((row) => row.internal === 0)) : internal,
   };
 }
 
+const totalName = 'Totalt';
+
+/**
+ * One row per place, with its latest value in the last period it reported, and a row for the
+ * total when the last period has one over several places.
+ */
+function figureRows(figure: FigureRow, series: Series): string[][] {
+  const row = (name: string, period: string, value: number, change: number | null) => [
+    figure.name,
+    name,
+    shortPeriodLabel(period),
+    formatFigure(value, figure.unit_of_measure, change),
+    statusWord(statusOf(figure, value)),
+  ];
+  const rows = placeHistories(series).map(({ name, entries }) => {
+    const [previous, last] = [entries.at(-2), entries.at(-1)!];
+    return row(name, last.period, last.value, changeOf(last, previous));
+  });
+  const last = series.buckets.at(-1);
+  if (last && last.value !== null && last.places.length > 1) {
+    rows.push(row(totalName, last.period, last.value, last.change));
+  }
+  return rows;
+}
+
+type PlaceEntry = { period: string; value: number; places: PlaceValue[] };
+
+/** Each place's value per period it reported in, places in the order they first reported. */
+function placeHistories(series: Series): { name: string; entries: PlaceEntry[] }[] {
+  const histories = new Map<string, { name: string; entries: PlaceEntry[] }>();
+  for (const bucket of series.buckets) {
+    for (const place of bucket.places) {
+      const history = histories.get(place.place) ?? { name: placeName(place), entries: [] };
+      history.entries.push({ period: bucket.period, value: place.value, places: [place] });
+      histories.set(place.place, history);
+    }
+  }
+  return [...histories.values()];
+}
+
+function placeName(place: PlaceValue): string {
+  return place.name ?? 'Regionen';
+}
+
+function statusWord(status: FigureStatus | null): string {
+  return status ? statusNames[status] : '';
+}
+
+function shortPeriodLabel(period: string): string {
+  return periodLabel(period, 'sv').replace(/ \d{4}$/, '');
+}
+
+/** A line per place, and one for the total when some period has a total over several places. */
 function chartOf(
   figure: {
     name: string;
@@ -443,24 +478,28 @@ function chartOf(
     yellow_threshold: number | null;
     red_threshold: number | null;
   },
-  seriesOf: SourceSeries[],
+  series: Series,
 ): ChartSpec | null {
-  const periods = [
-    ...new Set(seriesOf.flatMap(({ series }) => series.buckets.map((bucket) => bucket.period))),
-  ].sort();
+  const periods = series.buckets.map((bucket) => bucket.period);
   if (periods.length < 2) return null;
+  const lines = placeHistories(series).map(({ name, entries }) => ({
+    name,
+    values: periods.map(
+      (period) => entries.find((entry) => entry.period === period)?.value ?? null,
+    ),
+  }));
+  const hasTotal = series.buckets.some(
+    (bucket) => bucket.value !== null && bucket.places.length > 1,
+  );
   return {
     title: figure.name,
     unitOfMeasure: figure.unit_of_measure,
     labels: periods.map((period) =>
       periodLabel(period, 'sv').replace(/^vecka (\d+) \d{4}$/, 'v. $1'),
     ),
-    series: seriesOf.map(({ source, series }) => ({
-      name: source,
-      values: periods.map(
-        (period) => series.buckets.find((bucket) => bucket.period === period)?.average ?? null,
-      ),
-    })),
+    series: hasTotal
+      ? [...lines, { name: totalName, values: series.buckets.map((bucket) => bucket.value) }]
+      : lines,
     thresholds: {
       ...(figure.yellow_threshold !== null && { yellow: figure.yellow_threshold }),
       ...(figure.red_threshold !== null && { red: figure.red_threshold }),
@@ -559,7 +598,7 @@ async function mediaBlocks(db: Db, event: EventRow, report: ReportRow): Promise<
   if (!picture) return { public: [], internal: [] };
   const themes = JSON.parse(picture.themes) as string[];
   const markdown = [
-    `Medierapportering ${periodLabel(picture.period, 'sv').replace(/ \d{4}$/, '')}: **${picture.article_count}** artiklar, i huvudsak ${toneNames[picture.tone]} ton.`,
+    `Medierapportering ${shortPeriodLabel(picture.period)}: **${picture.article_count}** artiklar, i huvudsak ${toneNames[picture.tone]} ton.`,
     themes.length > 0 ? `Teman: ${themes.join(', ')}.` : '',
     picture.comment,
   ]
@@ -588,12 +627,6 @@ async function spokespersonBlocks(db: Db, event: EventRow, report: ReportRow): P
             },
           ],
   );
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
 }
 
 function localDate(instant: string): string {

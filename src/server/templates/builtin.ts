@@ -29,6 +29,8 @@ const aboutText = [
   'Rapporten sammanställs varje vecka, i regel på torsdagar, av koncernstabens kommunikationsfunktion på uppdrag av den regionala särskilda organisationen för {event}.',
   '',
   'Den ger en samlad, regionövergripande bild av förutsättningar, händelser och beslut, aktuell vid utskicket. Rapporten går till politisk ledning och chefer och publiceras på intranätet.',
+  '',
+  'Nyckeltalen visar varje enhets senaste rapporterade värde i perioden, aldrig ett medelvärde. Summan över enheter anges för antal; andelar i procent och andra värden som inte kan adderas visas per enhet utan summa.',
 ].join('\n');
 
 export const weeklyTemplate = {

@@ -17,6 +17,7 @@ import {
 } from '../api.ts';
 import { WeekChart } from '../Chart.tsx';
 import {
+  BucketValue,
   ExerciseTag,
   Loading,
   PageHeading,
@@ -25,14 +26,7 @@ import {
   StatusTag,
   usePageTitle,
 } from '../components.tsx';
-import {
-  formatChange,
-  formatNumber,
-  formatShort,
-  formatTime,
-  periodLabel,
-  withUnit,
-} from '../format.ts';
+import { formatChange, formatShort, formatTime, periodLabel } from '../format.ts';
 import { useLive } from '../useLive.ts';
 import { LoadError } from './LoadError.tsx';
 import { MilestonePanel } from './picture/Milestones.tsx';
@@ -560,7 +554,7 @@ function FigurePanel({ series, flash }: { series: Series[]; flash: string }) {
         </thead>
         <tbody>
           {series.map((item) => {
-            const last = [...item.buckets].reverse().find((bucket) => bucket.average !== null);
+            const last = item.buckets.at(-1);
             const unit = item.figure.unitOfMeasure;
             return (
               <tr key={item.figure.id}>
@@ -568,7 +562,7 @@ function FigurePanel({ series, flash }: { series: Series[]; flash: string }) {
                 <td className="numeric nowrap">
                   {last ? (
                     <>
-                      {withUnit(formatNumber(last.average), unit)}
+                      <BucketValue bucket={last} unit={unit} />
                       {item.change !== null && (
                         <span className="change"> ({formatChange(item.change)})</span>
                       )}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { WeekChart } from '../../Chart.tsx';
-import { ErrorSummary, Loading, StatusTag } from '../../components.tsx';
+import { BucketValue, ErrorSummary, Loading, StatusTag } from '../../components.tsx';
 import {
   formatChange,
   formatDateTime,
@@ -309,7 +309,7 @@ function FigureDetail({
                 <tr>
                   <th scope="col">{t('picture.figures.week')}</th>
                   <th scope="col" className="numeric">
-                    {t('dashboard.chartAverage')}
+                    {t('dashboard.chartValue')}
                   </th>
                   <th scope="col" className="numeric">
                     {t('picture.figures.count')}
@@ -318,27 +318,19 @@ function FigureDetail({
                 </tr>
               </thead>
               <tbody>
-                {buckets.map((bucket, index) => {
-                  const previous = buckets[index - 1]?.average;
-                  return (
-                    <tr key={bucket.period}>
-                      <th scope="row">{periodLabel(bucket.period)}</th>
-                      <td className="numeric nowrap">
-                        {withUnit(formatNumber(bucket.average), unit)}
-                        {previous != null && bucket.average !== null && (
-                          <span className="change">
-                            {' '}
-                            ({formatChange(bucket.average - previous)})
-                          </span>
-                        )}
-                      </td>
-                      <td className="numeric">{bucket.count}</td>
-                      <td>
-                        {bucket.average !== null && <StatusTag status={bucket.status} compact />}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {buckets.map((bucket) => (
+                  <tr key={bucket.period}>
+                    <th scope="row">{periodLabel(bucket.period)}</th>
+                    <td className="numeric nowrap">
+                      <BucketValue bucket={bucket} unit={unit} />
+                      {bucket.change !== null && (
+                        <span className="change"> ({formatChange(bucket.change)})</span>
+                      )}
+                    </td>
+                    <td className="numeric">{bucket.count}</td>
+                    <td>{bucket.value !== null && <StatusTag status={bucket.status} compact />}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>

@@ -1,0 +1,113 @@
+import type { ObservationRow } from './repository.ts';
+
+// How a key figure is read over a period and across places: the one rule that the series, the
+// dashboard, the charts, the reports and the exchange formats all follow
+// (docs/decisions/007-figures-latest-value-per-unit.md). Values are never averaged.
+//
+// - A place is a unit, a facility, or the region as a whole.
+// - Per place, the figure for a period is its latest observation in the period: the one observed
+//   last, and of two observed at the same instant the one stored last (the higher id).
+// - Across places, a count adds those latest values. A figure whose values do not add up (a
+//   percentage, a waiting time) gets no total: its parts are not in the data, so only each
+//   place's value is shown. One place's value is the figure's value whatever its kind.
+// - Places that may contain one another (the region and anything else, a unit and one of its
+//   facilities) are not added either, since the larger may already include the smaller.
+
+export type Observed = Pick<
+  ObservationRow,
+  'id' | 'value' | 'observed_at' | 'unit_id' | 'facility_id'
+>;
+
+/** Which facilities belong to which unit: facility id → unit id. */
+export type UnitOfFacility = ReadonlyMap<number, number>;
+
+/** What is known of the places: names by place key (the region has none), facilities' units. */
+export interface PlaceDirectory {
+  names: ReadonlyMap<string, string>;
+  unitOfFacility: UnitOfFacility;
+}
+
+/** "unit:3", "facility:7" or "region". */
+export function placeKeyOf(row: Pick<ObservationRow, 'unit_id' | 'facility_id'>): string {
+  if (row.facility_id !== null) return `facility:${row.facility_id}`;
+  if (row.unit_id !== null) return `unit:${row.unit_id}`;
+  return 'region';
+}
+
+/** Whether `a` is later than `b`: by observation time, then by insertion id. */
+export function isLater(a: Observed, b: Observed): boolean {
+  const difference = Date.parse(a.observed_at) - Date.parse(b.observed_at);
+  return difference === 0 ? a.id > b.id : difference > 0;
+}
+
+/** The latest of the observations, whatever order they come in. */
+export function latestOf<T extends Observed>(rows: T[]): T | undefined {
+  return rows.reduce<T | undefined>(
+    (latest, row) => (latest === undefined || isLater(row, latest) ? row : latest),
+    undefined,
+  );
+}
+
+/** Each place's latest observation, places in the order they first appear. */
+export function latestPerUnit<T extends Observed>(rows: T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const row of rows) {
+    const key = placeKeyOf(row);
+    const current = latest.get(key);
+    if (current === undefined || isLater(row, current)) latest.set(key, row);
+  }
+  return [...latest.values()];
+}
+
+/** Units of measure that name pieces or what is counted; compared trimmed and in lower case. */
+export const countUnits: ReadonlySet<string> = new Set([
+  'st',
+  'st.',
+  'stycken',
+  'antal',
+  'personer',
+  'patienter',
+  'platser',
+  'vårdplatser',
+  'ärenden',
+  'artiklar',
+]);
+
+/** A count adds up across places; a percentage, a time or a figure without a unit does not. */
+export function isCount(unitOfMeasure: string): boolean {
+  return countUnits.has(unitOfMeasure.trim().toLowerCase());
+}
+
+/**
+ * The figure across places, from each place's latest value: one place's value as it is, the sum
+ * for a count, and null where adding would be wrong (not a count, or places that overlap).
+ */
+export function totalAcrossUnits(
+  unitOfMeasure: string,
+  latest: Observed[],
+  unitOfFacility: UnitOfFacility,
+): number | null {
+  if (latest.length === 1) return latest[0]!.value;
+  if (latest.length === 0 || !isCount(unitOfMeasure) || overlap(latest, unitOfFacility)) {
+    return null;
+  }
+  return withoutNoise(latest.reduce((total, row) => total + row.value, 0));
+}
+
+/** Drops binary floating-point noise, as in 0.1 + 0.2 = 0.30000000000000004. */
+export function withoutNoise(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+function overlap(latest: Observed[], unitOfFacility: UnitOfFacility): boolean {
+  const wholeUnits = new Set(
+    latest.flatMap((row) =>
+      row.facility_id === null && row.unit_id !== null ? [row.unit_id] : [],
+    ),
+  );
+  return latest.some((row) => {
+    if (row.facility_id === null) return row.unit_id === null;
+    const unit = unitOfFacility.get(row.facility_id);
+    return unit !== undefined && wholeUnits.has(unit);
+  });
+}
