@@ -50,6 +50,8 @@ function MilestoneState({ item }: { item: MilestoneItem }) {
         })}
       </span>
     );
+  if (item.plannedOn < todayKey())
+    return <span className="tag tag--compact">{t('milestones.state.passed')}</span>;
   return <span className="tag tag--compact">{t('milestones.state.upcoming')}</span>;
 }
 
