@@ -5,7 +5,8 @@ export type LiveState = 'connecting' | 'open' | 'closed';
 
 /**
  * Listens to the event's change stream. `onChange` runs once per burst of changes (debounced),
- * and once after a reconnect, since changes may have been missed while away.
+ * and once each time the stream opens: changes made between the page's first load and the
+ * stream's opening, or while it was away, would otherwise be missed.
  */
 export function useLive(eventId: number, onChange: (changes: Change[]) => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
@@ -19,7 +20,6 @@ export function useLive(eventId: number, onChange: (changes: Change[]) => void):
     const source = new EventSource(api.streamUrl(eventId));
     let pending: Change[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let wasOpen = false;
     const flush = () => {
       const changes = pending;
       pending = [];
@@ -31,8 +31,7 @@ export function useLive(eventId: number, onChange: (changes: Change[]) => void):
     };
     source.addEventListener('open', () => {
       setState('open');
-      if (wasOpen) schedule();
-      wasOpen = true;
+      schedule();
     });
     source.addEventListener('error', () => {
       setState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
