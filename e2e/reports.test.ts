@@ -242,14 +242,15 @@ test('two editors save the same section: the second sees the conflict and keeps 
     await person.page.getByRole('heading', { level: 1, name: 'Bakgrund' }).waitFor();
   }
 
+  // Elin is typing when Oskar saves: the live stream tells her so, and her text stays.
+  const mine = 'Elins version av bakgrunden.\n\nMed ett andra stycke.';
+  const textarea = elin.page.getByLabel('Text', { exact: true });
+  await textarea.fill(mine);
+
   await oskarSession.page.getByLabel('Text', { exact: true }).fill('Oskars version av bakgrunden.');
   await oskarSession.page.getByRole('button', { name: 'Spara avsnittet' }).click();
   await oskarSession.page.getByText(/Avsnittet är sparat/).waitFor();
 
-  const mine = 'Elins version av bakgrunden.\n\nMed ett andra stycke.';
-  const textarea = elin.page.getByLabel('Text', { exact: true });
-  await textarea.fill(mine);
-  // The live stream tells Elin that Oskar saved while she typed.
   await elin.page.getByText(/Oskar Nyberg sparade det här avsnittet/).waitFor();
 
   // Leaving with unsaved text asks first.
