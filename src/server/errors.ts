@@ -20,6 +20,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
+  integrity_failed: 500,
   unavailable: 503,
 } as const;
 
@@ -85,6 +86,11 @@ export const errors = {
       'too_many_requests',
       'För många misslyckade inloggningsförsök. Vänta en stund och försök igen.',
       { retryAfterSeconds },
+    ),
+  snapshotAltered: () =>
+    new AppError(
+      'integrity_failed',
+      'Rapporten kan inte visas: den sparade texten stämmer inte med kontrollsumman från publiceringen och kan ha ändrats. Felet är loggat; kontakta systemförvaltningen.',
     ),
   unavailable: () =>
     new AppError(
