@@ -80,7 +80,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     const headers = {
       etag,
       'last-modified': new Date(row.published_at).toUTCString(),
-      'cache-control': row.audience === 'public' ? 'public, max-age=300' : 'private, max-age=300',
+      'cache-control': row.audience === 'public' ? 'public, max-age=300' : 'private, no-store',
     };
     if (request.headers['if-none-match'] === etag) return reply.headers(headers).code(304).send();
     let body: Buffer;
