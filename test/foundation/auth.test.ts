@@ -205,6 +205,35 @@ for (const dialect of testDialects()) {
       assert.equal((await newcomer.get('/api/auth/me')).statusCode, 401, 'the old session ended');
     });
 
+    it('refuses passwords built on the product name, the organisation or the person', async () => {
+      const admin = await t.login(adminEmail);
+      const person = { email: 'greta.lundqvist@regionvast.se', name: 'Greta Lundqvist' };
+      for (const password of [
+        'Lägesbild2024!',
+        'lagesbild-2024-!',
+        'L4gesb1ld#2024',
+        'Regionvast2024!',
+        'Lundqvist#2024',
+        'GretaLundqvist1!',
+      ]) {
+        const refused = await admin.post('/api/users', { ...person, password });
+        assert.equal(refused.statusCode, 400, password);
+        assert.match(refused.json().message, /bygger på ett namn/, password);
+      }
+      const accepted = await admin.post('/api/users', {
+        ...person,
+        password: 'Lägesbild är vårt stabsverktyg',
+      });
+      assert.equal(accepted.statusCode, 201, accepted.body);
+      const own = await t.login(person.email, 'Lägesbild är vårt stabsverktyg');
+      const changed = await own.post('/api/auth/password', {
+        currentPassword: 'Lägesbild är vårt stabsverktyg',
+        newPassword: 'Lägesbild2025!',
+      });
+      assert.equal(changed.statusCode, 400);
+      assert.equal(changed.json().details.field, 'newPassword');
+    });
+
     it('ends the sessions of a disabled user', async () => {
       const admin = await t.login(adminEmail);
       const reader = await t.login(demoPeople.reader);

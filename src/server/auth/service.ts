@@ -239,7 +239,7 @@ export async function changeOwnPassword(
   if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw errors.badRequest('Nuvarande lösenord stämmer inte.', { field: 'currentPassword' });
   }
-  const weakness = passwordWeakness(input.newPassword, user.email);
+  const weakness = passwordWeakness(input.newPassword, user);
   if (weakness) throw errors.badRequest(weakness, { field: 'newPassword' });
   if (input.newPassword === input.currentPassword) {
     throw errors.badRequest('Det nya lösenordet måste skilja sig från det nuvarande.', {

@@ -19,6 +19,7 @@ import {
 } from './repository.ts';
 import { numberParams } from './schemas.ts';
 import { verifiedSnapshot } from './snapshot.ts';
+import { decimalId } from '../http/numbers.ts';
 
 type Format = 'html' | 'pdf' | 'docx' | 'md';
 type SnapshotMeta = Omit<SnapshotRow, 'snapshot_json' | 'report_id'>;
@@ -30,7 +31,7 @@ const contentTypes: Record<Format, string> = {
   md: 'text/markdown; charset=utf-8',
 };
 
-const revisionQuery = z.object({ version: z.coerce.number().int().positive().optional() }).strict();
+const revisionQuery = z.object({ version: decimalId.optional() }).strict();
 const downloadParams = numberParams.extend({
   file: z.enum(['rapport.pdf', 'rapport.docx', 'rapport.md']),
 });

@@ -46,7 +46,7 @@ export async function createUser(
 ) {
   const email = input.email.trim().toLowerCase();
   if (input.password !== undefined) {
-    const weakness = passwordWeakness(input.password, email);
+    const weakness = passwordWeakness(input.password, { email, name: input.name });
     if (weakness) throw errors.badRequest(weakness, { field: 'password' });
   }
   const oneTimePassword = input.password === undefined ? generatePassword() : null;
