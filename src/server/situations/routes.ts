@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { draftReadableUnits } from '../../core/access.ts';
 import type { Db } from '../db/schema.ts';
 import { canReadInternal } from '../http/guard.ts';
 import {
@@ -15,6 +17,7 @@ import {
 } from './schemas.ts';
 import { completeness, createInputRequest, inputRequestPage } from './input-requests.ts';
 import {
+  type SituationViewer,
   acceptSituation,
   latestSituations,
   prefillSituation,
@@ -43,7 +46,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       return situationPage(
         db,
         request.params.eventId,
-        { ...filter, includeInternal: canReadInternal(request) },
+        { ...filter, ...viewerOf(request) },
         { limit, offset, order },
       );
     },
@@ -67,7 +70,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         db,
         request.params.eventId,
         request.params.situationId,
-        canReadInternal(request),
+        viewerOf(request),
       ),
   );
 
@@ -98,7 +101,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/api/events/:eventId/units/:unitId/situations/:period/prefill',
     { config: { access: read }, schema: { tags, params: unitPeriodParams } },
-    async (request) => prefillSituation(db, request.params, canReadInternal(request)),
+    async (request) => prefillSituation(db, request.params, viewerOf(request)),
   );
 
   app.post(
@@ -164,3 +167,10 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     async (request) => completeness(db, request.params.eventId, request.query.period),
   );
 };
+
+function viewerOf(request: FastifyRequest): SituationViewer {
+  return {
+    includeInternal: canReadInternal(request),
+    draftUnits: draftReadableUnits(request.eventGrants),
+  };
+}
