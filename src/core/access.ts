@@ -114,7 +114,13 @@ export function draftReadableUnits(grants: readonly EventGrant[]): 'all' | numbe
 }
 
 /** What an API token may be used for, chosen when it is created. `*` covers every route. */
-export const tokenScopes = ['*', 'picture:read', 'reports:read', 'figures:push'] as const;
+export const tokenScopes = [
+  '*',
+  'picture:read',
+  'reports:read',
+  'figures:push',
+  'calendar:subscribe',
+] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
 /** Reads the stored, space-separated form; unknown words are ignored. */

@@ -206,14 +206,14 @@ export async function resolveSession(
 export async function resolveApiToken(
   db: Db,
   token: string,
-): Promise<{ user: UserRow; scopes: TokenScope[] } | null> {
+): Promise<{ user: UserRow; tokenId: number; scopes: TokenScope[] } | null> {
   const found = await findActiveApiTokenWithUser(db, hashSecret(token));
   if (!found || found.user.disabled_at) return null;
   const now = Date.now();
   if (found.lastUsedAt === null || now - Date.parse(found.lastUsedAt) > touchIntervalMs) {
     await touchApiToken(db, found.tokenId, new Date(now).toISOString());
   }
-  return { user: found.user, scopes: parseScopes(found.scopes) };
+  return { user: found.user, tokenId: found.tokenId, scopes: parseScopes(found.scopes) };
 }
 
 export async function logout(db: Db, actor: Actor, idHash: string): Promise<void> {

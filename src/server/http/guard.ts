@@ -16,7 +16,14 @@ export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'signed_in'; duringPasswordChange?: boolean }
   | { kind: 'system_admin' }
-  | { kind: 'event'; permission: Permission; unitParam?: string; onClosedEvent?: boolean };
+  | {
+      kind: 'event';
+      permission: Permission;
+      unitParam?: string;
+      onClosedEvent?: boolean;
+      /** The scope an API token needs for this route (or `*`), instead of the permission's. */
+      tokenScope?: TokenScope;
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -51,6 +58,7 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
   app.decorateRequest('session', null);
   app.decorateRequest('eventGrants');
   app.decorateRequest('tokenScopes', null);
+  app.decorateRequest('apiTokenId', null);
   app.decorateRequest('eventChangeCount', null);
 
   app.addHook('onRoute', (route) => {
@@ -97,6 +105,7 @@ async function authenticate(request: FastifyRequest, db: Db, policy: SessionPoli
     if (!resolved) throw errors.unauthenticated();
     request.actor = actorFromUser(resolved.user, request.id);
     request.tokenScopes = resolved.scopes;
+    request.apiTokenId = resolved.tokenId;
     return;
   }
   const cookie = request.cookies[sessionCookie];
@@ -119,8 +128,11 @@ function eventIdOf(request: FastifyRequest): number | null {
 
 function refuseUncoveredToken(scopes: TokenScope[] | null, access: RouteAccess): void {
   if (scopes === null) return;
-  const permission = access.kind === 'event' ? access.permission : null;
-  if (!scopesCover(scopes, permission)) throw errors.tokenScopeMissing(scopes);
+  const covered =
+    access.kind === 'event' && access.tokenScope
+      ? scopes.includes('*') || scopes.includes(access.tokenScope)
+      : scopesCover(scopes, access.kind === 'event' ? access.permission : null);
+  if (!covered) throw errors.tokenScopeMissing(scopes);
 }
 
 async function authorizeInEvent(

@@ -31,6 +31,7 @@ const referencesByColumn: Record<string, string> = {
   situation_id: 'unit_situations',
   request_id: 'input_requests',
   user_id: 'users',
+  api_token_id: 'api_tokens',
   actor_user_id: 'users',
   created_by: 'users',
   updated_by: 'users',
