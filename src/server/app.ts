@@ -147,7 +147,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(readinessRoutes, { db });
   await app.register(situationRoutes, { db });
   await app.register(searchRoutes, { database });
-  await app.register(liveRoutes, { database });
+  await app.register(liveRoutes, { database, policy });
   await app.register(figureRoutes, { db });
   await app.register(diversionRoutes, { db });
   await app.register(templateRoutes, { db });

@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Permission, type TokenScope, isAllowed, scopesCover } from '../../core/access.ts';
+import {
+  type EventGrant,
+  type Permission,
+  type TokenScope,
+  isAllowed,
+  scopesCover,
+} from '../../core/access.ts';
 import { findEventWithGrants } from '../access/repository.ts';
 import {
   type SessionPolicy,
@@ -10,6 +16,7 @@ import {
 import type { EventAccess } from '../auth/repository.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
+import type { UserRow } from '../users/repository.ts';
 
 /** What a route demands of the caller. Every route declares one; a route without one cannot start. */
 export type RouteAccess =
@@ -98,8 +105,12 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
   });
 }
 
+function bearerOf(request: FastifyRequest): string | undefined {
+  return /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+}
+
 async function authenticate(request: FastifyRequest, db: Db, policy: SessionPolicy): Promise<void> {
-  const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const bearer = bearerOf(request);
   if (bearer) {
     const resolved = await resolveApiToken(db, bearer);
     if (!resolved) throw errors.unauthenticated();
@@ -115,6 +126,35 @@ async function authenticate(request: FastifyRequest, db: Db, policy: SessionPoli
   request.actor = actorFromUser(session.user, request.id);
   request.session = { idHash: session.idHash, csrfToken: session.csrfToken };
   if (session.eventAccess !== undefined) eventAccessRead.set(request, session.eventAccess);
+}
+
+/**
+ * For an answer that lasts (a live stream): the caller's grants in the route's event as they are
+ * now, read again through the request's session or API token; null once the session has ended,
+ * the token is revoked, the user is disabled or no grant is left.
+ */
+export async function currentEventGrants(
+  request: FastifyRequest,
+  db: Db,
+  policy: SessionPolicy,
+): Promise<EventGrant[] | null> {
+  const eventId = eventIdOf(request);
+  const user = eventId === null ? null : await currentUser(request, db, policy);
+  if (!user) return null;
+  if (user.is_admin === 1) return [{ role: 'admin', unitId: null }];
+  const grants = (await findEventWithGrants(db, eventId!, user.id))?.grants ?? [];
+  return grants.length > 0 ? grants : null;
+}
+
+async function currentUser(
+  request: FastifyRequest,
+  db: Db,
+  policy: SessionPolicy,
+): Promise<UserRow | null> {
+  const bearer = bearerOf(request);
+  if (bearer) return (await resolveApiToken(db, bearer))?.user ?? null;
+  const cookie = request.cookies[sessionCookie];
+  return cookie ? ((await resolveSession(db, cookie, policy))?.user ?? null) : null;
 }
 
 /** What the session's query already read of the event the route names, for the access check. */

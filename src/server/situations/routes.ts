@@ -1,6 +1,4 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { draftReadableUnits } from '../../core/access.ts';
 import type { Db } from '../db/schema.ts';
 import { canReadInternal } from '../http/guard.ts';
 import {
@@ -17,7 +15,6 @@ import {
 } from './schemas.ts';
 import { completeness, createInputRequest, inputRequestPage } from './input-requests.ts';
 import {
-  type SituationViewer,
   acceptSituation,
   latestSituations,
   prefillSituation,
@@ -27,6 +24,7 @@ import {
   situationPage,
   situationWithVersions,
   submitSituation,
+  viewerOf,
 } from './service.ts';
 
 export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -46,7 +44,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       return situationPage(
         db,
         request.params.eventId,
-        { ...filter, ...viewerOf(request) },
+        { ...filter, ...viewerOf(request.eventGrants) },
         { limit, offset, order },
       );
     },
@@ -70,7 +68,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         db,
         request.params.eventId,
         request.params.situationId,
-        viewerOf(request),
+        viewerOf(request.eventGrants),
       ),
   );
 
@@ -101,7 +99,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/api/events/:eventId/units/:unitId/situations/:period/prefill',
     { config: { access: read }, schema: { tags, params: unitPeriodParams } },
-    async (request) => prefillSituation(db, request.params, viewerOf(request)),
+    async (request) => prefillSituation(db, request.params, viewerOf(request.eventGrants)),
   );
 
   app.post(
@@ -167,10 +165,3 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     async (request) => completeness(db, request.params.eventId, request.query.period),
   );
 };
-
-function viewerOf(request: FastifyRequest): SituationViewer {
-  return {
-    includeInternal: canReadInternal(request),
-    draftUnits: draftReadableUnits(request.eventGrants),
-  };
-}

@@ -1,3 +1,4 @@
+import { type EventGrant, draftReadableUnits, isAllowed } from '../../core/access.ts';
 import { type Period, parsePeriod, periodLabel, previousPeriod } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
@@ -423,6 +424,14 @@ export async function latestSituations(
 export interface SituationViewer {
   includeInternal: boolean;
   draftUnits: 'all' | number[];
+}
+
+/** What the grants may read of the event's situations. */
+export function viewerOf(grants: readonly EventGrant[]): SituationViewer {
+  return {
+    includeInternal: isAllowed(grants, 'internal.read'),
+    draftUnits: draftReadableUnits(grants),
+  };
 }
 
 function isVisibleTo(situation: SituationRow, viewer: SituationViewer): boolean {
