@@ -64,6 +64,7 @@ export const configSchema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
     TRUSTED_PROXIES: addressList.default([]),
+    OUTBOUND_ALLOW_LIST: addressList.default([]),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
     SMTP_URL: z
       .string()

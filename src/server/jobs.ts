@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sealAuditTrail } from './audit/chain.ts';
 import type { Database } from './db/database.ts';
 import { deliverDue } from './distribution/outbox.ts';
-import { runDueFigurePulls } from './feeds/pull.ts';
+import { defaultPullLimits, runDueFigurePulls } from './feeds/pull.ts';
 import { deliverDueWebhooks, enqueueWebhookDeliveries } from './feeds/webhooks.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { checkIntegrity, integritySummary } from './ops/integrity.ts';
@@ -26,6 +26,8 @@ export function startBackgroundJobs(options: {
   publicUrl: string;
   logger: FastifyBaseLogger;
   intervalMs: number;
+  /** Internal addresses figure pulls and webhooks may reach (OUTBOUND_ALLOW_LIST). */
+  allowedAddresses: readonly string[];
 }): BackgroundJobs {
   const { database, logger } = options;
   const sendMail = async (mailer: Mailer) => {
@@ -41,9 +43,13 @@ export function startBackgroundJobs(options: {
   };
   const runFeeds = async () => {
     try {
-      const pulled = await runDueFigurePulls(database.db, new Date());
+      const { allowedAddresses } = options;
+      const pulled = await runDueFigurePulls(database.db, new Date(), {
+        ...defaultPullLimits,
+        allowedAddresses,
+      });
       await enqueueWebhookDeliveries(database.db);
-      const webhooks = await deliverDueWebhooks(database);
+      const webhooks = await deliverDueWebhooks(database, { allowedAddresses });
       if (pulled.length > 0 || webhooks.claimed > 0) {
         logger.info({ pulled: pulled.length, webhooks }, 'feeds run');
       }
