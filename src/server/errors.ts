@@ -74,6 +74,11 @@ export const errors = {
       'Någon annan har ändrat detta sedan du läste det. Din ändring sparades inte; jämför med den aktuella versionen.',
       { current },
     ),
+  concurrentDuplicate: () =>
+    new AppError(
+      'conflict',
+      'Det här finns redan: någon sparade samma sak samtidigt. Din ändring sparades inte; ladda om och se vad som gäller.',
+    ),
   eventClosed: () => new AppError('event_closed', 'Händelsen är avslutad och kan bara läsas.'),
   checklistIncomplete: (failing: unknown[]) =>
     new AppError(
