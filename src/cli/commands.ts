@@ -6,13 +6,13 @@ import { describeDatabaseUrl, openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { systemActor } from '../server/http/actor.ts';
 import { copyInstallation, formatVerification } from '../server/ops/copy.ts';
+import { checkIntegrity, integritySummary } from '../server/ops/integrity.ts';
 import {
   EventFileError,
   exportEvent,
   importEvent,
   parseEventFile,
 } from '../server/ops/event-file.ts';
-import { verifySnapshots } from '../server/reports/verify.ts';
 import { startServer } from '../server/start.ts';
 import { createUser, findUserForCli, resetPassword } from '../server/users/service.ts';
 
@@ -107,20 +107,12 @@ const commands: Command[] = [
   },
   {
     name: 'verify',
-    summary: 'verify                       check the SHA-256 of every published report',
+    summary:
+      'verify                       check published reports and the audit trail against their hashes',
     run: async (_parsed, config) => {
       let failed = false;
       await withDatabase(config(), async (database) => {
-        const result = await verifySnapshots(database.db);
-        for (const bad of result.mismatches) {
-          console.error(
-            `Report ${bad.number} version ${bad.revision} (${bad.audience}) of event ${bad.eventId} does not match its hash`,
-          );
-        }
-        failed = result.mismatches.length > 0;
-        console.log(
-          `${result.checked} published snapshot(s) checked, ${result.mismatches.length} mismatch(es)`,
-        );
+        failed = !(await printIntegrity(database));
       });
       return failed ? 1 : 0;
     },
@@ -220,11 +212,7 @@ const commands: Command[] = [
           `Imported as event ${result.eventId}: ${rows} rows inserted` +
             (matched.length > 0 ? `; existing ${matched.join(', ')} reused` : ''),
         );
-        const verified = await verifySnapshots(database.db);
-        failed = verified.mismatches.length > 0;
-        console.log(
-          `${verified.checked} published snapshot(s) checked, ${verified.mismatches.length} mismatch(es)`,
-        );
+        failed = !(await printIntegrity(database));
       });
       return failed ? 1 : 0;
     },
@@ -266,6 +254,14 @@ export function usage(): string {
     '',
     ...commands.map((command) => `  ${command.summary}`),
   ].join('\n');
+}
+
+/** Seals and checks the audit trail and the published reports; true when all holds. */
+async function printIntegrity(database: ReturnType<typeof openDatabase>): Promise<boolean> {
+  const report = await checkIntegrity(database.db);
+  for (const problem of report.problems) console.error(problem);
+  console.log(integritySummary(report));
+  return report.problems.length === 0;
 }
 
 async function withDatabase(

@@ -101,8 +101,26 @@ export function isAllowed(
   );
 }
 
+/**
+ * The units whose unsubmitted situation drafts the grants may read: a draft is its unit's until
+ * it is submitted, so only those who may write a unit's situation read its draft.
+ */
+export function draftReadableUnits(grants: readonly EventGrant[]): 'all' | number[] {
+  if (isAllowed(grants, 'situation.write')) return 'all';
+  return grants
+    .map((grant) => grant.unitId)
+    .filter((unitId): unitId is number => unitId !== null)
+    .filter((unitId) => isAllowed(grants, 'situation.write', unitId));
+}
+
 /** What an API token may be used for, chosen when it is created. `*` covers every route. */
-export const tokenScopes = ['*', 'picture:read', 'reports:read', 'figures:push'] as const;
+export const tokenScopes = [
+  '*',
+  'picture:read',
+  'reports:read',
+  'figures:push',
+  'calendar:subscribe',
+] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
 /** Reads the stored, space-separated form; unknown words are ignored. */

@@ -60,13 +60,16 @@ export type AppConfig = Pick<
   | 'SESSION_ABSOLUTE_HOURS'
   | 'BODY_LIMIT_BYTES'
 > &
+  Partial<Pick<Config, 'TRUSTED_PROXIES'>> &
   SsoConfig;
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // The client address (login throttling, the audit trail) comes from X-Forwarded-For only when
+    // the connection is from a configured proxy; otherwise anyone could write any address there.
+    trustProxy: config.TRUSTED_PROXIES?.length ? config.TRUSTED_PROXIES : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -144,7 +147,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(readinessRoutes, { db });
   await app.register(situationRoutes, { db });
   await app.register(searchRoutes, { database });
-  await app.register(liveRoutes, { database });
+  await app.register(liveRoutes, { database, policy });
   await app.register(figureRoutes, { db });
   await app.register(diversionRoutes, { db });
   await app.register(templateRoutes, { db });

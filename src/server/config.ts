@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -5,6 +6,28 @@ const booleanFlag = z
     error: 'must be true or false',
   })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** An IP address or a CIDR range such as 10.0.0.0/24 or fd00::/8. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const addressList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
+  .refine((entries) => entries.every(isAddressOrRange), {
+    message:
+      'must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.5,10.0.1.0/24',
+  });
 
 const databaseUrl = z.string().refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/.test(value), {
   message: 'must start with sqlite: (for example sqlite:./data/lagesbild.db) or postgres://',
@@ -40,6 +63,8 @@ export const configSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    TRUSTED_PROXIES: addressList.default([]),
+    OUTBOUND_ALLOW_LIST: addressList.default([]),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
     SMTP_URL: z
       .string()

@@ -20,6 +20,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
+  integrity_failed: 500,
   unavailable: 503,
 } as const;
 
@@ -79,6 +80,11 @@ export const errors = {
       'Någon annan har ändrat detta sedan du läste det. Din ändring sparades inte; jämför med den aktuella versionen.',
       { current },
     ),
+  concurrentDuplicate: () =>
+    new AppError(
+      'conflict',
+      'Det här finns redan: någon sparade samma sak samtidigt. Din ändring sparades inte; ladda om och se vad som gäller.',
+    ),
   eventClosed: () => new AppError('event_closed', 'Händelsen är avslutad och kan bara läsas.'),
   checklistIncomplete: (failing: unknown[]) =>
     new AppError(
@@ -91,6 +97,11 @@ export const errors = {
       'too_many_requests',
       'För många misslyckade inloggningsförsök. Vänta en stund och försök igen.',
       { retryAfterSeconds },
+    ),
+  snapshotAltered: () =>
+    new AppError(
+      'integrity_failed',
+      'Rapporten kan inte visas: den sparade texten stämmer inte med kontrollsumman från publiceringen och kan ha ändrats. Felet är loggat; kontakta systemförvaltningen.',
     ),
   unavailable: () =>
     new AppError(

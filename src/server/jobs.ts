@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { sealAuditTrail } from './audit/chain.ts';
 import type { Database } from './db/database.ts';
 import { deliverDue } from './distribution/outbox.ts';
-import { runDueFigurePulls } from './feeds/pull.ts';
+import { defaultPullLimits, runDueFigurePulls } from './feeds/pull.ts';
 import { deliverDueWebhooks, enqueueWebhookDeliveries } from './feeds/webhooks.ts';
 import type { Mailer } from './mail/mailer.ts';
+import { checkIntegrity, integritySummary } from './ops/integrity.ts';
 import { sendDueReminders } from './situations/reminders.ts';
 
 export interface BackgroundJobs {
@@ -13,8 +15,9 @@ export interface BackgroundJobs {
 
 /**
  * E-mail reminders before reporting deadlines, delivery of published reports, scheduled figure
- * pulls and webhooks, every `intervalMs`. Each claims its rows in the database first, so several
- * nodes never send or fetch twice.
+ * pulls and webhooks, and sealing new audit records into the hash chain, every `intervalMs`.
+ * Each claims its rows in the database first, so several nodes never send or fetch twice. At
+ * start the published reports and the whole audit chain are checked against their hashes.
  */
 export function startBackgroundJobs(options: {
   database: Database;
@@ -23,8 +26,9 @@ export function startBackgroundJobs(options: {
   publicUrl: string;
   logger: FastifyBaseLogger;
   intervalMs: number;
+  /** Internal addresses figure pulls and webhooks may reach (OUTBOUND_ALLOW_LIST). */
+  allowedAddresses: readonly string[];
 }): BackgroundJobs {
-  let running: Promise<void> | null = null;
   const { database, logger } = options;
   const sendMail = async (mailer: Mailer) => {
     try {
@@ -39,9 +43,13 @@ export function startBackgroundJobs(options: {
   };
   const runFeeds = async () => {
     try {
-      const pulled = await runDueFigurePulls(database.db, new Date());
+      const { allowedAddresses } = options;
+      const pulled = await runDueFigurePulls(database.db, new Date(), {
+        ...defaultPullLimits,
+        allowedAddresses,
+      });
       await enqueueWebhookDeliveries(database.db);
-      const webhooks = await deliverDueWebhooks(database);
+      const webhooks = await deliverDueWebhooks(database, { allowedAddresses });
       if (pulled.length > 0 || webhooks.claimed > 0) {
         logger.info({ pulled: pulled.length, webhooks }, 'feeds run');
       }
@@ -49,10 +57,29 @@ export function startBackgroundJobs(options: {
       logger.warn({ err: error }, 'figure pulls or webhooks failed; will retry');
     }
   };
+  const sealAudit = async () => {
+    try {
+      const { sealed, head } = await sealAuditTrail(database.db);
+      if (sealed > 0) logger.info({ sealed, head }, 'audit records sealed');
+    } catch (error) {
+      logger.warn({ err: error }, 'sealing the audit trail failed; will retry');
+    }
+  };
+  const checkAtStart = async () => {
+    try {
+      const report = await checkIntegrity(database.db);
+      for (const problem of report.problems) logger.error({ problem }, 'integrity check failed');
+      logger.info({ head: report.head }, integritySummary(report));
+    } catch (error) {
+      logger.warn({ err: error }, 'the integrity check at start failed');
+    }
+  };
   const runOnce = async () => {
     if (options.mailer) await sendMail(options.mailer);
     await runFeeds();
+    await sealAudit();
   };
+  let running: Promise<void> | null = checkAtStart().finally(() => (running = null));
   const timer = setInterval(() => {
     running ??= runOnce().finally(() => (running = null));
   }, options.intervalMs);

@@ -85,6 +85,7 @@ async function startJobs(
     publicUrl: config.PUBLIC_URL,
     logger: app.log,
     intervalMs: config.MAIL_INTERVAL_MS,
+    allowedAddresses: config.OUTBOUND_ALLOW_LIST,
   });
 }
 

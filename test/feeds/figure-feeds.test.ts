@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
-import { runDueFigurePulls } from '../../src/server/feeds/pull.ts';
+import { defaultPullLimits, runDueFigurePulls } from '../../src/server/feeds/pull.ts';
 import { type Client, type TestApp, adminEmail, demoPeople, startTestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
-import { type LoopbackServer, startLoopbackServer } from './loopback.ts';
+import { type LoopbackServer, loopbackAllowed, startLoopbackServer } from './loopback.ts';
+
+const loopbackLimits = { ...defaultPullLimits, allowedAddresses: loopbackAllowed };
 
 const goodCsv = [
   'nyckeltal;värde;tidpunkt;enhet;källa',
@@ -269,15 +271,15 @@ for (const dialect of testDialects()) {
           format: 'csv',
         });
         const now = new Date();
-        const outcomes = await runDueFigurePulls(t.database.db, now);
+        const outcomes = await runDueFigurePulls(t.database.db, now, loopbackLimits);
         assert.deepEqual(
           outcomes.map((outcome) => [outcome.sourceId, outcome.ok, outcome.rows]),
           [[source.id, true, 2]],
         );
         assert.equal(await observationCount(), before + 2);
-        assert.deepEqual(await runDueFigurePulls(t.database.db, now), []);
+        assert.deepEqual(await runDueFigurePulls(t.database.db, now, loopbackLimits), []);
         const later = new Date(now.getTime() + 61 * 60_000);
-        const again = await runDueFigurePulls(t.database.db, later);
+        const again = await runDueFigurePulls(t.database.db, later, loopbackLimits);
         assert.deepEqual(
           again.map((outcome) => [outcome.ok, outcome.rows]),
           [[true, 0]],
@@ -308,8 +310,8 @@ for (const dialect of testDialects()) {
         try {
           const now = new Date();
           const [first, other] = await Promise.all([
-            runDueFigurePulls(t.database.db, now),
-            runDueFigurePulls(second.db, now),
+            runDueFigurePulls(t.database.db, now, loopbackLimits),
+            runDueFigurePulls(second.db, now, loopbackLimits),
           ]);
           assert.deepEqual(
             [...first, ...other].map((outcome) => [outcome.sourceId, outcome.ok, outcome.rows]),
@@ -330,7 +332,7 @@ for (const dialect of testDialects()) {
           url: `${server.url}/belaggning.json`,
           format: 'json',
         });
-        const outcomes = await runDueFigurePulls(t.database.db, new Date());
+        const outcomes = await runDueFigurePulls(t.database.db, new Date(), loopbackLimits);
         assert.deepEqual(
           outcomes.map((outcome) => [outcome.ok, outcome.rows]),
           [[true, 1]],
@@ -346,7 +348,7 @@ for (const dialect of testDialects()) {
           url: `${server.url}/finns-inte.csv`,
           format: 'csv',
         });
-        await runDueFigurePulls(t.database.db, new Date());
+        await runDueFigurePulls(t.database.db, new Date(), loopbackLimits);
         const [run] = await runs(source.id);
         assert.equal(run!.ok, false);
         assert.match(run!.message, /HTTP-status 500/);
@@ -361,7 +363,7 @@ for (const dialect of testDialects()) {
           url: `${server.url}/halvfel.csv`,
           format: 'csv',
         });
-        await runDueFigurePulls(t.database.db, new Date());
+        await runDueFigurePulls(t.database.db, new Date(), loopbackLimits);
         const [run] = await runs(source.id);
         assert.equal(run!.ok, false);
         assert.deepEqual(
@@ -386,6 +388,7 @@ for (const dialect of testDialects()) {
         const outcomes = await runDueFigurePulls(t.database.db, new Date(), {
           timeoutMs: 500,
           maxBytes: 1024,
+          allowedAddresses: loopbackAllowed,
         });
         const messageOf = (id: number) => outcomes.find((o) => o.sourceId === id)?.message ?? '';
         assert.match(messageOf(large.id), /större än 1 kB/);

@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** What OUTBOUND_ALLOW_LIST must say for figure pulls and webhooks to reach these servers. */
+export const loopbackAllowed = ['127.0.0.1'];
+
 export interface ReceivedRequest {
   method: string;
   path: string;

@@ -5,7 +5,12 @@ import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { deliverDueWebhooks, enqueueWebhookDeliveries } from '../../src/server/feeds/webhooks.ts';
 import { type Client, type TestApp, adminEmail, demoPeople, startTestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
-import { type LoopbackServer, type ReceivedRequest, startLoopbackServer } from './loopback.ts';
+import {
+  type LoopbackServer,
+  type ReceivedRequest,
+  loopbackAllowed,
+  startLoopbackServer,
+} from './loopback.ts';
 
 interface Delivery {
   id: number;
@@ -111,7 +116,7 @@ for (const dialect of testDialects()) {
       await changeReadiness();
       assert.equal(await enqueueWebhookDeliveries(t.database.db), 0, 'not before it settles');
       assert.equal(await enqueueWebhookDeliveries(t.database.db, { settleMs: 0 }), 1);
-      await deliverDueWebhooks(t.database);
+      await deliverDueWebhooks(t.database, { allowedAddresses: loopbackAllowed });
 
       const [request] = receivedAt('/signerad');
       assert.ok(request, 'the receiver got the delivery');
@@ -162,7 +167,7 @@ for (const dialect of testDialects()) {
       ]);
       assert.deepEqual(await types(readinessOnly.id), ['readiness.changed']);
 
-      await deliverDueWebhooks(t.database);
+      await deliverDueWebhooks(t.database, { allowedAddresses: loopbackAllowed });
       assert.deepEqual(
         receivedAt('/alla')
           .map((request) => request.headers['x-lagesbild-event'])
@@ -184,7 +189,10 @@ for (const dialect of testDialects()) {
       await enqueueWebhookDeliveries(t.database.db, { settleMs: 0 });
       const start = Date.now() + 1000;
 
-      await deliverDueWebhooks(t.database, { now: new Date(start) });
+      await deliverDueWebhooks(t.database, {
+        allowedAddresses: loopbackAllowed,
+        now: new Date(start),
+      });
       let [delivery] = await deliveries(webhook.id);
       assert.equal(delivery!.state, 'pending');
       assert.equal(delivery!.attempts, 1);
@@ -192,10 +200,16 @@ for (const dialect of testDialects()) {
       assert.match(delivery!.lastError!, /HTTP-status 500/);
       assert.equal(Date.parse(delivery!.nextAttemptAt!), start + 30_000);
 
-      await deliverDueWebhooks(t.database, { now: new Date(start + 10_000) });
+      await deliverDueWebhooks(t.database, {
+        allowedAddresses: loopbackAllowed,
+        now: new Date(start + 10_000),
+      });
       assert.equal(receivedAt('/fel').length, 1, 'not retried before the back-off ends');
 
-      await deliverDueWebhooks(t.database, { now: new Date(start + 31_000) });
+      await deliverDueWebhooks(t.database, {
+        allowedAddresses: loopbackAllowed,
+        now: new Date(start + 31_000),
+      });
       [delivery] = await deliveries(webhook.id);
       assert.equal(delivery!.attempts, 2);
       assert.equal(Date.parse(delivery!.nextAttemptAt!), start + 31_000 + 60_000);
@@ -218,7 +232,10 @@ for (const dialect of testDialects()) {
       await enqueueWebhookDeliveries(t.database.db, { settleMs: 0 });
       let now = Date.now() + 1000;
       for (let attempt = 1; attempt <= 6; attempt += 1) {
-        await deliverDueWebhooks(t.database, { now: new Date(now) });
+        await deliverDueWebhooks(t.database, {
+          allowedAddresses: loopbackAllowed,
+          now: new Date(now),
+        });
         now += 10 * 60_000;
       }
       const [delivery] = await deliveries(webhook.id);
@@ -241,8 +258,8 @@ for (const dialect of testDialects()) {
           enqueueWebhookDeliveries(second.db, { settleMs: 0 }),
         ]);
         const results = await Promise.all([
-          deliverDueWebhooks(t.database, { batchSize: 4 }),
-          deliverDueWebhooks(second, { batchSize: 4 }),
+          deliverDueWebhooks(t.database, { allowedAddresses: loopbackAllowed, batchSize: 4 }),
+          deliverDueWebhooks(second, { allowedAddresses: loopbackAllowed, batchSize: 4 }),
         ]);
         assert.equal(results[0].delivered + results[1].delivered, 4);
       } finally {

@@ -1,14 +1,31 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { buildApp } from '../../src/server/app.ts';
+import { ConfigError, loadConfig } from '../../src/server/config.ts';
 import {
   Client,
   type TestApp,
   adminEmail,
+  adminPassword,
+  demoPassword,
   demoPeople,
   sessionCookieOf,
   startTestApp,
+  testAppConfig,
 } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+
+describe('TRUSTED_PROXIES', () => {
+  it('is none by default, a list of addresses and ranges, and refuses anything else', () => {
+    assert.deepEqual(loadConfig({}).TRUSTED_PROXIES, []);
+    assert.deepEqual(
+      loadConfig({ TRUSTED_PROXIES: '10.0.0.2, 10.1.0.0/16,fd00::/8' }).TRUSTED_PROXIES,
+      ['10.0.0.2', '10.1.0.0/16', 'fd00::/8'],
+    );
+    assert.throws(() => loadConfig({ TRUSTED_PROXIES: 'nginx' }), ConfigError);
+    assert.throws(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' }), ConfigError);
+  });
+});
 
 for (const dialect of testDialects()) {
   describe(`sessions and login on ${dialect}`, () => {
@@ -17,6 +34,30 @@ for (const dialect of testDialects()) {
       t = await startTestApp(dialect);
     });
     after(() => t.close());
+
+    const loginFrom = (
+      address: string,
+      email: string,
+      password: string,
+      headers: Record<string, string> = {},
+    ) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: address,
+        headers,
+        payload: { email, password },
+      });
+
+    const lastLoginAddress = async () => {
+      const row = await t.database.db
+        .selectFrom('audit_records')
+        .select('after_json')
+        .where('action', '=', 'auth.login')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      return JSON.parse(row.after_json!).address as string;
+    };
 
     it('answers the same for a wrong password and an unknown account', async () => {
       const wrong = await t
@@ -67,30 +108,73 @@ for (const dialect of testDialects()) {
 
     it('slows repeated failures for one account and address but lets the real user in from elsewhere', async () => {
       const email = demoPeople.communicator;
-      const attacker = { 'x-forwarded-for': '203.0.113.7' };
       for (let attempt = 0; attempt < 5; attempt++) {
-        const failed = await t
-          .anonymous()
-          .post('/api/auth/login', { email, password: 'gissning-nummer-1' }, { headers: attacker });
+        const failed = await loginFrom('203.0.113.7', email, 'gissning-nummer-1');
         assert.equal(failed.statusCode, 401);
       }
-      const throttled = await t
-        .anonymous()
-        .post(
-          '/api/auth/login',
-          { email, password: 'Demo-lösenord-för-test-2024' },
-          { headers: attacker },
-        );
+      const throttled = await loginFrom('203.0.113.7', email, demoPassword);
       assert.equal(throttled.statusCode, 429);
       assert.ok(Number(throttled.headers['retry-after']) > 0);
-      const elsewhere = await t
-        .anonymous()
-        .post(
-          '/api/auth/login',
-          { email, password: 'Demo-lösenord-för-test-2024' },
-          { headers: { 'x-forwarded-for': '198.51.100.4' } },
-        );
-      assert.equal(elsewhere.statusCode, 200);
+      assert.equal((await loginFrom('198.51.100.4', email, demoPassword)).statusCode, 200);
+    });
+
+    it('takes the client address from the connection, not from a forged X-Forwarded-For', async () => {
+      const email = demoPeople.reporterSas;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const forged = { 'x-forwarded-for': `198.51.100.${attempt + 10}` };
+        const failed = await loginFrom('203.0.113.20', email, 'gissning-nummer-2', forged);
+        assert.equal(failed.statusCode, 401);
+      }
+      const forged = { 'x-forwarded-for': '198.51.100.99' };
+      assert.equal((await loginFrom('203.0.113.20', email, demoPassword, forged)).statusCode, 429);
+      const signedIn = await loginFrom('203.0.113.21', adminEmail, adminPassword, forged);
+      assert.equal(signedIn.statusCode, 200);
+      assert.equal(await lastLoginAddress(), '203.0.113.21');
+    });
+
+    it('behind a configured proxy takes the address the proxy saw, not what the client wrote', async () => {
+      const behindProxy = await buildApp(
+        { ...testAppConfig, TRUSTED_PROXIES: ['10.0.0.2'] },
+        t.database,
+      );
+      try {
+        const response = await behindProxy.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '10.0.0.2',
+          headers: { 'x-forwarded-for': '198.51.100.77, 203.0.113.30' },
+          payload: { email: adminEmail, password: adminPassword },
+        });
+        assert.equal(response.statusCode, 200, response.body);
+        assert.equal(await lastLoginAddress(), '203.0.113.30');
+      } finally {
+        await behindProxy.close();
+      }
+    });
+
+    it('limits guesses at one account from any number of addresses, but not from a known browser, and not for long', async () => {
+      const email = demoPeople.reporterNh;
+      const known = await loginFrom('203.0.113.40', email, demoPassword);
+      const device = known.cookies.find((cookie) => cookie.name === 'lagesbild_device');
+      assert.equal(device?.httpOnly, true);
+      assert.equal(device?.path, '/api/auth/login');
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const failed = await loginFrom(`198.51.100.${attempt + 100}`, email, 'gissning-nummer-3');
+        assert.equal(failed.statusCode, 401);
+      }
+      const fresh = await loginFrom('198.51.100.200', email, demoPassword);
+      assert.equal(fresh.statusCode, 429, 'a new address does not escape the account limit');
+      const fromKnownBrowser = await loginFrom('192.0.2.50', email, demoPassword, {
+        cookie: `lagesbild_device=${device!.value}`,
+      });
+      assert.equal(fromKnownBrowser.statusCode, 200, fromKnownBrowser.body);
+      const windowAgo = new Date(Date.now() - 16 * 60_000).toISOString();
+      await t.database.db
+        .updateTable('login_failures')
+        .set({ at: windowAgo })
+        .where('account_key', '=', email)
+        .execute();
+      assert.equal((await loginFrom('198.51.100.201', email, demoPassword)).statusCode, 200);
     });
 
     it('makes a user with a one-time password change it before anything else', async () => {
@@ -119,6 +203,35 @@ for (const dialect of testDialects()) {
       const renewed = new Client(t.app, sessionCookieOf(changed), changed.json().csrfToken);
       assert.equal((await renewed.get('/api/events')).statusCode, 200);
       assert.equal((await newcomer.get('/api/auth/me')).statusCode, 401, 'the old session ended');
+    });
+
+    it('refuses passwords built on the product name, the organisation or the person', async () => {
+      const admin = await t.login(adminEmail);
+      const person = { email: 'greta.lundqvist@regionvast.se', name: 'Greta Lundqvist' };
+      for (const password of [
+        'Lägesbild2024!',
+        'lagesbild-2024-!',
+        'L4gesb1ld#2024',
+        'Regionvast2024!',
+        'Lundqvist#2024',
+        'GretaLundqvist1!',
+      ]) {
+        const refused = await admin.post('/api/users', { ...person, password });
+        assert.equal(refused.statusCode, 400, password);
+        assert.match(refused.json().message, /bygger på ett namn/, password);
+      }
+      const accepted = await admin.post('/api/users', {
+        ...person,
+        password: 'Lägesbild är vårt stabsverktyg',
+      });
+      assert.equal(accepted.statusCode, 201, accepted.body);
+      const own = await t.login(person.email, 'Lägesbild är vårt stabsverktyg');
+      const changed = await own.post('/api/auth/password', {
+        currentPassword: 'Lägesbild är vårt stabsverktyg',
+        newPassword: 'Lägesbild2025!',
+      });
+      assert.equal(changed.statusCode, 400);
+      assert.equal(changed.json().details.field, 'newPassword');
     });
 
     it('ends the sessions of a disabled user', async () => {

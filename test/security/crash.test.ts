@@ -14,7 +14,7 @@ import { openDatabase } from '../../src/server/db/database.ts';
 import { declaredRoutes } from '../../src/server/http/guard.ts';
 import { startTestApp } from '../support/app.ts';
 import { createTestDatabase, testDialects } from '../support/databases.ts';
-import { startServerProcess } from '../support/server-process.ts';
+import { sessionCookieFrom, startServerProcess } from '../support/server-process.ts';
 import { allPayloads, summaryFile } from './support.ts';
 
 const writes = Number(process.env.LAGESBILD_CRASH_WRITES ?? 1000);
@@ -95,7 +95,7 @@ describe('crash suite', { concurrency: true }, () => {
             body: JSON.stringify({ email: adminEmail, password: adminPassword }),
           });
           assert.equal(login.status, 200, await login.clone().text());
-          const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+          const cookie = sessionCookieFrom(login);
           const { csrfToken } = (await login.json()) as { csrfToken: string };
           const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
           const created = await fetch(`${server.url}/api/events`, {

@@ -77,6 +77,15 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
   return `${cookie.name}=${cookie.value}`;
 }
 
+/** The settings every test app starts with. */
+export const testAppConfig: AppConfig = {
+  LOG_LEVEL: 'silent',
+  PUBLIC_URL: 'http://127.0.0.1:3000',
+  SESSION_IDLE_MINUTES: 120,
+  SESSION_ABSOLUTE_HOURS: 12,
+  BODY_LIMIT_BYTES: 1_048_576,
+};
+
 /** An app on a fresh database with the demo event, the first admin (password already changed). */
 export async function startTestApp(
   dialect: DialectName,
@@ -87,17 +96,7 @@ export async function startTestApp(
   await migrateToLatest(database);
   await ensureFirstAdmin(database.db, { email: adminEmail, password: adminPassword });
   const demo = await loadDemo(database.db, { password: demoPassword, keepArchiveOpen: true });
-  const app = await buildApp(
-    {
-      LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:3000',
-      SESSION_IDLE_MINUTES: 120,
-      SESSION_ABSOLUTE_HOURS: 12,
-      BODY_LIMIT_BYTES: 1_048_576,
-      ...config,
-    },
-    database,
-  );
+  const app = await buildApp({ ...testAppConfig, ...config }, database);
   const login = async (email: string, password?: string) => {
     const response = await app.inject({
       method: 'POST',

@@ -86,7 +86,7 @@ export class ProcessSession {
     });
     if (response.status !== 200)
       throw new Error(`login ${response.status}: ${await response.text()}`);
-    const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
+    const cookie = sessionCookieFrom(response);
     const { csrfToken } = (await response.json()) as { csrfToken: string };
     return new ProcessSession(baseUrl, cookie, csrfToken);
   }
@@ -112,4 +112,13 @@ export class ProcessSession {
   get(path: string, extraHeaders: Record<string, string> = {}): Promise<Response> {
     return fetch(`${this.baseUrl}${path}`, { headers: this.headers(extraHeaders) });
   }
+}
+
+/** The session cookie of a login answer (which also sets the browser's device cookie). */
+export function sessionCookieFrom(response: Response): string {
+  const line = response.headers
+    .getSetCookie()
+    .find((candidate) => candidate.startsWith('lagesbild_session='));
+  if (!line) throw new Error(`no session cookie in the answer (${response.status})`);
+  return line.split(';')[0]!;
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/schema.ts';
 import { eventIdParams } from '../events/schemas.ts';
 import { listGrants } from './repository.ts';
 import { grantRole, revokeGrant } from './service.ts';
+import { decimalId } from '../http/numbers.ts';
 
 const grantBody = z
   .object({
@@ -14,7 +15,7 @@ const grantBody = z
   })
   .strict();
 
-const grantParams = eventIdParams.extend({ grantId: z.coerce.number().int().positive() });
+const grantParams = eventIdParams.extend({ grantId: decimalId });
 
 export const accessRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['access'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { listQuery } from '../http/list-query.ts';
+import { decimalId } from '../http/numbers.ts';
 
 export const actionStates = ['open', 'in_progress', 'done', 'cancelled'] as const;
 
@@ -13,7 +14,7 @@ const decisionId = z.number().int().positive().nullable();
 const meetingId = z.number().int().positive().nullable();
 const handoverTo = z.string().trim().min(1, 'Ange vem som tar över åtgärden.').max(200).nullable();
 
-export const actionParams = eventIdParams.extend({ actionId: z.coerce.number().int().positive() });
+export const actionParams = eventIdParams.extend({ actionId: decimalId });
 
 export const actionListQuery = listQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -22,7 +23,7 @@ export const actionListQuery = listQuery.extend({
     .enum(['true', 'false'], 'Ange true eller false.')
     .transform((value) => value === 'true')
     .optional(),
-  decisionId: z.coerce.number().int().positive().optional(),
+  decisionId: decimalId.optional(),
 });
 
 export const actionExportQuery = actionListQuery.omit({ limit: true, offset: true });

@@ -1,5 +1,9 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
+import type { AuditChainTable, AuditRecordsTable } from './tables.ts';
+
+export type AuditRecordRow = Selectable<AuditRecordsTable>;
+export type ChainEntry = Selectable<AuditChainTable>;
 
 export interface AuditFilter {
   eventId?: number;
@@ -53,3 +57,80 @@ export async function listAuditRecords(db: Db, filter: AuditFilter) {
  * counts up with every audit record (migration 20261123T1800_event_change_count).
  */
 export const eventChangeCount = sql<number>`coalesce((select sum(event_change_counts.count) from event_change_counts where event_change_counts.event_id = events.id), 0)`;
+
+// Any fixed number shared by every node; it names the sealing lock in pg_locks.
+const chainLockKey = 4_712_2026;
+
+/** On PostgreSQL: one node at a time extends the chain, until the transaction ends. */
+export async function lockChain(trx: Db, postgres: boolean): Promise<void> {
+  if (postgres) await sql`select pg_advisory_xact_lock(${chainLockKey})`.execute(trx);
+}
+
+export function lastChainEntry(db: Db): Promise<ChainEntry | undefined> {
+  return db
+    .selectFrom('audit_chain')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Committed records not yet in the chain, oldest id first. */
+export function unsealedRecords(db: Db, limit: number): Promise<AuditRecordRow[]> {
+  return db
+    .selectFrom('audit_records')
+    .selectAll()
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('audit_chain')
+            .select('seq')
+            .whereRef('audit_chain.record_id', '=', 'audit_records.id'),
+        ),
+      ),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertChainEntries(db: Db, entries: ChainEntry[]): Promise<void> {
+  if (entries.length > 0) await db.insertInto('audit_chain').values(entries).execute();
+}
+
+/** Chain entries after `afterSeq` in order, each with its record (null when it is gone). */
+export async function chainPage(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): Promise<{ entry: ChainEntry; record: AuditRecordRow | null }[]> {
+  const entries = await db
+    .selectFrom('audit_chain')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  if (entries.length === 0) return [];
+  const records = await db
+    .selectFrom('audit_records')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      entries.map((entry) => entry.record_id),
+    )
+    .execute();
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return entries.map((entry) => ({ entry, record: byId.get(entry.record_id) ?? null }));
+}
+
+/** The entity and the recorded after-state of every record of one action, oldest first. */
+export function recordsOfAction(db: Db, action: string) {
+  return db
+    .selectFrom('audit_records')
+    .select(['entity_id', 'after_json'])
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
+}

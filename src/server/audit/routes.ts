@@ -3,17 +3,18 @@ import { z } from 'zod';
 import type { Db } from '../db/schema.ts';
 import { eventIdParams } from '../events/schemas.ts';
 import { listAuditRecords } from './repository.ts';
+import { decimalId, decimalNumber } from '../http/numbers.ts';
 
 const auditQuery = z
   .object({
     action: z.string().max(100).optional(),
     entityType: z.string().max(100).optional(),
     entityId: z.string().max(100).optional(),
-    actorUserId: z.coerce.number().int().positive().optional(),
+    actorUserId: decimalId.optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    beforeId: z.coerce.number().int().positive().optional(),
+    limit: decimalNumber(1, 500).default(100),
+    beforeId: decimalId.optional(),
   })
   .strict();
 

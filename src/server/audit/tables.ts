@@ -21,7 +21,16 @@ export interface EventChangeCountsTable {
   count: number;
 }
 
+/** One link of the hash chain over the audit trail, in the order records were sealed. */
+export interface AuditChainTable {
+  seq: number;
+  record_id: number;
+  hash: string;
+  sealed_at: string;
+}
+
 export interface AuditTables {
   audit_records: AuditRecordsTable;
+  audit_chain: AuditChainTable;
   event_change_counts: EventChangeCountsTable;
 }

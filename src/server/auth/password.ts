@@ -76,17 +76,73 @@ const commonPasswords = new Set([
   'iloveyou1234',
 ]);
 
+/** What a password may not be built on: the product's name, besides the person's own names. */
+const productName = 'lagesbild';
+/** Characters a password must have beside the names it contains. */
+const minimumOwnPart = 8;
+const lookAlikes: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
+
+export interface PasswordOwner {
+  email: string;
+  name: string;
+}
+
 /** Returns a reason in Swedish when the password is too weak, otherwise null. */
-export function passwordWeakness(password: string, email: string): string | null {
+export function passwordWeakness(password: string, owner: PasswordOwner): string | null {
   if (password.length < 12) return 'Lösenordet måste ha minst 12 tecken.';
   if (password.length > 200) return 'Lösenordet får ha högst 200 tecken.';
   const lowered = password.toLowerCase();
   if (commonPasswords.has(lowered) || /^(.)\1+$/.test(password)) {
     return 'Lösenordet är för vanligt. Välj ett annat.';
   }
-  const localPart = email.split('@')[0]?.toLowerCase() ?? '';
+  const localPart = owner.email.split('@')[0]?.toLowerCase() ?? '';
   if (localPart.length >= 4 && lowered.includes(localPart)) {
     return 'Lösenordet får inte innehålla din e-postadress.';
   }
+  if (isBuiltOnNames(password, namesOf(owner))) {
+    return 'Lösenordet bygger på ett namn: Lägesbilds, organisationens eller ditt eget. Välj ett lösenord som inte gör det.';
+  }
   return null;
+}
+
+/**
+ * The product's name, the organisation's (the labels of the e-mail domain before its top-level
+ * domain, such as "regionvast" in regionvast.se) and the person's names, folded like passwords.
+ */
+function namesOf(owner: PasswordOwner): string[] {
+  const [localPart = '', domain = ''] = owner.email.toLowerCase().split('@');
+  const words = [
+    productName,
+    ...domain.split('.').slice(0, -1),
+    ...localPart.split(/[._+-]/),
+    ...owner.name.split(/[\s-]+/),
+  ];
+  return [...new Set(words.map(folded))]
+    .filter((word) => word.length >= 4)
+    .sort((a, b) => b.length - a.length);
+}
+
+/** Lower case, without accents (ä → a) and with digits and signs read as the letters they mimic. */
+function folded(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[013457@$]/g, (character) => lookAlikes[character] ?? character);
+}
+
+/** A name in it, and fewer than `minimumOwnPart` characters besides: "Lägesbild2024!". */
+function isBuiltOnNames(password: string, names: string[]): boolean {
+  const whole = folded(password);
+  const rest = names.reduce((remaining, name) => remaining.replaceAll(name, ''), whole);
+  return rest.length < whole.length && rest.length < minimumOwnPart;
 }

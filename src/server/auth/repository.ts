@@ -118,15 +118,16 @@ export function insertLoginFailure(db: Db, accountKey: string, address: string, 
   return db.insertInto('login_failures').values({ account_key: accountKey, address, at }).execute();
 }
 
+/** Failures since a moment, for an account, an address, or both (at least one is given). */
 export async function countLoginFailures(
   db: Db,
-  filter: { accountKey?: string; address: string; since: string },
+  filter: { accountKey?: string; address?: string; since: string },
 ): Promise<number> {
   let query = db
     .selectFrom('login_failures')
     .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('address', '=', filter.address)
     .where('at', '>=', filter.since);
+  if (filter.address !== undefined) query = query.where('address', '=', filter.address);
   if (filter.accountKey !== undefined) query = query.where('account_key', '=', filter.accountKey);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.count);
@@ -137,5 +138,41 @@ export function clearLoginFailures(db: Db, accountKey: string, address: string) 
     .deleteFrom('login_failures')
     .where('account_key', '=', accountKey)
     .where('address', '=', address)
+    .execute();
+}
+
+export async function isLoginDeviceOf(
+  db: Db,
+  tokenHash: string,
+  accountKey: string,
+  since: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('login_devices')
+    .select('token_hash')
+    .where('token_hash', '=', tokenHash)
+    .where('account_key', '=', accountKey)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Remembers a browser for an account and forgets the account's browsers older than `since`. */
+export async function insertLoginDevice(
+  db: Db,
+  device: { tokenHash: string; accountKey: string; now: string; since: string },
+) {
+  await db
+    .deleteFrom('login_devices')
+    .where('account_key', '=', device.accountKey)
+    .where('created_at', '<', device.since)
+    .execute();
+  await db
+    .insertInto('login_devices')
+    .values({
+      token_hash: device.tokenHash,
+      account_key: device.accountKey,
+      created_at: device.now,
+    })
     .execute();
 }

@@ -5,7 +5,16 @@ import type { Db } from '../db/schema.ts';
 import { sessionCookie } from '../http/guard.ts';
 import { presentUser } from '../users/service.ts';
 import { findUserById } from '../users/repository.ts';
-import { type SessionPolicy, changeOwnPassword, login, logout } from './service.ts';
+import {
+  type SessionPolicy,
+  changeOwnPassword,
+  login,
+  loginDeviceDays,
+  logout,
+} from './service.ts';
+
+const deviceCookie = 'lagesbild_device';
+const loginPath = '/api/auth/login';
 
 const loginBody = z
   .object({
@@ -41,15 +50,29 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
     setSessionCookieOn(reply, sessionId, { policy, secureCookies });
 
   app.post(
-    '/api/auth/login',
+    loginPath,
     { config: { access: { kind: 'public' }, csrf: false }, schema: { tags, body: loginBody } },
     async (request, reply) => {
       const result = await login(
         db,
-        { ...request.body, address: request.ip, requestId: request.id },
+        {
+          ...request.body,
+          address: request.ip,
+          requestId: request.id,
+          deviceToken: request.cookies[deviceCookie],
+        },
         policy,
         localLogin,
       );
+      if (result.deviceToken) {
+        reply.setCookie(deviceCookie, result.deviceToken, {
+          path: loginPath,
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: secureCookies,
+          maxAge: loginDeviceDays * 86_400,
+        });
+      }
       setSessionCookie(reply, result.sessionId);
       return { user: presentUser(result.user), csrfToken: result.csrfToken };
     },

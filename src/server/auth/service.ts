@@ -25,8 +25,10 @@ import {
   deleteSession,
   deleteSessionsOfUser,
   findSessionWithUser,
+  insertLoginDevice,
   insertLoginFailure,
   insertSession,
+  isLoginDeviceOf,
   touchSession,
 } from './repository.ts';
 
@@ -38,6 +40,9 @@ export interface SessionPolicy {
 const failureWindowMinutes = 15;
 const maxFailuresPerAccountAndAddress = 5;
 const maxFailuresPerAddress = 30;
+/** Every address together: a guesser who changes address every time meets this one. */
+const maxFailuresPerAccount = 20;
+export const loginDeviceDays = 180;
 const touchIntervalMs = 60_000;
 
 export function hashSecret(secret: string): string {
@@ -60,20 +65,36 @@ export interface LoginResult {
   user: UserRow;
 }
 
+export interface PasswordLoginResult extends LoginResult {
+  /** A new token for the browser's device cookie, or null when the browser is already known. */
+  deviceToken: string | null;
+}
+
 /**
  * Checks the password and opens a new session. Failures answer the same way whether or not the
- * account exists; repeated failures for one account from one address are slowed down. When local
- * login is switched off only break-glass accounts get in, and only with the right password, so the
- * refusal says nothing about accounts to someone who does not know one.
+ * account exists; repeated failures for one account from one address, from one address, and for
+ * one account from anywhere are slowed down. A browser the account signed in from before (its
+ * device cookie) is exempt from the account-wide limit, so guessing cannot lock the real user out.
+ * When local login is switched off only break-glass accounts get in, and only with the right
+ * password, so the refusal says nothing about accounts to someone who does not know one.
  */
 export async function login(
   db: Db,
-  input: { email: string; password: string; address: string; requestId: string },
+  input: {
+    email: string;
+    password: string;
+    address: string;
+    requestId: string;
+    deviceToken?: string | undefined;
+  },
   policy: SessionPolicy,
   localLogin = true,
-): Promise<LoginResult> {
+): Promise<PasswordLoginResult> {
   const accountKey = input.email.trim().toLowerCase();
-  await refuseWhenThrottled(db, accountKey, input.address);
+  const knownDevice =
+    input.deviceToken !== undefined &&
+    (await isLoginDeviceOf(db, hashSecret(input.deviceToken), accountKey, deviceCutoff()));
+  await refuseWhenThrottled(db, { accountKey, address: input.address, knownDevice });
   const user = await findUserByEmail(db, accountKey);
   const valid =
     user && user.password_hash && !user.disabled_at
@@ -86,6 +107,7 @@ export async function login(
   if (!localLogin && user.break_glass !== 1) throw errors.localLoginDisabled();
   return db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, accountKey, input.address);
+    const deviceToken = knownDevice ? null : await rememberDevice(trx, accountKey);
     const session = await openSession(trx, user.id, policy);
     await recordAudit(trx, actorFromUser(user, input.requestId), {
       action: 'auth.login',
@@ -93,17 +115,41 @@ export async function login(
       entityId: user.id,
       after: { address: input.address },
     });
-    return { ...session, user };
+    return { ...session, user, deviceToken };
   });
 }
 
-async function refuseWhenThrottled(db: Db, accountKey: string, address: string): Promise<void> {
+function deviceCutoff(): string {
+  return new Date(Date.now() - loginDeviceDays * 86_400_000).toISOString();
+}
+
+async function rememberDevice(db: Db, accountKey: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await insertLoginDevice(db, {
+    tokenHash: hashSecret(token),
+    accountKey,
+    now: new Date().toISOString(),
+    since: deviceCutoff(),
+  });
+  return token;
+}
+
+async function refuseWhenThrottled(
+  db: Db,
+  attempt: { accountKey: string; address: string; knownDevice: boolean },
+): Promise<void> {
+  const { accountKey, address, knownDevice } = attempt;
   const since = new Date(Date.now() - failureWindowMinutes * 60_000).toISOString();
-  const [forAccount, forAddress] = await Promise.all([
+  const [forAccountAndAddress, forAddress, forAccount] = await Promise.all([
     countLoginFailures(db, { accountKey, address, since }),
     countLoginFailures(db, { address, since }),
+    knownDevice ? 0 : countLoginFailures(db, { accountKey, since }),
   ]);
-  if (forAccount >= maxFailuresPerAccountAndAddress || forAddress >= maxFailuresPerAddress) {
+  if (
+    forAccountAndAddress >= maxFailuresPerAccountAndAddress ||
+    forAddress >= maxFailuresPerAddress ||
+    forAccount >= maxFailuresPerAccount
+  ) {
     throw errors.tooManyRequests(failureWindowMinutes * 60);
   }
 }
@@ -160,14 +206,14 @@ export async function resolveSession(
 export async function resolveApiToken(
   db: Db,
   token: string,
-): Promise<{ user: UserRow; scopes: TokenScope[] } | null> {
+): Promise<{ user: UserRow; tokenId: number; scopes: TokenScope[] } | null> {
   const found = await findActiveApiTokenWithUser(db, hashSecret(token));
   if (!found || found.user.disabled_at) return null;
   const now = Date.now();
   if (found.lastUsedAt === null || now - Date.parse(found.lastUsedAt) > touchIntervalMs) {
     await touchApiToken(db, found.tokenId, new Date(now).toISOString());
   }
-  return { user: found.user, scopes: parseScopes(found.scopes) };
+  return { user: found.user, tokenId: found.tokenId, scopes: parseScopes(found.scopes) };
 }
 
 export async function logout(db: Db, actor: Actor, idHash: string): Promise<void> {
@@ -193,7 +239,7 @@ export async function changeOwnPassword(
   if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw errors.badRequest('Nuvarande lösenord stämmer inte.', { field: 'currentPassword' });
   }
-  const weakness = passwordWeakness(input.newPassword, user.email);
+  const weakness = passwordWeakness(input.newPassword, user);
   if (weakness) throw errors.badRequest(weakness, { field: 'newPassword' });
   if (input.newPassword === input.currentPassword) {
     throw errors.badRequest('Det nya lösenordet måste skilja sig från det nuvarande.', {

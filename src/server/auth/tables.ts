@@ -13,7 +13,14 @@ export interface LoginAttemptsTable {
   at: string;
 }
 
+export interface LoginDevicesTable {
+  token_hash: string;
+  account_key: string;
+  created_at: string;
+}
+
 export interface AuthTables {
   sessions: SessionsTable;
   login_failures: LoginAttemptsTable;
+  login_devices: LoginDevicesTable;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { listQuery } from '../http/list-query.ts';
+import { decimalId } from '../http/numbers.ts';
 
 export const channels = [
   'intranet',
@@ -15,7 +16,7 @@ export const audiences = ['internal', 'external', 'both'] as const;
 export const tones = ['positive', 'neutral', 'negative', 'mixed'] as const;
 
 const date = z.iso.date('Ange ett datum som 2024-11-12.');
-const id = z.coerce.number().int().positive();
+const id = decimalId;
 
 const channelList = z
   .array(z.enum(channels))

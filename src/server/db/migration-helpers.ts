@@ -53,6 +53,39 @@ export async function makeAppendOnly(db: AnyDb, table: string, message: string):
   }
 }
 
+/**
+ * Closes the ways around `makeAppendOnly` that a trigger can stop: on SQLite an INSERT OR REPLACE
+ * (or REPLACE) deletes the row it collides with without firing DELETE triggers, so an insert that
+ * collides on any of `uniqueKeys` is refused first; on PostgreSQL TRUNCATE skips row triggers and
+ * gets a statement trigger of its own. DROP TRIGGER, ALTER TABLE … DISABLE TRIGGER and editing the
+ * file are beyond any trigger: the hash checks in `lagesbild verify` find what they changed.
+ */
+export async function refuseReplaceAndTruncate(
+  db: AnyDb,
+  options: { table: string; message: string; uniqueKeys: string[][] },
+): Promise<void> {
+  const { table, message, uniqueKeys } = options;
+  if (isPostgres(db)) {
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+         FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only()`,
+      )
+      .execute(db);
+    return;
+  }
+  const collides = uniqueKeys
+    .map((key) => `(${key.map((column) => `${column} = NEW.${column}`).join(' AND ')})`)
+    .join(' OR ');
+  await sql
+    .raw(
+      `CREATE TRIGGER ${table}_no_replace BEFORE INSERT ON ${table}
+       WHEN EXISTS (SELECT 1 FROM ${table} WHERE ${collides})
+       BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+    )
+    .execute(db);
+}
+
 /** On PostgreSQL: a function run after each row inserted into `table` that meets `when`. */
 export async function createPostgresInsertTrigger(
   db: AnyDb,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { listQuery } from '../http/list-query.ts';
+import { decimalId } from '../http/numbers.ts';
 
 const instant = z.iso.datetime({ offset: true });
 const forum = z.string().trim().min(1, 'Ange i vilket forum beslutet fattades.').max(200);
@@ -9,7 +10,7 @@ const diversionIds = z.array(z.number().int().positive()).max(100);
 const meetingId = z.number().int().positive().nullable();
 
 export const decisionParams = eventIdParams.extend({
-  decisionId: z.coerce.number().int().positive(),
+  decisionId: decimalId,
 });
 
 export const decisionListQuery = listQuery.extend({

@@ -1,7 +1,7 @@
-import type { ReportSnapshot } from '../../core/report-snapshot.ts';
 import type { Database } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { findSnapshotById } from '../reports/repository.ts';
+import { verifiedSnapshot } from '../reports/snapshot.ts';
 import {
   type DeliveryRow,
   claimDueDeliveries,
@@ -115,7 +115,7 @@ async function renderMail(
   const row = await findSnapshotById(database.db, snapshotId);
   if (!row) throw new Error(`snapshot ${snapshotId} is missing`);
   const { renderEmail, renderPdf } = await import('../../render/index.ts');
-  const snapshot = JSON.parse(row.snapshot_json) as ReportSnapshot;
+  const snapshot = verifiedSnapshot(row);
   const reportUrl = `${publicUrl}/r/${row.event_id}/${row.number}${row.audience === 'internal' ? '/intern' : ''}`;
   const mail = renderEmail(snapshot, { reportUrl });
   return {

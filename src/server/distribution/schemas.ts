@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
+import { decimalId } from '../http/numbers.ts';
 
-export const listParams = eventIdParams.extend({ listId: z.coerce.number().int().positive() });
+export const listParams = eventIdParams.extend({ listId: decimalId });
 
 const recipient = z
   .object({

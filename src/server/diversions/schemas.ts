@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { listQuery } from '../http/list-query.ts';
 import { diversionCategories } from './tables.ts';
+import { decimalId } from '../http/numbers.ts';
 
-const id = z.coerce.number().int().positive();
+const id = decimalId;
 const instant = z.iso.datetime({ offset: true });
 
 export const eventParams = z.object({ eventId: id });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { decimalId } from '../http/numbers.ts';
 
-export const eventIdParams = z.object({ eventId: z.coerce.number().int().positive() });
+export const eventIdParams = z.object({ eventId: decimalId });
 
 export const createEventBody = z
   .object({

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { decimalId } from '../http/numbers.ts';
 
-export const revisionQuery = z
-  .object({ version: z.coerce.number().int().positive().optional() })
-  .strict();
+export const revisionQuery = z.object({ version: decimalId.optional() }).strict();
 
 export const measureReportQuery = z
   .object({
-    facility: z.coerce.number().int().positive().optional(),
+    facility: decimalId.optional(),
     period: z
       .string()
       .regex(

@@ -14,6 +14,7 @@ import {
   findSnapshotByNumber,
   publishedSnapshots,
 } from '../reports/repository.ts';
+import { verifiedSnapshot } from '../reports/snapshot.ts';
 import { findSituation, listSituationVersions } from '../situations/repository.ts';
 import { type FacilityRow, listFacilities, listUnits } from '../units/repository.ts';
 import { findUserById } from '../users/repository.ts';
@@ -56,7 +57,7 @@ export async function publishedReportSitRep(
   const row = meta && (await findSnapshotById(db, meta.id));
   const report = row && (await findReport(db, eventId, row.report_id));
   if (!row || !report) throw errors.notFound('Rapporten');
-  const snapshot = JSON.parse(row.snapshot_json) as ReportSnapshot;
+  const snapshot = verifiedSnapshot(row);
   const event = await loadEvent(db, eventId);
   const newest = (await publishedSnapshots(db, eventId, audience))[0]!;
   const level = await findChangeAt(

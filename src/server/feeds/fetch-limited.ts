@@ -1,3 +1,5 @@
+import { OutboundRefused, OutboundTooLarge, outboundRequest } from './outbound.ts';
+
 /** A failure to fetch, with a message for the admin in Swedish. */
 export class FetchFailure extends Error {
   constructor(
@@ -11,6 +13,8 @@ export class FetchFailure extends Error {
 export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
+  /** Internal addresses that may be reached all the same (OUTBOUND_ALLOW_LIST). */
+  allowedAddresses: readonly string[];
 }
 
 /** Only plain web addresses are fetched; file:, data: and the like are refused. */
@@ -25,58 +29,41 @@ export function isWebUrl(text: string): boolean {
 
 /**
  * Fetches a text body, giving up after `timeoutMs` and refusing one larger than `maxBytes`
- * (counted while reading, since a server need not declare the length). Redirects are refused
- * so that the address the admin checked is the one that is read.
+ * (counted while reading, since a server need not declare the length). Internal addresses are
+ * refused after the name is resolved (`outboundRequest`), and so are redirects, so that the
+ * address the admin checked is the one that is read.
  */
 export async function fetchText(url: string, limits: FetchLimits): Promise<string> {
   if (!isWebUrl(url)) throw new FetchFailure('Adressen måste börja med http:// eller https://.');
-  const signal = AbortSignal.timeout(limits.timeoutMs);
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, redirect: 'error' });
-  } catch (error) {
-    throw failureOf(error, limits);
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
+  const response = await outboundRequest(new URL(url), { method: 'GET', ...limits }).catch(
+    (error: unknown) => {
+      throw failureOf(error, 'Källan', limits);
+    },
+  );
+  if (response.status < 200 || response.status >= 300) {
     throw new FetchFailure(`Källan svarade med HTTP-status ${response.status}.`, response.status);
   }
-  if (Number(response.headers.get('content-length') ?? 0) > limits.maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge(limits);
-  }
-  try {
-    return await readLimited(response, limits.maxBytes);
-  } catch (error) {
-    throw error instanceof FetchFailure ? error : failureOf(error, limits);
-  }
+  return response.body;
 }
 
-async function readLimited(response: Response, maxBytes: number): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
-    size += part.value.byteLength;
-    if (size > maxBytes) {
-      await reader!.cancel();
-      throw tooLarge({ maxBytes });
-    }
-    chunks.push(part.value);
+/** A failure to reach `who` (Källan, Mottagaren) in words for the admin. */
+export function failureOf(
+  error: unknown,
+  who: string,
+  limits: Pick<FetchLimits, 'timeoutMs' | 'maxBytes'>,
+): FetchFailure {
+  if (error instanceof OutboundRefused) {
+    return new FetchFailure(
+      `Adressen leder till ett internt nät eller till servern själv (${error.message}) och nås inte härifrån. Ska den nås, lägg till den i OUTBOUND_ALLOW_LIST.`,
+    );
   }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
-
-function tooLarge(limits: { maxBytes: number }): FetchFailure {
-  return new FetchFailure(`Svaret är större än ${Math.round(limits.maxBytes / 1024)} kB.`);
-}
-
-function failureOf(error: unknown, limits: FetchLimits): FetchFailure {
+  if (error instanceof OutboundTooLarge) {
+    return new FetchFailure(`Svaret är större än ${Math.round(limits.maxBytes / 1024)} kB.`);
+  }
   const name = (error as { name?: string } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new FetchFailure(`Källan svarade inte inom ${limits.timeoutMs / 1000} sekunder.`);
+    return new FetchFailure(`${who} svarade inte inom ${limits.timeoutMs / 1000} sekunder.`);
   }
-  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  const detail = cause?.code ?? cause?.message ?? (error as Error).message;
-  return new FetchFailure(`Källan gick inte att nå (${detail}).`);
+  const detail = (error as { code?: string } | null)?.code ?? (error as Error).message;
+  return new FetchFailure(`${who} gick inte att nå (${detail}).`);
 }

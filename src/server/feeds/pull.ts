@@ -12,7 +12,11 @@ import {
   recordFigureSourceRun,
 } from './repository.ts';
 
-export const defaultPullLimits: FetchLimits = { timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 };
+export const defaultPullLimits: FetchLimits = {
+  timeoutMs: 10_000,
+  maxBytes: 2 * 1024 * 1024,
+  allowedAddresses: [],
+};
 const sourcesPerRun = 10;
 
 export interface PullOutcome {

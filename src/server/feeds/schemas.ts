@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { isWebUrl } from './fetch-limited.ts';
 import { webhookEventTypes } from './webhooks.ts';
+import { decimalId, decimalNumber } from '../http/numbers.ts';
 
-const id = z.coerce.number().int().positive();
+const id = decimalId;
 const name = z.string().trim().min(1, 'Ange ett namn.').max(200, 'Namnet får ha högst 200 tecken.');
 const webUrl = z
   .string()
@@ -59,8 +60,8 @@ export const updateWebhookBody = z
   .strict();
 
 export const deliveryListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: decimalNumber(1, 200).default(50),
+  offset: decimalNumber(0).default(0),
 });
 
 export type CreateSourceInput = z.infer<typeof createSourceBody>;

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { isPostgres } from '../db/migration-helpers.ts';
 import type { Db } from '../db/schema.ts';
-import { FetchFailure } from './fetch-limited.ts';
+import { FetchFailure, failureOf } from './fetch-limited.ts';
+import { outboundRequest } from './outbound.ts';
 import {
   type WebhookDeliveryRow,
   advanceWebhookCursor,
@@ -127,7 +128,12 @@ export interface WebhookWorkerOptions {
   now?: Date;
   batchSize?: number;
   timeoutMs?: number;
+  /** Internal addresses that may be reached all the same (OUTBOUND_ALLOW_LIST). */
+  allowedAddresses?: readonly string[];
 }
+
+/** A receiver's answer is not used; more than this of it is not read. */
+const receiptBytes = 64 * 1024;
 
 /**
  * Sends the deliveries that are due. Each is claimed (with a lease) before it is sent, so two
@@ -148,7 +154,10 @@ export async function deliverDueWebhooks(
   let delivered = 0;
   for (const delivery of claimed) {
     try {
-      const status = await send(database.db, delivery, options.timeoutMs ?? 10_000);
+      const status = await send(database.db, delivery, {
+        timeoutMs: options.timeoutMs ?? 10_000,
+        allowedAddresses: options.allowedAddresses ?? [],
+      });
       await markWebhookDelivered(database.db, delivery.id, status, new Date().toISOString());
       delivered += 1;
     } catch (error) {
@@ -167,45 +176,35 @@ export async function deliverDueWebhooks(
   return { claimed: claimed.length, delivered };
 }
 
-async function send(db: Db, delivery: WebhookDeliveryRow, timeoutMs: number): Promise<number> {
+async function send(
+  db: Db,
+  delivery: WebhookDeliveryRow,
+  limits: { timeoutMs: number; allowedAddresses: readonly string[] },
+): Promise<number> {
   const webhook = await findWebhookForDelivery(db, delivery.subscription_id);
   if (!webhook || webhook.active !== 1) throw new FetchFailure('Webhooken är avstängd.');
   const timestamp = String(Math.floor(Date.now() / 1000));
-  let response: Response;
-  try {
-    response = await fetch(webhook.url, {
-      method: 'POST',
-      redirect: 'error',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Lagesbild-Webhook/1',
-        'x-lagesbild-delivery': String(delivery.id),
-        'x-lagesbild-event': delivery.event_type,
-        'x-lagesbild-timestamp': timestamp,
-        'x-lagesbild-signature': signWebhook(webhook.secret, timestamp, delivery.payload),
-      },
-      body: delivery.payload,
-    });
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    const reason =
-      name === 'TimeoutError'
-        ? `inget svar inom ${timeoutMs / 1000} sekunder`
-        : networkDetail(error);
-    throw new FetchFailure(`Mottagaren gick inte att nå (${reason}).`);
-  }
-  await response.body?.cancel();
-  if (!response.ok) {
+  const outbound = { ...limits, maxBytes: receiptBytes };
+  const response = await outboundRequest(new URL(webhook.url), {
+    method: 'POST',
+    ...outbound,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Lagesbild-Webhook/1',
+      'x-lagesbild-delivery': String(delivery.id),
+      'x-lagesbild-event': delivery.event_type,
+      'x-lagesbild-timestamp': timestamp,
+      'x-lagesbild-signature': signWebhook(webhook.secret, timestamp, delivery.payload),
+    },
+    body: delivery.payload,
+  }).catch((error: unknown) => {
+    throw failureOf(error, 'Mottagaren', outbound);
+  });
+  if (response.status < 200 || response.status >= 300) {
     throw new FetchFailure(
       `Mottagaren svarade med HTTP-status ${response.status}.`,
       response.status,
     );
   }
   return response.status;
-}
-
-function networkDetail(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
 }

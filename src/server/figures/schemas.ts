@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { listQuery } from '../http/list-query.ts';
+import { decimalId } from '../http/numbers.ts';
 
-const id = z.coerce.number().int().positive();
+const id = decimalId;
 const instant = z.iso.datetime({ offset: true });
 const threshold = z.number().finite().nullable();
 

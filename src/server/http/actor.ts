@@ -24,6 +24,8 @@ declare module 'fastify' {
     eventGrants: EventGrant[];
     /** The scopes of the API token behind the request; null for a session. */
     tokenScopes: TokenScope[] | null;
+    /** The id of that API token; null for a session. */
+    apiTokenId: number | null;
     /** The event's change count as the guard read it; null outside an event's routes. */
     eventChangeCount: number | null;
   }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isConflictingWrite } from '../db/constraint-errors.ts';
 import { AppError, errors } from '../errors.ts';
 
 interface ErrorBody {
@@ -61,6 +62,10 @@ function toResponse(error: FastifyError): { status: number; body: ErrorBody } {
   }
   if (error.statusCode === 400 && error instanceof SyntaxError) {
     return simple(400, 'bad_request', 'Innehållet är inte giltig JSON.');
+  }
+  if (isConflictingWrite(error)) {
+    const duplicate = errors.concurrentDuplicate();
+    return { status: 409, body: { error: duplicate.code, message: duplicate.message } };
   }
   if (isDatabaseDown(error)) {
     const unavailable = errors.unavailable();

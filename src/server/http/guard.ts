@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Permission, type TokenScope, isAllowed, scopesCover } from '../../core/access.ts';
+import {
+  type EventGrant,
+  type Permission,
+  type TokenScope,
+  isAllowed,
+  scopesCover,
+} from '../../core/access.ts';
 import { findEventWithGrants } from '../access/repository.ts';
 import {
   type SessionPolicy,
@@ -10,13 +16,21 @@ import {
 import type { EventAccess } from '../auth/repository.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
+import type { UserRow } from '../users/repository.ts';
 
 /** What a route demands of the caller. Every route declares one; a route without one cannot start. */
 export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'signed_in'; duringPasswordChange?: boolean }
   | { kind: 'system_admin' }
-  | { kind: 'event'; permission: Permission; unitParam?: string; onClosedEvent?: boolean };
+  | {
+      kind: 'event';
+      permission: Permission;
+      unitParam?: string;
+      onClosedEvent?: boolean;
+      /** The scope an API token needs for this route (or `*`), instead of the permission's. */
+      tokenScope?: TokenScope;
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -51,6 +65,7 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
   app.decorateRequest('session', null);
   app.decorateRequest('eventGrants');
   app.decorateRequest('tokenScopes', null);
+  app.decorateRequest('apiTokenId', null);
   app.decorateRequest('eventChangeCount', null);
 
   app.addHook('onRoute', (route) => {
@@ -90,13 +105,18 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
   });
 }
 
+function bearerOf(request: FastifyRequest): string | undefined {
+  return /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+}
+
 async function authenticate(request: FastifyRequest, db: Db, policy: SessionPolicy): Promise<void> {
-  const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const bearer = bearerOf(request);
   if (bearer) {
     const resolved = await resolveApiToken(db, bearer);
     if (!resolved) throw errors.unauthenticated();
     request.actor = actorFromUser(resolved.user, request.id);
     request.tokenScopes = resolved.scopes;
+    request.apiTokenId = resolved.tokenId;
     return;
   }
   const cookie = request.cookies[sessionCookie];
@@ -106,6 +126,35 @@ async function authenticate(request: FastifyRequest, db: Db, policy: SessionPoli
   request.actor = actorFromUser(session.user, request.id);
   request.session = { idHash: session.idHash, csrfToken: session.csrfToken };
   if (session.eventAccess !== undefined) eventAccessRead.set(request, session.eventAccess);
+}
+
+/**
+ * For an answer that lasts (a live stream): the caller's grants in the route's event as they are
+ * now, read again through the request's session or API token; null once the session has ended,
+ * the token is revoked, the user is disabled or no grant is left.
+ */
+export async function currentEventGrants(
+  request: FastifyRequest,
+  db: Db,
+  policy: SessionPolicy,
+): Promise<EventGrant[] | null> {
+  const eventId = eventIdOf(request);
+  const user = eventId === null ? null : await currentUser(request, db, policy);
+  if (!user) return null;
+  if (user.is_admin === 1) return [{ role: 'admin', unitId: null }];
+  const grants = (await findEventWithGrants(db, eventId!, user.id))?.grants ?? [];
+  return grants.length > 0 ? grants : null;
+}
+
+async function currentUser(
+  request: FastifyRequest,
+  db: Db,
+  policy: SessionPolicy,
+): Promise<UserRow | null> {
+  const bearer = bearerOf(request);
+  if (bearer) return (await resolveApiToken(db, bearer))?.user ?? null;
+  const cookie = request.cookies[sessionCookie];
+  return cookie ? ((await resolveSession(db, cookie, policy))?.user ?? null) : null;
 }
 
 /** What the session's query already read of the event the route names, for the access check. */
@@ -119,8 +168,11 @@ function eventIdOf(request: FastifyRequest): number | null {
 
 function refuseUncoveredToken(scopes: TokenScope[] | null, access: RouteAccess): void {
   if (scopes === null) return;
-  const permission = access.kind === 'event' ? access.permission : null;
-  if (!scopesCover(scopes, permission)) throw errors.tokenScopeMissing(scopes);
+  const covered =
+    access.kind === 'event' && access.tokenScope
+      ? scopes.includes('*') || scopes.includes(access.tokenScope)
+      : scopesCover(scopes, access.kind === 'event' ? access.permission : null);
+  if (!covered) throw errors.tokenScopeMissing(scopes);
 }
 
 async function authorizeInEvent(

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
 const options: Readonly<HelmetOptions> = {
@@ -33,11 +33,32 @@ function helmetHeaders(): Record<string, string> {
   return headers;
 }
 
-/** Set on the raw response, as helmet does, so that hijacked answers (live streams) carry them. */
+/** Browser features the app never uses, switched off for its pages and anything they embed. */
+const permissionsPolicy =
+  'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+
+/**
+ * Set on the raw response, as helmet does, so that hijacked answers (live streams) carry them.
+ * Every API answer, and every answer of a route that is not public, is `no-store` unless the
+ * route says otherwise: what a signed-in user read must not stay in a shared or browser cache.
+ */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  const headers = Object.entries(helmetHeaders());
+  const headers = Object.entries({
+    ...helmetHeaders(),
+    'permissions-policy': permissionsPolicy,
+  });
   app.addHook('onRequest', (_request, reply, done) => {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!reply.hasHeader('cache-control') && mayHoldPrivateData(request)) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+}
+
+function mayHoldPrivateData(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.routeOptions.config.access?.kind !== 'public';
 }

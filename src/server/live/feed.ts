@@ -9,6 +9,10 @@ export interface Change {
   action: string;
   version: number | null;
   at: string;
+  /** Whether the item is internal (after the change, or before a removal). */
+  internal: boolean;
+  /** For a situation still in draft: its unit, whose draft it is. */
+  draftOfUnit: number | null;
 }
 
 type Listener = (change: Change) => void;
@@ -37,11 +41,20 @@ export class ChangeFeed {
   private polling = false;
   private pollAgain = false;
   private readonly gaps = new Map<number, number>();
+  private accessChanges = 0;
 
   constructor(private readonly database: Pick<Database, 'db' | 'listenForChanges'>) {}
 
   get subscriberCount(): number {
     return this.subscribers;
+  }
+
+  /**
+   * Counts the records seen that may change who may read what (sign-outs, users, grants, API
+   * tokens, sign-on mappings): an open stream checks its caller again when it has grown.
+   */
+  get accessChangeCount(): number {
+    return this.accessChanges;
   }
 
   async subscribe(eventId: number, listener: Listener): Promise<() => void> {
@@ -145,6 +158,7 @@ export class ChangeFeed {
       this.rememberGapsBefore(row.id);
       this.lastSequence = row.id;
     }
+    if (accessActions.test(row.action)) this.accessChanges += 1;
     if (row.event_id === null) return;
     const change = toChange(row);
     for (const listener of this.listeners.get(change.eventId) ?? []) listener(change);
@@ -171,18 +185,30 @@ export class ChangeFeed {
   }
 }
 
+const accessActions = /^(auth|user|grant|api_token|sso_identity|sso_mapping)\./;
+
 interface AuditRow {
   id: number;
   event_id: number | null;
   entity_type: string;
   entity_id: string;
   action: string;
+  before_json: string | null;
   after_json: string | null;
   at: string;
 }
 
+interface RecordedState {
+  version?: unknown;
+  internal?: unknown;
+  state?: unknown;
+  unit_id?: unknown;
+}
+
 function toChange(row: AuditRow): Change {
-  const after = row.after_json ? (JSON.parse(row.after_json) as { version?: unknown }) : null;
+  const after = parseState(row.after_json);
+  const item = after ?? parseState(row.before_json);
+  const isDraft = row.entity_type === 'unit_situation' && item?.state === 'draft';
   return {
     sequence: row.id,
     eventId: row.event_id!,
@@ -191,5 +217,12 @@ function toChange(row: AuditRow): Change {
     action: row.action,
     version: typeof after?.version === 'number' ? after.version : null,
     at: row.at,
+    internal: item?.internal === 1 || item?.internal === true,
+    draftOfUnit: isDraft && typeof item?.unit_id === 'number' ? item.unit_id : null,
   };
+}
+
+function parseState(json: string | null): RecordedState | null {
+  const parsed: unknown = json ? JSON.parse(json) : null;
+  return parsed !== null && typeof parsed === 'object' ? (parsed as RecordedState) : null;
 }

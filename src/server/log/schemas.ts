@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { listQuery } from '../http/list-query.ts';
+import { decimalId } from '../http/numbers.ts';
 
 const instant = z.iso.datetime({ offset: true });
 const text = z.string().trim().min(1, 'Skriv anteckningen.').max(20_000);
 const source = z.string().trim().max(300);
 
 export const logEntryParams = eventIdParams.extend({
-  entryId: z.coerce.number().int().positive(),
+  entryId: decimalId,
 });
 
 export const logListQuery = listQuery.extend({

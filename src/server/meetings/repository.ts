@@ -127,15 +127,27 @@ export async function deleteMeeting(db: Db, id: number): Promise<void> {
   await db.deleteFrom('meetings').where('id', '=', id).execute();
 }
 
+/**
+ * The feed address behind a secret, while neither it nor the API token it was created with is
+ * revoked, with that token's scopes (null for an address created in a session).
+ */
 export function findActiveCalendarToken(
   db: Db,
   tokenHash: string,
-): Promise<CalendarTokenRow | undefined> {
+): Promise<(CalendarTokenRow & { api_token_scopes: string | null }) | undefined> {
   return db
     .selectFrom('calendar_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
+    .leftJoin('api_tokens', 'api_tokens.id', 'calendar_tokens.api_token_id')
+    .selectAll('calendar_tokens')
+    .select('api_tokens.scopes as api_token_scopes')
+    .where('calendar_tokens.token_hash', '=', tokenHash)
+    .where('calendar_tokens.revoked_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('calendar_tokens.api_token_id', 'is', null),
+        eb('api_tokens.revoked_at', 'is', null),
+      ]),
+    )
     .executeTakeFirst();
 }
 
@@ -158,6 +170,20 @@ export function insertCalendarToken(
   row: Insertable<CalendarTokensTable>,
 ): Promise<CalendarTokenRow> {
   return db.insertInto('calendar_tokens').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Ends every feed address created with an API token, when the token is revoked. */
+export async function revokeCalendarTokensOfApiToken(
+  db: Db,
+  apiTokenId: number,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('calendar_tokens')
+    .set({ revoked_at: at })
+    .where('api_token_id', '=', apiTokenId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function revokeCalendarTokens(

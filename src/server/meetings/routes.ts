@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { isAllowed } from '../../core/access.ts';
+import { type Permission, isAllowed, parseScopes, scopesCover } from '../../core/access.ts';
 import { findEventWithGrants } from '../access/repository.ts';
 import { hashSecret } from '../auth/service.ts';
 import { listActionsOfMeeting } from '../actions/repository.ts';
@@ -59,7 +59,13 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }>
   const tags = ['meetings'];
   const read = { kind: 'event', permission: 'picture.read' } as const;
   const write = { kind: 'event', permission: 'meeting.write' } as const;
-  const subscribe = { kind: 'event', permission: 'picture.read', onClosedEvent: true } as const;
+  // A feed address outlives the request that creates it: an API token needs a scope for it.
+  const subscribe = {
+    kind: 'event',
+    permission: 'picture.read',
+    onClosedEvent: true,
+    tokenScope: 'calendar:subscribe',
+  } as const;
 
   app.get(
     '/api/events/:eventId/forums',
@@ -242,6 +248,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }>
         db,
         request.actor!,
         request.params.eventId,
+        request.apiTokenId,
       );
       return reply
         .code(201)
@@ -277,12 +284,16 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }>
       const { event } = found;
       const grants =
         user.is_admin === 1 ? [{ role: 'admin' as const, unitId: null }] : found.grants;
-      if (!isAllowed(grants, 'picture.read')) throw feedMissing;
+      // What the owner may see now, and no more than the API token it was created with covers.
+      const scopes = token.api_token_scopes === null ? null : parseScopes(token.api_token_scopes);
+      const may = (permission: Permission) =>
+        isAllowed(grants, permission) && (scopes === null || scopesCover(scopes, permission));
+      if (!may('picture.read')) throw feedMissing;
       const now = new Date();
       const entries = await calendarOf(db, event.id, {
         from: new Date(0),
         to: new Date('9999-12-31T00:00:00Z'),
-        includeInternal: isAllowed(grants, 'internal.read'),
+        includeInternal: may('internal.read'),
         occurrencesFrom: new Date(now.getTime() - feedOccurrencesBackDays * dayMs),
         occurrencesUntil: event.closed_at
           ? new Date(event.closed_at)

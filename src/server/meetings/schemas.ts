@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { listQuery } from '../http/list-query.ts';
+import { decimalId } from '../http/numbers.ts';
 
 const instant = z.iso.datetime({ offset: true });
 const name = z.string().trim().min(1, 'Ange forumets namn.').max(200);
@@ -29,9 +30,9 @@ export const schedule = z
   .strict()
   .nullable();
 
-export const forumParams = eventIdParams.extend({ forumId: z.coerce.number().int().positive() });
+export const forumParams = eventIdParams.extend({ forumId: decimalId });
 export const meetingParams = eventIdParams.extend({
-  meetingId: z.coerce.number().int().positive(),
+  meetingId: decimalId,
 });
 
 export const createForumBody = z
@@ -57,7 +58,7 @@ export const meetingListQuery = listQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
   from: instant.optional(),
   to: instant.optional(),
-  forumId: z.coerce.number().int().positive().optional(),
+  forumId: decimalId.optional(),
 });
 
 export const createMeetingBody = z

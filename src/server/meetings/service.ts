@@ -270,9 +270,15 @@ export async function removeMeeting(db: Db, actor: Actor, eventId: number, meeti
 
 /**
  * Gives the user a new secret feed address for the event; an earlier one stops working. The
- * secret is returned once and only its hash is kept.
+ * secret is returned once and only its hash is kept. Created with an API token (`apiTokenId`),
+ * the address ends with the token.
  */
-export async function createCalendarToken(db: Db, actor: Actor, eventId: number) {
+export async function createCalendarToken(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  apiTokenId: number | null,
+) {
   const userId = requireUser(actor);
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
@@ -283,6 +289,7 @@ export async function createCalendarToken(db: Db, actor: Actor, eventId: number)
       event_id: eventId,
       token_hash: hashSecret(token),
       created_at: now,
+      api_token_id: apiTokenId,
     });
     await recordAudit(trx, actor, {
       action: 'calendar_token.create',

@@ -44,6 +44,8 @@ export interface CalendarTokensTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** Set when the address was created with an API token: it lives only as long as the token. */
+  api_token_id: number | null;
 }
 
 export interface MeetingsTables {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
+import { decimalId } from '../http/numbers.ts';
 
 const title = z.string().trim().min(1, 'Ange en rubrik för milstolpen.').max(200);
 const description = z.string().max(5_000);
@@ -7,7 +8,7 @@ const date = z.iso.date('Ange ett datum som 2025-02-18.');
 const version = z.number().int().positive();
 
 export const milestoneParams = eventIdParams.extend({
-  milestoneId: z.coerce.number().int().positive(),
+  milestoneId: decimalId,
 });
 
 export const createMilestoneBody = z

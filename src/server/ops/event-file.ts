@@ -33,11 +33,13 @@ const sharedKeys: Record<string, string> = { units: 'code', facilities: 'code', 
 /** Never leave the installation: credentials and sign-in state. */
 const secretColumns: Record<string, string[]> = { users: ['password_hash'] };
 /**
- * Tables that belong to this installation's integrations rather than to the event: calendar
- * tokens and webhook secrets are credentials, and feed addresses and identity-provider groups
- * mean nothing (or the wrong thing) in another installation.
+ * Tables that belong to this installation rather than to the event: calendar tokens and webhook
+ * secrets are credentials, feed addresses and identity-provider groups mean nothing (or the wrong
+ * thing) in another installation, and the audit chain is this installation's (the importing one
+ * seals the imported records into its own).
  */
 const secretTables = new Set([
+  'audit_chain',
   'calendar_tokens',
   'sso_group_mappings',
   'figure_sources',

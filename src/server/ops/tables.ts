@@ -31,6 +31,7 @@ const referencesByColumn: Record<string, string> = {
   situation_id: 'unit_situations',
   request_id: 'input_requests',
   user_id: 'users',
+  api_token_id: 'api_tokens',
   actor_user_id: 'users',
   created_by: 'users',
   updated_by: 'users',
@@ -49,6 +50,7 @@ const referencesByTableColumn: Record<string, Record<string, string | null>> = {
   units: { parent_id: 'units' },
   // The HTTP request id of the write, not an input request.
   audit_records: { request_id: null, entity_id: null },
+  audit_chain: { record_id: 'audit_records' },
   search_documents: { entity_id: null },
   figure_source_runs: { source_id: 'figure_sources' },
   webhook_subscriptions: { last_audit_id: 'audit_records' },

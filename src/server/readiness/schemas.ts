@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { readinessLevels } from './tables.ts';
+import { decimalId, decimalNumber } from '../http/numbers.ts';
 
-export const readinessParams = z.object({ eventId: z.coerce.number().int().positive() });
+export const readinessParams = z.object({ eventId: decimalId });
 
 export const unitReadinessParams = readinessParams.extend({
-  unitId: z.coerce.number().int().positive(),
+  unitId: decimalId,
 });
 
 export const readinessQuery = z.object({
-  historyLimit: z.coerce.number().int().min(1).max(500).default(50),
+  historyLimit: decimalNumber(1, 500).default(50),
 });
 
 export const setReadinessBody = z

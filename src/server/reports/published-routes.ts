@@ -3,12 +3,12 @@ import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import type { ReportSnapshot } from '../../core/report-snapshot.ts';
 import { REPORT_CSS } from '../../render/html-css.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
 import { eventIdParams } from '../events/schemas.ts';
+import { sendErrorPage } from '../http/error-page.ts';
 import { canReadInternal, isCommittedWrite } from '../http/guard.ts';
 import { atomFeed } from './atom.ts';
 import {
@@ -18,6 +18,8 @@ import {
   publishedSnapshots,
 } from './repository.ts';
 import { numberParams } from './schemas.ts';
+import { verifiedSnapshot } from './snapshot.ts';
+import { decimalId } from '../http/numbers.ts';
 
 type Format = 'html' | 'pdf' | 'docx' | 'md';
 type SnapshotMeta = Omit<SnapshotRow, 'snapshot_json' | 'report_id'>;
@@ -29,7 +31,7 @@ const contentTypes: Record<Format, string> = {
   md: 'text/markdown; charset=utf-8',
 };
 
-const revisionQuery = z.object({ version: z.coerce.number().int().positive().optional() }).strict();
+const revisionQuery = z.object({ version: decimalId.optional() }).strict();
 const downloadParams = numberParams.extend({
   file: z.enum(['rapport.pdf', 'rapport.docx', 'rapport.md']),
 });
@@ -59,6 +61,16 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
   const open = { kind: 'public' } as const;
   const internal = { kind: 'event', permission: 'internal.read' } as const;
 
+  const rendering = async (row: SnapshotMeta, format: Format) => {
+    const key = `${row.id}:${format}`;
+    let body = renderings.get(key);
+    if (!body) {
+      body = await render((await findSnapshotById(db, row.id))!, format);
+      renderings.set(key, body);
+    }
+    return body;
+  };
+
   const send = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -66,24 +78,24 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     format: Format,
   ) => {
     const etag = `"${row.content_hash.slice(0, 32)}-${format}"`;
-    reply
-      .header('etag', etag)
-      .header('last-modified', new Date(row.published_at).toUTCString())
-      .header(
-        'cache-control',
-        row.audience === 'public' ? 'public, max-age=300' : 'private, max-age=300',
-      );
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    const key = `${row.id}:${format}`;
-    let body = renderings.get(key);
-    if (!body) {
-      body = await render((await findSnapshotById(db, row.id))!, format);
-      renderings.set(key, body);
+    const headers = {
+      etag,
+      'last-modified': new Date(row.published_at).toUTCString(),
+      'cache-control': row.audience === 'public' ? 'public, max-age=300' : 'private, no-store',
+    };
+    if (request.headers['if-none-match'] === etag) return reply.headers(headers).code(304).send();
+    let body: Buffer;
+    try {
+      body = await rendering(row, format);
+    } catch (error) {
+      if (format !== 'html' || !(error instanceof AppError)) throw error;
+      request.log.error({ err: error, snapshotId: row.id }, 'published snapshot does not match');
+      return sendErrorPage(reply, error, { title: 'Rapporten kan inte visas' });
     }
     if (format !== 'html') {
       reply.header('content-disposition', `attachment; filename="${fileName(row, format)}"`);
     }
-    return reply.type(contentTypes[format]).send(body);
+    return reply.headers(headers).type(contentTypes[format]).send(body);
   };
 
   const load = async (
@@ -180,7 +192,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
       if (!event || rows.length === 0) throw errors.notFound('Flödet');
       return reply
         .type('application/atom+xml; charset=utf-8')
-        .send(atomFeed(event, rows.slice(0, 50).map(parseSnapshot), publicUrl));
+        .send(atomFeed(event, rows.slice(0, 50).map(verifiedSnapshot), publicUrl));
     },
   );
 
@@ -203,7 +215,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
           words.every((word) => row.snapshot_json.toLocaleLowerCase('sv').includes(word)),
         )
         .map((row) => {
-          const snapshot = parseSnapshot(row);
+          const snapshot = verifiedSnapshot(row);
           const base = `/r/${row.event_id}/${row.number}`;
           return {
             number: row.number,
@@ -235,10 +247,6 @@ function formatOf(file: 'rapport.pdf' | 'rapport.docx' | 'rapport.md'): Format {
   return file.slice('rapport.'.length) as Format;
 }
 
-function parseSnapshot(row: SnapshotRow): ReportSnapshot {
-  return JSON.parse(row.snapshot_json) as ReportSnapshot;
-}
-
 function fileName(row: SnapshotMeta, format: Format): string {
   const version = row.revision > 1 ? `-v${row.revision}` : '';
   const audience = row.audience === 'internal' ? '-intern' : '';
@@ -249,7 +257,7 @@ function fileName(row: SnapshotMeta, format: Format): string {
 async function render(row: SnapshotRow, format: Format): Promise<Buffer> {
   const { renderDocx, renderHtml, renderMarkdown, renderPdf } =
     await import('../../render/index.ts');
-  const snapshot = parseSnapshot(row);
+  const snapshot = verifiedSnapshot(row);
   switch (format) {
     case 'html':
       return Buffer.from(renderHtml(snapshot, { contentHash: row.content_hash }).html);

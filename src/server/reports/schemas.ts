@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
+import { decimalId } from '../http/numbers.ts';
 
-export const reportParams = eventIdParams.extend({ reportId: z.coerce.number().int().positive() });
-export const sectionParams = reportParams.extend({ sectionId: z.coerce.number().int().positive() });
-export const numberParams = eventIdParams.extend({ number: z.coerce.number().int().positive() });
+export const reportParams = eventIdParams.extend({ reportId: decimalId });
+export const sectionParams = reportParams.extend({ sectionId: decimalId });
+export const numberParams = eventIdParams.extend({ number: decimalId });
 
 export const startReportBody = z
   .object({

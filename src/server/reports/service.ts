@@ -320,7 +320,7 @@ export async function publishReport(
       updated_by: actor.userId,
     });
     if (!updated) throw errors.conflict(before);
-    const snapshotIds = await freezeSnapshots(trx, updated);
+    const { ids: snapshotIds, hashes: snapshotHashes } = await freezeSnapshots(trx, updated);
     await hooks.afterPublish(trx, updated, snapshotIds);
     await recordAudit(trx, actor, {
       action: 'report.publish',
@@ -328,7 +328,7 @@ export async function publishReport(
       entityId: reportId,
       eventId,
       before,
-      after: { ...updated, snapshotIds },
+      after: { ...updated, snapshotIds, snapshotHashes },
     });
     return updated;
   });
@@ -348,6 +348,7 @@ async function freezeSnapshots(trx: Db, report: ReportRow) {
       )?.name ?? null)
     : null;
   const ids = { public: 0, internal: 0 };
+  const hashes = { public: '', internal: '' };
   for (const audience of ['public', 'internal'] as const) {
     const snapshot = buildSnapshot({
       event: { id: event.id, name: event.name, isExercise: event.is_exercise === 1 },
@@ -370,8 +371,9 @@ async function freezeSnapshots(trx: Db, report: ReportRow) {
       published_at: report.published_at!,
     });
     ids[audience] = row.id;
+    hashes[audience] = row.content_hash;
   }
-  return ids;
+  return { ids, hashes };
 }
 
 /** A correction is a new revision of the same number, drafted from the published text. */

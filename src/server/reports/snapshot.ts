@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { errors } from '../errors.ts';
 import type {
   Block,
   ReportSnapshot,
@@ -26,6 +27,15 @@ function sortKeys(value: unknown): unknown {
 
 export function contentHash(snapshotJson: string): string {
   return createHash('sha256').update(snapshotJson).digest('hex');
+}
+
+/** The frozen snapshot, only when it still matches the hash taken when it was published. */
+export function verifiedSnapshot(row: {
+  snapshot_json: string;
+  content_hash: string;
+}): ReportSnapshot {
+  if (contentHash(row.snapshot_json) !== row.content_hash) throw errors.snapshotAltered();
+  return JSON.parse(row.snapshot_json) as ReportSnapshot;
 }
 
 export interface SnapshotInput {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { lessonStates } from './tables.ts';
 import { timelineKinds } from './timeline.ts';
+import { decimalId, decimalNumber } from '../http/numbers.ts';
 
 const kindList = z
   .string()
@@ -27,17 +28,17 @@ export const timelineFilterQuery = z.object({
 });
 
 export const timelineQuery = timelineFilterQuery.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: decimalNumber(1, 500).default(100),
+  offset: decimalNumber(0).default(0),
 });
 
 export const exportParams = eventIdParams.extend({ format: z.enum(['docx', 'pdf']) });
 
 export const lessonParams = eventIdParams.extend({
-  lessonId: z.coerce.number().int().positive(),
+  lessonId: decimalId,
 });
 
-export const deleteLessonQuery = z.object({ version: z.coerce.number().int().positive() });
+export const deleteLessonQuery = z.object({ version: decimalId });
 
 const observation = z
   .string()

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { listQuery } from '../http/list-query.ts';
+import { decimalId } from '../http/numbers.ts';
 
 const level = z.number().int().min(1, 'Ange ett värde 1–4.').max(4, 'Ange ett värde 1–4.');
 const title = z.string().trim().min(1, 'Ange en rubrik.').max(300);
 const instant = z.iso.datetime({ offset: true });
 
-export const riskParams = eventIdParams.extend({ riskId: z.coerce.number().int().positive() });
+export const riskParams = eventIdParams.extend({ riskId: decimalId });
 
 export const riskListQuery = listQuery;
 

@@ -4,11 +4,12 @@ import type { Database } from '../db/database.ts';
 import { eventIdParams } from '../events/schemas.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { searchDocuments } from './repository.ts';
+import { decimalNumber } from '../http/numbers.ts';
 
 const searchQuery = z
   .object({
     q: z.string().trim().min(1, 'Skriv minst ett sökord.').max(200),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    limit: decimalNumber(1, 100).default(25),
   })
   .strict();
 

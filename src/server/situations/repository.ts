@@ -19,6 +19,8 @@ export interface SituationFilter {
   unitId?: number | undefined;
   state?: SituationState | undefined;
   includeInternal: boolean;
+  /** Units whose drafts are included; left out, every unit's (for the server's own use). */
+  draftUnits?: 'all' | number[];
 }
 
 function selectSituations(db: Db, eventId: number) {
@@ -61,6 +63,15 @@ export async function listSituations(
   if (filter.unitId) query = query.where('unit_situations.unit_id', '=', filter.unitId);
   if (filter.state) query = query.where('unit_situations.state', '=', filter.state);
   if (!filter.includeInternal) query = query.where('unit_situations.internal', '=', 0);
+  const draftUnits = filter.draftUnits ?? 'all';
+  if (draftUnits !== 'all') {
+    query = query.where((eb) =>
+      eb.or([
+        eb('unit_situations.state', '<>', 'draft'),
+        ...(draftUnits.length > 0 ? [eb('unit_situations.unit_id', 'in', draftUnits)] : []),
+      ]),
+    );
+  }
   const [rows, count] = await Promise.all([
     query
       .orderBy('unit_situations.period_start', page.order)

@@ -24,6 +24,7 @@ import {
   situationPage,
   situationWithVersions,
   submitSituation,
+  viewerOf,
 } from './service.ts';
 
 export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -43,7 +44,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       return situationPage(
         db,
         request.params.eventId,
-        { ...filter, includeInternal: canReadInternal(request) },
+        { ...filter, ...viewerOf(request.eventGrants) },
         { limit, offset, order },
       );
     },
@@ -67,7 +68,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         db,
         request.params.eventId,
         request.params.situationId,
-        canReadInternal(request),
+        viewerOf(request.eventGrants),
       ),
   );
 
@@ -98,7 +99,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get(
     '/api/events/:eventId/units/:unitId/situations/:period/prefill',
     { config: { access: read }, schema: { tags, params: unitPeriodParams } },
-    async (request) => prefillSituation(db, request.params, canReadInternal(request)),
+    async (request) => prefillSituation(db, request.params, viewerOf(request.eventGrants)),
   );
 
   app.post(

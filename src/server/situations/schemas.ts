@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listQuery } from '../http/list-query.ts';
 import { prognoses, situationStates, statusColors } from './tables.ts';
+import { decimalId } from '../http/numbers.ts';
 
 export const maxBulletsLength = 10_000;
 
@@ -10,14 +11,14 @@ const periodKey = z
 
 const version = z.number().int().positive();
 
-export const eventParams = z.object({ eventId: z.coerce.number().int().positive() });
+export const eventParams = z.object({ eventId: decimalId });
 
 export const situationParams = eventParams.extend({
-  situationId: z.coerce.number().int().positive(),
+  situationId: decimalId,
 });
 
 export const unitPeriodParams = eventParams.extend({
-  unitId: z.coerce.number().int().positive(),
+  unitId: decimalId,
   period: periodKey,
 });
 

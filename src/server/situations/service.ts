@@ -1,3 +1,4 @@
+import { type EventGrant, draftReadableUnits, isAllowed } from '../../core/access.ts';
 import { type Period, parsePeriod, periodLabel, previousPeriod } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
@@ -419,23 +420,47 @@ export async function latestSituations(
   return { items: rows.map(presentSituation) };
 }
 
-/** One situation with every version submitted so far; internal ones only for those who may. */
+/** What the caller may read: internal situations, and the drafts of which units. */
+export interface SituationViewer {
+  includeInternal: boolean;
+  draftUnits: 'all' | number[];
+}
+
+/** What the grants may read of the event's situations. */
+export function viewerOf(grants: readonly EventGrant[]): SituationViewer {
+  return {
+    includeInternal: isAllowed(grants, 'internal.read'),
+    draftUnits: draftReadableUnits(grants),
+  };
+}
+
+function isVisibleTo(situation: SituationRow, viewer: SituationViewer): boolean {
+  if (situation.internal === 1 && !viewer.includeInternal) return false;
+  return (
+    situation.state !== 'draft' ||
+    viewer.draftUnits === 'all' ||
+    viewer.draftUnits.includes(situation.unit_id)
+  );
+}
+
+/**
+ * One situation with every version submitted so far; internal ones only for those who may, and
+ * a draft only for those who may write its unit's situation.
+ */
 export async function situationWithVersions(
   db: Db,
   eventId: number,
   situationId: number,
-  includeInternal: boolean,
+  viewer: SituationViewer,
 ) {
   const situation = await findSituation(db, eventId, situationId);
-  if (!situation || (situation.internal === 1 && !includeInternal)) {
-    throw errors.notFound('Lägesbilden');
-  }
-  const versions = await listSituationVersions(db, situationId, includeInternal);
+  if (!situation || !isVisibleTo(situation, viewer)) throw errors.notFound('Lägesbilden');
+  const versions = await listSituationVersions(db, situationId, viewer.includeInternal);
   return { ...presentSituation(situation), versions: versions.map(presentVersion) };
 }
 
 /** The unit's situation of the period before, as a starting point for a new one. */
-export async function prefillSituation(db: Db, where: UnitPeriod, includeInternal: boolean) {
+export async function prefillSituation(db: Db, where: UnitPeriod, viewer: SituationViewer) {
   const event = await loadEvent(db, where.eventId);
   resolvePeriod(event, where.period);
   if (!(await findUnit(db, where.unitId))) throw errors.notFound('Enheten');
@@ -445,6 +470,6 @@ export async function prefillSituation(db: Db, where: UnitPeriod, includeInterna
     where.unitId,
     previousPeriod(where.period).key,
   );
-  if (!previous || (previous.internal === 1 && !includeInternal)) return { situation: null };
+  if (!previous || !isVisibleTo(previous, viewer)) return { situation: null };
   return { situation: presentSituation(previous) };
 }

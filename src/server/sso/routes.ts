@@ -4,6 +4,7 @@ import { setSessionCookieOn } from '../auth/routes.ts';
 import type { SessionPolicy } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, errors } from '../errors.ts';
+import { sendErrorPage } from '../http/error-page.ts';
 import type { OidcClient } from './provider.ts';
 import { listIdentities, listMappings } from './repository.ts';
 import {
@@ -145,24 +146,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
 
 /** The browser arrived from the provider, so the refusal is a page a person can read. */
 function sendRefusal(reply: FastifyReply, error: AppError) {
-  const page = `<!doctype html>
-<html lang="sv">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Inloggningen misslyckades – Lägesbild</title></head>
-<body>
-<main>
-<h1>Inloggningen misslyckades</h1>
-<p>${escapeHtml(error.message)}</p>
-<p><a href="/login">Tillbaka till inloggningen</a></p>
-</main>
-</body>
-</html>`;
-  return reply.code(error.status).type('text/html; charset=utf-8').send(page);
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+  return sendErrorPage(reply, error, {
+    title: 'Inloggningen misslyckades',
+    link: { href: '/login', text: 'Tillbaka till inloggningen' },
+  });
 }

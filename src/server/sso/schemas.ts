@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { roles } from '../../core/access.ts';
+import { decimalId } from '../http/numbers.ts';
 
-export const mappingIdParams = z.object({ mappingId: z.coerce.number().int().positive() });
-export const identityIdParams = z.object({ identityId: z.coerce.number().int().positive() });
+export const mappingIdParams = z.object({ mappingId: decimalId });
+export const identityIdParams = z.object({ identityId: decimalId });
 
 const groupValue = z.string().trim().min(1, 'Ange gruppens värde.').max(500);
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { eventIdParams } from '../events/schemas.ts';
 import { templateSectionSchema } from './sections.ts';
+import { decimalId } from '../http/numbers.ts';
 
 export const templateParams = eventIdParams.extend({
-  templateId: z.coerce.number().int().positive(),
+  templateId: decimalId,
 });
 
 export const createTemplateBody = z

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { decimalId } from '../http/numbers.ts';
 
 export const unitKinds = ['hospital', 'primary_care', 'municipality', 'support'] as const;
 export const facilityKinds = ['emergency_department', 'ward', 'other'] as const;
 
 const code = z.string().trim().min(1, 'Ange en kod.').max(40, 'Koden får ha högst 40 tecken.');
 
-export const unitIdParams = z.object({ unitId: z.coerce.number().int().positive() });
-export const facilityIdParams = z.object({ facilityId: z.coerce.number().int().positive() });
-export const facilityQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
+export const unitIdParams = z.object({ unitId: decimalId });
+export const facilityIdParams = z.object({ facilityId: decimalId });
+export const facilityQuery = z.object({ unitId: decimalId.optional() });
 
 export const createUnitBody = z
   .object({

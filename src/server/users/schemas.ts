@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { tokenScopes } from '../../core/access.ts';
+import { decimalId } from '../http/numbers.ts';
 
-export const userIdParams = z.object({ userId: z.coerce.number().int().positive() });
-export const tokenIdParams = z.object({ tokenId: z.coerce.number().int().positive() });
+export const userIdParams = z.object({ userId: decimalId });
+export const tokenIdParams = z.object({ tokenId: decimalId });
 
 export const createUserBody = z
   .object({

@@ -8,6 +8,7 @@ import { hashSecret } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { revokeCalendarTokensOfApiToken } from '../meetings/repository.ts';
 import {
   type UserRow,
   findUserByEmail,
@@ -46,7 +47,7 @@ export async function createUser(
 ) {
   const email = input.email.trim().toLowerCase();
   if (input.password !== undefined) {
-    const weakness = passwordWeakness(input.password, email);
+    const weakness = passwordWeakness(input.password, { email, name: input.name });
     if (weakness) throw errors.badRequest(weakness, { field: 'password' });
   }
   const oneTimePassword = input.password === undefined ? generatePassword() : null;
@@ -178,6 +179,7 @@ export async function revokeOwnApiToken(db: Db, actor: Actor, tokenId: number) {
   await db.transaction().execute(async (trx) => {
     const revoked = await revokeApiToken(trx, actor.userId!, tokenId);
     if (!revoked) throw errors.notFound('Nyckeln');
+    await revokeCalendarTokensOfApiToken(trx, tokenId, new Date().toISOString());
     await recordAudit(trx, actor, {
       action: 'api_token.revoke',
       entityType: 'api_token',
