@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Config } from '../server/config.ts';
-import { describeDatabaseUrl, openDatabase } from '../server/db/database.ts';
+import { describeDatabaseUrl, openDatabase, privateFolderMode } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { systemActor } from '../server/http/actor.ts';
 import { copyInstallation, formatVerification } from '../server/ops/copy.ts';
+import { copySqliteDatabase, formatMegabytes } from '../server/ops/sqlite-backup.ts';
 import {
   EventFileError,
   exportEvent,
@@ -134,12 +135,18 @@ const commands: Command[] = [
       const file = sqliteFile(config());
       if (!target || !file) return reportUsage('backup FILE works with a sqlite: DATABASE_URL');
       const source = new SqliteDatabase(file, { fileMustExist: true });
+      source.pragma('busy_timeout = 5000');
       try {
-        await source.backup(target);
+        const size = databaseSize(file);
+        if (size >= announcedBackupBytes)
+          console.log(`Backing up ${formatMegabytes(size)}; the server keeps serving meanwhile`);
+        const copy = copySqliteDatabase(source, target);
+        console.log(
+          `Backed up ${path.resolve(file)} to ${path.resolve(target)} (${formatMegabytes(copy.bytes)} in ${(copy.milliseconds / 1000).toFixed(1)} s)`,
+        );
       } finally {
         source.close();
       }
-      console.log(`Backed up ${path.resolve(file)} to ${path.resolve(target)}`);
       return 0;
     },
   },
@@ -152,15 +159,20 @@ const commands: Command[] = [
       const file = sqliteFile(config());
       if (!source || !file) return reportUsage('restore FILE works with a sqlite: DATABASE_URL');
       verifySqliteBackup(source);
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      fs.mkdirSync(path.dirname(path.resolve(file)), {
+        recursive: true,
+        mode: privateFolderMode,
+      });
       const backup = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
       try {
-        await backup.backup(`${file}.restoring`);
+        copySqliteDatabase(backup, file, {
+          beforeRename: () => {
+            for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+          },
+        });
       } finally {
         backup.close();
       }
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-      fs.renameSync(`${file}.restoring`, file);
       console.log(`Restored ${path.resolve(file)} from ${path.resolve(source)}`);
       return 0;
     },
@@ -285,6 +297,15 @@ function sqliteFile(config: Config): string | null {
   return config.DATABASE_URL.startsWith('sqlite:')
     ? config.DATABASE_URL.slice('sqlite:'.length)
     : null;
+}
+
+/** Databases this large get a line before the backup starts, so a wait is not mistaken for a hang. */
+const announcedBackupBytes = 50 * 1_048_576;
+
+/** The main file and its write-ahead log: what the backup will read. */
+function databaseSize(file: string): number {
+  const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+  return fs.statSync(file).size + (wal?.size ?? 0);
 }
 
 function reportUsage(message: string): number {

@@ -47,8 +47,7 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
 }
 
 function openSqlite(filePath: string): Database {
-  if (filePath !== ':memory:')
-    fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  if (filePath !== ':memory:') createPrivately(filePath);
   const sqlite = new SqliteDatabase(filePath);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -58,6 +57,19 @@ function openSqlite(filePath: string): Database {
     dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
   });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** Database files and their backups hold password and session hashes: owner only. */
+export const privateFileMode = 0o600;
+export const privateFolderMode = 0o700;
+
+/**
+ * A new database file is readable by its owner only, in a folder only its owner can enter; SQLite
+ * gives the -wal and -shm files the same mode.
+ */
+function createPrivately(filePath: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true, mode: privateFolderMode });
+  fs.closeSync(fs.openSync(filePath, 'a', privateFileMode));
 }
 
 const statementCacheSize = 500;
