@@ -54,4 +54,27 @@ describe('configuration', () => {
       /PUBLIC_URL must be an absolute URL/,
     );
   });
+
+  it('never shows a secret that was given, nor the password inside a URL', () => {
+    assert.throws(
+      () => loadConfig({ ADMIN_PASSWORD: 'kort-hemlis' }),
+      (error: unknown) => {
+        assert.equal(
+          (error as Error).message,
+          'Configuration error: ADMIN_PASSWORD must be at least 12 characters',
+        );
+        return true;
+      },
+    );
+    assert.throws(
+      () => loadConfig({ SMTP_URL: 'http://relay:hemlis@smtp.example.se' }),
+      (error: unknown) => {
+        assert.match(
+          (error as Error).message,
+          /\(got "http:\/\/relay:\*\*\*@smtp\.example\.se"\)$/,
+        );
+        return true;
+      },
+    );
+  });
 });

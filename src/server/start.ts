@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
@@ -7,7 +7,6 @@ import { underStartupLock } from './db/startup-lock.ts';
 import type { BackgroundJobs } from './jobs.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
 import { demoEvent, demoUnits, demoUsers, liveEvent } from './demo/content.ts';
-import type { DemoResult } from './demo/seed.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -18,12 +17,16 @@ export interface RunningServer {
 
 export class StartupError extends Error {}
 
-/** Opens and migrates the database, creates the first admin and the demo, and starts listening. */
-export async function startServer(
-  config: Config,
-  print: (line: string) => void,
-): Promise<RunningServer> {
-  const database = openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
+/**
+ * Opens and migrates the database, creates the first admin and the demo, and starts listening.
+ * `log` gets the start-up announcements (first administrator, demo) and the live-update
+ * connection's state.
+ */
+export async function startServer(config: Config, log: FastifyBaseLogger): Promise<RunningServer> {
+  const database = openDatabase(config.DATABASE_URL, {
+    poolMax: config.DATABASE_POOL_MAX,
+    log,
+  });
   const cannotUse = (error: unknown) =>
     new StartupError(
       `Cannot use the database (${describeDatabaseUrl(config.DATABASE_URL)}): ${reason(error)}`,
@@ -33,8 +36,8 @@ export async function startServer(
       await migrateToLatest(database).catch((error: unknown) => {
         throw cannotUse(error);
       });
-      await announceFirstAdmin(database, config, print);
-      if (config.LAGESBILD_DEMO) await announceDemo(database, print);
+      await announceFirstAdmin(database, config, log);
+      if (config.LAGESBILD_DEMO) await announceDemo(database, config, log);
     });
   } catch (error) {
     await database.close().catch(() => undefined);
@@ -88,42 +91,50 @@ async function startJobs(
   });
 }
 
-async function announceFirstAdmin(
-  database: Database,
-  config: Config,
-  print: (line: string) => void,
-) {
+async function announceFirstAdmin(database: Database, config: Config, log: FastifyBaseLogger) {
   const admin = await ensureFirstAdmin(database.db, {
     email: config.ADMIN_EMAIL,
     ...(config.ADMIN_PASSWORD !== undefined && { password: config.ADMIN_PASSWORD }),
   });
   if (!admin) return;
-  print(`First administrator created: ${admin.email}`);
-  print(
-    admin.oneTimePassword
-      ? `One-time password (shown only now; change it at first login): ${admin.oneTimePassword}`
-      : 'Password: the one given in ADMIN_PASSWORD.',
-  );
+  const { email, oneTimePassword } = admin;
+  if (oneTimePassword) {
+    log.info(
+      { email, oneTimePassword },
+      `First administrator created: ${email}; its one-time password is shown only now (change it at first login)`,
+    );
+  } else {
+    log.info(
+      { email },
+      `First administrator created: ${email}; password: the one given in ADMIN_PASSWORD`,
+    );
+  }
 }
 
 /** The demo content loads only when wanted: most starts find it loaded or turned off. */
-async function announceDemo(database: Database, print: (line: string) => void) {
+async function announceDemo(database: Database, config: Config, log: FastifyBaseLogger) {
   const { loadDemo } = await import('./demo/seed.ts');
-  const demo = await loadDemo(database.db, { password: process.env.DEMO_PASSWORD || undefined });
+  const demo = await loadDemo(database.db, {
+    ...(config.DEMO_PASSWORD !== undefined && { password: config.DEMO_PASSWORD }),
+  });
   if (!demo) return;
-  for (const line of describeDemo(demo)) print(line);
+  log.info(
+    { events: [liveEvent.name, demoEvent.name] },
+    `Demo events: "${liveEvent.name}" (live: this week is open for reporting) and "${demoEvent.name}" (archive, closed)`,
+  );
+  log.info({ users: describeDemoUsers() }, 'Demo users, with the same role in both events');
+  if (config.DEMO_PASSWORD) {
+    log.info("Demo users' password: the one given in DEMO_PASSWORD");
+  } else {
+    log.info({ password: demo.password }, "Demo users' password (shown only now)");
+  }
 }
 
-function describeDemo(demo: DemoResult): string[] {
-  return [
-    `Demo events: "${liveEvent.name}" (live: this week is open for reporting) and "${demoEvent.name}" (archive, closed).`,
-    'Demo users, with the same role in both events:',
-    ...demoUsers.map((person) => {
-      const unit = demoUnits.find((candidate) => candidate.code === person.unitCode);
-      return `  ${person.email.padEnd(32)} ${person.role}${unit ? ` for ${unit.name}` : ''}`;
-    }),
-    `Demo users' password (shown only now): ${demo.password}`,
-  ];
+function describeDemoUsers(): { email: string; role: string; unit?: string }[] {
+  return demoUsers.map((person) => {
+    const unit = demoUnits.find((candidate) => candidate.code === person.unitCode);
+    return { email: person.email, role: person.role, ...(unit && { unit: unit.name }) };
+  });
 }
 
 function reason(error: unknown): string {

@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { createTestDatabase, testDialects } from '../support/databases.ts';
 
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
+const demoPassword = 'Demo-lösen-från-miljön-2026';
 const folders: string[] = [];
 
 function temporaryFolder(): string {
@@ -57,6 +58,17 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/** Every line the server wrote, each of which must be a JSON object. */
+function logLines(text: string): Record<string, unknown>[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      assert.doesNotThrow(() => JSON.parse(line), `not JSON: ${line}`);
+      return JSON.parse(line) as Record<string, unknown>;
+    });
+}
+
 after(() => {
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
@@ -65,16 +77,41 @@ describe('starting and stopping', () => {
   it('creates the database, the first admin and the demo on a fresh start, and exits 0 on SIGTERM', async () => {
     const folder = temporaryFolder();
     const database = path.join(folder, 'data', 'lagesbild.db');
-    const started = await serve(baseEnv({ DATABASE_URL: `sqlite:${database}` }));
-    const text = started.output.join('');
-    assert.match(text, /First administrator created: admin@lagesbild\.local/);
-    assert.match(text, /One-time password \(shown only now; change it at first login\): \S+/);
-    assert.match(
-      text,
-      /Demo events: "Hög belastning i akutsjukvården" \(live: this week is open for reporting\) and "Millennium 2024" \(archive, closed\)/,
+    const started = await serve(
+      baseEnv({ DATABASE_URL: `sqlite:${database}`, DEMO_PASSWORD: demoPassword }),
     );
-    assert.match(text, /sara\.holm@lagesbild\.local +unit_reporter for Södra Älvsborgs Sjukhus/);
-    assert.match(text, /anders\.wik@lagesbild\.local +approver$/m);
+    const messages = logLines(started.output.join('')).map((line) => line.msg);
+    assert.ok(
+      messages.some((msg) => String(msg).startsWith('First administrator created: admin@')),
+    );
+    const admin = logLines(started.output.join('')).find((line) => line.oneTimePassword);
+    assert.match(String(admin?.msg), /shown only now \(change it at first login\)/);
+    assert.match(String(admin?.oneTimePassword), /^\S{12,}$/);
+    assert.ok(
+      messages.includes(
+        'Demo events: "Hög belastning i akutsjukvården" (live: this week is open for reporting) and "Millennium 2024" (archive, closed)',
+      ),
+    );
+    const { users } = logLines(started.output.join('')).find((line) => line.users) as {
+      users: Record<string, string>[];
+    };
+    assert.deepEqual(
+      users.find((user) => user.email === 'sara.holm@lagesbild.local'),
+      {
+        email: 'sara.holm@lagesbild.local',
+        role: 'unit_reporter',
+        unit: 'Södra Älvsborgs Sjukhus',
+      },
+    );
+    assert.deepEqual(
+      users.find((user) => user.email === 'anders.wik@lagesbild.local'),
+      {
+        email: 'anders.wik@lagesbild.local',
+        role: 'approver',
+      },
+    );
+    assert.ok(messages.includes("Demo users' password: the one given in DEMO_PASSWORD"));
+    assert.ok(!started.output.join('').includes(demoPassword), 'the secret is not printed');
     assert.ok(fs.existsSync(database));
     const ready = await fetch(`${started.url}/readyz`);
     assert.equal(ready.status, 200);
@@ -82,11 +119,7 @@ describe('starting and stopping', () => {
     assert.equal(await stop(started.child), 0);
 
     const again = await serve(baseEnv({ DATABASE_URL: `sqlite:${database}` }));
-    assert.doesNotMatch(
-      again.output.join(''),
-      /One-time password|Demo events/,
-      'printed only once',
-    );
+    assert.doesNotMatch(again.output.join(''), /oneTimePassword|Demo events/, 'printed only once');
     assert.equal(await stop(again.child), 0);
   });
 
@@ -111,39 +144,43 @@ describe('starting and stopping', () => {
   });
 
   it('stops with one clear line when DATABASE_URL points nowhere', () => {
-    const result = spawnSync(process.execPath, [...cli, 'serve'], {
-      env: baseEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }),
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    assert.notEqual(result.status, 0);
-    const lines = result.stderr.trim().split('\n');
-    assert.equal(lines.length, 1, result.stderr);
     assert.match(
-      lines[0]!,
+      failedStart({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }),
       /^Cannot use the database \(PostgreSQL 127\.0\.0\.1:1\/none\): .*ECONNREFUSED/,
     );
   });
 
-  it('stops with one line naming a badly configured variable', () => {
+  it('stops with one line naming a badly configured variable, never showing a secret', () => {
     for (const [variable, value] of [
       ['PORT', 'tretusen'],
       ['DATABASE_URL', 'mysql://x'],
       ['LOG_LEVEL', 'loud'],
     ] as const) {
-      const result = spawnSync(process.execPath, [...cli, 'serve'], {
-        env: baseEnv({ [variable]: value }),
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
-      assert.equal(result.status, 1);
       assert.match(
-        result.stderr.trim(),
+        failedStart({ [variable]: value }),
         new RegExp(`^Configuration error: ${variable} .*\\(got "${value}"\\)$`),
       );
     }
+    assert.equal(
+      failedStart({ ADMIN_PASSWORD: 'kort-lösen' }),
+      'Configuration error: ADMIN_PASSWORD must be at least 12 characters',
+    );
   });
 });
+
+/** Starts `serve` expecting it to fail: it writes one JSON line, and that line's message. */
+function failedStart(extra: Record<string, string>): string {
+  const result = spawnSync(process.execPath, [...cli, 'serve'], {
+    env: { ...baseEnv({}), ...extra },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(result.status, 1, result.stdout + result.stderr);
+  const lines = logLines(result.stdout + result.stderr);
+  assert.equal(lines.length, 1, result.stdout + result.stderr);
+  assert.equal(lines[0]!.level, 60);
+  return String(lines[0]!.msg);
+}
 
 describe('backup and restore', () => {
   it('backs up while the server runs and restores the copy', async () => {

@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
     async (request, reply) => {
       const result = await login(
         db,
-        { ...request.body, address: request.ip, requestId: request.id },
+        { ...request.body, address: request.ip, requestId: request.id, log: request.log },
         policy,
         localLogin,
       );

@@ -68,12 +68,21 @@ export interface LoginResult {
  */
 export async function login(
   db: Db,
-  input: { email: string; password: string; address: string; requestId: string },
+  input: { email: string; password: string; address: string; requestId: string; log: SecurityLog },
   policy: SessionPolicy,
   localLogin = true,
 ): Promise<LoginResult> {
   const accountKey = input.email.trim().toLowerCase();
-  await refuseWhenThrottled(db, accountKey, input.address);
+  const failed = (reason: LoginFailureReason, lockout: boolean) =>
+    input.log.warn(
+      { security: 'login_failed', email: accountKey, reason, lockout, address: input.address },
+      `Login failed for ${accountKey} (${reason})`,
+    );
+  const recent = await recentLoginFailures(db, accountKey, input.address);
+  if (recent.lockedOut) {
+    failed('locked_out', true);
+    throw errors.tooManyRequests(failureWindowMinutes * 60);
+  }
   const user = await findUserByEmail(db, accountKey);
   const valid =
     user && user.password_hash && !user.disabled_at
@@ -81,9 +90,13 @@ export async function login(
       : await verifyAgainstNothing(input.password);
   if (!valid || !user) {
     await insertLoginFailure(db, accountKey, input.address, new Date().toISOString());
+    failed(failureReason(user), recent.oneMoreLocksOut);
     throw errors.invalidCredentials();
   }
-  if (!localLogin && user.break_glass !== 1) throw errors.localLoginDisabled();
+  if (!localLogin && user.break_glass !== 1) {
+    failed('local_login_off', false);
+    throw errors.localLoginDisabled();
+  }
   return db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, accountKey, input.address);
     const session = await openSession(trx, user.id, policy);
@@ -97,15 +110,41 @@ export async function login(
   });
 }
 
-async function refuseWhenThrottled(db: Db, accountKey: string, address: string): Promise<void> {
+/** Where failed logins are reported as security events (the request's pino logger fits). */
+export interface SecurityLog {
+  warn(details: object, message: string): void;
+}
+
+type LoginFailureReason =
+  | 'unknown_account'
+  | 'no_password'
+  | 'disabled'
+  | 'wrong_password'
+  | 'locked_out'
+  | 'local_login_off';
+
+function failureReason(user: UserRow | undefined): LoginFailureReason {
+  if (!user) return 'unknown_account';
+  if (user.disabled_at) return 'disabled';
+  return user.password_hash ? 'wrong_password' : 'no_password';
+}
+
+/**
+ * Failures in the window for this account from this address, and from this address at all: a
+ * login is refused while either has reached its limit.
+ */
+async function recentLoginFailures(db: Db, accountKey: string, address: string) {
   const since = new Date(Date.now() - failureWindowMinutes * 60_000).toISOString();
   const [forAccount, forAddress] = await Promise.all([
     countLoginFailures(db, { accountKey, address, since }),
     countLoginFailures(db, { address, since }),
   ]);
-  if (forAccount >= maxFailuresPerAccountAndAddress || forAddress >= maxFailuresPerAddress) {
-    throw errors.tooManyRequests(failureWindowMinutes * 60);
-  }
+  const reached = (account: number, fromAddress: number) =>
+    account >= maxFailuresPerAccountAndAddress || fromAddress >= maxFailuresPerAddress;
+  return {
+    lockedOut: reached(forAccount, forAddress),
+    oneMoreLocksOut: reached(forAccount + 1, forAddress + 1),
+  };
 }
 
 export async function openSession(db: Db, userId: number, policy: SessionPolicy) {
