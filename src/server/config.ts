@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
-    error: 'must be true or false',
-  })
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+/** A yes/no setting: true/false, 1/0 or yes/no in any case; anything else is refused. */
+export const booleanFlag = z.stringbool({
+  truthy: ['true', '1', 'yes'],
+  falsy: ['false', '0', 'no'],
+  case: 'insensitive',
+  error: 'must be true or false (also accepted: 1/0, yes/no)',
+});
 
 const databaseUrl = z.string().refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/.test(value), {
   message: 'must start with sqlite: (for example sqlite:./data/lagesbild.db) or postgres://',
@@ -35,6 +37,7 @@ export const configSchema = z
       })
       .default('info'),
     LAGESBILD_DEMO: booleanFlag.default(true),
+    METRICS_PUBLIC: booleanFlag.default(false),
     ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).default('admin@lagesbild.local'),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     DEMO_PASSWORD: z.string().optional(),
@@ -81,7 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const relevant = Object.fromEntries(
     Object.keys(configSchema.shape).map((key) => [key, emptyToUndefined(env[key])]),
   );
-  const parsed = configSchema.safeParse(relevant);
+  // The server's log speaks English, whatever locale the HTTP API gives zod for its messages.
+  const parsed = configSchema.safeParse(relevant, { error: z.locales.en().localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');

@@ -49,7 +49,13 @@ export async function startServer(config: Config, log: FastifyBaseLogger): Promi
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
-  await app.listen({ port: config.PORT, host: config.HOST });
+  await app.listen({ port: config.PORT, host: config.HOST }).catch(async (error: unknown) => {
+    await app.close();
+    await database.close();
+    throw new StartupError(
+      `Cannot listen on ${config.HOST}:${config.PORT}: ${listenFailure(error)}`,
+    );
+  });
   const jobs = await startJobs(config, database, app);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -144,7 +150,20 @@ function reason(error: unknown): string {
   return String(error);
 }
 
+/**
+ * The database cannot be reached or used: a network error, PostgreSQL's connection (08…),
+ * shutdown (57P0…) and authorization (28…) classes, or a database that does not exist (3D000).
+ */
 function isConnectionFailure(error: unknown): boolean {
   const code = (error instanceof AggregateError ? error.errors[0] : error) as { code?: unknown };
-  return typeof code?.code === 'string' && /^(E[A-Z]+|08\w{3}|57P0\d)$/.test(code.code);
+  return (
+    typeof code?.code === 'string' && /^(E[A-Z]+|08\w{3}|57P0\d|28\w{3}|3D000)$/.test(code.code)
+  );
+}
+
+function listenFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') return 'the port is already in use by another process';
+  if (code === 'EACCES') return 'not permitted (a port below 1024 needs privileges)';
+  return reason(error);
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createTestDatabase, testDialects } from '../support/databases.ts';
+import { createTestDatabase, postgresAdminUrl, testDialects } from '../support/databases.ts';
 
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 const demoPassword = 'Demo-lösen-från-miljön-2026';
@@ -168,7 +169,47 @@ describe('starting and stopping', () => {
   });
 });
 
-/** Starts `serve` expecting it to fail: it writes one JSON line, and that line's message. */
+describe('start-up failures', () => {
+  it('says in one line that the port is in use', async () => {
+    const occupier = net.createServer();
+    await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
+    const port = (occupier.address() as net.AddressInfo).port;
+    try {
+      const folder = temporaryFolder();
+      assert.equal(
+        failedStart({
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: `sqlite:${path.join(folder, 'port.db')}`,
+          LAGESBILD_DEMO: 'false',
+        }),
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use by another process`,
+      );
+    } finally {
+      occupier.close();
+    }
+  });
+
+  it('refuses a yes/no setting it cannot read, in one line', () => {
+    assert.match(
+      failedStart({ METRICS_PUBLIC: 'kanske' }),
+      /^Configuration error: METRICS_PUBLIC must be true or false .*\(got "kanske"\)$/,
+    );
+  });
+
+  for (const dialect of testDialects().filter((name) => name === 'postgres')) {
+    it(`says in one line that the ${dialect} database does not exist`, () => {
+      const url = new URL(postgresAdminUrl);
+      url.pathname = '/lagesbild_finns_inte';
+      assert.match(
+        failedStart({ DATABASE_URL: url.toString() }),
+        /^Cannot use the database \(PostgreSQL .*\/lagesbild_finns_inte\): database "lagesbild_finns_inte" does not exist$/,
+      );
+    });
+  }
+});
+
+/** Starts `serve` expecting it to fail: one JSON line at level fatal, last, without a stack. */
 function failedStart(extra: Record<string, string>): string {
   const result = spawnSync(process.execPath, [...cli, 'serve'], {
     env: { ...baseEnv({}), ...extra },
@@ -177,9 +218,11 @@ function failedStart(extra: Record<string, string>): string {
   });
   assert.equal(result.status, 1, result.stdout + result.stderr);
   const lines = logLines(result.stdout + result.stderr);
-  assert.equal(lines.length, 1, result.stdout + result.stderr);
-  assert.equal(lines[0]!.level, 60);
-  return String(lines[0]!.msg);
+  const fatal = lines.filter((line) => line.level === 60);
+  assert.equal(fatal.length, 1, result.stdout + result.stderr);
+  assert.equal(lines.at(-1), fatal[0], 'the last line says why');
+  assert.equal(Object.keys(fatal[0]!).sort().join(), 'hostname,level,msg,pid,time', 'no stack');
+  return String(fatal[0]!.msg);
 }
 
 describe('backup and restore', () => {
