@@ -69,6 +69,8 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     trustProxy: true,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    // While stopping, a request on a kept-alive connection is served (with Connection: close).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
