@@ -1,6 +1,7 @@
 // The server under test, in its own process, started the way `lagesbild serve` starts it
 // (startServer: migrate, first admin, listen). Sends {type:'ready', url} over IPC once listening
 // and stops on 'stop'. Environment: DATABASE_URL (required); PORT 0 picks a free port.
+import { pino } from 'pino';
 import { loadConfig } from '../src/server/config.ts';
 import { startServer } from '../src/server/start.ts';
 
@@ -13,7 +14,7 @@ const config = loadConfig({
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'Bänkprovets-admin-lösen-2026',
   SMTP_URL: '',
 });
-const server = await startServer(config, () => undefined);
+const server = await startServer(config, pino({ level: 'silent' }));
 process.send?.({ type: 'ready', url: server.url });
 process.on('message', (message: { type?: string }) => {
   if (message.type !== 'stop') return;

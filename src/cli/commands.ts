@@ -1,19 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import type { Config } from '../server/config.ts';
-import { describeDatabaseUrl, openDatabase } from '../server/db/database.ts';
+import { type Logger, pino } from 'pino';
+import { type Config, ConfigError } from '../server/config.ts';
+import { describeDatabaseUrl, openDatabase, privateFolderMode } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
+import { AppError } from '../server/errors.ts';
 import { systemActor } from '../server/http/actor.ts';
 import { copyInstallation, formatVerification } from '../server/ops/copy.ts';
 import { checkIntegrity, integritySummary } from '../server/ops/integrity.ts';
+import { copySqliteDatabase, formatMegabytes } from '../server/ops/sqlite-backup.ts';
 import {
   EventFileError,
   exportEvent,
   importEvent,
   parseEventFile,
 } from '../server/ops/event-file.ts';
-import { startServer } from '../server/start.ts';
+import { StartupError, startServer } from '../server/start.ts';
 import { createUser, findUserForCli, resetPassword } from '../server/users/service.ts';
 
 interface Parsed {
@@ -35,16 +38,23 @@ const commands: Command[] = [
       'serve [--no-demo]            start the server (migrates, creates the first admin and the demo)',
     options: { 'no-demo': { type: 'boolean' } },
     run: async (parsed, config) => {
-      const settings = config();
-      const server = await startServer(
-        { ...settings, LAGESBILD_DEMO: settings.LAGESBILD_DEMO && !parsed.values['no-demo'] },
-        (line) => console.log(line),
-      );
-      stopOnSignals(server.stop, settings.SHUTDOWN_TIMEOUT_MS);
-      console.log(
-        `Lägesbild listens on ${server.url} (${describeDatabaseUrl(settings.DATABASE_URL)})`,
-      );
-      return 0;
+      // Every line the server writes is JSON; these lines are written whatever LOG_LEVEL says.
+      const log = pino();
+      try {
+        const settings = config();
+        const server = await startServer(
+          { ...settings, LAGESBILD_DEMO: settings.LAGESBILD_DEMO && !parsed.values['no-demo'] },
+          log,
+        );
+        stopOnSignals(server.stop, settings.SHUTDOWN_TIMEOUT_MS, log);
+        const database = describeDatabaseUrl(settings.DATABASE_URL);
+        log.info({ url: server.url, database }, `Lägesbild listens on ${server.url} (${database})`);
+        return 0;
+      } catch (error) {
+        if (isExpectedFailure(error)) log.fatal(error.message);
+        else log.fatal({ err: error }, 'Start-up failed');
+        return 1;
+      }
     },
   },
   {
@@ -126,12 +136,18 @@ const commands: Command[] = [
       const file = sqliteFile(config());
       if (!target || !file) return reportUsage('backup FILE works with a sqlite: DATABASE_URL');
       const source = new SqliteDatabase(file, { fileMustExist: true });
+      source.pragma('busy_timeout = 5000');
       try {
-        await source.backup(target);
+        const size = databaseSize(file);
+        if (size >= announcedBackupBytes)
+          console.log(`Backing up ${formatMegabytes(size)}; the server keeps serving meanwhile`);
+        const copy = copySqliteDatabase(source, target);
+        console.log(
+          `Backed up ${path.resolve(file)} to ${path.resolve(target)} (${formatMegabytes(copy.bytes)} in ${(copy.milliseconds / 1000).toFixed(1)} s)`,
+        );
       } finally {
         source.close();
       }
-      console.log(`Backed up ${path.resolve(file)} to ${path.resolve(target)}`);
       return 0;
     },
   },
@@ -144,15 +160,20 @@ const commands: Command[] = [
       const file = sqliteFile(config());
       if (!source || !file) return reportUsage('restore FILE works with a sqlite: DATABASE_URL');
       verifySqliteBackup(source);
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      fs.mkdirSync(path.dirname(path.resolve(file)), {
+        recursive: true,
+        mode: privateFolderMode,
+      });
       const backup = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
       try {
-        await backup.backup(`${file}.restoring`);
+        copySqliteDatabase(backup, file, {
+          beforeRename: () => {
+            for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+          },
+        });
       } finally {
         backup.close();
       }
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-      fs.renameSync(`${file}.restoring`, file);
       console.log(`Restored ${path.resolve(file)} from ${path.resolve(source)}`);
       return 0;
     },
@@ -248,6 +269,16 @@ export function findCommand(argv: string[]): { command: Command; args: string[] 
   return oneWord ? { command: oneWord, args: argv.slice(1) } : null;
 }
 
+/** Failures that are the user's to fix: one line, no stack trace. */
+export function isExpectedFailure(error: unknown): error is Error {
+  return (
+    error instanceof ConfigError ||
+    error instanceof StartupError ||
+    error instanceof AppError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true
+  );
+}
+
 export function usage(): string {
   return [
     'Usage: lagesbild <command>',
@@ -283,6 +314,15 @@ function sqliteFile(config: Config): string | null {
     : null;
 }
 
+/** Databases this large get a line before the backup starts, so a wait is not mistaken for a hang. */
+const announcedBackupBytes = 50 * 1_048_576;
+
+/** The main file and its write-ahead log: what the backup will read. */
+function databaseSize(file: string): number {
+  const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+  return fs.statSync(file).size + (wal?.size ?? 0);
+}
+
 function reportUsage(message: string): number {
   console.error(message);
   return 2;
@@ -300,20 +340,21 @@ function verifySqliteBackup(file: string): void {
 }
 
 /** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0. */
-function stopOnSignals(stop: () => Promise<void>, timeoutMs: number): void {
+function stopOnSignals(stop: () => Promise<void>, timeoutMs: number, log: Logger): void {
   let stopping = false;
-  const onSignal = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    log.info({ signal }, 'Stopping: finishing the requests in flight');
     const timer = setTimeout(() => {
-      console.error('Shutdown took too long; exiting.');
+      log.error({ timeoutMs }, 'Shutdown took longer than SHUTDOWN_TIMEOUT_MS; exiting');
       process.exit(1);
     }, timeoutMs);
     timer.unref();
     stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        log.error({ err: error }, 'Shutdown failed');
         process.exit(1);
       },
     );

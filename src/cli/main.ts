@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../server/config.ts';
-import { AppError } from '../server/errors.ts';
-import { StartupError } from '../server/start.ts';
-import { findCommand, usage } from './commands.ts';
+import { loadConfig } from '../server/config.ts';
+import { findCommand, isExpectedFailure, usage } from './commands.ts';
 
 async function main(argv: string[]): Promise<number> {
   const found = findCommand(argv);
@@ -30,13 +28,8 @@ main(process.argv.slice(2))
     if (code !== 0) process.exitCode = code;
   })
   .catch((error: unknown) => {
-    if (
-      error instanceof ConfigError ||
-      error instanceof StartupError ||
-      error instanceof AppError ||
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    ) {
-      console.error((error as Error).message);
+    if (isExpectedFailure(error)) {
+      console.error(error.message);
     } else {
       console.error(error);
     }

@@ -72,6 +72,8 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     trustProxy: config.TRUSTED_PROXIES?.length ? config.TRUSTED_PROXIES : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    // While stopping, a request on a kept-alive connection is served (with Connection: close).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

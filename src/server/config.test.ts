@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('configuration', () => {
@@ -52,6 +53,56 @@ describe('configuration', () => {
     assert.throws(
       () => loadConfig({ PUBLIC_URL: 'inte en adress' }),
       /PUBLIC_URL must be an absolute URL/,
+    );
+  });
+
+  it('never shows a secret that was given, nor the password inside a URL', () => {
+    assert.throws(
+      () => loadConfig({ ADMIN_PASSWORD: 'kort-hemlis' }),
+      (error: unknown) => {
+        assert.equal(
+          (error as Error).message,
+          'Configuration error: ADMIN_PASSWORD must be at least 12 characters',
+        );
+        return true;
+      },
+    );
+    assert.throws(
+      () => loadConfig({ SMTP_URL: 'http://relay:hemlis@smtp.example.se' }),
+      (error: unknown) => {
+        assert.match(
+          (error as Error).message,
+          /\(got "http:\/\/relay:\*\*\*@smtp\.example\.se"\)$/,
+        );
+        return true;
+      },
+    );
+  });
+
+  it('reads yes/no settings in any case and refuses anything else', () => {
+    for (const [value, expected] of [
+      ['TRUE', true],
+      ['Yes', true],
+      ['1', true],
+      ['false', false],
+      ['NO', false],
+      ['0', false],
+    ] as const) {
+      assert.equal(loadConfig({ METRICS_PUBLIC: value }).METRICS_PUBLIC, expected, value);
+      assert.equal(loadConfig({ LAGESBILD_DEMO: value }).LAGESBILD_DEMO, expected, value);
+    }
+    assert.equal(loadConfig({}).METRICS_PUBLIC, false);
+    assert.throws(
+      () => loadConfig({ METRICS_PUBLIC: 'ja' }),
+      /^Error: Configuration error: METRICS_PUBLIC must be true or false \(also accepted: 1\/0, yes\/no\) \(got "ja"\)$/,
+    );
+  });
+
+  it('speaks English even when the HTTP API has given zod Swedish messages', () => {
+    z.config(z.locales.sv());
+    assert.throws(
+      () => loadConfig({ SESSION_IDLE_MINUTES: 'tio' }),
+      /^Error: Configuration error: SESSION_IDLE_MINUTES Invalid input: expected number, received NaN \(got "tio"\)$/,
     );
   });
 });

@@ -1,11 +1,13 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
-    error: 'must be true or false',
-  })
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+/** A yes/no setting: true/false, 1/0 or yes/no in any case; anything else is refused. */
+export const booleanFlag = z.stringbool({
+  truthy: ['true', '1', 'yes'],
+  falsy: ['false', '0', 'no'],
+  case: 'insensitive',
+  error: 'must be true or false (also accepted: 1/0, yes/no)',
+});
 
 /** An IP address or a CIDR range such as 10.0.0.0/24 or fd00::/8. */
 function isAddressOrRange(entry: string): boolean {
@@ -58,8 +60,10 @@ export const configSchema = z
       })
       .default('info'),
     LAGESBILD_DEMO: booleanFlag.default(true),
+    METRICS_PUBLIC: booleanFlag.default(false),
     ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).default('admin@lagesbild.local'),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    DEMO_PASSWORD: z.string().optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -105,16 +109,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const relevant = Object.fromEntries(
     Object.keys(configSchema.shape).map((key) => [key, emptyToUndefined(env[key])]),
   );
-  const parsed = configSchema.safeParse(relevant);
+  // The server's log speaks English, whatever locale the HTTP API gives zod for its messages.
+  const parsed = configSchema.safeParse(relevant, { error: z.locales.en().localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    const given = env[variable] === undefined ? '' : ` (got "${env[variable]}")`;
-    throw new ConfigError(`Configuration error: ${variable} ${issue.message}${given}`);
+    throw new ConfigError(
+      `Configuration error: ${variable} ${issue.message}${shownValue(variable, env[variable])}`,
+    );
   }
   const config = parsed.data;
   const publicHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? `http://${publicHost}:${config.PORT}` };
+}
+
+/** Variables whose value is a secret: an error names them but never shows what was given. */
+const secretVariables = new Set(['ADMIN_PASSWORD', 'DEMO_PASSWORD', 'OIDC_CLIENT_SECRET']);
+
+/** The value that was given, for the error line; no secret, nor the password inside a URL. */
+function shownValue(variable: string, value: string | undefined): string {
+  if (value === undefined || secretVariables.has(variable)) return '';
+  return ` (got "${value.replace(/(\/\/[^/:@]*):[^/@]*@/, '$1:***@')}")`;
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
@@ -7,7 +7,6 @@ import { underStartupLock } from './db/startup-lock.ts';
 import type { BackgroundJobs } from './jobs.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
 import { demoEvent, demoUnits, demoUsers, liveEvent } from './demo/content.ts';
-import type { DemoResult } from './demo/seed.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -18,12 +17,16 @@ export interface RunningServer {
 
 export class StartupError extends Error {}
 
-/** Opens and migrates the database, creates the first admin and the demo, and starts listening. */
-export async function startServer(
-  config: Config,
-  print: (line: string) => void,
-): Promise<RunningServer> {
-  const database = openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
+/**
+ * Opens and migrates the database, creates the first admin and the demo, and starts listening.
+ * `log` gets the start-up announcements (first administrator, demo) and the live-update
+ * connection's state.
+ */
+export async function startServer(config: Config, log: FastifyBaseLogger): Promise<RunningServer> {
+  const database = openDatabase(config.DATABASE_URL, {
+    poolMax: config.DATABASE_POOL_MAX,
+    log,
+  });
   const cannotUse = (error: unknown) =>
     new StartupError(
       `Cannot use the database (${describeDatabaseUrl(config.DATABASE_URL)}): ${reason(error)}`,
@@ -33,8 +36,8 @@ export async function startServer(
       await migrateToLatest(database).catch((error: unknown) => {
         throw cannotUse(error);
       });
-      await announceFirstAdmin(database, config, print);
-      if (config.LAGESBILD_DEMO) await announceDemo(database, print);
+      await announceFirstAdmin(database, config, log);
+      if (config.LAGESBILD_DEMO) await announceDemo(database, config, log);
     });
   } catch (error) {
     await database.close().catch(() => undefined);
@@ -42,11 +45,18 @@ export async function startServer(
   }
   const app = await buildApp(config, database);
   let closing = false;
-  // Keep-alive sockets would hold the server open; once closing, each response ends its socket.
+  // Once closing, each response ends its socket, so kept-alive connections close after their
+  // next answer instead of being cut while a request is on its way.
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
-  await app.listen({ port: config.PORT, host: config.HOST });
+  await app.listen({ port: config.PORT, host: config.HOST }).catch(async (error: unknown) => {
+    await app.close();
+    await database.close();
+    throw new StartupError(
+      `Cannot listen on ${config.HOST}:${config.PORT}: ${listenFailure(error)}`,
+    );
+  });
   const jobs = await startJobs(config, database, app);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -58,10 +68,20 @@ export async function startServer(
     stop: async () => {
       closing = true;
       await jobs.stop();
+      await new Promise((resolve) => setTimeout(resolve, drainMs(config)));
       await app.close();
       await database.close();
     },
   };
+}
+
+/**
+ * How long a stopping server keeps listening while every answer says Connection: close, before it
+ * stops accepting and closes the connections that are idle: clients on kept-alive connections move
+ * away instead of having a request cut. At most a quarter of SHUTDOWN_TIMEOUT_MS.
+ */
+function drainMs(config: Config): number {
+  return Math.min(1000, config.SHUTDOWN_TIMEOUT_MS / 4);
 }
 
 /** Mail, figure pulls and webhooks; nodemailer loads only when there is a relay to send through. */
@@ -89,42 +109,50 @@ async function startJobs(
   });
 }
 
-async function announceFirstAdmin(
-  database: Database,
-  config: Config,
-  print: (line: string) => void,
-) {
+async function announceFirstAdmin(database: Database, config: Config, log: FastifyBaseLogger) {
   const admin = await ensureFirstAdmin(database.db, {
     email: config.ADMIN_EMAIL,
     ...(config.ADMIN_PASSWORD !== undefined && { password: config.ADMIN_PASSWORD }),
   });
   if (!admin) return;
-  print(`First administrator created: ${admin.email}`);
-  print(
-    admin.oneTimePassword
-      ? `One-time password (shown only now; change it at first login): ${admin.oneTimePassword}`
-      : 'Password: the one given in ADMIN_PASSWORD.',
-  );
+  const { email, oneTimePassword } = admin;
+  if (oneTimePassword) {
+    log.info(
+      { email, oneTimePassword },
+      `First administrator created: ${email}; its one-time password is shown only now (change it at first login)`,
+    );
+  } else {
+    log.info(
+      { email },
+      `First administrator created: ${email}; password: the one given in ADMIN_PASSWORD`,
+    );
+  }
 }
 
 /** The demo content loads only when wanted: most starts find it loaded or turned off. */
-async function announceDemo(database: Database, print: (line: string) => void) {
+async function announceDemo(database: Database, config: Config, log: FastifyBaseLogger) {
   const { loadDemo } = await import('./demo/seed.ts');
-  const demo = await loadDemo(database.db, { password: process.env.DEMO_PASSWORD || undefined });
+  const demo = await loadDemo(database.db, {
+    ...(config.DEMO_PASSWORD !== undefined && { password: config.DEMO_PASSWORD }),
+  });
   if (!demo) return;
-  for (const line of describeDemo(demo)) print(line);
+  log.info(
+    { events: [liveEvent.name, demoEvent.name] },
+    `Demo events: "${liveEvent.name}" (live: this week is open for reporting) and "${demoEvent.name}" (archive, closed)`,
+  );
+  log.info({ users: describeDemoUsers() }, 'Demo users, with the same role in both events');
+  if (config.DEMO_PASSWORD) {
+    log.info("Demo users' password: the one given in DEMO_PASSWORD");
+  } else {
+    log.info({ password: demo.password }, "Demo users' password (shown only now)");
+  }
 }
 
-function describeDemo(demo: DemoResult): string[] {
-  return [
-    `Demo events: "${liveEvent.name}" (live: this week is open for reporting) and "${demoEvent.name}" (archive, closed).`,
-    'Demo users, with the same role in both events:',
-    ...demoUsers.map((person) => {
-      const unit = demoUnits.find((candidate) => candidate.code === person.unitCode);
-      return `  ${person.email.padEnd(32)} ${person.role}${unit ? ` for ${unit.name}` : ''}`;
-    }),
-    `Demo users' password (shown only now): ${demo.password}`,
-  ];
+function describeDemoUsers(): { email: string; role: string; unit?: string }[] {
+  return demoUsers.map((person) => {
+    const unit = demoUnits.find((candidate) => candidate.code === person.unitCode);
+    return { email: person.email, role: person.role, ...(unit && { unit: unit.name }) };
+  });
 }
 
 function reason(error: unknown): string {
@@ -134,7 +162,20 @@ function reason(error: unknown): string {
   return String(error);
 }
 
+/**
+ * The database cannot be reached or used: a network error, PostgreSQL's connection (08…),
+ * shutdown (57P0…) and authorization (28…) classes, or a database that does not exist (3D000).
+ */
 function isConnectionFailure(error: unknown): boolean {
   const code = (error instanceof AggregateError ? error.errors[0] : error) as { code?: unknown };
-  return typeof code?.code === 'string' && /^(E[A-Z]+|08\w{3}|57P0\d)$/.test(code.code);
+  return (
+    typeof code?.code === 'string' && /^(E[A-Z]+|08\w{3}|57P0\d|28\w{3}|3D000)$/.test(code.code)
+  );
+}
+
+function listenFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') return 'the port is already in use by another process';
+  if (code === 'EACCES') return 'not permitted (a port below 1024 needs privileges)';
+  return reason(error);
 }

@@ -52,10 +52,13 @@ for (const dialect of testDialects()) {
       assert.match(String(scraped.headers['content-type']), /^text\/plain; version=0\.0\.4/);
     });
 
-    it('is public only when METRICS_PUBLIC=true', () => {
+    it('is public only when METRICS_PUBLIC is true (true, 1 or yes in any case)', () => {
       assert.deepEqual(metricsAccess({}), { kind: 'system_admin' });
-      assert.deepEqual(metricsAccess({ METRICS_PUBLIC: 'false' }), { kind: 'system_admin' });
-      assert.deepEqual(metricsAccess({ METRICS_PUBLIC: 'true' }), { kind: 'public' });
+      assert.deepEqual(metricsAccess({ METRICS_PUBLIC: '' }), { kind: 'system_admin' });
+      for (const value of ['false', 'NO', '0'])
+        assert.deepEqual(metricsAccess({ METRICS_PUBLIC: value }), { kind: 'system_admin' });
+      for (const value of ['true', 'TRUE', 'yes', '1'])
+        assert.deepEqual(metricsAccess({ METRICS_PUBLIC: value }), { kind: 'public' });
     });
 
     it('counts requests and latency per route pattern, not per URL', async () => {

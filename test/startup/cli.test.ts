@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createTestDatabase, testDialects } from '../support/databases.ts';
+import { createTestDatabase, postgresAdminUrl, testDialects } from '../support/databases.ts';
 
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
+const demoPassword = 'Demo-lösen-från-miljön-2026';
 const folders: string[] = [];
 
 function temporaryFolder(): string {
@@ -57,6 +59,17 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
+/** Every line the server wrote, each of which must be a JSON object. */
+function logLines(text: string): Record<string, unknown>[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      assert.doesNotThrow(() => JSON.parse(line), `not JSON: ${line}`);
+      return JSON.parse(line) as Record<string, unknown>;
+    });
+}
+
 after(() => {
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
@@ -65,16 +78,41 @@ describe('starting and stopping', () => {
   it('creates the database, the first admin and the demo on a fresh start, and exits 0 on SIGTERM', async () => {
     const folder = temporaryFolder();
     const database = path.join(folder, 'data', 'lagesbild.db');
-    const started = await serve(baseEnv({ DATABASE_URL: `sqlite:${database}` }));
-    const text = started.output.join('');
-    assert.match(text, /First administrator created: admin@lagesbild\.local/);
-    assert.match(text, /One-time password \(shown only now; change it at first login\): \S+/);
-    assert.match(
-      text,
-      /Demo events: "Hög belastning i akutsjukvården" \(live: this week is open for reporting\) and "Millennium 2024" \(archive, closed\)/,
+    const started = await serve(
+      baseEnv({ DATABASE_URL: `sqlite:${database}`, DEMO_PASSWORD: demoPassword }),
     );
-    assert.match(text, /sara\.holm@lagesbild\.local +unit_reporter for Södra Älvsborgs Sjukhus/);
-    assert.match(text, /anders\.wik@lagesbild\.local +approver$/m);
+    const messages = logLines(started.output.join('')).map((line) => line.msg);
+    assert.ok(
+      messages.some((msg) => String(msg).startsWith('First administrator created: admin@')),
+    );
+    const admin = logLines(started.output.join('')).find((line) => line.oneTimePassword);
+    assert.match(String(admin?.msg), /shown only now \(change it at first login\)/);
+    assert.match(String(admin?.oneTimePassword), /^\S{12,}$/);
+    assert.ok(
+      messages.includes(
+        'Demo events: "Hög belastning i akutsjukvården" (live: this week is open for reporting) and "Millennium 2024" (archive, closed)',
+      ),
+    );
+    const { users } = logLines(started.output.join('')).find((line) => line.users) as {
+      users: Record<string, string>[];
+    };
+    assert.deepEqual(
+      users.find((user) => user.email === 'sara.holm@lagesbild.local'),
+      {
+        email: 'sara.holm@lagesbild.local',
+        role: 'unit_reporter',
+        unit: 'Södra Älvsborgs Sjukhus',
+      },
+    );
+    assert.deepEqual(
+      users.find((user) => user.email === 'anders.wik@lagesbild.local'),
+      {
+        email: 'anders.wik@lagesbild.local',
+        role: 'approver',
+      },
+    );
+    assert.ok(messages.includes("Demo users' password: the one given in DEMO_PASSWORD"));
+    assert.ok(!started.output.join('').includes(demoPassword), 'the secret is not printed');
     assert.ok(fs.existsSync(database));
     const ready = await fetch(`${started.url}/readyz`);
     assert.equal(ready.status, 200);
@@ -82,11 +120,7 @@ describe('starting and stopping', () => {
     assert.equal(await stop(started.child), 0);
 
     const again = await serve(baseEnv({ DATABASE_URL: `sqlite:${database}` }));
-    assert.doesNotMatch(
-      again.output.join(''),
-      /One-time password|Demo events/,
-      'printed only once',
-    );
+    assert.doesNotMatch(again.output.join(''), /oneTimePassword|Demo events/, 'printed only once');
     assert.equal(await stop(again.child), 0);
   });
 
@@ -111,39 +145,85 @@ describe('starting and stopping', () => {
   });
 
   it('stops with one clear line when DATABASE_URL points nowhere', () => {
-    const result = spawnSync(process.execPath, [...cli, 'serve'], {
-      env: baseEnv({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }),
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    assert.notEqual(result.status, 0);
-    const lines = result.stderr.trim().split('\n');
-    assert.equal(lines.length, 1, result.stderr);
     assert.match(
-      lines[0]!,
+      failedStart({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }),
       /^Cannot use the database \(PostgreSQL 127\.0\.0\.1:1\/none\): .*ECONNREFUSED/,
     );
   });
 
-  it('stops with one line naming a badly configured variable', () => {
+  it('stops with one line naming a badly configured variable, never showing a secret', () => {
     for (const [variable, value] of [
       ['PORT', 'tretusen'],
       ['DATABASE_URL', 'mysql://x'],
       ['LOG_LEVEL', 'loud'],
     ] as const) {
-      const result = spawnSync(process.execPath, [...cli, 'serve'], {
-        env: baseEnv({ [variable]: value }),
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
-      assert.equal(result.status, 1);
       assert.match(
-        result.stderr.trim(),
+        failedStart({ [variable]: value }),
         new RegExp(`^Configuration error: ${variable} .*\\(got "${value}"\\)$`),
       );
     }
+    assert.equal(
+      failedStart({ ADMIN_PASSWORD: 'kort-lösen' }),
+      'Configuration error: ADMIN_PASSWORD must be at least 12 characters',
+    );
   });
 });
+
+describe('start-up failures', () => {
+  it('says in one line that the port is in use', async () => {
+    const occupier = net.createServer();
+    await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
+    const port = (occupier.address() as net.AddressInfo).port;
+    try {
+      const folder = temporaryFolder();
+      assert.equal(
+        failedStart({
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: `sqlite:${path.join(folder, 'port.db')}`,
+          LAGESBILD_DEMO: 'false',
+        }),
+        `Cannot listen on 127.0.0.1:${port}: the port is already in use by another process`,
+      );
+    } finally {
+      occupier.close();
+    }
+  });
+
+  it('refuses a yes/no setting it cannot read, in one line', () => {
+    assert.match(
+      failedStart({ METRICS_PUBLIC: 'kanske' }),
+      /^Configuration error: METRICS_PUBLIC must be true or false .*\(got "kanske"\)$/,
+    );
+  });
+
+  for (const dialect of testDialects().filter((name) => name === 'postgres')) {
+    it(`says in one line that the ${dialect} database does not exist`, () => {
+      const url = new URL(postgresAdminUrl);
+      url.pathname = '/lagesbild_finns_inte';
+      assert.match(
+        failedStart({ DATABASE_URL: url.toString() }),
+        /^Cannot use the database \(PostgreSQL .*\/lagesbild_finns_inte\): database "lagesbild_finns_inte" does not exist$/,
+      );
+    });
+  }
+});
+
+/** Starts `serve` expecting it to fail: one JSON line at level fatal, last, without a stack. */
+function failedStart(extra: Record<string, string>): string {
+  const result = spawnSync(process.execPath, [...cli, 'serve'], {
+    env: { ...baseEnv({}), ...extra },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(result.status, 1, result.stdout + result.stderr);
+  const lines = logLines(result.stdout + result.stderr);
+  const fatal = lines.filter((line) => line.level === 60);
+  assert.equal(fatal.length, 1, result.stdout + result.stderr);
+  assert.equal(lines.at(-1), fatal[0], 'the last line says why');
+  assert.equal(Object.keys(fatal[0]!).sort().join(), 'hostname,level,msg,pid,time', 'no stack');
+  return String(fatal[0]!.msg);
+}
 
 describe('backup and restore', () => {
   it('backs up while the server runs and restores the copy', async () => {

@@ -60,6 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
           address: request.ip,
           requestId: request.id,
           deviceToken: request.cookies[deviceCookie],
+          log: request.log,
         },
         policy,
         localLogin,

@@ -86,15 +86,25 @@ export async function login(
     address: string;
     requestId: string;
     deviceToken?: string | undefined;
+    log: SecurityLog;
   },
   policy: SessionPolicy,
   localLogin = true,
 ): Promise<PasswordLoginResult> {
   const accountKey = input.email.trim().toLowerCase();
+  const failed = (reason: LoginFailureReason, lockout: boolean) =>
+    input.log.warn(
+      { security: 'login_failed', email: accountKey, reason, lockout, address: input.address },
+      `Login failed for ${accountKey} (${reason})`,
+    );
   const knownDevice =
     input.deviceToken !== undefined &&
     (await isLoginDeviceOf(db, hashSecret(input.deviceToken), accountKey, deviceCutoff()));
-  await refuseWhenThrottled(db, { accountKey, address: input.address, knownDevice });
+  const recent = await recentLoginFailures(db, { accountKey, address: input.address, knownDevice });
+  if (recent.lockedOut) {
+    failed('locked_out', true);
+    throw errors.tooManyRequests(failureWindowMinutes * 60);
+  }
   const user = await findUserByEmail(db, accountKey);
   const valid =
     user && user.password_hash && !user.disabled_at
@@ -102,9 +112,13 @@ export async function login(
       : await verifyAgainstNothing(input.password);
   if (!valid || !user) {
     await insertLoginFailure(db, accountKey, input.address, new Date().toISOString());
+    failed(failureReason(user), recent.oneMoreLocksOut);
     throw errors.invalidCredentials();
   }
-  if (!localLogin && user.break_glass !== 1) throw errors.localLoginDisabled();
+  if (!localLogin && user.break_glass !== 1) {
+    failed('local_login_off', false);
+    throw errors.localLoginDisabled();
+  }
   return db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, accountKey, input.address);
     const deviceToken = knownDevice ? null : await rememberDevice(trx, accountKey);
@@ -134,10 +148,34 @@ async function rememberDevice(db: Db, accountKey: string): Promise<string> {
   return token;
 }
 
-async function refuseWhenThrottled(
+/** Where failed logins are reported as security events (the request's pino logger fits). */
+export interface SecurityLog {
+  warn(details: object, message: string): void;
+}
+
+type LoginFailureReason =
+  | 'unknown_account'
+  | 'no_password'
+  | 'disabled'
+  | 'wrong_password'
+  | 'locked_out'
+  | 'local_login_off';
+
+function failureReason(user: UserRow | undefined): LoginFailureReason {
+  if (!user) return 'unknown_account';
+  if (user.disabled_at) return 'disabled';
+  return user.password_hash ? 'wrong_password' : 'no_password';
+}
+
+/**
+ * Failures in the window for this account from this address, from this address at all, and for
+ * this account from anywhere (not counted for a browser it signed in from before): a login is
+ * refused while any has reached its limit.
+ */
+async function recentLoginFailures(
   db: Db,
   attempt: { accountKey: string; address: string; knownDevice: boolean },
-): Promise<void> {
+) {
   const { accountKey, address, knownDevice } = attempt;
   const since = new Date(Date.now() - failureWindowMinutes * 60_000).toISOString();
   const [forAccountAndAddress, forAddress, forAccount] = await Promise.all([
@@ -145,13 +183,18 @@ async function refuseWhenThrottled(
     countLoginFailures(db, { address, since }),
     knownDevice ? 0 : countLoginFailures(db, { accountKey, since }),
   ]);
-  if (
-    forAccountAndAddress >= maxFailuresPerAccountAndAddress ||
-    forAddress >= maxFailuresPerAddress ||
-    forAccount >= maxFailuresPerAccount
-  ) {
-    throw errors.tooManyRequests(failureWindowMinutes * 60);
-  }
+  const reached = (accountAndAddress: number, fromAddress: number, account: number) =>
+    accountAndAddress >= maxFailuresPerAccountAndAddress ||
+    fromAddress >= maxFailuresPerAddress ||
+    account >= maxFailuresPerAccount;
+  return {
+    lockedOut: reached(forAccountAndAddress, forAddress, forAccount),
+    oneMoreLocksOut: reached(
+      forAccountAndAddress + 1,
+      forAddress + 1,
+      knownDevice ? 0 : forAccount + 1,
+    ),
+  };
 }
 
 export async function openSession(db: Db, userId: number, policy: SessionPolicy) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { changeChannel, listenForNotifications } from './notifications.ts';
+import { type ConnectionLog, changeChannel, listenForNotifications } from './notifications.ts';
 import type { Schema } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -37,18 +37,19 @@ pg.types.setTypeParser(NUMERIC_OID, (value) => Number(value));
 export interface DatabaseOptions {
   /** PostgreSQL: the most connections the pool opens; SQLite has one connection. */
   poolMax?: number;
+  /** PostgreSQL: told when the live-update connection is lost and restored. */
+  log?: ConnectionLog;
 }
 
 const defaultPoolMax = 20;
 
 export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  return openPostgres(url, options.poolMax ?? defaultPoolMax);
+  return openPostgres(url, options.poolMax ?? defaultPoolMax, options.log);
 }
 
 function openSqlite(filePath: string): Database {
-  if (filePath !== ':memory:')
-    fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+  if (filePath !== ':memory:') createPrivately(filePath);
   const sqlite = new SqliteDatabase(filePath);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -58,6 +59,19 @@ function openSqlite(filePath: string): Database {
     dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
   });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** Database files and their backups hold password and session hashes: owner only. */
+export const privateFileMode = 0o600;
+export const privateFolderMode = 0o700;
+
+/**
+ * A new database file is readable by its owner only, in a folder only its owner can enter; SQLite
+ * gives the -wal and -shm files the same mode.
+ */
+function createPrivately(filePath: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true, mode: privateFolderMode });
+  fs.closeSync(fs.openSync(filePath, 'a', privateFileMode));
 }
 
 const statementCacheSize = 500;
@@ -85,7 +99,7 @@ function cachingStatements(sqlite: SqliteDatabase.Database) {
 }
 
 /** A `schema` query parameter puts every table in that PostgreSQL schema (one per test file). */
-function openPostgres(url: string, poolMax: number): Database {
+function openPostgres(url: string, poolMax: number, log?: ConnectionLog): Database {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
@@ -104,7 +118,7 @@ function openPostgres(url: string, poolMax: number): Database {
     dialect: 'postgres',
     ...(schema && { schema }),
     pool,
-    listenForChanges: (onWake) => listenForNotifications(connection, changeChannel, onWake),
+    listenForChanges: (onWake) => listenForNotifications(connection, changeChannel, onWake, log),
     close: () => db.destroy(),
   };
 }

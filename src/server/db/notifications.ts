@@ -3,6 +3,14 @@ import pg from 'pg';
 /** The PostgreSQL channel on which committed changes are announced (see the audit migration). */
 export const changeChannel = 'lagesbild_changes';
 
+/** Where the listener reports losing and regaining its connection (a pino logger fits). */
+export interface ConnectionLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+const silentLog: ConnectionLog = { info: () => undefined, warn: () => undefined };
+
 const firstRetryMs = 250;
 const longestRetryMs = 5000;
 
@@ -15,9 +23,29 @@ export function listenForNotifications(
   config: pg.ClientConfig,
   channel: string,
   onWake: () => void,
+  log: ConnectionLog = silentLog,
 ): () => Promise<void> {
   let client: pg.Client | null = null;
   let stopped = false;
+  /** When the connection was lost; null while listening or before the first connection. */
+  let lostAt: number | null = null;
+
+  const reportLost = (reason: string) => {
+    if (stopped || lostAt !== null) return;
+    lostAt = Date.now();
+    log.warn(
+      { channel, reason },
+      'Live updates: lost the PostgreSQL listening connection; reconnecting (polling meanwhile)',
+    );
+  };
+  const reportRestored = () => {
+    if (lostAt === null) return;
+    log.info(
+      { channel, downMs: Date.now() - lostAt },
+      'Live updates: the PostgreSQL listening connection is restored',
+    );
+    lostAt = null;
+  };
   let retryMs = firstRetryMs;
   let retryTimer: NodeJS.Timeout | null = null;
 
@@ -33,9 +61,13 @@ export function listenForNotifications(
 
   const connect = async () => {
     const candidate = new pg.Client(config);
-    candidate.on('error', () => undefined);
+    let failure = 'the connection ended';
+    candidate.on('error', (error) => (failure = error.message));
     candidate.on('end', () => {
-      if (client === candidate) client = null;
+      if (client === candidate) {
+        client = null;
+        reportLost(failure);
+      }
       scheduleReconnect();
     });
     candidate.on('notification', (message) => {
@@ -52,6 +84,7 @@ export function listenForNotifications(
     if (stopped) return void (await candidate.end().catch(() => undefined));
     client = candidate;
     retryMs = firstRetryMs;
+    reportRestored();
     onWake();
   };
 

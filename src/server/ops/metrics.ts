@@ -2,16 +2,19 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { booleanFlag } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { RouteAccess } from '../http/guard.ts';
 import type { AnyKysely } from './tables.ts';
 
 /**
  * /metrics needs a system administrator (a bearer API token of one, for the scraper) unless
- * METRICS_PUBLIC=true, for a scraper on a network that only it can reach.
+ * METRICS_PUBLIC is true, for a scraper on a network that only it can reach. The value was
+ * checked at start (src/server/config.ts).
  */
 export function metricsAccess(env: NodeJS.ProcessEnv = process.env): RouteAccess {
-  return env.METRICS_PUBLIC === 'true' ? { kind: 'public' } : { kind: 'system_admin' };
+  const value = env.METRICS_PUBLIC?.trim();
+  return value && booleanFlag.parse(value) ? { kind: 'public' } : { kind: 'system_admin' };
 }
 
 // Process metrics (memory, CPU, event-loop lag) once per process, however many apps it builds.
