@@ -4,6 +4,7 @@ import { createDecision } from '../decisions/service.ts';
 import { createDiversion } from '../diversions/service.ts';
 import { queueReportDeliveries } from '../distribution/service.ts';
 import { createEvent } from '../events/service.ts';
+import { hospitalFigures } from '../figures/demo.ts';
 import { createFigure, recordUnitObservation } from '../figures/service.ts';
 import { createLogEntry } from '../log/service.ts';
 import { createMilestone, reachMilestone } from '../milestones/service.ts';
@@ -82,26 +83,7 @@ const waitingAtEmergency = [28, 31, 36, 38, 33, 27, 25, 30, 24, 22, 21, 19, 23, 
 async function loadFigures(db: Db, context: DemoContext, calendar: LiveCalendar) {
   const { eventId } = context;
   const staff = context.actorFor(staffEmail);
-  await createFigure(db, staff, eventId, {
-    key: 'beläggningsgrad',
-    name: 'Beläggningsgrad i slutenvården',
-    unitOfMeasure: '%',
-    higherIsWorse: true,
-    yellowThreshold: 90,
-    redThreshold: 100,
-    internal: false,
-    source: 'manual',
-  });
-  await createFigure(db, staff, eventId, {
-    key: 'vantande-akut',
-    name: 'Väntande patienter på akutmottagningen',
-    unitOfMeasure: 'st',
-    higherIsWorse: true,
-    yellowThreshold: 25,
-    redThreshold: 35,
-    internal: false,
-    source: 'manual',
-  });
+  for (const figure of hospitalFigures) await createFigure(db, staff, eventId, figure);
   const reporter = context.actorFor(reporters.SÄS!);
   const sas = context.unitIds.get('SÄS')!;
   const record = (figureKey: string, value: number, observedAt: Date, facilityId: number | null) =>
@@ -174,49 +156,32 @@ async function loadActions(
 ) {
   const staff = context.actorFor(staffEmail);
   const base = { internal: false, ownerName: null, ownerUnitId: null, meetingId: null };
-  const sas = context.unitIds.get('SÄS')!;
-  await createAction(
-    db,
-    staff,
-    context.eventId,
+  const actions = [
     {
-      ...base,
       text: 'Öppna tolv extra vårdplatser på medicinkliniken och bemanna dem med personal från den planerade vården.',
-      ownerUnitId: sas,
+      ownerUnitId: context.unitIds.get('SÄS')!,
       dueAt: calendar.at(1, 4, '16:00').toISOString(),
-      state: 'in_progress',
+      state: 'in_progress' as const,
       decisionId,
     },
-    'demo',
-  );
-  await createAction(
-    db,
-    staff,
-    context.eventId,
     {
-      ...base,
       text: 'Stäm av med kommunerna hur utskrivningsklara patienter kan flytta hem eller till korttidsboende snabbare.',
       ownerName: 'Chef för vårdplatsenheten',
       dueAt: calendar.deadlineInDays(3, '16:00').toISOString(),
-      state: 'open',
+      state: 'open' as const,
       decisionId: null,
     },
-    'demo',
-  );
-  await createAction(
-    db,
-    staff,
-    context.eventId,
     {
-      ...base,
       text: 'Informera ambulanssjukvården om den nya dirigeringen.',
       ownerName: 'Ambulanssjukvårdens ledningsfunktion',
       dueAt: calendar.at(1, 2, '07:00').toISOString(),
-      state: 'done',
+      state: 'done' as const,
       decisionId,
     },
-    'demo',
-  );
+  ];
+  for (const action of actions) {
+    await createAction(db, staff, context.eventId, { ...base, ...action }, 'demo');
+  }
 }
 
 async function loadMilestones(db: Db, context: DemoContext, calendar: LiveCalendar) {

@@ -55,10 +55,9 @@ const accessRightCases: [string, number, number, number][] = [
   ['2024-11-21', 380, 120, 20],
 ];
 
-export async function loadFiguresDemo(db: Db, context: DemoContext): Promise<void> {
-  const { eventId } = context;
-  const define = context.actorFor(staff);
-  await createFigure(db, define, eventId, {
+/** Bed occupancy and patients waiting at the ED: the two figures both demo events follow. */
+export const hospitalFigures = [
+  {
     key: 'beläggningsgrad',
     name: 'Beläggningsgrad i slutenvården',
     unitOfMeasure: '%',
@@ -67,8 +66,8 @@ export async function loadFiguresDemo(db: Db, context: DemoContext): Promise<voi
     redThreshold: 100,
     internal: false,
     source: 'manual',
-  });
-  await createFigure(db, define, eventId, {
+  },
+  {
     key: 'vantande-akut',
     name: 'Väntande patienter på akutmottagningen',
     unitOfMeasure: 'st',
@@ -77,7 +76,13 @@ export async function loadFiguresDemo(db: Db, context: DemoContext): Promise<voi
     redThreshold: 35,
     internal: false,
     source: 'manual',
-  });
+  },
+] as const;
+
+export async function loadFiguresDemo(db: Db, context: DemoContext): Promise<void> {
+  const { eventId } = context;
+  const define = context.actorFor(staff);
+  for (const figure of hospitalFigures) await createFigure(db, define, eventId, figure);
   const media = await createFigure(db, define, eventId, {
     key: 'medieartiklar',
     name: 'Medieartiklar om Millennium per vecka',
