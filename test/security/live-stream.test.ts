@@ -15,8 +15,14 @@ import { testDialects } from '../support/databases.ts';
 import { EventStream, type StreamEvent } from '../support/event-stream.ts';
 import { ProcessSession } from '../support/server-process.ts';
 
-const aboutEntity = (id: number) => (event: StreamEvent) =>
-  event.type === 'change' && JSON.parse(event.data).id === String(id);
+/** A change about one entity: ids are per table, so the kind is part of the match. */
+const aboutEntity = (kind: string, id: number) => (event: StreamEvent) => {
+  if (event.type !== 'change') return false;
+  const change = JSON.parse(event.data) as { kind: string; id: string };
+  return change.kind === kind && change.id === String(id);
+};
+const aboutLogEntry = (id: number) => aboutEntity('log_entry', id);
+const aboutSituation = (id: number) => aboutEntity('unit_situation', id);
 
 for (const dialect of testDialects()) {
   describe(`who the live stream tells what on ${dialect}`, () => {
@@ -71,14 +77,14 @@ for (const dialect of testDialects()) {
       assert.ok(draft.statusCode < 300, draft.body);
       const sentinel = await logEntry('Öppen anteckning', false);
 
-      await witness.stream.waitFor(aboutEntity(internal));
-      await witness.stream.waitFor(aboutEntity(draft.json().id));
-      await nh.stream.waitFor(aboutEntity(draft.json().id));
-      for (const { stream } of [reader, sas]) await stream.waitFor(aboutEntity(sentinel));
-      assert.ok(!reader.stream.events.some(aboutEntity(internal)), 'reader: internal entry');
-      assert.ok(!reader.stream.events.some(aboutEntity(draft.json().id)), 'reader: draft');
-      assert.ok(!sas.stream.events.some(aboutEntity(draft.json().id)), 'other unit: draft');
-      assert.ok(sas.stream.events.some(aboutEntity(internal)), 'a unit reporter reads internal');
+      await witness.stream.waitFor(aboutLogEntry(internal));
+      await witness.stream.waitFor(aboutSituation(draft.json().id));
+      await nh.stream.waitFor(aboutSituation(draft.json().id));
+      for (const { stream } of [reader, sas]) await stream.waitFor(aboutLogEntry(sentinel));
+      assert.ok(!reader.stream.events.some(aboutLogEntry(internal)), 'reader: internal entry');
+      assert.ok(!reader.stream.events.some(aboutSituation(draft.json().id)), 'reader: draft');
+      assert.ok(!sas.stream.events.some(aboutSituation(draft.json().id)), 'other unit: draft');
+      assert.ok(sas.stream.events.some(aboutLogEntry(internal)), 'a unit reporter reads internal');
     });
 
     it('stops at logout, when the account is disabled and when the grant is withdrawn', async () => {
@@ -109,10 +115,10 @@ for (const dialect of testDialects()) {
       }
 
       const afterwards = await logEntry('Efter utloggningen', false);
-      await witness.stream.waitFor(aboutEntity(afterwards));
+      await witness.stream.waitFor(aboutLogEntry(afterwards));
       await new Promise((resolve) => setTimeout(resolve, 500));
       for (const [who, { stream }] of Object.entries({ loggedOut, disabled, withdrawn })) {
-        assert.ok(!stream.events.some(aboutEntity(afterwards)), who);
+        assert.ok(!stream.events.some(aboutLogEntry(afterwards)), who);
       }
     });
   });
