@@ -19,4 +19,30 @@ export default tseslint.config(
     files: ['src/web/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
+  {
+    // The web app reads the contract's types only, so that zod stays out of the browser bundle.
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/contract/*'], allowTypeImports: true, message: 'Import types only.' },
+            { group: ['**/server/*'], message: 'The web app talks to the server over HTTP.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/server/*', '**/web/*'], message: 'The contract stands alone.' }],
+        },
+      ],
+    },
+  },
 );

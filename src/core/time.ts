@@ -82,6 +82,22 @@ export function parsePeriod(key: string): Period {
   return period;
 }
 
+/** Whether a text names a period that exists: "2024-W53" does, "2023-W53" and "2024-02-30" do not. */
+export function isPeriodKey(key: string): boolean {
+  try {
+    parsePeriod(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The instants a period key spans, as ISO strings: from its start up to (not including) its end. */
+export function periodRange(key: string): { from: string; to: string } {
+  const period = parsePeriod(key);
+  return { from: period.start.toISOString(), to: period.end.toISOString() };
+}
+
 const knownKeys = new Map<string, number>();
 
 function granularityOfKey(key: string): Granularity {

@@ -14,6 +14,7 @@ export const errorStatus = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  wrong_state: 409,
   event_closed: 409,
   checklist_incomplete: 409,
   payload_too_large: 413,
@@ -80,6 +81,8 @@ export const errors = {
       'Någon annan har ändrat detta sedan du läste det. Din ändring sparades inte; jämför med den aktuella versionen.',
       { current },
     ),
+  /** The request is well formed but the item is not in a state that allows it (409, never 400). */
+  wrongState: (message: string, details?: unknown) => new AppError('wrong_state', message, details),
   concurrentDuplicate: () =>
     new AppError(
       'conflict',

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isAllowed, permissions, roles } from '../../core/access.ts';
 import type { Db } from '../db/schema.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { listGrants } from './repository.ts';
 import { grantRole, revokeGrant } from './service.ts';
-import { decimalId } from '../http/numbers.ts';
+import { decimalId } from '../../contract/numbers.ts';
 
 const grantBody = z
   .object({

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import { type PageRequest, type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db, Schema } from '../db/schema.ts';
 import type { ActionState, ActionsTable } from './tables.ts';
 
@@ -46,21 +47,22 @@ function isOverdue(eb: ExpressionBuilder<Schema, 'actions'>, now: string) {
 }
 
 /** Earliest due first; actions without a due date last. */
-export async function listActions(
+export function listActions(
   db: Db,
   eventId: number,
   filter: ActionFilter,
-  page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: ActionRow[]; total: number }> {
-  const rows = await filtered(db, eventId, filter)
-    .selectAll()
-    .orderBy((eb) => eb.case().when('due_at', 'is', null).then(1).else(0).end())
-    .orderBy('due_at', page.order)
-    .orderBy('id', page.order)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  return { rows, total: await countActions(db, eventId, filter) };
+  page: PageRequest & { order: 'asc' | 'desc' },
+): Promise<Rows<ActionRow>> {
+  return fetchPage(
+    filtered(db, eventId, filter),
+    (query) =>
+      query
+        .selectAll()
+        .orderBy((eb) => eb.case().when('due_at', 'is', null).then(1).else(0).end())
+        .orderBy('due_at', page.order)
+        .orderBy('id', page.order),
+    page,
+  );
 }
 
 export async function countActions(db: Db, eventId: number, filter: ActionFilter): Promise<number> {
@@ -120,13 +122,7 @@ export function updateAction(
   expectedVersion: number,
   changes: Partial<Omit<ActionRow, 'id' | 'event_id' | 'version' | 'created_at' | 'created_by'>>,
 ): Promise<ActionRow | undefined> {
-  return db
-    .updateTable('actions')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'actions', id, expectedVersion, changes);
 }
 
 /** Actions still to be carried out that have not been handed over to anyone outside the staff. */

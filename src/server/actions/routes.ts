@@ -1,58 +1,49 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { parsePeriod } from '../../core/time.ts';
+import {
+  action,
+  actionExportQuery,
+  actionListQuery,
+  actionPage as actionPageSchema,
+  actionParams,
+  actionSummary as actionSummarySchema,
+  createActionBody,
+  updateActionBody,
+} from '../../contract/actions.ts';
+import { fileResponse } from '../../contract/common.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
-import { eventIdParams } from '../events/schemas.ts';
-import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
+import { actorOf } from '../http/actor.ts';
+import { csvFilename, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { listUnits } from '../units/repository.ts';
 import { actionCsvColumns } from './csv.ts';
-import { listActions } from './repository.ts';
-import {
-  actionExportQuery,
-  actionListQuery,
-  actionParams,
-  createActionBody,
-  updateActionBody,
-} from './schemas.ts';
-import { actionSummary, changeAction, createAction, presentAction } from './service.ts';
+import { actionPage, actionSummary, allActions, changeAction, createAction } from './service.ts';
 
 export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['actions'];
+  const read = { kind: 'event', permission: 'picture.read' } as const;
   const write = { kind: 'event', permission: 'action.write' } as const;
 
   app.get(
     '/api/events/:eventId/actions',
     {
-      config: { access: { kind: 'event', permission: 'picture.read' } },
-      schema: { tags, params: eventIdParams, querystring: actionListQuery },
+      config: { access: read },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: actionListQuery,
+        response: { 200: actionPageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset, order, state, overdue, unitId, decisionId, period } = request.query;
-      const now = new Date().toISOString();
-      const { rows, total } = await listActions(
-        db,
-        request.params.eventId,
-        {
-          includeInternal: canReadInternal(request),
-          state,
-          overdue,
-          unitId,
-          decisionId,
-          now,
-          ...(period && dueWithin(period)),
-        },
-        { limit, offset, order },
-      );
-      return { items: rows.map((row) => presentAction(row, now)), total, limit, offset };
-    },
+    async (request) =>
+      actionPage(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.get(
     '/api/events/:eventId/actions/summary',
     {
-      config: { access: { kind: 'event', permission: 'picture.read' }, sharedAnswer: true },
-      schema: { tags, params: eventIdParams },
+      config: { access: read, sharedAnswer: true },
+      schema: { tags, params: eventIdParams, response: { 200: actionSummarySchema } },
     },
     async (request) => actionSummary(db, request.params.eventId, canReadInternal(request)),
   );
@@ -60,61 +51,51 @@ export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   app.get(
     '/api/events/:eventId/actions.csv',
     {
-      config: { access: { kind: 'event', permission: 'picture.read' } },
-      schema: { tags, params: eventIdParams, querystring: actionExportQuery },
+      config: { access: read },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: actionExportQuery,
+        response: { 200: fileResponse },
+      },
     },
     async (request, reply) => {
-      const { order, state, overdue, unitId, decisionId, period } = request.query;
-      const now = new Date().toISOString();
-      const { rows } = await listActions(
+      const actions = await allActions(
         db,
         request.params.eventId,
-        {
-          includeInternal: canReadInternal(request),
-          state,
-          overdue,
-          unitId,
-          decisionId,
-          now,
-          ...(period && dueWithin(period)),
-        },
-        { limit: csvRowLimit, offset: 0, order },
+        request.query,
+        canReadInternal(request),
       );
       const units = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
-      const actions = rows.map((row) => presentAction(row, now));
       return sendCsv(reply, csvFilename('åtgärder'), actionCsvColumns(units), actions);
     },
   );
 
   app.post(
     '/api/events/:eventId/actions',
-    { config: { access: write }, schema: { tags, params: eventIdParams, body: createActionBody } },
+    {
+      config: { access: write },
+      schema: { tags, params: eventIdParams, body: createActionBody, response: { 201: action } },
+    },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createAction(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createAction(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/actions/:actionId',
-    { config: { access: write }, schema: { tags, params: actionParams, body: updateActionBody } },
+    {
+      config: { access: write },
+      schema: { tags, params: actionParams, body: updateActionBody, response: { 200: action } },
+    },
     async (request) =>
       changeAction(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.actionId,
         request.body,
       ),
   );
 };
-
-/** A period filters actions by when they are due. */
-function dueWithin(key: string) {
-  try {
-    const period = parsePeriod(key);
-    return { dueFrom: period.start.toISOString(), dueTo: period.end.toISOString() };
-  } catch {
-    throw errors.badRequest('Perioden finns inte.', { field: 'period' });
-  }
-}

@@ -8,6 +8,7 @@ import { findMeeting } from '../meetings/repository.ts';
 import { indexForSearch } from '../search/index-document.ts';
 import { findUnit } from '../units/repository.ts';
 import {
+  type ActionFilter,
   type ActionRow,
   countActions,
   findAction,
@@ -16,13 +17,23 @@ import {
   pendingStates,
   updateAction,
 } from './repository.ts';
-import type { createActionBody, updateActionBody } from './schemas.ts';
+import type {
+  Action,
+  ActionSummary,
+  actionExportQuery,
+  actionListQuery,
+  createActionBody,
+  updateActionBody,
+} from '../../contract/actions.ts';
+import type { Page } from '../../contract/list.ts';
+import { periodRange } from '../../core/time.ts';
+import { fetchAllPages } from '../db/paging.ts';
 
 export function isOverdue(row: ActionRow, now = new Date().toISOString()): boolean {
   return pendingStates.includes(row.state) && row.due_at !== null && row.due_at < now;
 }
 
-export function presentAction(row: ActionRow, now = new Date().toISOString()) {
+export function presentAction(row: ActionRow, now = new Date().toISOString()): Action {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -46,13 +57,69 @@ export function presentAction(row: ActionRow, now = new Date().toISOString()) {
   };
 }
 
+type ActionListQuery = z.infer<typeof actionListQuery>;
+
+function filterOf(
+  query: Omit<ActionListQuery, 'limit' | 'offset'>,
+  includeInternal: boolean,
+  now: string,
+): ActionFilter {
+  const { state, overdue, unitId, decisionId, period } = query;
+  const due = period && periodRange(period);
+  return {
+    includeInternal,
+    state,
+    overdue,
+    unitId,
+    decisionId,
+    now,
+    ...(due && { dueFrom: due.from, dueTo: due.to }),
+  };
+}
+
+/** One page of the event's actions, earliest due first, filtered as the query says. */
+export async function actionPage(
+  db: Db,
+  eventId: number,
+  query: ActionListQuery,
+  includeInternal: boolean,
+): Promise<Page<Action>> {
+  const { limit, offset, order } = query;
+  const now = new Date().toISOString();
+  const { rows, total } = await listActions(db, eventId, filterOf(query, includeInternal, now), {
+    limit,
+    offset,
+    order,
+  });
+  return { items: rows.map((row) => presentAction(row, now)), total, limit, offset };
+}
+
+/** Every action the filter matches, for an export. */
+export async function allActions(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof actionExportQuery>,
+  includeInternal: boolean,
+): Promise<Action[]> {
+  const now = new Date().toISOString();
+  const filter = filterOf(query, includeInternal, now);
+  const rows = await fetchAllPages((page) =>
+    listActions(db, eventId, filter, { ...page, order: query.order }),
+  );
+  return rows.map((row) => presentAction(row, now));
+}
+
 const nextActionCount = 4;
 
 /**
  * How many actions are pending and overdue, and the next few pending ones. Pending actions are
  * listed by due date, so the overdue ones come first.
  */
-export async function actionSummary(db: Db, eventId: number, includeInternal: boolean) {
+export async function actionSummary(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+): Promise<ActionSummary> {
   const now = new Date().toISOString();
   const visible = { includeInternal, now };
   const [pending, overdue] = await Promise.all([

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/schema.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { listAuditRecords } from './repository.ts';
-import { decimalId, decimalNumber } from '../http/numbers.ts';
+import { decimalId, decimalNumber } from '../../contract/numbers.ts';
 
 const auditQuery = z
   .object({

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { presentEvent } from '../events/service.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { closingChecklist } from './checklist.ts';
-import { closeEventBody, reopenEventBody } from './schemas.ts';
+import { closeEventBody, reopenEventBody } from '../../contract/closing.ts';
 import { closeEvent, reopenEvent } from './service.ts';
 
 export const closingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

@@ -6,7 +6,7 @@ import { type EventRow, findEvent, updateEvent } from '../events/repository.ts';
 import { presentEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { closingChecklist } from './checklist.ts';
-import type { closeEventBody, reopenEventBody } from './schemas.ts';
+import type { closeEventBody, reopenEventBody } from '../../contract/closing.ts';
 
 /**
  * Closes the event when every item of the closing checklist is ok, or when the caller overrides

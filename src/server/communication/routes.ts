@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { formatDate, parsePeriod } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { listActivities, listMediaPictures, listSpokespersons } from './repository.ts';
 import {
@@ -18,7 +18,7 @@ import {
   updateActivityBody,
   updateMediaPictureBody,
   updateSpokespersonBody,
-} from './schemas.ts';
+} from '../../contract/communication.ts';
 import {
   changeActivity,
   changeMediaPicture,

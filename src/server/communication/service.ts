@@ -28,7 +28,7 @@ import type {
   updateActivityBody,
   updateMediaPictureBody,
   updateSpokespersonBody,
-} from './schemas.ts';
+} from '../../contract/communication.ts';
 import type { Channel } from './tables.ts';
 
 type Recorded = Pick<

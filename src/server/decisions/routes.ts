@@ -4,7 +4,7 @@ import { listActionsOfDecision } from '../actions/repository.ts';
 import { presentAction } from '../actions/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { decisionCsvColumns } from './csv.ts';
@@ -15,7 +15,7 @@ import {
   decisionListQuery,
   decisionParams,
   updateDecisionBody,
-} from './schemas.ts';
+} from '../../contract/decisions.ts';
 import { changeDecision, createDecision, presentDecision } from './service.ts';
 
 export const decisionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

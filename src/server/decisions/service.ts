@@ -13,7 +13,7 @@ import {
   replaceDiversionLinks,
   updateDecision,
 } from './repository.ts';
-import type { createDecisionBody, updateDecisionBody } from './schemas.ts';
+import type { createDecisionBody, updateDecisionBody } from '../../contract/decisions.ts';
 
 export function presentDecision(row: DecisionRow, diversionIds: number[]) {
   return {

@@ -12,7 +12,7 @@ import { setReadiness } from '../readiness/service.ts';
 import { sectionsOf } from '../reports/repository.ts';
 import { moveReport, publishReport, saveSection, startReport } from '../reports/service.ts';
 import { createInputRequest } from '../situations/input-requests.ts';
-import type { SaveSituationInput } from '../situations/schemas.ts';
+import type { SaveSituationInput } from '../../contract/situations.ts';
 import { acceptSituation, saveSituation, submitSituation } from '../situations/service.ts';
 import { systemActor } from '../http/actor.ts';
 import type { DemoContext } from './context.ts';

@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { systemActor } from '../http/actor.ts';
 import { findSubscription, listDistributionLists } from './repository.ts';
-import { listBody, listParams, unsubscribeParams, updateListBody } from './schemas.ts';
+import {
+  listBody,
+  listParams,
+  unsubscribeParams,
+  updateListBody,
+} from '../../contract/distribution.ts';
 import { changeList, createList, presentList, subscribe, unsubscribe } from './service.ts';
 
 export const distributionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

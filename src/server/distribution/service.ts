@@ -19,7 +19,7 @@ import {
   subscribersOf,
   updateDistributionList,
 } from './repository.ts';
-import type { listBody, updateListBody } from './schemas.ts';
+import type { listBody, updateListBody } from '../../contract/distribution.ts';
 
 export interface Recipient {
   email: string;

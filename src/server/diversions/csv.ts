@@ -1,6 +1,6 @@
 import { type CsvColumn, csvDateTime } from '../http/csv.ts';
 import type { presentDiversion } from './service.ts';
-import type { DiversionCategory } from './tables.ts';
+import { type DiversionCategory } from '../../contract/diversions.ts';
 
 type Diversion = ReturnType<typeof presentDiversion>;
 

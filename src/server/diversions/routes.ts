@@ -16,7 +16,7 @@ import {
   endDiversionBody,
   eventParams,
   updateDiversionBody,
-} from './schemas.ts';
+} from '../../contract/diversions.ts';
 import { diversionCsvColumns } from './csv.ts';
 import {
   changeDiversion,

@@ -14,8 +14,12 @@ import {
   overlappingDiversions,
   updateDiversion,
 } from './repository.ts';
-import type { CreateDiversionInput, EndDiversionInput, UpdateDiversionInput } from './schemas.ts';
-import { type DiversionCategory, diversionCategories } from './tables.ts';
+import type {
+  CreateDiversionInput,
+  EndDiversionInput,
+  UpdateDiversionInput,
+} from '../../contract/diversions.ts';
+import { type DiversionCategory, diversionCategories } from '../../contract/diversions.ts';
 
 const categoryLabels: Record<DiversionCategory, string> = {
   walk_in: 'gående patienter',

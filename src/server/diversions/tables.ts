@@ -1,8 +1,5 @@
 import type { Generated } from 'kysely';
 
-export const diversionCategories = ['walk_in', 'ambulance', 'secondary_transport'] as const;
-export type DiversionCategory = (typeof diversionCategories)[number];
-
 export interface DiversionsTable {
   id: Generated<number>;
   event_id: number;

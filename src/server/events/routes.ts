@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { findEvent, listEvents } from './repository.ts';
-import { createEventBody, eventIdParams, updateEventBody } from './schemas.ts';
+import { createEventBody, eventIdParams, updateEventBody } from '../../contract/events.ts';
 import { changeEvent, createEvent, presentEvent } from './service.ts';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

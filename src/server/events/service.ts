@@ -5,7 +5,7 @@ import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { installBuiltinTemplates } from '../templates/service.ts';
 import { type EventRow, findEvent, insertEvent, updateEvent } from './repository.ts';
-import type { createEventBody, updateEventBody } from './schemas.ts';
+import type { createEventBody, updateEventBody } from '../../contract/events.ts';
 
 export function presentEvent(event: EventRow) {
   return {

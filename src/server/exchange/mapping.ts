@@ -1,5 +1,5 @@
-import type { DiversionCategory } from '../diversions/tables.ts';
-import type { ReadinessLevel } from '../readiness/tables.ts';
+import { type DiversionCategory } from '../../contract/diversions.ts';
+import { type ReadinessLevel } from '../../contract/readiness.ts';
 
 // How Lägesbild's own terms map onto the code lists of the exchange standards. docs/formats/
 // README.md shows the same tables for the people on the receiving end.

@@ -1,13 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { numberParams } from '../reports/schemas.ts';
-import { situationParams } from '../situations/schemas.ts';
+import { numberParams } from '../../contract/reports.ts';
+import { situationParams } from '../../contract/situations.ts';
 import { FHIR_CONTENT_TYPE, measureReportBundle } from './fhir.ts';
 import { haveXml } from './have.ts';
-import { measureReportQuery, revisionQuery } from './schemas.ts';
+import { measureReportQuery, revisionQuery } from '../../contract/exchange.ts';
 import {
   facilityMeasures,
   hospitalStatuses,

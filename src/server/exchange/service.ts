@@ -2,7 +2,7 @@ import type { ReportSnapshot } from '../../core/report-snapshot.ts';
 import { type Period, parsePeriod, periodLabel, periodOf } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { type DiversionRow, diversionsInForce } from '../diversions/repository.ts';
-import type { DiversionCategory } from '../diversions/tables.ts';
+import { type DiversionCategory } from '../../contract/diversions.ts';
 import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
 import { latestOf } from '../figures/aggregation.ts';

@@ -1,3 +1,4 @@
+import { isWebUrl } from '../../contract/feeds.ts';
 import { OutboundRefused, OutboundTooLarge, outboundRequest } from './outbound.ts';
 
 /** A failure to fetch, with a message for the admin in Swedish. */
@@ -15,16 +16,6 @@ export interface FetchLimits {
   maxBytes: number;
   /** Internal addresses that may be reached all the same (OUTBOUND_ALLOW_LIST). */
   allowedAddresses: readonly string[];
-}
-
-/** Only plain web addresses are fetched; file:, data: and the like are refused. */
-export function isWebUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import {
   findFigureSource,
   findWebhook,
@@ -19,7 +19,7 @@ import {
   updateSourceBody,
   updateWebhookBody,
   webhookParams,
-} from './schemas.ts';
+} from '../../contract/feeds.ts';
 import {
   changeFigureSource,
   changeWebhook,

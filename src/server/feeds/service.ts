@@ -23,7 +23,7 @@ import type {
   CreateWebhookInput,
   UpdateSourceInput,
   UpdateWebhookInput,
-} from './schemas.ts';
+} from '../../contract/feeds.ts';
 import { maxWebhookAttempts, parseEventTypes } from './webhooks.ts';
 
 export function presentSource(source: FigureSourceRow) {

@@ -1,3 +1,4 @@
+import { type WebhookEventType, webhookEventTypes } from '../../contract/feeds.ts';
 import { createHmac } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { isPostgres } from '../db/migration-helpers.ts';
@@ -15,13 +16,6 @@ import {
   markWebhookAttemptFailed,
   markWebhookDelivered,
 } from './repository.ts';
-
-export const webhookEventTypes = [
-  'report.published',
-  'diversion.changed',
-  'readiness.changed',
-] as const;
-export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 /** The audit actions that make each webhook event: no other capability needs to know webhooks. */
 const actionsOf: Record<WebhookEventType, string[]> = {

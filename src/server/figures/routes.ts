@@ -27,7 +27,7 @@ import {
   seriesQuery,
   unitParams,
   updateFigureBody,
-} from './schemas.ts';
+} from '../../contract/figures.ts';
 import { buildSeries } from './series.ts';
 import {
   changeFigure,

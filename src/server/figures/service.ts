@@ -31,7 +31,7 @@ import type {
   PushedObservation,
   UnitObservationInput,
   UpdateFigureInput,
-} from './schemas.ts';
+} from '../../contract/figures.ts';
 import type { FigureObservationsTable } from './tables.ts';
 
 export function presentFigure(figure: FigureRow) {

@@ -1,4 +1,6 @@
 import type { EventGrant, TokenScope } from '../../core/access.ts';
+import type { FastifyRequest } from 'fastify';
+import { errors } from '../errors.ts';
 
 /** Who is making a request: the user behind a session or an API token, or the system itself. */
 export interface Actor {
@@ -29,4 +31,13 @@ declare module 'fastify' {
     /** The event's change count as the guard read it; null outside an event's routes. */
     eventChangeCount: number | null;
   }
+}
+
+/**
+ * The actor of a request that passed the guard. Every route but the public ones has one; asking
+ * for it on a public route is a programming error that answers 401 rather than crashing.
+ */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw errors.unauthenticated();
+  return request.actor;
 }

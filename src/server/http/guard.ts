@@ -48,6 +48,10 @@ export interface DeclaredRoute {
   access: RouteAccess;
   /** Whether its answer is shared between callers (src/server/http/response-cache.ts). */
   sharedAnswer: boolean;
+  /** Whether it declares the shape of its answer (`schema.response`, from src/contract/). */
+  declaresResponse: boolean;
+  /** The capability that owns it: its first OpenAPI tag, or "untagged". */
+  tag: string;
 }
 
 const declaredRoutesByApp = new WeakMap<object, DeclaredRoute[]>();
@@ -75,7 +79,10 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     for (const method of [route.method].flat()) {
       const sharedAnswer = route.config?.sharedAnswer === true;
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access, sharedAnswer });
+      const declaresResponse = route.schema?.response !== undefined;
+      const tag = route.schema?.tags?.[0] ?? 'untagged';
+      if (method !== 'HEAD')
+        routes.push({ method, url: route.url, access, sharedAnswer, declaresResponse, tag });
     }
   });
 

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { type EventGrant, isAllowed } from '../../core/access.ts';
 import type { SessionPolicy } from '../auth/service.ts';
 import { currentEventGrants, isCommittedWrite } from '../http/guard.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { parsePeriod } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { logCsvColumns } from './csv.ts';
@@ -14,7 +14,7 @@ import {
   logListQuery,
   strikeLogEntryBody,
   updateLogEntryBody,
-} from './schemas.ts';
+} from '../../contract/log.ts';
 import { correctLogEntry, createLogEntry, presentLogEntry, strikeLogEntry } from './service.ts';
 
 export const logRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

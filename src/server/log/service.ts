@@ -5,7 +5,11 @@ import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { indexForSearch } from '../search/index-document.ts';
 import { type LogEntryRow, findLogEntry, insertLogEntry, updateLogEntry } from './repository.ts';
-import type { createLogEntryBody, strikeLogEntryBody, updateLogEntryBody } from './schemas.ts';
+import type {
+  createLogEntryBody,
+  strikeLogEntryBody,
+  updateLogEntryBody,
+} from '../../contract/log.ts';
 
 export function presentLogEntry(row: LogEntryRow) {
   return {

@@ -9,7 +9,7 @@ import { diversionIdsOf, listDecisionsOfMeeting } from '../decisions/repository.
 import { presentDecision } from '../decisions/service.ts';
 import { errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { findUserById } from '../users/repository.ts';
 import { calendarOf } from './calendar.ts';
@@ -32,7 +32,7 @@ import {
   meetingParams,
   updateForumBody,
   updateMeetingBody,
-} from './schemas.ts';
+} from '../../contract/meetings.ts';
 import {
   changeForum,
   changeMeeting,

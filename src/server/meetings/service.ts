@@ -30,7 +30,7 @@ import type {
   createMeetingBody,
   updateForumBody,
   updateMeetingBody,
-} from './schemas.ts';
+} from '../../contract/meetings.ts';
 
 export function scheduleOf(row: ForumRow): Schedule | null {
   if (!row.schedule_days || row.schedule_time === null || row.schedule_minutes === null) {

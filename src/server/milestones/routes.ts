@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { findDecision } from '../decisions/repository.ts';
 import { errors } from '../errors.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { changesOfMilestone, findMilestone, listMilestones } from './repository.ts';
 import {
@@ -11,7 +11,7 @@ import {
   moveMilestoneBody,
   reachMilestoneBody,
   updateMilestoneBody,
-} from './schemas.ts';
+} from '../../contract/milestones.ts';
 import {
   changeMilestone,
   createMilestone,

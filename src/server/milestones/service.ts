@@ -17,7 +17,7 @@ import type {
   moveMilestoneBody,
   reachMilestoneBody,
   updateMilestoneBody,
-} from './schemas.ts';
+} from '../../contract/milestones.ts';
 
 /** Demo data backdates its writes; everything else happens now. */
 export interface WriteOptions {

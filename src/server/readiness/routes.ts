@@ -6,7 +6,7 @@ import {
   readinessQuery,
   setReadinessBody,
   unitReadinessParams,
-} from './schemas.ts';
+} from '../../contract/readiness.ts';
 import { presentChange, readinessOverview, setReadiness } from './service.ts';
 
 export const readinessRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

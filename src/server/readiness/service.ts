@@ -12,8 +12,8 @@ import {
   listRecentChanges,
   scopeOf,
 } from './repository.ts';
-import type { SetReadinessInput } from './schemas.ts';
-import type { ReadinessLevel } from './tables.ts';
+import type { SetReadinessInput } from '../../contract/readiness.ts';
+import { type ReadinessLevel } from '../../contract/readiness.ts';
 
 const defaultLevel: ReadinessLevel = 'normal';
 // A change may be dated a little ahead of the server clock (clients' clocks drift), not more.

@@ -1,12 +1,5 @@
 import type { Generated } from 'kysely';
-
-export const readinessLevels = [
-  'normal',
-  'stabsläge',
-  'förstärkningsläge',
-  'katastrofläge',
-] as const;
-export type ReadinessLevel = (typeof readinessLevels)[number];
+import { type ReadinessLevel } from '../../contract/readiness.ts';
 
 /**
  * One row per change of readiness level, never updated. `scope` is 'event' or 'unit:<id>'; `version`

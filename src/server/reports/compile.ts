@@ -40,7 +40,7 @@ import {
   listSituations,
 } from '../situations/repository.ts';
 import type { SituationRow } from '../situations/repository.ts';
-import type { TemplateSection } from '../templates/sections.ts';
+import type { TemplateSection } from '../../contract/template-sections.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
 import { milestoneBlocks } from './compile-milestones.ts';
 import type { ReportRow } from './repository.ts';

@@ -7,7 +7,7 @@ import { REPORT_CSS } from '../../render/html-css.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { sendErrorPage } from '../http/error-page.ts';
 import { canReadInternal, isCommittedWrite } from '../http/guard.ts';
 import { atomFeed } from './atom.ts';
@@ -17,9 +17,9 @@ import {
   findSnapshotByNumber,
   publishedSnapshots,
 } from './repository.ts';
-import { numberParams } from './schemas.ts';
+import { numberParams } from '../../contract/reports.ts';
 import { verifiedSnapshot } from './snapshot.ts';
-import { decimalId } from '../http/numbers.ts';
+import { decimalId } from '../../contract/numbers.ts';
 
 type Format = 'html' | 'pdf' | 'docx' | 'md';
 type SnapshotMeta = Omit<SnapshotRow, 'snapshot_json' | 'report_id'>;

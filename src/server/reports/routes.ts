@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { deliveriesOfReport } from '../distribution/repository.ts';
 import { queueReportDeliveries, recipientsOf } from '../distribution/service.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { changesSincePrevious } from './changes.ts';
 import { contributorsOf, listReports, sectionsOf } from './repository.ts';
 import {
@@ -12,7 +12,7 @@ import {
   sectionParams,
   startReportBody,
   versionBody,
-} from './schemas.ts';
+} from '../../contract/reports.ts';
 import {
   loadReport,
   moveReport,

@@ -5,7 +5,7 @@ import { type EventRow, findEvent } from '../events/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import { findTemplateByKind } from '../templates/repository.ts';
 import { loadTemplate } from '../templates/service.ts';
-import { type TemplateSection, flattenSections } from '../templates/sections.ts';
+import { type TemplateSection, flattenSections } from '../../contract/template-sections.ts';
 import { compileSectionData, expandUnitSections, resolveTitle } from './compile.ts';
 import {
   type ReportRow,

@@ -5,7 +5,7 @@ import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
 import { listLessons } from './repository.ts';
-import type { timelineFilterQuery } from './schemas.ts';
+import type { timelineFilterQuery } from '../../contract/review.ts';
 import { type TimelineFilter, eventTimeline } from './timeline.ts';
 
 export type ReviewFormat = 'docx' | 'pdf';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { parsePeriod, stockholmLocalToInstant } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { canReadInternal } from '../http/guard.ts';
 import type { ReviewDocument } from '../../render/review-document.ts';
 import {
@@ -21,7 +21,7 @@ import {
   timelineFilterQuery,
   timelineQuery,
   updateLessonBody,
-} from './schemas.ts';
+} from '../../contract/review.ts';
 import { changeLesson, createLesson, presentLesson, removeLesson } from './service.ts';
 import { type TimelineFilter, eventTimeline } from './timeline.ts';
 

@@ -10,7 +10,7 @@ import {
   insertLesson,
   updateLesson,
 } from './repository.ts';
-import type { createLessonBody, updateLessonBody } from './schemas.ts';
+import type { createLessonBody, updateLessonBody } from '../../contract/review.ts';
 
 export type Lesson = ReturnType<typeof presentLesson>;
 

@@ -1,7 +1,5 @@
 import type { Generated } from 'kysely';
-
-export const lessonStates = ['open', 'in_progress', 'done'] as const;
-export type LessonState = (typeof lessonStates)[number];
+import { type LessonState } from '../../contract/review.ts';
 
 /** A lesson learned from the event: what was seen, what should change and who takes it on. */
 export interface LessonsTable {

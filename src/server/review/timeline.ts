@@ -1,3 +1,4 @@
+import { type TimelineKind, timelineKinds } from '../../contract/review.ts';
 import { allDecisions } from '../decisions/repository.ts';
 import type { Db } from '../db/schema.ts';
 import { allDiversions } from '../diversions/repository.ts';
@@ -9,18 +10,6 @@ import { allRisks, assessmentsOf } from '../risks/repository.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
 import { listMeetingsBetween } from '../meetings/repository.ts';
 import { listMilestoneChanges } from '../milestones/repository.ts';
-
-export const timelineKinds = [
-  'log',
-  'decision',
-  'diversion',
-  'readiness',
-  'report',
-  'risk',
-  'milestone',
-  'meeting',
-] as const;
-export type TimelineKind = (typeof timelineKinds)[number];
 
 export interface TimelineEntry {
   at: string;

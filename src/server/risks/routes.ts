@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { riskCsvColumns } from './csv.ts';
@@ -13,7 +13,7 @@ import {
   riskListQuery,
   riskParams,
   updateRiskBody,
-} from './schemas.ts';
+} from '../../contract/risks.ts';
 import { assessRisk, changeRisk, createRisk, presentAssessment, presentRisk } from './service.ts';
 
 export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

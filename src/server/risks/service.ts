@@ -12,7 +12,7 @@ import {
   insertRisk,
   updateRisk,
 } from './repository.ts';
-import type { assessRiskBody, createRiskBody, updateRiskBody } from './schemas.ts';
+import type { assessRiskBody, createRiskBody, updateRiskBody } from '../../contract/risks.ts';
 
 type Direction = 'rising' | 'falling' | 'unchanged';
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { searchDocuments } from './repository.ts';
-import { decimalNumber } from '../http/numbers.ts';
+import { decimalNumber } from '../../contract/numbers.ts';
 
 const searchQuery = z
   .object({

@@ -1,10 +1,10 @@
 import { stockholmLocalToInstant } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
 import type { DemoContext } from '../demo/context.ts';
-import type { SaveSituationInput } from './schemas.ts';
+import type { SaveSituationInput } from '../../contract/situations.ts';
 import { createInputRequest } from './input-requests.ts';
 import { acceptSituation, returnSituation, saveSituation, submitSituation } from './service.ts';
-import type { Prognosis, StatusColor } from './tables.ts';
+import { type Prognosis, type StatusColor } from '../../contract/situations.ts';
 
 const staff = 'elin.bergstrom@lagesbild.local';
 const reporters: Record<string, string> = {

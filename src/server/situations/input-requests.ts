@@ -13,7 +13,7 @@ import {
   listRequestUnits,
   listRequestedUnitStates,
 } from './repository.ts';
-import type { CreateInputRequestInput } from './schemas.ts';
+import type { CreateInputRequestInput } from '../../contract/situations.ts';
 import { type PageRequest, loadEvent, resolvePeriod } from './service.ts';
 import { isReported } from './tables.ts';
 

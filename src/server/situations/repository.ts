@@ -2,10 +2,10 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import type {
   InputRequestsTable,
-  SituationState,
   UnitSituationVersionsTable,
   UnitSituationsTable,
 } from './tables.ts';
+import { type SituationState } from '../../contract/situations.ts';
 
 export type SituationRow = Selectable<UnitSituationsTable> & {
   unit_code: string;

@@ -12,7 +12,7 @@ import {
   situationParams,
   unitPeriodParams,
   versionBody,
-} from './schemas.ts';
+} from '../../contract/situations.ts';
 import { completeness, createInputRequest, inputRequestPage } from './input-requests.ts';
 import {
   acceptSituation,

@@ -5,7 +5,7 @@ import type { Db } from '../db/schema.ts';
 import { AppError, errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
 import type { Actor } from '../http/actor.ts';
-import type { Page } from '../http/list-query.ts';
+import type { Page } from '../../contract/list.ts';
 import { indexForSearch } from '../search/index-document.ts';
 import { findUnit } from '../units/repository.ts';
 import {
@@ -22,8 +22,9 @@ import {
   listSituations,
   updateSituation,
 } from './repository.ts';
-import type { SaveSituationInput } from './schemas.ts';
-import type { SituationContent, SituationState } from './tables.ts';
+import type { SaveSituationInput } from '../../contract/situations.ts';
+import type { SituationContent } from './tables.ts';
+import { type SituationState } from '../../contract/situations.ts';
 
 export interface UnitPeriod {
   eventId: number;

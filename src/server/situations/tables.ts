@@ -1,13 +1,9 @@
 import type { Generated } from 'kysely';
-
-export const statusColors = ['green', 'yellow', 'red'] as const;
-export type StatusColor = (typeof statusColors)[number];
-
-export const prognoses = ['improving', 'unchanged', 'worsening'] as const;
-export type Prognosis = (typeof prognoses)[number];
-
-export const situationStates = ['draft', 'submitted', 'returned', 'accepted'] as const;
-export type SituationState = (typeof situationStates)[number];
+import {
+  type StatusColor,
+  type Prognosis,
+  type SituationState,
+} from '../../contract/situations.ts';
 
 /** A unit has reported for a period once its situation is submitted or accepted. */
 export function isReported(state: SituationState | null): boolean {

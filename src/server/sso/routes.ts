@@ -13,7 +13,7 @@ import {
   linkIdentityBody,
   loginQuery,
   mappingIdParams,
-} from './schemas.ts';
+} from '../../contract/sso.ts';
 import {
   completeLogin,
   createMapping,

@@ -43,7 +43,7 @@ import {
   takeSsoSession,
   updateIdentity,
 } from './repository.ts';
-import type { createMappingBody, linkIdentityBody } from './schemas.ts';
+import type { createMappingBody, linkIdentityBody } from '../../contract/sso.ts';
 
 const flowLifetimeMs = 10 * 60_000;
 

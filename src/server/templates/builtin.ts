@@ -1,4 +1,8 @@
-import type { IncludableKind, TemplateSection, TemplateSectionKind } from './sections.ts';
+import type {
+  IncludableKind,
+  TemplateSection,
+  TemplateSectionKind,
+} from '../../contract/template-sections.ts';
 
 // The two built-in templates follow the heading outlines of the two seed reports: the regular
 // weekly report and the report for an event's end. The wording of the fixed texts is our own.

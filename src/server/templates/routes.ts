@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
-import { eventIdParams } from '../events/schemas.ts';
+import { eventIdParams } from '../../contract/events.ts';
 import { listTemplates } from './repository.ts';
 import {
   copyTemplateBody,
   createTemplateBody,
   templateParams,
   updateTemplateBody,
-} from './schemas.ts';
+} from '../../contract/templates.ts';
 import {
   changeTemplate,
   copyTemplate,

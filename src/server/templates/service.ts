@@ -11,8 +11,8 @@ import {
   listTemplates,
   updateTemplate,
 } from './repository.ts';
-import type { createTemplateBody, updateTemplateBody } from './schemas.ts';
-import { type TemplateSection, duplicateKeys } from './sections.ts';
+import type { createTemplateBody, updateTemplateBody } from '../../contract/templates.ts';
+import { type TemplateSection, duplicateKeys } from '../../contract/template-sections.ts';
 
 export function presentTemplate(row: TemplateRow) {
   return {

@@ -9,7 +9,7 @@ import {
   unitIdParams,
   updateFacilityBody,
   updateUnitBody,
-} from './schemas.ts';
+} from '../../contract/units.ts';
 import {
   changeFacility,
   changeUnit,

@@ -20,7 +20,7 @@ import type {
   createUnitBody,
   updateFacilityBody,
   updateUnitBody,
-} from './schemas.ts';
+} from '../../contract/units.ts';
 
 export function presentUnit(unit: UnitRow) {
   return {

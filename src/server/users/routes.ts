@@ -7,7 +7,7 @@ import {
   tokenIdParams,
   updateUserBody,
   userIdParams,
-} from './schemas.ts';
+} from '../../contract/users.ts';
 import {
   changeUser,
   createApiToken,

@@ -18,7 +18,7 @@ import {
   revokeApiToken,
   updateUser,
 } from './repository.ts';
-import type { createUserBody, updateUserBody } from './schemas.ts';
+import type { createUserBody, updateUserBody } from '../../contract/users.ts';
 
 export function presentUser(user: UserRow) {
   return {

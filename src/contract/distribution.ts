@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { decimalId } from '../http/numbers.ts';
+import { eventIdParams } from './events.ts';
+import { decimalId } from './numbers.ts';
 
 export const listParams = eventIdParams.extend({ listId: decimalId });
 

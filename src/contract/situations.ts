@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { listQuery } from '../http/list-query.ts';
-import { prognoses, situationStates, statusColors } from './tables.ts';
-import { decimalId } from '../http/numbers.ts';
+import { listQuery, periodKey } from './list.ts';
+import { decimalId } from './numbers.ts';
+
+export const statusColors = ['green', 'yellow', 'red'] as const;
+export type StatusColor = (typeof statusColors)[number];
+export const prognoses = ['improving', 'unchanged', 'worsening'] as const;
+export type Prognosis = (typeof prognoses)[number];
+export const situationStates = ['draft', 'submitted', 'returned', 'accepted'] as const;
+export type SituationState = (typeof situationStates)[number];
 
 export const maxBulletsLength = 10_000;
-
-const periodKey = z
-  .string()
-  .regex(/^\d{4}-(W\d{2}|\d{2}-\d{2})$/, 'Ange en period som 2024-W45 eller 2024-11-05.');
 
 const version = z.number().int().positive();
 

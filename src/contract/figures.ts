@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listQuery } from '../http/list-query.ts';
-import { decimalId } from '../http/numbers.ts';
+import { listQuery } from './list.ts';
+import { decimalId } from './numbers.ts';
 
 const id = decimalId;
 const instant = z.iso.datetime({ offset: true });

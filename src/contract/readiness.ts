@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { readinessLevels } from './tables.ts';
-import { decimalId, decimalNumber } from '../http/numbers.ts';
+import { decimalId, decimalNumber } from './numbers.ts';
+
+export const readinessLevels = [
+  'normal',
+  'stabsläge',
+  'förstärkningsläge',
+  'katastrofläge',
+] as const;
+export type ReadinessLevel = (typeof readinessLevels)[number];
 
 export const readinessParams = z.object({ eventId: decimalId });
 

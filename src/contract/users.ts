@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { tokenScopes } from '../../core/access.ts';
-import { decimalId } from '../http/numbers.ts';
+import { tokenScopes } from '../core/access.ts';
+import { decimalId } from './numbers.ts';
 
 export const userIdParams = z.object({ userId: decimalId });
 export const tokenIdParams = z.object({ tokenId: decimalId });

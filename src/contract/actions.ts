@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { listQuery } from '../http/list-query.ts';
-import { decimalId } from '../http/numbers.ts';
+import { recorded, timestamp } from './common.ts';
+import { eventIdParams } from './events.ts';
+import { listQuery, pageOf } from './list.ts';
+import { decimalId } from './numbers.ts';
 
 export const actionStates = ['open', 'in_progress', 'done', 'cancelled'] as const;
 
@@ -56,3 +57,27 @@ export const updateActionBody = z
     internal: z.boolean().optional(),
   })
   .strict();
+
+export const action = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  text: z.string(),
+  owner: z.object({ name: z.string().nullable(), unitId: z.number().int().nullable() }),
+  dueAt: timestamp.nullable(),
+  state: z.enum(actionStates),
+  overdue: z.boolean(),
+  decisionId: z.number().int().nullable(),
+  meetingId: z.number().int().nullable(),
+  handoverTo: z.string().nullable(),
+});
+export type Action = z.infer<typeof action>;
+export type ActionState = Action['state'];
+
+export const actionPage = pageOf(action);
+
+export const actionSummary = z.object({
+  open: z.number().int(),
+  overdue: z.number().int(),
+  next: z.array(action),
+});
+export type ActionSummary = z.infer<typeof actionSummary>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { listQuery } from '../http/list-query.ts';
-import { decimalId } from '../http/numbers.ts';
+import { eventIdParams } from './events.ts';
+import { listQuery } from './list.ts';
+import { decimalId } from './numbers.ts';
 
 const level = z.number().int().min(1, 'Ange ett värde 1–4.').max(4, 'Ange ett värde 1–4.');
 const title = z.string().trim().min(1, 'Ange en rubrik.').max(300);

@@ -1,8 +1,21 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { lessonStates } from './tables.ts';
-import { timelineKinds } from './timeline.ts';
-import { decimalId, decimalNumber } from '../http/numbers.ts';
+import { eventIdParams } from './events.ts';
+import { decimalId, decimalNumber } from './numbers.ts';
+
+export const timelineKinds = [
+  'log',
+  'decision',
+  'diversion',
+  'readiness',
+  'report',
+  'risk',
+  'milestone',
+  'meeting',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+export const lessonStates = ['open', 'in_progress', 'done'] as const;
+export type LessonState = (typeof lessonStates)[number];
 
 const kindList = z
   .string()

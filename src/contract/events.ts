@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalId } from '../http/numbers.ts';
+import { decimalId } from './numbers.ts';
 
 export const eventIdParams = z.object({ eventId: decimalId });
 

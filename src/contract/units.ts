@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalId } from '../http/numbers.ts';
+import { decimalId } from './numbers.ts';
 
 export const unitKinds = ['hospital', 'primary_care', 'municipality', 'support'] as const;
 export const facilityKinds = ['emergency_department', 'ward', 'other'] as const;

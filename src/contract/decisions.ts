@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { listQuery } from '../http/list-query.ts';
-import { decimalId } from '../http/numbers.ts';
+import { eventIdParams } from './events.ts';
+import { listQuery } from './list.ts';
+import { decimalId } from './numbers.ts';
 
 const instant = z.iso.datetime({ offset: true });
 const forum = z.string().trim().min(1, 'Ange i vilket forum beslutet fattades.').max(200);

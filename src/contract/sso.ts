@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { roles } from '../../core/access.ts';
-import { decimalId } from '../http/numbers.ts';
+import { roles } from '../core/access.ts';
+import { decimalId } from './numbers.ts';
 
 export const mappingIdParams = z.object({ mappingId: decimalId });
 export const identityIdParams = z.object({ identityId: decimalId });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { listQuery } from '../http/list-query.ts';
-import { decimalId } from '../http/numbers.ts';
+import { eventIdParams } from './events.ts';
+import { listQuery, periodKey } from './list.ts';
+import { decimalId } from './numbers.ts';
 
 export const channels = [
   'intranet',
@@ -28,9 +28,6 @@ const link = z
   .url({ protocol: /^https?$/, error: 'Ange en webbadress som börjar med https://.' })
   .max(2_000)
   .nullable();
-const periodKey = z
-  .string()
-  .regex(/^\d{4}-(W\d{2}|\d{2}-\d{2})$/, 'Ange en period som 2024-W45 eller 2024-11-05.');
 const articleCount = z.number().int().min(0).max(1_000_000);
 const themes = z.array(z.string().trim().min(1).max(200)).max(30);
 const name = z.string().trim().min(1, 'Ange ett namn.').max(200);

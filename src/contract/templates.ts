@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { templateSectionSchema } from './sections.ts';
-import { decimalId } from '../http/numbers.ts';
+import { eventIdParams } from './events.ts';
+import { templateSectionSchema } from './template-sections.ts';
+import { decimalId } from './numbers.ts';
 
 export const templateParams = eventIdParams.extend({
   templateId: decimalId,

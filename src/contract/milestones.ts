@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { decimalId } from '../http/numbers.ts';
+import { eventIdParams } from './events.ts';
+import { decimalId } from './numbers.ts';
 
 const title = z.string().trim().min(1, 'Ange en rubrik för milstolpen.').max(200);
 const description = z.string().max(5_000);

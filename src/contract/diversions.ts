@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { listQuery } from '../http/list-query.ts';
-import { diversionCategories } from './tables.ts';
-import { decimalId } from '../http/numbers.ts';
+import { listQuery } from './list.ts';
+import { decimalId } from './numbers.ts';
+
+export const diversionCategories = ['walk_in', 'ambulance', 'secondary_transport'] as const;
+export type DiversionCategory = (typeof diversionCategories)[number];
 
 const id = decimalId;
 const instant = z.iso.datetime({ offset: true });

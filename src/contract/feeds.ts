@@ -1,8 +1,23 @@
 import { z } from 'zod';
-import { eventIdParams } from '../events/schemas.ts';
-import { isWebUrl } from './fetch-limited.ts';
-import { webhookEventTypes } from './webhooks.ts';
-import { decimalId, decimalNumber } from '../http/numbers.ts';
+import { eventIdParams } from './events.ts';
+import { decimalId, decimalNumber } from './numbers.ts';
+
+export const webhookEventTypes = [
+  'report.published',
+  'diversion.changed',
+  'readiness.changed',
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/** Only plain web addresses are fetched; file:, data: and the like are refused. */
+export function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 const id = decimalId;
 const name = z.string().trim().min(1, 'Ange ett namn.').max(200, 'Namnet får ha högst 200 tecken.');
