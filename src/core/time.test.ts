@@ -5,11 +5,13 @@ import {
   formatCompiledLine,
   formatDate,
   formatDateTime,
+  isPeriodKey,
   isoWeekOf,
   nextPeriod,
   parsePeriod,
   periodLabel,
   periodOf,
+  periodRange,
   previousPeriod,
   stockholmLocalToInstant,
 } from './time.ts';
@@ -323,5 +325,35 @@ describe('stockholmLocalToInstant', () => {
     assert.throws(() => stockholmLocalToInstant('2023-02-29', '12:00'), RangeError);
     assert.throws(() => stockholmLocalToInstant('2024-11-22', '24:00'), RangeError);
     assert.throws(() => stockholmLocalToInstant('2024-11-22', '14:60'), RangeError);
+  });
+});
+
+describe('isPeriodKey', () => {
+  it('accepts a week 53 only in a year that has one', () => {
+    assert.equal(isPeriodKey('2020-W53'), true);
+    assert.equal(isPeriodKey('2021-W53'), false);
+  });
+
+  it('refuses days that are not in the calendar and keys of the wrong shape', () => {
+    assert.equal(isPeriodKey('2024-02-29'), true);
+    assert.equal(isPeriodKey('2023-02-29'), false);
+    assert.equal(isPeriodKey('2024-W00'), false);
+    assert.equal(isPeriodKey('2024-11'), false);
+  });
+});
+
+describe('periodRange', () => {
+  it('spans a Stockholm week as UTC instants across the spring change', () => {
+    assert.deepEqual(periodRange('2024-W13'), {
+      from: '2024-03-24T23:00:00.000Z',
+      to: '2024-03-31T22:00:00.000Z',
+    });
+  });
+
+  it('spans a Stockholm day of 25 hours at the autumn change', () => {
+    assert.deepEqual(periodRange('2024-10-27'), {
+      from: '2024-10-26T22:00:00.000Z',
+      to: '2024-10-27T23:00:00.000Z',
+    });
   });
 });
