@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { recorded } from './common.ts';
 import { eventIdParams } from './events.ts';
-import { listQuery, periodKey } from './list.ts';
+import { listQuery, pageOf, periodKey } from './list.ts';
 import { decimalId } from './numbers.ts';
 
 export const channels = [
@@ -117,3 +118,45 @@ export const updateSpokespersonBody = z
     internal: z.boolean().optional(),
   })
   .strict();
+
+export type Channel = (typeof channels)[number];
+export type Audience = (typeof audiences)[number];
+export type Tone = (typeof tones)[number];
+
+export const activity = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  /** A Stockholm calendar date, YYYY-MM-DD. */
+  occurredOn: z.string(),
+  channels: z.array(z.enum(channels)),
+  audience: z.enum(audiences),
+  title: z.string(),
+  link: z.string().nullable(),
+});
+export type Activity = z.infer<typeof activity>;
+export const activityPage = pageOf(activity);
+
+export const mediaPicture = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  period: z.string(),
+  articleCount: z.number().int(),
+  themes: z.array(z.string()),
+  tone: z.enum(tones),
+  comment: z.string(),
+});
+export type MediaPicture = z.infer<typeof mediaPicture>;
+export const mediaPicturePage = pageOf(mediaPicture);
+
+export const spokesperson = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  name: z.string(),
+  title: z.string(),
+  topic: z.string(),
+  /** Stockholm calendar dates, YYYY-MM-DD; no end date while the person still speaks. */
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+});
+export type Spokesperson = z.infer<typeof spokesperson>;
+export const spokespersonPage = pageOf(spokesperson);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { action } from './actions.ts';
+import { recorded, timestamp } from './common.ts';
 import { eventIdParams } from './events.ts';
-import { listQuery } from './list.ts';
+import { listQuery, pageOf } from './list.ts';
 import { decimalId } from './numbers.ts';
 
 const instant = z.iso.datetime({ offset: true });
@@ -52,3 +54,24 @@ export const updateDecisionBody = z
     meetingId: meetingId.optional(),
   })
   .strict();
+
+export const decision = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  decidedAt: timestamp,
+  forum: z.string(),
+  mandate: z.string(),
+  text: z.string(),
+  rationale: z.string(),
+  effectiveFrom: timestamp,
+  effectiveTo: timestamp.nullable(),
+  diversionIds: z.array(z.number().int()),
+  meetingId: z.number().int().nullable(),
+});
+export type Decision = z.infer<typeof decision>;
+
+export const decisionPage = pageOf(decision);
+
+/** One decision and the actions that carry it out. */
+export const decisionWithActions = decision.extend({ actions: z.array(action) });
+export type DecisionWithActions = z.infer<typeof decisionWithActions>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { recorded, timestamp } from './common.ts';
 import { eventIdParams } from './events.ts';
-import { listQuery } from './list.ts';
+import { listQuery, pageOf } from './list.ts';
 import { decimalId } from './numbers.ts';
 
 const instant = z.iso.datetime({ offset: true });
@@ -49,3 +50,19 @@ export const strikeLogEntryBody = z
     reason: z.string().trim().min(1, 'Ange varför anteckningen stryks.').max(2_000),
   })
   .strict();
+
+export const logEntry = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  occurredAt: timestamp,
+  text: z.string(),
+  source: z.string(),
+  significant: z.boolean(),
+  /** Null until the entry is struck; a struck entry is kept, with who struck it and why. */
+  struck: z
+    .object({ at: timestamp, by: z.number().int().nullable(), reason: z.string().nullable() })
+    .nullable(),
+});
+export type LogEntry = z.infer<typeof logEntry>;
+
+export const logEntryPage = pageOf(logEntry);

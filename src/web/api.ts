@@ -350,46 +350,11 @@ export interface DiversionBoard {
   items: DiversionBoardItem[];
 }
 
-export interface Decision {
-  id: number;
-  decidedAt: string;
-  forum: string;
-  mandate: string;
-  text: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  internal: boolean;
-  version: number;
-}
+import type { Action, ActionSummary } from '../contract/actions.ts';
+import type { Decision } from '../contract/decisions.ts';
+import type { LogEntry } from '../contract/log.ts';
 
-export interface Action {
-  id: number;
-  text: string;
-  owner: { name: string | null; unitId: number | null };
-  dueAt: string | null;
-  state: string;
-  overdue: boolean;
-  decisionId: number | null;
-  internal: boolean;
-  version: number;
-}
-
-export interface ActionSummary {
-  open: number;
-  overdue: number;
-  next: Action[];
-}
-
-export interface LogEntry {
-  id: number;
-  occurredAt: string;
-  text: string;
-  source: string;
-  significant: boolean;
-  internal: boolean;
-  struck: unknown;
-  version: number;
-}
+export type { Action, ActionSummary, Decision, LogEntry };
 
 export interface Change {
   kind: string;

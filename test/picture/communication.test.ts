@@ -182,7 +182,8 @@ for (const dialect of testDialects()) {
         articleCount: 1,
         tone: 'neutral',
       });
-      assert.equal(samePeriod.statusCode, 400);
+      assert.equal(samePeriod.statusCode, 409);
+      assert.equal(samePeriod.json().error, 'wrong_state');
       assert.equal(samePeriod.json().details.field, 'period');
       const dayPeriod = await communicator.post(`${base}/media`, {
         period: '2024-11-20',

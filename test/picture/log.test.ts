@@ -105,7 +105,14 @@ for (const dialect of testDialects()) {
         version: stored.version,
         text: 'Omskriven i efterhand.',
       });
-      assert.equal(correction.statusCode, 400);
+      assert.equal(correction.statusCode, 409);
+      assert.equal(correction.json().error, 'wrong_state');
+      const again = await staff.post(`${url}/${entry.id}/strike`, {
+        version: stored.version,
+        reason: 'En gång till.',
+      });
+      assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error, 'wrong_state');
       const demoStruck = (await listed(staff)).filter((item) => item.struck !== null);
       assert.ok(demoStruck.length >= 2, 'the demo has a struck entry too');
     });

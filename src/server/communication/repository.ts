@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type {
   Audience,
@@ -36,18 +37,17 @@ function activities(db: Db, eventId: number, filter: ActivityFilter) {
   return query;
 }
 
-export async function listActivities(db: Db, eventId: number, filter: ActivityFilter, page: Page) {
-  const rows = await activities(db, eventId, filter)
-    .selectAll()
-    .orderBy('occurred_on', page.order)
-    .orderBy('id', page.order)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { total } = await activities(db, eventId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+export function listActivities(
+  db: Db,
+  eventId: number,
+  filter: ActivityFilter,
+  page: Page,
+): Promise<Rows<ActivityRow>> {
+  return fetchPage(
+    activities(db, eventId, filter),
+    (query) => query.selectAll().orderBy('occurred_on', page.order).orderBy('id', page.order),
+    page,
+  );
 }
 
 export function findActivity(db: Db, eventId: number, id: number) {
@@ -73,13 +73,7 @@ export function updateActivity(
   expectedVersion: number,
   changes: Updateable<CommunicationActivitiesTable>,
 ) {
-  return db
-    .updateTable('communication_activities')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'communication_activities', id, expectedVersion, changes);
 }
 
 function mediaPictures(
@@ -93,22 +87,17 @@ function mediaPictures(
   return query;
 }
 
-export async function listMediaPictures(
+export function listMediaPictures(
   db: Db,
   eventId: number,
   filter: { includeInternal: boolean; period?: string },
   page: Page,
-) {
-  const rows = await mediaPictures(db, eventId, filter)
-    .selectAll()
-    .orderBy('period', page.order)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { total } = await mediaPictures(db, eventId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+): Promise<Rows<MediaPictureRow>> {
+  return fetchPage(
+    mediaPictures(db, eventId, filter),
+    (query) => query.selectAll().orderBy('period', page.order),
+    page,
+  );
 }
 
 export function findMediaPicture(db: Db, eventId: number, id: number) {
@@ -139,13 +128,7 @@ export function updateMediaPicture(
   expectedVersion: number,
   changes: Updateable<MediaPicturesTable>,
 ) {
-  return db
-    .updateTable('media_pictures')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'media_pictures', id, expectedVersion, changes);
 }
 
 function spokespersons(
@@ -164,23 +147,17 @@ function spokespersons(
   return query;
 }
 
-export async function listSpokespersons(
+export function listSpokespersons(
   db: Db,
   eventId: number,
   filter: { includeInternal: boolean; activeOn?: string },
   page: Page,
-) {
-  const rows = await spokespersons(db, eventId, filter)
-    .selectAll()
-    .orderBy('from_date', page.order)
-    .orderBy('id', 'asc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { total } = await spokespersons(db, eventId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+): Promise<Rows<SpokespersonRow>> {
+  return fetchPage(
+    spokespersons(db, eventId, filter),
+    (query) => query.selectAll().orderBy('from_date', page.order).orderBy('id', 'asc'),
+    page,
+  );
 }
 
 export function findSpokesperson(db: Db, eventId: number, id: number) {
@@ -202,11 +179,5 @@ export function updateSpokesperson(
   expectedVersion: number,
   changes: Updateable<SpokespersonsTable>,
 ) {
-  return db
-    .updateTable('spokespersons')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'spokespersons', id, expectedVersion, changes);
 }

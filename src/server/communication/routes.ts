@@ -1,34 +1,38 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { formatDate, parsePeriod } from '../../core/time.ts';
-import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
-import { eventIdParams } from '../../contract/events.ts';
-import { canReadInternal } from '../http/guard.ts';
-import { listActivities, listMediaPictures, listSpokespersons } from './repository.ts';
 import {
+  activity,
   activityListQuery,
+  activityPage as activityPageSchema,
   activityParams,
   createActivityBody,
   createMediaPictureBody,
   createSpokespersonBody,
+  mediaPicture,
   mediaPictureListQuery,
+  mediaPicturePage as mediaPicturePageSchema,
   mediaPictureParams,
+  spokesperson,
   spokespersonListQuery,
+  spokespersonPage as spokespersonPageSchema,
   spokespersonParams,
   updateActivityBody,
   updateMediaPictureBody,
   updateSpokespersonBody,
 } from '../../contract/communication.ts';
+import { eventIdParams } from '../../contract/events.ts';
+import type { Db } from '../db/schema.ts';
+import { actorOf } from '../http/actor.ts';
+import { canReadInternal } from '../http/guard.ts';
 import {
+  activityPage,
   changeActivity,
   changeMediaPicture,
   changeSpokesperson,
   createActivity,
   createMediaPicture,
   createSpokesperson,
-  presentActivity,
-  presentMediaPicture,
-  presentSpokesperson,
+  mediaPicturePage,
+  spokespersonPage,
 } from './service.ts';
 
 export const communicationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -41,47 +45,49 @@ export const communicationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app
     `${base}/activities`,
     {
       config: { access: read },
-      schema: { tags, params: eventIdParams, querystring: activityListQuery },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: activityListQuery,
+        response: { 200: activityPageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset, order, audience, channel } = request.query;
-      const { rows, total } = await listActivities(
-        db,
-        request.params.eventId,
-        {
-          includeInternal: canReadInternal(request),
-          audience,
-          channel,
-          ...dateRangeOf(request.query),
-        },
-        { limit, offset, order },
-      );
-      return { items: rows.map(presentActivity), total, limit, offset };
-    },
+    async (request) =>
+      activityPage(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.post(
     `${base}/activities`,
     {
       config: { access: write },
-      schema: { tags, params: eventIdParams, body: createActivityBody },
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: createActivityBody,
+        response: { 201: activity },
+      },
     },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createActivity(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createActivity(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     `${base}/activities/:activityId`,
     {
       config: { access: write },
-      schema: { tags, params: activityParams, body: updateActivityBody },
+      schema: {
+        tags,
+        params: activityParams,
+        body: updateActivityBody,
+        response: { 200: activity },
+      },
     },
     async (request) =>
       changeActivity(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.activityId,
         request.body,
@@ -92,42 +98,49 @@ export const communicationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app
     `${base}/media`,
     {
       config: { access: read },
-      schema: { tags, params: eventIdParams, querystring: mediaPictureListQuery },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: mediaPictureListQuery,
+        response: { 200: mediaPicturePageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset, order, period } = request.query;
-      const { rows, total } = await listMediaPictures(
-        db,
-        request.params.eventId,
-        { includeInternal: canReadInternal(request), period },
-        { limit, offset, order },
-      );
-      return { items: rows.map(presentMediaPicture), total, limit, offset };
-    },
+    async (request) =>
+      mediaPicturePage(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.post(
     `${base}/media`,
     {
       config: { access: write },
-      schema: { tags, params: eventIdParams, body: createMediaPictureBody },
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: createMediaPictureBody,
+        response: { 201: mediaPicture },
+      },
     },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createMediaPicture(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createMediaPicture(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     `${base}/media/:mediaPictureId`,
     {
       config: { access: write },
-      schema: { tags, params: mediaPictureParams, body: updateMediaPictureBody },
+      schema: {
+        tags,
+        params: mediaPictureParams,
+        body: updateMediaPictureBody,
+        response: { 200: mediaPicture },
+      },
     },
     async (request) =>
       changeMediaPicture(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.mediaPictureId,
         request.body,
@@ -138,62 +151,52 @@ export const communicationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app
     `${base}/spokespersons`,
     {
       config: { access: read },
-      schema: { tags, params: eventIdParams, querystring: spokespersonListQuery },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: spokespersonListQuery,
+        response: { 200: spokespersonPageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset, order, activeOn } = request.query;
-      const { rows, total } = await listSpokespersons(
-        db,
-        request.params.eventId,
-        { includeInternal: canReadInternal(request), activeOn },
-        { limit, offset, order },
-      );
-      return { items: rows.map(presentSpokesperson), total, limit, offset };
-    },
+    async (request) =>
+      spokespersonPage(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.post(
     `${base}/spokespersons`,
     {
       config: { access: write },
-      schema: { tags, params: eventIdParams, body: createSpokespersonBody },
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: createSpokespersonBody,
+        response: { 201: spokesperson },
+      },
     },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createSpokesperson(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createSpokesperson(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     `${base}/spokespersons/:spokespersonId`,
     {
       config: { access: write },
-      schema: { tags, params: spokespersonParams, body: updateSpokespersonBody },
+      schema: {
+        tags,
+        params: spokespersonParams,
+        body: updateSpokespersonBody,
+        response: { 200: spokesperson },
+      },
     },
     async (request) =>
       changeSpokesperson(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.spokespersonId,
         request.body,
       ),
   );
 };
-
-/** Dates are Stockholm calendar days; an explicit from/to wins over the days of the period. */
-function dateRangeOf(query: { from?: string; to?: string; period?: string }) {
-  const period = query.period ? periodBounds(query.period) : undefined;
-  return {
-    fromDate: query.from ?? (period && formatDate(period.start)),
-    toDate: query.to ?? (period && formatDate(new Date(period.end.getTime() - 1))),
-  };
-}
-
-function periodBounds(key: string) {
-  try {
-    return parsePeriod(key);
-  } catch {
-    throw errors.badRequest('Perioden finns inte.', { field: 'period' });
-  }
-}

@@ -1,5 +1,20 @@
 import type { z } from 'zod';
-import { parsePeriod, stockholmLocalToInstant } from '../../core/time.ts';
+import type {
+  Activity,
+  MediaPicture,
+  Spokesperson,
+  activityListQuery,
+  createActivityBody,
+  createMediaPictureBody,
+  createSpokespersonBody,
+  mediaPictureListQuery,
+  spokespersonListQuery,
+  updateActivityBody,
+  updateMediaPictureBody,
+  updateSpokespersonBody,
+} from '../../contract/communication.ts';
+import type { Page } from '../../contract/list.ts';
+import { formatDate, parsePeriod, periodRange, stockholmLocalToInstant } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
@@ -17,18 +32,13 @@ import {
   insertActivity,
   insertMediaPicture,
   insertSpokesperson,
+  listActivities,
+  listMediaPictures,
+  listSpokespersons,
   updateActivity,
   updateMediaPicture,
   updateSpokesperson,
 } from './repository.ts';
-import type {
-  createActivityBody,
-  createMediaPictureBody,
-  createSpokespersonBody,
-  updateActivityBody,
-  updateMediaPictureBody,
-  updateSpokespersonBody,
-} from '../../contract/communication.ts';
 import type { Channel } from './tables.ts';
 
 type Recorded = Pick<
@@ -50,7 +60,7 @@ function presentRecorded(row: Recorded) {
   };
 }
 
-export function presentActivity(row: ActivityRow) {
+export function presentActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -63,7 +73,7 @@ export function presentActivity(row: ActivityRow) {
   };
 }
 
-export function presentMediaPicture(row: MediaPictureRow) {
+export function presentMediaPicture(row: MediaPictureRow): MediaPicture {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -76,7 +86,7 @@ export function presentMediaPicture(row: MediaPictureRow) {
   };
 }
 
-export function presentSpokesperson(row: SpokespersonRow) {
+export function presentSpokesperson(row: SpokespersonRow): Spokesperson {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -87,6 +97,66 @@ export function presentSpokesperson(row: SpokespersonRow) {
     toDate: row.to_date,
     ...presentRecorded(row),
   };
+}
+
+/** Dates are Stockholm calendar days; an explicit from/to wins over the days of the period. */
+function dateRangeOf(query: { from?: string; to?: string; period?: string }) {
+  const period = query.period ? periodRange(query.period) : undefined;
+  return {
+    fromDate: query.from ?? (period && formatDate(new Date(period.from))),
+    toDate: query.to ?? (period && formatDate(new Date(new Date(period.to).getTime() - 1))),
+  };
+}
+
+/** One page of the event's communication activities, filtered as the query says. */
+export async function activityPage(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof activityListQuery>,
+  includeInternal: boolean,
+): Promise<Page<Activity>> {
+  const { limit, offset, order, audience, channel } = query;
+  const { rows, total } = await listActivities(
+    db,
+    eventId,
+    { includeInternal, audience, channel, ...dateRangeOf(query) },
+    { limit, offset, order },
+  );
+  return { items: rows.map(presentActivity), total, limit, offset };
+}
+
+/** One page of the event's media pictures, one per period. */
+export async function mediaPicturePage(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof mediaPictureListQuery>,
+  includeInternal: boolean,
+): Promise<Page<MediaPicture>> {
+  const { limit, offset, order, period } = query;
+  const { rows, total } = await listMediaPictures(
+    db,
+    eventId,
+    { includeInternal, period },
+    { limit, offset, order },
+  );
+  return { items: rows.map(presentMediaPicture), total, limit, offset };
+}
+
+/** One page of the event's spokespersons, optionally those who speak on a given day. */
+export async function spokespersonPage(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof spokespersonListQuery>,
+  includeInternal: boolean,
+): Promise<Page<Spokesperson>> {
+  const { limit, offset, order, activeOn } = query;
+  const { rows, total } = await listSpokespersons(
+    db,
+    eventId,
+    { includeInternal, activeOn },
+    { limit, offset, order },
+  );
+  return { items: rows.map(presentSpokesperson), total, limit, offset };
 }
 
 function created(actor: Actor, eventId: number, internal: boolean, source: string) {
@@ -180,7 +250,7 @@ export async function createMediaPicture(
   return db.transaction().execute(async (trx) => {
     await checkPeriod(trx, eventId, input.period);
     if (await findMediaPictureOfPeriod(trx, eventId, input.period)) {
-      throw errors.badRequest(`Det finns redan en mediebild för ${input.period}.`, {
+      throw errors.wrongState(`Det finns redan en mediebild för ${input.period}.`, {
         field: 'period',
       });
     }
@@ -299,12 +369,8 @@ export async function changeSpokesperson(
 /** The media picture follows the event's reporting rhythm: a week, or a day. */
 async function checkPeriod(trx: Db, eventId: number, key: string): Promise<void> {
   const event = await findEvent(trx, eventId);
-  let granularity: string;
-  try {
-    granularity = parsePeriod(key).granularity;
-  } catch {
-    throw errors.badRequest('Perioden finns inte.', { field: 'period' });
-  }
+  // The body's period key already exists in the calendar.
+  const granularity = parsePeriod(key).granularity;
   if (event && granularity !== event.period_granularity) {
     throw errors.badRequest(
       event.period_granularity === 'week'

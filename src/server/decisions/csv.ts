@@ -1,7 +1,5 @@
+import type { Decision } from '../../contract/decisions.ts';
 import { type CsvColumn, csvDateTime } from '../http/csv.ts';
-import type { presentDecision } from './service.ts';
-
-type Decision = ReturnType<typeof presentDecision>;
 
 export const decisionCsvColumns: readonly CsvColumn<Decision>[] = [
   { header: 'Nr', cell: (decision) => decision.id },

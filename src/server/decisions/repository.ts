@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import { type PageRequest, type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { DecisionsTable } from './tables.ts';
 
@@ -31,23 +32,17 @@ function filtered(db: Db, eventId: number, filter: DecisionFilter) {
   return query;
 }
 
-export async function listDecisions(
+export function listDecisions(
   db: Db,
   eventId: number,
   filter: DecisionFilter,
-  page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: DecisionRow[]; total: number }> {
-  const rows = await filtered(db, eventId, filter)
-    .selectAll()
-    .orderBy('decided_at', page.order)
-    .orderBy('id', page.order)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { total } = await filtered(db, eventId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+  page: PageRequest & { order: 'asc' | 'desc' },
+): Promise<Rows<DecisionRow>> {
+  return fetchPage(
+    filtered(db, eventId, filter),
+    (query) => query.selectAll().orderBy('decided_at', page.order).orderBy('id', page.order),
+    page,
+  );
 }
 
 export function findDecision(
@@ -89,13 +84,7 @@ export function updateDecision(
   expectedVersion: number,
   changes: Partial<Omit<DecisionRow, 'id' | 'event_id' | 'version' | 'created_at' | 'created_by'>>,
 ): Promise<DecisionRow | undefined> {
-  return db
-    .updateTable('decisions')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'decisions', id, expectedVersion, changes);
 }
 
 export async function diversionIdsOf(

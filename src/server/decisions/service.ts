@@ -1,21 +1,35 @@
 import type { z } from 'zod';
+import type {
+  Decision,
+  DecisionWithActions,
+  createDecisionBody,
+  decisionExportQuery,
+  decisionListQuery,
+  updateDecisionBody,
+} from '../../contract/decisions.ts';
+import type { Page } from '../../contract/list.ts';
+import { periodRange } from '../../core/time.ts';
+import { listActionsOfDecision } from '../actions/repository.ts';
+import { presentAction } from '../actions/service.ts';
 import { recordAudit } from '../audit/record.ts';
+import { fetchAllPages } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { findMeeting } from '../meetings/repository.ts';
 import { indexForSearch } from '../search/index-document.ts';
 import {
+  type DecisionFilter,
   type DecisionRow,
   diversionIdsOf,
   findDecision,
   insertDecision,
+  listDecisions,
   replaceDiversionLinks,
   updateDecision,
 } from './repository.ts';
-import type { createDecisionBody, updateDecisionBody } from '../../contract/decisions.ts';
 
-export function presentDecision(row: DecisionRow, diversionIds: number[]) {
+export function presentDecision(row: DecisionRow, diversionIds: number[]): Decision {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -37,6 +51,81 @@ export function presentDecision(row: DecisionRow, diversionIds: number[]) {
       updatedAt: row.updated_at,
     },
     version: row.version,
+  };
+}
+
+type DecisionListQuery = z.infer<typeof decisionListQuery>;
+
+function filterOf(
+  query: Omit<DecisionListQuery, 'limit' | 'offset'>,
+  includeInternal: boolean,
+): DecisionFilter {
+  const { forum, q } = query;
+  // An explicit from/to wins over the bounds of the period.
+  const period = query.period ? periodRange(query.period) : undefined;
+  return {
+    includeInternal,
+    forum,
+    q,
+    from: query.from ? iso(query.from) : period?.from,
+    to: query.to ? iso(query.to) : period?.to,
+  };
+}
+
+async function presentAll(db: Db, rows: DecisionRow[]): Promise<Decision[]> {
+  const links = await diversionIdsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => presentDecision(row, links.get(row.id)!));
+}
+
+/** One page of the event's decisions, filtered as the query says. */
+export async function decisionPage(
+  db: Db,
+  eventId: number,
+  query: DecisionListQuery,
+  includeInternal: boolean,
+): Promise<Page<Decision>> {
+  const { limit, offset, order } = query;
+  const { rows, total } = await listDecisions(db, eventId, filterOf(query, includeInternal), {
+    limit,
+    offset,
+    order,
+  });
+  return { items: await presentAll(db, rows), total, limit, offset };
+}
+
+/** Every decision the filter matches, for an export. */
+export async function allDecisions(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof decisionExportQuery>,
+  includeInternal: boolean,
+): Promise<Decision[]> {
+  const filter = filterOf(query, includeInternal);
+  const rows = await fetchAllPages((page) =>
+    listDecisions(db, eventId, filter, { ...page, order: query.order }),
+  );
+  return presentAll(db, rows);
+}
+
+/** One decision and the actions that carry it out; internal ones only for those who may read them. */
+export async function decisionWithActions(
+  db: Db,
+  eventId: number,
+  decisionId: number,
+  includeInternal: boolean,
+): Promise<DecisionWithActions> {
+  const decision = await findDecision(db, eventId, decisionId);
+  if (!decision || (decision.internal === 1 && !includeInternal)) {
+    throw errors.notFound('Beslutet');
+  }
+  const links = await diversionIdsOf(db, [decisionId]);
+  const actions = await listActionsOfDecision(db, eventId, decisionId, includeInternal);
+  return {
+    ...presentDecision(decision, links.get(decisionId)!),
+    actions: actions.map((action) => presentAction(action)),
   };
 }
 

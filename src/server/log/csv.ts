@@ -1,7 +1,5 @@
+import type { LogEntry } from '../../contract/log.ts';
 import { type CsvColumn, csvDateTime } from '../http/csv.ts';
-import type { presentLogEntry } from './service.ts';
-
-type LogEntry = ReturnType<typeof presentLogEntry>;
 
 export const logCsvColumns: readonly CsvColumn<LogEntry>[] = [
   { header: 'Nr', cell: (entry) => entry.id },

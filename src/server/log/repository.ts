@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { type PageRequest, type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { LogEntriesTable } from './tables.ts';
 
@@ -22,23 +23,17 @@ function filtered(db: Db, eventId: number, filter: LogFilter) {
 }
 
 /** Struck entries are listed too: the journal shows what was struck and why. */
-export async function listLogEntries(
+export function listLogEntries(
   db: Db,
   eventId: number,
   filter: LogFilter,
-  page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: LogEntryRow[]; total: number }> {
-  const rows = await filtered(db, eventId, filter)
-    .selectAll()
-    .orderBy('occurred_at', page.order)
-    .orderBy('id', page.order)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { total } = await filtered(db, eventId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+  page: PageRequest & { order: 'asc' | 'desc' },
+): Promise<Rows<LogEntryRow>> {
+  return fetchPage(
+    filtered(db, eventId, filter),
+    (query) => query.selectAll().orderBy('occurred_at', page.order).orderBy('id', page.order),
+    page,
+  );
 }
 
 /** Every entry matching the filter, struck ones included, oldest first. */
@@ -69,11 +64,5 @@ export function updateLogEntry(
   expectedVersion: number,
   changes: Partial<Omit<LogEntryRow, 'id' | 'event_id' | 'version' | 'created_at' | 'created_by'>>,
 ): Promise<LogEntryRow | undefined> {
-  return db
-    .updateTable('log_entries')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'log_entries', id, expectedVersion, changes);
 }

@@ -1,59 +1,68 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { parsePeriod } from '../../core/time.ts';
-import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
+import { fileResponse } from '../../contract/common.ts';
 import { eventIdParams } from '../../contract/events.ts';
-import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
-import { canReadInternal } from '../http/guard.ts';
-import { logCsvColumns } from './csv.ts';
-import { listLogEntries } from './repository.ts';
 import {
   createLogEntryBody,
+  logEntry,
+  logEntryPage as logEntryPageSchema,
   logEntryParams,
   logExportQuery,
   logListQuery,
   strikeLogEntryBody,
   updateLogEntryBody,
 } from '../../contract/log.ts';
-import { correctLogEntry, createLogEntry, presentLogEntry, strikeLogEntry } from './service.ts';
+import type { Db } from '../db/schema.ts';
+import { actorOf } from '../http/actor.ts';
+import { csvFilename, sendCsv } from '../http/csv.ts';
+import { canReadInternal } from '../http/guard.ts';
+import { logCsvColumns } from './csv.ts';
+import {
+  allLogEntries,
+  correctLogEntry,
+  createLogEntry,
+  logEntryPage,
+  strikeLogEntry,
+} from './service.ts';
 
 export const logRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['log'];
+  const read = { kind: 'event', permission: 'picture.read' } as const;
   const write = { kind: 'event', permission: 'log.write' } as const;
 
   app.get(
     '/api/events/:eventId/log',
     {
-      config: { access: { kind: 'event', permission: 'picture.read' }, sharedAnswer: true },
-      schema: { tags, params: eventIdParams, querystring: logListQuery },
+      config: { access: read, sharedAnswer: true },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: logListQuery,
+        response: { 200: logEntryPageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset, order, significant } = request.query;
-      const { rows, total } = await listLogEntries(
-        db,
-        request.params.eventId,
-        { includeInternal: canReadInternal(request), significant, ...rangeOf(request.query) },
-        { limit, offset, order },
-      );
-      return { items: rows.map(presentLogEntry), total, limit, offset };
-    },
+    async (request) =>
+      logEntryPage(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.get(
     '/api/events/:eventId/log.csv',
     {
-      config: { access: { kind: 'event', permission: 'picture.read' } },
-      schema: { tags, params: eventIdParams, querystring: logExportQuery },
+      config: { access: read },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: logExportQuery,
+        response: { 200: fileResponse },
+      },
     },
     async (request, reply) => {
-      const { order, significant } = request.query;
-      const { rows } = await listLogEntries(
+      const entries = await allLogEntries(
         db,
         request.params.eventId,
-        { includeInternal: canReadInternal(request), significant, ...rangeOf(request.query) },
-        { limit: csvRowLimit, offset: 0, order },
+        request.query,
+        canReadInternal(request),
       );
-      return sendCsv(reply, csvFilename('loggbok'), logCsvColumns, rows.map(presentLogEntry));
+      return sendCsv(reply, csvFilename('loggbok'), logCsvColumns, entries);
     },
   );
 
@@ -61,24 +70,34 @@ export const logRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     '/api/events/:eventId/log',
     {
       config: { access: write },
-      schema: { tags, params: eventIdParams, body: createLogEntryBody },
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: createLogEntryBody,
+        response: { 201: logEntry },
+      },
     },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createLogEntry(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createLogEntry(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/log/:entryId',
     {
       config: { access: write },
-      schema: { tags, params: logEntryParams, body: updateLogEntryBody },
+      schema: {
+        tags,
+        params: logEntryParams,
+        body: updateLogEntryBody,
+        response: { 200: logEntry },
+      },
     },
     async (request) =>
       correctLogEntry(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.entryId,
         request.body,
@@ -89,32 +108,20 @@ export const logRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     '/api/events/:eventId/log/:entryId/strike',
     {
       config: { access: write },
-      schema: { tags, params: logEntryParams, body: strikeLogEntryBody },
+      schema: {
+        tags,
+        params: logEntryParams,
+        body: strikeLogEntryBody,
+        response: { 200: logEntry },
+      },
     },
     async (request) =>
       strikeLogEntry(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.entryId,
         request.body,
       ),
   );
 };
-
-/** An explicit from/to wins over the bounds of the period. */
-function rangeOf(query: { from?: string; to?: string; period?: string }) {
-  const period = query.period ? periodBounds(query.period) : undefined;
-  return {
-    from: query.from ? new Date(query.from).toISOString() : period?.start.toISOString(),
-    to: query.to ? new Date(query.to).toISOString() : period?.end.toISOString(),
-  };
-}
-
-function periodBounds(key: string) {
-  try {
-    return parsePeriod(key);
-  } catch {
-    throw errors.badRequest('Perioden finns inte.', { field: 'period' });
-  }
-}

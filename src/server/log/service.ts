@@ -1,17 +1,30 @@
 import type { z } from 'zod';
+import type { Page } from '../../contract/list.ts';
+import type {
+  LogEntry,
+  createLogEntryBody,
+  logExportQuery,
+  logListQuery,
+  strikeLogEntryBody,
+  updateLogEntryBody,
+} from '../../contract/log.ts';
+import { periodRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
+import { fetchAllPages } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { indexForSearch } from '../search/index-document.ts';
-import { type LogEntryRow, findLogEntry, insertLogEntry, updateLogEntry } from './repository.ts';
-import type {
-  createLogEntryBody,
-  strikeLogEntryBody,
-  updateLogEntryBody,
-} from '../../contract/log.ts';
+import {
+  type LogEntryRow,
+  type LogFilter,
+  findLogEntry,
+  insertLogEntry,
+  listLogEntries,
+  updateLogEntry,
+} from './repository.ts';
 
-export function presentLogEntry(row: LogEntryRow) {
+export function presentLogEntry(row: LogEntryRow): LogEntry {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -33,6 +46,52 @@ export function presentLogEntry(row: LogEntryRow) {
     },
     version: row.version,
   };
+}
+
+type LogListQuery = z.infer<typeof logListQuery>;
+
+function filterOf(
+  query: Omit<LogListQuery, 'limit' | 'offset'>,
+  includeInternal: boolean,
+): LogFilter {
+  // An explicit from/to wins over the bounds of the period.
+  const period = query.period ? periodRange(query.period) : undefined;
+  return {
+    includeInternal,
+    significant: query.significant,
+    from: query.from ? new Date(query.from).toISOString() : period?.from,
+    to: query.to ? new Date(query.to).toISOString() : period?.to,
+  };
+}
+
+/** One page of the event's journal, struck entries included, filtered as the query says. */
+export async function logEntryPage(
+  db: Db,
+  eventId: number,
+  query: LogListQuery,
+  includeInternal: boolean,
+): Promise<Page<LogEntry>> {
+  const { limit, offset, order } = query;
+  const { rows, total } = await listLogEntries(db, eventId, filterOf(query, includeInternal), {
+    limit,
+    offset,
+    order,
+  });
+  return { items: rows.map(presentLogEntry), total, limit, offset };
+}
+
+/** Every entry the filter matches, for an export. */
+export async function allLogEntries(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof logExportQuery>,
+  includeInternal: boolean,
+): Promise<LogEntry[]> {
+  const filter = filterOf(query, includeInternal);
+  const rows = await fetchAllPages((page) =>
+    listLogEntries(db, eventId, filter, { ...page, order: query.order }),
+  );
+  return rows.map(presentLogEntry);
 }
 
 export async function createLogEntry(
@@ -138,7 +197,7 @@ async function loadUnstruck(db: Db, eventId: number, entryId: number): Promise<L
   const entry = await findLogEntry(db, eventId, entryId);
   if (!entry) throw errors.notFound('Anteckningen');
   if (entry.struck_at !== null) {
-    throw errors.badRequest('Anteckningen är struken och kan inte ändras.');
+    throw errors.wrongState('Anteckningen är struken och kan inte ändras.');
   }
   return entry;
 }

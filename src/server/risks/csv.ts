@@ -1,9 +1,7 @@
+import type { Risk, RiskDirection } from '../../contract/risks.ts';
 import { type CsvColumn, csvDateTime } from '../http/csv.ts';
-import type { presentRisk } from './service.ts';
 
-type Risk = ReturnType<typeof presentRisk>;
-
-const directionNames: Record<NonNullable<Risk['trend']>['direction'], string> = {
+const directionNames: Record<RiskDirection, string> = {
   rising: 'Ökande',
   falling: 'Minskande',
   unchanged: 'Oförändrad',

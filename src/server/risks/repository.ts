@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { type PageRequest, type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { RiskAssessmentsTable, RisksTable } from './tables.ts';
 
@@ -11,23 +12,21 @@ function visible(db: Db, eventId: number, includeInternal: boolean) {
 }
 
 /** Highest current score first. */
-export async function listRisks(
+export function listRisks(
   db: Db,
   eventId: number,
   includeInternal: boolean,
-  page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: RiskRow[]; total: number }> {
-  const rows = await visible(db, eventId, includeInternal)
-    .selectAll()
-    .orderBy((eb) => eb('likelihood', '*', eb.ref('consequence')), page.order)
-    .orderBy('id', 'asc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { total } = await visible(db, eventId, includeInternal)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+  page: PageRequest & { order: 'asc' | 'desc' },
+): Promise<Rows<RiskRow>> {
+  return fetchPage(
+    visible(db, eventId, includeInternal),
+    (query) =>
+      query
+        .selectAll()
+        .orderBy((eb) => eb('likelihood', '*', eb.ref('consequence')), page.order)
+        .orderBy('id', 'asc'),
+    page,
+  );
 }
 
 export function allRisks(db: Db, eventId: number, includeInternal: boolean): Promise<RiskRow[]> {
@@ -53,13 +52,7 @@ export function updateRisk(
   expectedVersion: number,
   changes: Partial<Omit<RiskRow, 'id' | 'event_id' | 'version' | 'created_at' | 'created_by'>>,
 ): Promise<RiskRow | undefined> {
-  return db
-    .updateTable('risks')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'risks', id, expectedVersion, changes);
 }
 
 export function insertAssessment(

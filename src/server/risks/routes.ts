@@ -1,20 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
+import { fileResponse } from '../../contract/common.ts';
 import { eventIdParams } from '../../contract/events.ts';
-import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
-import { canReadInternal } from '../http/guard.ts';
-import { riskCsvColumns } from './csv.ts';
-import { assessmentsOf, findRisk, listRisks } from './repository.ts';
 import {
   assessRiskBody,
   createRiskBody,
+  risk,
   riskExportQuery,
   riskListQuery,
+  riskPage as riskPageSchema,
   riskParams,
+  riskWithAssessments as riskWithAssessmentsSchema,
   updateRiskBody,
 } from '../../contract/risks.ts';
-import { assessRisk, changeRisk, createRisk, presentAssessment, presentRisk } from './service.ts';
+import type { Db } from '../db/schema.ts';
+import { actorOf } from '../http/actor.ts';
+import { csvFilename, sendCsv } from '../http/csv.ts';
+import { canReadInternal } from '../http/guard.ts';
+import { riskCsvColumns } from './csv.ts';
+import {
+  allRisks,
+  assessRisk,
+  changeRisk,
+  createRisk,
+  riskPage,
+  riskWithAssessments,
+} from './service.ts';
 
 export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['risks'];
@@ -25,89 +35,94 @@ export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/events/:eventId/risks',
     {
       config: { access: read },
-      schema: { tags, params: eventIdParams, querystring: riskListQuery },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: riskListQuery,
+        response: { 200: riskPageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset, order } = request.query;
-      const { rows, total } = await listRisks(
-        db,
-        request.params.eventId,
-        canReadInternal(request),
-        { limit, offset, order },
-      );
-      const history = await assessmentsOf(
-        db,
-        rows.map((row) => row.id),
-      );
-      return {
-        items: rows.map((row) => presentRisk(row, history.get(row.id)!)),
-        total,
-        limit,
-        offset,
-      };
-    },
+    async (request) =>
+      riskPage(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.get(
     '/api/events/:eventId/risks.csv',
     {
       config: { access: read },
-      schema: { tags, params: eventIdParams, querystring: riskExportQuery },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: riskExportQuery,
+        response: { 200: fileResponse },
+      },
     },
     async (request, reply) => {
-      const { rows } = await listRisks(db, request.params.eventId, canReadInternal(request), {
-        limit: csvRowLimit,
-        offset: 0,
-        order: request.query.order,
-      });
-      const history = await assessmentsOf(
+      const risks = await allRisks(
         db,
-        rows.map((row) => row.id),
+        request.params.eventId,
+        request.query,
+        canReadInternal(request),
       );
-      const risks = rows.map((row) => presentRisk(row, history.get(row.id)!));
       return sendCsv(reply, csvFilename('risker'), riskCsvColumns, risks);
     },
   );
 
   app.get(
     '/api/events/:eventId/risks/:riskId',
-    { config: { access: read }, schema: { tags, params: riskParams } },
-    async (request) => {
-      const { eventId, riskId } = request.params;
-      const risk = await findRisk(db, eventId, riskId);
-      if (!risk || (risk.internal === 1 && !canReadInternal(request)))
-        throw errors.notFound('Risken');
-      const history = (await assessmentsOf(db, [riskId])).get(riskId)!;
-      return { ...presentRisk(risk, history), assessments: history.map(presentAssessment) };
+    {
+      config: { access: read },
+      schema: { tags, params: riskParams, response: { 200: riskWithAssessmentsSchema } },
     },
+    async (request) =>
+      riskWithAssessments(
+        db,
+        request.params.eventId,
+        request.params.riskId,
+        canReadInternal(request),
+      ),
   );
 
   app.post(
     '/api/events/:eventId/risks',
-    { config: { access: write }, schema: { tags, params: eventIdParams, body: createRiskBody } },
+    {
+      config: { access: write },
+      schema: { tags, params: eventIdParams, body: createRiskBody, response: { 201: risk } },
+    },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createRisk(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createRisk(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/risks/:riskId',
-    { config: { access: write }, schema: { tags, params: riskParams, body: updateRiskBody } },
+    {
+      config: { access: write },
+      schema: { tags, params: riskParams, body: updateRiskBody, response: { 200: risk } },
+    },
     async (request) =>
-      changeRisk(db, request.actor!, request.params.eventId, request.params.riskId, request.body),
+      changeRisk(db, actorOf(request), request.params.eventId, request.params.riskId, request.body),
   );
 
   app.post(
     '/api/events/:eventId/risks/:riskId/assessments',
-    { config: { access: write }, schema: { tags, params: riskParams, body: assessRiskBody } },
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        params: riskParams,
+        body: assessRiskBody,
+        response: { 201: riskWithAssessmentsSchema },
+      },
+    },
     async (request, reply) =>
       reply
         .code(201)
         .send(
           await assessRisk(
             db,
-            request.actor!,
+            actorOf(request),
             request.params.eventId,
             request.params.riskId,
             request.body,

@@ -1,5 +1,18 @@
 import type { z } from 'zod';
+import type { Page } from '../../contract/list.ts';
+import type {
+  Assessment,
+  Risk,
+  RiskDirection,
+  RiskWithAssessments,
+  assessRiskBody,
+  createRiskBody,
+  riskExportQuery,
+  riskListQuery,
+  updateRiskBody,
+} from '../../contract/risks.ts';
 import { recordAudit } from '../audit/record.ts';
+import { fetchAllPages } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -10,23 +23,21 @@ import {
   findRisk,
   insertAssessment,
   insertRisk,
+  listRisks,
   updateRisk,
 } from './repository.ts';
-import type { assessRiskBody, createRiskBody, updateRiskBody } from '../../contract/risks.ts';
-
-type Direction = 'rising' | 'falling' | 'unchanged';
 
 /** The last assessment against the one before it; null until the risk has been reassessed. */
-export function trendOf(history: RiskAssessmentRow[]) {
+export function trendOf(history: RiskAssessmentRow[]): Risk['trend'] {
   const [previous, last] = history.slice(-2);
   if (!previous || !last) return null;
   const before = previous.likelihood * previous.consequence;
   const now = last.likelihood * last.consequence;
-  const direction: Direction = now > before ? 'rising' : now < before ? 'falling' : 'unchanged';
+  const direction: RiskDirection = now > before ? 'rising' : now < before ? 'falling' : 'unchanged';
   return { direction, previousScore: before, previousAssessedAt: previous.assessed_at };
 }
 
-export function presentRisk(row: RiskRow, history: RiskAssessmentRow[]) {
+export function presentRisk(row: RiskRow, history: RiskAssessmentRow[]): Risk {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -51,7 +62,7 @@ export function presentRisk(row: RiskRow, history: RiskAssessmentRow[]) {
   };
 }
 
-export function presentAssessment(row: RiskAssessmentRow) {
+export function presentAssessment(row: RiskAssessmentRow): Assessment {
   return {
     id: row.id,
     likelihood: row.likelihood,
@@ -62,6 +73,52 @@ export function presentAssessment(row: RiskAssessmentRow) {
     assessedAt: row.assessed_at,
     comment: row.comment,
   };
+}
+
+async function presentAll(db: Db, rows: RiskRow[]): Promise<Risk[]> {
+  const history = await assessmentsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => presentRisk(row, history.get(row.id)!));
+}
+
+/** One page of the event's risks, highest current score first (or last). */
+export async function riskPage(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof riskListQuery>,
+  includeInternal: boolean,
+): Promise<Page<Risk>> {
+  const { limit, offset, order } = query;
+  const { rows, total } = await listRisks(db, eventId, includeInternal, { limit, offset, order });
+  return { items: await presentAll(db, rows), total, limit, offset };
+}
+
+/** Every risk of the event, for an export. */
+export async function allRisks(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof riskExportQuery>,
+  includeInternal: boolean,
+): Promise<Risk[]> {
+  const rows = await fetchAllPages((page) =>
+    listRisks(db, eventId, includeInternal, { ...page, order: query.order }),
+  );
+  return presentAll(db, rows);
+}
+
+/** One risk and every assessment of it; an internal one only for those who may read it. */
+export async function riskWithAssessments(
+  db: Db,
+  eventId: number,
+  riskId: number,
+  includeInternal: boolean,
+): Promise<RiskWithAssessments> {
+  const risk = await findRisk(db, eventId, riskId);
+  if (!risk || (risk.internal === 1 && !includeInternal)) throw errors.notFound('Risken');
+  const history = (await assessmentsOf(db, [riskId])).get(riskId)!;
+  return { ...presentRisk(risk, history), assessments: history.map(presentAssessment) };
 }
 
 export async function createRisk(

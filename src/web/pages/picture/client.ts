@@ -18,27 +18,10 @@ interface Recorded {
   version: number;
 }
 
-export interface LogItem extends Recorded {
-  id: number;
-  occurredAt: string;
-  text: string;
-  source: string;
-  significant: boolean;
-  struck: { at: string; by: number | null; reason: string } | null;
-}
+import type { Decision as DecisionItem, DecisionWithActions } from '../../../contract/decisions.ts';
+import type { LogEntry as LogItem } from '../../../contract/log.ts';
 
-export interface DecisionItem extends Recorded {
-  id: number;
-  decidedAt: string;
-  forum: string;
-  mandate: string;
-  text: string;
-  rationale: string;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  diversionIds: number[];
-  meetingId: number | null;
-}
+export type { DecisionItem, LogItem };
 
 export interface MilestoneItem extends Recorded {
   id: number;
@@ -50,48 +33,17 @@ export interface MilestoneItem extends Recorded {
   reachedAt: string | null;
 }
 
-export const actionStates = ['open', 'in_progress', 'done', 'cancelled'] as const;
-export type ActionState = (typeof actionStates)[number];
+import type { Action as ActionItem, ActionState } from '../../../contract/actions.ts';
+import type { Assessment, Risk as RiskItem, RiskWithAssessments } from '../../../contract/risks.ts';
 
-export interface ActionItem extends Recorded {
-  id: number;
-  text: string;
-  owner: { name: string | null; unitId: number | null };
-  dueAt: string | null;
-  state: ActionState;
-  overdue: boolean;
-  decisionId: number | null;
-  meetingId: number | null;
-  handoverTo: string | null;
-}
+export type { ActionItem, ActionState, Assessment, RiskItem };
 
-export interface RiskItem extends Recorded {
-  id: number;
-  title: string;
-  description: string;
-  likelihood: number;
-  consequence: number;
-  score: number;
-  mitigation: string;
-  owner: string;
-  lastAssessedAt: string | null;
-  trend: {
-    direction: 'rising' | 'falling' | 'unchanged';
-    previousScore: number;
-    previousAssessedAt: string;
-  } | null;
-}
-
-export interface Assessment {
-  id: number;
-  likelihood: number;
-  consequence: number;
-  score: number;
-  mitigation: string;
-  assessedBy: number | null;
-  assessedAt: string;
-  comment: string;
-}
+export const actionStates = [
+  'open',
+  'in_progress',
+  'done',
+  'cancelled',
+] as const satisfies readonly ActionState[];
 
 export const diversionCategories = ['walk_in', 'ambulance', 'secondary_transport'] as const;
 
@@ -148,6 +100,17 @@ export interface ImportPreview {
   valid: boolean;
 }
 
+import type {
+  Activity as ActivityItem,
+  Audience,
+  Channel,
+  MediaPicture as MediaItem,
+  Spokesperson as SpokespersonItem,
+  Tone,
+} from '../../../contract/communication.ts';
+
+export type { ActivityItem, MediaItem, SpokespersonItem };
+
 export const channels = [
   'intranet',
   '1177',
@@ -156,36 +119,14 @@ export const channels = [
   'social_media',
   'newsletter',
   'other',
-] as const;
-export const audiences = ['internal', 'external', 'both'] as const;
-export const tones = ['positive', 'neutral', 'negative', 'mixed'] as const;
-
-export interface ActivityItem extends Recorded {
-  id: number;
-  occurredOn: string;
-  channels: string[];
-  audience: string;
-  title: string;
-  link: string | null;
-}
-
-export interface MediaItem extends Recorded {
-  id: number;
-  period: string;
-  articleCount: number;
-  themes: string[];
-  tone: string;
-  comment: string;
-}
-
-export interface SpokespersonItem extends Recorded {
-  id: number;
-  name: string;
-  title: string;
-  topic: string;
-  fromDate: string;
-  toDate: string | null;
-}
+] as const satisfies readonly Channel[];
+export const audiences = ['internal', 'external', 'both'] as const satisfies readonly Audience[];
+export const tones = [
+  'positive',
+  'neutral',
+  'negative',
+  'mixed',
+] as const satisfies readonly Tone[];
 
 export interface AdminUser {
   id: number;
@@ -296,7 +237,7 @@ export const pictureApi = {
 
   decisions: list<DecisionItem>((id) => `${ev(id)}/decisions`),
   decision: (eventId: number, id: number) =>
-    request<DecisionItem & { actions: ActionItem[] }>('GET', `${ev(eventId)}/decisions/${id}`),
+    request<DecisionWithActions>('GET', `${ev(eventId)}/decisions/${id}`),
   createDecision: (eventId: number, body: Body) =>
     request<DecisionItem>('POST', `${ev(eventId)}/decisions`, body),
   updateDecision: (eventId: number, id: number, body: Body) =>
@@ -310,13 +251,13 @@ export const pictureApi = {
 
   risks: list<RiskItem>((id) => `${ev(id)}/risks`),
   risk: (eventId: number, id: number) =>
-    request<RiskItem & { assessments: Assessment[] }>('GET', `${ev(eventId)}/risks/${id}`),
+    request<RiskWithAssessments>('GET', `${ev(eventId)}/risks/${id}`),
   createRisk: (eventId: number, body: Body) =>
     request<RiskItem>('POST', `${ev(eventId)}/risks`, body),
   updateRisk: (eventId: number, id: number, body: Body) =>
     request<RiskItem>('PATCH', `${ev(eventId)}/risks/${id}`, body),
   assessRisk: (eventId: number, id: number, body: Body) =>
-    request<RiskItem>('POST', `${ev(eventId)}/risks/${id}/assessments`, body),
+    request<RiskWithAssessments>('POST', `${ev(eventId)}/risks/${id}/assessments`, body),
 
   diversions: list<DiversionItem>((id) => `${ev(id)}/diversions`),
   createDiversion: (eventId: number, body: Body) =>
