@@ -11,7 +11,6 @@ const notYetDeclared = new Set([
   'auth',
   'communication',
   'decisions',
-  'distribution',
   'diversions',
   'events',
   'exchange',
