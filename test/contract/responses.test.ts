@@ -13,7 +13,6 @@ const notYetDeclared = new Set([
   'decisions',
   'diversions',
   'events',
-  'exchange',
   'feeds',
   'figures',
   'live',
