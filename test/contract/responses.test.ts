@@ -13,7 +13,6 @@ const notYetDeclared = new Set([
   'decisions',
   'diversions',
   'events',
-  'feeds',
   'figures',
   'live',
   'log',
