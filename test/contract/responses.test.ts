@@ -16,7 +16,6 @@ const notYetDeclared = new Set([
   'figures',
   'live',
   'log',
-  'meetings',
   'milestones',
   'published',
   'readiness',
