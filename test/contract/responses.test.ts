@@ -20,7 +20,6 @@ const notYetDeclared = new Set([
   'published',
   'readiness',
   'reports',
-  'review',
   'risks',
   'search',
   'situations',
