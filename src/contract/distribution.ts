@@ -22,3 +22,17 @@ export const listBody = z
 export const updateListBody = listBody.extend({ version: z.number().int().positive() }).strict();
 
 export const unsubscribeParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+
+export const distributionList = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  audience: z.enum(['public', 'internal']),
+  recipients: z.array(z.object({ email: z.string(), name: z.string() })),
+  version: z.number().int(),
+});
+export type DistributionList = z.infer<typeof distributionList>;
+
+export const distributionLists = z.object({ items: z.array(distributionList) });
+
+export const subscription = z.object({ subscribed: z.boolean(), email: z.string().nullable() });
+export type Subscription = z.infer<typeof subscription>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { timestamp } from './common.ts';
 import { eventIdParams } from './events.ts';
+import { pageOf } from './list.ts';
 import { decimalId, decimalNumber } from './numbers.ts';
 
 export const webhookEventTypes = [
@@ -83,3 +85,78 @@ export type CreateSourceInput = z.infer<typeof createSourceBody>;
 export type UpdateSourceInput = z.infer<typeof updateSourceBody>;
 export type CreateWebhookInput = z.infer<typeof createWebhookBody>;
 export type UpdateWebhookInput = z.infer<typeof updateWebhookBody>;
+
+export const figureSource = z.object({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  name: z.string(),
+  url: z.string(),
+  format: z.enum(['csv', 'json']),
+  intervalMinutes: z.number().int(),
+  enabled: z.boolean(),
+  nextRunAt: timestamp,
+  lastRun: z
+    .object({
+      at: timestamp,
+      result: z.enum(['ok', 'failed']).nullable(),
+      message: z.string().nullable(),
+    })
+    .nullable(),
+  version: z.number().int(),
+});
+export type FigureSource = z.infer<typeof figureSource>;
+
+export const figureSourceList = z.object({ items: z.array(figureSource) });
+
+export const sourceRun = z.object({
+  id: z.number().int(),
+  startedAt: timestamp,
+  finishedAt: timestamp,
+  ok: z.boolean(),
+  rows: z.number().int(),
+  message: z.string(),
+  /** The rows the import refused. */
+  errors: z.array(
+    z.object({ row: z.number(), column: z.string().nullable(), message: z.string() }),
+  ),
+});
+export type SourceRun = z.infer<typeof sourceRun>;
+
+export const sourceRunList = z.object({ items: z.array(sourceRun) });
+
+/** Never includes the secret: it is shown once, when the webhook is created. */
+export const webhook = z.object({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  name: z.string(),
+  url: z.string(),
+  eventTypes: z.array(z.enum(webhookEventTypes)),
+  active: z.boolean(),
+  createdAt: timestamp,
+  version: z.number().int(),
+});
+export type Webhook = z.infer<typeof webhook>;
+
+export const webhookList = z.object({ items: z.array(webhook) });
+
+/** A new webhook with its secret, the only time the secret is shown. */
+export const createdWebhook = webhook.extend({ secret: z.string() });
+export type CreatedWebhook = z.infer<typeof createdWebhook>;
+
+export const webhookDelivery = z.object({
+  id: z.number().int(),
+  eventType: z.string(),
+  state: z.enum(['pending', 'sending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  nextAttemptAt: timestamp.nullable(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  lastAttemptAt: timestamp.nullable(),
+  deliveredAt: timestamp.nullable(),
+  createdAt: timestamp,
+  payload: z.unknown(),
+});
+export type WebhookDelivery = z.infer<typeof webhookDelivery>;
+
+export const webhookDeliveryPage = pageOf(webhookDelivery);

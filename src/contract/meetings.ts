@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { action } from './actions.ts';
+import { provenance, timestamp } from './common.ts';
 import { eventIdParams } from './events.ts';
-import { listQuery } from './list.ts';
+import { listQuery, pageOf } from './list.ts';
 import { decimalId } from './numbers.ts';
 
 const instant = z.iso.datetime({ offset: true });
@@ -93,3 +95,87 @@ export const calendarQuery = z.object({ from: instant, to: instant });
 export const feedParams = z.object({
   file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'Kalenderadressen är ogiltig.'),
 });
+
+const scheduleAnswer = z.object({
+  days: z.array(z.number().int()),
+  time: z.string(),
+  durationMinutes: z.number().int(),
+});
+export type Schedule = z.infer<typeof scheduleAnswer>;
+
+export const forum = z.object({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  name: z.string(),
+  mandate: z.string(),
+  chairRole: z.string(),
+  schedule: scheduleAnswer.nullable(),
+  provenance,
+  version: z.number().int(),
+});
+export type Forum = z.infer<typeof forum>;
+
+export const forumList = z.object({ items: z.array(forum) });
+
+export const meeting = z.object({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  forumId: z.number().int().nullable(),
+  title: z.string(),
+  startsAt: timestamp,
+  endsAt: timestamp,
+  agenda: z.string(),
+  attendees: z.array(z.string()),
+  minutes: z.string(),
+  internal: z.boolean(),
+  provenance,
+  version: z.number().int(),
+});
+export type Meeting = z.infer<typeof meeting>;
+
+export const meetingPage = pageOf(meeting);
+
+/** A forum with every meeting held in it, newest first. */
+export const forumDetail = forum.extend({ meetings: z.array(meeting) });
+export type ForumDetail = z.infer<typeof forumDetail>;
+
+/**
+ * A meeting with the decisions and actions recorded in it. The decisions are the decisions
+ * capability's answer, passed through as they are until that capability declares its schema.
+ */
+export const meetingDetail = meeting.extend({
+  decisions: z.array(z.unknown()),
+  actions: z.array(action),
+});
+export type MeetingDetail = z.infer<typeof meetingDetail>;
+
+export const calendarKinds = ['meeting', 'forum', 'input_deadline', 'report', 'press'] as const;
+export type CalendarKind = (typeof calendarKinds)[number];
+
+export const calendarEntry = z.object({
+  /** Stable across requests: the calendar feed uses it for the event's UID. */
+  key: z.string(),
+  kind: z.enum(calendarKinds),
+  title: z.string(),
+  start: timestamp,
+  end: timestamp,
+  /** A whole Stockholm day (press activities carry only a date). */
+  allDay: z.boolean(),
+  internal: z.boolean(),
+  /** Where the entry is shown in the web app or on the published pages. */
+  link: z.string(),
+});
+export type CalendarEntry = z.infer<typeof calendarEntry>;
+
+export const calendar = z.object({ from: timestamp, to: timestamp, items: z.array(calendarEntry) });
+export type Calendar = z.infer<typeof calendar>;
+
+export const calendarSubscription = z.object({
+  active: z.boolean(),
+  createdAt: timestamp.nullable(),
+});
+export type CalendarSubscription = z.infer<typeof calendarSubscription>;
+
+/** The secret feed address, shown once. */
+export const calendarAddress = z.object({ url: z.string(), createdAt: timestamp });
+export type CalendarAddress = z.infer<typeof calendarAddress>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { provenance, timestamp } from './common.ts';
 import { eventIdParams } from './events.ts';
+import { pageOf } from './list.ts';
 import { decimalId, decimalNumber } from './numbers.ts';
 
 export const timelineKinds = [
@@ -91,3 +93,31 @@ export const updateLessonBody = z
     category: category.optional(),
   })
   .strict();
+
+export const timelineEntry = z.object({
+  at: timestamp,
+  kind: z.enum(timelineKinds),
+  title: z.string(),
+  summary: z.string(),
+  /** What the entry is about, for a link to it. */
+  target: z.object({ kind: z.string(), id: z.number().int() }),
+  internal: z.boolean(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const timelinePage = pageOf(timelineEntry);
+
+export const lesson = z.object({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  observation: z.string(),
+  recommendation: z.string(),
+  owner: z.string(),
+  state: z.enum(lessonStates),
+  category: z.string().nullable(),
+  provenance,
+  version: z.number().int(),
+});
+export type Lesson = z.infer<typeof lesson>;
+
+export const lessonList = z.object({ items: z.array(lesson) });

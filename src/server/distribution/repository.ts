@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { DeliveriesTable, DistributionListsTable } from './tables.ts';
 
@@ -36,17 +37,10 @@ export function updateDistributionList(
   expectedVersion: number,
   changes: Pick<ListRow, 'name' | 'audience' | 'recipients_json' | 'updated_by'>,
 ) {
-  return db
-    .updateTable('distribution_lists')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'distribution_lists', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }
 
 export function subscribersOf(db: Db, eventId: number) {

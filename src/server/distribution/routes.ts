@@ -1,15 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
+import { fileResponse } from '../../contract/common.ts';
 import { eventIdParams } from '../../contract/events.ts';
-import { systemActor } from '../http/actor.ts';
-import { findSubscription, listDistributionLists } from './repository.ts';
+import { actorOf, systemActor } from '../http/actor.ts';
 import {
+  distributionList,
+  distributionLists,
   listBody,
   listParams,
+  subscription,
   unsubscribeParams,
   updateListBody,
 } from '../../contract/distribution.ts';
-import { changeList, createList, presentList, subscribe, unsubscribe } from './service.ts';
+import {
+  changeList,
+  createList,
+  distributionListsOf,
+  subscribe,
+  subscriptionOf,
+  unsubscribe,
+} from './service.ts';
 
 export const distributionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['distribution'];
@@ -18,53 +28,67 @@ export const distributionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
 
   app.get(
     '/api/events/:eventId/distribution-lists',
-    { config: { access: manage }, schema: { tags, params: eventIdParams } },
-    async (request) => ({
-      items: (await listDistributionLists(db, request.params.eventId)).map(presentList),
-    }),
+    {
+      config: { access: manage },
+      schema: { tags, params: eventIdParams, response: { 200: distributionLists } },
+    },
+    async (request) => distributionListsOf(db, request.params.eventId),
   );
 
   app.post(
     '/api/events/:eventId/distribution-lists',
-    { config: { access: manage }, schema: { tags, params: eventIdParams, body: listBody } },
+    {
+      config: { access: manage },
+      schema: { tags, params: eventIdParams, body: listBody, response: { 201: distributionList } },
+    },
     async (request, reply) =>
       reply
         .code(201)
-        .send(
-          presentList(await createList(db, request.actor!, request.params.eventId, request.body)),
-        ),
+        .send(await createList(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.put(
     '/api/events/:eventId/distribution-lists/:listId',
-    { config: { access: manage }, schema: { tags, params: listParams, body: updateListBody } },
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        params: listParams,
+        body: updateListBody,
+        response: { 200: distributionList },
+      },
+    },
     async (request) => {
       const { eventId, listId } = request.params;
-      return presentList(await changeList(db, request.actor!, eventId, listId, request.body));
+      return changeList(db, actorOf(request), eventId, listId, request.body);
     },
   );
 
   app.get(
     '/api/events/:eventId/subscription',
-    { config: { access: reader }, schema: { tags, params: eventIdParams } },
-    async (request) => {
-      const found = await findSubscription(db, request.params.eventId, request.actor!.userId!);
-      return { subscribed: Boolean(found), email: found?.email ?? null };
+    {
+      config: { access: reader },
+      schema: { tags, params: eventIdParams, response: { 200: subscription } },
     },
+    async (request) => subscriptionOf(db, actorOf(request), request.params.eventId),
   );
 
   app.post(
     '/api/events/:eventId/subscription',
-    { config: { access: reader }, schema: { tags, params: eventIdParams } },
-    async (request, reply) => {
-      const row = await subscribe(db, request.actor!, request.params.eventId);
-      return reply.code(201).send({ subscribed: true, email: row.email });
+    {
+      config: { access: reader },
+      schema: { tags, params: eventIdParams, response: { 201: subscription } },
     },
+    async (request, reply) =>
+      reply.code(201).send(await subscribe(db, actorOf(request), request.params.eventId)),
   );
 
   app.get(
     '/unsubscribe/:token',
-    { config: { access: { kind: 'public' } }, schema: { hide: true, params: unsubscribeParams } },
+    {
+      config: { access: { kind: 'public' } },
+      schema: { hide: true, params: unsubscribeParams, response: { 200: fileResponse } },
+    },
     async (request, reply) =>
       reply.type('text/html; charset=utf-8').send(unsubscribePage(request.params.token)),
   );
@@ -73,7 +97,7 @@ export const distributionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     '/unsubscribe/:token',
     {
       config: { access: { kind: 'public' }, csrf: false },
-      schema: { tags, params: unsubscribeParams },
+      schema: { tags, params: unsubscribeParams, response: { 200: fileResponse } },
     },
     async (request, reply) => {
       const removed = await unsubscribe(

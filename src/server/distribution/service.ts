@@ -19,14 +19,19 @@ import {
   subscribersOf,
   updateDistributionList,
 } from './repository.ts';
-import type { listBody, updateListBody } from '../../contract/distribution.ts';
+import type {
+  DistributionList,
+  Subscription,
+  listBody,
+  updateListBody,
+} from '../../contract/distribution.ts';
 
 export interface Recipient {
   email: string;
   name: string;
 }
 
-export function presentList(row: ListRow) {
+export function presentList(row: ListRow): DistributionList {
   return {
     id: row.id,
     name: row.name,
@@ -36,12 +41,20 @@ export function presentList(row: ListRow) {
   };
 }
 
+/** The event's distribution lists, by name. */
+export async function distributionListsOf(
+  db: Db,
+  eventId: number,
+): Promise<{ items: DistributionList[] }> {
+  return { items: (await listDistributionLists(db, eventId)).map(presentList) };
+}
+
 export async function createList(
   db: Db,
   actor: Actor,
   eventId: number,
   input: z.infer<typeof listBody>,
-) {
+): Promise<DistributionList> {
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const row = await insertDistributionList(trx, {
@@ -61,7 +74,7 @@ export async function createList(
       eventId,
       after: row,
     });
-    return row;
+    return presentList(row);
   });
 }
 
@@ -71,7 +84,7 @@ export async function changeList(
   eventId: number,
   listId: number,
   input: z.infer<typeof updateListBody>,
-) {
+): Promise<DistributionList> {
   return db.transaction().execute(async (trx) => {
     const before = await findDistributionList(trx, eventId, listId);
     if (!before) throw errors.notFound('Sändlistan');
@@ -90,7 +103,7 @@ export async function changeList(
       before,
       after: updated,
     });
-    return updated;
+    return presentList(updated);
   });
 }
 
@@ -144,8 +157,14 @@ export const queueReportDeliveries: PublishHooks = {
   },
 };
 
-export async function subscribe(db: Db, actor: Actor, eventId: number) {
-  return db.transaction().execute(async (trx) => {
+/** Whether the actor gets the event's published reports by e-mail. */
+export async function subscriptionOf(db: Db, actor: Actor, eventId: number): Promise<Subscription> {
+  const found = await findSubscription(db, eventId, actor.userId!);
+  return { subscribed: Boolean(found), email: found?.email ?? null };
+}
+
+export async function subscribe(db: Db, actor: Actor, eventId: number): Promise<Subscription> {
+  const row = await db.transaction().execute(async (trx) => {
     const existing = await findSubscription(trx, eventId, actor.userId!);
     if (existing) return existing;
     const user = await findUserById(trx, actor.userId!);
@@ -164,6 +183,7 @@ export async function subscribe(db: Db, actor: Actor, eventId: number) {
     });
     return row;
   });
+  return { subscribed: true, email: row.email };
 }
 
 /** One-click unsubscribe from the link in every e-mail; the token is the only credential. */

@@ -18,8 +18,8 @@ import { verifiedSnapshot } from '../reports/snapshot.ts';
 import { findSituation, listSituationVersions } from '../situations/repository.ts';
 import { type FacilityRow, listFacilities, listUnits } from '../units/repository.ts';
 import { findUserById } from '../users/repository.ts';
-import type { FacilityMeasure } from './fhir.ts';
-import type { BedCapacity, HospitalStatus } from './have.ts';
+import { type FacilityMeasure, measureReportBundle } from './fhir.ts';
+import { type BedCapacity, type HospitalStatus, haveXml } from './have.ts';
 import {
   bedFigureKeys,
   capacityStatusOf,
@@ -30,7 +30,7 @@ import {
   situationRoles,
   workflowRoles,
 } from './mapping.ts';
-import type { SitRep } from './sitrep.ts';
+import { type SitRep, sitRepXml } from './sitrep.ts';
 
 // Read-only: the exchange formats present what other capabilities hold and never write.
 
@@ -340,4 +340,55 @@ async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
   const event = await findEvent(db, eventId);
   if (!event) throw errors.notFound('Händelsen');
   return event;
+}
+
+/** A file the exchange answers with: its text and the name to save it under. */
+export interface ExchangeFile {
+  body: string;
+  fileName: string;
+}
+
+/** A published report as an EDXL SitRep document. */
+export async function publishedReportSitRepFile(
+  db: Db,
+  eventId: number,
+  number: number,
+  audience: Audience,
+  version?: number,
+): Promise<ExchangeFile> {
+  const { sitRep, fileName } = await publishedReportSitRep(db, eventId, number, audience, version);
+  return { body: sitRepXml(sitRep), fileName };
+}
+
+/** A unit's situation as an EDXL SitRep document. */
+export async function unitSituationSitRepFile(
+  db: Db,
+  eventId: number,
+  situationId: number,
+  includeInternal: boolean,
+): Promise<ExchangeFile> {
+  const { sitRep, fileName } = await unitSituationSitRep(db, eventId, situationId, includeInternal);
+  return { body: sitRepXml(sitRep), fileName };
+}
+
+/** The hospitals' status as an EDXL HAVE document. */
+export async function hospitalStatusFile(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+): Promise<ExchangeFile> {
+  const hospitals = await hospitalStatuses(db, eventId, includeInternal);
+  return { body: haveXml(hospitals), fileName: `have-${eventId}.xml` };
+}
+
+/** The bed figures as a FHIR Bundle of MeasureReports, as JSON text. */
+export async function measureReportJson(
+  db: Db,
+  eventId: number,
+  query: { facilityId?: number | undefined; period?: string | undefined },
+  includeInternal: boolean,
+  urls: { publicUrl: string; selfUrl: string },
+): Promise<string> {
+  const measures = await facilityMeasures(db, eventId, query, includeInternal);
+  return JSON.stringify(measureReportBundle(measures, urls.publicUrl, urls.selfUrl));
 }

@@ -17,7 +17,7 @@ export async function loadFeedsDemo(db: Db, context: DemoContext): Promise<void>
     intervalMinutes: 60,
     enabled: false,
   });
-  const { webhook } = await createWebhook(db, actor, context.eventId, {
+  const webhook = await createWebhook(db, actor, context.eventId, {
     name: 'Kommunernas samverkansportal',
     url: 'https://samverkan.kommun.example/lagesbild/webhook',
     eventTypes: ['report.published', 'readiness.changed'],

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type {
   FigureSourceRunsTable,
@@ -43,17 +44,10 @@ export function updateFigureSource(
   expectedVersion: number,
   changes: Updateable<FigureSourcesTable>,
 ) {
-  return db
-    .updateTable('figure_sources')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', sourceId)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'figure_sources', sourceId, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }
 
 /**
@@ -150,17 +144,10 @@ export function updateWebhook(
   expectedVersion: number,
   changes: Updateable<WebhookSubscriptionsTable>,
 ) {
-  return db
-    .updateTable('webhook_subscriptions')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', webhookId)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'webhook_subscriptions', webhookId, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }
 
 export async function newestAuditId(db: Db): Promise<number> {
@@ -287,12 +274,11 @@ export async function listWebhookDeliveries(
   webhookId: number,
   page: { limit: number; offset: number },
 ): Promise<{ rows: WebhookDeliveryRow[]; total: number }> {
-  const query = db.selectFrom('webhook_deliveries').where('subscription_id', '=', webhookId);
-  const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.count) };
+  return fetchPage(
+    db.selectFrom('webhook_deliveries').where('subscription_id', '=', webhookId),
+    (query) => query.selectAll().orderBy('id', 'desc'),
+    page,
+  );
 }
 
 export function findWebhookDelivery(db: Db, webhookId: number, deliveryId: number) {

@@ -1,23 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
 import { eventIdParams } from '../../contract/events.ts';
-import {
-  findFigureSource,
-  findWebhook,
-  listFigureSourceRuns,
-  listFigureSources,
-  listWebhookDeliveries,
-  listWebhooks,
-} from './repository.ts';
+import { actorOf } from '../http/actor.ts';
 import {
   createSourceBody,
   createWebhookBody,
+  createdWebhook,
   deliveryListQuery,
   deliveryParams,
+  figureSource,
+  figureSourceList,
   sourceParams,
+  sourceRunList,
   updateSourceBody,
   updateWebhookBody,
+  webhook,
+  webhookDelivery,
+  webhookDeliveryPage,
+  webhookList,
   webhookParams,
 } from '../../contract/feeds.ts';
 import {
@@ -25,14 +25,12 @@ import {
   changeWebhook,
   createFigureSource,
   createWebhook,
-  presentDelivery,
-  presentRun,
-  presentSource,
-  presentWebhook,
+  deliveryPage,
+  figureSourcesOf,
+  recentRunsOf,
   retryDelivery,
+  webhooksOf,
 } from './service.ts';
-
-const recentRuns = 50;
 
 /** Scheduled figure sources and outgoing webhooks of an event: for its admins only. */
 export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -41,79 +39,85 @@ export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
 
   app.get(
     '/api/events/:eventId/figure-sources',
-    { config: manage, schema: { tags, params: eventIdParams } },
-    async (request) => ({
-      items: (await listFigureSources(db, request.params.eventId)).map(presentSource),
-    }),
+    {
+      config: manage,
+      schema: { tags, params: eventIdParams, response: { 200: figureSourceList } },
+    },
+    async (request) => figureSourcesOf(db, request.params.eventId),
   );
 
   app.post(
     '/api/events/:eventId/figure-sources',
-    { config: manage, schema: { tags, params: eventIdParams, body: createSourceBody } },
-    async (request, reply) => {
-      const source = await createFigureSource(
-        db,
-        request.actor!,
-        request.params.eventId,
-        request.body,
-      );
-      return reply.code(201).send(presentSource(source));
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: createSourceBody,
+        response: { 201: figureSource },
+      },
     },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createFigureSource(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/figure-sources/:sourceId',
-    { config: manage, schema: { tags, params: sourceParams, body: updateSourceBody } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: sourceParams,
+        body: updateSourceBody,
+        response: { 200: figureSource },
+      },
+    },
     async (request) => {
       const { eventId, sourceId } = request.params;
-      return presentSource(
-        await changeFigureSource(db, request.actor!, eventId, sourceId, request.body),
-      );
+      return changeFigureSource(db, actorOf(request), eventId, sourceId, request.body);
     },
   );
 
   app.get(
     '/api/events/:eventId/figure-sources/:sourceId/runs',
-    { config: manage, schema: { tags, params: sourceParams } },
-    async (request) => {
-      const { eventId, sourceId } = request.params;
-      if (!(await findFigureSource(db, eventId, sourceId))) {
-        throw errors.notFound('Nyckeltalskällan');
-      }
-      return { items: (await listFigureSourceRuns(db, sourceId, recentRuns)).map(presentRun) };
-    },
+    { config: manage, schema: { tags, params: sourceParams, response: { 200: sourceRunList } } },
+    async (request) => recentRunsOf(db, request.params.eventId, request.params.sourceId),
   );
 
   app.get(
     '/api/events/:eventId/webhooks',
-    { config: manage, schema: { tags, params: eventIdParams } },
-    async (request) => ({
-      items: (await listWebhooks(db, request.params.eventId)).map(presentWebhook),
-    }),
+    { config: manage, schema: { tags, params: eventIdParams, response: { 200: webhookList } } },
+    async (request) => webhooksOf(db, request.params.eventId),
   );
 
   app.post(
     '/api/events/:eventId/webhooks',
-    { config: manage, schema: { tags, params: eventIdParams, body: createWebhookBody } },
-    async (request, reply) => {
-      const { webhook, secret } = await createWebhook(
-        db,
-        request.actor!,
-        request.params.eventId,
-        request.body,
-      );
-      return reply.code(201).send({ ...presentWebhook(webhook), secret });
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: createWebhookBody,
+        response: { 201: createdWebhook },
+      },
     },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createWebhook(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/webhooks/:webhookId',
-    { config: manage, schema: { tags, params: webhookParams, body: updateWebhookBody } },
+    {
+      config: manage,
+      schema: { tags, params: webhookParams, body: updateWebhookBody, response: { 200: webhook } },
+    },
     async (request) => {
       const { eventId, webhookId } = request.params;
-      return presentWebhook(
-        await changeWebhook(db, request.actor!, eventId, webhookId, request.body),
-      );
+      return changeWebhook(db, actorOf(request), eventId, webhookId, request.body);
     },
   );
 
@@ -121,25 +125,26 @@ export const feedRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/events/:eventId/webhooks/:webhookId/deliveries',
     {
       config: manage,
-      schema: { tags, params: webhookParams, querystring: deliveryListQuery },
+      schema: {
+        tags,
+        params: webhookParams,
+        querystring: deliveryListQuery,
+        response: { 200: webhookDeliveryPage },
+      },
     },
-    async (request) => {
-      const { eventId, webhookId } = request.params;
-      if (!(await findWebhook(db, eventId, webhookId))) throw errors.notFound('Webhooken');
-      const { limit, offset } = request.query;
-      const { rows, total } = await listWebhookDeliveries(db, webhookId, { limit, offset });
-      return { items: rows.map(presentDelivery), total, limit, offset };
-    },
+    async (request) =>
+      deliveryPage(db, request.params.eventId, request.params.webhookId, request.query),
   );
 
   app.post(
     '/api/events/:eventId/webhooks/:webhookId/deliveries/:deliveryId/retry',
-    { config: manage, schema: { tags, params: deliveryParams } },
+    {
+      config: manage,
+      schema: { tags, params: deliveryParams, response: { 200: webhookDelivery } },
+    },
     async (request) => {
       const { eventId, webhookId, deliveryId } = request.params;
-      return presentDelivery(
-        await retryDelivery(db, request.actor!, eventId, webhookId, deliveryId),
-      );
+      return retryDelivery(db, actorOf(request), eventId, webhookId, deliveryId);
     },
   );
 };

@@ -13,6 +13,10 @@ import {
   findWebhookDelivery,
   insertFigureSource,
   insertWebhook,
+  listFigureSourceRuns,
+  listFigureSources,
+  listWebhookDeliveries,
+  listWebhooks,
   newestAuditId,
   retryWebhookDeliveryNow,
   updateFigureSource,
@@ -21,12 +25,18 @@ import {
 import type {
   CreateSourceInput,
   CreateWebhookInput,
+  CreatedWebhook,
+  FigureSource,
+  SourceRun,
   UpdateSourceInput,
   UpdateWebhookInput,
+  Webhook,
+  WebhookDelivery,
 } from '../../contract/feeds.ts';
+import type { Page } from '../../contract/list.ts';
 import { maxWebhookAttempts, parseEventTypes } from './webhooks.ts';
 
-export function presentSource(source: FigureSourceRow) {
+export function presentSource(source: FigureSourceRow): FigureSource {
   return {
     id: source.id,
     eventId: source.event_id,
@@ -44,7 +54,7 @@ export function presentSource(source: FigureSourceRow) {
   };
 }
 
-export function presentRun(run: FigureSourceRunRow) {
+export function presentRun(run: FigureSourceRunRow): SourceRun {
   return {
     id: run.id,
     startedAt: run.started_at,
@@ -52,12 +62,12 @@ export function presentRun(run: FigureSourceRunRow) {
     ok: run.ok === 1,
     rows: run.rows,
     message: run.message,
-    errors: run.errors_json === null ? [] : (JSON.parse(run.errors_json) as unknown[]),
+    errors: run.errors_json === null ? [] : (JSON.parse(run.errors_json) as SourceRun['errors']),
   };
 }
 
 /** Never includes the secret: it is shown once, when the webhook is created. */
-export function presentWebhook(webhook: WebhookRow) {
+export function presentWebhook(webhook: WebhookRow): Webhook {
   return {
     id: webhook.id,
     eventId: webhook.event_id,
@@ -70,7 +80,7 @@ export function presentWebhook(webhook: WebhookRow) {
   };
 }
 
-export function presentDelivery(delivery: WebhookDeliveryRow) {
+export function presentDelivery(delivery: WebhookDeliveryRow): WebhookDelivery {
   return {
     id: delivery.id,
     eventType: delivery.event_type,
@@ -87,12 +97,49 @@ export function presentDelivery(delivery: WebhookDeliveryRow) {
   };
 }
 
+const recentRuns = 50;
+
+/** The event's figure sources, by name. */
+export async function figureSourcesOf(db: Db, eventId: number): Promise<{ items: FigureSource[] }> {
+  return { items: (await listFigureSources(db, eventId)).map(presentSource) };
+}
+
+/** The most recent runs of one figure source, newest first. */
+export async function recentRunsOf(
+  db: Db,
+  eventId: number,
+  sourceId: number,
+): Promise<{ items: SourceRun[] }> {
+  if (!(await findFigureSource(db, eventId, sourceId))) {
+    throw errors.notFound('Nyckeltalskällan');
+  }
+  return { items: (await listFigureSourceRuns(db, sourceId, recentRuns)).map(presentRun) };
+}
+
+/** The event's webhooks, by name. */
+export async function webhooksOf(db: Db, eventId: number): Promise<{ items: Webhook[] }> {
+  return { items: (await listWebhooks(db, eventId)).map(presentWebhook) };
+}
+
+/** One page of a webhook's deliveries, newest first. */
+export async function deliveryPage(
+  db: Db,
+  eventId: number,
+  webhookId: number,
+  page: { limit: number; offset: number },
+): Promise<Page<WebhookDelivery>> {
+  if (!(await findWebhook(db, eventId, webhookId))) throw errors.notFound('Webhooken');
+  const { limit, offset } = page;
+  const { rows, total } = await listWebhookDeliveries(db, webhookId, { limit, offset });
+  return { items: rows.map(presentDelivery), total, limit, offset };
+}
+
 export async function createFigureSource(
   db: Db,
   actor: Actor,
   eventId: number,
   input: CreateSourceInput,
-): Promise<FigureSourceRow> {
+): Promise<FigureSource> {
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const source = await insertFigureSource(trx, {
@@ -115,7 +162,7 @@ export async function createFigureSource(
       eventId,
       after: source,
     });
-    return source;
+    return presentSource(source);
   });
 }
 
@@ -125,7 +172,7 @@ export async function changeFigureSource(
   eventId: number,
   sourceId: number,
   input: UpdateSourceInput,
-): Promise<FigureSourceRow> {
+): Promise<FigureSource> {
   return db.transaction().execute(async (trx) => {
     const before = await findFigureSource(trx, eventId, sourceId);
     if (!before) throw errors.notFound('Nyckeltalskällan');
@@ -148,7 +195,7 @@ export async function changeFigureSource(
       before,
       after: updated,
     });
-    return updated;
+    return presentSource(updated);
   });
 }
 
@@ -161,7 +208,7 @@ export async function createWebhook(
   actor: Actor,
   eventId: number,
   input: CreateWebhookInput,
-): Promise<{ webhook: WebhookRow; secret: string }> {
+): Promise<CreatedWebhook> {
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const webhook = await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
@@ -187,7 +234,7 @@ export async function createWebhook(
     });
     return row;
   });
-  return { webhook, secret };
+  return { ...presentWebhook(webhook), secret };
 }
 
 /** Switching a webhook back on starts from now: what happened while it was off is not sent. */
@@ -197,7 +244,7 @@ export async function changeWebhook(
   eventId: number,
   webhookId: number,
   input: UpdateWebhookInput,
-): Promise<WebhookRow> {
+): Promise<Webhook> {
   return db.transaction().execute(async (trx) => {
     const before = await findWebhook(trx, eventId, webhookId);
     if (!before) throw errors.notFound('Webhooken');
@@ -221,7 +268,7 @@ export async function changeWebhook(
       before: presentWebhook(before),
       after: presentWebhook(updated),
     });
-    return updated;
+    return presentWebhook(updated);
   });
 }
 
@@ -232,13 +279,13 @@ export async function retryDelivery(
   eventId: number,
   webhookId: number,
   deliveryId: number,
-): Promise<WebhookDeliveryRow> {
+): Promise<WebhookDelivery> {
   return db.transaction().execute(async (trx) => {
     if (!(await findWebhook(trx, eventId, webhookId))) throw errors.notFound('Webhooken');
     const before = await findWebhookDelivery(trx, webhookId, deliveryId);
     if (!before) throw errors.notFound('Leveransen');
     if (before.state === 'delivered' || before.state === 'sending') {
-      throw errors.badRequest(
+      throw errors.wrongState(
         before.state === 'delivered'
           ? 'Leveransen är redan levererad.'
           : 'Leveransen skickas just nu.',
@@ -254,6 +301,6 @@ export async function retryDelivery(
       before: { state: before.state, attempts: before.attempts },
       after: { state: updated.state, nextAttemptAt: updated.next_attempt_at },
     });
-    return updated;
+    return presentDelivery(updated);
   });
 }

@@ -1,29 +1,16 @@
 import { formatDate, periodLabel, stockholmLocalToInstant } from '../../core/time.ts';
 import { listActivities } from '../communication/repository.ts';
 import type { Channel } from '../communication/tables.ts';
+import { fetchAllPages } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
+import { type CalendarEntry, type CalendarKind, calendarKinds } from '../../contract/meetings.ts';
 import { listReports } from '../reports/repository.ts';
 import { listInputRequestsDueWithin } from '../situations/repository.ts';
 import { nextDate, occurrencesBetween } from './recurrence.ts';
 import { listForums, listMeetingsBetween } from './repository.ts';
 import { scheduleOf } from './service.ts';
 
-export const calendarKinds = ['meeting', 'forum', 'input_deadline', 'report', 'press'] as const;
-export type CalendarKind = (typeof calendarKinds)[number];
-
-export interface CalendarEntry {
-  /** Stable across requests: the calendar feed uses it for the event's UID. */
-  key: string;
-  kind: CalendarKind;
-  title: string;
-  start: string;
-  end: string;
-  /** A whole Stockholm day (press activities carry only a date). */
-  allDay: boolean;
-  internal: boolean;
-  /** Where the entry is shown in the web app or on the published pages. */
-  link: string;
-}
+export { type CalendarEntry, type CalendarKind, calendarKinds };
 
 export interface CalendarRange {
   from: Date;
@@ -36,7 +23,6 @@ export interface CalendarRange {
 }
 
 const pressChannels: Channel[] = ['press_conference', 'press_release'];
-const manyRows = { limit: 500, offset: 0, order: 'asc' as const };
 
 /** Everything on the event's calendar that starts in [from, to), ordered by start. */
 export async function calendarOf(
@@ -158,11 +144,13 @@ async function pressActivities(
 ): Promise<CalendarEntry[]> {
   const fromDate = stockholmDate(range.from.toISOString());
   const toDate = stockholmDate(range.to.toISOString());
-  const { rows } = await listActivities(
-    db,
-    eventId,
-    { includeInternal: range.includeInternal, fromDate, toDate },
-    manyRows,
+  const rows = await fetchAllPages((page) =>
+    listActivities(
+      db,
+      eventId,
+      { includeInternal: range.includeInternal, fromDate, toDate },
+      { ...page, order: 'asc' },
+    ),
   );
   return rows
     .filter((activity) =>

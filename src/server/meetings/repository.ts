@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { CalendarTokensTable, ForumsTable, MeetingsTable } from './tables.ts';
 
@@ -37,13 +38,7 @@ export function updateForum(
   expectedVersion: number,
   changes: Changes<ForumRow>,
 ): Promise<ForumRow | undefined> {
-  return db
-    .updateTable('forums')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'forums', id, expectedVersion, changes);
 }
 
 export async function deleteForum(db: Db, id: number): Promise<void> {
@@ -74,17 +69,11 @@ export async function listMeetings(
   filter: MeetingFilter,
   page: { limit: number; offset: number; order: 'asc' | 'desc' },
 ): Promise<{ rows: MeetingRow[]; total: number }> {
-  const rows = await meetings(db, eventId, filter)
-    .selectAll()
-    .orderBy('starts_at', page.order)
-    .orderBy('id', page.order)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const { total } = await meetings(db, eventId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+  return fetchPage(
+    meetings(db, eventId, filter),
+    (query) => query.selectAll().orderBy('starts_at', page.order).orderBy('id', page.order),
+    page,
+  );
 }
 
 export function listMeetingsBetween(
@@ -114,13 +103,7 @@ export function updateMeeting(
   expectedVersion: number,
   changes: Changes<MeetingRow>,
 ): Promise<MeetingRow | undefined> {
-  return db
-    .updateTable('meetings')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'meetings', id, expectedVersion, changes);
 }
 
 export async function deleteMeeting(db: Db, id: number): Promise<void> {

@@ -5,32 +5,52 @@ import { hashSecret } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { type Permission, isAllowed, parseScopes, scopesCover } from '../../core/access.ts';
+import { findEventWithGrants } from '../access/repository.ts';
 import { listActionsOfMeeting } from '../actions/repository.ts';
-import { listDecisionsOfMeeting } from '../decisions/repository.ts';
+import { presentAction } from '../actions/service.ts';
+import { fetchAllPages } from '../db/paging.ts';
+import { diversionIdsOf, listDecisionsOfMeeting } from '../decisions/repository.ts';
+import { presentDecision } from '../decisions/service.ts';
+import { findEvent } from '../events/repository.ts';
 import { indexForSearch, removeFromSearch } from '../search/index-document.ts';
+import { findUserById } from '../users/repository.ts';
+import { calendarOf } from './calendar.ts';
+import { calendarFeed } from './feed.ts';
 import type { Schedule } from './recurrence.ts';
 import {
   type ForumRow,
   type MeetingRow,
   deleteForum,
   deleteMeeting,
+  findActiveCalendarToken,
   findActiveCalendarTokenOf,
   findForum,
   findMeeting,
   insertCalendarToken,
   insertForum,
   insertMeeting,
+  listForums,
   listMeetings,
   revokeCalendarTokens,
   updateForum,
   updateMeeting,
 } from './repository.ts';
 import type {
+  Calendar,
+  CalendarAddress,
+  CalendarSubscription,
+  Forum,
+  ForumDetail,
+  Meeting,
+  MeetingDetail,
   createForumBody,
   createMeetingBody,
+  meetingListQuery,
   updateForumBody,
   updateMeetingBody,
 } from '../../contract/meetings.ts';
+import type { Page } from '../../contract/list.ts';
 
 export function scheduleOf(row: ForumRow): Schedule | null {
   if (!row.schedule_days || row.schedule_time === null || row.schedule_minutes === null) {
@@ -43,7 +63,7 @@ export function scheduleOf(row: ForumRow): Schedule | null {
   };
 }
 
-export function presentForum(row: ForumRow) {
+export function presentForum(row: ForumRow): Forum {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -56,7 +76,7 @@ export function presentForum(row: ForumRow) {
   };
 }
 
-export function presentMeeting(row: MeetingRow) {
+export function presentMeeting(row: MeetingRow): Meeting {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -73,13 +93,168 @@ export function presentMeeting(row: MeetingRow) {
   };
 }
 
+const longestRangeDays = 100;
+const dayMs = 86_400_000;
+/** The feed lists every dated item, but forums' regular times only around today. */
+const feedOccurrencesBackDays = 60;
+const feedOccurrencesAheadDays = 120;
+
+/** The event's forums. */
+export async function forumsOf(db: Db, eventId: number): Promise<{ items: Forum[] }> {
+  return { items: (await listForums(db, eventId)).map(presentForum) };
+}
+
+/** A forum with every meeting held in it (that the reader may see), newest first. */
+export async function forumDetail(
+  db: Db,
+  eventId: number,
+  forumId: number,
+  includeInternal: boolean,
+): Promise<ForumDetail> {
+  const forum = await findForum(db, eventId, forumId);
+  if (!forum) throw errors.notFound('Forumet');
+  const rows = await fetchAllPages((page) =>
+    listMeetings(db, eventId, { includeInternal, forumId }, { ...page, order: 'desc' }),
+  );
+  return { ...presentForum(forum), meetings: rows.map(presentMeeting) };
+}
+
+/** One page of the event's meetings, filtered as the query says. */
+export async function meetingPage(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof meetingListQuery>,
+  includeInternal: boolean,
+): Promise<Page<Meeting>> {
+  const { limit, offset, order, from, to, forumId } = query;
+  const { rows, total } = await listMeetings(
+    db,
+    eventId,
+    {
+      includeInternal,
+      forumId,
+      ...(from && { from: iso(from) }),
+      ...(to && { to: iso(to) }),
+    },
+    { limit, offset, order },
+  );
+  return { items: rows.map(presentMeeting), total, limit, offset };
+}
+
+/** A meeting with the decisions and actions recorded in it. */
+export async function meetingDetail(
+  db: Db,
+  eventId: number,
+  meetingId: number,
+  includeInternal: boolean,
+): Promise<MeetingDetail> {
+  const meeting = await findMeeting(db, eventId, meetingId);
+  if (!meeting || (meeting.internal === 1 && !includeInternal)) throw errors.notFound('Mötet');
+  const decisions = await listDecisionsOfMeeting(db, eventId, meetingId, includeInternal);
+  const links = await diversionIdsOf(
+    db,
+    decisions.map((decision) => decision.id),
+  );
+  const actions = await listActionsOfMeeting(db, eventId, meetingId, includeInternal);
+  return {
+    ...presentMeeting(meeting),
+    decisions: decisions.map((decision) => presentDecision(decision, links.get(decision.id)!)),
+    actions: actions.map((action) => presentAction(action)),
+  };
+}
+
+/** Everything on the event's calendar in [from, to), at most a hundred days. */
+export async function calendarFor(
+  db: Db,
+  eventId: number,
+  range: { from: string; to: string },
+  includeInternal: boolean,
+): Promise<Calendar> {
+  const from = new Date(range.from);
+  const to = new Date(range.to);
+  if (to <= from) {
+    throw errors.badRequest('Slutet måste ligga efter början.', { field: 'to' });
+  }
+  if (to.getTime() - from.getTime() > longestRangeDays * dayMs) {
+    throw errors.badRequest(`Välj högst ${longestRangeDays} dagar åt gången.`, {
+      field: 'to',
+    });
+  }
+  const event = (await findEvent(db, eventId))!;
+  const items = await calendarOf(db, event.id, {
+    from,
+    to,
+    includeInternal,
+    occurrencesUntil: event.closed_at ? new Date(event.closed_at) : null,
+  });
+  return { from: from.toISOString(), to: to.toISOString(), items };
+}
+
+/** Whether the user has a working feed address for the event. */
+export async function calendarSubscriptionOf(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+): Promise<CalendarSubscription> {
+  const token = await findActiveCalendarTokenOf(db, actor.userId!, eventId);
+  return { active: token !== undefined, createdAt: token?.created_at ?? null };
+}
+
+/** A new secret feed address for the user (see createCalendarToken). */
+export async function subscribeToCalendar(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  apiTokenId: number | null,
+  publicUrl: string,
+): Promise<CalendarAddress> {
+  const { token, createdAt } = await createCalendarToken(db, actor, eventId, apiTokenId);
+  return { url: new URL(`/cal/${token}.ics`, publicUrl).toString(), createdAt };
+}
+
+/**
+ * The iCalendar feed behind a secret address. Calendar programs fetch without a session: the
+ * secret decides the user and the event, and the user's current grants decide what it shows.
+ */
+export async function calendarFeedOf(
+  db: Db,
+  file: string,
+  publicUrl: string,
+  now = new Date(),
+): Promise<string> {
+  const feedMissing = errors.notFound('Kalendern');
+  const token = await findActiveCalendarToken(db, hashSecret(file.slice(0, -'.ics'.length)));
+  if (!token) throw feedMissing;
+  const user = await findUserById(db, token.user_id);
+  if (!user || user.disabled_at) throw feedMissing;
+  const found = await findEventWithGrants(db, token.event_id, user.id);
+  if (!found) throw feedMissing;
+  const { event } = found;
+  const grants = user.is_admin === 1 ? [{ role: 'admin' as const, unitId: null }] : found.grants;
+  // What the owner may see now, and no more than the API token it was created with covers.
+  const scopes = token.api_token_scopes === null ? null : parseScopes(token.api_token_scopes);
+  const may = (permission: Permission) =>
+    isAllowed(grants, permission) && (scopes === null || scopesCover(scopes, permission));
+  if (!may('picture.read')) throw feedMissing;
+  const entries = await calendarOf(db, event.id, {
+    from: new Date(0),
+    to: new Date('9999-12-31T00:00:00Z'),
+    includeInternal: may('internal.read'),
+    occurrencesFrom: new Date(now.getTime() - feedOccurrencesBackDays * dayMs),
+    occurrencesUntil: event.closed_at
+      ? new Date(event.closed_at)
+      : new Date(now.getTime() + feedOccurrencesAheadDays * dayMs),
+  });
+  return calendarFeed(event.name, entries, publicUrl, now);
+}
+
 export async function createForum(
   db: Db,
   actor: Actor,
   eventId: number,
   input: z.infer<typeof createForumBody>,
   source = 'manual',
-) {
+): Promise<Forum> {
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const forum = await insertForum(trx, {
@@ -111,7 +286,7 @@ export async function changeForum(
   eventId: number,
   forumId: number,
   input: z.infer<typeof updateForumBody>,
-) {
+): Promise<Forum> {
   return db.transaction().execute(async (trx) => {
     const before = await findForum(trx, eventId, forumId);
     if (!before) throw errors.notFound('Forumet');
@@ -142,7 +317,7 @@ export async function createMeeting(
   eventId: number,
   input: z.infer<typeof createMeetingBody>,
   source = 'manual',
-) {
+): Promise<Meeting> {
   return db.transaction().execute(async (trx) => {
     await checkForum(trx, eventId, input.forumId);
     const startsAt = iso(input.startsAt);
@@ -183,7 +358,7 @@ export async function changeMeeting(
   eventId: number,
   meetingId: number,
   input: z.infer<typeof updateMeetingBody>,
-) {
+): Promise<Meeting> {
   return db.transaction().execute(async (trx) => {
     const before = await findMeeting(trx, eventId, meetingId);
     if (!before) throw errors.notFound('Mötet');
@@ -229,7 +404,7 @@ export async function removeForum(db: Db, actor: Actor, eventId: number, forumId
       { limit: 1, offset: 0, order: 'asc' },
     );
     if (total > 0) {
-      throw errors.badRequest(
+      throw errors.wrongState(
         'Forumet har möten och kan inte tas bort. Ta bort eller flytta mötena först.',
       );
     }
@@ -252,7 +427,7 @@ export async function removeMeeting(db: Db, actor: Actor, eventId: number, meeti
     const decisions = await listDecisionsOfMeeting(trx, eventId, meetingId, true);
     const actions = await listActionsOfMeeting(trx, eventId, meetingId, true);
     if (decisions.length + actions.length > 0) {
-      throw errors.badRequest(
+      throw errors.wrongState(
         'Mötet har beslut eller åtgärder kopplade till sig och kan inte tas bort.',
       );
     }

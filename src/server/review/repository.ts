@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { LessonsTable } from './tables.ts';
 
@@ -34,13 +35,7 @@ export function updateLesson(
   expectedVersion: number,
   changes: Partial<Omit<LessonRow, 'id' | 'event_id' | 'version' | 'created_at' | 'created_by'>>,
 ): Promise<LessonRow | undefined> {
-  return db
-    .updateTable('lessons')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'lessons', id, expectedVersion, changes);
 }
 
 export async function deleteLesson(db: Db, id: number, expectedVersion: number): Promise<boolean> {

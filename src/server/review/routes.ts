@@ -1,29 +1,42 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
-import { parsePeriod, stockholmLocalToInstant } from '../../core/time.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
+import { fileResponse, noContent } from '../../contract/common.ts';
 import { eventIdParams } from '../../contract/events.ts';
+import { actorOf } from '../http/actor.ts';
 import { canReadInternal } from '../http/guard.ts';
-import type { ReviewDocument } from '../../render/review-document.ts';
-import {
-  type ReviewFormat,
-  contentDisposition,
-  reviewContentTypes,
-  reviewDocument,
-} from './export.ts';
-import { listLessons } from './repository.ts';
 import {
   createLessonBody,
   deleteLessonQuery,
   exportParams,
+  lesson,
+  lessonList,
   lessonParams,
   timelineFilterQuery,
+  timelinePage as timelinePageSchema,
   timelineQuery,
   updateLessonBody,
 } from '../../contract/review.ts';
-import { changeLesson, createLesson, presentLesson, removeLesson } from './service.ts';
-import { type TimelineFilter, eventTimeline } from './timeline.ts';
+import {
+  changeLesson,
+  createLesson,
+  lessonsOf,
+  removeLesson,
+  reviewExport,
+  timelinePage,
+} from './service.ts';
+
+/** A Word or PDF file: a download that no shared cache keeps. */
+function sendFile(
+  reply: FastifyReply,
+  file: { body: Buffer; contentType: string; contentDisposition: string },
+) {
+  return reply
+    .header('content-disposition', file.contentDisposition)
+    .header('cache-control', 'private, no-store')
+    .type(file.contentType)
+    .send(file.body);
+}
 
 export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['review'];
@@ -35,69 +48,66 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     '/api/events/:eventId/review/timeline',
     {
       config: { access: read },
-      schema: { tags, params: eventIdParams, querystring: timelineQuery },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: timelineQuery,
+        response: { 200: timelinePageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset } = request.query;
-      const entries = await eventTimeline(
-        db,
-        request.params.eventId,
-        canReadInternal(request),
-        timelineFilterOf(request.query),
-      );
-      return { items: entries.slice(offset, offset + limit), total: entries.length, limit, offset };
-    },
+    async (request) =>
+      timelinePage(db, request.params.eventId, canReadInternal(request), request.query),
   );
 
   app.get(
     '/api/events/:eventId/review/export/:format',
     {
       config: { access: read },
-      schema: { tags, params: exportParams, querystring: timelineFilterQuery },
+      schema: {
+        tags,
+        params: exportParams,
+        querystring: timelineFilterQuery,
+        response: { 200: fileResponse },
+      },
     },
     async (request, reply) => {
       const { eventId, format } = request.params;
-      const document = await reviewDocument(
-        db,
-        eventId,
-        canReadInternal(request),
-        request.query,
-        timelineFilterOf(request.query),
-      );
-      const body = await render(document, format);
-      return reply
-        .header('content-disposition', contentDisposition(document.eventName, format))
-        .header('cache-control', 'private, no-store')
-        .type(reviewContentTypes[format])
-        .send(body);
+      const file = await reviewExport(db, eventId, canReadInternal(request), request.query, format);
+      return sendFile(reply, file);
     },
   );
 
   app.get(
     '/api/events/:eventId/review/lessons',
-    { config: { access: read }, schema: { tags, params: eventIdParams } },
-    async (request) => {
-      const rows = await listLessons(db, request.params.eventId);
-      return { items: rows.map(presentLesson) };
+    {
+      config: { access: read },
+      schema: { tags, params: eventIdParams, response: { 200: lessonList } },
     },
+    async (request) => lessonsOf(db, request.params.eventId),
   );
 
   app.post(
     '/api/events/:eventId/review/lessons',
-    { config: { access: write }, schema: { tags, params: eventIdParams, body: createLessonBody } },
+    {
+      config: { access: write },
+      schema: { tags, params: eventIdParams, body: createLessonBody, response: { 201: lesson } },
+    },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createLesson(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createLesson(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/review/lessons/:lessonId',
-    { config: { access: write }, schema: { tags, params: lessonParams, body: updateLessonBody } },
+    {
+      config: { access: write },
+      schema: { tags, params: lessonParams, body: updateLessonBody, response: { 200: lesson } },
+    },
     async (request) =>
       changeLesson(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.lessonId,
         request.body,
@@ -108,32 +118,17 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     '/api/events/:eventId/review/lessons/:lessonId',
     {
       config: { access: write },
-      schema: { tags, params: lessonParams, querystring: deleteLessonQuery },
+      schema: {
+        tags,
+        params: lessonParams,
+        querystring: deleteLessonQuery,
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       const { eventId, lessonId } = request.params;
-      await removeLesson(db, request.actor!, eventId, lessonId, request.query.version);
-      return reply.code(204).send();
+      await removeLesson(db, actorOf(request), eventId, lessonId, request.query.version);
+      return reply.code(204).send(null);
     },
   );
 };
-
-/** Calendar days in Stockholm: `to` includes the whole of its day. */
-function timelineFilterOf(query: z.infer<typeof timelineFilterQuery>): TimelineFilter {
-  const from = query.from ? stockholmLocalToInstant(query.from).toISOString() : undefined;
-  const to = query.to ? parsePeriod(query.to).end.toISOString() : undefined;
-  if (from && to && to <= from) {
-    throw errors.badRequest('Slutdatumet kan inte vara före startdatumet.', { field: 'to' });
-  }
-  return { kinds: query.kinds, from, to, q: query.q || undefined };
-}
-
-/** The renderers (pdfmake, docx) load on first use, which keeps start-up fast. */
-async function render(document: ReviewDocument, format: ReviewFormat): Promise<Buffer> {
-  if (format === 'pdf') {
-    const { renderReviewPdf } = await import('../../render/review-pdf.ts');
-    return renderReviewPdf(document);
-  }
-  const { renderReviewDocx } = await import('../../render/review-docx.ts');
-  return renderReviewDocx(document);
-}

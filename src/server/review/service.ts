@@ -8,13 +8,31 @@ import {
   deleteLesson,
   findLesson,
   insertLesson,
+  listLessons,
   updateLesson,
 } from './repository.ts';
-import type { createLessonBody, updateLessonBody } from '../../contract/review.ts';
+import type {
+  Lesson,
+  TimelineEntry,
+  createLessonBody,
+  timelineFilterQuery,
+  timelineQuery,
+  updateLessonBody,
+} from '../../contract/review.ts';
+import type { Page } from '../../contract/list.ts';
+import { parsePeriod, stockholmLocalToInstant } from '../../core/time.ts';
+import type { ReviewDocument } from '../../render/review-document.ts';
+import {
+  type ReviewFormat,
+  contentDisposition,
+  reviewContentTypes,
+  reviewDocument,
+} from './export.ts';
+import { type TimelineFilter, eventTimeline } from './timeline.ts';
 
-export type Lesson = ReturnType<typeof presentLesson>;
+export type { Lesson };
 
-export function presentLesson(row: LessonRow) {
+export function presentLesson(row: LessonRow): Lesson {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -34,13 +52,72 @@ export function presentLesson(row: LessonRow) {
   };
 }
 
+/** One page of the event's timeline, oldest first, as the query narrows it. */
+export async function timelinePage(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+  query: z.infer<typeof timelineQuery>,
+): Promise<Page<TimelineEntry>> {
+  const { limit, offset } = query;
+  const entries = await eventTimeline(db, eventId, includeInternal, timelineFilterOf(query));
+  return { items: entries.slice(offset, offset + limit), total: entries.length, limit, offset };
+}
+
+/** The review as a Word or PDF file, with the headers to send it under. */
+export async function reviewExport(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+  query: z.infer<typeof timelineFilterQuery>,
+  format: ReviewFormat,
+): Promise<{ body: Buffer; contentType: string; contentDisposition: string }> {
+  const document = await reviewDocument(
+    db,
+    eventId,
+    includeInternal,
+    query,
+    timelineFilterOf(query),
+  );
+  return {
+    body: await render(document, format),
+    contentType: reviewContentTypes[format],
+    contentDisposition: contentDisposition(document.eventName, format),
+  };
+}
+
+/** Calendar days in Stockholm: `to` includes the whole of its day. */
+function timelineFilterOf(query: z.infer<typeof timelineFilterQuery>): TimelineFilter {
+  const from = query.from ? stockholmLocalToInstant(query.from).toISOString() : undefined;
+  const to = query.to ? parsePeriod(query.to).end.toISOString() : undefined;
+  if (from && to && to <= from) {
+    throw errors.badRequest('Slutdatumet kan inte vara före startdatumet.', { field: 'to' });
+  }
+  return { kinds: query.kinds, from, to, q: query.q || undefined };
+}
+
+/** The renderers (pdfmake, docx) load on first use, which keeps start-up fast. */
+async function render(document: ReviewDocument, format: ReviewFormat): Promise<Buffer> {
+  if (format === 'pdf') {
+    const { renderReviewPdf } = await import('../../render/review-pdf.ts');
+    return renderReviewPdf(document);
+  }
+  const { renderReviewDocx } = await import('../../render/review-docx.ts');
+  return renderReviewDocx(document);
+}
+
+/** The event's lessons, oldest first. */
+export async function lessonsOf(db: Db, eventId: number): Promise<{ items: Lesson[] }> {
+  return { items: (await listLessons(db, eventId)).map(presentLesson) };
+}
+
 export async function createLesson(
   db: Db,
   actor: Actor,
   eventId: number,
   input: z.infer<typeof createLessonBody>,
   source = 'manual',
-) {
+): Promise<Lesson> {
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const lesson = await insertLesson(trx, {
@@ -69,7 +146,7 @@ export async function changeLesson(
   eventId: number,
   lessonId: number,
   input: z.infer<typeof updateLessonBody>,
-) {
+): Promise<Lesson> {
   return db.transaction().execute(async (trx) => {
     const before = await findLesson(trx, eventId, lessonId);
     if (!before) throw errors.notFound('Lärdomen');

@@ -1,4 +1,4 @@
-import { type TimelineKind, timelineKinds } from '../../contract/review.ts';
+import { type TimelineEntry, type TimelineKind, timelineKinds } from '../../contract/review.ts';
 import { allDecisions } from '../decisions/repository.ts';
 import type { Db } from '../db/schema.ts';
 import { allDiversions } from '../diversions/repository.ts';
@@ -11,15 +11,7 @@ import { listFacilities, listUnits } from '../units/repository.ts';
 import { listMeetingsBetween } from '../meetings/repository.ts';
 import { listMilestoneChanges } from '../milestones/repository.ts';
 
-export interface TimelineEntry {
-  at: string;
-  kind: TimelineKind;
-  title: string;
-  summary: string;
-  /** What the entry is about, for a link to it. */
-  target: { kind: string; id: number };
-  internal: boolean;
-}
+export type { TimelineEntry };
 
 export interface TimelineScope {
   eventId: number;

@@ -1,48 +1,17 @@
 // The API of an event's feeds: scheduled figure sources and outgoing webhooks.
+import type {
+  CreatedWebhook,
+  FigureSource,
+  SourceRun,
+  Webhook as ContractWebhook,
+  WebhookDelivery,
+} from '../../../contract/feeds.ts';
 import { request } from '../../api.ts';
 
-export interface FigureSource {
-  id: number;
-  name: string;
-  url: string;
-  format: 'csv' | 'json';
-  intervalMinutes: number;
-  enabled: boolean;
-  nextRunAt: string;
-  lastRun: { at: string; result: 'ok' | 'failed'; message: string } | null;
-  version: number;
-}
+export type { FigureSource, SourceRun, WebhookDelivery };
 
-export interface SourceRun {
-  id: number;
-  finishedAt: string;
-  ok: boolean;
-  rows: number;
-  message: string;
-  errors: { row: number; column: string | null; message: string }[];
-}
-
-export interface Webhook {
-  id: number;
-  name: string;
-  url: string;
-  eventTypes: string[];
-  active: boolean;
-  version: number;
-  secret?: string;
-}
-
-export interface WebhookDelivery {
-  id: number;
-  eventType: string;
-  state: 'pending' | 'sending' | 'delivered' | 'failed';
-  attempts: number;
-  maxAttempts: number;
-  nextAttemptAt: string | null;
-  lastStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-}
+/** A webhook; the one just created carries its secret, shown only then. */
+export type Webhook = ContractWebhook & Partial<Pick<CreatedWebhook, 'secret'>>;
 
 type Body = Record<string, unknown>;
 const ev = (eventId: number) => `/api/events/${eventId}`;

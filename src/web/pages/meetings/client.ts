@@ -1,57 +1,32 @@
 // Shapes and endpoints of the meetings and calendar screens (see src/server/meetings/).
-import { type Page, type Provenance, request } from '../../api.ts';
+import type {
+  Calendar,
+  CalendarAddress,
+  CalendarSubscription,
+  Forum as ForumItem,
+  Meeting as MeetingItem,
+  MeetingDetail as MeetingDetailAnswer,
+} from '../../../contract/meetings.ts';
+import { type Page, request } from '../../api.ts';
 import type { ActionItem, DecisionItem } from '../picture/client.ts';
 
 const ev = (eventId: number) => `/api/events/${eventId}`;
 
-export interface Schedule {
-  days: number[];
-  time: string;
-  durationMinutes: number;
-}
+export type {
+  CalendarEntry,
+  Forum as ForumItem,
+  Meeting as MeetingItem,
+  Schedule,
+} from '../../../contract/meetings.ts';
 
-export interface ForumItem {
-  id: number;
-  name: string;
-  mandate: string;
-  chairRole: string;
-  schedule: Schedule | null;
-  provenance: Provenance;
-  version: number;
-}
-
-export interface MeetingItem {
-  id: number;
-  forumId: number | null;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  agenda: string;
-  attendees: string[];
-  minutes: string;
-  internal: boolean;
-  provenance: Provenance;
-  version: number;
-}
-
-export interface MeetingDetail extends MeetingItem {
+/** The decisions pass through the contract undeclared; they are the decisions' answer. */
+export type MeetingDetail = Omit<MeetingDetailAnswer, 'decisions' | 'actions'> & {
   decisions: DecisionItem[];
   actions: ActionItem[];
-}
+};
 
-export interface CalendarEntry {
-  key: string;
-  kind: 'meeting' | 'forum' | 'input_deadline' | 'report' | 'press';
-  title: string;
-  start: string;
-  end: string;
-  allDay: boolean;
-  internal: boolean;
-  link: string;
-}
-
-export type ForumBody = Omit<ForumItem, 'id' | 'provenance' | 'version'>;
-export type MeetingBody = Omit<MeetingItem, 'id' | 'provenance' | 'version'>;
+export type ForumBody = Omit<ForumItem, 'id' | 'eventId' | 'provenance' | 'version'>;
+export type MeetingBody = Omit<MeetingItem, 'id' | 'eventId' | 'provenance' | 'version'>;
 
 export const meetingsApi = {
   forums: (eventId: number) => request<{ items: ForumItem[] }>('GET', `${ev(eventId)}/forums`),
@@ -72,13 +47,10 @@ export const meetingsApi = {
   removeMeeting: (eventId: number, id: number) =>
     request<void>('DELETE', `${ev(eventId)}/meetings/${id}`),
   calendar: (eventId: number, from: string, to: string) =>
-    request<{ items: CalendarEntry[] }>('GET', `${ev(eventId)}/calendar`, undefined, { from, to }),
+    request<Calendar>('GET', `${ev(eventId)}/calendar`, undefined, { from, to }),
   subscription: (eventId: number) =>
-    request<{ active: boolean; createdAt: string | null }>(
-      'GET',
-      `${ev(eventId)}/calendar/subscription`,
-    ),
+    request<CalendarSubscription>('GET', `${ev(eventId)}/calendar/subscription`),
   subscribe: (eventId: number) =>
-    request<{ url: string; createdAt: string }>('POST', `${ev(eventId)}/calendar/subscription`),
+    request<CalendarAddress>('POST', `${ev(eventId)}/calendar/subscription`),
   unsubscribe: (eventId: number) => request<void>('DELETE', `${ev(eventId)}/calendar/subscription`),
 };

@@ -195,13 +195,8 @@ export interface TemplateItem {
   version: number;
 }
 
-export interface DistributionList {
-  id: number;
-  name: string;
-  audience: 'public' | 'internal';
-  recipients: { email: string; name: string }[];
-  version: number;
-}
+import type { DistributionList } from '../../../contract/distribution.ts';
+export type { DistributionList };
 
 export interface AuditRecord {
   id: number;

@@ -1,5 +1,8 @@
 // Shapes and endpoints of the after-action review (see src/server/review/routes.ts).
-import { type Page, type Provenance, request } from '../../api.ts';
+import type { Lesson, LessonState, TimelineEntry, TimelineKind } from '../../../contract/review.ts';
+import { type Page, request } from '../../api.ts';
+
+export type { Lesson, TimelineEntry, TimelineKind };
 
 export const timelineKinds = [
   'log',
@@ -10,30 +13,13 @@ export const timelineKinds = [
   'risk',
   'milestone',
   'meeting',
-] as const;
-export type TimelineKind = (typeof timelineKinds)[number];
+] as const satisfies readonly TimelineKind[];
 
-export interface TimelineEntry {
-  at: string;
-  kind: TimelineKind;
-  title: string;
-  summary: string;
-  target: { kind: string; id: number };
-  internal: boolean;
-}
-
-export const lessonStates = ['open', 'in_progress', 'done'] as const;
-
-export interface Lesson {
-  id: number;
-  observation: string;
-  recommendation: string;
-  owner: string;
-  state: (typeof lessonStates)[number];
-  category: string | null;
-  provenance: Provenance;
-  version: number;
-}
+export const lessonStates = [
+  'open',
+  'in_progress',
+  'done',
+] as const satisfies readonly LessonState[];
 
 export interface TimelineFilter {
   kinds: TimelineKind[];
