@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action } from './actions.ts';
+import { decision } from './decisions.ts';
 import { provenance, timestamp } from './common.ts';
 import { eventIdParams } from './events.ts';
 import { listQuery, pageOf } from './list.ts';
@@ -144,7 +145,7 @@ export type ForumDetail = z.infer<typeof forumDetail>;
  * capability's answer, passed through as they are until that capability declares its schema.
  */
 export const meetingDetail = meeting.extend({
-  decisions: z.array(z.unknown()),
+  decisions: z.array(decision),
   actions: z.array(action),
 });
 export type MeetingDetail = z.infer<typeof meetingDetail>;

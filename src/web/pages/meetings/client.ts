@@ -5,10 +5,9 @@ import type {
   CalendarSubscription,
   Forum as ForumItem,
   Meeting as MeetingItem,
-  MeetingDetail as MeetingDetailAnswer,
+  MeetingDetail,
 } from '../../../contract/meetings.ts';
 import { type Page, request } from '../../api.ts';
-import type { ActionItem, DecisionItem } from '../picture/client.ts';
 
 const ev = (eventId: number) => `/api/events/${eventId}`;
 
@@ -16,14 +15,9 @@ export type {
   CalendarEntry,
   Forum as ForumItem,
   Meeting as MeetingItem,
+  MeetingDetail,
   Schedule,
 } from '../../../contract/meetings.ts';
-
-/** The decisions pass through the contract undeclared; they are the decisions' answer. */
-export type MeetingDetail = Omit<MeetingDetailAnswer, 'decisions' | 'actions'> & {
-  decisions: DecisionItem[];
-  actions: ActionItem[];
-};
 
 export type ForumBody = Omit<ForumItem, 'id' | 'eventId' | 'provenance' | 'version'>;
 export type MeetingBody = Omit<MeetingItem, 'id' | 'eventId' | 'provenance' | 'version'>;
