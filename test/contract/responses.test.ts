@@ -20,7 +20,6 @@ const notYetDeclared = new Set([
   'live',
   'log',
   'meetings',
-  'milestones',
   'published',
   'readiness',
   'reports',

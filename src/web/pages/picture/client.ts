@@ -40,15 +40,8 @@ export interface DecisionItem extends Recorded {
   meetingId: number | null;
 }
 
-export interface MilestoneItem extends Recorded {
-  id: number;
-  title: string;
-  description: string;
-  plannedOn: string;
-  originalOn: string;
-  state: 'upcoming' | 'reached' | 'moved';
-  reachedAt: string | null;
-}
+import type { Milestone as MilestoneItem, MilestoneList } from '../../../contract/milestones.ts';
+export type { MilestoneItem };
 
 export const actionStates = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionState = (typeof actionStates)[number];
@@ -364,8 +357,7 @@ export const pictureApi = {
   updateSpokesperson: (eventId: number, id: number, body: Body) =>
     request<SpokespersonItem>('PATCH', `${ev(eventId)}/communication/spokespersons/${id}`, body),
 
-  milestones: (eventId: number) =>
-    request<{ items: MilestoneItem[] }>('GET', `${ev(eventId)}/milestones`),
+  milestones: (eventId: number) => request<MilestoneList>('GET', `${ev(eventId)}/milestones`),
   createMilestone: (eventId: number, body: Body) =>
     request<MilestoneItem>('POST', `${ev(eventId)}/milestones`, body),
   updateMilestone: (eventId: number, id: number, body: Body) =>
