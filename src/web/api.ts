@@ -332,23 +332,12 @@ export interface Series {
   change: number | null;
 }
 
-export type DiversionCategory = 'walk_in' | 'ambulance' | 'secondary_transport';
-
-export interface DiversionBoardItem {
-  facilityId: number;
-  facilityCode: string;
-  facilityName: string;
-  unitId: number;
-  diverting: boolean;
-  categories: DiversionCategory[];
-  since: string | null;
-  redirectedTo: string[];
-}
-
-export interface DiversionBoard {
-  at: string;
-  items: DiversionBoardItem[];
-}
+export type {
+  DiversionBoard,
+  DiversionBoardItem,
+  DiversionCategory,
+} from '../contract/diversions.ts';
+import type { DiversionBoard } from '../contract/diversions.ts';
 
 export interface Decision {
   id: number;

@@ -12,7 +12,6 @@ const notYetDeclared = new Set([
   'communication',
   'decisions',
   'distribution',
-  'diversions',
   'events',
   'exchange',
   'feeds',

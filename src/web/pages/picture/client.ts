@@ -86,18 +86,16 @@ export interface Assessment {
   comment: string;
 }
 
-export const diversionCategories = ['walk_in', 'ambulance', 'secondary_transport'] as const;
-
-export interface DiversionItem extends Recorded {
-  id: number;
-  facilityId: number;
-  categories: string[];
-  redirectedTo: string;
-  startsAt: string;
-  endsAt: string | null;
-  decisionId: number | null;
-  note: string;
-}
+import type {
+  Diversion as DiversionItem,
+  DiversionCategory,
+} from '../../../contract/diversions.ts';
+export type { DiversionItem };
+export const diversionCategories = [
+  'walk_in',
+  'ambulance',
+  'secondary_transport',
+] as const satisfies readonly DiversionCategory[];
 
 export interface FigureItem extends Recorded {
   id: number;
