@@ -118,9 +118,26 @@ export async function request<T>(
 
 // ---- Shapes the server answers (see src/server/*/routes.ts and schemas.ts) ----
 
-export type StatusColor = 'green' | 'yellow' | 'red';
-export type Prognosis = 'improving' | 'unchanged' | 'worsening';
-export type SituationState = 'draft' | 'submitted' | 'returned' | 'accepted';
+import type {
+  AreaKey,
+  Completeness,
+  InputRequest,
+  Situation,
+  SituationInput,
+  StatusColor,
+} from '../contract/situations.ts';
+export type {
+  AreaKey,
+  Areas,
+  Completeness,
+  InputRequest,
+  KeyFigureValue,
+  Prognosis,
+  Situation,
+  SituationInput,
+  SituationState,
+  StatusColor,
+} from '../contract/situations.ts';
 export type ReadinessLevel = 'normal' | 'stabsläge' | 'förstärkningsläge' | 'katastrofläge';
 export const areaKeys = [
   'accessToCare',
@@ -128,8 +145,7 @@ export const areaKeys = [
   'staff',
   'itProgramme',
   'communication',
-] as const;
-export type AreaKey = (typeof areaKeys)[number];
+] as const satisfies readonly AreaKey[];
 
 export interface Page<T> {
   items: T[];
@@ -225,68 +241,6 @@ export interface ReadinessState {
 export interface Readiness {
   event: ReadinessState;
   units: (ReadinessState & { unitId: number; code: string; name: string })[];
-}
-
-export interface Completeness {
-  period: string | null;
-  deadline: string | null;
-  expected: number;
-  reported: number;
-  units: {
-    unitId: number;
-    code: string;
-    name: string;
-    state: SituationState | 'missing';
-    late: boolean;
-    submittedAt: string | null;
-  }[];
-}
-
-export interface KeyFigureValue {
-  name: string;
-  value: number;
-  unit: string;
-}
-
-export type Areas = Record<AreaKey, StatusColor | null>;
-
-export interface Situation {
-  id: number;
-  eventId: number;
-  unit: { id: number; code: string; name: string };
-  period: string;
-  state: SituationState;
-  overallStatus: StatusColor | null;
-  areas: Areas;
-  prognosis: Prognosis | null;
-  bullets: string;
-  keyFigures: KeyFigureValue[];
-  internal: boolean;
-  returnComment: string | null;
-  submittedBy: number | null;
-  submittedAt: string | null;
-  reviewedBy: number | null;
-  reviewedAt: string | null;
-  provenance: Provenance;
-  version: number;
-}
-
-export interface SituationInput {
-  version?: number;
-  overallStatus: StatusColor | null;
-  areas: Areas;
-  prognosis: Prognosis | null;
-  bullets: string;
-  keyFigures: KeyFigureValue[];
-  internal: boolean;
-}
-
-export interface InputRequest {
-  id: number;
-  period: string;
-  deadline: string;
-  units: { unitId: number; code: string; name: string; remindedAt: string | null }[];
-  version: number;
 }
 
 export interface Figure {

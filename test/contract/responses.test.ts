@@ -25,7 +25,6 @@ const notYetDeclared = new Set([
   'review',
   'risks',
   'search',
-  'situations',
   'sso',
   'templates',
   'units',
