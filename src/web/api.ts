@@ -124,7 +124,6 @@ import type {
   InputRequest,
   Situation,
   SituationInput,
-  StatusColor,
 } from '../contract/situations.ts';
 export type {
   AreaKey,
@@ -243,48 +242,8 @@ export interface Readiness {
   units: (ReadinessState & { unitId: number; code: string; name: string })[];
 }
 
-export interface Figure {
-  id: number;
-  key: string;
-  name: string;
-  unitOfMeasure: string;
-  higherIsWorse: boolean;
-  yellowThreshold: number | null;
-  redThreshold: number | null;
-  internal: boolean;
-  version: number;
-}
-
-/** One place's latest value in a period; name is null for the region as a whole. */
-export interface PlaceValue {
-  place: string;
-  name: string | null;
-  value: number;
-  observedAt: string;
-  status: StatusColor | null;
-}
-
-/**
- * A period of a figure: each place's latest value, and the figure's value (the sum of those for
- * a count, one place's value as it is), null when the places' values do not add up.
- */
-export interface SeriesBucket {
-  period: string;
-  start: string;
-  end: string;
-  count: number;
-  places: PlaceValue[];
-  value: number | null;
-  status: StatusColor | null;
-  change: number | null;
-}
-
-export interface Series {
-  figure: Figure;
-  granularity: 'week' | 'day';
-  buckets: SeriesBucket[];
-  change: number | null;
-}
+export type { Figure, PlaceValue, Series, SeriesBucket } from '../contract/figures.ts';
+import type { Figure, Series } from '../contract/figures.ts';
 
 export type {
   DiversionBoard,

@@ -15,7 +15,6 @@ const notYetDeclared = new Set([
   'events',
   'exchange',
   'feeds',
-  'figures',
   'live',
   'log',
   'meetings',

@@ -97,47 +97,13 @@ export const diversionCategories = [
   'secondary_transport',
 ] as const satisfies readonly DiversionCategory[];
 
-export interface FigureItem extends Recorded {
-  id: number;
-  key: string;
-  name: string;
-  unitOfMeasure: string;
-  higherIsWorse: boolean;
-  yellowThreshold: number | null;
-  redThreshold: number | null;
-}
-
-export interface Observation extends Recorded {
-  id: number;
-  figureId: number;
-  value: number;
-  observedAt: string;
-  unitId: number | null;
-  facilityId: number | null;
-}
-
-export interface CsvProblem {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-export interface ImportPreview {
-  separator: string;
-  rows: {
-    row: number;
-    figureId: number;
-    figureKey: string;
-    value: number;
-    observedAt: string;
-    place: string | null;
-    unitId: number | null;
-    facilityId: number | null;
-    source: string | null;
-  }[];
-  errors: CsvProblem[];
-  valid: boolean;
-}
+import type {
+  CsvProblem,
+  Figure as FigureItem,
+  ImportPreview,
+  Observation,
+} from '../../../contract/figures.ts';
+export type { CsvProblem, FigureItem, ImportPreview, Observation };
 
 export const channels = [
   'intranet',
