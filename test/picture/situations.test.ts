@@ -138,6 +138,8 @@ for (const dialect of testDialects()) {
       assert.ok(submitted.json().submittedAt);
       const locked = await put(sasReporter, url, { ...draft, version: submitted.json().version });
       assert.equal(locked.statusCode, 409);
+      assert.equal(locked.json().error, 'wrong_state');
+      assert.equal(locked.json().details.current.state, 'submitted');
 
       const reviewUrl = `/api/events/${t.eventId}/situations/${created.id}`;
       const noComment = await staff.post(`${reviewUrl}/return`, {

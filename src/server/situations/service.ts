@@ -2,7 +2,7 @@ import { type EventGrant, draftReadableUnits, isAllowed } from '../../core/acces
 import { type Period, parsePeriod, periodLabel, previousPeriod } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
-import { AppError, errors } from '../errors.ts';
+import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import type { Page } from '../../contract/list.ts';
@@ -174,7 +174,7 @@ function refuseStale(situation: SituationRow, expectedVersion: number): void {
 
 function refuseState(situation: SituationRow, allowed: SituationState[], message: string): void {
   if (!allowed.includes(situation.state)) {
-    throw new AppError('conflict', message, { current: presentSituation(situation) });
+    throw errors.wrongState(message, { current: presentSituation(situation) });
   }
 }
 
