@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { listQuery } from './list.ts';
+import { recorded, timestamp } from './common.ts';
+import { listQuery, pageOf } from './list.ts';
 import { decimalId } from './numbers.ts';
 
 export const diversionCategories = ['walk_in', 'ambulance', 'secondary_transport'] as const;
@@ -71,3 +72,35 @@ export const boardQuery = z.object({ at: instant.optional() });
 export type CreateDiversionInput = z.infer<typeof createDiversionBody>;
 export type UpdateDiversionInput = z.infer<typeof updateDiversionBody>;
 export type EndDiversionInput = z.infer<typeof endDiversionBody>;
+
+export const diversion = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  facilityId: z.number().int(),
+  categories: z.array(z.enum(diversionCategories)),
+  redirectedTo: z.string(),
+  startsAt: timestamp,
+  endsAt: timestamp.nullable(),
+  decisionId: z.number().int().nullable(),
+  note: z.string(),
+});
+export type Diversion = z.infer<typeof diversion>;
+
+export const diversionPage = pageOf(diversion);
+
+export const diversionBoardItem = z.object({
+  facilityId: z.number().int(),
+  facilityCode: z.string(),
+  facilityName: z.string(),
+  unitId: z.number().int(),
+  diverting: z.boolean(),
+  categories: z.array(z.enum(diversionCategories)),
+  /** When the earliest diversion still in force began; null when not diverting. */
+  since: timestamp.nullable(),
+  redirectedTo: z.array(z.string()),
+  diversions: z.array(diversion),
+});
+export type DiversionBoardItem = z.infer<typeof diversionBoardItem>;
+
+export const diversionBoard = z.object({ at: timestamp, items: z.array(diversionBoardItem) });
+export type DiversionBoard = z.infer<typeof diversionBoard>;

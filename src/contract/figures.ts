@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { listQuery } from './list.ts';
+import { recorded, timestamp } from './common.ts';
+import { listQuery, pageOf } from './list.ts';
 import { decimalId } from './numbers.ts';
+import { statusColors } from './situations.ts';
 
 const id = decimalId;
 const instant = z.iso.datetime({ offset: true });
@@ -129,3 +131,112 @@ export type CreateFigureInput = z.infer<typeof createFigureBody>;
 export type UpdateFigureInput = z.infer<typeof updateFigureBody>;
 export type ObservationInput = z.infer<typeof createObservationBody>;
 export type UnitObservationInput = z.infer<typeof createUnitObservationBody>;
+
+export const figure = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  key: z.string(),
+  name: z.string(),
+  unitOfMeasure: z.string(),
+  higherIsWorse: z.boolean(),
+  yellowThreshold: z.number().nullable(),
+  redThreshold: z.number().nullable(),
+});
+export type Figure = z.infer<typeof figure>;
+
+export const figurePage = pageOf(figure);
+
+export const observation = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  figureId: z.number().int(),
+  value: z.number(),
+  observedAt: timestamp,
+  unitId: z.number().int().nullable(),
+  facilityId: z.number().int().nullable(),
+});
+export type Observation = z.infer<typeof observation>;
+
+export const observationPage = pageOf(observation);
+
+const statusColor = z.enum(statusColors);
+
+/** One place's latest value in a period; name is null for the region as a whole. */
+export const placeValue = z.object({
+  /** "unit:3", "facility:7" or "region". */
+  place: z.string(),
+  name: z.string().nullable(),
+  value: z.number(),
+  observedAt: timestamp,
+  status: statusColor.nullable(),
+});
+export type PlaceValue = z.infer<typeof placeValue>;
+
+/**
+ * A period of a figure: each place's latest value, and the figure's value (the sum of those for
+ * a count, one place's value as it is), null when the places' values do not add up.
+ */
+export const seriesBucket = z.object({
+  period: z.string(),
+  start: timestamp,
+  end: timestamp,
+  /** How many observations fall in the period. */
+  count: z.number().int(),
+  places: z.array(placeValue),
+  value: z.number().nullable(),
+  status: statusColor.nullable(),
+  /** The value minus that of the period just before, when both exist and have the same places. */
+  change: z.number().nullable(),
+});
+export type SeriesBucket = z.infer<typeof seriesBucket>;
+
+export const series = z.object({
+  figure,
+  granularity: z.enum(['week', 'day']),
+  buckets: z.array(seriesBucket),
+  /** The last bucket's change. */
+  change: z.number().nullable(),
+});
+export type Series = z.infer<typeof series>;
+
+export const csvProblem = z.object({
+  /** The line in the file, counting the header as line 1. */
+  row: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type CsvProblem = z.infer<typeof csvProblem>;
+
+export const importPreview = z.object({
+  separator: z.enum([',', ';']),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      figureId: z.number().int(),
+      figureKey: z.string(),
+      value: z.number(),
+      observedAt: timestamp,
+      place: z.string().nullable(),
+      unitId: z.number().int().nullable(),
+      facilityId: z.number().int().nullable(),
+      source: z.string().nullable(),
+    }),
+  ),
+  errors: z.array(csvProblem),
+  valid: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const importResult = z.object({
+  source: z.string(),
+  imported: z.number().int(),
+  observationIds: z.array(z.number().int()),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+export const pushResult = z.object({
+  results: z.array(z.object({ clientKey: z.string(), observationId: z.number().int() })),
+  created: z.number().int(),
+  alreadyStored: z.number().int(),
+});
+export type PushResult = z.infer<typeof pushResult>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recorded, timestamp } from './common.ts';
 import { eventIdParams } from './events.ts';
 import { decimalId } from './numbers.ts';
 
@@ -41,3 +42,38 @@ export const moveMilestoneBody = z
     decisionId: z.number().int().positive().nullable().default(null),
   })
   .strict();
+
+export const milestoneStates = ['upcoming', 'reached', 'moved'] as const;
+export const milestoneChangeKinds = ['created', 'moved', 'reached'] as const;
+
+export const milestone = recorded.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  plannedOn: z.string(),
+  originalOn: z.string(),
+  state: z.enum(milestoneStates),
+  reachedAt: timestamp.nullable(),
+});
+export type Milestone = z.infer<typeof milestone>;
+export type MilestoneState = Milestone['state'];
+
+export const milestoneList = z.object({ items: z.array(milestone) });
+export type MilestoneList = z.infer<typeof milestoneList>;
+
+export const milestoneChange = z.object({
+  id: z.number().int(),
+  kind: z.enum(milestoneChangeKinds),
+  previousOn: z.string().nullable(),
+  newOn: z.string().nullable(),
+  reason: z.string(),
+  decisionId: z.number().int().nullable(),
+  changedBy: z.number().int().nullable(),
+  changedAt: timestamp,
+  decision: z.object({ decidedAt: timestamp, forum: z.string(), text: z.string() }).nullable(),
+});
+export type MilestoneChange = z.infer<typeof milestoneChange>;
+
+export const milestoneWithHistory = milestone.extend({ history: z.array(milestoneChange) });
+export type MilestoneWithHistory = z.infer<typeof milestoneWithHistory>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { listQuery, periodKey } from './list.ts';
+import { provenance, timestamp } from './common.ts';
+import { listQuery, pageOf, periodKey } from './list.ts';
 import { decimalId } from './numbers.ts';
 
 export const statusColors = ['green', 'yellow', 'red'] as const;
@@ -97,4 +98,103 @@ export const inputRequestListQuery = listQuery.omit({ unitId: true });
 export const optionalPeriodQuery = z.object({ period: periodKey.optional() });
 
 export type SaveSituationInput = z.infer<typeof saveSituationBody>;
+/** The body of a PUT as a client writes it: fields with a default may be left out. */
+export type SituationInput = z.input<typeof saveSituationBody>;
 export type CreateInputRequestInput = z.infer<typeof createInputRequestBody>;
+
+const statusAnswer = z.enum(statusColors).nullable();
+
+export const keyFigureValue = z.object({ name: z.string(), value: z.number(), unit: z.string() });
+export type KeyFigureValue = z.infer<typeof keyFigureValue>;
+
+export const areas = z.object({
+  accessToCare: statusAnswer,
+  patientSafety: statusAnswer,
+  staff: statusAnswer,
+  itProgramme: statusAnswer,
+  communication: statusAnswer,
+});
+export type Areas = z.infer<typeof areas>;
+export type AreaKey = keyof Areas;
+
+/** What a unit reports for a period, in a situation and in each of its submitted versions. */
+const situationContent = z.object({
+  overallStatus: statusAnswer,
+  areas,
+  prognosis: z.enum(prognoses).nullable(),
+  bullets: z.string(),
+  keyFigures: z.array(keyFigureValue),
+  internal: z.boolean(),
+});
+
+export const situation = situationContent.extend({
+  id: z.number().int(),
+  eventId: z.number().int(),
+  unit: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+  period: z.string(),
+  state: z.enum(situationStates),
+  returnComment: z.string().nullable(),
+  submittedBy: z.number().int().nullable(),
+  submittedAt: timestamp.nullable(),
+  reviewedBy: z.number().int().nullable(),
+  reviewedAt: timestamp.nullable(),
+  provenance,
+  version: z.number().int(),
+});
+export type Situation = z.infer<typeof situation>;
+
+export const situationPage = pageOf(situation);
+
+export const situationList = z.object({ items: z.array(situation) });
+export type SituationList = z.infer<typeof situationList>;
+
+export const situationVersion = situationContent.extend({
+  number: z.number().int(),
+  situationVersion: z.number().int(),
+  submittedBy: z.number().int().nullable(),
+  submittedAt: timestamp,
+});
+export type SituationVersion = z.infer<typeof situationVersion>;
+
+export const situationWithVersions = situation.extend({ versions: z.array(situationVersion) });
+export type SituationWithVersions = z.infer<typeof situationWithVersions>;
+
+export const situationPrefill = z.object({ situation: situation.nullable() });
+export type SituationPrefill = z.infer<typeof situationPrefill>;
+
+export const inputRequest = z.object({
+  id: z.number().int(),
+  period: z.string(),
+  deadline: timestamp,
+  units: z.array(
+    z.object({
+      unitId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      remindedAt: timestamp.nullable(),
+    }),
+  ),
+  provenance,
+  version: z.number().int(),
+});
+export type InputRequest = z.infer<typeof inputRequest>;
+
+export const inputRequestPage = pageOf(inputRequest);
+
+export const completeness = z.object({
+  period: z.string().nullable(),
+  deadline: timestamp.nullable(),
+  expected: z.number().int(),
+  reported: z.number().int(),
+  units: z.array(
+    z.object({
+      unitId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      state: z.enum([...situationStates, 'missing']),
+      late: z.boolean(),
+      submittedAt: timestamp.nullable(),
+    }),
+  ),
+});
+export type Completeness = z.infer<typeof completeness>;

@@ -118,9 +118,25 @@ export async function request<T>(
 
 // ---- Shapes the server answers (see src/server/*/routes.ts and schemas.ts) ----
 
-export type StatusColor = 'green' | 'yellow' | 'red';
-export type Prognosis = 'improving' | 'unchanged' | 'worsening';
-export type SituationState = 'draft' | 'submitted' | 'returned' | 'accepted';
+import type {
+  AreaKey,
+  Completeness,
+  InputRequest,
+  Situation,
+  SituationInput,
+} from '../contract/situations.ts';
+export type {
+  AreaKey,
+  Areas,
+  Completeness,
+  InputRequest,
+  KeyFigureValue,
+  Prognosis,
+  Situation,
+  SituationInput,
+  SituationState,
+  StatusColor,
+} from '../contract/situations.ts';
 export type ReadinessLevel = 'normal' | 'stabsläge' | 'förstärkningsläge' | 'katastrofläge';
 export const areaKeys = [
   'accessToCare',
@@ -128,8 +144,7 @@ export const areaKeys = [
   'staff',
   'itProgramme',
   'communication',
-] as const;
-export type AreaKey = (typeof areaKeys)[number];
+] as const satisfies readonly AreaKey[];
 
 export interface Page<T> {
   items: T[];
@@ -227,128 +242,15 @@ export interface Readiness {
   units: (ReadinessState & { unitId: number; code: string; name: string })[];
 }
 
-export interface Completeness {
-  period: string | null;
-  deadline: string | null;
-  expected: number;
-  reported: number;
-  units: {
-    unitId: number;
-    code: string;
-    name: string;
-    state: SituationState | 'missing';
-    late: boolean;
-    submittedAt: string | null;
-  }[];
-}
+export type { Figure, PlaceValue, Series, SeriesBucket } from '../contract/figures.ts';
+import type { Figure, Series } from '../contract/figures.ts';
 
-export interface KeyFigureValue {
-  name: string;
-  value: number;
-  unit: string;
-}
-
-export type Areas = Record<AreaKey, StatusColor | null>;
-
-export interface Situation {
-  id: number;
-  eventId: number;
-  unit: { id: number; code: string; name: string };
-  period: string;
-  state: SituationState;
-  overallStatus: StatusColor | null;
-  areas: Areas;
-  prognosis: Prognosis | null;
-  bullets: string;
-  keyFigures: KeyFigureValue[];
-  internal: boolean;
-  returnComment: string | null;
-  submittedBy: number | null;
-  submittedAt: string | null;
-  reviewedBy: number | null;
-  reviewedAt: string | null;
-  provenance: Provenance;
-  version: number;
-}
-
-export interface SituationInput {
-  version?: number;
-  overallStatus: StatusColor | null;
-  areas: Areas;
-  prognosis: Prognosis | null;
-  bullets: string;
-  keyFigures: KeyFigureValue[];
-  internal: boolean;
-}
-
-export interface InputRequest {
-  id: number;
-  period: string;
-  deadline: string;
-  units: { unitId: number; code: string; name: string; remindedAt: string | null }[];
-  version: number;
-}
-
-export interface Figure {
-  id: number;
-  key: string;
-  name: string;
-  unitOfMeasure: string;
-  higherIsWorse: boolean;
-  yellowThreshold: number | null;
-  redThreshold: number | null;
-  internal: boolean;
-  version: number;
-}
-
-/** One place's latest value in a period; name is null for the region as a whole. */
-export interface PlaceValue {
-  place: string;
-  name: string | null;
-  value: number;
-  observedAt: string;
-  status: StatusColor | null;
-}
-
-/**
- * A period of a figure: each place's latest value, and the figure's value (the sum of those for
- * a count, one place's value as it is), null when the places' values do not add up.
- */
-export interface SeriesBucket {
-  period: string;
-  start: string;
-  end: string;
-  count: number;
-  places: PlaceValue[];
-  value: number | null;
-  status: StatusColor | null;
-  change: number | null;
-}
-
-export interface Series {
-  figure: Figure;
-  granularity: 'week' | 'day';
-  buckets: SeriesBucket[];
-  change: number | null;
-}
-
-export type DiversionCategory = 'walk_in' | 'ambulance' | 'secondary_transport';
-
-export interface DiversionBoardItem {
-  facilityId: number;
-  facilityCode: string;
-  facilityName: string;
-  unitId: number;
-  diverting: boolean;
-  categories: DiversionCategory[];
-  since: string | null;
-  redirectedTo: string[];
-}
-
-export interface DiversionBoard {
-  at: string;
-  items: DiversionBoardItem[];
-}
+export type {
+  DiversionBoard,
+  DiversionBoardItem,
+  DiversionCategory,
+} from '../contract/diversions.ts';
+import type { DiversionBoard } from '../contract/diversions.ts';
 
 import type { Action, ActionSummary } from '../contract/actions.ts';
 import type { Decision } from '../contract/decisions.ts';

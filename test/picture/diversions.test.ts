@@ -134,6 +134,11 @@ for (const dialect of testDialects()) {
       });
       assert.equal(ended.statusCode, 200, ended.body);
       assert.ok(ended.json().endsAt);
+      const again = await staff.post(`${diversions}/${diversion.id}/end`, {
+        version: ended.json().version,
+      });
+      assert.equal(again.statusCode, 409, again.body);
+      assert.equal(again.json().error, 'wrong_state');
       assert.equal((await board(reader)).get('SÄS-AKM-SKENE')!.diverting, false);
     });
 

@@ -108,7 +108,8 @@ for (const dialect of testDialects()) {
         plannedOn: '2025-04-01',
         reason: 'För sent.',
       });
-      assert.equal(again.statusCode, 400);
+      assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error, 'wrong_state');
 
       const detail = (await staff.get(`${url}/${milestone.id}`)).json();
       const history = detail.history as Change[];

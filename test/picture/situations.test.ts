@@ -138,6 +138,8 @@ for (const dialect of testDialects()) {
       assert.ok(submitted.json().submittedAt);
       const locked = await put(sasReporter, url, { ...draft, version: submitted.json().version });
       assert.equal(locked.statusCode, 409);
+      assert.equal(locked.json().error, 'wrong_state');
+      assert.equal(locked.json().details.current.state, 'submitted');
 
       const reviewUrl = `/api/events/${t.eventId}/situations/${created.id}`;
       const noComment = await staff.post(`${reviewUrl}/return`, {
@@ -213,7 +215,8 @@ for (const dialect of testDialects()) {
       assert.equal(day.json().details.field, 'period');
       const noSuchWeek = await put(sasReporter, situationUrl('SÄS', '2024-W53'), draft);
       assert.equal(noSuchWeek.statusCode, 400);
-      assert.equal(noSuchWeek.json().details.field, 'period');
+      // A period that does not exist is refused by the request schema (src/contract/list.ts).
+      assert.equal(noSuchWeek.json().details.fields[0].field, 'period');
       const request = await staff.post(`/api/events/${t.eventId}/input-requests`, {
         period: '2024-11-05',
         deadline: '2024-11-05T11:00:00Z',

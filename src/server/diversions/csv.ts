@@ -1,8 +1,5 @@
 import { type CsvColumn, csvDateTime } from '../http/csv.ts';
-import type { presentDiversion } from './service.ts';
-import { type DiversionCategory } from '../../contract/diversions.ts';
-
-type Diversion = ReturnType<typeof presentDiversion>;
+import type { Diversion, DiversionCategory } from '../../contract/diversions.ts';
 
 const categoryNames: Record<DiversionCategory, string> = {
   walk_in: 'Gående',

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { isPostgres } from '../db/migration-helpers.ts';
+import { type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { DiversionsTable } from './tables.ts';
 
@@ -43,7 +44,7 @@ export async function listDiversions(
   filter: DiversionFilter,
   visibility: Visibility,
   page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: DiversionRow[]; total: number }> {
+): Promise<Rows<DiversionRow>> {
   let query = visibleDiversions(db, eventId, visibility);
   if (filter.state === 'current') query = inForceAt(query, filter.at);
   if (filter.state === 'ended') query = query.where('ends_at', '<=', filter.at);
@@ -56,17 +57,11 @@ export async function listDiversions(
     const from = filter.from;
     query = query.where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', from)]));
   }
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('starts_at', page.order)
-      .orderBy('id', page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.count) };
+  return fetchPage(
+    query,
+    (filtered) => filtered.selectAll().orderBy('starts_at', page.order).orderBy('id', page.order),
+    page,
+  );
 }
 
 /** Every visible diversion of the event, by start. */
@@ -157,15 +152,8 @@ export function updateDiversion(
     >
   >,
 ): Promise<DiversionRow | undefined> {
-  return db
-    .updateTable('diversions')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'diversions', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }

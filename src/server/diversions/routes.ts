@@ -1,17 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
-import { parsePeriod } from '../../core/time.ts';
+import { fileResponse } from '../../contract/common.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
-import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
+import { actorOf } from '../http/actor.ts';
+import { csvFilename, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { listFacilities } from '../units/repository.ts';
-import { type DiversionFilter, listDiversions } from './repository.ts';
 import {
   boardQuery,
   createDiversionBody,
+  diversion,
+  diversionBoard,
   diversionExportQuery,
   diversionListQuery,
+  diversionPage as diversionPageSchema,
   diversionParams,
   endDiversionBody,
   eventParams,
@@ -19,11 +20,12 @@ import {
 } from '../../contract/diversions.ts';
 import { diversionCsvColumns } from './csv.ts';
 import {
+  allDiversionsOf,
   changeDiversion,
   createDiversion,
-  diversionBoard,
+  diversionBoardAt,
+  diversionPage,
   endDiversion,
-  presentDiversion,
 } from './service.ts';
 
 export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -33,35 +35,40 @@ export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
 
   app.get(
     '/api/events/:eventId/diversions',
-    { config: read, schema: { tags, params: eventParams, querystring: diversionListQuery } },
-    async (request) => {
-      const { limit, offset, order } = request.query;
-      const filter = await diversionFilterOf(db, request.query);
-      const { rows, total } = await listDiversions(
-        db,
-        request.params.eventId,
-        filter,
-        { includeInternal: canReadInternal(request) },
-        { limit, offset, order },
-      );
-      return { items: rows.map(presentDiversion), total, limit, offset };
+    {
+      config: read,
+      schema: {
+        tags,
+        params: eventParams,
+        querystring: diversionListQuery,
+        response: { 200: diversionPageSchema },
+      },
     },
+    async (request) =>
+      diversionPage(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.get(
     '/api/events/:eventId/diversions.csv',
-    { config: read, schema: { tags, params: eventParams, querystring: diversionExportQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        params: eventParams,
+        querystring: diversionExportQuery,
+        response: { 200: fileResponse },
+      },
+    },
     async (request, reply) => {
-      const { rows } = await listDiversions(
+      const diversions = await allDiversionsOf(
         db,
         request.params.eventId,
-        await diversionFilterOf(db, request.query),
-        { includeInternal: canReadInternal(request) },
-        { limit: csvRowLimit, offset: 0, order: request.query.order },
+        request.query,
+        canReadInternal(request),
       );
       const facilities = new Map((await listFacilities(db)).map((place) => [place.id, place.name]));
       const columns = diversionCsvColumns(facilities);
-      return sendCsv(reply, csvFilename('omstyrningar'), columns, rows.map(presentDiversion));
+      return sendCsv(reply, csvFilename('omstyrningar'), columns, diversions);
     },
   );
 
@@ -69,78 +76,65 @@ export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/diversions/board',
     {
       config: { ...read, sharedAnswer: true },
-      schema: { tags, params: eventParams, querystring: boardQuery },
+      schema: {
+        tags,
+        params: eventParams,
+        querystring: boardQuery,
+        response: { 200: diversionBoard },
+      },
     },
-    async (request) => {
-      const at = new Date(request.query.at ?? Date.now()).toISOString();
-      const items = await diversionBoard(db, request.params.eventId, at, {
-        includeInternal: canReadInternal(request),
-      });
-      return { at, items };
-    },
+    async (request) =>
+      diversionBoardAt(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.post(
     '/api/events/:eventId/diversions',
-    { config: write, schema: { tags, params: eventParams, body: createDiversionBody } },
-    async (request, reply) => {
-      const diversion = await createDiversion(
-        db,
-        request.actor!,
-        request.params.eventId,
-        request.body,
-      );
-      return reply.code(201).send(presentDiversion(diversion));
+    {
+      config: write,
+      schema: {
+        tags,
+        params: eventParams,
+        body: createDiversionBody,
+        response: { 201: diversion },
+      },
     },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createDiversion(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/diversions/:diversionId',
-    { config: write, schema: { tags, params: diversionParams, body: updateDiversionBody } },
+    {
+      config: write,
+      schema: {
+        tags,
+        params: diversionParams,
+        body: updateDiversionBody,
+        response: { 200: diversion },
+      },
+    },
     async (request) => {
       const { eventId, diversionId } = request.params;
-      return presentDiversion(
-        await changeDiversion(db, request.actor!, eventId, diversionId, request.body),
-      );
+      return changeDiversion(db, actorOf(request), eventId, diversionId, request.body);
     },
   );
 
   app.post(
     '/api/events/:eventId/diversions/:diversionId/end',
-    { config: write, schema: { tags, params: diversionParams, body: endDiversionBody } },
+    {
+      config: write,
+      schema: {
+        tags,
+        params: diversionParams,
+        body: endDiversionBody,
+        response: { 200: diversion },
+      },
+    },
     async (request) => {
       const { eventId, diversionId } = request.params;
-      return presentDiversion(
-        await endDiversion(db, request.actor!, eventId, diversionId, request.body),
-      );
+      return endDiversion(db, actorOf(request), eventId, diversionId, request.body);
     },
   );
 };
-
-async function diversionFilterOf(
-  db: Db,
-  query: z.infer<typeof diversionExportQuery>,
-): Promise<DiversionFilter> {
-  const { period, unitId, facilityId, state, at } = query;
-  const filter: DiversionFilter = {
-    state,
-    at: new Date(at ?? Date.now()).toISOString(),
-    ...(period && periodWindow(period)),
-  };
-  if (unitId !== undefined) {
-    filter.facilityIds = (await listFacilities(db, unitId)).map((facility) => facility.id);
-  }
-  if (facilityId !== undefined) {
-    filter.facilityIds = (filter.facilityIds ?? [facilityId]).filter((id) => id === facilityId);
-  }
-  return filter;
-}
-
-function periodWindow(key: string): { from: string; to: string } {
-  try {
-    const period = parsePeriod(key);
-    return { from: period.start.toISOString(), to: period.end.toISOString() };
-  } catch {
-    throw errors.badRequest('Perioden finns inte.', { field: 'period' });
-  }
-}

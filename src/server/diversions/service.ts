@@ -1,24 +1,35 @@
-import { formatDateTime } from '../../core/time.ts';
+import { formatDateTime, periodRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { fetchAllPages } from '../db/paging.ts';
 import { type FacilityRow, findFacility, listFacilities } from '../units/repository.ts';
 import {
+  type DiversionFilter,
   type DiversionRow,
   type Visibility,
   diversionsInForce,
   findDiversion,
   insertDiversion,
+  listDiversions,
   lockFacilityDiversions,
   overlappingDiversions,
   updateDiversion,
 } from './repository.ts';
+import type { z } from 'zod';
 import type {
   CreateDiversionInput,
+  Diversion,
+  DiversionBoard,
+  DiversionBoardItem,
   EndDiversionInput,
   UpdateDiversionInput,
+  boardQuery,
+  diversionExportQuery,
+  diversionListQuery,
 } from '../../contract/diversions.ts';
+import type { Page } from '../../contract/list.ts';
 import { type DiversionCategory, diversionCategories } from '../../contract/diversions.ts';
 
 const categoryLabels: Record<DiversionCategory, string> = {
@@ -31,7 +42,7 @@ export function categoriesOf(diversion: DiversionRow): DiversionCategory[] {
   return JSON.parse(diversion.categories) as DiversionCategory[];
 }
 
-export function presentDiversion(diversion: DiversionRow) {
+export function presentDiversion(diversion: DiversionRow): Diversion {
   return {
     id: diversion.id,
     eventId: diversion.event_id,
@@ -59,7 +70,7 @@ export async function createDiversion(
   actor: Actor,
   eventId: number,
   input: CreateDiversionInput,
-): Promise<DiversionRow> {
+): Promise<Diversion> {
   return db.transaction().execute(async (trx) => {
     const facility = await loadEmergencyDepartment(trx, input.facilityId);
     const span = checkSpan(input.startsAt, input.endsAt, 'endsAt');
@@ -89,7 +100,7 @@ export async function createDiversion(
       eventId,
       after: diversion,
     });
-    return diversion;
+    return presentDiversion(diversion);
   });
 }
 
@@ -99,7 +110,7 @@ export async function changeDiversion(
   eventId: number,
   diversionId: number,
   input: UpdateDiversionInput,
-): Promise<DiversionRow> {
+): Promise<Diversion> {
   return db.transaction().execute(async (trx) => {
     const before = await loadCurrentVersion(trx, eventId, diversionId, input.version);
     const categories = input.categories ?? categoriesOf(before);
@@ -130,7 +141,7 @@ export async function changeDiversion(
       before,
       after: updated,
     });
-    return updated;
+    return presentDiversion(updated);
   });
 }
 
@@ -141,11 +152,11 @@ export async function endDiversion(
   eventId: number,
   diversionId: number,
   input: EndDiversionInput,
-): Promise<DiversionRow> {
+): Promise<Diversion> {
   return db.transaction().execute(async (trx) => {
     const before = await loadCurrentVersion(trx, eventId, diversionId, input.version);
     if (before.ends_at !== null) {
-      throw errors.badRequest(
+      throw errors.wrongState(
         `Omstyrningen är redan avslutad (${formatDateTime(new Date(before.ends_at))}); ändra sluttiden i stället.`,
         { field: 'endsAt' },
       );
@@ -164,7 +175,7 @@ export async function endDiversion(
       before,
       after: updated,
     });
-    return updated;
+    return presentDiversion(updated);
   });
 }
 
@@ -231,26 +242,13 @@ function serialiseCategories(categories: DiversionCategory[]): string {
   return JSON.stringify(diversionCategories.filter((category) => categories.includes(category)));
 }
 
-export interface BoardEntry {
-  facilityId: number;
-  facilityCode: string;
-  facilityName: string;
-  unitId: number;
-  diverting: boolean;
-  categories: DiversionCategory[];
-  /** When the earliest diversion still in force began; null when not diverting. */
-  since: string | null;
-  redirectedTo: string[];
-  diversions: ReturnType<typeof presentDiversion>[];
-}
-
 /** The diversion state of every emergency department at one instant. */
 export async function diversionBoard(
   db: Db,
   eventId: number,
   at: string,
   visibility: Visibility,
-): Promise<BoardEntry[]> {
+): Promise<DiversionBoardItem[]> {
   const [facilities, inForce] = await Promise.all([
     listFacilities(db),
     diversionsInForce(db, eventId, at, visibility),
@@ -272,4 +270,70 @@ export async function diversionBoard(
         diversions: current.map(presentDiversion),
       };
     });
+}
+
+/** The board at the instant the query names, now by default. */
+export async function diversionBoardAt(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof boardQuery>,
+  includeInternal: boolean,
+): Promise<DiversionBoard> {
+  const at = new Date(query.at ?? Date.now()).toISOString();
+  const items = await diversionBoard(db, eventId, at, { includeInternal });
+  return { at, items };
+}
+
+type DiversionListQuery = z.infer<typeof diversionListQuery>;
+
+/** One page of the event's diversions, filtered as the query says. */
+export async function diversionPage(
+  db: Db,
+  eventId: number,
+  query: DiversionListQuery,
+  includeInternal: boolean,
+): Promise<Page<Diversion>> {
+  const { limit, offset, order } = query;
+  const filter = await diversionFilterOf(db, query);
+  const { rows, total } = await listDiversions(
+    db,
+    eventId,
+    filter,
+    { includeInternal },
+    { limit, offset, order },
+  );
+  return { items: rows.map(presentDiversion), total, limit, offset };
+}
+
+/** Every diversion the filter matches, for an export. */
+export async function allDiversionsOf(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof diversionExportQuery>,
+  includeInternal: boolean,
+): Promise<Diversion[]> {
+  const filter = await diversionFilterOf(db, query);
+  const rows = await fetchAllPages((page) =>
+    listDiversions(db, eventId, filter, { includeInternal }, { ...page, order: query.order }),
+  );
+  return rows.map(presentDiversion);
+}
+
+async function diversionFilterOf(
+  db: Db,
+  query: z.infer<typeof diversionExportQuery>,
+): Promise<DiversionFilter> {
+  const { period, unitId, facilityId, state, at } = query;
+  const filter: DiversionFilter = {
+    state,
+    at: new Date(at ?? Date.now()).toISOString(),
+    ...(period && periodRange(period)),
+  };
+  if (unitId !== undefined) {
+    filter.facilityIds = (await listFacilities(db, unitId)).map((facility) => facility.id);
+  }
+  if (facilityId !== undefined) {
+    filter.facilityIds = (filter.facilityIds ?? [facilityId]).filter((id) => id === facilityId);
+  }
+  return filter;
 }

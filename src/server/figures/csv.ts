@@ -1,8 +1,5 @@
 import { type CsvColumn, csvDateTime } from '../http/csv.ts';
-import type { presentFigure, presentObservation } from './service.ts';
-
-type Figure = ReturnType<typeof presentFigure>;
-type Observation = ReturnType<typeof presentObservation>;
+import type { Figure, Observation } from '../../contract/figures.ts';
 
 interface Names {
   units: Map<number, string>;

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
 import { type PlaceDirectory, placeKeyOf } from './aggregation.ts';
@@ -49,20 +50,14 @@ export async function listFigures(
   eventId: number,
   visibility: Visibility,
   page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: FigureRow[]; total: number }> {
+): Promise<Rows<FigureRow>> {
   let query = db.selectFrom('figure_definitions').where('event_id', '=', eventId);
   if (!visibility.includeInternal) query = query.where('internal', '=', 0);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('name', page.order)
-      .orderBy('id', page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.count) };
+  return fetchPage(
+    query,
+    (filtered) => filtered.selectAll().orderBy('name', page.order).orderBy('id', page.order),
+    page,
+  );
 }
 
 export function insertFigure(
@@ -94,17 +89,10 @@ export function updateFigure(
     >
   >,
 ): Promise<FigureRow | undefined> {
-  return db
-    .updateTable('figure_definitions')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'figure_definitions', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }
 
 export interface ObservationFilter {
@@ -131,19 +119,13 @@ export async function listObservations(
   filter: ObservationFilter,
   visibility: Visibility,
   page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: ObservationRow[]; total: number }> {
+): Promise<Rows<ObservationRow>> {
   const query = observationsOf(db, definitionId, filter, visibility);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('observed_at', page.order)
-      .orderBy('id', page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.count) };
+  return fetchPage(
+    query,
+    (filtered) => filtered.selectAll().orderBy('observed_at', page.order).orderBy('id', page.order),
+    page,
+  );
 }
 
 /** Every matching observation, oldest first, for aggregation into a series. */

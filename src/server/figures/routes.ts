@@ -1,40 +1,42 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { parsePeriod } from '../../core/time.ts';
+import { fileResponse } from '../../contract/common.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
-import { csvFilename, csvRowLimit, sendCsv } from '../http/csv.ts';
+import { actorOf } from '../http/actor.ts';
+import { csvFilename, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { listFacilities, listUnits } from '../units/repository.ts';
 import { observationCsvColumns } from './csv.ts';
-import {
-  allObservations,
-  findFigure,
-  listFigures,
-  listObservations,
-  placeDirectory,
-} from './repository.ts';
 import {
   createFigureBody,
   createObservationBody,
   createUnitObservationBody,
   eventParams,
+  figure,
   figureListQuery,
+  figurePage as figurePageSchema,
   figureParams,
   importBody,
-  pushBody,
+  importPreview,
+  importResult,
+  observation,
   observationExportQuery,
+  observationPage as observationPageSchema,
   observationQuery,
+  pushBody,
+  pushResult,
+  series,
   seriesQuery,
   unitParams,
   updateFigureBody,
 } from '../../contract/figures.ts';
-import { buildSeries } from './series.ts';
 import {
   changeFigure,
   createFigure,
+  figurePage,
+  figureSeries,
   importObservations,
-  presentFigure,
-  presentObservation,
+  observationExport,
+  observationPage,
   previewImport,
   pushObservations,
   recordObservation,
@@ -51,97 +53,103 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     '/api/events/:eventId/figures',
     {
       config: { ...read, sharedAnswer: true },
-      schema: { tags, params: eventParams, querystring: figureListQuery },
+      schema: {
+        tags,
+        params: eventParams,
+        querystring: figureListQuery,
+        response: { 200: figurePageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset, order } = request.query;
-      const { rows, total } = await listFigures(
-        db,
-        request.params.eventId,
-        { includeInternal: canReadInternal(request) },
-        { limit, offset, order },
-      );
-      return { items: rows.map(presentFigure), total, limit, offset };
-    },
+    async (request) =>
+      figurePage(db, request.params.eventId, request.query, canReadInternal(request)),
   );
 
   app.post(
     '/api/events/:eventId/figures',
-    { config: define, schema: { tags, params: eventParams, body: createFigureBody } },
-    async (request, reply) => {
-      const figure = await createFigure(db, request.actor!, request.params.eventId, request.body);
-      return reply.code(201).send(presentFigure(figure));
+    {
+      config: define,
+      schema: { tags, params: eventParams, body: createFigureBody, response: { 201: figure } },
     },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createFigure(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/figures/:figureId',
-    { config: define, schema: { tags, params: figureParams, body: updateFigureBody } },
+    {
+      config: define,
+      schema: { tags, params: figureParams, body: updateFigureBody, response: { 200: figure } },
+    },
     async (request) => {
       const { eventId, figureId } = request.params;
-      return presentFigure(await changeFigure(db, request.actor!, eventId, figureId, request.body));
+      return changeFigure(db, actorOf(request), eventId, figureId, request.body);
     },
   );
 
   app.get(
     '/api/events/:eventId/figures/:figureId/observations',
-    { config: read, schema: { tags, params: figureParams, querystring: observationQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        params: figureParams,
+        querystring: observationQuery,
+        response: { 200: observationPageSchema },
+      },
+    },
     async (request) => {
       const { eventId, figureId } = request.params;
-      const visibility = { includeInternal: canReadInternal(request) };
-      if (!(await findFigure(db, eventId, figureId, visibility))) {
-        throw errors.notFound('Nyckeltalet');
-      }
-      const { limit, offset, order, period, ...filter } = request.query;
-      const window = period ? parsePeriodFilter(period) : {};
-      const { rows, total } = await listObservations(
-        db,
-        figureId,
-        { ...filter, ...window },
-        visibility,
-        { limit, offset, order },
-      );
-      return { items: rows.map(presentObservation), total, limit, offset };
+      return observationPage(db, eventId, figureId, request.query, canReadInternal(request));
     },
   );
 
   app.get(
     '/api/events/:eventId/figures/:figureId/observations.csv',
-    { config: read, schema: { tags, params: figureParams, querystring: observationExportQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        params: figureParams,
+        querystring: observationExportQuery,
+        response: { 200: fileResponse },
+      },
+    },
     async (request, reply) => {
       const { eventId, figureId } = request.params;
-      const visibility = { includeInternal: canReadInternal(request) };
-      const figure = await findFigure(db, eventId, figureId, visibility);
-      if (!figure) throw errors.notFound('Nyckeltalet');
-      const { order, period, ...filter } = request.query;
-      const window = period ? parsePeriodFilter(period) : {};
-      const { rows } = await listObservations(db, figureId, { ...filter, ...window }, visibility, {
-        limit: csvRowLimit,
-        offset: 0,
-        order,
-      });
-      const columns = observationCsvColumns(presentFigure(figure), {
+      const { figure, observations } = await observationExport(
+        db,
+        eventId,
+        figureId,
+        request.query,
+        canReadInternal(request),
+      );
+      const columns = observationCsvColumns(figure, {
         units: new Map((await listUnits(db)).map((unit) => [unit.id, unit.name])),
         facilities: new Map((await listFacilities(db)).map((place) => [place.id, place.name])),
       });
       const filename = csvFilename(`nyckeltal-${figure.key}`);
-      return sendCsv(reply, filename, columns, rows.map(presentObservation));
+      return sendCsv(reply, filename, columns, observations);
     },
   );
 
   app.post(
     '/api/events/:eventId/figures/:figureId/observations',
-    { config: write, schema: { tags, params: figureParams, body: createObservationBody } },
+    {
+      config: write,
+      schema: {
+        tags,
+        params: figureParams,
+        body: createObservationBody,
+        response: { 201: observation },
+      },
+    },
     async (request, reply) => {
       const { eventId, figureId } = request.params;
-      const observation = await recordObservation(
-        db,
-        request.actor!,
-        eventId,
-        figureId,
-        request.body,
-      );
-      return reply.code(201).send(presentObservation(observation));
+      return reply
+        .code(201)
+        .send(await recordObservation(db, actorOf(request), eventId, figureId, request.body));
     },
   );
 
@@ -149,18 +157,18 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     '/api/events/:eventId/units/:unitId/observations',
     {
       config: { access: { kind: 'event', permission: 'figure.write', unitParam: 'unitId' } },
-      schema: { tags, params: unitParams, body: createUnitObservationBody },
+      schema: {
+        tags,
+        params: unitParams,
+        body: createUnitObservationBody,
+        response: { 201: observation },
+      },
     },
     async (request, reply) => {
       const { eventId, unitId } = request.params;
-      const observation = await recordUnitObservation(
-        db,
-        request.actor!,
-        eventId,
-        unitId,
-        request.body,
-      );
-      return reply.code(201).send(presentObservation(observation));
+      return reply
+        .code(201)
+        .send(await recordUnitObservation(db, actorOf(request), eventId, unitId, request.body));
     },
   );
 
@@ -168,61 +176,42 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     '/api/events/:eventId/figures/:figureId/series',
     {
       config: { ...read, sharedAnswer: true },
-      schema: { tags, params: figureParams, querystring: seriesQuery },
+      schema: { tags, params: figureParams, querystring: seriesQuery, response: { 200: series } },
     },
     async (request) => {
       const { eventId, figureId } = request.params;
-      const visibility = { includeInternal: canReadInternal(request) };
-      const figure = await findFigure(db, eventId, figureId, visibility);
-      if (!figure) throw errors.notFound('Nyckeltalet');
-      const { granularity, ...filter } = request.query;
-      const [observations, directory] = await Promise.all([
-        allObservations(db, figureId, filter, visibility),
-        placeDirectory(db),
-      ]);
-      return {
-        figure: presentFigure(figure),
-        ...buildSeries(figure, observations, granularity, directory),
-      };
+      return figureSeries(db, eventId, figureId, request.query, canReadInternal(request));
     },
   );
 
   app.post(
     '/api/events/:eventId/figures/import/preview',
-    { config: write, schema: { tags, params: eventParams, body: importBody } },
-    async (request) => {
-      const parsed = await previewImport(db, request.actor!, request.params.eventId, request.body);
-      return { ...parsed, valid: parsed.errors.length === 0 };
+    {
+      config: write,
+      schema: { tags, params: eventParams, body: importBody, response: { 200: importPreview } },
     },
+    async (request) => previewImport(db, actorOf(request), request.params.eventId, request.body),
   );
 
   app.post(
     '/api/events/:eventId/figures/import',
-    { config: write, schema: { tags, params: eventParams, body: importBody } },
-    async (request, reply) => {
-      const result = await importObservations(
-        db,
-        request.actor!,
-        request.params.eventId,
-        request.body,
-      );
-      return reply.code(201).send(result);
+    {
+      config: write,
+      schema: { tags, params: eventParams, body: importBody, response: { 201: importResult } },
     },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await importObservations(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.post(
     '/api/events/:eventId/figures/push',
-    { config: write, schema: { tags, params: eventParams, body: pushBody } },
+    {
+      config: write,
+      schema: { tags, params: eventParams, body: pushBody, response: { 200: pushResult } },
+    },
     async (request) =>
-      pushObservations(db, request.actor!, request.params.eventId, request.body.observations),
+      pushObservations(db, actorOf(request), request.params.eventId, request.body.observations),
   );
 };
-
-function parsePeriodFilter(key: string): { from: string; to: string } {
-  try {
-    const period = parsePeriod(key);
-    return { from: period.start.toISOString(), to: period.end.toISOString() };
-  } catch {
-    throw errors.badRequest('Perioden finns inte.', { field: 'period' });
-  }
-}

@@ -17,24 +17,42 @@ import { parseFigureJson } from './json-import.ts';
 import {
   type FigureRow,
   type ObservationRow,
+  type Visibility,
+  allObservations,
   findFigure,
   findFigureByKey,
   findObservationsByClientKey,
   insertFigure,
   insertObservations,
+  listFigures,
   listFiguresOfEvent,
+  listObservations,
+  placeDirectory,
   updateFigure,
 } from './repository.ts';
+import type { z } from 'zod';
 import type {
   CreateFigureInput,
+  Figure,
+  ImportPreview,
+  Observation,
   ObservationInput,
   PushedObservation,
+  Series,
   UnitObservationInput,
   UpdateFigureInput,
+  figureListQuery,
+  observationExportQuery,
+  observationQuery,
+  seriesQuery,
 } from '../../contract/figures.ts';
+import type { Page } from '../../contract/list.ts';
+import { periodRange } from '../../core/time.ts';
+import { fetchAllPages } from '../db/paging.ts';
 import type { FigureObservationsTable } from './tables.ts';
+import { buildSeries } from './series.ts';
 
-export function presentFigure(figure: FigureRow) {
+export function presentFigure(figure: FigureRow): Figure {
   return {
     id: figure.id,
     eventId: figure.event_id,
@@ -56,7 +74,7 @@ export function presentFigure(figure: FigureRow) {
   };
 }
 
-export function presentObservation(observation: ObservationRow) {
+export function presentObservation(observation: ObservationRow): Observation {
   return {
     id: observation.id,
     eventId: observation.event_id,
@@ -82,7 +100,7 @@ export async function createFigure(
   actor: Actor,
   eventId: number,
   input: CreateFigureInput,
-): Promise<FigureRow> {
+): Promise<Figure> {
   return db.transaction().execute(async (trx) => {
     await refuseTakenKey(trx, eventId, input.key);
     const higherIsWorse = input.higherIsWorse ? 1 : 0;
@@ -110,7 +128,7 @@ export async function createFigure(
       eventId,
       after: figure,
     });
-    return figure;
+    return presentFigure(figure);
   });
 }
 
@@ -120,7 +138,7 @@ export async function changeFigure(
   eventId: number,
   figureId: number,
   input: UpdateFigureInput,
-): Promise<FigureRow> {
+): Promise<Figure> {
   return db.transaction().execute(async (trx) => {
     const before = await loadFigure(trx, eventId, figureId);
     if (input.key !== undefined && input.key !== before.key) {
@@ -152,7 +170,7 @@ export async function changeFigure(
       before,
       after: updated,
     });
-    return updated;
+    return presentFigure(updated);
   });
 }
 
@@ -163,7 +181,7 @@ export async function recordObservation(
   eventId: number,
   figureId: number,
   input: ObservationInput,
-): Promise<ObservationRow> {
+): Promise<Observation> {
   return db.transaction().execute(async (trx) => {
     const figure = await loadFigure(trx, eventId, figureId);
     if (input.unitId !== null && input.facilityId !== null) {
@@ -191,7 +209,7 @@ export async function recordUnitObservation(
   eventId: number,
   unitId: number,
   input: UnitObservationInput,
-): Promise<ObservationRow> {
+): Promise<Observation> {
   return db.transaction().execute(async (trx) => {
     if (!(await findUnit(trx, unitId))) throw errors.notFound('Enheten');
     const figure = await findFigureByKey(trx, eventId, input.figureKey);
@@ -219,7 +237,7 @@ async function insertOne(
   figure: FigureRow,
   input: Pick<ObservationInput, 'value' | 'observedAt' | 'source' | 'internal'>,
   place: { unit_id: number | null; facility_id: number | null },
-): Promise<ObservationRow> {
+): Promise<Observation> {
   const [observation] = await insertObservations(trx, [
     {
       event_id: figure.event_id,
@@ -240,7 +258,99 @@ async function insertOne(
     eventId: figure.event_id,
     after: observation,
   });
-  return observation!;
+  return presentObservation(observation!);
+}
+
+/** One page of the event's figures, internal ones only for those who may read them. */
+export async function figurePage(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof figureListQuery>,
+  includeInternal: boolean,
+): Promise<Page<Figure>> {
+  const { limit, offset, order } = query;
+  const { rows, total } = await listFigures(
+    db,
+    eventId,
+    { includeInternal },
+    { limit, offset, order },
+  );
+  return { items: rows.map(presentFigure), total, limit, offset };
+}
+
+async function loadVisibleFigure(
+  db: Db,
+  eventId: number,
+  figureId: number,
+  visibility: Visibility,
+): Promise<FigureRow> {
+  const figure = await findFigure(db, eventId, figureId, visibility);
+  if (!figure) throw errors.notFound('Nyckeltalet');
+  return figure;
+}
+
+function observationFilterOf(query: z.infer<typeof observationExportQuery>) {
+  const { order: _order, period, ...filter } = query;
+  return { ...filter, ...(period && periodRange(period)) };
+}
+
+/** One page of a figure's observations, filtered as the query says. */
+export async function observationPage(
+  db: Db,
+  eventId: number,
+  figureId: number,
+  query: z.infer<typeof observationQuery>,
+  includeInternal: boolean,
+): Promise<Page<Observation>> {
+  const visibility = { includeInternal };
+  await loadVisibleFigure(db, eventId, figureId, visibility);
+  const { limit, offset, ...rest } = query;
+  const { rows, total } = await listObservations(
+    db,
+    figureId,
+    observationFilterOf(rest),
+    visibility,
+    { limit, offset, order: query.order },
+  );
+  return { items: rows.map(presentObservation), total, limit, offset };
+}
+
+/** A figure and every observation the filter matches, for an export. */
+export async function observationExport(
+  db: Db,
+  eventId: number,
+  figureId: number,
+  query: z.infer<typeof observationExportQuery>,
+  includeInternal: boolean,
+): Promise<{ figure: Figure; observations: Observation[] }> {
+  const visibility = { includeInternal };
+  const figure = await loadVisibleFigure(db, eventId, figureId, visibility);
+  const filter = observationFilterOf(query);
+  const rows = await fetchAllPages((page) =>
+    listObservations(db, figureId, filter, visibility, { ...page, order: query.order }),
+  );
+  return { figure: presentFigure(figure), observations: rows.map(presentObservation) };
+}
+
+/** A figure's values per day or week, read through the key-figure rule (aggregation.ts). */
+export async function figureSeries(
+  db: Db,
+  eventId: number,
+  figureId: number,
+  query: z.infer<typeof seriesQuery>,
+  includeInternal: boolean,
+): Promise<Series> {
+  const visibility = { includeInternal };
+  const figure = await loadVisibleFigure(db, eventId, figureId, visibility);
+  const { granularity, ...filter } = query;
+  const [observations, directory] = await Promise.all([
+    allObservations(db, figureId, filter, visibility),
+    placeDirectory(db),
+  ]);
+  return {
+    figure: presentFigure(figure),
+    ...buildSeries(figure, observations, granularity, directory),
+  };
 }
 
 export interface CsvFile {
@@ -254,7 +364,7 @@ export async function previewImport(
   actor: Actor,
   eventId: number,
   file: CsvFile,
-): Promise<ParsedCsv> {
+): Promise<ImportPreview> {
   return db.transaction().execute(async (trx) => {
     const parsed = await parseForEvent(trx, eventId, file.csv);
     await recordAudit(trx, actor, {
@@ -268,7 +378,7 @@ export async function previewImport(
         errors: parsed.errors.length,
       },
     });
-    return parsed;
+    return { ...parsed, valid: parsed.errors.length === 0 };
   });
 }
 

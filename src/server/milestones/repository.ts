@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { MilestoneChangesTable, MilestonesTable } from './tables.ts';
 
@@ -42,13 +43,7 @@ export function updateMilestone(
   expectedVersion: number,
   changes: Partial<Omit<MilestoneRow, 'id' | 'event_id' | 'version' | 'created_at' | 'created_by'>>,
 ): Promise<MilestoneRow | undefined> {
-  return db
-    .updateTable('milestones')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'milestones', id, expectedVersion, changes);
 }
 
 export function insertMilestoneChange(

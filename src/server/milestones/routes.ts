@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
-import { findDecision } from '../decisions/repository.ts';
-import { errors } from '../errors.ts';
 import { eventIdParams } from '../../contract/events.ts';
+import { actorOf } from '../http/actor.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { changesOfMilestone, findMilestone, listMilestones } from './repository.ts';
 import {
   createMilestoneBody,
+  milestone,
+  milestoneList as milestoneListSchema,
   milestoneParams,
+  milestoneWithHistory as milestoneWithHistorySchema,
   moveMilestoneBody,
   reachMilestoneBody,
   updateMilestoneBody,
@@ -15,9 +16,9 @@ import {
 import {
   changeMilestone,
   createMilestone,
+  milestoneList,
+  milestoneWithHistory,
   moveMilestone,
-  presentMilestone,
-  presentMilestoneChange,
   reachMilestone,
 } from './service.ts';
 
@@ -28,61 +29,60 @@ export const milestoneRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
 
   app.get(
     '/api/events/:eventId/milestones',
-    { config: { access: read }, schema: { tags, params: eventIdParams } },
-    async (request) => {
-      const rows = await listMilestones(db, request.params.eventId, canReadInternal(request));
-      return { items: rows.map(presentMilestone) };
+    {
+      config: { access: read },
+      schema: { tags, params: eventIdParams, response: { 200: milestoneListSchema } },
     },
+    async (request) => milestoneList(db, request.params.eventId, canReadInternal(request)),
   );
 
   app.get(
     '/api/events/:eventId/milestones/:milestoneId',
-    { config: { access: read }, schema: { tags, params: milestoneParams } },
-    async (request) => {
-      const { eventId, milestoneId } = request.params;
-      const includeInternal = canReadInternal(request);
-      const milestone = await findMilestone(db, eventId, milestoneId);
-      if (!milestone || (milestone.internal === 1 && !includeInternal))
-        throw errors.notFound('Milstolpen');
-      const history = [];
-      for (const change of await changesOfMilestone(db, milestoneId)) {
-        const decision = change.decision_id
-          ? await findDecision(db, eventId, change.decision_id)
-          : undefined;
-        const visible = decision !== undefined && (decision.internal === 0 || includeInternal);
-        history.push({
-          ...presentMilestoneChange(change, visible),
-          decision: visible
-            ? { decidedAt: decision.decided_at, forum: decision.forum, text: decision.text }
-            : null,
-        });
-      }
-      return { ...presentMilestone(milestone), history };
+    {
+      config: { access: read },
+      schema: { tags, params: milestoneParams, response: { 200: milestoneWithHistorySchema } },
     },
+    async (request) =>
+      milestoneWithHistory(
+        db,
+        request.params.eventId,
+        request.params.milestoneId,
+        canReadInternal(request),
+      ),
   );
 
   app.post(
     '/api/events/:eventId/milestones',
     {
       config: { access: write },
-      schema: { tags, params: eventIdParams, body: createMilestoneBody },
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: createMilestoneBody,
+        response: { 201: milestone },
+      },
     },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createMilestone(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createMilestone(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.patch(
     '/api/events/:eventId/milestones/:milestoneId',
     {
       config: { access: write },
-      schema: { tags, params: milestoneParams, body: updateMilestoneBody },
+      schema: {
+        tags,
+        params: milestoneParams,
+        body: updateMilestoneBody,
+        response: { 200: milestone },
+      },
     },
     async (request) =>
       changeMilestone(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.milestoneId,
         request.body,
@@ -93,12 +93,17 @@ export const milestoneRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/milestones/:milestoneId/reach',
     {
       config: { access: write },
-      schema: { tags, params: milestoneParams, body: reachMilestoneBody },
+      schema: {
+        tags,
+        params: milestoneParams,
+        body: reachMilestoneBody,
+        response: { 200: milestone },
+      },
     },
     async (request) =>
       reachMilestone(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.milestoneId,
         request.body,
@@ -109,12 +114,17 @@ export const milestoneRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/milestones/:milestoneId/move',
     {
       config: { access: write },
-      schema: { tags, params: milestoneParams, body: moveMilestoneBody },
+      schema: {
+        tags,
+        params: milestoneParams,
+        body: moveMilestoneBody,
+        response: { 200: milestone },
+      },
     },
     async (request) =>
       moveMilestone(
         db,
-        request.actor!,
+        actorOf(request),
         request.params.eventId,
         request.params.milestoneId,
         request.body,

@@ -7,12 +7,18 @@ import type { Actor } from '../http/actor.ts';
 import {
   type MilestoneChangeRow,
   type MilestoneRow,
+  changesOfMilestone,
   findMilestone,
   insertMilestone,
   insertMilestoneChange,
+  listMilestones,
   updateMilestone,
 } from './repository.ts';
 import type {
+  Milestone,
+  MilestoneChange,
+  MilestoneList,
+  MilestoneWithHistory,
   createMilestoneBody,
   moveMilestoneBody,
   reachMilestoneBody,
@@ -25,7 +31,7 @@ export interface WriteOptions {
   source?: string;
 }
 
-export function presentMilestone(row: MilestoneRow) {
+export function presentMilestone(row: MilestoneRow): Milestone {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -47,7 +53,10 @@ export function presentMilestone(row: MilestoneRow) {
   };
 }
 
-export function presentMilestoneChange(row: MilestoneChangeRow, showDecision: boolean) {
+export function presentMilestoneChange(
+  row: MilestoneChangeRow,
+  showDecision: boolean,
+): Omit<MilestoneChange, 'decision'> {
   return {
     id: row.id,
     kind: row.kind,
@@ -60,13 +69,49 @@ export function presentMilestoneChange(row: MilestoneChangeRow, showDecision: bo
   };
 }
 
+/** The event's milestones by current date, internal ones only when the reader may see them. */
+export async function milestoneList(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+): Promise<MilestoneList> {
+  const rows = await listMilestones(db, eventId, includeInternal);
+  return { items: rows.map(presentMilestone) };
+}
+
+/** One milestone with the history of its dates, each move with the decision behind it if visible. */
+export async function milestoneWithHistory(
+  db: Db,
+  eventId: number,
+  milestoneId: number,
+  includeInternal: boolean,
+): Promise<MilestoneWithHistory> {
+  const milestone = await findMilestone(db, eventId, milestoneId);
+  if (!milestone || (milestone.internal === 1 && !includeInternal))
+    throw errors.notFound('Milstolpen');
+  const history: MilestoneChange[] = [];
+  for (const change of await changesOfMilestone(db, milestoneId)) {
+    const decision = change.decision_id
+      ? await findDecision(db, eventId, change.decision_id)
+      : undefined;
+    const visible = decision !== undefined && (decision.internal === 0 || includeInternal);
+    history.push({
+      ...presentMilestoneChange(change, visible),
+      decision: visible
+        ? { decidedAt: decision.decided_at, forum: decision.forum, text: decision.text }
+        : null,
+    });
+  }
+  return { ...presentMilestone(milestone), history };
+}
+
 export async function createMilestone(
   db: Db,
   actor: Actor,
   eventId: number,
   input: z.infer<typeof createMilestoneBody>,
   options: WriteOptions = {},
-) {
+): Promise<Milestone> {
   return db.transaction().execute(async (trx) => {
     const now = instantOf(options.at);
     const milestone = await insertMilestone(trx, {
@@ -106,7 +151,7 @@ export async function changeMilestone(
   eventId: number,
   milestoneId: number,
   input: z.infer<typeof updateMilestoneBody>,
-) {
+): Promise<Milestone> {
   return db.transaction().execute(async (trx) => {
     const before = await loadMilestone(trx, eventId, milestoneId);
     const updated = await updateMilestone(trx, milestoneId, input.version, {
@@ -129,7 +174,7 @@ export async function reachMilestone(
   milestoneId: number,
   input: z.infer<typeof reachMilestoneBody>,
   options: WriteOptions = {},
-) {
+): Promise<Milestone> {
   return db.transaction().execute(async (trx) => {
     const before = await loadMilestone(trx, eventId, milestoneId);
     refuseReached(before);
@@ -165,7 +210,7 @@ export async function moveMilestone(
   milestoneId: number,
   input: z.infer<typeof moveMilestoneBody>,
   options: WriteOptions = {},
-) {
+): Promise<Milestone> {
   return db.transaction().execute(async (trx) => {
     const before = await loadMilestone(trx, eventId, milestoneId);
     refuseReached(before);
@@ -212,7 +257,7 @@ async function loadMilestone(db: Db, eventId: number, milestoneId: number) {
 
 function refuseReached(milestone: MilestoneRow): void {
   if (milestone.state === 'reached') {
-    throw errors.badRequest('Milstolpen är redan nådd och kan inte flyttas eller nås igen.');
+    throw errors.wrongState('Milstolpen är redan nådd och kan inte flyttas eller nås igen.');
   }
 }
 

@@ -13,13 +13,18 @@ import {
   listRequestUnits,
   listRequestedUnitStates,
 } from './repository.ts';
-import type { CreateInputRequestInput } from '../../contract/situations.ts';
+import type {
+  Completeness,
+  CreateInputRequestInput,
+  InputRequest,
+} from '../../contract/situations.ts';
+import type { Page } from '../../contract/list.ts';
 import { type PageRequest, loadEvent, resolvePeriod } from './service.ts';
 import { isReported } from './tables.ts';
 
 type RequestUnit = Awaited<ReturnType<typeof listRequestUnits>>[number];
 
-function presentInputRequest(request: InputRequestRow, units: RequestUnit[]) {
+function presentInputRequest(request: InputRequestRow, units: RequestUnit[]): InputRequest {
   return {
     id: request.id,
     period: request.period,
@@ -47,7 +52,7 @@ export async function createInputRequest(
   eventId: number,
   input: CreateInputRequestInput,
   at = new Date(),
-) {
+): Promise<InputRequest> {
   return db.transaction().execute(async (trx) => {
     const event = await loadEvent(trx, eventId);
     const period = resolvePeriod(event, input.period);
@@ -89,7 +94,7 @@ export async function inputRequestPage(
   eventId: number,
   filter: { period?: string | undefined },
   page: PageRequest,
-) {
+): Promise<Page<InputRequest>> {
   const { rows, total } = await listInputRequests(db, eventId, filter, page);
   const units = await listRequestUnits(
     db,
@@ -117,7 +122,7 @@ export async function completeness(
   eventId: number,
   periodKey: string | undefined,
   now = new Date(),
-) {
+): Promise<Completeness> {
   const event = await loadEvent(db, eventId);
   if (periodKey) resolvePeriod(event, periodKey);
   const request = periodKey

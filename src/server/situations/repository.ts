@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type {
   InputRequestsTable,
@@ -23,13 +24,21 @@ export interface SituationFilter {
   draftUnits?: 'all' | number[];
 }
 
-function selectSituations(db: Db, eventId: number) {
+function situationsOf(db: Db, eventId: number) {
   return db
     .selectFrom('unit_situations')
     .innerJoin('units', 'units.id', 'unit_situations.unit_id')
-    .selectAll('unit_situations')
-    .select(['units.code as unit_code', 'units.name as unit_name'])
     .where('unit_situations.event_id', '=', eventId);
+}
+
+function withUnit(query: ReturnType<typeof situationsOf>) {
+  return query
+    .selectAll('unit_situations')
+    .select(['units.code as unit_code', 'units.name as unit_name']);
+}
+
+function selectSituations(db: Db, eventId: number) {
+  return withUnit(situationsOf(db, eventId));
 }
 
 export function findSituation(
@@ -57,8 +66,8 @@ export async function listSituations(
   eventId: number,
   filter: SituationFilter,
   page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: SituationRow[]; total: number }> {
-  let query = selectSituations(db, eventId);
+): Promise<Rows<SituationRow>> {
+  let query = situationsOf(db, eventId);
   if (filter.period) query = query.where('unit_situations.period', '=', filter.period);
   if (filter.unitId) query = query.where('unit_situations.unit_id', '=', filter.unitId);
   if (filter.state) query = query.where('unit_situations.state', '=', filter.state);
@@ -72,20 +81,15 @@ export async function listSituations(
       ]),
     );
   }
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('unit_situations.period_start', page.order)
-      .orderBy('units.code', 'asc')
-      .orderBy('unit_situations.id', 'asc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    query
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.count) };
+  return fetchPage(
+    query,
+    (filtered) =>
+      withUnit(filtered)
+        .orderBy('unit_situations.period_start', page.order)
+        .orderBy('units.code', 'asc')
+        .orderBy('unit_situations.id', 'asc'),
+    page,
+  );
 }
 
 /**
@@ -131,13 +135,7 @@ export function updateSituation(
   expectedVersion: number,
   changes: Omit<Updateable<UnitSituationsTable>, 'id' | 'version'>,
 ) {
-  return db
-    .updateTable('unit_situations')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returning('id')
-    .executeTakeFirst();
+  return updateVersioned(db, 'unit_situations', id, expectedVersion, changes);
 }
 
 export function insertSituationVersion(
@@ -218,25 +216,19 @@ export function findLatestInputRequest(
     .executeTakeFirst();
 }
 
-export async function listInputRequests(
+export function listInputRequests(
   db: Db,
   eventId: number,
   filter: { period?: string | undefined },
   page: { limit: number; offset: number; order: 'asc' | 'desc' },
-): Promise<{ rows: InputRequestRow[]; total: number }> {
+): Promise<Rows<InputRequestRow>> {
   let query = db.selectFrom('input_requests').where('event_id', '=', eventId);
   if (filter.period) query = query.where('period', '=', filter.period);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('deadline', page.order)
-      .orderBy('id', page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.count) };
+  return fetchPage(
+    query,
+    (filtered) => filtered.selectAll().orderBy('deadline', page.order).orderBy('id', page.order),
+    page,
+  );
 }
 
 export function listRequestUnits(db: Db, requestIds: number[]) {

@@ -1,15 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
+import { actorOf } from '../http/actor.ts';
 import { canReadInternal } from '../http/guard.ts';
 import {
+  completeness as completenessSchema,
   createInputRequestBody,
   eventParams,
+  inputRequest,
   inputRequestListQuery,
+  inputRequestPage as inputRequestPageSchema,
   optionalPeriodQuery,
   returnBody,
   saveSituationBody,
+  situation,
+  situationList,
   situationListQuery,
+  situationPage as situationPageSchema,
   situationParams,
+  situationPrefill,
+  situationWithVersions as situationWithVersionsSchema,
   unitPeriodParams,
   versionBody,
 } from '../../contract/situations.ts';
@@ -18,7 +27,6 @@ import {
   acceptSituation,
   latestSituations,
   prefillSituation,
-  presentSituation,
   returnSituation,
   saveSituation,
   situationPage,
@@ -37,24 +45,27 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/situations',
     {
       config: { access: read },
-      schema: { tags, params: eventParams, querystring: situationListQuery },
+      schema: {
+        tags,
+        params: eventParams,
+        querystring: situationListQuery,
+        response: { 200: situationPageSchema },
+      },
     },
-    async (request) => {
-      const { limit, offset, order, ...filter } = request.query;
-      return situationPage(
-        db,
-        request.params.eventId,
-        { ...filter, ...viewerOf(request.eventGrants) },
-        { limit, offset, order },
-      );
-    },
+    async (request) =>
+      situationPage(db, request.params.eventId, request.query, viewerOf(request.eventGrants)),
   );
 
   app.get(
     '/api/events/:eventId/situations/latest',
     {
       config: { access: read, sharedAnswer: true },
-      schema: { tags, params: eventParams, querystring: optionalPeriodQuery },
+      schema: {
+        tags,
+        params: eventParams,
+        querystring: optionalPeriodQuery,
+        response: { 200: situationList },
+      },
     },
     async (request) =>
       latestSituations(db, request.params.eventId, request.query.period, canReadInternal(request)),
@@ -62,7 +73,10 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
 
   app.get(
     '/api/events/:eventId/situations/:situationId',
-    { config: { access: read }, schema: { tags, params: situationParams } },
+    {
+      config: { access: read },
+      schema: { tags, params: situationParams, response: { 200: situationWithVersionsSchema } },
+    },
     async (request) =>
       situationWithVersions(
         db,
@@ -76,11 +90,16 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/units/:unitId/situations/:period',
     {
       config: { access: unitWrite },
-      schema: { tags, params: unitPeriodParams, body: saveSituationBody },
+      schema: {
+        tags,
+        params: unitPeriodParams,
+        body: saveSituationBody,
+        response: { 200: situation, 201: situation },
+      },
     },
     async (request, reply) => {
-      const saved = await saveSituation(db, request.actor!, request.params, request.body);
-      return reply.code(saved.created ? 201 : 200).send(presentSituation(saved.situation));
+      const saved = await saveSituation(db, actorOf(request), request.params, request.body);
+      return reply.code(saved.created ? 201 : 200).send(saved.situation);
     },
   );
 
@@ -88,47 +107,49 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/units/:unitId/situations/:period/submit',
     {
       config: { access: unitWrite },
-      schema: { tags, params: unitPeriodParams, body: versionBody },
+      schema: { tags, params: unitPeriodParams, body: versionBody, response: { 200: situation } },
     },
-    async (request) =>
-      presentSituation(
-        await submitSituation(db, request.actor!, request.params, request.body.version),
-      ),
+    async (request) => submitSituation(db, actorOf(request), request.params, request.body.version),
   );
 
   app.get(
     '/api/events/:eventId/units/:unitId/situations/:period/prefill',
-    { config: { access: read }, schema: { tags, params: unitPeriodParams } },
+    {
+      config: { access: read },
+      schema: { tags, params: unitPeriodParams, response: { 200: situationPrefill } },
+    },
     async (request) => prefillSituation(db, request.params, viewerOf(request.eventGrants)),
   );
 
   app.post(
     '/api/events/:eventId/situations/:situationId/return',
-    { config: { access: review }, schema: { tags, params: situationParams, body: returnBody } },
+    {
+      config: { access: review },
+      schema: { tags, params: situationParams, body: returnBody, response: { 200: situation } },
+    },
     async (request) =>
-      presentSituation(
-        await returnSituation(
-          db,
-          request.actor!,
-          request.params.eventId,
-          request.params.situationId,
-          request.body,
-        ),
+      returnSituation(
+        db,
+        actorOf(request),
+        request.params.eventId,
+        request.params.situationId,
+        request.body,
       ),
   );
 
   app.post(
     '/api/events/:eventId/situations/:situationId/accept',
-    { config: { access: review }, schema: { tags, params: situationParams, body: versionBody } },
+    {
+      config: { access: review },
+      schema: { tags, params: situationParams, body: versionBody, response: { 200: situation } },
+    },
     async (request) =>
-      presentSituation(
-        await acceptSituation(
-          db,
-          request.actor!,
-          request.params.eventId,
-          request.params.situationId,
-          request.body.version,
-        ),
+      acceptSituation(
+        db,
+        actorOf(request),
+        request.params.eventId,
+        request.params.situationId,
+        request.body.version,
       ),
   );
 
@@ -136,19 +157,29 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/input-requests',
     {
       config: { access: { kind: 'event', permission: 'input_request.manage' } },
-      schema: { tags, params: eventParams, body: createInputRequestBody },
+      schema: {
+        tags,
+        params: eventParams,
+        body: createInputRequestBody,
+        response: { 201: inputRequest },
+      },
     },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await createInputRequest(db, request.actor!, request.params.eventId, request.body)),
+        .send(await createInputRequest(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.get(
     '/api/events/:eventId/input-requests',
     {
       config: { access: read },
-      schema: { tags, params: eventParams, querystring: inputRequestListQuery },
+      schema: {
+        tags,
+        params: eventParams,
+        querystring: inputRequestListQuery,
+        response: { 200: inputRequestPageSchema },
+      },
     },
     async (request) => {
       const { limit, offset, order, period } = request.query;
@@ -160,7 +191,12 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     '/api/events/:eventId/completeness',
     {
       config: { access: read, sharedAnswer: true },
-      schema: { tags, params: eventParams, querystring: optionalPeriodQuery },
+      schema: {
+        tags,
+        params: eventParams,
+        querystring: optionalPeriodQuery,
+        response: { 200: completenessSchema },
+      },
     },
     async (request) => completeness(db, request.params.eventId, request.query.period),
   );

@@ -2,14 +2,13 @@ import { type EventGrant, draftReadableUnits, isAllowed } from '../../core/acces
 import { type Period, parsePeriod, periodLabel, previousPeriod } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
-import { AppError, errors } from '../errors.ts';
+import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import type { Page } from '../../contract/list.ts';
 import { indexForSearch } from '../search/index-document.ts';
 import { findUnit } from '../units/repository.ts';
 import {
-  type SituationFilter,
   type SituationRow,
   type SituationVersionRow,
   countSituationVersions,
@@ -22,7 +21,17 @@ import {
   listSituations,
   updateSituation,
 } from './repository.ts';
-import type { SaveSituationInput } from '../../contract/situations.ts';
+import type {
+  KeyFigureValue,
+  SaveSituationInput,
+  Situation,
+  SituationList,
+  SituationPrefill,
+  SituationVersion,
+  SituationWithVersions,
+  situationListQuery,
+} from '../../contract/situations.ts';
+import type { z } from 'zod';
 import type { SituationContent } from './tables.ts';
 import { type SituationState } from '../../contract/situations.ts';
 
@@ -40,11 +49,7 @@ export interface PageRequest {
 
 const editableStates: SituationState[] = ['draft', 'returned'];
 
-interface KeyFigure {
-  name: string;
-  value: number;
-  unit: string;
-}
+type KeyFigure = KeyFigureValue;
 
 function presentContent(content: SituationContent) {
   return {
@@ -63,7 +68,7 @@ function presentContent(content: SituationContent) {
   };
 }
 
-export function presentSituation(situation: SituationRow) {
+export function presentSituation(situation: SituationRow): Situation {
   return {
     id: situation.id,
     eventId: situation.event_id,
@@ -87,7 +92,7 @@ export function presentSituation(situation: SituationRow) {
   };
 }
 
-function presentVersion(version: SituationVersionRow) {
+function presentVersion(version: SituationVersionRow): SituationVersion {
   return {
     number: version.number,
     situationVersion: version.situation_version,
@@ -169,7 +174,7 @@ function refuseStale(situation: SituationRow, expectedVersion: number): void {
 
 function refuseState(situation: SituationRow, allowed: SituationState[], message: string): void {
   if (!allowed.includes(situation.state)) {
-    throw new AppError('conflict', message, { current: presentSituation(situation) });
+    throw errors.wrongState(message, { current: presentSituation(situation) });
   }
 }
 
@@ -193,7 +198,7 @@ export async function saveSituation(
   where: UnitPeriod,
   input: SaveSituationInput,
   at = new Date(),
-) {
+): Promise<{ situation: Situation; created: boolean }> {
   return db.transaction().execute(async (trx) => {
     const event = await loadEvent(trx, where.eventId);
     const period = resolvePeriod(event, where.period);
@@ -223,7 +228,7 @@ export async function saveSituation(
         eventId: where.eventId,
         after: created,
       });
-      return { situation: created!, created: true };
+      return { situation: presentSituation(created!), created: true };
     }
     if (input.version === undefined) {
       throw errors.badRequest('Lägesbilden finns redan; ange versionen du utgick från.', {
@@ -249,7 +254,7 @@ export async function saveSituation(
       before: existing,
       after: updated,
     });
-    return { situation: updated, created: false };
+    return { situation: presentSituation(updated), created: false };
   });
 }
 
@@ -260,7 +265,7 @@ export async function submitSituation(
   where: UnitPeriod,
   expectedVersion: number,
   at = new Date(),
-) {
+): Promise<Situation> {
   return db.transaction().execute(async (trx) => {
     const event = await loadEvent(trx, where.eventId);
     resolvePeriod(event, where.period);
@@ -308,7 +313,7 @@ export async function submitSituation(
       before,
       after: submitted,
     });
-    return submitted;
+    return presentSituation(submitted);
   });
 }
 
@@ -340,7 +345,7 @@ export async function returnSituation(
   situationId: number,
   input: { version: number; comment: string },
   at = new Date(),
-) {
+): Promise<Situation> {
   return reviewSituation(db, actor, eventId, situationId, input.version, at, {
     state: 'returned',
     returnComment: input.comment,
@@ -355,7 +360,7 @@ export async function acceptSituation(
   situationId: number,
   expectedVersion: number,
   at = new Date(),
-) {
+): Promise<Situation> {
   return reviewSituation(db, actor, eventId, situationId, expectedVersion, at, {
     state: 'accepted',
     returnComment: null,
@@ -371,7 +376,7 @@ async function reviewSituation(
   expectedVersion: number,
   at: Date,
   outcome: { state: 'returned' | 'accepted'; returnComment: string | null; action: string },
-) {
+): Promise<Situation> {
   return db.transaction().execute(async (trx) => {
     const before = await loadSituation(trx, eventId, situationId);
     refuseStale(before, expectedVersion);
@@ -393,18 +398,25 @@ async function reviewSituation(
       before,
       after: reviewed,
     });
-    return reviewed;
+    return presentSituation(reviewed);
   });
 }
 
+/** One page of the event's situations the viewer may read, filtered as the query says. */
 export async function situationPage(
   db: Db,
   eventId: number,
-  filter: SituationFilter,
-  page: PageRequest,
-): Promise<Page<ReturnType<typeof presentSituation>>> {
-  const { rows, total } = await listSituations(db, eventId, filter, page);
-  return { items: rows.map(presentSituation), total, limit: page.limit, offset: page.offset };
+  query: z.infer<typeof situationListQuery>,
+  viewer: SituationViewer,
+): Promise<Page<Situation>> {
+  const { limit, offset, order, ...filter } = query;
+  const { rows, total } = await listSituations(
+    db,
+    eventId,
+    { ...filter, ...viewer },
+    { limit, offset, order },
+  );
+  return { items: rows.map(presentSituation), total, limit, offset };
 }
 
 /** Each unit's newest sent situation up to the period, or of all periods when none is given. */
@@ -413,7 +425,7 @@ export async function latestSituations(
   eventId: number,
   period: string | undefined,
   includeInternal: boolean,
-) {
+): Promise<SituationList> {
   const startingBy = period
     ? resolvePeriod(await loadEvent(db, eventId), period).start.toISOString()
     : undefined;
@@ -453,7 +465,7 @@ export async function situationWithVersions(
   eventId: number,
   situationId: number,
   viewer: SituationViewer,
-) {
+): Promise<SituationWithVersions> {
   const situation = await findSituation(db, eventId, situationId);
   if (!situation || !isVisibleTo(situation, viewer)) throw errors.notFound('Lägesbilden');
   const versions = await listSituationVersions(db, situationId, viewer.includeInternal);
@@ -461,7 +473,11 @@ export async function situationWithVersions(
 }
 
 /** The unit's situation of the period before, as a starting point for a new one. */
-export async function prefillSituation(db: Db, where: UnitPeriod, viewer: SituationViewer) {
+export async function prefillSituation(
+  db: Db,
+  where: UnitPeriod,
+  viewer: SituationViewer,
+): Promise<SituationPrefill> {
   const event = await loadEvent(db, where.eventId);
   resolvePeriod(event, where.period);
   if (!(await findUnit(db, where.unitId))) throw errors.notFound('Enheten');

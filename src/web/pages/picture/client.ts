@@ -23,15 +23,8 @@ import type { LogEntry as LogItem } from '../../../contract/log.ts';
 
 export type { DecisionItem, LogItem };
 
-export interface MilestoneItem extends Recorded {
-  id: number;
-  title: string;
-  description: string;
-  plannedOn: string;
-  originalOn: string;
-  state: 'upcoming' | 'reached' | 'moved';
-  reachedAt: string | null;
-}
+import type { Milestone as MilestoneItem, MilestoneList } from '../../../contract/milestones.ts';
+export type { MilestoneItem };
 
 import type { Action as ActionItem, ActionState } from '../../../contract/actions.ts';
 import type { Assessment, Risk as RiskItem, RiskWithAssessments } from '../../../contract/risks.ts';
@@ -45,60 +38,24 @@ export const actionStates = [
   'cancelled',
 ] as const satisfies readonly ActionState[];
 
-export const diversionCategories = ['walk_in', 'ambulance', 'secondary_transport'] as const;
+import type {
+  Diversion as DiversionItem,
+  DiversionCategory,
+} from '../../../contract/diversions.ts';
+export type { DiversionItem };
+export const diversionCategories = [
+  'walk_in',
+  'ambulance',
+  'secondary_transport',
+] as const satisfies readonly DiversionCategory[];
 
-export interface DiversionItem extends Recorded {
-  id: number;
-  facilityId: number;
-  categories: string[];
-  redirectedTo: string;
-  startsAt: string;
-  endsAt: string | null;
-  decisionId: number | null;
-  note: string;
-}
-
-export interface FigureItem extends Recorded {
-  id: number;
-  key: string;
-  name: string;
-  unitOfMeasure: string;
-  higherIsWorse: boolean;
-  yellowThreshold: number | null;
-  redThreshold: number | null;
-}
-
-export interface Observation extends Recorded {
-  id: number;
-  figureId: number;
-  value: number;
-  observedAt: string;
-  unitId: number | null;
-  facilityId: number | null;
-}
-
-export interface CsvProblem {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-export interface ImportPreview {
-  separator: string;
-  rows: {
-    row: number;
-    figureId: number;
-    figureKey: string;
-    value: number;
-    observedAt: string;
-    place: string | null;
-    unitId: number | null;
-    facilityId: number | null;
-    source: string | null;
-  }[];
-  errors: CsvProblem[];
-  valid: boolean;
-}
+import type {
+  CsvProblem,
+  Figure as FigureItem,
+  ImportPreview,
+  Observation,
+} from '../../../contract/figures.ts';
+export type { CsvProblem, FigureItem, ImportPreview, Observation };
 
 import type {
   Activity as ActivityItem,
@@ -300,8 +257,7 @@ export const pictureApi = {
   updateSpokesperson: (eventId: number, id: number, body: Body) =>
     request<SpokespersonItem>('PATCH', `${ev(eventId)}/communication/spokespersons/${id}`, body),
 
-  milestones: (eventId: number) =>
-    request<{ items: MilestoneItem[] }>('GET', `${ev(eventId)}/milestones`),
+  milestones: (eventId: number) => request<MilestoneList>('GET', `${ev(eventId)}/milestones`),
   createMilestone: (eventId: number, body: Body) =>
     request<MilestoneItem>('POST', `${ev(eventId)}/milestones`, body),
   updateMilestone: (eventId: number, id: number, body: Body) =>
