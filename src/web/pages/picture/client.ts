@@ -3,7 +3,6 @@
 import {
   type Facility,
   type Page,
-  type Provenance,
   type Unit,
   request,
   withQuery,
@@ -11,12 +10,6 @@ import {
 
 type Query = Record<string, string | number | undefined>;
 const ev = (eventId: number) => `/api/events/${eventId}`;
-
-interface Recorded {
-  internal: boolean;
-  provenance: Provenance;
-  version: number;
-}
 
 import type { Decision as DecisionItem, DecisionWithActions } from '../../../contract/decisions.ts';
 import type { LogEntry as LogItem } from '../../../contract/log.ts';
