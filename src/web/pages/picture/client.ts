@@ -220,6 +220,9 @@ export interface Grant {
   source: 'manual' | 'sso';
 }
 
+import type { TemplateSectionKind } from '../../../contract/template-sections.ts';
+import type { Template as TemplateItem } from '../../../contract/templates.ts';
+
 export const sectionKinds = [
   'text',
   'unit_situations',
@@ -233,26 +236,10 @@ export const sectionKinds = [
   'spokespersons',
   'links',
   'about',
-] as const;
+] as const satisfies readonly TemplateSectionKind[];
 
-export interface TemplateSection {
-  key: string;
-  title: string;
-  kind: string;
-  internal: boolean;
-  includes: string[];
-  text: string;
-  children: TemplateSection[];
-}
-
-export interface TemplateItem {
-  id: number;
-  eventId: number;
-  name: string;
-  kind: string;
-  sections: TemplateSection[];
-  version: number;
-}
+export type { TemplateSection } from '../../../contract/template-sections.ts';
+export type { Template as TemplateItem } from '../../../contract/templates.ts';
 
 export interface DistributionList {
   id: number;
