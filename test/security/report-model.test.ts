@@ -119,8 +119,9 @@ class StepCommand implements fc.AsyncCommand<Model, Real> {
     const response = await this.send(real, url, before, version);
     const allowed = allowedFrom[this.step].includes(report.state);
     if (!allowed) {
+      // The state is checked before the version: a step the state does not allow is wrong_state.
       assert.ok(
-        response.statusCode === 400 || (this.stale && response.statusCode === 409),
+        response.statusCode === 409 && response.json().error === 'wrong_state',
         `${this.step} from ${report.state}: ${response.statusCode} ${response.body}`,
       );
     } else if (this.stale && this.step !== 'correct') {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { fileResponse } from '../../contract/common.ts';
 
 const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
@@ -13,6 +14,8 @@ const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const webRoutes: FastifyPluginAsync<{ root?: string }> = async (app, options) => {
   const root = options.root ?? defaultRoot;
   const access = { kind: 'public' } as const;
+  // The app's pages and files; 503 (as text) while the app is not built.
+  const schema = { hide: true, response: { 200: fileResponse, 503: fileResponse } };
   // Only the sendFile decoration: the routes are ours, so that each declares its access rule.
   await app.register(fastifyStatic, { root, serve: false });
 
@@ -28,11 +31,9 @@ export const webRoutes: FastifyPluginAsync<{ root?: string }> = async (app, opti
       .sendFile('index.html', root, { cacheControl: false });
   };
 
-  app.get('/', { config: { access }, schema: { hide: true } }, (_request, reply) =>
-    sendIndex(reply),
-  );
+  app.get('/', { config: { access }, schema }, (_request, reply) => sendIndex(reply));
 
-  app.get('/*', { config: { access }, schema: { hide: true } }, (request, reply) => {
+  app.get('/*', { config: { access }, schema }, (request, reply) => {
     const wanted = (request.params as { '*': string })['*'];
     if (wanted === 'api' || wanted.startsWith('api/')) return reply.callNotFound();
     if (wanted.startsWith('assets/')) {

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { fileResponse } from '../../contract/common.ts';
 import { booleanFlag } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { RouteAccess } from '../http/guard.ts';
@@ -130,7 +131,10 @@ const plugin: FastifyPluginAsync<{ database: Database }> = async (app, { databas
   const exposed = Registry.merge([processMetrics(), registry]);
   app.get(
     '/metrics',
-    { config: { access: metricsAccess() }, schema: { hide: true } },
+    {
+      config: { access: metricsAccess() },
+      schema: { hide: true, response: { 200: fileResponse } },
+    },
     async (_request, reply) => {
       const body = await exposed.metrics();
       return reply.header('content-type', exposed.contentType).send(body);

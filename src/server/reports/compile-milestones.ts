@@ -1,13 +1,12 @@
 import type { Block } from '../../core/report-snapshot.ts';
 import type { Db } from '../db/schema.ts';
-import { findDecision } from '../decisions/repository.ts';
+import { decisionsForReport } from '../decisions/report-contribution.ts';
 import type { EventRow } from '../events/repository.ts';
 import {
   type MilestoneChangeWithTitle,
   type MilestoneRow,
-  listMilestoneChanges,
-  listMilestones,
-} from '../milestones/repository.ts';
+  milestonesForReport,
+} from '../milestones/report-contribution.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
 import { calendarDate, dayMonth } from './wording.ts';
@@ -26,10 +25,10 @@ export async function milestoneBlocks(
   event: EventRow,
   report: ReportRow,
 ): Promise<StoredData> {
-  const milestones = (await listMilestones(db, event.id, true)).filter(
-    (row) => row.created_at <= report.compiled_at,
-  );
-  const changes = await listMilestoneChanges(db, event.id, report.period_start, report.compiled_at);
+  const { milestones, changes } = await milestonesForReport(db, event.id, {
+    from: report.period_start,
+    to: report.compiled_at,
+  });
   const decisions = await decisionsOf(db, event.id, changes);
   const render = (includeInternal: boolean): Block[] => {
     const visible = milestones.filter((row) => includeInternal || row.internal === 0);
@@ -91,11 +90,14 @@ function changeLine(
 }
 
 async function decisionsOf(db: Db, eventId: number, changes: MilestoneChangeWithTitle[]) {
-  const decisions = new Map<number, DecisionSummary>();
-  for (const id of new Set(changes.map((change) => change.decision_id))) {
-    if (id === null) continue;
-    const decision = await findDecision(db, eventId, id);
-    if (decision) decisions.set(id, { text: decision.text, internal: decision.internal === 1 });
-  }
-  return decisions;
+  const ids = changes.flatMap((change) =>
+    change.decision_id === null ? [] : [change.decision_id],
+  );
+  const found = await decisionsForReport(db, eventId).byIds(ids);
+  return new Map<number, DecisionSummary>(
+    [...found].map(([id, decision]) => [
+      id,
+      { text: decision.text, internal: decision.internal === 1 },
+    ]),
+  );
 }

@@ -7,23 +7,17 @@ import {
   periodOf,
   previousPeriod,
 } from '../../core/time.ts';
-import { listActions } from '../actions/repository.ts';
-import {
-  listActivities,
-  listMediaPictures,
-  listSpokespersons,
-} from '../communication/repository.ts';
+import { actionsForReport } from '../actions/report-contribution.ts';
+import { communicationForReport } from '../communication/report-contribution.ts';
 import type { Db } from '../db/schema.ts';
-import { listDecisions } from '../decisions/repository.ts';
-import { listDiversions } from '../diversions/repository.ts';
+import { decisionsForReport } from '../decisions/report-contribution.ts';
+import { diversionsForReport } from '../diversions/report-contribution.ts';
 import type { EventRow } from '../events/repository.ts';
 import {
   type FigureRow,
   type ObservationRow,
-  allObservations,
-  listFiguresOfEvent,
-  placeDirectory,
-} from '../figures/repository.ts';
+  figuresForReport,
+} from '../figures/report-contribution.ts';
 import {
   type FigureStatus,
   type PlaceValue,
@@ -32,16 +26,10 @@ import {
   changeOf,
   statusOf,
 } from '../figures/series.ts';
-import { assessmentsOf, listRisks } from '../risks/repository.ts';
-import {
-  findInputRequestForPeriod,
-  findLatestInputRequest,
-  listRequestedUnitStates,
-  listSituations,
-} from '../situations/repository.ts';
-import type { SituationRow } from '../situations/repository.ts';
+import { risksForReport } from '../risks/report-contribution.ts';
+import { type SituationRow, situationsForReport } from '../situations/report-contribution.ts';
 import type { TemplateSection } from '../../contract/template-sections.ts';
-import { listFacilities, listUnits } from '../units/repository.ts';
+import { unitsForReport } from '../units/report-contribution.ts';
 import { milestoneBlocks } from './compile-milestones.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
@@ -57,8 +45,6 @@ import {
   statusNames,
   toneNames,
 } from './wording.ts';
-
-const everything = { limit: 500, offset: 0, order: 'asc' as const };
 
 /** Items carry their classification; the public blocks are made from the public items only. */
 interface Classified<T> {
@@ -79,6 +65,11 @@ export function resolveTitle(title: string, event: EventRow, report: ReportRow):
     .replaceAll('{event}', event.name)
     .replaceAll('{week}', String(week))
     .replaceAll('{year}', String(year));
+}
+
+/** The stretch of time a report covers: since the previous report, up to its compilation. */
+function windowOf(report: ReportRow) {
+  return { from: report.period_start, to: report.compiled_at };
 }
 
 function reportPeriod(event: EventRow, report: ReportRow) {
@@ -123,26 +114,8 @@ export async function expandUnitSections(
  * The units asked to report for the report's period; without a request for that period, those
  * asked most recently, so that a unit that has fallen silent still shows as not reported.
  */
-async function expectedUnits(db: Db, event: EventRow, report: ReportRow) {
-  const period = reportPeriod(event, report);
-  const request =
-    (await findInputRequestForPeriod(db, event.id, period.key)) ??
-    (await findLatestInputRequest(db, event.id));
-  if (request) {
-    const states = await listRequestedUnitStates(db, request);
-    return states
-      .map((state) => ({ id: state.unit_id, code: state.code, name: state.name }))
-      .sort((a, b) => a.id - b.id);
-  }
-  const { rows } = await listSituations(
-    db,
-    event.id,
-    { period: period.key, includeInternal: true },
-    everything,
-  );
-  return rows
-    .map((row) => ({ id: row.unit_id, code: row.unit_code, name: row.unit_name }))
-    .sort((a, b) => a.id - b.id);
+function expectedUnits(db: Db, event: EventRow, report: ReportRow) {
+  return situationsForReport(db, event.id).expectedUnits(reportPeriod(event, report).key);
 }
 
 /** Draws the data blocks of one section from the live picture, in a public and an internal version. */
@@ -191,12 +164,7 @@ async function unitSituationBlocks(
   unitId: number,
 ): Promise<StoredData> {
   const period = reportPeriod(event, report);
-  const { rows } = await listSituations(
-    db,
-    event.id,
-    { unitId, includeInternal: true },
-    { ...everything, order: 'desc' },
-  );
+  const rows = await situationsForReport(db, event.id).ofUnit(unitId);
   const reported = rows.filter((row) => row.state === 'submitted' || row.state === 'accepted');
   const current = reported.find((row) => row.period === period.key);
   const latest = current ?? reported.find((row) => parsePeriod(row.period).start < period.start);
@@ -208,7 +176,7 @@ async function unitSituationBlocks(
 }
 
 async function unitNameOf(db: Db, unitId: number): Promise<string> {
-  return (await listUnits(db)).find((unit) => unit.id === unitId)?.name ?? 'Enheten';
+  return (await unitsForReport(db)).unitNames.get(unitId) ?? 'Enheten';
 }
 
 function missingNotice(
@@ -261,12 +229,7 @@ function situationBlocks(situation: SituationRow): Block[] {
 }
 
 async function decisionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const { rows } = await listDecisions(
-    db,
-    event.id,
-    { includeInternal: true, from: report.period_start, to: report.compiled_at },
-    everything,
-  );
+  const rows = await decisionsForReport(db, event.id).inWindow(windowOf(report));
   return split(
     rows.map((row) => ({ item: row, internal: row.internal === 1 })),
     (decisions) =>
@@ -285,17 +248,8 @@ async function decisionBlocks(db: Db, event: EventRow, report: ReportRow): Promi
 }
 
 async function actionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const { rows } = await listActions(
-    db,
-    event.id,
-    { includeInternal: true, now: report.compiled_at },
-    everything,
-  );
-  const units = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
-  const relevant = rows.filter(
-    (row) =>
-      row.state === 'open' || row.state === 'in_progress' || row.updated_at >= report.period_start,
-  );
+  const relevant = await actionsForReport(db, event.id, windowOf(report));
+  const units = (await unitsForReport(db)).unitNames;
   return split(
     relevant.map((row) => ({ item: row, internal: row.internal === 1 })),
     (actions) =>
@@ -323,16 +277,8 @@ async function actionBlocks(db: Db, event: EventRow, report: ReportRow): Promise
 }
 
 async function diversionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const { rows } = await listDiversions(
-    db,
-    event.id,
-    { state: 'all', at: report.compiled_at, from: report.period_start, to: report.compiled_at },
-    { includeInternal: true },
-    everything,
-  );
-  const facilities = new Map(
-    (await listFacilities(db)).map((facility) => [facility.id, facility.name]),
-  );
+  const rows = await diversionsForReport(db, event.id, windowOf(report));
+  const facilities = (await unitsForReport(db)).facilityNames;
   return split(
     rows.map((row) => ({ item: row, internal: row.internal === 1 })),
     (diversions) =>
@@ -358,18 +304,11 @@ async function diversionBlocks(db: Db, event: EventRow, report: ReportRow): Prom
 }
 
 async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const figures = await listFiguresOfEvent(db, event.id);
-  const directory = await placeDirectory(db);
+  const { figures, directory } = await figuresForReport(db, event.id, report.compiled_at);
   const result: StoredData = { public: [], internal: [] };
   const rowsFor = { public: [] as string[][], internal: [] as string[][] };
   const granularity = event.period_granularity as Granularity;
-  for (const figure of figures) {
-    const observations = await allObservations(
-      db,
-      figure.id,
-      { to: report.compiled_at },
-      { includeInternal: true },
-    );
+  for (const { figure, observations } of figures) {
     const seriesFor = audienceSeries(figure, observations, (rows) =>
       buildSeries(figure, rows, granularity, directory),
     );
@@ -508,11 +447,7 @@ function chartOf(
 }
 
 async function riskBlocks(db: Db, event: EventRow): Promise<StoredData> {
-  const { rows } = await listRisks(db, event.id, true, { ...everything, order: 'desc' });
-  const history = await assessmentsOf(
-    db,
-    rows.map((row) => row.id),
-  );
+  const { risks: rows, history } = await risksForReport(db, event.id);
   return split(
     rows.map((row) => ({ item: row, internal: row.internal === 1 })),
     (risks) =>
@@ -553,16 +488,10 @@ async function communicationBlocks(
   event: EventRow,
   report: ReportRow,
 ): Promise<StoredData> {
-  const { rows } = await listActivities(
-    db,
-    event.id,
-    {
-      includeInternal: true,
-      fromDate: localDate(report.period_start),
-      toDate: localDate(report.compiled_at),
-    },
-    { ...everything, order: 'desc' },
-  );
+  const rows = await communicationForReport(db, event.id).activities({
+    fromDate: localDate(report.period_start),
+    toDate: localDate(report.compiled_at),
+  });
   return split(
     rows.map((row) => ({ item: row, internal: row.internal === 1 })),
     (activities) =>
@@ -586,12 +515,7 @@ async function communicationBlocks(
 }
 
 async function mediaBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const { rows } = await listMediaPictures(
-    db,
-    event.id,
-    { includeInternal: true },
-    { ...everything, order: 'desc' },
-  );
+  const rows = await communicationForReport(db, event.id).mediaPictures();
   const current = reportPeriod(event, report);
   const candidates = [current.key, previousPeriod(current.key).key];
   const picture = rows.find((row) => candidates.includes(row.period));
@@ -609,11 +533,8 @@ async function mediaBlocks(db: Db, event: EventRow, report: ReportRow): Promise<
 }
 
 async function spokespersonBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const { rows } = await listSpokespersons(
-    db,
-    event.id,
-    { includeInternal: true, activeOn: localDate(report.compiled_at) },
-    everything,
+  const rows = await communicationForReport(db, event.id).spokespersons(
+    localDate(report.compiled_at),
   );
   return split(
     rows.map((row) => ({ item: row, internal: row.internal === 1 })),

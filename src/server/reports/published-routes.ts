@@ -6,18 +6,13 @@ import { z } from 'zod';
 import { REPORT_CSS } from '../../render/html-css.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, errors } from '../errors.ts';
-import { findEvent } from '../events/repository.ts';
 import { eventIdParams } from '../../contract/events.ts';
 import { sendErrorPage } from '../http/error-page.ts';
 import { canReadInternal, isCommittedWrite } from '../http/guard.ts';
-import { atomFeed } from './atom.ts';
-import {
-  type SnapshotRow,
-  findSnapshotById,
-  findSnapshotByNumber,
-  publishedSnapshots,
-} from './repository.ts';
-import { numberParams } from '../../contract/reports.ts';
+import { type SnapshotRow, findSnapshotById, findSnapshotByNumber } from './repository.ts';
+import { archive, archiveQuery, numberParams } from '../../contract/reports.ts';
+import { fileResponse, noContent } from '../../contract/common.ts';
+import { reportArchive, reportFeed } from './service.ts';
 import { verifiedSnapshot } from './snapshot.ts';
 import { decimalId } from '../../contract/numbers.ts';
 
@@ -30,6 +25,9 @@ const contentTypes: Record<Format, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   md: 'text/markdown; charset=utf-8',
 };
+
+/** A rendering of a snapshot, or 304 when the reader has it already. */
+const fileAnswer = { 200: fileResponse, 304: noContent };
 
 const revisionQuery = z.object({ version: decimalId.optional() }).strict();
 const downloadParams = numberParams.extend({
@@ -115,7 +113,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
 
   app.get(
     '/assets/report.css',
-    { config: { access: open }, schema: { hide: true } },
+    { config: { access: open }, schema: { hide: true, response: { 200: fileResponse } } },
     async (_request, reply) =>
       reply
         .type('text/css; charset=utf-8')
@@ -127,7 +125,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     '/r/:eventId/:number',
     {
       config: { access: open },
-      schema: { tags, params: numberParams, querystring: revisionQuery },
+      schema: { tags, params: numberParams, querystring: revisionQuery, response: fileAnswer },
     },
     async (request, reply) => {
       const { eventId, number } = request.params;
@@ -144,7 +142,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     '/r/:eventId/:number/:file',
     {
       config: { access: open },
-      schema: { tags, params: downloadParams, querystring: revisionQuery },
+      schema: { tags, params: downloadParams, querystring: revisionQuery, response: fileAnswer },
     },
     async (request, reply) => {
       const { eventId, number, file } = request.params;
@@ -157,7 +155,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     '/r/:eventId/:number/intern',
     {
       config: { access: internal },
-      schema: { tags, params: numberParams, querystring: revisionQuery },
+      schema: { tags, params: numberParams, querystring: revisionQuery, response: fileAnswer },
     },
     async (request, reply) => {
       const { eventId, number } = request.params;
@@ -174,7 +172,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     '/r/:eventId/:number/intern/:file',
     {
       config: { access: internal },
-      schema: { tags, params: downloadParams, querystring: revisionQuery },
+      schema: { tags, params: downloadParams, querystring: revisionQuery, response: fileAnswer },
     },
     async (request, reply) => {
       const { eventId, number, file } = request.params;
@@ -185,15 +183,14 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
 
   app.get(
     '/r/:eventId/feed.atom',
-    { config: { access: open }, schema: { tags, params: eventIdParams } },
-    async (request, reply) => {
-      const event = await findEvent(db, request.params.eventId);
-      const rows = event ? await publishedSnapshots(db, event.id, 'public') : [];
-      if (!event || rows.length === 0) throw errors.notFound('Flödet');
-      return reply
-        .type('application/atom+xml; charset=utf-8')
-        .send(atomFeed(event, rows.slice(0, 50).map(verifiedSnapshot), publicUrl));
+    {
+      config: { access: open },
+      schema: { tags, params: eventIdParams, response: { 200: fileResponse } },
     },
+    async (request, reply) =>
+      reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(await reportFeed(db, request.params.eventId, publicUrl)),
   );
 
   app.get(
@@ -203,40 +200,17 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
       schema: {
         tags,
         params: eventIdParams,
-        querystring: z.object({ q: z.string().max(200).optional() }),
+        querystring: archiveQuery,
+        response: { 200: archive },
       },
     },
-    async (request) => {
-      const audience = canReadInternal(request) ? 'internal' : 'public';
-      const words = (request.query.q ?? '').toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
-      const rows = await publishedSnapshots(db, request.params.eventId, audience);
-      const items = rows
-        .filter((row) =>
-          words.every((word) => row.snapshot_json.toLocaleLowerCase('sv').includes(word)),
-        )
-        .map((row) => {
-          const snapshot = verifiedSnapshot(row);
-          const base = `/r/${row.event_id}/${row.number}`;
-          return {
-            number: row.number,
-            revision: row.revision,
-            kind: snapshot.report.kind,
-            title: snapshot.report.title,
-            compiledAt: snapshot.report.compiledAt,
-            publishedAt: row.published_at,
-            contentHash: row.content_hash,
-            correctsReportId: snapshot.report.correctsReportId,
-            links: {
-              public: `${base}?version=${row.revision}`,
-              internal: audience === 'internal' ? `${base}/intern?version=${row.revision}` : null,
-              pdf: `${base}/rapport.pdf?version=${row.revision}`,
-              docx: `${base}/rapport.docx?version=${row.revision}`,
-              markdown: `${base}/rapport.md?version=${row.revision}`,
-            },
-          };
-        });
-      return { items, feed: `/r/${request.params.eventId}/feed.atom` };
-    },
+    async (request) =>
+      reportArchive(
+        db,
+        request.params.eventId,
+        canReadInternal(request) ? 'internal' : 'public',
+        request.query.q,
+      ),
   );
 };
 

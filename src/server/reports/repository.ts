@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
 import type { ReportSectionsTable, ReportSnapshotsTable, ReportsTable } from './tables.ts';
 
@@ -78,6 +79,17 @@ export async function nextNumber(db: Db, eventId: number): Promise<number> {
   return Number(row?.max ?? 0) + 1;
 }
 
+/** The highest revision of a report number: a correction publishes the next one. */
+export async function latestRevision(db: Db, eventId: number, number: number): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.max('revision').as('revision'))
+    .where('event_id', '=', eventId)
+    .where('number', '=', number)
+    .executeTakeFirstOrThrow();
+  return Number(row.revision);
+}
+
 export function insertReport(db: Db, report: Insertable<ReportsTable>): Promise<ReportRow> {
   return db.insertInto('reports').values(report).returningAll().executeTakeFirstOrThrow();
 }
@@ -88,17 +100,10 @@ export function updateReport(
   expectedVersion: number,
   changes: Partial<Omit<ReportRow, 'id' | 'version' | 'event_id'>>,
 ): Promise<ReportRow | undefined> {
-  return db
-    .updateTable('reports')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'reports', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }
 
 export function sectionsOf(db: Db, reportId: number): Promise<SectionRow[]> {
@@ -131,17 +136,10 @@ export function updateSection(
     Pick<SectionRow, 'text' | 'internal' | 'data_json' | 'refreshed_at' | 'updated_by'>
   >,
 ): Promise<SectionRow | undefined> {
-  return db
-    .updateTable('report_sections')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'report_sections', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }
 
 export async function addContributor(

@@ -1,11 +1,24 @@
+import type {
+  Archive,
+  Delivery,
+  Recipient,
+  ReportDetail,
+  ReportSection,
+  ReportSummary,
+} from '../../contract/reports.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
+import { deliveriesOfReport } from '../distribution/repository.ts';
+import { queueReportDeliveries, recipientsOf } from '../distribution/service.ts';
 import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import { findTemplateByKind } from '../templates/repository.ts';
 import { loadTemplate } from '../templates/service.ts';
+import { userNamesByIds } from '../users/names.ts';
 import { type TemplateSection, flattenSections } from '../../contract/template-sections.ts';
+import { atomFeed } from './atom.ts';
+import { changesSincePrevious } from './changes.ts';
 import { compileSectionData, expandUnitSections, resolveTitle } from './compile.ts';
 import {
   type ReportRow,
@@ -18,12 +31,21 @@ import {
   insertSections,
   insertSnapshot,
   latestPublished,
+  latestRevision,
+  listReports,
   nextNumber,
+  publishedSnapshots,
   sectionsOf,
   updateReport,
   updateSection,
 } from './repository.ts';
-import { buildSnapshot, canonicalJson, contentHash } from './snapshot.ts';
+import {
+  type StoredData,
+  buildSnapshot,
+  canonicalJson,
+  contentHash,
+  verifiedSnapshot,
+} from './snapshot.ts';
 import type { ReportKind } from './tables.ts';
 
 export interface PublishHooks {
@@ -156,7 +178,7 @@ export async function saveSection(
     // Re-read: under concurrent saves `before` may predate the save that won.
     if (!updated)
       throw errors.conflict(
-        await presentSectionWithAuthor(trx, await loadSection(trx, report.id, sectionId)),
+        await presentSectionOf(trx, await loadSection(trx, report.id, sectionId)),
       );
     await addContributor(trx, report.id, actor.userId);
     await recordAudit(trx, actor, {
@@ -190,7 +212,7 @@ export async function refreshSection(
       refreshed_at: new Date().toISOString(),
       updated_by: actor.userId,
     });
-    if (!updated) throw errors.conflict(await presentSectionWithAuthor(trx, before));
+    if (!updated) throw errors.conflict(await presentSectionOf(trx, before));
     await recordAudit(trx, actor, {
       action: 'report.section_refresh',
       entityType: 'report_section',
@@ -239,7 +261,7 @@ export async function moveReport(
   return db.transaction().execute(async (trx) => {
     const before = await loadReport(trx, eventId, reportId);
     if (!transition.from.includes(before.state)) {
-      throw errors.badRequest(
+      throw errors.wrongState(
         `Rapporten är ${stateNames[before.state]} och kan inte ${stepNames[step]}.`,
       );
     }
@@ -310,7 +332,7 @@ export async function publishReport(
   return db.transaction().execute(async (trx) => {
     const before = await loadReport(trx, eventId, reportId);
     if (before.state !== 'approved') {
-      throw errors.badRequest('Bara en godkänd rapport kan publiceras.');
+      throw errors.wrongState('Bara en godkänd rapport kan publiceras.');
     }
     const publishedAt = options.publishedAt ?? new Date().toISOString();
     const updated = await updateReport(trx, reportId, version, {
@@ -338,15 +360,8 @@ async function freezeSnapshots(trx: Db, report: ReportRow) {
   const event = await loadEvent(trx, report.event_id);
   const sections = await sectionsOf(trx, report.id);
   const authors = (await contributorsOf(trx, report.id)).map((person) => person.name);
-  const approver = report.approved_by
-    ? ((
-        await trx
-          .selectFrom('users')
-          .select('name')
-          .where('id', '=', report.approved_by)
-          .executeTakeFirst()
-      )?.name ?? null)
-    : null;
+  const approver =
+    (await userNamesByIds(trx, [report.approved_by])).get(report.approved_by ?? -1) ?? null;
   const ids = { public: 0, internal: 0 };
   const hashes = { public: '', internal: '' };
   for (const audience of ['public', 'internal'] as const) {
@@ -381,18 +396,13 @@ export async function startCorrection(db: Db, actor: Actor, eventId: number, rep
   return db.transaction().execute(async (trx) => {
     const original = await loadReport(trx, eventId, reportId);
     if (original.state !== 'published')
-      throw errors.badRequest('Bara en publicerad rapport kan rättas.');
-    const latest = await trx
-      .selectFrom('reports')
-      .select((eb) => eb.fn.max('revision').as('revision'))
-      .where('event_id', '=', eventId)
-      .where('number', '=', original.number)
-      .executeTakeFirstOrThrow();
+      throw errors.wrongState('Bara en publicerad rapport kan rättas.');
+    const latest = await latestRevision(trx, eventId, original.number);
     const now = new Date().toISOString();
     const { id: _id, version: _version, ...copy } = original;
     const correction = await insertReport(trx, {
       ...copy,
-      revision: Number(latest.revision) + 1,
+      revision: latest + 1,
       state: 'draft',
       corrects_report_id: original.id,
       compiled_at: now,
@@ -437,7 +447,7 @@ export async function loadReport(db: Db, eventId: number, reportId: number): Pro
 async function loadEditableReport(db: Db, eventId: number, reportId: number): Promise<ReportRow> {
   const report = await loadReport(db, eventId, reportId);
   if (report.state !== 'draft') {
-    throw errors.badRequest('Rapporten kan bara ändras som utkast. Återför den till utkast först.');
+    throw errors.wrongState('Rapporten kan bara ändras som utkast. Återför den till utkast först.');
   }
   return report;
 }
@@ -454,14 +464,28 @@ async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
   return event;
 }
 
-export async function presentSectionWithAuthor(db: Db, section: SectionRow) {
-  const author = section.updated_by
-    ? await db
-        .selectFrom('users')
-        .select('name')
-        .where('id', '=', section.updated_by)
-        .executeTakeFirst()
-    : undefined;
+export function presentReport(report: ReportRow): ReportSummary {
+  return {
+    id: report.id,
+    number: report.number,
+    revision: report.revision,
+    kind: report.kind,
+    title: report.title,
+    state: report.state,
+    templateId: report.template_id,
+    periodStart: report.period_start,
+    compiledAt: report.compiled_at,
+    correctsReportId: report.corrects_report_id,
+    returnComment: report.return_comment,
+    approvedBy: report.approved_by,
+    approvedAt: report.approved_at,
+    publishedAt: report.published_at,
+    version: report.version,
+  };
+}
+
+/** A section with the name of who changed it last, from names read once for the whole report. */
+function presentSection(section: SectionRow, names: Map<number, string>): ReportSection {
   return {
     id: section.id,
     key: section.key,
@@ -471,10 +495,180 @@ export async function presentSectionWithAuthor(db: Db, section: SectionRow) {
     kind: section.kind,
     internal: section.internal === 1,
     text: section.text,
-    data: JSON.parse(section.data_json),
+    data: JSON.parse(section.data_json) as StoredData,
     refreshedAt: section.refreshed_at,
     updatedAt: section.updated_at,
-    updatedBy: author?.name ?? null,
+    updatedBy: section.updated_by === null ? null : (names.get(section.updated_by) ?? null),
     version: section.version,
   };
+}
+
+async function presentSectionOf(db: Db, section: SectionRow): Promise<ReportSection> {
+  return presentSection(section, await userNamesByIds(db, [section.updated_by]));
+}
+
+// What the routes answer: one function per route.
+
+export async function reportSummaries(
+  db: Db,
+  eventId: number,
+): Promise<{ items: ReportSummary[] }> {
+  return { items: (await listReports(db, eventId)).map(presentReport) };
+}
+
+/** A report with its sections, the names of its authors and what changed since the last one. */
+export async function reportDetail(
+  db: Db,
+  eventId: number,
+  reportId: number,
+): Promise<ReportDetail> {
+  const report = await loadReport(db, eventId, reportId);
+  const sections = await sectionsOf(db, report.id);
+  const names = await userNamesByIds(
+    db,
+    sections.map((section) => section.updated_by),
+  );
+  return {
+    ...presentReport(report),
+    authors: (await contributorsOf(db, report.id)).map((person) => person.name),
+    sections: sections.map((section) => presentSection(section, names)),
+    changes: await changesSincePrevious(db, report, sections),
+  };
+}
+
+export async function startReportAnswer(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: { kind: ReportKind; templateId?: number | undefined },
+): Promise<ReportSummary> {
+  return presentReport(await startReport(db, actor, eventId, input));
+}
+
+export async function saveSectionAnswer(
+  db: Db,
+  actor: Actor,
+  params: { eventId: number; reportId: number; sectionId: number },
+  input: { version: number; text: string; internal?: boolean | undefined },
+): Promise<ReportSection> {
+  const { eventId, reportId, sectionId } = params;
+  return presentSectionOf(db, await saveSection(db, actor, eventId, reportId, sectionId, input));
+}
+
+export async function refreshSectionAnswer(
+  db: Db,
+  actor: Actor,
+  params: { eventId: number; reportId: number; sectionId: number },
+  version: number,
+): Promise<ReportSection> {
+  const { eventId, reportId, sectionId } = params;
+  return presentSectionOf(
+    db,
+    await refreshSection(db, actor, eventId, reportId, sectionId, version),
+  );
+}
+
+export async function moveReportAnswer(
+  db: Db,
+  actor: Actor,
+  params: { eventId: number; reportId: number },
+  step: keyof typeof transitions,
+  input: { version: number; comment?: string },
+): Promise<ReportSummary> {
+  return presentReport(await moveReport(db, actor, params.eventId, params.reportId, step, input));
+}
+
+export async function publishReportAnswer(
+  db: Db,
+  actor: Actor,
+  params: { eventId: number; reportId: number },
+  version: number,
+): Promise<ReportSummary> {
+  return presentReport(
+    await publishReport(db, actor, params.eventId, params.reportId, version, queueReportDeliveries),
+  );
+}
+
+export async function startCorrectionAnswer(
+  db: Db,
+  actor: Actor,
+  params: { eventId: number; reportId: number },
+): Promise<ReportSummary> {
+  return presentReport(await startCorrection(db, actor, params.eventId, params.reportId));
+}
+
+/** Who would receive the report if it were published now. */
+export async function reportRecipients(
+  db: Db,
+  eventId: number,
+  reportId: number,
+): Promise<{ items: Recipient[] }> {
+  await loadReport(db, eventId, reportId);
+  const recipients = await recipientsOf(db, eventId);
+  return {
+    items: [...recipients.entries()].map(([email, { audience }]) => ({ email, audience })),
+  };
+}
+
+export async function reportDeliveries(
+  db: Db,
+  eventId: number,
+  reportId: number,
+): Promise<{ items: Delivery[] }> {
+  const report = await loadReport(db, eventId, reportId);
+  const rows = await deliveriesOfReport(db, report.id);
+  return {
+    items: rows.map((row) => ({
+      email: row.email,
+      state: row.state,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      sentAt: row.sent_at,
+    })),
+  };
+}
+
+/** The published reports an audience may read, those containing every word of a search. */
+export async function reportArchive(
+  db: Db,
+  eventId: number,
+  audience: 'public' | 'internal',
+  query: string | undefined,
+): Promise<Archive> {
+  const words = (query ?? '').toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
+  const rows = await publishedSnapshots(db, eventId, audience);
+  const items = rows
+    .filter((row) =>
+      words.every((word) => row.snapshot_json.toLocaleLowerCase('sv').includes(word)),
+    )
+    .map((row) => {
+      const snapshot = verifiedSnapshot(row);
+      const base = `/r/${row.event_id}/${row.number}`;
+      return {
+        number: row.number,
+        revision: row.revision,
+        kind: snapshot.report.kind,
+        title: snapshot.report.title,
+        compiledAt: snapshot.report.compiledAt,
+        publishedAt: row.published_at,
+        contentHash: row.content_hash,
+        correctsReportId: snapshot.report.correctsReportId,
+        links: {
+          public: `${base}?version=${row.revision}`,
+          internal: audience === 'internal' ? `${base}/intern?version=${row.revision}` : null,
+          pdf: `${base}/rapport.pdf?version=${row.revision}`,
+          docx: `${base}/rapport.docx?version=${row.revision}`,
+          markdown: `${base}/rapport.md?version=${row.revision}`,
+        },
+      };
+    });
+  return { items, feed: `/r/${eventId}/feed.atom` };
+}
+
+/** The Atom feed of an event's newest public reports, each checked against its hash. */
+export async function reportFeed(db: Db, eventId: number, publicUrl: string): Promise<string> {
+  const event = await findEvent(db, eventId);
+  const rows = event ? await publishedSnapshots(db, event.id, 'public') : [];
+  if (!event || rows.length === 0) throw errors.notFound('Flödet');
+  return atomFeed(event, rows.slice(0, 50).map(verifiedSnapshot), publicUrl);
 }

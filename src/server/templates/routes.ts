@@ -1,19 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { eventIdParams } from '../../contract/events.ts';
-import { listTemplates } from './repository.ts';
 import {
   copyTemplateBody,
   createTemplateBody,
+  template,
+  templateList,
   templateParams,
   updateTemplateBody,
 } from '../../contract/templates.ts';
+import { actorOf } from '../http/actor.ts';
 import {
-  changeTemplate,
-  copyTemplate,
-  createTemplate,
-  loadTemplate,
-  presentTemplate,
+  changeTemplateAnswer,
+  copyTemplateAnswer,
+  createTemplateAnswer,
+  templateOf,
+  templatesOfEvent,
 } from './service.ts';
 
 export const templateRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -23,32 +25,38 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
 
   app.get(
     '/api/events/:eventId/templates',
-    { config: { access: read }, schema: { tags, params: eventIdParams } },
-    async (request) => ({
-      items: (await listTemplates(db, request.params.eventId)).map(presentTemplate),
-    }),
+    {
+      config: { access: read },
+      schema: { tags, params: eventIdParams, response: { 200: templateList } },
+    },
+    async (request) => templatesOfEvent(db, request.params.eventId),
   );
 
   app.get(
     '/api/events/:eventId/templates/:templateId',
-    { config: { access: read }, schema: { tags, params: templateParams } },
-    async (request) =>
-      presentTemplate(await loadTemplate(db, request.params.eventId, request.params.templateId)),
+    {
+      config: { access: read },
+      schema: { tags, params: templateParams, response: { 200: template } },
+    },
+    async (request) => templateOf(db, request.params.eventId, request.params.templateId),
   );
 
   app.post(
     '/api/events/:eventId/templates',
     {
       config: { access: manage },
-      schema: { tags, params: eventIdParams, body: createTemplateBody },
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: createTemplateBody,
+        response: { 201: template },
+      },
     },
     async (request, reply) =>
       reply
         .code(201)
         .send(
-          presentTemplate(
-            await createTemplate(db, request.actor!, request.params.eventId, request.body),
-          ),
+          await createTemplateAnswer(db, actorOf(request), request.params.eventId, request.body),
         ),
   );
 
@@ -56,26 +64,30 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     '/api/events/:eventId/templates/:templateId/copy',
     {
       config: { access: manage },
-      schema: { tags, params: templateParams, body: copyTemplateBody },
+      schema: {
+        tags,
+        params: templateParams,
+        body: copyTemplateBody,
+        response: { 201: template },
+      },
     },
-    async (request, reply) => {
-      const { eventId, templateId } = request.params;
-      const copy = await copyTemplate(db, request.actor!, eventId, templateId, request.body.name);
-      return reply.code(201).send(presentTemplate(copy));
-    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await copyTemplateAnswer(db, actorOf(request), request.params, request.body.name)),
   );
 
   app.put(
     '/api/events/:eventId/templates/:templateId',
     {
       config: { access: manage },
-      schema: { tags, params: templateParams, body: updateTemplateBody },
+      schema: {
+        tags,
+        params: templateParams,
+        body: updateTemplateBody,
+        response: { 200: template },
+      },
     },
-    async (request) => {
-      const { eventId, templateId } = request.params;
-      return presentTemplate(
-        await changeTemplate(db, request.actor!, eventId, templateId, request.body),
-      );
-    },
+    async (request) => changeTemplateAnswer(db, actorOf(request), request.params, request.body),
   );
 };

@@ -11,10 +11,10 @@ import {
   listTemplates,
   updateTemplate,
 } from './repository.ts';
-import type { createTemplateBody, updateTemplateBody } from '../../contract/templates.ts';
+import type { Template, createTemplateBody, updateTemplateBody } from '../../contract/templates.ts';
 import { type TemplateSection, duplicateKeys } from '../../contract/template-sections.ts';
 
-export function presentTemplate(row: TemplateRow) {
+export function presentTemplate(row: TemplateRow): Template {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -152,4 +152,41 @@ function refuseDuplicateKeys(sections: TemplateSection[]): void {
       field: 'sections',
     });
   }
+}
+
+// What the routes answer: one function per route.
+
+export async function templatesOfEvent(db: Db, eventId: number): Promise<{ items: Template[] }> {
+  return { items: (await listTemplates(db, eventId)).map(presentTemplate) };
+}
+
+export async function templateOf(db: Db, eventId: number, templateId: number): Promise<Template> {
+  return presentTemplate(await loadTemplate(db, eventId, templateId));
+}
+
+export async function createTemplateAnswer(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: z.infer<typeof createTemplateBody>,
+): Promise<Template> {
+  return presentTemplate(await createTemplate(db, actor, eventId, input));
+}
+
+export async function copyTemplateAnswer(
+  db: Db,
+  actor: Actor,
+  params: { eventId: number; templateId: number },
+  name: string,
+): Promise<Template> {
+  return presentTemplate(await copyTemplate(db, actor, params.eventId, params.templateId, name));
+}
+
+export async function changeTemplateAnswer(
+  db: Db,
+  actor: Actor,
+  params: { eventId: number; templateId: number },
+  input: z.infer<typeof updateTemplateBody>,
+): Promise<Template> {
+  return presentTemplate(await changeTemplate(db, actor, params.eventId, params.templateId, input));
 }

@@ -1,12 +1,6 @@
 // Shapes and endpoints of the picture and admin screens (see src/server/<capability>/routes.ts,
 // schemas.ts and the present* functions in service.ts).
-import {
-  type Facility,
-  type Page,
-  type Unit,
-  request,
-  withQuery,
-} from '../../api.ts';
+import { type Facility, type Page, type Unit, request, withQuery } from '../../api.ts';
 
 type Query = Record<string, string | number | undefined>;
 const ev = (eventId: number) => `/api/events/${eventId}`;
@@ -111,6 +105,9 @@ export interface Grant {
   source: 'manual' | 'sso';
 }
 
+import type { TemplateSectionKind } from '../../../contract/template-sections.ts';
+import type { Template as TemplateItem } from '../../../contract/templates.ts';
+
 export const sectionKinds = [
   'text',
   'unit_situations',
@@ -124,26 +121,10 @@ export const sectionKinds = [
   'spokespersons',
   'links',
   'about',
-] as const;
+] as const satisfies readonly TemplateSectionKind[];
 
-export interface TemplateSection {
-  key: string;
-  title: string;
-  kind: string;
-  internal: boolean;
-  includes: string[];
-  text: string;
-  children: TemplateSection[];
-}
-
-export interface TemplateItem {
-  id: number;
-  eventId: number;
-  name: string;
-  kind: string;
-  sections: TemplateSection[];
-  version: number;
-}
+export type { TemplateSection } from '../../../contract/template-sections.ts';
+export type { Template as TemplateItem } from '../../../contract/templates.ts';
 
 import type { DistributionList } from '../../../contract/distribution.ts';
 export type { DistributionList };

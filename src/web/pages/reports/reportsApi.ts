@@ -1,93 +1,28 @@
 // The reports API as the server answers it (src/server/reports/routes.ts, published-routes.ts).
-import type { Block } from '../../../core/report-snapshot.ts';
+import type {
+  Archive,
+  Delivery,
+  Recipient,
+  ReportDetail,
+  ReportKind,
+  ReportSection,
+  ReportSummary,
+} from '../../../contract/reports.ts';
 import { request } from '../../api.ts';
 
 export type { Block, ChartSpec, TableColumn } from '../../../core/report-snapshot.ts';
 
-export type ReportKind = 'regular' | 'extra' | 'final';
-export type ReportState = 'draft' | 'in_review' | 'approved' | 'published';
-
-export interface ReportSummary {
-  id: number;
-  number: number;
-  revision: number;
-  kind: ReportKind;
-  title: string;
-  state: ReportState;
-  templateId: number;
-  periodStart: string | null;
-  compiledAt: string;
-  correctsReportId: number | null;
-  returnComment: string | null;
-  approvedBy: number | null;
-  approvedAt: string | null;
-  publishedAt: string | null;
-  version: number;
-}
-
-export interface ReportSection {
-  id: number;
-  key: string;
-  parentKey: string | null;
-  level: number;
-  title: string;
-  kind: string;
-  internal: boolean;
-  text: string;
-  data: { public: Block[]; internal: Block[] };
-  refreshedAt: string | null;
-  updatedAt: string;
-  updatedBy: string | null;
-  version: number;
-}
-
-export type SectionChange =
-  | { key: string; title: string; change: 'added' | 'removed' | 'unchanged' }
-  | { key: string; title: string; change: 'changed'; added: string[]; removed: string[] };
-
-export interface ReportDetail extends ReportSummary {
-  authors: string[];
-  sections: ReportSection[];
-  changes: { previousReportId: number | null; sections: SectionChange[] };
-}
-
-export interface Recipient {
-  email: string;
-  audience: 'public' | 'internal';
-}
-
-export interface Delivery {
-  email: string;
-  state: string;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-}
-
-export interface ArchiveItem {
-  number: number;
-  revision: number;
-  kind: ReportKind;
-  title: string;
-  compiledAt: string;
-  publishedAt: string;
-  contentHash: string;
-  correctsReportId: number | null;
-  links: {
-    public: string;
-    internal: string | null;
-    pdf: string;
-    docx: string;
-    markdown: string;
-  };
-}
-
-export interface Template {
-  id: number;
-  name: string;
-  kind: string;
-  version: number;
-}
+export type {
+  ArchiveItem,
+  Delivery,
+  Recipient,
+  ReportDetail,
+  ReportKind,
+  ReportSection,
+  ReportState,
+  ReportSummary,
+  SectionChange,
+} from '../../../contract/reports.ts';
 
 const base = (eventId: number) => `/api/events/${eventId}/reports`;
 const one = (eventId: number, reportId: number) => `${base(eventId)}/${reportId}`;
@@ -132,10 +67,5 @@ export const reportsApi = {
       `/api/events/${eventId}/subscription`,
     ),
   archive: (eventId: number, q?: string) =>
-    request<{ items: ArchiveItem[]; feed: string }>(
-      'GET',
-      `/api/events/${eventId}/archive`,
-      undefined,
-      { q: q || undefined },
-    ),
+    request<Archive>('GET', `/api/events/${eventId}/archive`, undefined, { q: q || undefined }),
 };
