@@ -16,7 +16,6 @@ const notYetDeclared = new Set([
   'sso',
   'units',
   'users',
-  'untagged',
 ]);
 
 for (const dialect of testDialects()) {
