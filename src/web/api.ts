@@ -121,7 +121,7 @@ export async function request<T>(
 export type StatusColor = 'green' | 'yellow' | 'red';
 export type Prognosis = 'improving' | 'unchanged' | 'worsening';
 export type SituationState = 'draft' | 'submitted' | 'returned' | 'accepted';
-export type ReadinessLevel = 'normal' | 'stabsläge' | 'förstärkningsläge' | 'katastrofläge';
+export type { ReadinessLevel } from '../contract/readiness.ts';
 export const areaKeys = [
   'accessToCare',
   'patientSafety',
@@ -131,101 +131,28 @@ export const areaKeys = [
 ] as const;
 export type AreaKey = (typeof areaKeys)[number];
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface Provenance {
-  createdBy: number | null;
-  createdAt: string;
-  source: string;
-  updatedBy: number | null;
-  updatedAt: string;
-}
-
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  breakGlass: boolean;
-  hasPassword: boolean;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  version: number;
-}
-
-/** How people sign in here: with the region's account (sign-on) and/or with a password. */
-export interface LoginOptions {
-  sso: boolean;
-  localLogin: boolean;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string | null;
-}
-
-export interface EventItem {
-  id: number;
-  name: string;
-  description: string;
-  background: string;
-  isExercise: boolean;
-  state: 'active' | 'closed';
-  periodGranularity: 'week' | 'day';
-  fourEyes: boolean;
-  activatedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface ChecklistItem {
-  key:
-    | 'final_report'
-    | 'actions_handed_over'
-    | 'diversions_ended'
-    | 'readiness_normal'
-    | 'distribution_told';
-  ok: boolean;
-  missing: string | null;
-}
-
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  version: number;
-}
-
-export interface Facility {
-  id: number;
-  unitId: number;
-  code: string;
-  name: string;
-  kind: string;
-  version: number;
-}
-
-export interface ReadinessState {
-  level: ReadinessLevel;
-  since: string | null;
-  reason: string | null;
-  changedBy: { id: number; name: string } | null;
-  version: number;
-}
-
-export interface Readiness {
-  event: ReadinessState;
-  units: (ReadinessState & { unitId: number; code: string; name: string })[];
-}
+import type { Page } from '../contract/list.ts';
+import type { Provenance } from '../contract/common.ts';
+import type { User } from '../contract/users.ts';
+import type { LoginOptions } from '../contract/sso.ts';
+import type { Session } from '../contract/auth.ts';
+import type { Event as EventItem } from '../contract/events.ts';
+import type { ChecklistItem } from '../contract/closing.ts';
+import type { Facility, Unit } from '../contract/units.ts';
+import type { ReadinessOverview as Readiness, ReadinessState } from '../contract/readiness.ts';
+export type {
+  ChecklistItem,
+  EventItem,
+  Facility,
+  LoginOptions,
+  Page,
+  Provenance,
+  Readiness,
+  ReadinessState,
+  Session,
+  Unit,
+  User,
+};
 
 export interface Completeness {
   period: string | null;
@@ -391,13 +318,7 @@ export interface LogEntry {
   version: number;
 }
 
-export interface Change {
-  kind: string;
-  id: number;
-  action: string;
-  version: number;
-  at: string;
-}
+export type { LiveChange as Change } from '../contract/live.ts';
 
 // ---- Endpoints ----
 
