@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
 
 export const eventIdParams = z.object({ eventId: decimalId });
@@ -26,3 +27,22 @@ export const updateEventBody = z
     fourEyes: z.boolean().optional(),
   })
   .strict();
+
+export const event = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  background: z.string(),
+  isExercise: z.boolean(),
+  state: z.enum(['active', 'closed']),
+  periodGranularity: z.enum(['week', 'day']),
+  fourEyes: z.boolean(),
+  activatedAt: timestamp,
+  closedAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  version: z.number().int(),
+});
+export type Event = z.infer<typeof event>;
+
+export const eventList = z.object({ items: z.array(event) });

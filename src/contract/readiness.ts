@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recorded, timestamp } from './common.ts';
 import { decimalId, decimalNumber } from './numbers.ts';
 
 export const readinessLevels = [
@@ -31,3 +32,35 @@ export const setReadinessBody = z
   .strict();
 
 export type SetReadinessInput = z.infer<typeof setReadinessBody>;
+
+const changedBy = z.object({ id: z.number().int(), name: z.string().nullable() }).nullable();
+
+/** One change of a readiness level, as the history keeps it. */
+export const readinessChange = recorded.extend({
+  id: z.number().int(),
+  unitId: z.number().int().nullable(),
+  level: z.enum(readinessLevels),
+  reason: z.string(),
+  changedBy,
+  changedAt: timestamp,
+});
+export type ReadinessChange = z.infer<typeof readinessChange>;
+
+/** The level in force for one scope; version 0 and level 'normal' when none was ever set. */
+export const readinessState = z.object({
+  level: z.enum(readinessLevels),
+  since: timestamp.nullable(),
+  reason: z.string().nullable(),
+  changedBy,
+  version: z.number().int(),
+});
+export type ReadinessState = z.infer<typeof readinessState>;
+
+export const readinessOverview = z.object({
+  event: readinessState,
+  units: z.array(
+    readinessState.extend({ unitId: z.number().int(), code: z.string(), name: z.string() }),
+  ),
+  history: z.array(readinessChange),
+});
+export type ReadinessOverview = z.infer<typeof readinessOverview>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../core/access.ts';
+import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
 
 export const mappingIdParams = z.object({ mappingId: decimalId });
@@ -33,3 +34,51 @@ export const linkIdentityBody = z
   .strict();
 
 export const loginQuery = z.object({ next: z.string().max(2000).optional() });
+
+/** Whether the region's sign-on is set up and whether passwords still work. */
+export const loginOptions = z.object({ sso: z.boolean(), localLogin: z.boolean() });
+export type LoginOptions = z.infer<typeof loginOptions>;
+
+/** A group at the identity provider that gives system administration or a role in an event. */
+export const groupMapping = z.object({
+  id: z.number().int(),
+  group_value: z.string(),
+  system_admin: z.number().int(),
+  event_id: z.number().int().nullable(),
+  role: z.enum(roles).nullable(),
+  unit_id: z.number().int().nullable(),
+  created_at: timestamp,
+});
+export type GroupMapping = z.infer<typeof groupMapping>;
+
+export const groupMappingList = z.object({ items: z.array(groupMapping) });
+
+/** An account's identity at the provider, with the account's name and address. */
+export const linkedIdentity = z.object({
+  id: z.number().int(),
+  user_id: z.number().int(),
+  user_name: z.string(),
+  user_email: z.string(),
+  issuer: z.string(),
+  subject: z.string(),
+  created_at: timestamp,
+  last_login_at: timestamp.nullable(),
+});
+export type LinkedIdentity = z.infer<typeof linkedIdentity>;
+
+export const linkedIdentityList = z.object({ items: z.array(linkedIdentity) });
+
+/** An identity link as it was stored. */
+export const storedIdentity = z.object({
+  id: z.number().int(),
+  user_id: z.number().int(),
+  issuer: z.string(),
+  subject: z.string(),
+  admin_from_sso: z.number().int(),
+  created_at: timestamp,
+  last_login_at: timestamp.nullable(),
+});
+export type StoredIdentity = z.infer<typeof storedIdentity>;
+
+/** The browser is sent on (to the provider, or back into the app). */
+export const redirect = z.null().describe('A redirect; see the Location header.');

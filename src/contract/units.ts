@@ -45,3 +45,27 @@ export const updateFacilityBody = z
     kind: z.enum(facilityKinds).optional(),
   })
   .strict();
+
+export const unit = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(unitKinds),
+  parentId: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type Unit = z.infer<typeof unit>;
+
+export const unitList = z.object({ items: z.array(unit) });
+
+export const facility = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(facilityKinds),
+  version: z.number().int(),
+});
+export type Facility = z.infer<typeof facility>;
+
+export const facilityList = z.object({ items: z.array(facility) });

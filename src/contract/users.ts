@@ -34,3 +34,40 @@ export const createTokenBody = z
       .default(['*']),
   })
   .strict();
+
+export const user = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  isAdmin: z.boolean(),
+  breakGlass: z.boolean(),
+  hasPassword: z.boolean(),
+  mustChangePassword: z.boolean(),
+  disabled: z.boolean(),
+  version: z.number().int(),
+});
+export type User = z.infer<typeof user>;
+
+export const userList = z.object({ items: z.array(user) });
+
+/** A new account or a reset password: the one-time password is shown once (null when chosen). */
+export const userWithPassword = user.extend({ oneTimePassword: z.string().nullable() });
+export type UserWithPassword = z.infer<typeof userWithPassword>;
+
+export const apiToken = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  scopes: z.array(z.enum(tokenScopes)),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof apiToken>;
+
+export const apiTokenList = z.object({ items: z.array(apiToken) });
+
+/** A new token: its secret is sent this once. */
+export const createdApiToken = apiToken
+  .pick({ id: true, name: true, scopes: true, created_at: true })
+  .extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof createdApiToken>;

@@ -137,7 +137,7 @@ export type {
   SituationState,
   StatusColor,
 } from '../contract/situations.ts';
-export type ReadinessLevel = 'normal' | 'stabsläge' | 'förstärkningsläge' | 'katastrofläge';
+export type { ReadinessLevel } from '../contract/readiness.ts';
 export const areaKeys = [
   'accessToCare',
   'patientSafety',
@@ -146,101 +146,28 @@ export const areaKeys = [
   'communication',
 ] as const satisfies readonly AreaKey[];
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface Provenance {
-  createdBy: number | null;
-  createdAt: string;
-  source: string;
-  updatedBy: number | null;
-  updatedAt: string;
-}
-
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  breakGlass: boolean;
-  hasPassword: boolean;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  version: number;
-}
-
-/** How people sign in here: with the region's account (sign-on) and/or with a password. */
-export interface LoginOptions {
-  sso: boolean;
-  localLogin: boolean;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string | null;
-}
-
-export interface EventItem {
-  id: number;
-  name: string;
-  description: string;
-  background: string;
-  isExercise: boolean;
-  state: 'active' | 'closed';
-  periodGranularity: 'week' | 'day';
-  fourEyes: boolean;
-  activatedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface ChecklistItem {
-  key:
-    | 'final_report'
-    | 'actions_handed_over'
-    | 'diversions_ended'
-    | 'readiness_normal'
-    | 'distribution_told';
-  ok: boolean;
-  missing: string | null;
-}
-
-export interface Unit {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  version: number;
-}
-
-export interface Facility {
-  id: number;
-  unitId: number;
-  code: string;
-  name: string;
-  kind: string;
-  version: number;
-}
-
-export interface ReadinessState {
-  level: ReadinessLevel;
-  since: string | null;
-  reason: string | null;
-  changedBy: { id: number; name: string } | null;
-  version: number;
-}
-
-export interface Readiness {
-  event: ReadinessState;
-  units: (ReadinessState & { unitId: number; code: string; name: string })[];
-}
+import type { Page } from '../contract/list.ts';
+import type { Provenance } from '../contract/common.ts';
+import type { User } from '../contract/users.ts';
+import type { LoginOptions } from '../contract/sso.ts';
+import type { Session } from '../contract/auth.ts';
+import type { Event as EventItem } from '../contract/events.ts';
+import type { ChecklistItem } from '../contract/closing.ts';
+import type { Facility, Unit } from '../contract/units.ts';
+import type { ReadinessOverview as Readiness, ReadinessState } from '../contract/readiness.ts';
+export type {
+  ChecklistItem,
+  EventItem,
+  Facility,
+  LoginOptions,
+  Page,
+  Provenance,
+  Readiness,
+  ReadinessState,
+  Session,
+  Unit,
+  User,
+};
 
 export type { Figure, PlaceValue, Series, SeriesBucket } from '../contract/figures.ts';
 import type { Figure, Series } from '../contract/figures.ts';
@@ -258,13 +185,7 @@ import type { LogEntry } from '../contract/log.ts';
 
 export type { Action, ActionSummary, Decision, LogEntry };
 
-export interface Change {
-  kind: string;
-  id: number;
-  action: string;
-  version: number;
-  at: string;
-}
+export type { LiveChange as Change } from '../contract/live.ts';
 
 // ---- Endpoints ----
 

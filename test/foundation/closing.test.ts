@@ -216,7 +216,8 @@ for (const dialect of testDialects()) {
       assert.equal(audit.length, 1);
       assert.equal(audit[0].after.reason, 'Efteranalysen behöver nya åtgärder.');
       const again = await admin.post(url, { version: reopened.json().version, reason: 'Igen.' });
-      assert.equal(again.statusCode, 400);
+      assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error, 'wrong_state');
     });
   });
 }

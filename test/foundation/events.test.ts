@@ -109,7 +109,7 @@ for (const dialect of testDialects()) {
         name: 'Dubblett',
         kind: 'hospital',
       });
-      assert.equal(duplicate.statusCode, 400);
+      assert.equal(duplicate.statusCode, 409);
       assert.equal(duplicate.json().details.field, 'code');
     });
 

@@ -115,7 +115,8 @@ for (const dialect of testDialects()) {
       assert.equal(backdated.statusCode, 400);
       assert.equal(backdated.json().details.field, 'changedAt');
       const same = await staff.post(url, { version: 2, level: 'stabsläge', reason: 'Samma.' });
-      assert.equal(same.statusCode, 400);
+      assert.equal(same.statusCode, 409);
+      assert.equal(same.json().error, 'wrong_state');
       assert.equal(same.json().details.field, 'level');
       assert.equal((await unitLevel('SÄS')).version, 2);
     });

@@ -392,7 +392,8 @@ for (const dialect of testDialects()) {
         target: 'system_admin',
         group: 'lagesbild-systemadmin',
       });
-      assert.equal(duplicate.statusCode, 400);
+      assert.equal(duplicate.statusCode, 409);
+      assert.equal(duplicate.json().error, 'wrong_state');
       const mappings = (await admin.get('/api/sso/mappings')).json().items as {
         id: number;
         group_value: string;

@@ -1,21 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { isAllowed, permissions, roles } from '../../core/access.ts';
-import type { Db } from '../db/schema.ts';
+import {
+  grantBody,
+  grantList,
+  grantParams,
+  myGrants as myGrantsSchema,
+  storedGrant,
+} from '../../contract/access.ts';
+import { noContent } from '../../contract/common.ts';
 import { eventIdParams } from '../../contract/events.ts';
-import { listGrants } from './repository.ts';
-import { grantRole, revokeGrant } from './service.ts';
-import { decimalId } from '../../contract/numbers.ts';
-
-const grantBody = z
-  .object({
-    userId: z.number().int().positive(),
-    role: z.enum(roles),
-    unitId: z.number().int().positive().nullable().default(null),
-  })
-  .strict();
-
-const grantParams = eventIdParams.extend({ grantId: decimalId });
+import type { Db } from '../db/schema.ts';
+import { actorOf } from '../http/actor.ts';
+import { grantRole, grantsOfEvent, myGrants, revokeGrant } from './service.ts';
 
 export const accessRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['access'];
@@ -23,40 +18,37 @@ export const accessRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.get(
     '/api/events/:eventId/grants',
-    { config: { access }, schema: { tags, params: eventIdParams } },
-    async (request) => ({ items: await listGrants(db, request.params.eventId) }),
+    { config: { access }, schema: { tags, params: eventIdParams, response: { 200: grantList } } },
+    async (request) => grantsOfEvent(db, request.params.eventId),
   );
 
   app.get(
     '/api/events/:eventId/grants/me',
     {
       config: { access: { kind: 'event', permission: 'event.read' } },
-      schema: { tags, params: eventIdParams },
+      schema: { tags, params: eventIdParams, response: { 200: myGrantsSchema } },
     },
-    async (request) => ({
-      roles: [...new Set(request.eventGrants.map((grant) => grant.role))],
-      unitIds: request.eventGrants.flatMap((grant) =>
-        grant.unitId === null ? [] : [grant.unitId],
-      ),
-      permissions: permissions.filter((permission) => isAllowed(request.eventGrants, permission)),
-    }),
+    async (request) => myGrants(request.eventGrants),
   );
 
   app.post(
     '/api/events/:eventId/grants',
-    { config: { access }, schema: { tags, params: eventIdParams, body: grantBody } },
+    {
+      config: { access },
+      schema: { tags, params: eventIdParams, body: grantBody, response: { 201: storedGrant } },
+    },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await grantRole(db, request.actor!, request.params.eventId, request.body)),
+        .send(await grantRole(db, actorOf(request), request.params.eventId, request.body)),
   );
 
   app.delete(
     '/api/events/:eventId/grants/:grantId',
-    { config: { access }, schema: { tags, params: grantParams } },
+    { config: { access }, schema: { tags, params: grantParams, response: { 204: noContent } } },
     async (request, reply) => {
-      await revokeGrant(db, request.actor!, request.params.eventId, request.params.grantId);
-      return reply.code(204).send();
+      await revokeGrant(db, actorOf(request), request.params.eventId, request.params.grantId);
+      return reply.code(204).send(null);
     },
   );
 };

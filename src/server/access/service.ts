@@ -5,14 +5,16 @@ import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
 import { findUserById } from '../users/repository.ts';
-import { deleteGrant, findGrant, findSameGrant, insertGrant } from './repository.ts';
+import { deleteGrant, findGrant, findSameGrant, insertGrant, listGrants } from './repository.ts';
+import { type EventGrant, isAllowed, permissions } from '../../core/access.ts';
+import type { Grant, MyGrants, StoredGrant } from '../../contract/access.ts';
 
 export async function grantRole(
   db: Db,
   actor: Actor,
   eventId: number,
   input: { userId: number; role: Role; unitId: number | null },
-) {
+): Promise<StoredGrant> {
   if (input.role === 'unit_reporter' && input.unitId === null) {
     throw errors.badRequest('En enhetsrapportör måste kopplas till en enhet.', { field: 'unitId' });
   }
@@ -25,7 +27,7 @@ export async function grantRole(
       throw errors.notFound('Enheten');
     const grant = { ...input, eventId };
     if (await findSameGrant(trx, grant)) {
-      throw errors.badRequest('Användaren har redan den rollen i händelsen.', { field: 'role' });
+      throw errors.wrongState('Användaren har redan den rollen i händelsen.', { field: 'role' });
     }
     const created = await insertGrant(trx, grant);
     await recordAudit(trx, actor, {
@@ -52,4 +54,17 @@ export async function revokeGrant(db: Db, actor: Actor, eventId: number, grantId
       before,
     });
   });
+}
+
+export async function grantsOfEvent(db: Db, eventId: number): Promise<{ items: Grant[] }> {
+  return { items: await listGrants(db, eventId) };
+}
+
+/** The caller's roles in the event, the units they report for and what they may do. */
+export function myGrants(grants: EventGrant[]): MyGrants {
+  return {
+    roles: [...new Set(grants.map((grant) => grant.role))],
+    unitIds: grants.flatMap((grant) => (grant.unitId === null ? [] : [grant.unitId])),
+    permissions: permissions.filter((permission) => isAllowed(grants, permission)),
+  };
 }

@@ -17,8 +17,14 @@ export interface AuditFilter {
   beforeId?: number;
 }
 
-/** Newest first, paged by id so that new records arriving meanwhile never shift a page. */
-export async function listAuditRecords(db: Db, filter: AuditFilter) {
+/**
+ * Newest first, paged by id so that new records arriving meanwhile never shift a page: up to
+ * `limit` rows and whether more follow.
+ */
+export async function listAuditRecords(
+  db: Db,
+  filter: AuditFilter,
+): Promise<{ rows: AuditRecordRow[]; more: boolean }> {
   let query = db.selectFrom('audit_records').selectAll();
   if (filter.eventId !== undefined) query = query.where('event_id', '=', filter.eventId);
   if (filter.action) query = query.where('action', '=', filter.action);
@@ -33,23 +39,7 @@ export async function listAuditRecords(db: Db, filter: AuditFilter) {
     .orderBy('id', 'desc')
     .limit(filter.limit + 1)
     .execute();
-  const page = rows.slice(0, filter.limit);
-  return {
-    items: page.map((row) => ({
-      id: row.id,
-      at: row.at,
-      actorUserId: row.actor_user_id,
-      actor: row.actor_label,
-      eventId: row.event_id,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      before: row.before_json ? JSON.parse(row.before_json) : null,
-      after: row.after_json ? JSON.parse(row.after_json) : null,
-      requestId: row.request_id,
-    })),
-    nextBeforeId: rows.length > filter.limit ? page.at(-1)!.id : null,
-  };
+  return { rows: rows.slice(0, filter.limit), more: rows.length > filter.limit };
 }
 
 /**

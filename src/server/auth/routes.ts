@@ -1,34 +1,22 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { loggedOut, loginBody, passwordBody, session } from '../../contract/auth.ts';
+import { noContent } from '../../contract/common.ts';
 import type { Db } from '../db/schema.ts';
+import { actorOf } from '../http/actor.ts';
 import { sessionCookie } from '../http/guard.ts';
-import { presentUser } from '../users/service.ts';
-import { findUserById } from '../users/repository.ts';
 import {
   type SessionPolicy,
   changeOwnPassword,
+  currentSession,
   login,
   loginDeviceDays,
   logout,
+  presentSession,
 } from './service.ts';
 
 const deviceCookie = 'lagesbild_device';
 const loginPath = '/api/auth/login';
-
-const loginBody = z
-  .object({
-    email: z.string().trim().min(1, 'Ange din e-postadress.').max(254),
-    password: z.string().min(1, 'Ange ditt lösenord.').max(200),
-  })
-  .strict();
-
-const passwordBody = z
-  .object({
-    currentPassword: z.string().min(1, 'Ange ditt nuvarande lösenord.').max(200),
-    newPassword: z.string().max(200),
-  })
-  .strict();
 
 export interface AuthRouteOptions {
   db: Db;
@@ -51,7 +39,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
 
   app.post(
     loginPath,
-    { config: { access: { kind: 'public' }, csrf: false }, schema: { tags, body: loginBody } },
+    {
+      config: { access: { kind: 'public' }, csrf: false },
+      schema: { tags, body: loginBody, response: { 200: session } },
+    },
     async (request, reply) => {
       const result = await login(
         db,
@@ -75,43 +66,46 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
         });
       }
       setSessionCookie(reply, result.sessionId);
-      return { user: presentUser(result.user), csrfToken: result.csrfToken };
+      return presentSession(result.user, result.csrfToken);
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { access: { kind: 'signed_in', duringPasswordChange: true } }, schema: { tags } },
+    {
+      config: { access: { kind: 'signed_in', duringPasswordChange: true } },
+      schema: { tags, response: { 200: loggedOut, 204: noContent } },
+    },
     async (request, reply) => {
       let redirectTo: string | null = null;
       if (request.session) {
         redirectTo = await providerLogoutUrl(request.session.idHash);
-        await logout(db, request.actor!, request.session.idHash);
+        await logout(db, actorOf(request), request.session.idHash);
       }
       reply.clearCookie(sessionCookie, { path: '/' });
-      return redirectTo ? { redirectTo } : reply.code(204).send();
+      return redirectTo ? { redirectTo } : reply.code(204).send(null);
     },
   );
 
   app.get(
     '/api/auth/me',
-    { config: { access: { kind: 'signed_in', duringPasswordChange: true } }, schema: { tags } },
-    async (request) => {
-      const user = await findUserById(db, request.actor!.userId!);
-      return { user: presentUser(user!), csrfToken: request.session?.csrfToken ?? null };
+    {
+      config: { access: { kind: 'signed_in', duringPasswordChange: true } },
+      schema: { tags, response: { 200: session } },
     },
+    async (request) => currentSession(db, actorOf(request), request.session?.csrfToken ?? null),
   );
 
   app.post(
     '/api/auth/password',
     {
       config: { access: { kind: 'signed_in', duringPasswordChange: true } },
-      schema: { tags, body: passwordBody },
+      schema: { tags, body: passwordBody, response: { 200: session } },
     },
     async (request, reply) => {
-      const result = await changeOwnPassword(db, request.actor!, request.body, policy);
+      const result = await changeOwnPassword(db, actorOf(request), request.body, policy);
       setSessionCookie(reply, result.sessionId);
-      return { user: presentUser(result.user), csrfToken: result.csrfToken };
+      return presentSession(result.user, result.csrfToken);
     },
   );
 };

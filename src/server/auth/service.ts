@@ -12,6 +12,8 @@ import {
   updateUser,
 } from '../users/repository.ts';
 import type { UserRow } from '../users/repository.ts';
+import { presentUser } from '../users/service.ts';
+import type { Session } from '../../contract/auth.ts';
 import {
   hashPassword,
   passwordWeakness,
@@ -257,6 +259,22 @@ export async function resolveApiToken(
     await touchApiToken(db, found.tokenId, new Date(now).toISOString());
   }
   return { user: found.user, tokenId: found.tokenId, scopes: parseScopes(found.scopes) };
+}
+
+/** What a login, a password change or a "who am I" answers. */
+export function presentSession(user: UserRow, csrfToken: string | null): Session {
+  return { user: presentUser(user), csrfToken };
+}
+
+/** The caller's account and, for a session, its CSRF token. */
+export async function currentSession(
+  db: Db,
+  actor: Actor,
+  csrfToken: string | null,
+): Promise<Session> {
+  const user = actor.userId === null ? undefined : await findUserById(db, actor.userId);
+  if (!user) throw errors.unauthenticated();
+  return presentSession(user, csrfToken);
 }
 
 export async function logout(db: Db, actor: Actor, idHash: string): Promise<void> {

@@ -1,23 +1,10 @@
+import type { ChecklistItem, ChecklistKey } from '../../contract/closing.ts';
 import { listPendingActionsWithoutHandover } from '../actions/repository.ts';
 import type { Db } from '../db/schema.ts';
 import { deliveriesOfReport } from '../distribution/repository.ts';
 import { diversionsInForce } from '../diversions/repository.ts';
 import { findLatestChange } from '../readiness/repository.ts';
 import { latestPublishedOfKind } from '../reports/repository.ts';
-
-export type ChecklistKey =
-  | 'final_report'
-  | 'actions_handed_over'
-  | 'diversions_ended'
-  | 'readiness_normal'
-  | 'distribution_told';
-
-export interface ChecklistItem {
-  key: ChecklistKey;
-  ok: boolean;
-  /** What is missing, in words a person understands; null when the item is ok. */
-  missing: string | null;
-}
 
 /** What must be true before an event closes, judged at `now` from the records the staff keeps. */
 export async function closingChecklist(

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { closeEventBody, closingChecklist, reopenEventBody } from '../../contract/closing.ts';
+import { event, eventIdParams } from '../../contract/events.ts';
 import type { Db } from '../db/schema.ts';
-import { eventIdParams } from '../../contract/events.ts';
-import { presentEvent } from '../events/service.ts';
+import { actorOf } from '../http/actor.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { closingChecklist } from './checklist.ts';
-import { closeEventBody, reopenEventBody } from '../../contract/closing.ts';
-import { closeEvent, reopenEvent } from './service.ts';
+import { checklistNow, closeEvent, reopenEvent } from './service.ts';
 
 export const closingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['events'];
@@ -15,31 +14,26 @@ export const closingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     '/api/events/:eventId/closing-checklist',
     {
       config: { access: { kind: 'event', permission: 'event.read' } },
-      schema: { tags, params: eventIdParams },
+      schema: { tags, params: eventIdParams, response: { 200: closingChecklist } },
     },
-    async (request) => {
-      const items = await closingChecklist(db, request.params.eventId, {
-        now: new Date().toISOString(),
-        includeInternal: canReadInternal(request),
-      });
-      return { items, ready: items.every((item) => item.ok) };
-    },
+    async (request) => checklistNow(db, request.params.eventId, canReadInternal(request)),
   );
 
   app.post(
     '/api/events/:eventId/close',
-    { config: { access: manage }, schema: { tags, params: eventIdParams, body: closeEventBody } },
-    async (request) =>
-      presentEvent(await closeEvent(db, request.actor!, request.params.eventId, request.body)),
+    {
+      config: { access: manage },
+      schema: { tags, params: eventIdParams, body: closeEventBody, response: { 200: event } },
+    },
+    async (request) => closeEvent(db, actorOf(request), request.params.eventId, request.body),
   );
 
   app.post(
     '/api/events/:eventId/reopen',
     {
       config: { access: { ...manage, onClosedEvent: true } },
-      schema: { tags, params: eventIdParams, body: reopenEventBody },
+      schema: { tags, params: eventIdParams, body: reopenEventBody, response: { 200: event } },
     },
-    async (request) =>
-      presentEvent(await reopenEvent(db, request.actor!, request.params.eventId, request.body)),
+    async (request) => reopenEvent(db, actorOf(request), request.params.eventId, request.body),
   );
 };

@@ -6,7 +6,8 @@ import { type EventRow, findEvent, updateEvent } from '../events/repository.ts';
 import { presentEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { closingChecklist } from './checklist.ts';
-import type { closeEventBody, reopenEventBody } from '../../contract/closing.ts';
+import type { ClosingChecklist, closeEventBody, reopenEventBody } from '../../contract/closing.ts';
+import type { Event } from '../../contract/events.ts';
 
 /**
  * Closes the event when every item of the closing checklist is ok, or when the caller overrides
@@ -17,43 +18,45 @@ export async function closeEvent(
   actor: Actor,
   eventId: number,
   input: z.infer<typeof closeEventBody>,
-) {
-  return db.transaction().execute(async (trx) => {
-    const before = await loadEvent(trx, eventId);
-    const now = new Date().toISOString();
-    const closedAt = input.closedAt ? new Date(input.closedAt).toISOString() : now;
-    if (closedAt < before.activated_at) {
-      throw errors.badRequest('Avslutsdatum kan inte ligga före aktiveringen.', {
-        field: 'closedAt',
+): Promise<Event> {
+  return presentEvent(
+    await db.transaction().execute(async (trx) => {
+      const before = await loadEvent(trx, eventId);
+      const now = new Date().toISOString();
+      const closedAt = input.closedAt ? new Date(input.closedAt).toISOString() : now;
+      if (closedAt < before.activated_at) {
+        throw errors.badRequest('Avslutsdatum kan inte ligga före aktiveringen.', {
+          field: 'closedAt',
+        });
+      }
+      const checklist = await closingChecklist(trx, eventId, { now, includeInternal: true });
+      const failing = checklist.filter((item) => !item.ok);
+      if (input.override && input.reason === '') {
+        throw errors.badRequest('Ange varför händelsen avslutas trots att listan inte är klar.', {
+          field: 'reason',
+        });
+      }
+      if (failing.length > 0 && !input.override) throw errors.checklistIncomplete(failing);
+      const updated = await updateEvent(trx, eventId, input.version, {
+        state: 'closed',
+        closed_at: closedAt,
       });
-    }
-    const checklist = await closingChecklist(trx, eventId, { now, includeInternal: true });
-    const failing = checklist.filter((item) => !item.ok);
-    if (input.override && input.reason === '') {
-      throw errors.badRequest('Ange varför händelsen avslutas trots att listan inte är klar.', {
-        field: 'reason',
+      if (!updated) throw errors.conflict(presentEvent(before));
+      await recordAudit(trx, actor, {
+        action: 'event.close',
+        entityType: 'event',
+        entityId: eventId,
+        eventId,
+        before,
+        after: {
+          ...updated,
+          checklist,
+          ...(input.override && { override: true, override_reason: input.reason }),
+        },
       });
-    }
-    if (failing.length > 0 && !input.override) throw errors.checklistIncomplete(failing);
-    const updated = await updateEvent(trx, eventId, input.version, {
-      state: 'closed',
-      closed_at: closedAt,
-    });
-    if (!updated) throw errors.conflict(presentEvent(before));
-    await recordAudit(trx, actor, {
-      action: 'event.close',
-      entityType: 'event',
-      entityId: eventId,
-      eventId,
-      before,
-      after: {
-        ...updated,
-        checklist,
-        ...(input.override && { override: true, override_reason: input.reason }),
-      },
-    });
-    return updated;
-  });
+      return updated;
+    }),
+  );
 }
 
 /** Opens a closed event again; only an admin may, and the reason is kept in the audit trail. */
@@ -62,31 +65,46 @@ export async function reopenEvent(
   actor: Actor,
   eventId: number,
   input: z.infer<typeof reopenEventBody>,
-) {
-  return db.transaction().execute(async (trx) => {
-    const before = await loadEvent(trx, eventId);
-    if (before.state !== 'closed') {
-      throw errors.badRequest('Händelsen är inte avslutad, så den behöver inte öppnas igen.');
-    }
-    const updated = await updateEvent(trx, eventId, input.version, {
-      state: 'active',
-      closed_at: null,
-    });
-    if (!updated) throw errors.conflict(presentEvent(before));
-    await recordAudit(trx, actor, {
-      action: 'event.reopen',
-      entityType: 'event',
-      entityId: eventId,
-      eventId,
-      before,
-      after: { ...updated, reason: input.reason },
-    });
-    return updated;
-  });
+): Promise<Event> {
+  return presentEvent(
+    await db.transaction().execute(async (trx) => {
+      const before = await loadEvent(trx, eventId);
+      if (before.state !== 'closed') {
+        throw errors.wrongState('Händelsen är inte avslutad, så den behöver inte öppnas igen.');
+      }
+      const updated = await updateEvent(trx, eventId, input.version, {
+        state: 'active',
+        closed_at: null,
+      });
+      if (!updated) throw errors.conflict(presentEvent(before));
+      await recordAudit(trx, actor, {
+        action: 'event.reopen',
+        entityType: 'event',
+        entityId: eventId,
+        eventId,
+        before,
+        after: { ...updated, reason: input.reason },
+      });
+      return updated;
+    }),
+  );
 }
 
 async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
   const event = await findEvent(db, eventId);
   if (!event) throw errors.notFound('Händelsen');
   return event;
+}
+
+/** The closing checklist as it stands now, and whether the event may close without an override. */
+export async function checklistNow(
+  db: Db,
+  eventId: number,
+  includeInternal: boolean,
+): Promise<ClosingChecklist> {
+  const items = await closingChecklist(db, eventId, {
+    now: new Date().toISOString(),
+    includeInternal,
+  });
+  return { items, ready: items.every((item) => item.ok) };
 }

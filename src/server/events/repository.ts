@@ -1,3 +1,4 @@
+import { updateVersioned } from '../db/paging.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import type { EventsTable } from './tables.ts';
@@ -33,15 +34,8 @@ export function updateEvent(
   expectedVersion: number,
   changes: Partial<Omit<EventRow, 'id' | 'version' | 'created_at'>>,
 ): Promise<EventRow | undefined> {
-  return db
-    .updateTable('events')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'events', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }

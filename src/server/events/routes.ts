@@ -1,53 +1,49 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  createEventBody,
+  event,
+  eventIdParams,
+  eventList,
+  updateEventBody,
+} from '../../contract/events.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
-import { findEvent, listEvents } from './repository.ts';
-import { createEventBody, eventIdParams, updateEventBody } from '../../contract/events.ts';
-import { changeEvent, createEvent, presentEvent } from './service.ts';
+import { actorOf } from '../http/actor.ts';
+import { changeEvent, createEvent, eventById, visibleEvents } from './service.ts';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const tags = ['events'];
+
   app.get(
     '/api/events',
-    { config: { access: { kind: 'signed_in' } }, schema: { tags: ['events'] } },
-    async (request) => {
-      const actor = request.actor!;
-      const events = await listEvents(db, { userId: actor.userId!, isAdmin: actor.isAdmin });
-      return { items: events.map(presentEvent) };
-    },
+    { config: { access: { kind: 'signed_in' } }, schema: { tags, response: { 200: eventList } } },
+    async (request) => visibleEvents(db, actorOf(request)),
   );
 
   app.post(
     '/api/events',
     {
       config: { access: { kind: 'system_admin' } },
-      schema: { tags: ['events'], body: createEventBody },
+      schema: { tags, body: createEventBody, response: { 201: event } },
     },
-    async (request, reply) => {
-      const event = await createEvent(db, request.actor!, request.body);
-      return reply.code(201).send(presentEvent(event));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await createEvent(db, actorOf(request), request.body)),
   );
 
   app.get(
     '/api/events/:eventId',
     {
       config: { access: { kind: 'event', permission: 'event.read' }, sharedAnswer: true },
-      schema: { tags: ['events'], params: eventIdParams },
+      schema: { tags, params: eventIdParams, response: { 200: event } },
     },
-    async (request) => {
-      const event = await findEvent(db, request.params.eventId);
-      if (!event) throw errors.notFound('Händelsen');
-      return presentEvent(event);
-    },
+    async (request) => eventById(db, request.params.eventId),
   );
 
   app.patch(
     '/api/events/:eventId',
     {
       config: { access: { kind: 'event', permission: 'event.manage' } },
-      schema: { tags: ['events'], params: eventIdParams, body: updateEventBody },
+      schema: { tags, params: eventIdParams, body: updateEventBody, response: { 200: event } },
     },
-    async (request) =>
-      presentEvent(await changeEvent(db, request.actor!, request.params.eventId, request.body)),
+    async (request) => changeEvent(db, actorOf(request), request.params.eventId, request.body),
   );
 };

@@ -50,8 +50,6 @@ export interface DeclaredRoute {
   sharedAnswer: boolean;
   /** Whether it declares the shape of its answer (`schema.response`, from src/contract/). */
   declaresResponse: boolean;
-  /** The capability that owns it: its first OpenAPI tag, or "untagged". */
-  tag: string;
 }
 
 const declaredRoutesByApp = new WeakMap<object, DeclaredRoute[]>();
@@ -80,9 +78,8 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
     for (const method of [route.method].flat()) {
       const sharedAnswer = route.config?.sharedAnswer === true;
       const declaresResponse = route.schema?.response !== undefined;
-      const tag = route.schema?.tags?.[0] ?? 'untagged';
       if (method !== 'HEAD')
-        routes.push({ method, url: route.url, access, sharedAnswer, declaresResponse, tag });
+        routes.push({ method, url: route.url, access, sharedAnswer, declaresResponse });
     }
   });
 

@@ -3,6 +3,7 @@ import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import { eventIdParams } from '../../contract/events.ts';
+import { type LiveChange, eventStream } from '../../contract/live.ts';
 import { type EventGrant, isAllowed } from '../../core/access.ts';
 import type { SessionPolicy } from '../auth/service.ts';
 import { currentEventGrants, isCommittedWrite } from '../http/guard.ts';
@@ -38,7 +39,7 @@ const plugin: FastifyPluginAsyncZod<{ database: Database; policy: SessionPolicy 
     '/api/events/:eventId/stream',
     {
       config: { access: { kind: 'event', permission: 'picture.read' } },
-      schema: { tags: ['live'], params: eventIdParams },
+      schema: { tags: ['live'], params: eventIdParams, response: { 200: eventStream } },
     },
     async (request, reply) => {
       const eventId = request.params.eventId;
@@ -131,7 +132,8 @@ function sendChange(response: ServerResponse, change: Change): void {
   let text = formatted.get(change);
   if (text === undefined) {
     const { sequence, kind, id, action, version, at } = change;
-    text = `id: ${sequence}\nevent: change\ndata: ${JSON.stringify({ kind, id, action, version, at })}\n\n`;
+    const data: LiveChange = { kind, id, action, version, at };
+    text = `id: ${sequence}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`;
     formatted.set(change, text);
   }
   response.write(text);

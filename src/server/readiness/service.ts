@@ -12,14 +12,19 @@ import {
   listRecentChanges,
   scopeOf,
 } from './repository.ts';
-import type { SetReadinessInput } from '../../contract/readiness.ts';
-import { type ReadinessLevel } from '../../contract/readiness.ts';
+import type {
+  ReadinessChange,
+  ReadinessLevel,
+  ReadinessOverview,
+  ReadinessState,
+  SetReadinessInput,
+} from '../../contract/readiness.ts';
 
 const defaultLevel: ReadinessLevel = 'normal';
 // A change may be dated a little ahead of the server clock (clients' clocks drift), not more.
 const allowedClockSkewMs = 5 * 60_000;
 
-export function presentChange(change: ReadinessChangeRow) {
+export function presentChange(change: ReadinessChangeRow): ReadinessChange {
   return {
     id: change.id,
     unitId: change.unit_id,
@@ -41,7 +46,7 @@ export function presentChange(change: ReadinessChangeRow) {
 }
 
 /** The level in force for one scope: the latest change, or 'normal' when none was made. */
-function presentCurrent(change: ReadinessChangeRow | undefined) {
+function presentCurrent(change: ReadinessChangeRow | undefined): ReadinessState {
   return {
     level: change?.level ?? defaultLevel,
     since: change?.changed_at ?? null,
@@ -55,7 +60,7 @@ export async function readinessOverview(
   db: Db,
   eventId: number,
   options: { includeInternal: boolean; historyLimit: number },
-) {
+): Promise<ReadinessOverview> {
   const [eventChange, unitChanges, units, history] = await Promise.all([
     findLatestChange(db, eventId, null, options.includeInternal),
     listLatestUnitChanges(db, eventId, options.includeInternal),
@@ -81,8 +86,8 @@ export async function setReadiness(
   eventId: number,
   unitId: number | null,
   input: SetReadinessInput,
-) {
-  return db.transaction().execute(async (trx) => {
+): Promise<ReadinessChange> {
+  const change = await db.transaction().execute(async (trx) => {
     const event = await findEvent(trx, eventId);
     if (!event) throw errors.notFound('Händelsen');
     if (unitId !== null && !(await findUnit(trx, unitId))) throw errors.notFound('Enheten');
@@ -93,7 +98,7 @@ export async function setReadiness(
     const changedAt = input.changedAt ? new Date(input.changedAt) : now;
     refuseChangedAt(changedAt, now, current);
     if (input.level === (current?.level ?? defaultLevel)) {
-      throw errors.badRequest(`Nivån är redan ${input.level}.`, { field: 'level' });
+      throw errors.wrongState(`Nivån är redan ${input.level}.`, { field: 'level' });
     }
     const stamp = now.toISOString();
     const inserted = await insertChange(trx, {
@@ -125,6 +130,7 @@ export async function setReadiness(
     });
     return (await findLatestChange(trx, eventId, unitId))!;
   });
+  return presentChange(change);
 }
 
 function refuseChangedAt(changedAt: Date, now: Date, current: ReadinessChangeRow | undefined) {

@@ -6,15 +6,24 @@ import type { Db } from '../db/schema.ts';
 import { AppError, errors } from '../errors.ts';
 import { sendErrorPage } from '../http/error-page.ts';
 import type { OidcClient } from './provider.ts';
-import { listIdentities, listMappings } from './repository.ts';
+import { noContent } from '../../contract/common.ts';
 import {
   createMappingBody,
+  groupMapping,
+  groupMappingList,
   identityIdParams,
   linkIdentityBody,
+  linkedIdentityList,
+  loginOptions,
   loginQuery,
   mappingIdParams,
+  redirect,
+  storedIdentity,
 } from '../../contract/sso.ts';
+import { actorOf } from '../http/actor.ts';
 import {
+  allIdentities,
+  allMappings,
   completeLogin,
   createMapping,
   linkIdentity,
@@ -48,13 +57,16 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
 
   app.get(
     '/api/auth/options',
-    { config: { access: { kind: 'public' } }, schema: { tags } },
+    { config: { access: { kind: 'public' } }, schema: { tags, response: { 200: loginOptions } } },
     async () => ({ sso: client !== null, localLogin: settings?.localLogin ?? true }),
   );
 
   app.get(
     '/auth/oidc/login',
-    { config: { access: { kind: 'public' } }, schema: { tags, querystring: loginQuery } },
+    {
+      config: { access: { kind: 'public' } },
+      schema: { tags, querystring: loginQuery, response: { 302: redirect } },
+    },
     async (request, reply) => {
       try {
         const flow = await startLogin(db, requireClient(), safeReturnPath(request.query.next));
@@ -76,7 +88,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
 
   app.get(
     '/auth/oidc/callback',
-    { config: { access: { kind: 'public' } }, schema: { tags } },
+    { config: { access: { kind: 'public' } }, schema: { tags, response: { 302: redirect } } },
     async (request, reply) => {
       reply.clearCookie(flowCookie, { path: flowCookiePath });
       try {
@@ -101,45 +113,49 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
     },
   );
 
-  app.get('/api/sso/mappings', { config: admin, schema: { tags } }, async () => ({
-    items: await listMappings(db),
-  }));
+  app.get(
+    '/api/sso/mappings',
+    { config: admin, schema: { tags, response: { 200: groupMappingList } } },
+    async () => allMappings(db),
+  );
 
   app.post(
     '/api/sso/mappings',
-    { config: admin, schema: { tags, body: createMappingBody } },
+    { config: admin, schema: { tags, body: createMappingBody, response: { 201: groupMapping } } },
     async (request, reply) =>
-      reply.code(201).send(await createMapping(db, request.actor!, request.body)),
+      reply.code(201).send(await createMapping(db, actorOf(request), request.body)),
   );
 
   app.delete(
     '/api/sso/mappings/:mappingId',
-    { config: admin, schema: { tags, params: mappingIdParams } },
+    { config: admin, schema: { tags, params: mappingIdParams, response: { 204: noContent } } },
     async (request, reply) => {
-      await removeMapping(db, request.actor!, request.params.mappingId);
-      return reply.code(204).send();
+      await removeMapping(db, actorOf(request), request.params.mappingId);
+      return reply.code(204).send(null);
     },
   );
 
-  app.get('/api/sso/identities', { config: admin, schema: { tags } }, async () => ({
-    items: await listIdentities(db),
-  }));
+  app.get(
+    '/api/sso/identities',
+    { config: admin, schema: { tags, response: { 200: linkedIdentityList } } },
+    async () => allIdentities(db),
+  );
 
   app.post(
     '/api/sso/identities',
-    { config: admin, schema: { tags, body: linkIdentityBody } },
+    { config: admin, schema: { tags, body: linkIdentityBody, response: { 201: storedIdentity } } },
     async (request, reply) =>
       reply
         .code(201)
-        .send(await linkIdentity(db, request.actor!, request.body, settings?.issuer ?? null)),
+        .send(await linkIdentity(db, actorOf(request), request.body, settings?.issuer ?? null)),
   );
 
   app.delete(
     '/api/sso/identities/:identityId',
-    { config: admin, schema: { tags, params: identityIdParams } },
+    { config: admin, schema: { tags, params: identityIdParams, response: { 204: noContent } } },
     async (request, reply) => {
-      await unlinkIdentity(db, request.actor!, request.params.identityId);
-      return reply.code(204).send();
+      await unlinkIdentity(db, actorOf(request), request.params.identityId);
+      return reply.code(204).send(null);
     },
   );
 };

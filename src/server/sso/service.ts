@@ -38,12 +38,20 @@ import {
   insertLoginFlow,
   insertMapping,
   insertSsoSession,
+  listIdentities,
+  listMappings,
   mappingsForGroups,
   takeLoginFlow,
   takeSsoSession,
   updateIdentity,
 } from './repository.ts';
-import type { createMappingBody, linkIdentityBody } from '../../contract/sso.ts';
+import type {
+  GroupMapping,
+  LinkedIdentity,
+  StoredIdentity,
+  createMappingBody,
+  linkIdentityBody,
+} from '../../contract/sso.ts';
 
 const flowLifetimeMs = 10 * 60_000;
 
@@ -365,7 +373,7 @@ export async function createMapping(
   db: Db,
   actor: Actor,
   input: z.infer<typeof createMappingBody>,
-) {
+): Promise<GroupMapping> {
   const row =
     input.target === 'system_admin'
       ? { group_value: input.group, system_admin: 1, event_id: null, role: null, unit_id: null }
@@ -396,7 +404,7 @@ export async function createMapping(
       throw errors.badRequest('Enheten finns inte.', { field: 'unitId' });
     }
     if (await findSameMapping(trx, row)) {
-      throw errors.badRequest('Gruppen har redan den kopplingen.', { field: 'group' });
+      throw errors.wrongState('Gruppen har redan den kopplingen.', { field: 'group' });
     }
     const created = await insertMapping(trx, { ...row, created_at: new Date().toISOString() });
     await recordAudit(trx, actor, {
@@ -429,7 +437,7 @@ export async function linkIdentity(
   actor: Actor,
   input: z.infer<typeof linkIdentityBody>,
   defaultIssuer: string | null,
-) {
+): Promise<StoredIdentity> {
   const issuer = input.issuer ?? defaultIssuer;
   if (!issuer) {
     throw errors.badRequest('Ange utfärdaren: inloggning via regionens konto är inte inställd.', {
@@ -441,7 +449,7 @@ export async function linkIdentity(
       throw errors.badRequest('Användaren finns inte.', { field: 'userId' });
     }
     if (await findIdentity(trx, issuer, input.subject)) {
-      throw errors.badRequest('Den identiteten är redan kopplad till ett konto.', {
+      throw errors.wrongState('Den identiteten är redan kopplad till ett konto.', {
         field: 'subject',
       });
     }
@@ -473,4 +481,12 @@ export async function unlinkIdentity(db: Db, actor: Actor, identityId: number) {
       before,
     });
   });
+}
+
+export async function allMappings(db: Db): Promise<{ items: GroupMapping[] }> {
+  return { items: await listMappings(db) };
+}
+
+export async function allIdentities(db: Db): Promise<{ items: LinkedIdentity[] }> {
+  return { items: await listIdentities(db) };
 }

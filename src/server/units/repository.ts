@@ -1,3 +1,4 @@
+import { updateVersioned } from '../db/paging.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import type { FacilitiesTable, UnitsTable } from './tables.ts';
@@ -27,17 +28,10 @@ export function updateUnit(
   expectedVersion: number,
   changes: Partial<Pick<UnitRow, 'code' | 'name' | 'kind' | 'parent_id'>>,
 ): Promise<UnitRow | undefined> {
-  return db
-    .updateTable('units')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'units', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }
 
 export function listFacilities(db: Db, unitId?: number): Promise<FacilityRow[]> {
@@ -67,15 +61,8 @@ export function updateFacility(
   expectedVersion: number,
   changes: Partial<Pick<FacilityRow, 'code' | 'name' | 'kind'>>,
 ): Promise<FacilityRow | undefined> {
-  return db
-    .updateTable('facilities')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'facilities', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }

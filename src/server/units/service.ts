@@ -12,17 +12,21 @@ import {
   findUnitByCode,
   insertFacility,
   insertUnit,
+  listFacilities,
+  listUnits,
   updateFacility,
   updateUnit,
 } from './repository.ts';
 import type {
+  Facility,
+  Unit,
   createFacilityBody,
   createUnitBody,
   updateFacilityBody,
   updateUnitBody,
 } from '../../contract/units.ts';
 
-export function presentUnit(unit: UnitRow) {
+export function presentUnit(unit: UnitRow): Unit {
   return {
     id: unit.id,
     code: unit.code,
@@ -33,7 +37,7 @@ export function presentUnit(unit: UnitRow) {
   };
 }
 
-export function presentFacility(facility: FacilityRow) {
+export function presentFacility(facility: FacilityRow): Facility {
   return {
     id: facility.id,
     unitId: facility.unit_id,
@@ -44,27 +48,33 @@ export function presentFacility(facility: FacilityRow) {
   };
 }
 
-export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof createUnitBody>) {
-  return db.transaction().execute(async (trx) => {
-    await refuseTakenUnitCode(trx, input.code);
-    if (input.parentId !== null) await loadUnit(trx, input.parentId);
-    const now = new Date().toISOString();
-    const unit = await insertUnit(trx, {
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      parent_id: input.parentId,
-      created_at: now,
-      updated_at: now,
-    });
-    await recordAudit(trx, actor, {
-      action: 'unit.create',
-      entityType: 'unit',
-      entityId: unit.id,
-      after: unit,
-    });
-    return unit;
-  });
+export async function createUnit(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof createUnitBody>,
+): Promise<Unit> {
+  return presentUnit(
+    await db.transaction().execute(async (trx) => {
+      await refuseTakenUnitCode(trx, input.code);
+      if (input.parentId !== null) await loadUnit(trx, input.parentId);
+      const now = new Date().toISOString();
+      const unit = await insertUnit(trx, {
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        parent_id: input.parentId,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, actor, {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: unit.id,
+        after: unit,
+      });
+      return unit;
+    }),
+  );
 }
 
 export async function changeUnit(
@@ -72,33 +82,35 @@ export async function changeUnit(
   actor: Actor,
   unitId: number,
   input: z.infer<typeof updateUnitBody>,
-) {
-  return db.transaction().execute(async (trx) => {
-    const before = await loadUnit(trx, unitId);
-    if (input.code !== undefined && input.code !== before.code)
-      await refuseTakenUnitCode(trx, input.code);
-    if (input.parentId === unitId) {
-      throw errors.badRequest('En enhet kan inte vara sin egen överordnade.', {
-        field: 'parentId',
+): Promise<Unit> {
+  return presentUnit(
+    await db.transaction().execute(async (trx) => {
+      const before = await loadUnit(trx, unitId);
+      if (input.code !== undefined && input.code !== before.code)
+        await refuseTakenUnitCode(trx, input.code);
+      if (input.parentId === unitId) {
+        throw errors.badRequest('En enhet kan inte vara sin egen överordnade.', {
+          field: 'parentId',
+        });
+      }
+      if (input.parentId) await loadUnit(trx, input.parentId);
+      const updated = await updateUnit(trx, unitId, input.version, {
+        ...(input.code !== undefined && { code: input.code }),
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.parentId !== undefined && { parent_id: input.parentId }),
       });
-    }
-    if (input.parentId) await loadUnit(trx, input.parentId);
-    const updated = await updateUnit(trx, unitId, input.version, {
-      ...(input.code !== undefined && { code: input.code }),
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.kind !== undefined && { kind: input.kind }),
-      ...(input.parentId !== undefined && { parent_id: input.parentId }),
-    });
-    if (!updated) throw errors.conflict(presentUnit(before));
-    await recordAudit(trx, actor, {
-      action: 'unit.update',
-      entityType: 'unit',
-      entityId: unitId,
-      before,
-      after: updated,
-    });
-    return updated;
-  });
+      if (!updated) throw errors.conflict(presentUnit(before));
+      await recordAudit(trx, actor, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: unitId,
+        before,
+        after: updated,
+      });
+      return updated;
+    }),
+  );
 }
 
 export async function createFacility(
@@ -106,27 +118,29 @@ export async function createFacility(
   actor: Actor,
   unitId: number,
   input: z.infer<typeof createFacilityBody>,
-) {
-  return db.transaction().execute(async (trx) => {
-    await loadUnit(trx, unitId);
-    await refuseTakenFacilityCode(trx, input.code);
-    const now = new Date().toISOString();
-    const facility = await insertFacility(trx, {
-      unit_id: unitId,
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      created_at: now,
-      updated_at: now,
-    });
-    await recordAudit(trx, actor, {
-      action: 'facility.create',
-      entityType: 'facility',
-      entityId: facility.id,
-      after: facility,
-    });
-    return facility;
-  });
+): Promise<Facility> {
+  return presentFacility(
+    await db.transaction().execute(async (trx) => {
+      await loadUnit(trx, unitId);
+      await refuseTakenFacilityCode(trx, input.code);
+      const now = new Date().toISOString();
+      const facility = await insertFacility(trx, {
+        unit_id: unitId,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, actor, {
+        action: 'facility.create',
+        entityType: 'facility',
+        entityId: facility.id,
+        after: facility,
+      });
+      return facility;
+    }),
+  );
 }
 
 export async function changeFacility(
@@ -134,27 +148,29 @@ export async function changeFacility(
   actor: Actor,
   facilityId: number,
   input: z.infer<typeof updateFacilityBody>,
-) {
-  return db.transaction().execute(async (trx) => {
-    const before = await findFacility(trx, facilityId);
-    if (!before) throw errors.notFound('Anläggningen');
-    if (input.code !== undefined && input.code !== before.code)
-      await refuseTakenFacilityCode(trx, input.code);
-    const updated = await updateFacility(trx, facilityId, input.version, {
-      ...(input.code !== undefined && { code: input.code }),
-      ...(input.name !== undefined && { name: input.name }),
-      ...(input.kind !== undefined && { kind: input.kind }),
-    });
-    if (!updated) throw errors.conflict(presentFacility(before));
-    await recordAudit(trx, actor, {
-      action: 'facility.update',
-      entityType: 'facility',
-      entityId: facilityId,
-      before,
-      after: updated,
-    });
-    return updated;
-  });
+): Promise<Facility> {
+  return presentFacility(
+    await db.transaction().execute(async (trx) => {
+      const before = await findFacility(trx, facilityId);
+      if (!before) throw errors.notFound('Anläggningen');
+      if (input.code !== undefined && input.code !== before.code)
+        await refuseTakenFacilityCode(trx, input.code);
+      const updated = await updateFacility(trx, facilityId, input.version, {
+        ...(input.code !== undefined && { code: input.code }),
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.kind !== undefined && { kind: input.kind }),
+      });
+      if (!updated) throw errors.conflict(presentFacility(before));
+      await recordAudit(trx, actor, {
+        action: 'facility.update',
+        entityType: 'facility',
+        entityId: facilityId,
+        before,
+        after: updated,
+      });
+      return updated;
+    }),
+  );
 }
 
 async function loadUnit(db: Db, unitId: number): Promise<UnitRow> {
@@ -165,14 +181,27 @@ async function loadUnit(db: Db, unitId: number): Promise<UnitRow> {
 
 async function refuseTakenUnitCode(db: Db, code: string): Promise<void> {
   if (await findUnitByCode(db, code)) {
-    throw errors.badRequest(`Koden ${code} används redan av en annan enhet.`, { field: 'code' });
+    throw errors.wrongState(`Koden ${code} används redan av en annan enhet.`, { field: 'code' });
   }
 }
 
 async function refuseTakenFacilityCode(db: Db, code: string): Promise<void> {
   if (await findFacilityByCode(db, code)) {
-    throw errors.badRequest(`Koden ${code} används redan av en annan anläggning.`, {
+    throw errors.wrongState(`Koden ${code} används redan av en annan anläggning.`, {
       field: 'code',
     });
   }
+}
+
+/** Every unit, for everyone signed in. */
+export async function allUnits(db: Db): Promise<{ items: Unit[] }> {
+  return { items: (await listUnits(db)).map(presentUnit) };
+}
+
+/** Every facility, or one unit's. */
+export async function facilitiesOf(
+  db: Db,
+  unitId: number | undefined,
+): Promise<{ items: Facility[] }> {
+  return { items: (await listFacilities(db, unitId)).map(presentFacility) };
 }

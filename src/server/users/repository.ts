@@ -1,3 +1,4 @@
+import { updateVersioned } from '../db/paging.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import type { UsersTable } from './tables.ts';
@@ -39,17 +40,10 @@ export function updateUser(
   expectedVersion: number,
   changes: Partial<Omit<UserRow, 'id' | 'version'>>,
 ): Promise<UserRow | undefined> {
-  return db
-    .updateTable('users')
-    .set((eb) => ({
-      ...changes,
-      updated_at: new Date().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+  return updateVersioned(db, 'users', id, expectedVersion, {
+    ...changes,
+    updated_at: new Date().toISOString(),
+  });
 }
 
 export function insertApiToken(

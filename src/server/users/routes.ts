@@ -1,87 +1,84 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../db/schema.ts';
-import { listApiTokens, listUsers } from './repository.ts';
+import { noContent } from '../../contract/common.ts';
 import {
+  apiTokenList,
   createTokenBody,
   createUserBody,
+  createdApiToken,
   tokenIdParams,
   updateUserBody,
+  user,
   userIdParams,
+  userList,
+  userWithPassword,
 } from '../../contract/users.ts';
+import type { Db } from '../db/schema.ts';
+import { actorOf } from '../http/actor.ts';
 import {
+  addUser,
+  allUsers,
   changeUser,
   createApiToken,
-  presentApiToken,
-  createUser,
-  presentUser,
+  ownApiTokens,
   resetPassword,
   revokeOwnApiToken,
 } from './service.ts';
 
 export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['users'];
+  const admin = { access: { kind: 'system_admin' } } as const;
+  const signedIn = { access: { kind: 'signed_in' } } as const;
 
   app.get(
     '/api/users',
-    { config: { access: { kind: 'system_admin' } }, schema: { tags } },
-    async () => ({
-      items: (await listUsers(db)).map(presentUser),
-    }),
+    { config: admin, schema: { tags, response: { 200: userList } } },
+    async () => allUsers(db),
   );
 
   app.post(
     '/api/users',
-    { config: { access: { kind: 'system_admin' } }, schema: { tags, body: createUserBody } },
-    async (request, reply) => {
-      const { user, oneTimePassword } = await createUser(db, request.actor!, request.body);
-      return reply.code(201).send({ ...presentUser(user), oneTimePassword });
-    },
+    { config: admin, schema: { tags, body: createUserBody, response: { 201: userWithPassword } } },
+    async (request, reply) =>
+      reply.code(201).send(await addUser(db, actorOf(request), request.body)),
   );
 
   app.patch(
     '/api/users/:userId',
     {
-      config: { access: { kind: 'system_admin' } },
-      schema: { tags, params: userIdParams, body: updateUserBody },
+      config: admin,
+      schema: { tags, params: userIdParams, body: updateUserBody, response: { 200: user } },
     },
-    async (request) =>
-      presentUser(await changeUser(db, request.actor!, request.params.userId, request.body)),
+    async (request) => changeUser(db, actorOf(request), request.params.userId, request.body),
   );
 
   app.post(
     '/api/users/:userId/password-reset',
-    { config: { access: { kind: 'system_admin' } }, schema: { tags, params: userIdParams } },
-    async (request) => {
-      const { user, oneTimePassword } = await resetPassword(
-        db,
-        request.actor!,
-        request.params.userId,
-      );
-      return { ...presentUser(user), oneTimePassword };
-    },
+    { config: admin, schema: { tags, params: userIdParams, response: { 200: userWithPassword } } },
+    async (request) => resetPassword(db, actorOf(request), request.params.userId),
   );
 
   app.get(
     '/api/tokens',
-    { config: { access: { kind: 'signed_in' } }, schema: { tags } },
-    async (request) => ({
-      items: (await listApiTokens(db, request.actor!.userId!)).map(presentApiToken),
-    }),
+    { config: signedIn, schema: { tags, response: { 200: apiTokenList } } },
+    async (request) => ownApiTokens(db, actorOf(request)),
   );
 
   app.post(
     '/api/tokens',
-    { config: { access: { kind: 'signed_in' } }, schema: { tags, body: createTokenBody } },
+    {
+      config: signedIn,
+      schema: { tags, body: createTokenBody, response: { 201: createdApiToken } },
+    },
     async (request, reply) =>
-      reply.code(201).send(await createApiToken(db, request.actor!, request.body)),
+      reply.code(201).send(await createApiToken(db, actorOf(request), request.body)),
   );
 
   app.delete(
     '/api/tokens/:tokenId',
-    { config: { access: { kind: 'signed_in' } }, schema: { tags, params: tokenIdParams } },
+    { config: signedIn, schema: { tags, params: tokenIdParams, response: { 204: noContent } } },
     async (request, reply) => {
-      await revokeOwnApiToken(db, request.actor!, request.params.tokenId);
-      return reply.code(204).send();
+      await revokeOwnApiToken(db, actorOf(request), request.params.tokenId);
+      return reply.code(204).send(null);
     },
   );
 };

@@ -15,12 +15,21 @@ import {
   findUserById,
   insertApiToken,
   insertUser,
+  listApiTokens,
+  listUsers,
   revokeApiToken,
   updateUser,
 } from './repository.ts';
-import type { createUserBody, updateUserBody } from '../../contract/users.ts';
+import type {
+  ApiToken,
+  CreatedApiToken,
+  User,
+  UserWithPassword,
+  createUserBody,
+  updateUserBody,
+} from '../../contract/users.ts';
 
-export function presentUser(user: UserRow) {
+export function presentUser(user: UserRow): User {
   return {
     id: user.id,
     email: user.email,
@@ -57,7 +66,7 @@ export async function createUser(
       : await hashPassword(input.password ?? oneTimePassword!);
   const user = await db.transaction().execute(async (trx) => {
     if (await findUserByEmail(trx, email)) {
-      throw errors.badRequest('Det finns redan en användare med den e-postadressen.', {
+      throw errors.wrongState('Det finns redan en användare med den e-postadressen.', {
         field: 'email',
       });
     }
@@ -88,8 +97,8 @@ export async function changeUser(
   actor: Actor,
   userId: number,
   input: z.infer<typeof updateUserBody>,
-) {
-  return db.transaction().execute(async (trx) => {
+): Promise<User> {
+  const user = await db.transaction().execute(async (trx) => {
     const before = await loadUser(trx, userId);
     if (userId === actor.userId && (input.isAdmin === false || input.disabled === true)) {
       throw errors.badRequest(
@@ -115,10 +124,15 @@ export async function changeUser(
     });
     return updated;
   });
+  return presentUser(user);
 }
 
 /** Gives the user a new one-time password and ends all their sessions. */
-export async function resetPassword(db: Db, actor: Actor, userId: number) {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  userId: number,
+): Promise<UserWithPassword> {
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const user = await db.transaction().execute(async (trx) => {
@@ -136,7 +150,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: number) {
     });
     return updated;
   });
-  return { user, oneTimePassword };
+  return { ...presentUser(user), oneTimePassword };
 }
 
 export async function findUserForCli(db: Db, email: string): Promise<UserRow> {
@@ -150,7 +164,7 @@ export async function createApiToken(
   db: Db,
   actor: Actor,
   input: { name: string; scopes: TokenScope[] },
-) {
+): Promise<CreatedApiToken> {
   const token = `lb_${randomBytes(32).toString('base64url')}`;
   const scopes = input.scopes.includes('*') ? ['*'] : [...new Set(input.scopes)].sort();
   const stored = await db.transaction().execute(async (trx) => {
@@ -171,8 +185,30 @@ export async function createApiToken(
   return { ...presentApiToken(stored), token };
 }
 
-export function presentApiToken<Row extends { scopes: string }>(row: Row) {
+export function presentApiToken<Row extends { scopes: string }>(
+  row: Row,
+): Omit<Row, 'scopes'> & { scopes: TokenScope[] } {
   return { ...row, scopes: parseScopes(row.scopes) };
+}
+
+/** Every account, for the administrators. */
+export async function allUsers(db: Db): Promise<{ items: User[] }> {
+  return { items: (await listUsers(db)).map(presentUser) };
+}
+
+/** A new account, with its one-time password when none was chosen. */
+export async function addUser(
+  db: Db,
+  actor: Actor,
+  input: z.input<typeof createUserBody>,
+): Promise<UserWithPassword> {
+  const { user, oneTimePassword } = await createUser(db, actor, input);
+  return { ...presentUser(user), oneTimePassword };
+}
+
+/** The caller's own API tokens, revoked ones included. */
+export async function ownApiTokens(db: Db, actor: Actor): Promise<{ items: ApiToken[] }> {
+  return { items: (await listApiTokens(db, actor.userId!)).map(presentApiToken) };
 }
 
 export async function revokeOwnApiToken(db: Db, actor: Actor, tokenId: number) {

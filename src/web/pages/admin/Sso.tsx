@@ -7,26 +7,10 @@ import { Loading, Notice } from '../../components.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';
+import type { GroupMapping, LinkedIdentity, StoredIdentity } from '../../../contract/sso.ts';
 import { adminApi, roles } from '../picture/client.ts';
 import { type FieldSpec, RecordForm, errorText, str } from '../picture/common.tsx';
 import { SystemAdminPage } from './AdminFrame.tsx';
-
-interface GroupMapping {
-  id: number;
-  group_value: string;
-  system_admin: number;
-  event_id: number | null;
-  role: string | null;
-  unit_id: number | null;
-}
-
-interface LinkedIdentity {
-  id: number;
-  user_name: string;
-  user_email: string;
-  subject: string;
-  last_login_at: string | null;
-}
 
 const ssoApi = {
   mappings: () => request<{ items: GroupMapping[] }>('GET', '/api/sso/mappings'),
@@ -34,7 +18,8 @@ const ssoApi = {
     request<GroupMapping>('POST', '/api/sso/mappings', body),
   removeMapping: (id: number) => request<void>('DELETE', `/api/sso/mappings/${id}`),
   identities: () => request<{ items: LinkedIdentity[] }>('GET', '/api/sso/identities'),
-  link: (body: Record<string, unknown>) => request<unknown>('POST', '/api/sso/identities', body),
+  link: (body: Record<string, unknown>) =>
+    request<StoredIdentity>('POST', '/api/sso/identities', body),
   unlink: (id: number) => request<void>('DELETE', `/api/sso/identities/${id}`),
 };
 

@@ -72,17 +72,13 @@ export const tones = [
   'mixed',
 ] as const satisfies readonly Tone[];
 
-export interface AdminUser {
-  id: number;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  breakGlass: boolean;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  version: number;
-  oneTimePassword?: string | null;
-}
+import type { User, UserWithPassword } from '../../../contract/users.ts';
+import type { Grant, Role, StoredGrant } from '../../../contract/access.ts';
+import type { AuditPage, AuditRecord } from '../../../contract/audit.ts';
+export type { AuditRecord, Grant };
+
+/** An account in the administrators' list; a new or reset one carries its one-time password. */
+export type AdminUser = User & Partial<Pick<UserWithPassword, 'oneTimePassword'>>;
 
 export const roles = [
   'admin',
@@ -91,19 +87,7 @@ export const roles = [
   'communicator',
   'approver',
   'reader',
-] as const;
-
-export interface Grant {
-  id: number;
-  user_id: number;
-  user_name: string;
-  user_email: string;
-  role: string;
-  unit_id: number | null;
-  created_at: string;
-  /** 'sso' when the sign-on group mapping gave the role; it follows the groups at each sign-in. */
-  source: 'manual' | 'sso';
-}
+] as const satisfies readonly Role[];
 
 import type { TemplateSectionKind } from '../../../contract/template-sections.ts';
 import type { Template as TemplateItem } from '../../../contract/templates.ts';
@@ -128,20 +112,6 @@ export type { Template as TemplateItem } from '../../../contract/templates.ts';
 
 import type { DistributionList } from '../../../contract/distribution.ts';
 export type { DistributionList };
-
-export interface AuditRecord {
-  id: number;
-  at: string;
-  actorUserId: number | null;
-  actor: string;
-  eventId: number | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
 
 export type Body = Record<string, unknown>;
 
@@ -246,13 +216,15 @@ export const pictureApi = {
 };
 
 export const adminApi = {
-  users: () => request<{ items: AdminUser[] }>('GET', '/api/users'),
-  createUser: (body: Body) => request<AdminUser>('POST', '/api/users', body),
-  updateUser: (id: number, body: Body) => request<AdminUser>('PATCH', `/api/users/${id}`, body),
-  resetPassword: (id: number) => request<AdminUser>('POST', `/api/users/${id}/password-reset`, {}),
+  users: () => request<{ items: User[] }>('GET', '/api/users'),
+  createUser: (body: Body) => request<UserWithPassword>('POST', '/api/users', body),
+  updateUser: (id: number, body: Body) => request<User>('PATCH', `/api/users/${id}`, body),
+  resetPassword: (id: number) =>
+    request<UserWithPassword>('POST', `/api/users/${id}/password-reset`, {}),
 
   grants: (eventId: number) => request<{ items: Grant[] }>('GET', `${ev(eventId)}/grants`),
-  grant: (eventId: number, body: Body) => request<unknown>('POST', `${ev(eventId)}/grants`, body),
+  grant: (eventId: number, body: Body) =>
+    request<StoredGrant>('POST', `${ev(eventId)}/grants`, body),
   revoke: (eventId: number, id: number) => request<void>('DELETE', `${ev(eventId)}/grants/${id}`),
 
   createUnit: (body: Body) => request<Unit>('POST', '/api/units', body),
@@ -277,10 +249,5 @@ export const adminApi = {
     request<DistributionList>('PUT', `${ev(eventId)}/distribution-lists/${id}`, body),
 
   audit: (eventId: number | null, query: Query) =>
-    request<{ items: AuditRecord[]; nextBeforeId: number | null }>(
-      'GET',
-      eventId ? `${ev(eventId)}/audit` : '/api/audit',
-      undefined,
-      query,
-    ),
+    request<AuditPage>('GET', eventId ? `${ev(eventId)}/audit` : '/api/audit', undefined, query),
 };
