@@ -9,7 +9,7 @@ import {
   useLocation,
   useNavigate,
 } from 'react-router';
-import { ArchiveBanner, Loading, PageHeading, usePageTitle } from './components.tsx';
+import { ArchiveBanner, Loading, PageHeading, usePageTitle } from './kit/layout.tsx';
 import { type Language, setLanguage } from './i18n.ts';
 import { ChangePasswordPage } from './pages/ChangePassword.tsx';
 import { CloseEventPage, CreateEventPage } from './pages/EventForms.tsx';

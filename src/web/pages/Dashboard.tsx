@@ -16,21 +16,13 @@ import {
   api,
 } from '../api.ts';
 import { WeekChart } from '../Chart.tsx';
-import {
-  BucketValue,
-  ExerciseTag,
-  Loading,
-  PageHeading,
-  PrognosisArrow,
-  StateTag,
-  StatusTag,
-  usePageTitle,
-} from '../components.tsx';
+import { EventNav } from '../kit/eventPage.tsx';
+import { Loading, PageHeading, usePageTitle } from '../kit/layout.tsx';
+import { BucketValue, ExerciseTag, PrognosisArrow, StateTag, StatusTag } from '../kit/status.tsx';
 import { formatChange, formatShort, formatTime, periodLabel } from '../format.ts';
 import { useLive } from '../useLive.ts';
 import { LoadError } from './LoadError.tsx';
 import { MilestonePanel } from './picture/Milestones.tsx';
-import { EventNav } from './picture/common.tsx';
 
 interface Picture {
   event: EventItem;

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { type EventItem, api } from '../api.ts';
-import { ExerciseTag, Loading, Notice, PageHeading, usePageTitle } from '../components.tsx';
+import { Loading, PageHeading, usePageTitle } from '../kit/layout.tsx';
+import { Notice } from '../kit/messages.tsx';
+import { ExerciseTag } from '../kit/status.tsx';
 import { formatDateTime } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { useLoad } from '../useLoad.ts';

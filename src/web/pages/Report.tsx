@@ -21,19 +21,10 @@ import {
   areaKeys,
   api,
 } from '../api.ts';
-import {
-  Checkbox,
-  ErrorSummary,
-  ExerciseTag,
-  FieldError,
-  Loading,
-  Notice,
-  PageHeading,
-  PrognosisArrow,
-  StatusTag,
-  TextArea,
-  usePageTitle,
-} from '../components.tsx';
+import { Checkbox, ErrorSummary, FieldError, TextArea } from '../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../kit/layout.tsx';
+import { Notice } from '../kit/messages.tsx';
+import { ExerciseTag, PrognosisArrow, StatusTag } from '../kit/status.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../errors.ts';
 import {
   currentWeekKey,

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { type FieldSpec, type Values, str } from '../picture/common.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { meetingsApi } from './client.ts';
 
 export function useMeetingField(eventId: number): {

@@ -2,31 +2,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { Checkbox, Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
+import { Checkbox, SelectField } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import {
+  CsvLink,
+  FormColumn,
+  Filters,
+  Pager,
+  PeriodFilter,
+  useEventList,
+} from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';
 import { useMeetingField } from '../meetings/meetingField.ts';
 import { type ActionItem, actionStates, pictureApi } from './client.ts';
-import {
-  CsvLink,
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  Filters,
-  InternalTag,
-  Pager,
-  PeriodFilter,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  SelectField,
-  type Values,
-  isoOf,
-  localOf,
-  str,
-  useEventList,
-} from './common.tsx';
 
 const limit = 100;
 

@@ -2,7 +2,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { SelectField } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { FormColumn, Filters, Pager, PeriodFilter, useEventList } from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { currentWeekKey, formatDate, formatNumber, periodLabel } from '../../format.ts';
 import { LoadError } from '../LoadError.tsx';
 import {
@@ -14,22 +21,6 @@ import {
   pictureApi,
   tones,
 } from './client.ts';
-import {
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  Filters,
-  InternalTag,
-  Pager,
-  PeriodFilter,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  SelectField,
-  type Values,
-  str,
-  useEventList,
-} from './common.tsx';
 
 const limit = 50;
 

@@ -3,30 +3,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api.ts';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
+import { SelectField } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import {
+  CsvLink,
+  FormColumn,
+  Filters,
+  Pager,
+  PeriodFilter,
+  useEventList,
+} from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';
 import { type DiversionItem, diversionCategories, pictureApi } from './client.ts';
-import {
-  CsvLink,
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  Filters,
-  InternalTag,
-  Pager,
-  PeriodFilter,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  SelectField,
-  type Values,
-  isoOf,
-  localOf,
-  str,
-  useEventList,
-} from './common.tsx';
 
 const limit = 50;
 type Mode =

@@ -3,23 +3,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { CsvLink, FormColumn, useEventList } from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { LoadError } from '../LoadError.tsx';
 import { type Assessment, type RiskItem, pictureApi } from './client.ts';
-import {
-  CsvLink,
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  InternalTag,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  str,
-  useEventList,
-} from './common.tsx';
 
 type RiskWithHistory = RiskItem & { assessments: Assessment[] };
 type Mode =

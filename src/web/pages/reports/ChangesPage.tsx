@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
-import { Loading, PageHeading, usePageTitle } from '../../components.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../LoadError.tsx';

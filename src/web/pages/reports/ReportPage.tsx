@@ -4,14 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import {
-  ErrorSummary,
-  ExerciseTag,
-  Loading,
-  Notice,
-  PageHeading,
-  usePageTitle,
-} from '../../components.tsx';
+import { ErrorSummary } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
+import { ExerciseTag } from '../../kit/status.tsx';
 import { type FormErrors, noErrors } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';

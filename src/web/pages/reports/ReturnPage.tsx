@@ -3,14 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import {
-  ErrorSummary,
-  Loading,
-  Notice,
-  PageHeading,
-  TextArea,
-  usePageTitle,
-} from '../../components.tsx';
+import { ErrorSummary, TextArea } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';

@@ -6,15 +6,9 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import {
-  Checkbox,
-  ErrorSummary,
-  Loading,
-  Notice,
-  PageHeading,
-  TextArea,
-  usePageTitle,
-} from '../../components.tsx';
+import { Checkbox, ErrorSummary, TextArea } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { formatDateTime, formatTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';

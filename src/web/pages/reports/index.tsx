@@ -3,7 +3,7 @@
 import { type ComponentType, Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useMatch } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { Loading } from '../../kit/layout.tsx';
 
 function page(load: () => Promise<ComponentType>) {
   const Lazy = lazy(async () => ({ default: await load() }));
