@@ -3,7 +3,7 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { type EventItem, api, request } from '../api.ts';
-import { LoadError } from '../pages/LoadError.tsx';
+import { LoadError } from './loadError.tsx';
 import { useLoad } from '../useLoad.ts';
 import { Loading, PageHeading, usePageTitle } from './layout.tsx';
 import { ExerciseTag } from './status.tsx';

@@ -8,7 +8,7 @@ import { Notice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { adminApi, pictureApi, roles } from '../picture/client.ts';
 import { EventAdminPage } from './AdminFrame.tsx';
 

@@ -8,7 +8,7 @@ import { SelectField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type AuditRecord, adminApi } from '../picture/client.ts';
 import { EventAdminPage, SystemAdminPage } from './AdminFrame.tsx';
 

@@ -8,7 +8,7 @@ import { Notice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { EventAdminPage } from './AdminFrame.tsx';
 import { type FigureSource, type Webhook, feedsApi } from './feedsApi.ts';
 

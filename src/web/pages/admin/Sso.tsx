@@ -9,7 +9,7 @@ import { Notice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { adminApi, roles } from '../picture/client.ts';
 import { SystemAdminPage } from './AdminFrame.tsx';
 

@@ -10,7 +10,7 @@ import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type TemplateItem, type TemplateSection, adminApi } from '../picture/client.ts';
 import { EventAdminPage } from './AdminFrame.tsx';
 

@@ -7,7 +7,7 @@ import { Loading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { adminApi, pictureApi } from '../picture/client.ts';
 import { SystemAdminPage } from './AdminFrame.tsx';
 

@@ -8,7 +8,7 @@ import { Notice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type AdminUser, adminApi } from '../picture/client.ts';
 import { SystemAdminPage } from './AdminFrame.tsx';
 

@@ -15,7 +15,7 @@ import {
   stockholmParts,
 } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type CalendarEntry, meetingsApi } from './client.ts';
 
 const dayMs = 86_400_000;

@@ -9,7 +9,7 @@ import { FormColumn, useEventList } from '../../kit/lists.tsx';
 import { errorText, SavedNotice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { ProvenanceNote } from '../../kit/status.tsx';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type ForumItem, type Schedule, meetingsApi } from './client.ts';
 
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'];

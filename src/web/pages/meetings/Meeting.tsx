@@ -9,7 +9,7 @@ import { errorText, SavedNotice } from '../../kit/messages.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { ActionStateTag } from '../picture/Actions.tsx';
 import { MeetingForm } from './Meetings.tsx';
 import { meetingsApi } from './client.ts';

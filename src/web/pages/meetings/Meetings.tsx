@@ -11,7 +11,7 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type ForumItem, type MeetingItem, meetingsApi } from './client.ts';
 
 const limit = 50;

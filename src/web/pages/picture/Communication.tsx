@@ -11,7 +11,7 @@ import { SavedNotice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { currentWeekKey, formatDate, formatNumber, periodLabel } from '../../format.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import {
   type ActivityItem,
   type MediaItem,

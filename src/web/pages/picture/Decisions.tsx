@@ -18,7 +18,7 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { useMeetingField } from '../meetings/meetingField.ts';
 import { ActionStateTag } from './Actions.tsx';
 import { type ActionItem, type DecisionItem, pictureApi } from './client.ts';

@@ -22,7 +22,7 @@ import {
   withUnit,
 } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type CsvProblem, type FigureItem, type ImportPreview, pictureApi } from './client.ts';
 
 export function FiguresPage() {

@@ -19,7 +19,7 @@ import { SavedNotice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type LogItem, pictureApi } from './client.ts';
 
 const limit = 50;

@@ -12,7 +12,7 @@ import { SavedNotice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate } from '../../format.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type MilestoneItem, pictureApi } from './client.ts';
 
 const dayMs = 86_400_000;

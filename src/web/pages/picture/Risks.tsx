@@ -11,7 +11,7 @@ import { SavedNotice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type Assessment, type RiskItem, pictureApi } from './client.ts';
 
 type RiskWithHistory = RiskItem & { assessments: Assessment[] };

@@ -8,7 +8,7 @@ import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, useReportName } from './ReportParts.tsx';
 import { reportsApi } from './reportsApi.ts';
 

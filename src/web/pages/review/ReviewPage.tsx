@@ -12,7 +12,7 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import {
   type Lesson,
   type TimelineEntry,

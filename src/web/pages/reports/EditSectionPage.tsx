@@ -13,7 +13,7 @@ import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { formatDateTime, formatTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import {
   Breadcrumb,
   ReportStateTag,
@@ -76,7 +76,7 @@ export function combineTexts(theirs: string, mine: string): string {
     .replace(/\n$/, '');
 }
 
-export function SectionPage() {
+export function EditSectionPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);

@@ -14,15 +14,21 @@ import {
   type Situation,
   areaKeys,
   api,
-} from '../api.ts';
-import { WeekChart } from '../Chart.tsx';
-import { EventNav } from '../kit/eventPage.tsx';
-import { Loading, PageHeading, usePageTitle } from '../kit/layout.tsx';
-import { BucketValue, ExerciseTag, PrognosisArrow, StateTag, StatusTag } from '../kit/status.tsx';
-import { formatChange, formatShort, formatTime, periodLabel } from '../format.ts';
-import { useLive } from '../useLive.ts';
-import { LoadError } from './LoadError.tsx';
-import { MilestonePanel } from './picture/Milestones.tsx';
+} from '../../api.ts';
+import { WeekChart } from '../../Chart.tsx';
+import { EventNav } from '../../kit/eventPage.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import {
+  BucketValue,
+  ExerciseTag,
+  PrognosisArrow,
+  StateTag,
+  StatusTag,
+} from '../../kit/status.tsx';
+import { formatChange, formatShort, formatTime, periodLabel } from '../../format.ts';
+import { useLive } from '../../useLive.ts';
+import { LoadError } from '../../kit/loadError.tsx';
+import { MilestonePanel } from '../picture/Milestones.tsx';
 
 interface Picture {
   event: EventItem;

@@ -11,7 +11,7 @@ import { ExerciseTag } from '../../kit/status.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, ReportStateTag, useReportName } from './ReportParts.tsx';
 import { type ReportKind, reportsApi } from './reportsApi.ts';
 

@@ -12,7 +12,7 @@ import { type FormErrors, noErrors } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import {
   Breadcrumb,
   ChangeTag,
@@ -44,7 +44,7 @@ export function workflowError(error: unknown, t: (key: string) => string): FormE
   return { summary: [{ id: 'workflow', message: String(error) }], byField: {} };
 }
 
-export function ReportPage() {
+export function ReportWorkflowPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);

@@ -9,12 +9,12 @@ import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, useLiveReport, useReportName } from './ReportParts.tsx';
-import { workflowError } from './ReportPage.tsx';
+import { workflowError } from './ReportWorkflowPage.tsx';
 import { reportsApi } from './reportsApi.ts';
 
-export function ReturnPage() {
+export function SendBackPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);

@@ -11,10 +11,10 @@ import { type FormErrors, noErrors } from '../../errors.ts';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, InternalTag, useLiveReport, useReportName } from './ReportParts.tsx';
 import { SectionPreview } from './Preview.tsx';
-import { workflowError } from './ReportPage.tsx';
+import { workflowError } from './ReportWorkflowPage.tsx';
 import { type ReportSection, type ReportSummary, reportsApi } from './reportsApi.ts';
 
 /** Sections of the public version: internal ones leave, with everything below them. */
@@ -28,7 +28,7 @@ function publicSections(sections: ReportSection[]): ReportSection[] {
   });
 }
 
-export function PublishPage() {
+export function PublishReportPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);
