@@ -1,5 +1,6 @@
 // Lists: filters above, paging below, a CSV link, live reloading and the form column beside.
 import { type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../useLive.ts';
 import { useLoad } from '../useLoad.ts';
@@ -120,4 +121,35 @@ export function useEventList<T>(
 export function FormColumn({ show, children }: { show: boolean; children: ReactNode }) {
   if (!show) return null;
   return <div className="picture-layout__form">{children}</div>;
+}
+
+/** A page of a list as the server answers it: the items and how many there are in all. */
+export interface Counted {
+  items: unknown[];
+  total: number;
+}
+
+/** "Visar 100 av 340" when the answer holds fewer items than there are; '' when it holds all. */
+export function shownOfText(t: TFunction, page: Counted | undefined) {
+  return page && page.total > page.items.length
+    ? t('app.shownOf', { shown: page.items.length, total: page.total })
+    : '';
+}
+
+/** A picker's hint with "Visar 500 av 620" added when the picker does not offer them all. */
+export function hintShownOf(
+  hint: string | undefined,
+  t: TFunction,
+  page: Counted | undefined,
+): string | undefined {
+  const shown = shownOfText(t, page);
+  return [hint, shown].filter(Boolean).join(' ') || undefined;
+}
+
+/** Said next to a list that shows only the first part of what there is. */
+export function ShownOf({ page }: { page: Counted | undefined }) {
+  const { t } = useTranslation();
+  const text = shownOfText(t, page);
+  if (!text) return null;
+  return <p className="small muted shown-of">{text}</p>;
 }

@@ -5,7 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Loaded } from '../useLoad.ts';
 import { Loading } from './layout.tsx';
-import { Pager } from './lists.tsx';
+import { Pager, ShownOf } from './lists.tsx';
 import { LoadError } from './loadError.tsx';
 import { RecordForm } from './recordForm.tsx';
 
@@ -88,7 +88,7 @@ export function EditForm<T extends { id: number; version: number }>({
 
 /**
  * A list's states: the error with a retry, loading, the empty message, or the items; below
- * them the pager when `paging` is given.
+ * them the pager when `paging` is given, else "Visar 100 av 340" when the answer is not all.
  */
 export function ListBody<L extends { items: unknown[]; total?: number }>({
   list,
@@ -107,7 +107,13 @@ export function ListBody<L extends { items: unknown[]; total?: number }>({
   return (
     <>
       {children(list.data)}
-      {paging && <Pager total={list.data.total ?? list.data.items.length} {...paging} />}
+      {paging ? (
+        <Pager total={list.data.total ?? list.data.items.length} {...paging} />
+      ) : (
+        list.data.total !== undefined && (
+          <ShownOf page={{ items: list.data.items, total: list.data.total }} />
+        )
+      )}
     </>
   );
 }

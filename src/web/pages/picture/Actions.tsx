@@ -6,7 +6,14 @@ import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
 import { Checkbox, SelectField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import { CsvLink, FormColumn, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
+import {
+  CsvLink,
+  FormColumn,
+  Filters,
+  PeriodFilter,
+  useEventList,
+  hintShownOf,
+} from '../../kit/lists.tsx';
 import { SavedNotice } from '../../kit/messages.tsx';
 import {
   DataTable,
@@ -113,6 +120,7 @@ export function ActionsPage() {
     {
       name: 'decisionId',
       label: t('picture.actions.decision'),
+      hint: hintShownOf(undefined, t, decisions.data),
       kind: 'select',
       options: [
         { value: '', label: t('picture.actions.noDecision') },

@@ -7,7 +7,14 @@ import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
 import { SelectField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import { CsvLink, FormColumn, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
+import {
+  CsvLink,
+  FormColumn,
+  Filters,
+  PeriodFilter,
+  useEventList,
+  hintShownOf,
+} from '../../kit/lists.tsx';
 import { SavedNotice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import {
@@ -97,6 +104,7 @@ export function DiversionsPage() {
     {
       name: 'decisionId',
       label: t('picture.diversions.decision'),
+      hint: hintShownOf(undefined, t, decisions ?? undefined),
       kind: 'select',
       options: [
         { value: '', label: t('picture.actions.noDecision') },

@@ -9,7 +9,7 @@ import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, parseNumber, str } from '../../kit/fieldSpec.tsx';
 import { ErrorSummary } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import { CsvLink, Pager, useEventList } from '../../kit/lists.tsx';
+import { CsvLink, Pager, useEventList, ShownOf } from '../../kit/lists.tsx';
 import { SavedNotice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { BucketValue, StatusTag, InternalTag, ProvenanceNote } from '../../kit/status.tsx';
@@ -181,6 +181,7 @@ export function FiguresPage() {
                   </tbody>
                 </table>
               </div>
+              <ShownOf page={figures.data} />
             </section>
 
             {figureId !== null && (

@@ -7,7 +7,7 @@ import { ApiError } from '../../api.ts';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import { FormColumn, useEventList } from '../../kit/lists.tsx';
+import { FormColumn, useEventList, hintShownOf } from '../../kit/lists.tsx';
 import { SavedNotice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
@@ -184,7 +184,7 @@ export function MilestonesPage() {
     {
       name: 'decisionId',
       label: t('milestones.decision'),
-      hint: t('milestones.decisionHint'),
+      hint: hintShownOf(t('milestones.decisionHint'), t, decisions.data),
       kind: 'select',
       required: false,
       options: [
