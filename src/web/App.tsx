@@ -9,14 +9,14 @@ import {
   useLocation,
   useNavigate,
 } from 'react-router';
-import { ArchiveBanner, Loading, PageHeading, usePageTitle } from './components.tsx';
+import { ArchiveBanner, Loading, PageHeading, usePageTitle } from './kit/layout.tsx';
 import { type Language, setLanguage } from './i18n.ts';
-import { ChangePasswordPage } from './pages/ChangePassword.tsx';
-import { CloseEventPage, CreateEventPage } from './pages/EventForms.tsx';
-import { DashboardPage } from './pages/Dashboard.tsx';
-import { EventsPage } from './pages/Events.tsx';
-import { LoginPage } from './pages/Login.tsx';
-import { ReportPage } from './pages/Report.tsx';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage.tsx';
+import { CloseEventPage, CreateEventPage } from './pages/events/EventForms.tsx';
+import { DashboardPage } from './pages/events/DashboardPage.tsx';
+import { EventsPage } from './pages/events/EventsPage.tsx';
+import { LoginPage } from './pages/account/LoginPage.tsx';
+import { SituationReturnPage } from './pages/situation/SituationReturnPage.tsx';
 import * as Reports from './pages/reports/index.tsx';
 import * as Staff from './pages/picture/routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -162,7 +162,7 @@ const router = createBrowserRouter([
         path: '/events/:eventId/report',
         element: (
           <RequireUser>
-            <ReportPage />
+            <SituationReturnPage />
           </RequireUser>
         ),
       },
@@ -178,7 +178,7 @@ const router = createBrowserRouter([
         path: '/events/:eventId/reports/:reportId',
         element: (
           <RequireUser>
-            <Reports.ReportPage />
+            <Reports.ReportWorkflowPage />
           </RequireUser>
         ),
       },
@@ -186,7 +186,7 @@ const router = createBrowserRouter([
         path: '/events/:eventId/reports/:reportId/sections/:sectionId',
         element: (
           <RequireUser>
-            <Reports.ReportSectionPage />
+            <Reports.EditSectionPage />
           </RequireUser>
         ),
       },
@@ -202,7 +202,7 @@ const router = createBrowserRouter([
         path: '/events/:eventId/reports/:reportId/return',
         element: (
           <RequireUser>
-            <Reports.ReportReturnPage />
+            <Reports.SendBackPage />
           </RequireUser>
         ),
       },
@@ -210,7 +210,7 @@ const router = createBrowserRouter([
         path: '/events/:eventId/reports/:reportId/publish',
         element: (
           <RequireUser>
-            <Reports.ReportPublishPage />
+            <Reports.PublishReportPage />
           </RequireUser>
         ),
       },

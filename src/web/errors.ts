@@ -1,5 +1,5 @@
 import { ApiError } from './api.ts';
-import type { SummaryError } from './components.tsx';
+import type { SummaryError } from './kit/forms.tsx';
 import i18n from './i18n.ts';
 
 export interface FormErrors {

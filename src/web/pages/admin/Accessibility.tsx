@@ -1,7 +1,7 @@
 // Tillgänglighetsredogörelse: required by the Swedish law on accessibility of digital public
 // services (DOS-lagen, 2018:1937). Linked from the footer of every page.
 import { useTranslation } from 'react-i18next';
-import { PageHeading, usePageTitle } from '../../components.tsx';
+import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 
 /**
  * Where people report accessibility problems. A placeholder until the administrator sets the

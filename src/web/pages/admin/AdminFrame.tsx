@@ -4,9 +4,9 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useParams } from 'react-router';
 import { type EventItem } from '../../api.ts';
-import { PageHeading, usePageTitle } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { useSession } from '../../session.tsx';
-import { EventPage } from '../picture/common.tsx';
 import '../picture/picture.css';
 
 const systemSections = [

@@ -3,12 +3,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { isoOf } from '../../kit/fieldSpec.tsx';
+import { SelectField } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type AuditRecord, adminApi } from '../picture/client.ts';
-import { SelectField, isoOf } from '../picture/common.tsx';
 import { EventAdminPage, SystemAdminPage } from './AdminFrame.tsx';
 
 const limit = 50;

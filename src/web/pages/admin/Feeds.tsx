@@ -2,11 +2,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Loading, Notice } from '../../components.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { Notice, errorText } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
-import { type FieldSpec, RecordForm, type Values, errorText, str } from '../picture/common.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { EventAdminPage } from './AdminFrame.tsx';
 import { type FigureSource, type Webhook, feedsApi } from './feedsApi.ts';
 

@@ -3,13 +3,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, request } from '../../api.ts';
-import { Loading, Notice } from '../../components.tsx';
+import { type FieldSpec, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { Notice, errorText } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import type { GroupMapping, LinkedIdentity, StoredIdentity } from '../../../contract/sso.ts';
 import { adminApi, roles } from '../picture/client.ts';
-import { type FieldSpec, RecordForm, errorText, str } from '../picture/common.tsx';
 import { SystemAdminPage } from './AdminFrame.tsx';
 
 const ssoApi = {

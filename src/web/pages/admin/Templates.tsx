@@ -4,11 +4,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api.ts';
-import { ErrorSummary, Loading, Notice } from '../../components.tsx';
+import { ErrorSummary } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type TemplateItem, type TemplateSection, adminApi } from '../picture/client.ts';
 import { EventAdminPage } from './AdminFrame.tsx';
 

@@ -2,11 +2,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Facility, type Unit } from '../../api.ts';
-import { Loading, Notice } from '../../components.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { adminApi, pictureApi } from '../picture/client.ts';
-import { type FieldSpec, RecordForm, type Values, str } from '../picture/common.tsx';
 import { SystemAdminPage } from './AdminFrame.tsx';
 
 const unitKinds = ['hospital', 'primary_care', 'municipality', 'support'] as const;

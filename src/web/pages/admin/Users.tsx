@@ -2,12 +2,14 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
-import { Loading, Notice } from '../../components.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { Notice, errorText } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type AdminUser, adminApi } from '../picture/client.ts';
-import { type FieldSpec, RecordForm, type Values, errorText, str } from '../picture/common.tsx';
 import { SystemAdminPage } from './AdminFrame.tsx';
 
 export function UsersPage() {

@@ -2,7 +2,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { useEventList } from '../../kit/lists.tsx';
+import { errorText } from '../../kit/messages.tsx';
+import { InternalTag } from '../../kit/status.tsx';
 import {
   formatDate,
   formatDateTime,
@@ -11,8 +15,7 @@ import {
   stockholmParts,
 } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
-import { EventPage, InternalTag, errorText, useEventList } from '../picture/common.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type CalendarEntry, meetingsApi } from './client.ts';
 
 const dayMs = 86_400_000;

@@ -2,20 +2,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
-import { LoadError } from '../LoadError.tsx';
-import {
-  EventPage,
-  type FieldSpec,
-  errorText,
-  FormColumn,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  str,
-  useEventList,
-} from '../picture/common.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { FormColumn, useEventList } from '../../kit/lists.tsx';
+import { errorText, SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { ProvenanceNote } from '../../kit/status.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type ForumItem, type Schedule, meetingsApi } from './client.ts';
 
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'];

@@ -2,19 +2,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { useEventList } from '../../kit/lists.tsx';
+import { errorText, SavedNotice } from '../../kit/messages.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { ActionStateTag } from '../picture/Actions.tsx';
-import {
-  EventPage,
-  errorText,
-  InternalTag,
-  ProvenanceNote,
-  SavedNotice,
-  useEventList,
-} from '../picture/common.tsx';
 import { MeetingForm } from './Meetings.tsx';
 import { meetingsApi } from './client.ts';
 

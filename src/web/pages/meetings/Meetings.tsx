@@ -2,24 +2,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { FormColumn, Pager, useEventList } from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { InternalTag } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
-import {
-  EventPage,
-  type FieldSpec,
-  FormColumn,
-  InternalTag,
-  Pager,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  isoOf,
-  localOf,
-  str,
-  useEventList,
-} from '../picture/common.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type ForumItem, type MeetingItem, meetingsApi } from './client.ts';
 
 const limit = 50;

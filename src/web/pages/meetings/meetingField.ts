@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { type FieldSpec, type Values, str } from '../picture/common.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { hintShownOf } from '../../kit/lists.tsx';
 import { meetingsApi } from './client.ts';
 
 export function useMeetingField(eventId: number): {
@@ -21,7 +22,7 @@ export function useMeetingField(eventId: number): {
     spec: {
       name: 'meetingId',
       label: t('meetings.link.label'),
-      hint: t('meetings.link.hint'),
+      hint: hintShownOf(t('meetings.link.hint'), t, meetings.data),
       kind: 'select',
       required: false,
       options: [

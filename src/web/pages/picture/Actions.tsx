@@ -2,31 +2,32 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { Checkbox, Loading } from '../../components.tsx';
-import { formatDateTime } from '../../format.ts';
-import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
-import { useMeetingField } from '../meetings/meetingField.ts';
-import { type ActionItem, actionStates, pictureApi } from './client.ts';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
+import { Checkbox, SelectField } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
 import {
   CsvLink,
-  EventPage,
   FormColumn,
-  type FieldSpec,
   Filters,
-  InternalTag,
-  Pager,
   PeriodFilter,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  SelectField,
-  type Values,
-  isoOf,
-  localOf,
-  str,
   useEventList,
-} from './common.tsx';
+  hintShownOf,
+} from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import {
+  DataTable,
+  EditForm,
+  ListBody,
+  RowButton,
+  useEditor,
+  usePaging,
+} from '../../kit/recordList.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { useMeetingField } from '../meetings/meetingField.ts';
+import { type ActionItem, actionStates, pictureApi } from './client.ts';
 
 const limit = 100;
 
@@ -59,9 +60,7 @@ export function ActionsPage() {
   const [overdue, setOverdue] = useState(false);
   const [period, setPeriod] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [editing, setEditing] = useState<ActionItem | null>(null);
-  const [saved, setSaved] = useState('');
+  const { offset, setOffset, filter } = usePaging();
   const list = useEventList(
     eventId,
     () =>
@@ -75,6 +74,8 @@ export function ActionsPage() {
       }),
     [state, overdue, period, unitId, offset],
   );
+  const editor = useEditor<ActionItem | null>(null, list.reload);
+  const editing = editor.mode;
   const units = useLoad(() => pictureApi.units(), []);
   const decisions = useLoad(() => pictureApi.decisions(eventId, { limit: 200 }), [eventId]);
   const unitName = (id: number | null) =>
@@ -119,6 +120,7 @@ export function ActionsPage() {
     {
       name: 'decisionId',
       label: t('picture.actions.decision'),
+      hint: hintShownOf(undefined, t, decisions.data),
       kind: 'select',
       options: [
         { value: '', label: t('picture.actions.noDecision') },
@@ -168,12 +170,13 @@ export function ActionsPage() {
       {(_event, can) => (
         <div className="picture-layout">
           <FormColumn show={can('action.write')}>
-            <SavedNotice message={saved} />
+            <SavedNotice message={editor.saved} />
             {decisions.data && units.data && meeting.loaded ? (
-              <RecordForm<ActionItem>
-                key={editing ? `edit-${editing.id}` : 'create'}
+              <EditForm<ActionItem>
                 id="action-form"
-                title={editing ? t('picture.actions.editTitle') : t('picture.actions.newTitle')}
+                newTitle={t('picture.actions.newTitle')}
+                editTitle={t('picture.actions.editTitle')}
+                addLabel={t('picture.actions.add')}
                 fields={fields}
                 initial={{
                   text: '',
@@ -188,18 +191,12 @@ export function ActionsPage() {
                 }}
                 editing={editing}
                 toValues={toValues}
-                save={(values, version) =>
-                  editing
-                    ? pictureApi.updateAction(eventId, editing.id, { version, ...body(values) })
-                    : pictureApi.createAction(eventId, body(values))
+                create={(values) => pictureApi.createAction(eventId, body(values))}
+                update={(item, values, version) =>
+                  pictureApi.updateAction(eventId, item.id, { version, ...body(values) })
                 }
-                submitLabel={editing ? t('picture.form.save') : t('picture.actions.add')}
-                onSaved={() => {
-                  setSaved(t('picture.actions.saved'));
-                  setEditing(null);
-                  void list.reload();
-                }}
-                {...(editing && { onCancel: () => setEditing(null) })}
+                onSaved={() => editor.done(t('picture.actions.saved'))}
+                onCancel={editor.cancel}
               />
             ) : (
               <Loading />
@@ -219,10 +216,7 @@ export function ActionsPage() {
                     label: t(`picture.actions.state.${value}`),
                   })),
                 ]}
-                onChange={(value) => {
-                  setState(value);
-                  setOffset(0);
-                }}
+                onChange={filter(setState)}
               />
               <SelectField
                 id="actions-unit"
@@ -232,27 +226,14 @@ export function ActionsPage() {
                   { value: '', label: t('picture.filter.allUnits') },
                   ...unitOptions.slice(1),
                 ]}
-                onChange={(value) => {
-                  setUnitId(value);
-                  setOffset(0);
-                }}
+                onChange={filter(setUnitId)}
               />
-              <PeriodFilter
-                id="actions-period"
-                value={period}
-                onChange={(value) => {
-                  setPeriod(value);
-                  setOffset(0);
-                }}
-              />
+              <PeriodFilter id="actions-period" value={period} onChange={filter(setPeriod)} />
               <Checkbox
                 id="actions-overdue"
                 label={t('picture.actions.onlyOverdue')}
                 checked={overdue}
-                onChange={(checked) => {
-                  setOverdue(checked);
-                  setOffset(0);
-                }}
+                onChange={filter(setOverdue)}
               />
             </Filters>
             <CsvLink
@@ -263,82 +244,66 @@ export function ActionsPage() {
                 unitId: unitId || undefined,
               })}
             />
-            {list.error ? (
-              <LoadError error={list.error} retry={list.reload} />
-            ) : !list.data ? (
-              <Loading />
-            ) : list.data.items.length === 0 ? (
-              <p>{t('picture.actions.none')}</p>
-            ) : (
-              <>
-                <p className="small muted">
-                  {t('picture.actions.count', {
-                    total: list.data.total,
-                    overdue: list.data.items.filter((item) => item.overdue).length,
-                  })}
-                </p>
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="group"
-                  aria-labelledby="actions-list-title"
-                >
-                  <table className="table table--dense">
-                    <caption className="visually-hidden">{t('picture.actions.listTitle')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('picture.actions.text')}</th>
-                        <th scope="col">{t('picture.actions.owner')}</th>
-                        <th scope="col">{t('picture.actions.dueAt')}</th>
-                        <th scope="col">{t('picture.actions.stateLabel')}</th>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('picture.form.actions')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {list.data.items.map((item) => (
-                        <tr key={item.id} className={item.overdue ? 'is-overdue' : undefined}>
-                          <td>
-                            {item.internal && (
-                              <p className="tags">
-                                <InternalTag />
-                              </p>
-                            )}
-                            <p className="pre-line">{item.text}</p>
-                            <p className="small muted">
-                              <ProvenanceNote provenance={item.provenance} />
+            <ListBody
+              list={list}
+              empty={t('picture.actions.none')}
+              paging={{ limit, offset, onChange: setOffset }}
+            >
+              {(data) => (
+                <>
+                  <p className="small muted">
+                    {t('picture.actions.count', {
+                      total: data.total,
+                      overdue: data.items.filter((item) => item.overdue).length,
+                    })}
+                  </p>
+                  <DataTable
+                    labelledBy="actions-list-title"
+                    caption={t('picture.actions.listTitle')}
+                    columns={[
+                      t('picture.actions.text'),
+                      t('picture.actions.owner'),
+                      t('picture.actions.dueAt'),
+                      t('picture.actions.stateLabel'),
+                    ]}
+                    actions
+                  >
+                    {data.items.map((item) => (
+                      <tr key={item.id} className={item.overdue ? 'is-overdue' : undefined}>
+                        <td>
+                          {item.internal && (
+                            <p className="tags">
+                              <InternalTag />
                             </p>
-                          </td>
-                          <td>
-                            {[item.owner.name, unitName(item.owner.unitId)]
-                              .filter(Boolean)
-                              .join(', ') || '–'}
-                          </td>
-                          <td className="nowrap">{formatDateTime(item.dueAt)}</td>
-                          <td>
-                            <ActionStateTag action={item} />
-                          </td>
-                          <td className="actions-cell">
-                            {can('action.write') && (
-                              <button
-                                type="button"
-                                className="link-button"
-                                onClick={() => setEditing(item)}
-                              >
-                                {t('picture.form.edit')}
-                                <span className="visually-hidden">: {item.text.slice(0, 60)}</span>
-                              </button>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
-              </>
-            )}
+                          )}
+                          <p className="pre-line">{item.text}</p>
+                          <p className="small muted">
+                            <ProvenanceNote provenance={item.provenance} />
+                          </p>
+                        </td>
+                        <td>
+                          {[item.owner.name, unitName(item.owner.unitId)]
+                            .filter(Boolean)
+                            .join(', ') || '–'}
+                        </td>
+                        <td className="nowrap">{formatDateTime(item.dueAt)}</td>
+                        <td>
+                          <ActionStateTag action={item} />
+                        </td>
+                        <td className="actions-cell">
+                          {can('action.write') && (
+                            <RowButton
+                              onClick={() => editor.setMode(item)}
+                              what={item.text.slice(0, 60)}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                </>
+              )}
+            </ListBody>
           </section>
         </div>
       )}

@@ -2,9 +2,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { SelectField } from '../../kit/forms.tsx';
+import { FormColumn, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import {
+  DataTable,
+  EditForm,
+  ListBody,
+  RowButton,
+  useEditor,
+  usePaging,
+} from '../../kit/recordList.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { currentWeekKey, formatDate, formatNumber, periodLabel } from '../../format.ts';
-import { LoadError } from '../LoadError.tsx';
 import {
   type ActivityItem,
   type MediaItem,
@@ -14,37 +27,11 @@ import {
   pictureApi,
   tones,
 } from './client.ts';
-import {
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  Filters,
-  InternalTag,
-  Pager,
-  PeriodFilter,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  SelectField,
-  type Values,
-  str,
-  useEventList,
-} from './common.tsx';
 
 const limit = 50;
 
 function today(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
-
-function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <button type="button" className="link-button" onClick={onClick}>
-      {t('picture.form.edit')}
-      <span className="visually-hidden">: {label}</span>
-    </button>
-  );
 }
 
 export function CommunicationPage() {
@@ -77,9 +64,7 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
   const [period, setPeriod] = useState('');
   const [audience, setAudience] = useState('');
   const [channel, setChannel] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [editing, setEditing] = useState<ActivityItem | null>(null);
-  const [saved, setSaved] = useState('');
+  const { offset, setOffset, filter } = usePaging();
   const list = useEventList(
     eventId,
     () =>
@@ -92,6 +77,8 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
       }),
     [period, audience, channel, offset],
   );
+  const editor = useEditor<ActivityItem | null>(null, list.reload);
+  const editing = editor.mode;
   const channelLabel = (value: string) => t(`picture.communication.channel.${value}`);
   const fields: FieldSpec[] = [
     { name: 'occurredOn', label: t('picture.communication.date'), kind: 'date', required: true },
@@ -152,15 +139,12 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
       <h2 id="activities-title">{t('picture.communication.activities')}</h2>
       <div className="picture-layout">
         <FormColumn show={canWrite}>
-          <SavedNotice message={saved} />
-          <RecordForm<ActivityItem>
-            key={editing ? `edit-${editing.id}` : 'create'}
+          <SavedNotice message={editor.saved} />
+          <EditForm<ActivityItem>
             id="activity-form"
-            title={
-              editing
-                ? t('picture.communication.editActivity')
-                : t('picture.communication.newActivity')
-            }
+            newTitle={t('picture.communication.newActivity')}
+            editTitle={t('picture.communication.editActivity')}
+            addLabel={t('picture.communication.addActivity')}
             fields={fields}
             initial={{
               occurredOn: today(),
@@ -172,30 +156,17 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
             }}
             editing={editing}
             toValues={toValues}
-            save={(values, version) =>
-              editing
-                ? pictureApi.updateActivity(eventId, editing.id, { version, ...body(values) })
-                : pictureApi.createActivity(eventId, body(values))
+            create={(values) => pictureApi.createActivity(eventId, body(values))}
+            update={(item, values, version) =>
+              pictureApi.updateActivity(eventId, item.id, { version, ...body(values) })
             }
-            submitLabel={editing ? t('picture.form.save') : t('picture.communication.addActivity')}
-            onSaved={() => {
-              setSaved(t('picture.communication.saved'));
-              setEditing(null);
-              void list.reload();
-            }}
-            {...(editing && { onCancel: () => setEditing(null) })}
+            onSaved={() => editor.done(t('picture.communication.saved'))}
+            onCancel={editor.cancel}
           />
         </FormColumn>
         <div className="picture-layout__list">
           <Filters label={t('picture.filter.label')}>
-            <PeriodFilter
-              id="activities-period"
-              value={period}
-              onChange={(value) => {
-                setPeriod(value);
-                setOffset(0);
-              }}
-            />
+            <PeriodFilter id="activities-period" value={period} onChange={filter(setPeriod)} />
             <SelectField
               id="activities-audience"
               label={t('picture.communication.audience')}
@@ -207,10 +178,7 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
                   label: t(`picture.communication.audienceValue.${value}`),
                 })),
               ]}
-              onChange={(value) => {
-                setAudience(value);
-                setOffset(0);
-              }}
+              onChange={filter(setAudience)}
             />
             <SelectField
               id="activities-channel"
@@ -220,67 +188,48 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
                 { value: '', label: t('picture.filter.all') },
                 ...channels.map((value) => ({ value, label: channelLabel(value) })),
               ]}
-              onChange={(value) => {
-                setChannel(value);
-                setOffset(0);
-              }}
+              onChange={filter(setChannel)}
             />
           </Filters>
-          {list.error ? (
-            <LoadError error={list.error} retry={list.reload} />
-          ) : !list.data ? (
-            <Loading />
-          ) : list.data.items.length === 0 ? (
-            <p>{t('picture.communication.noActivities')}</p>
-          ) : (
-            <>
-              <div
-                className="table-wrap"
-                tabIndex={0}
-                role="group"
-                aria-labelledby="activities-title"
+          <ListBody
+            list={list}
+            empty={t('picture.communication.noActivities')}
+            paging={{ limit, offset, onChange: setOffset }}
+          >
+            {(data) => (
+              <DataTable
+                labelledBy="activities-title"
+                caption={t('picture.communication.activities')}
+                columns={[
+                  t('picture.communication.date'),
+                  t('picture.communication.activityTitle'),
+                  t('picture.communication.channels'),
+                  t('picture.communication.audience'),
+                ]}
+                actions
               >
-                <table className="table table--dense">
-                  <caption className="visually-hidden">
-                    {t('picture.communication.activities')}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('picture.communication.date')}</th>
-                      <th scope="col">{t('picture.communication.activityTitle')}</th>
-                      <th scope="col">{t('picture.communication.channels')}</th>
-                      <th scope="col">{t('picture.communication.audience')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('picture.form.actions')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.data.items.map((item) => (
-                      <tr key={item.id}>
-                        <td className="nowrap">{formatDate(`${item.occurredOn}T12:00:00Z`)}</td>
-                        <td>
-                          {item.link ? <a href={item.link}>{item.title}</a> : item.title}{' '}
-                          {item.internal && <InternalTag />}
-                          <p className="small muted">
-                            <ProvenanceNote provenance={item.provenance} />
-                          </p>
-                        </td>
-                        <td>{item.channels.map(channelLabel).join(', ')}</td>
-                        <td>{t(`picture.communication.audienceValue.${item.audience}`)}</td>
-                        <td className="actions-cell">
-                          {canWrite && (
-                            <EditButton label={item.title} onClick={() => setEditing(item)} />
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
-            </>
-          )}
+                {data.items.map((item) => (
+                  <tr key={item.id}>
+                    <td className="nowrap">{formatDate(`${item.occurredOn}T12:00:00Z`)}</td>
+                    <td>
+                      {item.link ? <a href={item.link}>{item.title}</a> : item.title}{' '}
+                      {item.internal && <InternalTag />}
+                      <p className="small muted">
+                        <ProvenanceNote provenance={item.provenance} />
+                      </p>
+                    </td>
+                    <td>{item.channels.map(channelLabel).join(', ')}</td>
+                    <td>{t(`picture.communication.audienceValue.${item.audience}`)}</td>
+                    <td className="actions-cell">
+                      {canWrite && (
+                        <RowButton onClick={() => editor.setMode(item)} what={item.title} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </ListBody>
         </div>
       </div>
     </section>
@@ -289,9 +238,9 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
 
 function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<MediaItem | null>(null);
-  const [saved, setSaved] = useState('');
   const list = useEventList(eventId, () => pictureApi.media(eventId, { limit: 100 }), []);
+  const editor = useEditor<MediaItem | null>(null, list.reload);
+  const editing = editor.mode;
   const tone = (value: string) => t(`picture.communication.tone.${value}`);
   const fields: FieldSpec[] = [
     ...(editing
@@ -360,7 +309,7 @@ function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
       <h2 id="media-title">{t('picture.communication.media')}</h2>
       <div className="picture-layout">
         <FormColumn show={canWrite}>
-          <SavedNotice message={saved} />
+          <SavedNotice message={editor.saved} />
           <RecordForm<MediaItem>
             key={editing ? `edit-${editing.id}` : 'create'}
             id="media-form"
@@ -393,76 +342,60 @@ function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
                 : pictureApi.createMedia(eventId, { period: str(values.period), ...body(values) })
             }
             submitLabel={editing ? t('picture.form.save') : t('picture.communication.addMedia')}
-            onSaved={() => {
-              setSaved(t('picture.communication.saved'));
-              setEditing(null);
-              void list.reload();
-            }}
-            {...(editing && { onCancel: () => setEditing(null) })}
+            onSaved={() => editor.done(t('picture.communication.saved'))}
+            {...(editing && { onCancel: editor.cancel })}
           />
         </FormColumn>
         <div className="picture-layout__list">
-          {list.error ? (
-            <LoadError error={list.error} retry={list.reload} />
-          ) : !list.data ? (
-            <Loading />
-          ) : list.data.items.length === 0 ? (
-            <p>{t('picture.communication.noMedia')}</p>
-          ) : (
-            <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="media-title">
-              <table className="table table--dense">
-                <caption className="visually-hidden">{t('picture.communication.media')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('picture.communication.week')}</th>
-                    <th scope="col" className="numeric">
-                      {t('picture.communication.articleCount')}
-                    </th>
-                    <th scope="col">{t('picture.communication.toneLabel')}</th>
-                    <th scope="col">{t('picture.communication.themes')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('picture.form.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((item, index, all) => {
-                    const previous = all[index + 1];
-                    return (
-                      <tr key={item.id}>
-                        <th scope="row" className="nowrap">
-                          {periodLabel(item.period)} {item.internal && <InternalTag />}
-                        </th>
-                        <td className="numeric nowrap">
-                          {formatNumber(item.articleCount, 0)}
-                          {previous && (
-                            <span className="change">
-                              {' '}
-                              ({item.articleCount - previous.articleCount >= 0 ? '+' : '−'}
-                              {Math.abs(item.articleCount - previous.articleCount)})
-                            </span>
-                          )}
-                        </td>
-                        <td>{tone(item.tone)}</td>
-                        <td>
-                          {item.themes.join(', ') || '–'}
-                          {item.comment && <p className="small">{item.comment}</p>}
-                        </td>
-                        <td className="actions-cell">
-                          {canWrite && (
-                            <EditButton
-                              label={periodLabel(item.period)}
-                              onClick={() => setEditing(item)}
-                            />
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <ListBody list={list} empty={t('picture.communication.noMedia')}>
+            {(data) => (
+              <DataTable
+                labelledBy="media-title"
+                caption={t('picture.communication.media')}
+                columns={[
+                  t('picture.communication.week'),
+                  { label: t('picture.communication.articleCount'), className: 'numeric' },
+                  t('picture.communication.toneLabel'),
+                  t('picture.communication.themes'),
+                ]}
+                actions
+              >
+                {data.items.map((item, index, all) => {
+                  const previous = all[index + 1];
+                  return (
+                    <tr key={item.id}>
+                      <th scope="row" className="nowrap">
+                        {periodLabel(item.period)} {item.internal && <InternalTag />}
+                      </th>
+                      <td className="numeric nowrap">
+                        {formatNumber(item.articleCount, 0)}
+                        {previous && (
+                          <span className="change">
+                            {' '}
+                            ({item.articleCount - previous.articleCount >= 0 ? '+' : '−'}
+                            {Math.abs(item.articleCount - previous.articleCount)})
+                          </span>
+                        )}
+                      </td>
+                      <td>{tone(item.tone)}</td>
+                      <td>
+                        {item.themes.join(', ') || '–'}
+                        {item.comment && <p className="small">{item.comment}</p>}
+                      </td>
+                      <td className="actions-cell">
+                        {canWrite && (
+                          <RowButton
+                            onClick={() => editor.setMode(item)}
+                            what={periodLabel(item.period)}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </DataTable>
+            )}
+          </ListBody>
         </div>
       </div>
     </section>
@@ -471,9 +404,9 @@ function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
 
 function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<SpokespersonItem | null>(null);
-  const [saved, setSaved] = useState('');
   const list = useEventList(eventId, () => pictureApi.spokespersons(eventId, { limit: 200 }), []);
+  const editor = useEditor<SpokespersonItem | null>(null, list.reload);
+  const editing = editor.mode;
   const fields: FieldSpec[] = [
     { name: 'name', label: t('picture.communication.name'), kind: 'text', required: true },
     { name: 'title', label: t('picture.communication.personTitle'), kind: 'text', required: true },
@@ -508,7 +441,7 @@ function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite: boole
       <h2 id="spokespersons-title">{t('picture.communication.spokespersons')}</h2>
       <div className="picture-layout">
         <FormColumn show={canWrite}>
-          <SavedNotice message={saved} />
+          <SavedNotice message={editor.saved} />
           <RecordForm<SpokespersonItem>
             key={editing ? `edit-${editing.id}` : 'create'}
             id="spokesperson-form"
@@ -536,66 +469,45 @@ function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite: boole
             submitLabel={
               editing ? t('picture.form.save') : t('picture.communication.addSpokesperson')
             }
-            onSaved={() => {
-              setSaved(t('picture.communication.saved'));
-              setEditing(null);
-              void list.reload();
-            }}
-            {...(editing && { onCancel: () => setEditing(null) })}
+            onSaved={() => editor.done(t('picture.communication.saved'))}
+            {...(editing && { onCancel: editor.cancel })}
           />
         </FormColumn>
         <div className="picture-layout__list">
-          {list.error ? (
-            <LoadError error={list.error} retry={list.reload} />
-          ) : !list.data ? (
-            <Loading />
-          ) : list.data.items.length === 0 ? (
-            <p>{t('picture.communication.noSpokespersons')}</p>
-          ) : (
-            <div
-              className="table-wrap"
-              tabIndex={0}
-              role="group"
-              aria-labelledby="spokespersons-title"
-            >
-              <table className="table table--dense">
-                <caption className="visually-hidden">
-                  {t('picture.communication.spokespersons')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('picture.communication.name')}</th>
-                    <th scope="col">{t('picture.communication.personTitle')}</th>
-                    <th scope="col">{t('picture.communication.topic')}</th>
-                    <th scope="col">{t('picture.communication.validity')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('picture.form.actions')}</span>
+          <ListBody list={list} empty={t('picture.communication.noSpokespersons')}>
+            {(data) => (
+              <DataTable
+                labelledBy="spokespersons-title"
+                caption={t('picture.communication.spokespersons')}
+                columns={[
+                  t('picture.communication.name'),
+                  t('picture.communication.personTitle'),
+                  t('picture.communication.topic'),
+                  t('picture.communication.validity'),
+                ]}
+                actions
+              >
+                {data.items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row">
+                      {item.name} {item.internal && <InternalTag />}
                     </th>
+                    <td>{item.title}</td>
+                    <td>{item.topic || '–'}</td>
+                    <td className="nowrap">
+                      {formatDate(`${item.fromDate}T12:00:00Z`)} –{' '}
+                      {item.toDate ? formatDate(`${item.toDate}T12:00:00Z`) : ''}
+                    </td>
+                    <td className="actions-cell">
+                      {canWrite && (
+                        <RowButton onClick={() => editor.setMode(item)} what={item.name} />
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row">
-                        {item.name} {item.internal && <InternalTag />}
-                      </th>
-                      <td>{item.title}</td>
-                      <td>{item.topic || '–'}</td>
-                      <td className="nowrap">
-                        {formatDate(`${item.fromDate}T12:00:00Z`)} –{' '}
-                        {item.toDate ? formatDate(`${item.toDate}T12:00:00Z`) : ''}
-                      </td>
-                      <td className="actions-cell">
-                        {canWrite && (
-                          <EditButton label={item.name} onClick={() => setEditing(item)} />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+                ))}
+              </DataTable>
+            )}
+          </ListBody>
         </div>
       </div>
     </section>

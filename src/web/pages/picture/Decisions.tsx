@@ -2,31 +2,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
+import { CsvLink, FormColumn, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import {
+  DataTable,
+  EditForm,
+  ListBody,
+  RowButton,
+  useEditor,
+  usePaging,
+} from '../../kit/recordList.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
 import { useMeetingField } from '../meetings/meetingField.ts';
 import { ActionStateTag } from './Actions.tsx';
 import { type ActionItem, type DecisionItem, pictureApi } from './client.ts';
-import {
-  CsvLink,
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  Filters,
-  InternalTag,
-  Pager,
-  PeriodFilter,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  isoOf,
-  localOf,
-  str,
-  useEventList,
-} from './common.tsx';
 
 const limit = 50;
 
@@ -35,9 +28,7 @@ export function DecisionsPage() {
   const eventId = Number(useParams().eventId);
   const [period, setPeriod] = useState('');
   const [q, setQ] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [editing, setEditing] = useState<DecisionItem | null>(null);
-  const [saved, setSaved] = useState('');
+  const { offset, setOffset, filter } = usePaging();
   const list = useEventList(
     eventId,
     () =>
@@ -49,6 +40,8 @@ export function DecisionsPage() {
       }),
     [period, q, offset],
   );
+  const editor = useEditor<DecisionItem | null>(null, list.reload);
+  const editing = editor.mode;
   const actions = useLoad(() => pictureApi.actions(eventId, { limit: 500 }), [eventId, list.data]);
   const byDecision = new Map<number, ActionItem[]>();
   for (const action of actions.data?.items ?? []) {
@@ -140,11 +133,13 @@ export function DecisionsPage() {
       {(_event, can) => (
         <div className="picture-layout">
           <FormColumn show={can('decision.write')}>
-            <SavedNotice message={saved} />
-            <RecordForm<DecisionItem>
-              key={`${editing ? `edit-${editing.id}` : 'create'}-${meeting.loaded}`}
+            <SavedNotice message={editor.saved} />
+            <EditForm<DecisionItem>
+              formKey={`-${meeting.loaded}`}
               id="decision-form"
-              title={editing ? t('picture.decisions.editTitle') : t('picture.decisions.newTitle')}
+              newTitle={t('picture.decisions.newTitle')}
+              editTitle={t('picture.decisions.editTitle')}
+              addLabel={t('picture.decisions.add')}
               fields={fields}
               initial={{
                 decidedAt: stockholmLocalNow(),
@@ -159,31 +154,18 @@ export function DecisionsPage() {
               }}
               editing={editing}
               toValues={toValues}
-              save={(values, version) =>
-                editing
-                  ? pictureApi.updateDecision(eventId, editing.id, { version, ...body(values) })
-                  : pictureApi.createDecision(eventId, body(values))
+              create={(values) => pictureApi.createDecision(eventId, body(values))}
+              update={(item, values, version) =>
+                pictureApi.updateDecision(eventId, item.id, { version, ...body(values) })
               }
-              submitLabel={editing ? t('picture.form.save') : t('picture.decisions.add')}
-              onSaved={() => {
-                setSaved(t('picture.decisions.saved'));
-                setEditing(null);
-                void list.reload();
-              }}
-              {...(editing && { onCancel: () => setEditing(null) })}
+              onSaved={() => editor.done(t('picture.decisions.saved'))}
+              onCancel={editor.cancel}
             />
           </FormColumn>
           <section className="picture-layout__list" aria-labelledby="decisions-list-title">
             <h2 id="decisions-list-title">{t('picture.decisions.listTitle')}</h2>
             <Filters label={t('picture.filter.label')}>
-              <PeriodFilter
-                id="decisions-period"
-                value={period}
-                onChange={(value) => {
-                  setPeriod(value);
-                  setOffset(0);
-                }}
-              />
+              <PeriodFilter id="decisions-period" value={period} onChange={filter(setPeriod)} />
               <div className="field field--inline">
                 <label className="label" htmlFor="decisions-q">
                   {t('picture.filter.search')}
@@ -193,10 +175,7 @@ export function DecisionsPage() {
                   type="search"
                   className="input"
                   value={q}
-                  onChange={(event) => {
-                    setQ(event.target.value);
-                    setOffset(0);
-                  }}
+                  onChange={(event) => filter(setQ)(event.target.value)}
                 />
               </div>
             </Filters>
@@ -206,110 +185,88 @@ export function DecisionsPage() {
                 q: q.trim() || undefined,
               })}
             />
-            {list.error ? (
-              <LoadError error={list.error} retry={list.reload} />
-            ) : !list.data ? (
-              <Loading />
-            ) : list.data.items.length === 0 ? (
-              <p>{t('picture.decisions.none')}</p>
-            ) : (
-              <>
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="group"
-                  aria-labelledby="decisions-list-title"
+            <ListBody
+              list={list}
+              empty={t('picture.decisions.none')}
+              paging={{ limit, offset, onChange: setOffset }}
+            >
+              {(data) => (
+                <DataTable
+                  labelledBy="decisions-list-title"
+                  caption={t('picture.decisions.listTitle')}
+                  columns={[
+                    t('picture.decisions.decidedAt'),
+                    t('picture.decisions.forumMandate'),
+                    t('picture.decisions.text'),
+                    t('picture.decisions.linkedActions'),
+                  ]}
+                  actions
                 >
-                  <table className="table table--dense">
-                    <caption className="visually-hidden">
-                      {t('picture.decisions.listTitle')}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('picture.decisions.decidedAt')}</th>
-                        <th scope="col">{t('picture.decisions.forumMandate')}</th>
-                        <th scope="col">{t('picture.decisions.text')}</th>
-                        <th scope="col">{t('picture.decisions.linkedActions')}</th>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('picture.form.actions')}</span>
-                        </th>
+                  {data.items.map((item) => {
+                    const linked = byDecision.get(item.id) ?? [];
+                    return (
+                      <tr key={item.id}>
+                        <td className="nowrap">{formatDateTime(item.decidedAt)}</td>
+                        <td>
+                          <strong>{item.forum}</strong>
+                          {item.mandate && <p className="small">{item.mandate}</p>}
+                        </td>
+                        <td>
+                          {item.internal && (
+                            <p className="tags">
+                              <InternalTag />
+                            </p>
+                          )}
+                          <p className="pre-line">{item.text}</p>
+                          {(item.effectiveFrom || item.effectiveTo) && (
+                            <p className="small">
+                              {t('picture.decisions.effective', {
+                                from: formatDateTime(item.effectiveFrom),
+                                to: item.effectiveTo
+                                  ? formatDateTime(item.effectiveTo)
+                                  : t('picture.decisions.untilFurther'),
+                              })}
+                            </p>
+                          )}
+                          <p className="small muted">
+                            <ProvenanceNote provenance={item.provenance} />
+                          </p>
+                        </td>
+                        <td>
+                          {linked.length === 0 ? (
+                            <span className="muted">–</span>
+                          ) : (
+                            <ul className="plain-list linked-actions">
+                              {linked.map((action) => (
+                                <li key={action.id}>
+                                  <ActionStateTag action={action} /> {action.text}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                          {can('action.write') && (
+                            <Link
+                              className="small"
+                              to={`/events/${eventId}/actions?decision=${item.id}`}
+                            >
+                              {t('picture.decisions.addAction')}
+                            </Link>
+                          )}
+                        </td>
+                        <td className="actions-cell">
+                          {can('decision.write') && (
+                            <RowButton
+                              onClick={() => editor.setMode(item)}
+                              what={formatDateTime(item.decidedAt)}
+                            />
+                          )}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {list.data.items.map((item) => {
-                        const linked = byDecision.get(item.id) ?? [];
-                        return (
-                          <tr key={item.id}>
-                            <td className="nowrap">{formatDateTime(item.decidedAt)}</td>
-                            <td>
-                              <strong>{item.forum}</strong>
-                              {item.mandate && <p className="small">{item.mandate}</p>}
-                            </td>
-                            <td>
-                              {item.internal && (
-                                <p className="tags">
-                                  <InternalTag />
-                                </p>
-                              )}
-                              <p className="pre-line">{item.text}</p>
-                              {(item.effectiveFrom || item.effectiveTo) && (
-                                <p className="small">
-                                  {t('picture.decisions.effective', {
-                                    from: formatDateTime(item.effectiveFrom),
-                                    to: item.effectiveTo
-                                      ? formatDateTime(item.effectiveTo)
-                                      : t('picture.decisions.untilFurther'),
-                                  })}
-                                </p>
-                              )}
-                              <p className="small muted">
-                                <ProvenanceNote provenance={item.provenance} />
-                              </p>
-                            </td>
-                            <td>
-                              {linked.length === 0 ? (
-                                <span className="muted">–</span>
-                              ) : (
-                                <ul className="plain-list linked-actions">
-                                  {linked.map((action) => (
-                                    <li key={action.id}>
-                                      <ActionStateTag action={action} /> {action.text}
-                                    </li>
-                                  ))}
-                                </ul>
-                              )}
-                              {can('action.write') && (
-                                <Link
-                                  className="small"
-                                  to={`/events/${eventId}/actions?decision=${item.id}`}
-                                >
-                                  {t('picture.decisions.addAction')}
-                                </Link>
-                              )}
-                            </td>
-                            <td className="actions-cell">
-                              {can('decision.write') && (
-                                <button
-                                  type="button"
-                                  className="link-button"
-                                  onClick={() => setEditing(item)}
-                                >
-                                  {t('picture.form.edit')}
-                                  <span className="visually-hidden">
-                                    : {formatDateTime(item.decidedAt)}
-                                  </span>
-                                </button>
-                              )}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
-                <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
-              </>
-            )}
+                    );
+                  })}
+                </DataTable>
+              )}
+            </ListBody>
           </section>
         </div>
       )}

@@ -3,30 +3,33 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api.ts';
-import { Loading } from '../../components.tsx';
-import { formatDateTime, stockholmLocalNow } from '../../format.ts';
-import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
-import { type DiversionItem, diversionCategories, pictureApi } from './client.ts';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
+import { SelectField } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
 import {
   CsvLink,
-  EventPage,
   FormColumn,
-  type FieldSpec,
   Filters,
-  InternalTag,
-  Pager,
   PeriodFilter,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  SelectField,
-  type Values,
-  isoOf,
-  localOf,
-  str,
   useEventList,
-} from './common.tsx';
+  hintShownOf,
+} from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import {
+  DataTable,
+  EditForm,
+  ListBody,
+  RowButton,
+  useEditor,
+  usePaging,
+} from '../../kit/recordList.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
+import { formatDateTime, stockholmLocalNow } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../../kit/loadError.tsx';
+import { type DiversionItem, diversionCategories, pictureApi } from './client.ts';
 
 const limit = 50;
 type Mode =
@@ -38,9 +41,7 @@ export function DiversionsPage() {
   const [state, setState] = useState('all');
   const [period, setPeriod] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [mode, setMode] = useState<Mode>({ kind: 'create' });
-  const [saved, setSaved] = useState('');
+  const { offset, setOffset, filter } = usePaging();
   const board = useEventList(eventId, () => api.diversionBoard(eventId), []);
   const list = useEventList(
     eventId,
@@ -54,6 +55,10 @@ export function DiversionsPage() {
       }),
     [state, period, unitId, offset],
   );
+  const editor = useEditor<Mode>({ kind: 'create' }, async () => {
+    await Promise.all([list.reload(), board.reload()]);
+  });
+  const { mode, setMode, done } = editor;
   const places = useLoad(
     () =>
       Promise.all([
@@ -99,6 +104,7 @@ export function DiversionsPage() {
     {
       name: 'decisionId',
       label: t('picture.diversions.decision'),
+      hint: hintShownOf(undefined, t, decisions ?? undefined),
       kind: 'select',
       options: [
         { value: '', label: t('picture.actions.noDecision') },
@@ -148,12 +154,6 @@ export function DiversionsPage() {
     note: str(values.note),
     internal: values.internal === true,
   });
-  const done = (message: string) => {
-    setSaved(message);
-    setMode({ kind: 'create' });
-    void list.reload();
-    void board.reload();
-  };
 
   return (
     <EventPage
@@ -239,7 +239,7 @@ export function DiversionsPage() {
           </section>
           <div className="picture-layout">
             <FormColumn show={can('diversion.write')}>
-              <SavedNotice message={saved} />
+              <SavedNotice message={editor.saved} />
               {!places.data ? (
                 places.error ? (
                   <LoadError error={places.error} retry={places.reload} />
@@ -274,19 +274,20 @@ export function DiversionsPage() {
                   }
                   submitLabel={t('picture.diversions.end')}
                   onSaved={() => done(t('picture.diversions.ended'))}
-                  onCancel={() => setMode({ kind: 'create' })}
+                  onCancel={editor.cancel}
                 />
               ) : (
-                <RecordForm<DiversionItem>
-                  key={mode.kind === 'edit' ? `edit-${mode.item.id}` : 'create'}
+                <EditForm<DiversionItem>
                   id="diversion-form"
-                  title={
+                  newTitle={t('picture.diversions.newTitle')}
+                  editTitle={
                     mode.kind === 'edit'
                       ? t('picture.diversions.editTitle', {
                           facility: facilityName(mode.item.facilityId),
                         })
-                      : t('picture.diversions.newTitle')
+                      : ''
                   }
+                  addLabel={t('picture.diversions.start')}
                   fields={mode.kind === 'edit' ? detailFields : [facilityField, ...detailFields]}
                   initial={{
                     facilityId: '',
@@ -300,22 +301,17 @@ export function DiversionsPage() {
                   }}
                   editing={mode.kind === 'edit' ? mode.item : null}
                   toValues={toValues}
-                  save={(values, version) =>
-                    mode.kind === 'edit'
-                      ? pictureApi.updateDiversion(eventId, mode.item.id, {
-                          version,
-                          ...body(values),
-                        })
-                      : pictureApi.createDiversion(eventId, {
-                          facilityId: Number(values.facilityId),
-                          ...body(values),
-                        })
+                  create={(values) =>
+                    pictureApi.createDiversion(eventId, {
+                      facilityId: Number(values.facilityId),
+                      ...body(values),
+                    })
                   }
-                  submitLabel={
-                    mode.kind === 'edit' ? t('picture.form.save') : t('picture.diversions.start')
+                  update={(item, values, version) =>
+                    pictureApi.updateDiversion(eventId, item.id, { version, ...body(values) })
                   }
                   onSaved={() => done(t('picture.diversions.saved'))}
-                  {...(mode.kind === 'edit' && { onCancel: () => setMode({ kind: 'create' }) })}
+                  onCancel={editor.cancel}
                 />
               )}
             </FormColumn>
@@ -330,10 +326,7 @@ export function DiversionsPage() {
                     value,
                     label: t(`picture.diversions.state.${value}`),
                   }))}
-                  onChange={(value) => {
-                    setState(value);
-                    setOffset(0);
-                  }}
+                  onChange={filter(setState)}
                 />
                 <SelectField
                   id="diversions-unit"
@@ -346,19 +339,9 @@ export function DiversionsPage() {
                       label: unit.name,
                     })),
                   ]}
-                  onChange={(value) => {
-                    setUnitId(value);
-                    setOffset(0);
-                  }}
+                  onChange={filter(setUnitId)}
                 />
-                <PeriodFilter
-                  id="diversions-period"
-                  value={period}
-                  onChange={(value) => {
-                    setPeriod(value);
-                    setOffset(0);
-                  }}
-                />
+                <PeriodFilter id="diversions-period" value={period} onChange={filter(setPeriod)} />
               </Filters>
               <CsvLink
                 href={pictureApi.csvUrl(eventId, 'diversions', {
@@ -367,95 +350,64 @@ export function DiversionsPage() {
                   unitId: unitId || undefined,
                 })}
               />
-              {list.error ? (
-                <LoadError error={list.error} retry={list.reload} />
-              ) : !list.data ? (
-                <Loading />
-              ) : list.data.items.length === 0 ? (
-                <p>{t('picture.diversions.none')}</p>
-              ) : (
-                <>
-                  <div
-                    className="table-wrap"
-                    tabIndex={0}
-                    role="group"
-                    aria-labelledby="diversions-list-title"
+              <ListBody
+                list={list}
+                empty={t('picture.diversions.none')}
+                paging={{ limit, offset, onChange: setOffset }}
+              >
+                {(data) => (
+                  <DataTable
+                    labelledBy="diversions-list-title"
+                    caption={t('picture.diversions.listTitle')}
+                    columns={[
+                      t('picture.diversions.facility'),
+                      t('picture.diversions.categories'),
+                      t('picture.diversions.redirectedTo'),
+                      t('picture.diversions.period'),
+                    ]}
+                    actions
                   >
-                    <table className="table table--dense">
-                      <caption className="visually-hidden">
-                        {t('picture.diversions.listTitle')}
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('picture.diversions.facility')}</th>
-                          <th scope="col">{t('picture.diversions.categories')}</th>
-                          <th scope="col">{t('picture.diversions.redirectedTo')}</th>
-                          <th scope="col">{t('picture.diversions.period')}</th>
-                          <th scope="col">
-                            <span className="visually-hidden">{t('picture.form.actions')}</span>
+                    {data.items.map((item) => {
+                      const ongoing = !item.endsAt || new Date(item.endsAt) > new Date();
+                      return (
+                        <tr key={item.id}>
+                          <th scope="row">
+                            {facilityName(item.facilityId)} {item.internal && <InternalTag />}
+                            {item.note && <p className="small pre-line">{item.note}</p>}
+                            <p className="small muted">
+                              <ProvenanceNote provenance={item.provenance} />
+                            </p>
                           </th>
+                          <td>{item.categories.map(category).join(', ')}</td>
+                          <td>{item.redirectedTo}</td>
+                          <td className="nowrap">
+                            {formatDateTime(item.startsAt)} –{' '}
+                            {item.endsAt
+                              ? formatDateTime(item.endsAt)
+                              : t('picture.diversions.open')}
+                          </td>
+                          <td className="actions-cell">
+                            {ongoing && can('diversion.write') && (
+                              <RowButton
+                                onClick={() => setMode({ kind: 'end', item })}
+                                what={facilityName(item.facilityId)}
+                              >
+                                {t('picture.diversions.end')}
+                              </RowButton>
+                            )}{' '}
+                            {can('diversion.write') && (
+                              <RowButton
+                                onClick={() => setMode({ kind: 'edit', item })}
+                                what={facilityName(item.facilityId)}
+                              />
+                            )}
+                          </td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {list.data.items.map((item) => {
-                          const ongoing = !item.endsAt || new Date(item.endsAt) > new Date();
-                          return (
-                            <tr key={item.id}>
-                              <th scope="row">
-                                {facilityName(item.facilityId)} {item.internal && <InternalTag />}
-                                {item.note && <p className="small pre-line">{item.note}</p>}
-                                <p className="small muted">
-                                  <ProvenanceNote provenance={item.provenance} />
-                                </p>
-                              </th>
-                              <td>{item.categories.map(category).join(', ')}</td>
-                              <td>{item.redirectedTo}</td>
-                              <td className="nowrap">
-                                {formatDateTime(item.startsAt)} –{' '}
-                                {item.endsAt
-                                  ? formatDateTime(item.endsAt)
-                                  : t('picture.diversions.open')}
-                              </td>
-                              <td className="actions-cell">
-                                {ongoing && can('diversion.write') && (
-                                  <button
-                                    type="button"
-                                    className="link-button"
-                                    onClick={() => setMode({ kind: 'end', item })}
-                                  >
-                                    {t('picture.diversions.end')}
-                                    <span className="visually-hidden">
-                                      : {facilityName(item.facilityId)}
-                                    </span>
-                                  </button>
-                                )}{' '}
-                                {can('diversion.write') && (
-                                  <button
-                                    type="button"
-                                    className="link-button"
-                                    onClick={() => setMode({ kind: 'edit', item })}
-                                  >
-                                    {t('picture.form.edit')}
-                                    <span className="visually-hidden">
-                                      : {facilityName(item.facilityId)}
-                                    </span>
-                                  </button>
-                                )}
-                              </td>
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </table>
-                  </div>
-                  <Pager
-                    total={list.data.total}
-                    limit={limit}
-                    offset={offset}
-                    onChange={setOffset}
-                  />
-                </>
-              )}
+                      );
+                    })}
+                  </DataTable>
+                )}
+              </ListBody>
             </section>
           </div>
         </>

@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
 import { WeekChart } from '../../Chart.tsx';
-import { BucketValue, ErrorSummary, Loading, StatusTag } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, isoOf, parseNumber, str } from '../../kit/fieldSpec.tsx';
+import { ErrorSummary } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { CsvLink, Pager, useEventList, ShownOf } from '../../kit/lists.tsx';
+import { SavedNotice, errorText } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { BucketValue, StatusTag, InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import {
   formatChange,
   formatDateTime,
@@ -15,24 +22,8 @@ import {
   withUnit,
 } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type CsvProblem, type FigureItem, type ImportPreview, pictureApi } from './client.ts';
-import {
-  CsvLink,
-  EventPage,
-  type FieldSpec,
-  InternalTag,
-  Pager,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  errorText,
-  isoOf,
-  parseNumber,
-  str,
-  useEventList,
-} from './common.tsx';
 
 export function FiguresPage() {
   const { t } = useTranslation();
@@ -190,6 +181,7 @@ export function FiguresPage() {
                   </tbody>
                 </table>
               </div>
+              <ShownOf page={figures.data} />
             </section>
 
             {figureId !== null && (

@@ -3,28 +3,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Checkbox, Loading } from '../../components.tsx';
-import { formatDateTime, stockholmLocalNow } from '../../format.ts';
-import { LoadError } from '../LoadError.tsx';
-import { type LogItem, pictureApi } from './client.ts';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
+import { Checkbox } from '../../kit/forms.tsx';
+import { CsvLink, FormColumn, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
 import {
-  CsvLink,
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  Filters,
-  InternalTag,
-  Pager,
-  PeriodFilter,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  isoOf,
-  localOf,
-  str,
-  useEventList,
-} from './common.tsx';
+  DataTable,
+  EditForm,
+  ListBody,
+  RowButton,
+  useEditor,
+  usePaging,
+} from '../../kit/recordList.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
+import { formatDateTime, stockholmLocalNow } from '../../format.ts';
+import { type LogItem, pictureApi } from './client.ts';
 
 const limit = 50;
 
@@ -36,9 +31,7 @@ export function LogPage() {
   const eventId = Number(useParams().eventId);
   const [period, setPeriod] = useState('');
   const [significant, setSignificant] = useState(false);
-  const [offset, setOffset] = useState(0);
-  const [mode, setMode] = useState<Mode>({ kind: 'create' });
-  const [saved, setSaved] = useState('');
+  const { offset, setOffset, filter } = usePaging();
   const list = useEventList(
     eventId,
     () =>
@@ -50,6 +43,8 @@ export function LogPage() {
       }),
     [period, significant, offset],
   );
+  const editor = useEditor<Mode>({ kind: 'create' }, list.reload);
+  const { mode, setMode, done } = editor;
 
   const fields: FieldSpec[] = [
     { name: 'occurredAt', label: t('picture.log.occurredAt'), kind: 'datetime', required: true },
@@ -83,18 +78,13 @@ export function LogPage() {
     significant: values.significant === true,
     internal: values.internal === true,
   });
-  const done = (message: string) => {
-    setSaved(message);
-    setMode({ kind: 'create' });
-    void list.reload();
-  };
 
   return (
     <EventPage eventId={eventId} title={t('picture.log.title')} intro={t('picture.log.intro')}>
       {(_event, can) => (
         <div className="picture-layout">
           <FormColumn show={can('log.write')}>
-            <SavedNotice message={saved} />
+            <SavedNotice message={editor.saved} />
             {mode.kind === 'strike' ? (
               <RecordForm<LogItem>
                 key={`strike-${mode.item.id}`}
@@ -118,15 +108,14 @@ export function LogPage() {
                 }
                 submitLabel={t('picture.log.strike')}
                 onSaved={() => done(t('picture.log.struckDone'))}
-                onCancel={() => setMode({ kind: 'create' })}
+                onCancel={editor.cancel}
               />
             ) : (
-              <RecordForm<LogItem>
-                key={mode.kind === 'edit' ? `edit-${mode.item.id}` : 'create'}
+              <EditForm<LogItem>
                 id="log-form"
-                title={
-                  mode.kind === 'edit' ? t('picture.log.editTitle') : t('picture.log.newTitle')
-                }
+                newTitle={t('picture.log.newTitle')}
+                editTitle={t('picture.log.editTitle')}
+                addLabel={t('picture.log.add')}
                 fields={fields}
                 initial={{
                   occurredAt: stockholmLocalNow(),
@@ -137,36 +126,24 @@ export function LogPage() {
                 }}
                 editing={mode.kind === 'edit' ? mode.item : null}
                 toValues={toValues}
-                save={(values, version) =>
-                  mode.kind === 'edit'
-                    ? pictureApi.updateLog(eventId, mode.item.id, { version, ...body(values) })
-                    : pictureApi.createLog(eventId, body(values))
+                create={(values) => pictureApi.createLog(eventId, body(values))}
+                update={(item, values, version) =>
+                  pictureApi.updateLog(eventId, item.id, { version, ...body(values) })
                 }
-                submitLabel={mode.kind === 'edit' ? t('picture.form.save') : t('picture.log.add')}
                 onSaved={() => done(t('picture.log.saved'))}
-                {...(mode.kind === 'edit' && { onCancel: () => setMode({ kind: 'create' }) })}
+                onCancel={editor.cancel}
               />
             )}
           </FormColumn>
           <section className="picture-layout__list" aria-labelledby="log-list-title">
             <h2 id="log-list-title">{t('picture.log.listTitle')}</h2>
             <Filters label={t('picture.filter.label')}>
-              <PeriodFilter
-                id="log-period"
-                value={period}
-                onChange={(value) => {
-                  setPeriod(value);
-                  setOffset(0);
-                }}
-              />
+              <PeriodFilter id="log-period" value={period} onChange={filter(setPeriod)} />
               <Checkbox
                 id="log-significant"
                 label={t('picture.log.onlySignificant')}
                 checked={significant}
-                onChange={(checked) => {
-                  setSignificant(checked);
-                  setOffset(0);
-                }}
+                onChange={filter(setSignificant)}
               />
             </Filters>
             <CsvLink
@@ -175,47 +152,30 @@ export function LogPage() {
                 significant: significant ? 'true' : undefined,
               })}
             />
-            {list.error ? (
-              <LoadError error={list.error} retry={list.reload} />
-            ) : !list.data ? (
-              <Loading />
-            ) : list.data.items.length === 0 ? (
-              <p>{t('picture.log.none')}</p>
-            ) : (
-              <>
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="group"
-                  aria-labelledby="log-list-title"
+            <ListBody
+              list={list}
+              empty={t('picture.log.none')}
+              paging={{ limit, offset, onChange: setOffset }}
+            >
+              {(data) => (
+                <DataTable
+                  labelledBy="log-list-title"
+                  caption={t('picture.log.listTitle')}
+                  columns={[t('picture.log.occurredAt'), t('picture.log.text')]}
+                  actions
                 >
-                  <table className="table table--dense">
-                    <caption className="visually-hidden">{t('picture.log.listTitle')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('picture.log.occurredAt')}</th>
-                        <th scope="col">{t('picture.log.text')}</th>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('picture.form.actions')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {list.data.items.map((item) => (
-                        <LogRow
-                          key={item.id}
-                          item={item}
-                          onEdit={() => setMode({ kind: 'edit', item })}
-                          onStrike={() => setMode({ kind: 'strike', item })}
-                          canWrite={can('log.write')}
-                        />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
-              </>
-            )}
+                  {data.items.map((item) => (
+                    <LogRow
+                      key={item.id}
+                      item={item}
+                      onEdit={() => setMode({ kind: 'edit', item })}
+                      onStrike={() => setMode({ kind: 'strike', item })}
+                      canWrite={can('log.write')}
+                    />
+                  ))}
+                </DataTable>
+              )}
+            </ListBody>
           </section>
         </div>
       )}
@@ -280,14 +240,10 @@ function LogRow({
       <td className="actions-cell">
         {!item.struck && canWrite && (
           <>
-            <button type="button" className="link-button" onClick={onEdit}>
-              {t('picture.form.edit')}
-              <span className="visually-hidden">: {formatDateTime(item.occurredAt)}</span>
-            </button>{' '}
-            <button type="button" className="link-button" onClick={onStrike}>
+            <RowButton onClick={onEdit} what={formatDateTime(item.occurredAt)} />{' '}
+            <RowButton onClick={onStrike} what={formatDateTime(item.occurredAt)}>
               {t('picture.log.strike')}
-              <span className="visually-hidden">: {formatDateTime(item.occurredAt)}</span>
-            </button>
+            </RowButton>
           </>
         )}
       </td>

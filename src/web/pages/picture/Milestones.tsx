@@ -4,23 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api.ts';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { FormColumn, useEventList, hintShownOf } from '../../kit/lists.tsx';
+import { SavedNotice, errorText } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate } from '../../format.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type MilestoneItem, pictureApi } from './client.ts';
-import {
-  EventPage,
-  type FieldSpec,
-  FormColumn,
-  InternalTag,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  errorText,
-  str,
-  useEventList,
-} from './common.tsx';
 
 const dayMs = 86_400_000;
 
@@ -191,7 +184,7 @@ export function MilestonesPage() {
     {
       name: 'decisionId',
       label: t('milestones.decision'),
-      hint: t('milestones.decisionHint'),
+      hint: hintShownOf(t('milestones.decisionHint'), t, decisions.data),
       kind: 'select',
       required: false,
       options: [

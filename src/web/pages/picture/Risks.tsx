@@ -3,23 +3,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { CsvLink, FormColumn, useEventList, ShownOf } from '../../kit/lists.tsx';
+import { SavedNotice } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { type Assessment, type RiskItem, pictureApi } from './client.ts';
-import {
-  CsvLink,
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  InternalTag,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  str,
-  useEventList,
-} from './common.tsx';
 
 type RiskWithHistory = RiskItem & { assessments: Assessment[] };
 type Mode =
@@ -47,9 +40,10 @@ function ScoreTag({ score }: { score: number }) {
   );
 }
 
-async function loadRisks(eventId: number): Promise<RiskWithHistory[]> {
+async function loadRisks(eventId: number): Promise<{ items: RiskWithHistory[]; total: number }> {
   const page = await pictureApi.risks(eventId, { limit: 200, order: 'asc' });
-  return Promise.all(page.items.map((risk) => pictureApi.risk(eventId, risk.id)));
+  const items = await Promise.all(page.items.map((risk) => pictureApi.risk(eventId, risk.id)));
+  return { items, total: page.total };
 }
 
 export function RisksPage() {
@@ -117,7 +111,7 @@ export function RisksPage() {
           <Loading />
         ) : (
           <>
-            <Matrix risks={list.data} />
+            <Matrix risks={list.data.items} />
             <div className="picture-layout">
               <FormColumn show={can('risk.write')}>
                 <SavedNotice message={saved} />
@@ -212,7 +206,7 @@ export function RisksPage() {
               <section className="picture-layout__list" aria-labelledby="risks-list-title">
                 <h2 id="risks-list-title">{t('picture.risks.listTitle')}</h2>
                 <CsvLink href={pictureApi.csvUrl(eventId, 'risks', { order: 'asc' })} />
-                {list.data.length === 0 ? (
+                {list.data.items.length === 0 ? (
                   <p>{t('picture.risks.none')}</p>
                 ) : (
                   <div
@@ -238,7 +232,7 @@ export function RisksPage() {
                         </tr>
                       </thead>
                       <tbody>
-                        {[...list.data]
+                        {[...list.data.items]
                           .sort((a, b) => b.score - a.score)
                           .map((risk) => (
                             <tr key={risk.id}>
@@ -295,6 +289,7 @@ export function RisksPage() {
                     </table>
                   </div>
                 )}
+                <ShownOf page={list.data} />
               </section>
             </div>
           </>

@@ -4,10 +4,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import { ExerciseTag, Loading, PageHeading, usePageTitle } from '../../components.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { ExerciseTag } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, useReportName } from './ReportParts.tsx';
 import { reportsApi } from './reportsApi.ts';
 

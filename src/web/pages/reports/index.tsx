@@ -3,7 +3,7 @@
 import { type ComponentType, Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useMatch } from 'react-router';
-import { Loading } from '../../components.tsx';
+import { Loading } from '../../kit/layout.tsx';
 
 function page(load: () => Promise<ComponentType>) {
   const Lazy = lazy(async () => ({ default: await load() }));
@@ -17,22 +17,22 @@ function page(load: () => Promise<ComponentType>) {
 }
 
 export const ReportsListPage = page(() =>
-  import('./ReportsList.tsx').then((module) => module.ReportsListPage),
+  import('./ReportsListPage.tsx').then((module) => module.ReportsListPage),
 );
-export const ReportPage = page(() =>
-  import('./ReportPage.tsx').then((module) => module.ReportPage),
+export const ReportWorkflowPage = page(() =>
+  import('./ReportWorkflowPage.tsx').then((module) => module.ReportWorkflowPage),
 );
-export const ReportSectionPage = page(() =>
-  import('./SectionPage.tsx').then((module) => module.SectionPage),
+export const EditSectionPage = page(() =>
+  import('./EditSectionPage.tsx').then((module) => module.EditSectionPage),
 );
 export const ReportChangesPage = page(() =>
-  import('./ChangesPage.tsx').then((module) => module.ChangesPage),
+  import('./ReportChangesPage.tsx').then((module) => module.ReportChangesPage),
 );
-export const ReportReturnPage = page(() =>
-  import('./ReturnPage.tsx').then((module) => module.ReturnPage),
+export const SendBackPage = page(() =>
+  import('./SendBackPage.tsx').then((module) => module.SendBackPage),
 );
-export const ReportPublishPage = page(() =>
-  import('./PublishPage.tsx').then((module) => module.PublishPage),
+export const PublishReportPage = page(() =>
+  import('./PublishReportPage.tsx').then((module) => module.PublishReportPage),
 );
 export const ArchivePage = page(() =>
   import('./ArchivePage.tsx').then((module) => module.ArchivePage),

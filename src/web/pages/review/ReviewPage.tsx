@@ -2,25 +2,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Checkbox, Loading, TextField } from '../../components.tsx';
+import { EventPage } from '../../kit/eventPage.tsx';
+import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
+import { Checkbox, TextField } from '../../kit/forms.tsx';
+import { Loading } from '../../kit/layout.tsx';
+import { FormColumn, Filters, Pager, useEventList } from '../../kit/lists.tsx';
+import { SavedNotice, errorText } from '../../kit/messages.tsx';
+import { RecordForm } from '../../kit/recordForm.tsx';
+import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
-import {
-  EventPage,
-  FormColumn,
-  type FieldSpec,
-  Filters,
-  InternalTag,
-  Pager,
-  ProvenanceNote,
-  RecordForm,
-  SavedNotice,
-  type Values,
-  errorText,
-  str,
-  useEventList,
-} from '../picture/common.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import {
   type Lesson,
   type TimelineEntry,

@@ -6,20 +6,14 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import {
-  Checkbox,
-  ErrorSummary,
-  Loading,
-  Notice,
-  PageHeading,
-  TextArea,
-  usePageTitle,
-} from '../../components.tsx';
+import { Checkbox, ErrorSummary, TextArea } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { formatDateTime, formatTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import {
   Breadcrumb,
   ReportStateTag,
@@ -82,7 +76,7 @@ export function combineTexts(theirs: string, mine: string): string {
     .replace(/\n$/, '');
 }
 
-export function SectionPage() {
+export function EditSectionPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { type EventItem, api } from '../api.ts';
-import { ExerciseTag, Loading, Notice, PageHeading, usePageTitle } from '../components.tsx';
-import { formatDateTime } from '../format.ts';
-import { useSession } from '../session.tsx';
-import { useLoad } from '../useLoad.ts';
-import { LoadError } from './LoadError.tsx';
+import { type EventItem, api } from '../../api.ts';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
+import { ExerciseTag } from '../../kit/status.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useSession } from '../../session.tsx';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../../kit/loadError.tsx';
 
 export function EventsPage() {
   const { t } = useTranslation();

@@ -4,19 +4,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import {
-  ErrorSummary,
-  ExerciseTag,
-  FieldError,
-  Loading,
-  Notice,
-  PageHeading,
-  usePageTitle,
-} from '../../components.tsx';
+import { ErrorSummary, FieldError } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
+import { ExerciseTag } from '../../kit/status.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, ReportStateTag, useReportName } from './ReportParts.tsx';
 import { type ReportKind, reportsApi } from './reportsApi.ts';
 

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import { api } from '../api.ts';
-import { ErrorSummary, Loading, PageHeading, TextField, usePageTitle } from '../components.tsx';
-import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../errors.ts';
-import { useSession } from '../session.tsx';
+import { api } from '../../api.ts';
+import { ErrorSummary, TextField } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
+import { useSession } from '../../session.tsx';
 
 const fieldIds = { currentPassword: 'current-password', newPassword: 'new-password' };
 

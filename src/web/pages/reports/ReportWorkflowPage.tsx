@@ -4,19 +4,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import {
-  ErrorSummary,
-  ExerciseTag,
-  Loading,
-  Notice,
-  PageHeading,
-  usePageTitle,
-} from '../../components.tsx';
+import { ErrorSummary } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
+import { ExerciseTag } from '../../kit/status.tsx';
 import { type FormErrors, noErrors } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import {
   Breadcrumb,
   ChangeTag,
@@ -48,7 +44,7 @@ export function workflowError(error: unknown, t: (key: string) => string): FormE
   return { summary: [{ id: 'workflow', message: String(error) }], byField: {} };
 }
 
-export function ReportPage() {
+export function ReportWorkflowPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);

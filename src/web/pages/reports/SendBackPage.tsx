@@ -3,23 +3,18 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../api.ts';
-import {
-  ErrorSummary,
-  Loading,
-  Notice,
-  PageHeading,
-  TextArea,
-  usePageTitle,
-} from '../../components.tsx';
+import { ErrorSummary, TextArea } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, useLiveReport, useReportName } from './ReportParts.tsx';
-import { workflowError } from './ReportPage.tsx';
+import { workflowError } from './ReportWorkflowPage.tsx';
 import { reportsApi } from './reportsApi.ts';
 
-export function ReturnPage() {
+export function SendBackPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);

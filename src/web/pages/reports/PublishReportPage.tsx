@@ -4,15 +4,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
-import { ErrorSummary, Loading, Notice, PageHeading, usePageTitle } from '../../components.tsx';
+import { ErrorSummary } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, noErrors } from '../../errors.ts';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, InternalTag, useLiveReport, useReportName } from './ReportParts.tsx';
 import { SectionPreview } from './Preview.tsx';
-import { workflowError } from './ReportPage.tsx';
+import { workflowError } from './ReportWorkflowPage.tsx';
 import { type ReportSection, type ReportSummary, reportsApi } from './reportsApi.ts';
 
 /** Sections of the public version: internal ones leave, with everything below them. */
@@ -26,7 +28,7 @@ function publicSections(sections: ReportSection[]): ReportSection[] {
   });
 }
 
-export function PublishPage() {
+export function PublishReportPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);

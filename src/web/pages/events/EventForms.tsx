@@ -1,21 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type EventItem, api } from '../api.ts';
-import {
-  Checkbox,
-  ErrorSummary,
-  ExerciseTag,
-  Loading,
-  PageHeading,
-  TextArea,
-  TextField,
-  usePageTitle,
-} from '../components.tsx';
-import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../errors.ts';
-import { stockholmLocalNow, stockholmLocalToIso } from '../format.ts';
-import { useLoad } from '../useLoad.ts';
-import { LoadError } from './LoadError.tsx';
+import { type EventItem, api } from '../../api.ts';
+import { Checkbox, ErrorSummary, TextArea, TextField } from '../../kit/forms.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { ExerciseTag } from '../../kit/status.tsx';
+import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
+import { stockholmLocalNow, stockholmLocalToIso } from '../../format.ts';
+import { useLoad } from '../../useLoad.ts';
+import { LoadError } from '../../kit/loadError.tsx';
 
 export function CreateEventPage() {
   const { t } = useTranslation();

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../api.ts';
-import { ErrorSummary, PageHeading, TextField, usePageTitle } from '../components.tsx';
-import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../errors.ts';
-import { useSession } from '../session.tsx';
-import { useLoad } from '../useLoad.ts';
+import { api } from '../../api.ts';
+import { ErrorSummary, TextField } from '../../kit/forms.tsx';
+import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
+import { useSession } from '../../session.tsx';
+import { useLoad } from '../../useLoad.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();

@@ -2,13 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.ts';
-import { Loading, PageHeading, usePageTitle } from '../../components.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../LoadError.tsx';
+import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, ChangeTag, useLiveReport, useReportName } from './ReportParts.tsx';
 
-export function ChangesPage() {
+export function ReportChangesPage() {
   const { t } = useTranslation();
   const params = useParams();
   const eventId = Number(params.eventId);

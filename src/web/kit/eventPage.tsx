@@ -1,0 +1,105 @@
+// The frame of an event's screens: the event's sub-navigation, breadcrumb and the one h1.
+import { type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router';
+import { type EventItem, api, request } from '../api.ts';
+import { LoadError } from './loadError.tsx';
+import { useLoad } from '../useLoad.ts';
+import { Loading, PageHeading, usePageTitle } from './layout.tsx';
+import { ExerciseTag } from './status.tsx';
+import '../pages/picture/picture.css';
+
+export const eventSections = [
+  ['overview', ''],
+  ['log', '/log'],
+  ['decisions', '/decisions'],
+  ['milestones', '/milestones'],
+  ['actions', '/actions'],
+  ['meetings', '/meetings'],
+  ['calendar', '/calendar'],
+  ['risks', '/risks'],
+  ['diversions', '/diversions'],
+  ['figures', '/figures'],
+  ['communication', '/communication'],
+  ['reports', '/reports'],
+  ['archive', '/archive'],
+  ['review', '/review'],
+  ['admin', '/admin'],
+] as const;
+
+/** The event's sub-navigation: one link per area, the current one marked for screen readers. */
+export function EventNav({ eventId }: { eventId: number }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="event-nav" aria-label={t('picture.nav.label')}>
+      <ul>
+        {eventSections.map(([key, path]) => (
+          <li key={key}>
+            <NavLink to={`/events/${eventId}${path}`} end>
+              {t(`picture.nav.${key}`)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** What the signed-in user may do in the event; unknown (null) means "let the server decide". */
+async function myAccess(eventId: number): Promise<{ permissions: string[] } | null> {
+  try {
+    return await request<{ permissions: string[] }>('GET', `/api/events/${eventId}/grants/me`);
+  } catch {
+    return null;
+  }
+}
+
+/** The frame of an event's screen: breadcrumb, sub-navigation, the one h1. */
+export function EventPage({
+  eventId,
+  title,
+  intro,
+  children,
+}: {
+  eventId: number;
+  title: string;
+  intro?: ReactNode;
+  children: (event: EventItem, can: (permission: string) => boolean) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const event = useLoad(() => api.event(eventId), [eventId]);
+  const mine = useLoad(() => myAccess(eventId), [eventId]);
+  usePageTitle(event.data ? `${title} – ${event.data.name}` : title);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/">{t('app.events')}</Link>
+        {event.data && (
+          <>
+            {' › '}
+            <Link to={`/events/${eventId}`}>{event.data.name}</Link>
+          </>
+        )}
+      </p>
+      <EventNav eventId={eventId} />
+      {event.data?.isExercise && <p className="exercise-banner">{t('app.exerciseBanner')}</p>}
+      <PageHeading>
+        {title} {event.data?.isExercise && <ExerciseTag />}
+      </PageHeading>
+      {intro && <p className="lead">{intro}</p>}
+      {event.error ? (
+        <LoadError error={event.error} retry={event.reload} />
+      ) : !event.data || mine.loading ? (
+        <Loading />
+      ) : (
+        <div className="picture-page">
+          {children(event.data, (permission) => {
+            if (event.data?.state === 'closed') return false;
+            const permissions = mine.data?.permissions;
+            return !permissions || permissions.includes(permission);
+          })}
+        </div>
+      )}
+    </>
+  );
+}

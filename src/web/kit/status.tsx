@@ -1,0 +1,147 @@
+// Tags and marks: status (colour + word + icon), situation state, prognosis arrows, exercise,
+// internal, and who recorded an item.
+import { type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type Prognosis,
+  type Provenance,
+  type SeriesBucket,
+  type SituationState,
+  type StatusColor,
+} from '../api.ts';
+import { formatDateTime, formatNumber, withUnit } from '../format.ts';
+
+const statusIcons: Record<StatusColor | 'none', ReactNode> = {
+  green: (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="7" fill="currentColor" />
+      <path d="M4.5 8.2l2.3 2.3 4.7-4.9" stroke="#fff" strokeWidth="2" fill="none" />
+    </svg>
+  ),
+  yellow: (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M8 1l7.2 13.5H.8z" fill="currentColor" />
+      <path d="M8 5.5v4.5M8 11.5v1.6" stroke="#fff" strokeWidth="1.9" />
+    </svg>
+  ),
+  red: (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M5 1h6l4 4v6l-4 4H5l-4-4V5z" fill="currentColor" />
+      <path d="M5.4 5.4l5.2 5.2M10.6 5.4l-5.2 5.2" stroke="#fff" strokeWidth="2" />
+    </svg>
+  ),
+  none: (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <path d="M5 8h6" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
+  ),
+};
+
+/** A status always has a word and an icon beside its colour. */
+export function StatusTag({
+  status,
+  compact = false,
+  label,
+}: {
+  status: StatusColor | null;
+  compact?: boolean;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  const key = status ?? 'none';
+  const word = t(`status.${key}`);
+  return (
+    <span className={`tag tag--${key}${compact ? ' tag--compact' : ''}`}>
+      {statusIcons[key]}
+      <span>{word}</span>
+      {label && <span className="visually-hidden">: {label}</span>}
+    </span>
+  );
+}
+
+/** A period's figure: its value, or each place's own value when those do not add up. */
+export function BucketValue({ bucket, unit }: { bucket: SeriesBucket; unit: string }) {
+  const { t } = useTranslation();
+  if (bucket.value !== null) return <>{withUnit(formatNumber(bucket.value), unit)}</>;
+  return (
+    <ul className="plain-list">
+      {bucket.places.map((place) => (
+        <li key={place.place}>
+          {place.name ?? t('picture.figures.wholeRegion')}{' '}
+          {withUnit(formatNumber(place.value), unit)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function StateTag({ state }: { state: SituationState | 'missing' }) {
+  const { t } = useTranslation();
+  return <span className={`tag tag--state tag--${state}`}>{t(`state.${state}`)}</span>;
+}
+
+const arrows: Record<Prognosis, string> = {
+  improving: 'M3 13L13 3M6 3h7v7',
+  unchanged: 'M2 8h12M9 3l5 5-5 5',
+  worsening: 'M3 3l10 10M13 6v7H6',
+};
+
+export function PrognosisArrow({
+  prognosis,
+  showText = false,
+}: {
+  prognosis: Prognosis | null;
+  showText?: boolean;
+}) {
+  const { t } = useTranslation();
+  const text = t(`prognosis.${prognosis ?? 'none'}`);
+  if (!prognosis) return <span className="prognosis prognosis--none">{showText ? text : '–'}</span>;
+  return (
+    <span className={`prognosis prognosis--${prognosis}`} title={text}>
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path d={arrows[prognosis]} stroke="currentColor" strokeWidth="2" fill="none" />
+      </svg>
+      <span className={showText ? undefined : 'visually-hidden'}>{text}</span>
+    </span>
+  );
+}
+
+export function ExerciseTag() {
+  const { t } = useTranslation();
+  return <strong className="tag tag--exercise">{t('app.exercise')}</strong>;
+}
+export function InternalTag() {
+  const { t } = useTranslation();
+  return (
+    <span className="tag tag--internal tag--compact">
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <rect x="3" y="7" width="10" height="8" rx="1" fill="currentColor" />
+        <path d="M5 7V5a3 3 0 016 0v2" stroke="currentColor" strokeWidth="1.8" fill="none" />
+      </svg>
+      {t('picture.internal')}
+    </span>
+  );
+}
+
+/** Who recorded an item and when, from its provenance. */
+export function ProvenanceNote({ provenance }: { provenance: Provenance | undefined }) {
+  const { t } = useTranslation();
+  if (!provenance) return null;
+  const changed = provenance.updatedAt !== provenance.createdAt;
+  return (
+    <span className="provenance">
+      {t('picture.recorded', {
+        when: formatDateTime(provenance.createdAt),
+        source: sourceLabel(provenance.source, t),
+      })}
+      {changed && ` · ${t('picture.changed', { when: formatDateTime(provenance.updatedAt) })}`}
+    </span>
+  );
+}
+
+function sourceLabel(source: string, t: (key: string) => string): string {
+  if (source === 'manual') return t('picture.source.manual');
+  if (source === 'demo' || source === 'seed') return t('picture.source.demo');
+  return source;
+}

@@ -1,0 +1,304 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  type ActionSummary,
+  type Change,
+  type Completeness,
+  type Decision,
+  type DiversionBoard,
+  type EventItem,
+  type LogEntry,
+  type Readiness,
+  type Series,
+  type Situation,
+  api,
+} from '../../api.ts';
+import { EventNav } from '../../kit/eventPage.tsx';
+import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { ExerciseTag } from '../../kit/status.tsx';
+import { formatShort } from '../../format.ts';
+import { useLive } from '../../useLive.ts';
+import { LoadError } from '../../kit/loadError.tsx';
+import { MilestonePanel } from '../picture/Milestones.tsx';
+import {
+  ActionPanel,
+  DecisionPanel,
+  DiversionPanel,
+  FigurePanel,
+  LogPanel,
+} from './DashboardPanels.tsx';
+import { LiveStatus, ReadinessTag, UnitGrid, rowSignatures, sectionTitle } from './UnitGrid.tsx';
+
+export interface Picture {
+  event: EventItem;
+  readiness: Readiness;
+  completeness: Completeness;
+  situations: Situation[];
+  series: Series[];
+  board: DiversionBoard;
+  actions: ActionSummary;
+  decisions: Decision[];
+  log: LogEntry[];
+}
+
+export type SectionKey =
+  'readiness' | 'units' | 'diversions' | 'figures' | 'actions' | 'decisions' | 'log';
+
+type Part =
+  | 'event'
+  | 'readiness'
+  | 'completeness'
+  | 'situations'
+  | 'figures'
+  | 'board'
+  | 'actions'
+  | 'decisions'
+  | 'log';
+
+const allParts: Part[] = [
+  'event',
+  'readiness',
+  'completeness',
+  'situations',
+  'figures',
+  'board',
+  'actions',
+  'decisions',
+  'log',
+];
+
+/** Which parts of the picture a change of each kind can touch; an unknown kind refetches all. */
+const partsByKind: Record<string, Part[]> = {
+  event: ['event'],
+  readiness_change: ['readiness'],
+  unit: ['readiness', 'situations', 'completeness'],
+  unit_situation: ['situations', 'completeness'],
+  input_request: ['completeness'],
+  figure: ['figures'],
+  figure_import: ['figures'],
+  figure_observation: ['figures'],
+  facility: ['board'],
+  diversion: ['board'],
+  decision: ['decisions', 'actions', 'board'],
+  action: ['actions'],
+  log_entry: ['log'],
+  communication_activity: [],
+  media_picture: [],
+  spokesperson: [],
+  // The milestone panel follows the feed itself.
+  milestone: [],
+  risk: [],
+  report: [],
+  report_section: [],
+  template: [],
+  distribution_list: [],
+  subscription: [],
+  forum: [],
+  meeting: [],
+  calendar_token: [],
+};
+
+function partsFor(changes: Change[]): Set<Part> {
+  if (changes.length === 0) return new Set(allParts);
+  const parts = new Set<Part>();
+  for (const change of changes) {
+    for (const part of partsByKind[change.kind] ?? allParts) parts.add(part);
+  }
+  return parts;
+}
+
+const emptyPage = { items: [], total: 0, limit: 0, offset: 0 };
+const emptyActionSummary: ActionSummary = { open: 0, overdue: 0, next: [] };
+const emptyCompleteness: Completeness = {
+  period: null,
+  deadline: null,
+  expected: 0,
+  reported: 0,
+  units: [],
+};
+
+/** Loads the parts asked for and keeps the rest from the picture already shown. */
+async function loadPicture(
+  eventId: number,
+  before: Picture | null,
+  parts: Set<Part> = new Set(allParts),
+): Promise<Picture> {
+  const wanted = (part: Part) => !before || parts.has(part);
+  const optional = <T,>(promise: Promise<T>, fallback: T) => promise.catch(() => fallback);
+  const keep = <T,>(value: T) => Promise.resolve(value);
+  const loadingCompleteness = wanted('completeness')
+    ? optional(api.completeness(eventId), emptyCompleteness)
+    : keep(before!.completeness);
+  const [event, readiness, completeness, situations, series, board, actions, decisions, log] =
+    await Promise.all([
+      wanted('event') ? api.event(eventId) : keep(before!.event),
+      wanted('readiness') ? api.readiness(eventId) : keep(before!.readiness),
+      loadingCompleteness,
+      loadingCompleteness.then(({ period }) =>
+        // Each unit's latest situation up to the period: another period needs them anew.
+        wanted('situations') || period !== before!.completeness.period
+          ? api.latestSituations(eventId, period ?? undefined).then((answer) => answer.items)
+          : before!.situations,
+      ),
+      wanted('figures') ? loadSeries(eventId) : keep(before!.series),
+      wanted('board')
+        ? optional(api.diversionBoard(eventId), { at: '', items: [] } as DiversionBoard)
+        : keep(before!.board),
+      wanted('actions')
+        ? optional(api.actionSummary(eventId), emptyActionSummary)
+        : keep(before!.actions),
+      wanted('decisions')
+        ? optional(api.decisions(eventId, 4), emptyPage).then((page) => page.items)
+        : keep(before!.decisions),
+      wanted('log')
+        ? optional(api.log(eventId, 3), emptyPage).then((page) => page.items)
+        : keep(before!.log),
+    ]);
+  return { event, readiness, completeness, situations, series, board, actions, decisions, log };
+}
+
+async function loadSeries(eventId: number): Promise<Series[]> {
+  const figures = await api.figures(eventId).catch(() => emptyPage);
+  const series = await Promise.all(
+    figures.items.slice(0, 4).map((figure) => api.series(eventId, figure.id).catch(() => null)),
+  );
+  return series.filter((item): item is Series => item !== null);
+}
+
+function sectionsOf(picture: Picture): Record<SectionKey, string> {
+  return {
+    readiness: JSON.stringify([picture.readiness.event, picture.event]),
+    units: JSON.stringify([picture.readiness.units, picture.completeness, picture.situations]),
+    diversions: JSON.stringify(picture.board.items),
+    figures: JSON.stringify(picture.series),
+    actions: JSON.stringify(picture.actions),
+    decisions: JSON.stringify(picture.decisions),
+    log: JSON.stringify(picture.log),
+  };
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const eventId = Number(useParams().eventId);
+  const [picture, setPicture] = useState<Picture | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const [changed, setChanged] = useState<Set<string>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef<{ sections: Record<SectionKey, string>; rows: Map<string, string> }>(
+    null,
+  );
+  const clearTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  usePageTitle(picture?.event.name ?? t('dashboard.title'));
+
+  const pictureRef = useRef<Picture | null>(null);
+  const refresh = useCallback(
+    async (parts?: Set<Part>) => {
+      try {
+        const next = await loadPicture(eventId, pictureRef.current, parts);
+        pictureRef.current = next;
+        const sections = sectionsOf(next);
+        const rows = rowSignatures(next);
+        const before = previous.current;
+        if (before) {
+          const keys = new Set<string>();
+          for (const key of Object.keys(sections) as SectionKey[]) {
+            if (sections[key] !== before.sections[key]) keys.add(key);
+          }
+          for (const [key, value] of rows) {
+            if (before.rows.get(key) !== value) keys.add(key);
+          }
+          if (keys.size > 0) {
+            setChanged(keys);
+            const names = (Object.keys(sections) as SectionKey[])
+              .filter((key) => keys.has(key))
+              .map((key) => sectionTitle(key, t));
+            setAnnouncement(`${t('dashboard.updated')}: ${names.join(', ')}`);
+            clearTimeout(clearTimer.current);
+            clearTimer.current = setTimeout(() => setChanged(new Set()), 4000);
+          }
+        }
+        previous.current = { sections, rows };
+        setPicture(next);
+        setError(null);
+        setUpdatedAt(new Date());
+      } catch (caught) {
+        setError(caught);
+      }
+    },
+    [eventId, t],
+  );
+
+  useEffect(() => {
+    previous.current = null;
+    pictureRef.current = null;
+    // Fetching on mount: every state update in refresh() happens after a network answer.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void refresh();
+    return () => clearTimeout(clearTimer.current);
+  }, [refresh]);
+
+  const live = useLive(eventId, (changes) => {
+    const parts = partsFor(changes);
+    if (parts.size > 0) void refresh(parts);
+  });
+
+  if (error && !picture) return <LoadError error={error} retry={refresh} />;
+  if (!picture) return <Loading />;
+
+  const { event, readiness } = picture;
+  const flash = (key: string) => (changed.has(key) ? ' is-changed' : '');
+
+  return (
+    <div className="dashboard">
+      {event.isExercise && <p className="exercise-banner">{t('app.exerciseBanner')}</p>}
+      <EventNav eventId={event.id} />
+      <div className="dashboard__top">
+        <div className="dashboard__title">
+          <PageHeading>
+            {event.name} {event.isExercise && <ExerciseTag />}
+          </PageHeading>
+          <p className={`readiness${flash('readiness')}`}>
+            <span className="readiness__label">{t('dashboard.readiness')}:</span>{' '}
+            <ReadinessTag level={readiness.event.level} />{' '}
+            {readiness.event.since && (
+              <span className="muted">
+                {t('dashboard.since', { when: formatShort(readiness.event.since) })}
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="dashboard__meta">
+          <LiveStatus state={live} updatedAt={updatedAt} />
+          {event.state === 'active' && (
+            <Link to={`/events/${event.id}/report`} className="button button--secondary">
+              {t('dashboard.reportLink')}
+            </Link>
+          )}
+        </div>
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+
+      <UnitGrid picture={picture} flash={flash} />
+
+      <MilestonePanel eventId={event.id} />
+
+      <div className="dashboard__grid">
+        <div className="dashboard__col">
+          <FigurePanel series={picture.series} flash={flash('figures')} />
+        </div>
+        <div className="dashboard__col">
+          <DiversionPanel board={picture.board} flash={flash('diversions')} />
+          <ActionPanel summary={picture.actions} flash={flash('actions')} />
+          <LogPanel log={picture.log} flash={flash('log')} />
+        </div>
+        <div className="dashboard__col">
+          <DecisionPanel decisions={picture.decisions} flash={flash('decisions')} />
+        </div>
+      </div>
+    </div>
+  );
+}
