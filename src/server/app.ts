@@ -48,7 +48,7 @@ import { exchangeRoutes } from './exchange/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
 import { feedRoutes } from './feeds/routes.ts';
 import { webRoutes } from './http/web.ts';
-import { metricsRoutes } from './ops/metrics.ts';
+import { metricsAccess, metricsRoutes } from './ops/metrics.ts';
 import { openApiDocument } from '../contract/health.ts';
 
 z.config(z.locales.sv());
@@ -61,7 +61,7 @@ export type AppConfig = Pick<
   | 'SESSION_ABSOLUTE_HOURS'
   | 'BODY_LIMIT_BYTES'
 > &
-  Partial<Pick<Config, 'TRUSTED_PROXIES'>> &
+  Partial<Pick<Config, 'TRUSTED_PROXIES' | 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256'>> &
   SsoConfig;
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
@@ -123,7 +123,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
 
   const db = database.db;
   await app.register(healthRoutes, { db });
-  await app.register(metricsRoutes, { database });
+  await app.register(metricsRoutes, { database, access: metricsAccess(config) });
   const secureCookies = config.PUBLIC_URL.startsWith('https:');
   const ssoSettings = ssoSettingsFrom(config);
   const ssoClient = ssoSettings ? new OidcClient(ssoSettings) : null;

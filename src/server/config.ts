@@ -61,6 +61,14 @@ export const configSchema = z
       .default('info'),
     LAGESBILD_DEMO: booleanFlag.default(true),
     METRICS_PUBLIC: booleanFlag.default(false),
+    METRICS_TOKEN_SHA256: z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        'must be the SHA-256 of the scrape token as 64 hexadecimal characters (sha256sum < token-file)',
+      )
+      .transform((value) => value.toLowerCase())
+      .optional(),
     ADMIN_EMAIL: z.email({ error: 'must be an e-mail address' }).default('admin@lagesbild.local'),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     DEMO_PASSWORD: z.string().optional(),

@@ -138,7 +138,7 @@ type Outcome = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
 
 function expectation(who: Who, role: Subject['role'], ownUnit: boolean): Outcome {
   if (who === 'anyone') return 'allowed';
-  if (role === 'anonymous') return 'unauthenticated';
+  if (role === 'anonymous' || who === 'scraper') return 'unauthenticated';
   if (who === 'signed_in') return 'allowed';
   if (who === 'system_admin') return role === 'system_admin' ? 'allowed' : 'forbidden';
   if (role === 'outsider') return 'hidden';

@@ -3,10 +3,11 @@ import type { Client, TestApp } from '../support/app.ts';
 
 /**
  * Who may call a route. Event routes list the roles allowed event-wide; `ownUnitRoles` are
- * allowed only when the route's unit is one of their own.
+ * allowed only when the route's unit is one of their own. `scraper`: only the metrics scraper's
+ * own token, which no user holds.
  */
 export type Who =
-  'anyone' | 'signed_in' | 'system_admin' | { roles: Role[]; ownUnitRoles?: Role[] };
+  'anyone' | 'signed_in' | 'system_admin' | 'scraper' | { roles: Role[]; ownUnitRoles?: Role[] };
 
 export interface AuditContext {
   t: TestApp;

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   type EventGrant,
@@ -23,6 +24,12 @@ export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'signed_in'; duringPasswordChange?: boolean }
   | { kind: 'system_admin' }
+  /**
+   * A scraper: the bearer token whose SHA-256 is `tokenSha256`, checked without the database so
+   * that the route answers while the database is down; `open` lets anyone in. No session or API
+   * token counts here.
+   */
+  | { kind: 'scraper'; tokenSha256: Buffer | null; open: boolean }
   | {
       kind: 'event';
       permission: Permission;
@@ -85,12 +92,14 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
 
   app.addHook('onRequest', async (request) => {
     request.eventGrants = [];
+    if (request.routeOptions.config.access?.kind === 'scraper') return;
     await authenticate(request, db, policy);
   });
 
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
+    if (access.kind === 'scraper') return admitScraper(request, access);
     const actor = request.actor;
     if (!actor) throw errors.unauthenticated();
     if (
@@ -111,6 +120,18 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
 
 function bearerOf(request: FastifyRequest): string | undefined {
   return /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+}
+
+function admitScraper(
+  request: FastifyRequest,
+  access: Extract<RouteAccess, { kind: 'scraper' }>,
+): void {
+  if (access.open) return;
+  const bearer = bearerOf(request);
+  const presented = bearer ? createHash('sha256').update(bearer).digest() : null;
+  if (!presented || !access.tokenSha256 || !timingSafeEqual(presented, access.tokenSha256)) {
+    throw errors.unauthenticated();
+  }
 }
 
 async function authenticate(request: FastifyRequest, db: Db, policy: SessionPolicy): Promise<void> {

@@ -1,21 +1,30 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { fileResponse } from '../../contract/common.ts';
-import { booleanFlag } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { Schema } from '../db/schema.ts';
 import type { RouteAccess } from '../http/guard.ts';
 import type { AnyKysely } from './tables.ts';
 
 /**
- * /metrics needs a system administrator (a bearer API token of one, for the scraper) unless
- * METRICS_PUBLIC is true, for a scraper on a network that only it can reach. The value was
- * checked at start (src/server/config.ts).
+ * /metrics answers the scraper's bearer token (METRICS_TOKEN_SHA256 holds its SHA-256), checked
+ * without the database, or anyone when METRICS_PUBLIC is true (for a scraper on a network that
+ * only it can reach). Sessions and API tokens do not count: a scrape needs no user's rights.
  */
-export function metricsAccess(env: NodeJS.ProcessEnv = process.env): RouteAccess {
-  const value = env.METRICS_PUBLIC?.trim();
-  return value && booleanFlag.parse(value) ? { kind: 'public' } : { kind: 'system_admin' };
+export function metricsAccess(
+  config: Partial<Pick<Config, 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256'>>,
+): RouteAccess {
+  const hash = config.METRICS_TOKEN_SHA256;
+  return {
+    kind: 'scraper',
+    tokenSha256: hash ? Buffer.from(hash, 'hex') : null,
+    open: config.METRICS_PUBLIC === true,
+  };
 }
 
 // Process metrics (memory, CPU, event-loop lag) once per process, however many apps it builds.
@@ -28,7 +37,10 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-const plugin: FastifyPluginAsync<{ database: Database }> = async (app, { database }) => {
+const plugin: FastifyPluginAsync<{ database: Database; access: RouteAccess }> = async (
+  app,
+  { database, access },
+) => {
   const registry = new Registry();
   const labelNames = ['method', 'route', 'status_code'] as const;
   const requests = new Counter({
@@ -58,34 +70,35 @@ const plugin: FastifyPluginAsync<{ database: Database }> = async (app, { databas
     },
   });
 
-  const db = database.db as unknown as AnyKysely;
+  const probe = databaseProbe(database);
+  app.addHook('onClose', () => probe.close());
   const databaseUp = new Gauge({
     name: 'lagesbild_database_up',
-    help: '1 when the last scrape could query the database, else 0',
+    help: '1 when this scrape could query the database within 1.5 s, else 0',
     registers: [registry],
   });
-  new Gauge({
+  const outboxDepth = new Gauge({
     name: 'lagesbild_outbox_depth',
     help: 'E-mail deliveries not yet sent (pending or being sent)',
     labelNames: ['state'],
     registers: [registry],
-    async collect() {
-      try {
-        const rows = (await db
-          .selectFrom('deliveries')
-          .select(['state', (eb) => eb.fn.countAll().as('count')])
-          .where('state', 'in', ['pending', 'sending'])
-          .groupBy('state')
-          .execute()) as { state: string; count: unknown }[];
-        const counts = new Map(rows.map((row) => [row.state, Number(row.count)]));
-        this.set({ state: 'pending' }, counts.get('pending') ?? 0);
-        this.set({ state: 'sending' }, counts.get('sending') ?? 0);
-        databaseUp.set(1);
-      } catch {
-        databaseUp.set(0);
-      }
-    },
   });
+  const outboxOldest = new Gauge({
+    name: 'lagesbild_outbox_oldest_seconds',
+    help: 'How long the oldest e-mail delivery not yet sent has waited; 0 when none waits',
+    registers: [registry],
+  });
+  const measureDatabase = async () => {
+    const outbox = await probe.readOutbox();
+    databaseUp.set(outbox ? 1 : 0);
+    outboxDepth.reset();
+    outboxOldest.reset();
+    if (!outbox) return;
+    outboxDepth.set({ state: 'pending' }, outbox.pending);
+    outboxDepth.set({ state: 'sending' }, outbox.sending);
+    const oldest = outbox.oldestCreatedAt ? Date.parse(outbox.oldestCreatedAt) : Date.now();
+    outboxOldest.set(Math.max(0, (Date.now() - oldest) / 1000));
+  };
 
   const pool = database.pool;
   if (pool) {
@@ -132,15 +145,85 @@ const plugin: FastifyPluginAsync<{ database: Database }> = async (app, { databas
   app.get(
     '/metrics',
     {
-      config: { access: metricsAccess() },
+      config: { access },
       schema: { hide: true, response: { 200: fileResponse } },
     },
     async (_request, reply) => {
+      await measureDatabase();
       const body = await exposed.metrics();
       return reply.header('content-type', exposed.contentType).send(body);
     },
   );
 };
+
+const probeTimeoutMs = 1500;
+
+interface OutboxState {
+  pending: number;
+  sending: number;
+  oldestCreatedAt: string | null;
+}
+
+/**
+ * The scrape's own way to the database, bounded by probeTimeoutMs. On PostgreSQL it is one
+ * connection outside the app's pool: the pool's numbers do not count the scrape, and a full pool
+ * does not make the database look down.
+ */
+function databaseProbe(database: Database) {
+  const own = database.pool
+    ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: scrapePool(database.pool) }) })
+    : null;
+  const db = (own ?? database.db) as unknown as AnyKysely;
+  return {
+    readOutbox: (): Promise<OutboxState | null> =>
+      withTimeout(outboxState(db), probeTimeoutMs).catch(() => null),
+    close: async () => {
+      await own?.destroy();
+    },
+  };
+}
+
+function scrapePool(appPool: pg.Pool): pg.Pool {
+  const pool = new pg.Pool({
+    ...appPool.options,
+    max: 1,
+    connectionTimeoutMillis: probeTimeoutMs,
+    query_timeout: probeTimeoutMs,
+    idleTimeoutMillis: 60_000,
+  });
+  pool.on('error', () => {
+    // The idle connection lost its server; the next scrape opens another.
+  });
+  return pool;
+}
+
+async function outboxState(db: AnyKysely): Promise<OutboxState> {
+  const rows = (await db
+    .selectFrom('deliveries')
+    .select([
+      'state',
+      (eb) => eb.fn.countAll().as('count'),
+      (eb) => eb.fn.min('created_at').as('oldest'),
+    ])
+    .where('state', 'in', ['pending', 'sending'])
+    .groupBy('state')
+    .execute()) as { state: string; count: unknown; oldest: string | null }[];
+  const count = (state: string) => Number(rows.find((row) => row.state === state)?.count ?? 0);
+  const oldest = rows.map((row) => row.oldest).filter((value) => value !== null);
+  return {
+    pending: count('pending'),
+    sending: count('sending'),
+    oldestCreatedAt: oldest.sort()[0] ?? null,
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 function isEventStream(response: ServerResponse): boolean {
   const type = response.headersSent ? response.getHeader('content-type') : undefined;

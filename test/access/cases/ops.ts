@@ -1,6 +1,7 @@
 import type { RouteCases } from '../types.ts';
 
-// Unless METRICS_PUBLIC=true (not set in tests), metrics are for system administrators only.
+// Metrics answer only the scraper's token (METRICS_TOKEN_SHA256, not set here); no session or API
+// token of any user, administrators included, opens them.
 export const cases: RouteCases = {
-  'GET /metrics': { who: 'system_admin' },
+  'GET /metrics': { who: 'scraper' },
 };
