@@ -98,6 +98,23 @@ export function periodRange(key: string): { from: string; to: string } {
   return { from: period.start.toISOString(), to: period.end.toISOString() };
 }
 
+/** The bounds of a time filter: an explicit from/to wins over the bounds of the period. */
+export function filterRange(query: { period?: string; from?: string; to?: string }): {
+  from: string | undefined;
+  to: string | undefined;
+} {
+  const period = query.period ? periodRange(query.period) : undefined;
+  return {
+    from: query.from ? isoInstant(query.from) : period?.from,
+    to: query.to ? isoInstant(query.to) : period?.to,
+  };
+}
+
+/** An instant in the one ISO form the server stores, so that instants compare as text. */
+export function isoInstant(value: string): string {
+  return new Date(value).toISOString();
+}
+
 const knownKeys = new Map<string, number>();
 
 function granularityOfKey(key: string): Granularity {

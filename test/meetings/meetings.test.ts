@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Client, type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { type Client, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { startRecordsApp } from '../support/records.ts';
 
 interface Forum {
   id: number;
@@ -31,10 +32,7 @@ for (const dialect of testDialects()) {
     let base: string;
 
     before(async () => {
-      t = await startTestApp(dialect);
-      staff = await t.login(demoPeople.staff);
-      reader = await t.login(demoPeople.reader);
-      base = `/api/events/${t.eventId}`;
+      ({ t, staff, reader, url: base } = await startRecordsApp(dialect));
     });
     after(() => t.close());
 

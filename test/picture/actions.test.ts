@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Client, type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { type Client, type TestApp, demoPeople } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { createRecord, startRecordsApp } from '../support/records.ts';
 
 interface Action {
   id: number;
@@ -24,21 +25,16 @@ for (const dialect of testDialects()) {
     let url: string;
 
     before(async () => {
-      t = await startTestApp(dialect);
-      staff = await t.login(demoPeople.staff);
-      reader = await t.login(demoPeople.reader);
-      url = `/api/events/${t.eventId}/actions`;
+      ({ t, staff, reader, url } = await startRecordsApp(dialect, 'actions'));
     });
     after(() => t.close());
 
-    async function create(body: Record<string, unknown> = {}): Promise<Action> {
-      const response = await staff.post(url, {
+    function create(body: Record<string, unknown> = {}): Promise<Action> {
+      return createRecord(staff, url, {
         text: 'Kontrollera reservrutiner för labbsvar.',
         ownerName: 'Oskar Nyberg',
         ...body,
       });
-      assert.equal(response.statusCode, 201, response.body);
-      return response.json();
     }
 
     it('flags an action overdue only while it is pending and past due', async () => {

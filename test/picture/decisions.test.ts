@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Client, type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { type Client, type TestApp, demoPeople } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { createRecord, startRecordsApp } from '../support/records.ts';
 
 interface Decision {
   id: number;
@@ -23,22 +24,17 @@ for (const dialect of testDialects()) {
     let url: string;
 
     before(async () => {
-      t = await startTestApp(dialect);
-      staff = await t.login(demoPeople.staff);
-      reader = await t.login(demoPeople.reader);
-      url = `/api/events/${t.eventId}/decisions`;
+      ({ t, staff, reader, url } = await startRecordsApp(dialect, 'decisions'));
     });
     after(() => t.close());
 
-    async function create(body: Record<string, unknown> = {}): Promise<Decision> {
-      const response = await staff.post(url, {
+    function create(body: Record<string, unknown> = {}): Promise<Decision> {
+      return createRecord(staff, url, {
         decidedAt: '2024-11-14T08:00:00Z',
         forum: 'Operativ samordning produktionschefer',
         text: 'Närakuten i Skene förstärks med en läkare kvällstid.',
         ...body,
       });
-      assert.equal(response.statusCode, 201, response.body);
-      return response.json();
     }
 
     it('lists the demo decisions by decision time, filtered by forum, text and time', async () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { type Client, type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { type Client, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { startRecordsApp } from '../support/records.ts';
 
 /** A downloaded export: its rows (header first) after checking the file's envelope. */
 async function download(client: Client, url: string, filename: string): Promise<string[][]> {
@@ -42,10 +43,7 @@ for (const dialect of testDialects()) {
     let base: string;
 
     before(async () => {
-      t = await startTestApp(dialect);
-      staff = await t.login(demoPeople.staff);
-      reader = await t.login(demoPeople.reader);
-      base = `/api/events/${t.eventId}`;
+      ({ t, staff, reader, url: base } = await startRecordsApp(dialect));
     });
     after(() => t.close());
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Client, type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { type Client, type TestApp, demoPeople } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { createRecord, startRecordsApp } from '../support/records.ts';
 
 interface Entry {
   id: number;
@@ -22,22 +23,17 @@ for (const dialect of testDialects()) {
     let url: string;
 
     before(async () => {
-      t = await startTestApp(dialect);
-      staff = await t.login(demoPeople.staff);
-      reader = await t.login(demoPeople.reader);
-      url = `/api/events/${t.eventId}/log`;
+      ({ t, staff, reader, url } = await startRecordsApp(dialect, 'log'));
     });
     after(() => t.close());
 
-    async function create(body: Record<string, unknown> = {}): Promise<Entry> {
-      const response = await staff.post(url, {
+    function create(body: Record<string, unknown> = {}): Promise<Entry> {
+      return createRecord(staff, url, {
         occurredAt: '2024-11-15T10:00:00+01:00',
         text: 'Facklig referensgrupp har haft extra möte.',
         source: 'HR-staben',
         ...body,
       });
-      assert.equal(response.statusCode, 201, response.body);
-      return response.json();
     }
 
     async function listed(client: Client, query: Record<string, string> = {}): Promise<Entry[]> {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Client, type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { type Client, type TestApp, demoPeople } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { createRecord, startRecordsApp } from '../support/records.ts';
 
 interface Risk {
   id: number;
@@ -24,15 +25,12 @@ for (const dialect of testDialects()) {
     let url: string;
 
     before(async () => {
-      t = await startTestApp(dialect);
-      staff = await t.login(demoPeople.staff);
-      reader = await t.login(demoPeople.reader);
-      url = `/api/events/${t.eventId}/risks`;
+      ({ t, staff, reader, url } = await startRecordsApp(dialect, 'risks'));
     });
     after(() => t.close());
 
-    async function create(body: Record<string, unknown> = {}): Promise<Risk> {
-      const response = await staff.post(url, {
+    function create(body: Record<string, unknown> = {}): Promise<Risk> {
+      return createRecord(staff, url, {
         title: 'Reservkraften räcker inte',
         likelihood: 2,
         consequence: 3,
@@ -40,8 +38,6 @@ for (const dialect of testDialects()) {
         assessedAt: '2024-11-10T09:00:00Z',
         ...body,
       });
-      assert.equal(response.statusCode, 201, response.body);
-      return response.json();
     }
 
     it('shows the demo risks with score and trend, highest score first', async () => {

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { pdfToText } from '../render/helpers.ts';
-import { type Client, type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { type Client, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { startRecordsApp } from '../support/records.ts';
 
 interface Entry {
   at: string;
@@ -40,10 +41,7 @@ for (const dialect of testDialects()) {
     let base: string;
 
     before(async () => {
-      t = await startTestApp(dialect);
-      staff = await t.login(demoPeople.staff);
-      reader = await t.login(demoPeople.reader);
-      base = `/api/events/${t.eventId}/review`;
+      ({ t, staff, reader, url: base } = await startRecordsApp(dialect, 'review'));
     });
     after(() => t.close());
 

@@ -15,9 +15,7 @@ import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
 import { csvFilename, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { listUnits } from '../units/repository.ts';
-import { actionCsvColumns } from './csv.ts';
-import { actionPage, actionSummary, allActions, changeAction, createAction } from './service.ts';
+import { actionPage, actionSummary, actionExport, changeAction, createAction } from './service.ts';
 
 export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['actions'];
@@ -60,14 +58,13 @@ export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request, reply) => {
-      const actions = await allActions(
+      const { columns, items } = await actionExport(
         db,
         request.params.eventId,
         request.query,
         canReadInternal(request),
       );
-      const units = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
-      return sendCsv(reply, csvFilename('åtgärder'), actionCsvColumns(units), actions);
+      return sendCsv(reply, csvFilename('åtgärder'), columns, items);
     },
   );
 

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
+import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { findDecision } from '../decisions/repository.ts';
+import type { CsvExport } from '../http/csv.ts';
+import { unitNames } from '../units/service.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { findMeeting } from '../meetings/repository.ts';
@@ -26,8 +29,9 @@ import type {
   updateActionBody,
 } from '../../contract/actions.ts';
 import type { Page } from '../../contract/list.ts';
-import { periodRange } from '../../core/time.ts';
+import { isoInstant, periodRange } from '../../core/time.ts';
 import { fetchAllPages } from '../db/paging.ts';
+import { actionCsvColumns } from './csv.ts';
 
 export function isOverdue(row: ActionRow, now = new Date().toISOString()): boolean {
   return pendingStates.includes(row.state) && row.due_at !== null && row.due_at < now;
@@ -46,13 +50,7 @@ export function presentAction(row: ActionRow, now = new Date().toISOString()): A
     meetingId: row.meeting_id,
     handoverTo: row.handover_to,
     internal: row.internal === 1,
-    provenance: {
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      source: row.source,
-      updatedBy: row.updated_by,
-      updatedAt: row.updated_at,
-    },
+    provenance: presentProvenance(row),
     version: row.version,
   };
 }
@@ -94,19 +92,20 @@ export async function actionPage(
   return { items: rows.map((row) => presentAction(row, now)), total, limit, offset };
 }
 
-/** Every action the filter matches, for an export. */
-export async function allActions(
+/** Every action the filter matches, for an export with the names of their units. */
+export async function actionExport(
   db: Db,
   eventId: number,
   query: z.infer<typeof actionExportQuery>,
   includeInternal: boolean,
-): Promise<Action[]> {
+): Promise<CsvExport<Action>> {
   const now = new Date().toISOString();
   const filter = filterOf(query, includeInternal, now);
   const rows = await fetchAllPages((page) =>
     listActions(db, eventId, filter, { ...page, order: query.order }),
   );
-  return rows.map((row) => presentAction(row, now));
+  const items = rows.map((row) => presentAction(row, now));
+  return { columns: actionCsvColumns(await unitNames(db)), items };
 }
 
 const nextActionCount = 4;
@@ -154,7 +153,7 @@ export async function createAction(
       text: input.text,
       owner_name: input.ownerName,
       owner_unit_id: input.ownerUnitId,
-      due_at: input.dueAt && iso(input.dueAt),
+      due_at: input.dueAt && isoInstant(input.dueAt),
       state: input.state,
       decision_id: input.decisionId,
       meeting_id: input.meetingId,
@@ -197,7 +196,7 @@ export async function changeAction(
       ...(input.text !== undefined && { text: input.text }),
       ...(input.ownerName !== undefined && { owner_name: input.ownerName }),
       ...(input.ownerUnitId !== undefined && { owner_unit_id: input.ownerUnitId }),
-      ...(input.dueAt !== undefined && { due_at: input.dueAt && iso(input.dueAt) }),
+      ...(input.dueAt !== undefined && { due_at: input.dueAt && isoInstant(input.dueAt) }),
       ...(input.state !== undefined && { state: input.state }),
       ...(input.decisionId !== undefined && { decision_id: input.decisionId }),
       ...(input.meetingId !== undefined && { meeting_id: input.meetingId }),
@@ -253,8 +252,4 @@ function index(trx: Db, action: ActionRow): Promise<void> {
     internal: action.internal === 1,
     at: action.due_at ?? action.created_at,
   });
-}
-
-function iso(value: string): string {
-  return new Date(value).toISOString();
 }

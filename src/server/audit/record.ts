@@ -1,5 +1,6 @@
 import type { Db } from '../db/schema.ts';
 import type { Actor } from '../http/actor.ts';
+import { insertAuditRecord } from './repository.ts';
 
 export interface AuditEntry {
   action: string;
@@ -12,21 +13,18 @@ export interface AuditEntry {
 
 /** Stores one audit record; call it inside the transaction of the write it describes. */
 export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_records')
-    .values({
-      at: new Date().toISOString(),
-      actor_user_id: actor.userId,
-      actor_label: actor.label,
-      event_id: entry.eventId ?? null,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: String(entry.entityId),
-      before_json: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
-      after_json: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
-      request_id: actor.requestId,
-    })
-    .execute();
+  await insertAuditRecord(trx, {
+    at: new Date().toISOString(),
+    actor_user_id: actor.userId,
+    actor_label: actor.label,
+    event_id: entry.eventId ?? null,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: String(entry.entityId),
+    before_json: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
+    after_json: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
+    request_id: actor.requestId,
+  });
 }
 
 const secretFields = new Set(['password_hash', 'token_hash', 'password', 'csrf_token']);

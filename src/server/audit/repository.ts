@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Db } from '../db/schema.ts';
 import type { AuditChainTable, AuditRecordsTable } from './tables.ts';
 
@@ -122,5 +122,57 @@ export function recordsOfAction(db: Db, action: string) {
     .select(['entity_id', 'after_json'])
     .where('action', '=', action)
     .orderBy('id')
+    .execute();
+}
+
+export async function insertAuditRecord(
+  trx: Db,
+  record: Insertable<AuditRecordsTable>,
+): Promise<void> {
+  await trx.insertInto('audit_records').values(record).execute();
+}
+
+/** An event's records after a sequence number, oldest first, at most `limit`. */
+export function eventRecordsAfter(
+  db: Db,
+  eventId: number,
+  sequence: number,
+  limit: number,
+): Promise<AuditRecordRow[]> {
+  return db
+    .selectFrom('audit_records')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '>', sequence)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function newestRecordId(db: Db): Promise<number> {
+  const newest = await db
+    .selectFrom('audit_records')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
+  return Number(newest?.max ?? 0);
+}
+
+/** Records after a sequence number, and those of the given ids, oldest first, at most `limit`. */
+export function recordsAfterOrAmong(
+  db: Db,
+  sequence: number,
+  ids: number[],
+  limit: number,
+): Promise<AuditRecordRow[]> {
+  return db
+    .selectFrom('audit_records')
+    .selectAll()
+    .where((eb) =>
+      ids.length > 0
+        ? eb.or([eb('id', '>', sequence), eb('id', 'in', ids)])
+        : eb('id', '>', sequence),
+    )
+    .orderBy('id')
+    .limit(limit)
     .execute();
 }

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { type EventRow, findEvent, updateEvent } from '../events/repository.ts';
+import { updateEvent } from '../events/repository.ts';
+import { requireEvent } from '../events/service.ts';
 import { presentEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { closingChecklist } from './checklist.ts';
@@ -21,7 +22,7 @@ export async function closeEvent(
 ): Promise<Event> {
   return presentEvent(
     await db.transaction().execute(async (trx) => {
-      const before = await loadEvent(trx, eventId);
+      const before = await requireEvent(trx, eventId);
       const now = new Date().toISOString();
       const closedAt = input.closedAt ? new Date(input.closedAt).toISOString() : now;
       if (closedAt < before.activated_at) {
@@ -68,7 +69,7 @@ export async function reopenEvent(
 ): Promise<Event> {
   return presentEvent(
     await db.transaction().execute(async (trx) => {
-      const before = await loadEvent(trx, eventId);
+      const before = await requireEvent(trx, eventId);
       if (before.state !== 'closed') {
         throw errors.wrongState('Händelsen är inte avslutad, så den behöver inte öppnas igen.');
       }
@@ -88,12 +89,6 @@ export async function reopenEvent(
       return updated;
     }),
   );
-}
-
-async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
-  const event = await findEvent(db, eventId);
-  if (!event) throw errors.notFound('Händelsen');
-  return event;
 }
 
 /** The closing checklist as it stands now, and whether the event may close without an override. */

@@ -16,6 +16,7 @@ import type {
 import type { Page } from '../../contract/list.ts';
 import { formatDate, parsePeriod, periodRange, stockholmLocalToInstant } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
+import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
@@ -49,13 +50,7 @@ type Recorded = Pick<
 function presentRecorded(row: Recorded) {
   return {
     internal: row.internal === 1,
-    provenance: {
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      source: row.source,
-      updatedBy: row.updated_by,
-      updatedAt: row.updated_at,
-    },
+    provenance: presentProvenance(row),
     version: row.version,
   };
 }

@@ -8,11 +8,12 @@ import type {
   updateDecisionBody,
 } from '../../contract/decisions.ts';
 import type { Page } from '../../contract/list.ts';
-import { periodRange } from '../../core/time.ts';
+import { isoInstant, filterRange } from '../../core/time.ts';
 import { listActionsOfDecision } from '../actions/repository.ts';
 import { presentAction } from '../actions/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { fetchAllPages } from '../db/paging.ts';
+import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -43,13 +44,7 @@ export function presentDecision(row: DecisionRow, diversionIds: number[]): Decis
     internal: row.internal === 1,
     diversionIds,
     meetingId: row.meeting_id,
-    provenance: {
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      source: row.source,
-      updatedBy: row.updated_by,
-      updatedAt: row.updated_at,
-    },
+    provenance: presentProvenance(row),
     version: row.version,
   };
 }
@@ -61,15 +56,7 @@ function filterOf(
   includeInternal: boolean,
 ): DecisionFilter {
   const { forum, q } = query;
-  // An explicit from/to wins over the bounds of the period.
-  const period = query.period ? periodRange(query.period) : undefined;
-  return {
-    includeInternal,
-    forum,
-    q,
-    from: query.from ? iso(query.from) : period?.from,
-    to: query.to ? iso(query.to) : period?.to,
-  };
+  return { includeInternal, forum, q, ...filterRange(query) };
 }
 
 async function presentAll(db: Db, rows: DecisionRow[]): Promise<Decision[]> {
@@ -137,9 +124,9 @@ export async function createDecision(
   source = 'manual',
 ) {
   return db.transaction().execute(async (trx) => {
-    const decidedAt = iso(input.decidedAt);
-    const effectiveFrom = input.effectiveFrom ? iso(input.effectiveFrom) : decidedAt;
-    const effectiveTo = input.effectiveTo ? iso(input.effectiveTo) : null;
+    const decidedAt = isoInstant(input.decidedAt);
+    const effectiveFrom = input.effectiveFrom ? isoInstant(input.effectiveFrom) : decidedAt;
+    const effectiveTo = input.effectiveTo ? isoInstant(input.effectiveTo) : null;
     refuseEndBeforeStart(effectiveFrom, effectiveTo);
     await checkMeeting(trx, eventId, input.meetingId);
     const now = new Date().toISOString();
@@ -186,15 +173,15 @@ export async function changeDecision(
     if (!before) throw errors.notFound('Beslutet');
     const linksBefore = (await diversionIdsOf(trx, [decisionId])).get(decisionId)!;
     const effectiveFrom =
-      input.effectiveFrom !== undefined ? iso(input.effectiveFrom) : before.effective_from;
+      input.effectiveFrom !== undefined ? isoInstant(input.effectiveFrom) : before.effective_from;
     const effectiveTo =
       input.effectiveTo !== undefined
-        ? input.effectiveTo && iso(input.effectiveTo)
+        ? input.effectiveTo && isoInstant(input.effectiveTo)
         : before.effective_to;
     refuseEndBeforeStart(effectiveFrom, effectiveTo);
     if (input.meetingId !== undefined) await checkMeeting(trx, eventId, input.meetingId);
     const updated = await updateDecision(trx, decisionId, input.version, {
-      ...(input.decidedAt !== undefined && { decided_at: iso(input.decidedAt) }),
+      ...(input.decidedAt !== undefined && { decided_at: isoInstant(input.decidedAt) }),
       ...(input.forum !== undefined && { forum: input.forum }),
       ...(input.mandate !== undefined && { mandate: input.mandate }),
       ...(input.text !== undefined && { text: input.text }),
@@ -246,10 +233,6 @@ function refuseEndBeforeStart(from: string, to: string | null): void {
       field: 'effectiveTo',
     });
   }
-}
-
-function iso(value: string): string {
-  return new Date(value).toISOString();
 }
 
 function unique(ids: number[]): number[] {

@@ -2,12 +2,11 @@ import type { Role } from '../../core/access.ts';
 import { grantRole } from '../access/service.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/schema.ts';
-import { createEvent } from '../events/service.ts';
+import { createEvent, hasEvents, requireEvent } from '../events/service.ts';
 import { type Actor, systemActor } from '../http/actor.ts';
 import { createFacility, createUnit } from '../units/service.ts';
 import { createUser } from '../users/service.ts';
 import { closeEvent } from '../closing/service.ts';
-import { findEvent } from '../events/repository.ts';
 import { archiveClosedAt, demoEvent, demoFacilities, demoUnits, demoUsers } from './content.ts';
 import { loadLiveEvent } from './live-event.ts';
 import { loadReadinessDemo } from '../readiness/demo.ts';
@@ -52,8 +51,7 @@ export interface DemoOptions {
  * milestones lie around today.
  */
 export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoResult | null> {
-  const existing = await db.selectFrom('events').select('id').limit(1).executeTakeFirst();
-  if (existing) return null;
+  if (await hasEvents(db)) return null;
   const event = await createEvent(db, systemActor, demoEvent);
   const password = options.password ?? generatePassword();
   const context: DemoContext = {
@@ -101,9 +99,9 @@ async function loadArchiveContent(db: Db, context: DemoContext): Promise<void> {
 
 /** The RSO closed on 26 November 2024; its open actions were handed to the line organisation. */
 async function closeArchive(db: Db, eventId: number): Promise<void> {
-  const event = await findEvent(db, eventId);
+  const event = await requireEvent(db, eventId);
   await closeEvent(db, systemActor, eventId, {
-    version: event!.version,
+    version: event.version,
     closedAt: archiveClosedAt,
     override: true,
     reason:

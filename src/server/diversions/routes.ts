@@ -4,7 +4,6 @@ import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
 import { csvFilename, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { listFacilities } from '../units/repository.ts';
 import {
   boardQuery,
   createDiversionBody,
@@ -18,9 +17,8 @@ import {
   eventParams,
   updateDiversionBody,
 } from '../../contract/diversions.ts';
-import { diversionCsvColumns } from './csv.ts';
 import {
-  allDiversionsOf,
+  diversionExport,
   changeDiversion,
   createDiversion,
   diversionBoardAt,
@@ -60,15 +58,13 @@ export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       },
     },
     async (request, reply) => {
-      const diversions = await allDiversionsOf(
+      const { columns, items } = await diversionExport(
         db,
         request.params.eventId,
         request.query,
         canReadInternal(request),
       );
-      const facilities = new Map((await listFacilities(db)).map((place) => [place.id, place.name]));
-      const columns = diversionCsvColumns(facilities);
-      return sendCsv(reply, csvFilename('omstyrningar'), columns, diversions);
+      return sendCsv(reply, csvFilename('omstyrningar'), columns, items);
     },
   );
 

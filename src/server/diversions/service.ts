@@ -1,6 +1,8 @@
 import { formatDateTime, periodRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
+import type { CsvExport } from '../http/csv.ts';
+import { facilityNames } from '../units/service.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { fetchAllPages } from '../db/paging.ts';
@@ -31,6 +33,7 @@ import type {
 } from '../../contract/diversions.ts';
 import type { Page } from '../../contract/list.ts';
 import { type DiversionCategory, diversionCategories } from '../../contract/diversions.ts';
+import { diversionCsvColumns } from './csv.ts';
 
 const categoryLabels: Record<DiversionCategory, string> = {
   walk_in: 'gående patienter',
@@ -305,18 +308,19 @@ export async function diversionPage(
   return { items: rows.map(presentDiversion), total, limit, offset };
 }
 
-/** Every diversion the filter matches, for an export. */
-export async function allDiversionsOf(
+/** Every diversion the filter matches, for an export with the names of their facilities. */
+export async function diversionExport(
   db: Db,
   eventId: number,
   query: z.infer<typeof diversionExportQuery>,
   includeInternal: boolean,
-): Promise<Diversion[]> {
+): Promise<CsvExport<Diversion>> {
   const filter = await diversionFilterOf(db, query);
   const rows = await fetchAllPages((page) =>
     listDiversions(db, eventId, filter, { includeInternal }, { ...page, order: query.order }),
   );
-  return rows.map(presentDiversion);
+  const columns = diversionCsvColumns(await facilityNames(db));
+  return { columns, items: rows.map(presentDiversion) };
 }
 
 async function diversionFilterOf(

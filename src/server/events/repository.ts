@@ -9,6 +9,10 @@ export function findEvent(db: Db, id: number): Promise<EventRow | undefined> {
   return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function anyEventExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('events').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Active events first, newest activation first; non-admins see only events they hold a grant in. */
 export function listEvents(db: Db, visibleTo: { userId: number; isAdmin: boolean }) {
   let query = db.selectFrom('events').selectAll();

@@ -4,7 +4,14 @@ import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { installBuiltinTemplates } from '../templates/service.ts';
-import { type EventRow, findEvent, insertEvent, listEvents, updateEvent } from './repository.ts';
+import {
+  type EventRow,
+  anyEventExists,
+  findEvent,
+  insertEvent,
+  listEvents,
+  updateEvent,
+} from './repository.ts';
 import type { Event, createEventBody, updateEventBody } from '../../contract/events.ts';
 
 export function presentEvent(event: EventRow): Event {
@@ -66,7 +73,7 @@ export async function changeEvent(
 ): Promise<Event> {
   return presentEvent(
     await db.transaction().execute(async (trx) => {
-      const before = await loadEvent(trx, eventId);
+      const before = await requireEvent(trx, eventId);
       const updated = await updateEvent(trx, eventId, input.version, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
@@ -91,10 +98,16 @@ export async function changeEvent(
   );
 }
 
-async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
+/** The event by id; 404 when there is none. The one place an event is loaded for a use. */
+export async function requireEvent(db: Db, eventId: number): Promise<EventRow> {
   const event = await findEvent(db, eventId);
   if (!event) throw errors.notFound('Händelsen');
   return event;
+}
+
+/** Whether the installation holds any event at all (the demo loads only into an empty one). */
+export function hasEvents(db: Db): Promise<boolean> {
+  return anyEventExists(db);
 }
 
 /** The events the caller may see: all of them for an administrator, else those with a grant. */
@@ -104,7 +117,5 @@ export async function visibleEvents(db: Db, actor: Actor): Promise<{ items: Even
 }
 
 export async function eventById(db: Db, eventId: number): Promise<Event> {
-  const event = await findEvent(db, eventId);
-  if (!event) throw errors.notFound('Händelsen');
-  return presentEvent(event);
+  return presentEvent(await requireEvent(db, eventId));
 }

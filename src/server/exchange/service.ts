@@ -4,7 +4,7 @@ import type { Db } from '../db/schema.ts';
 import { type DiversionRow, diversionsInForce } from '../diversions/repository.ts';
 import { type DiversionCategory } from '../../contract/diversions.ts';
 import { errors } from '../errors.ts';
-import { type EventRow, findEvent } from '../events/repository.ts';
+import { requireEvent } from '../events/service.ts';
 import { latestOf } from '../figures/aggregation.ts';
 import { type ObservationRow, allObservations, findFigureByKey } from '../figures/repository.ts';
 import { type ReadinessChangeRow, findChangeAt } from '../readiness/repository.ts';
@@ -58,7 +58,7 @@ export async function publishedReportSitRep(
   const report = row && (await findReport(db, eventId, row.report_id));
   if (!row || !report) throw errors.notFound('Rapporten');
   const snapshot = verifiedSnapshot(row);
-  const event = await loadEvent(db, eventId);
+  const event = await requireEvent(db, eventId);
   const newest = (await publishedSnapshots(db, eventId, audience))[0]!;
   const level = await findChangeAt(
     db,
@@ -121,7 +121,7 @@ export async function unitSituationSitRep(
     throw errors.notFound('Lägesrapporten');
   const submitted = (await listSituationVersions(db, situationId, includeInternal)).at(-1);
   if (!submitted) throw errors.notFound('En inlämnad version av lägesrapporten');
-  const event = await loadEvent(db, eventId);
+  const event = await requireEvent(db, eventId);
   const period = parsePeriod(submitted.period);
   const reporter = await nameOf(db, submitted.submitted_by);
   const accepted = situation.state === 'accepted' && situation.reviewed_at !== null;
@@ -164,7 +164,7 @@ export async function hospitalStatuses(
   includeInternal: boolean,
   at = new Date().toISOString(),
 ): Promise<HospitalStatus[]> {
-  await loadEvent(db, eventId);
+  await requireEvent(db, eventId);
   const [facilities, units, diversions, beds] = await Promise.all([
     listFacilities(db),
     listUnits(db),
@@ -250,7 +250,7 @@ export async function facilityMeasures(
   query: { facilityId?: number | undefined; period?: string | undefined },
   includeInternal: boolean,
 ): Promise<FacilityMeasure[]> {
-  const event = await loadEvent(db, eventId);
+  const event = await requireEvent(db, eventId);
   const period = query.period
     ? periodFromKey(query.period)
     : periodOf(new Date(), event.period_granularity);
@@ -334,12 +334,6 @@ function incidentIdOf(eventId: number): string {
 async function nameOf(db: Db, userId: number | null): Promise<string> {
   const user = userId === null ? undefined : await findUserById(db, userId);
   return user?.name ?? 'Okänd';
-}
-
-async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
-  const event = await findEvent(db, eventId);
-  if (!event) throw errors.notFound('Händelsen');
-  return event;
 }
 
 /** A file the exchange answers with: its text and the name to save it under. */

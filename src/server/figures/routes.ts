@@ -4,8 +4,6 @@ import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
 import { csvFilename, sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { listFacilities, listUnits } from '../units/repository.ts';
-import { observationCsvColumns } from './csv.ts';
 import {
   createFigureBody,
   createObservationBody,
@@ -118,19 +116,14 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request, reply) => {
       const { eventId, figureId } = request.params;
-      const { figure, observations } = await observationExport(
+      const { figureKey, columns, items } = await observationExport(
         db,
         eventId,
         figureId,
         request.query,
         canReadInternal(request),
       );
-      const columns = observationCsvColumns(figure, {
-        units: new Map((await listUnits(db)).map((unit) => [unit.id, unit.name])),
-        facilities: new Map((await listFacilities(db)).map((place) => [place.id, place.name])),
-      });
-      const filename = csvFilename(`nyckeltal-${figure.key}`);
-      return sendCsv(reply, filename, columns, observations);
+      return sendCsv(reply, csvFilename(`nyckeltal-${figureKey}`), columns, items);
     },
   );
 

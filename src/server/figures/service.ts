@@ -4,6 +4,8 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { AppError, errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import type { CsvExport } from '../http/csv.ts';
+import { facilityNames, unitNames } from '../units/service.ts';
 import { findFacility, findUnit, listFacilities, listUnits } from '../units/repository.ts';
 import {
   type CsvProblem,
@@ -51,6 +53,7 @@ import { periodRange } from '../../core/time.ts';
 import { fetchAllPages } from '../db/paging.ts';
 import type { FigureObservationsTable } from './tables.ts';
 import { buildSeries } from './series.ts';
+import { observationCsvColumns } from './csv.ts';
 
 export function presentFigure(figure: FigureRow): Figure {
   return {
@@ -322,14 +325,18 @@ export async function observationExport(
   figureId: number,
   query: z.infer<typeof observationExportQuery>,
   includeInternal: boolean,
-): Promise<{ figure: Figure; observations: Observation[] }> {
+): Promise<CsvExport<Observation> & { figureKey: string }> {
   const visibility = { includeInternal };
   const figure = await loadVisibleFigure(db, eventId, figureId, visibility);
   const filter = observationFilterOf(query);
   const rows = await fetchAllPages((page) =>
     listObservations(db, figureId, filter, visibility, { ...page, order: query.order }),
   );
-  return { figure: presentFigure(figure), observations: rows.map(presentObservation) };
+  const columns = observationCsvColumns(presentFigure(figure), {
+    units: await unitNames(db),
+    facilities: await facilityNames(db),
+  });
+  return { figureKey: figure.key, columns, items: rows.map(presentObservation) };
 }
 
 /** A figure's values per day or week, read through the key-figure rule (aggregation.ts). */

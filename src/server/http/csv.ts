@@ -63,6 +63,12 @@ export function attachmentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/** The rows of an export and the columns that print them, as a service answers them. */
+export interface CsvExport<T> {
+  columns: readonly CsvColumn<T>[];
+  items: readonly T[];
+}
+
 export function sendCsv<T>(
   reply: FastifyReply,
   filename: string,

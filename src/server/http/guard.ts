@@ -15,6 +15,7 @@ import {
   resolveSession,
 } from '../auth/service.ts';
 import type { EventAccess } from '../auth/repository.ts';
+import type { Actor } from './actor.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { UserRow } from '../users/repository.ts';
@@ -114,7 +115,7 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
     }
     refuseUncoveredToken(request.tokenScopes, access);
     if (access.kind === 'system_admin' && !actor.isAdmin) throw errors.forbidden('system.admin');
-    if (access.kind === 'event') await authorizeInEvent(request, db, access);
+    if (access.kind === 'event') await authorizeInEvent(request, db, actor, access);
   });
 }
 
@@ -203,10 +204,11 @@ function refuseUncoveredToken(scopes: TokenScope[] | null, access: RouteAccess):
 async function authorizeInEvent(
   request: FastifyRequest,
   db: Db,
+  actor: Actor,
   access: Extract<RouteAccess, { kind: 'event' }>,
 ): Promise<void> {
-  const actor = request.actor!;
-  const found = await eventAccessOf(request, db, actor.userId!);
+  if (actor.userId === null) throw errors.unauthenticated();
+  const found = await eventAccessOf(request, db, actor.userId);
   if (!found) throw errors.notFound('Händelsen');
   const { event } = found;
   request.eventChangeCount = event.change_count;

@@ -1,3 +1,9 @@
+import {
+  type AuditRecordRow as AuditRow,
+  eventRecordsAfter,
+  newestRecordId,
+  recordsAfterOrAmong,
+} from '../audit/repository.ts';
 import type { Database } from '../db/database.ts';
 
 export interface Change {
@@ -77,14 +83,7 @@ export class ChangeFeed {
 
   /** Changes after `sequence`, or null when there are too many to replay (the client reloads). */
   async changesSince(eventId: number, sequence: number): Promise<Change[] | null> {
-    const rows = await this.database.db
-      .selectFrom('audit_records')
-      .selectAll()
-      .where('event_id', '=', eventId)
-      .where('id', '>', sequence)
-      .orderBy('id')
-      .limit(catchUpLimit + 1)
-      .execute();
+    const rows = await eventRecordsAfter(this.database.db, eventId, sequence, catchUpLimit + 1);
     return rows.length > catchUpLimit ? null : rows.map(toChange);
   }
 
@@ -102,11 +101,7 @@ export class ChangeFeed {
   }
 
   private async start(): Promise<void> {
-    const newest = await this.database.db
-      .selectFrom('audit_records')
-      .select((eb) => eb.fn.max('id').as('max'))
-      .executeTakeFirst();
-    this.lastSequence = Number(newest?.max ?? 0);
+    this.lastSequence = await newestRecordId(this.database.db);
     const listen = this.database.listenForChanges;
     this.stopListening = listen ? listen(() => this.poke()) : null;
     const interval = listen ? pollMs.withNotifications : pollMs.alone;
@@ -137,17 +132,7 @@ export class ChangeFeed {
     let rows;
     do {
       const gaps = [...this.gaps.keys()];
-      rows = await this.database.db
-        .selectFrom('audit_records')
-        .selectAll()
-        .where((eb) =>
-          gaps.length > 0
-            ? eb.or([eb('id', '>', this.lastSequence), eb('id', 'in', gaps)])
-            : eb('id', '>', this.lastSequence),
-        )
-        .orderBy('id')
-        .limit(batchSize)
-        .execute();
+      rows = await recordsAfterOrAmong(this.database.db, this.lastSequence, gaps, batchSize);
       for (const row of rows) this.deliver(row);
     } while (rows.length === batchSize);
   }
@@ -186,17 +171,6 @@ export class ChangeFeed {
 }
 
 const accessActions = /^(auth|user|grant|api_token|sso_identity|sso_mapping)\./;
-
-interface AuditRow {
-  id: number;
-  event_id: number | null;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-  at: string;
-}
 
 interface RecordedState {
   version?: unknown;

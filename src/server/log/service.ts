@@ -8,9 +8,10 @@ import type {
   strikeLogEntryBody,
   updateLogEntryBody,
 } from '../../contract/log.ts';
-import { periodRange } from '../../core/time.ts';
+import { filterRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import { fetchAllPages } from '../db/paging.ts';
+import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -37,13 +38,7 @@ export function presentLogEntry(row: LogEntryRow): LogEntry {
       row.struck_at === null
         ? null
         : { at: row.struck_at, by: row.struck_by, reason: row.strike_reason },
-    provenance: {
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      source: row.source,
-      updatedBy: row.updated_by,
-      updatedAt: row.updated_at,
-    },
+    provenance: presentProvenance(row),
     version: row.version,
   };
 }
@@ -54,14 +49,7 @@ function filterOf(
   query: Omit<LogListQuery, 'limit' | 'offset'>,
   includeInternal: boolean,
 ): LogFilter {
-  // An explicit from/to wins over the bounds of the period.
-  const period = query.period ? periodRange(query.period) : undefined;
-  return {
-    includeInternal,
-    significant: query.significant,
-    from: query.from ? new Date(query.from).toISOString() : period?.from,
-    to: query.to ? new Date(query.to).toISOString() : period?.to,
-  };
+  return { includeInternal, significant: query.significant, ...filterRange(query) };
 }
 
 /** One page of the event's journal, struck entries included, filtered as the query says. */

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { hashSecret } from '../auth/service.ts';
+import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
+import { isoInstant } from '../../core/time.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { type Permission, isAllowed, parseScopes, scopesCover } from '../../core/access.ts';
@@ -12,7 +14,7 @@ import { presentAction } from '../actions/service.ts';
 import { fetchAllPages } from '../db/paging.ts';
 import { diversionIdsOf, listDecisionsOfMeeting } from '../decisions/repository.ts';
 import { presentDecision } from '../decisions/service.ts';
-import { findEvent } from '../events/repository.ts';
+import { requireEvent } from '../events/service.ts';
 import { indexForSearch, removeFromSearch } from '../search/index-document.ts';
 import { findUserById } from '../users/repository.ts';
 import { calendarOf } from './calendar.ts';
@@ -71,7 +73,7 @@ export function presentForum(row: ForumRow): Forum {
     mandate: row.mandate,
     chairRole: row.chair_role,
     schedule: scheduleOf(row),
-    provenance: provenanceOf(row),
+    provenance: presentProvenance(row),
     version: row.version,
   };
 }
@@ -88,7 +90,7 @@ export function presentMeeting(row: MeetingRow): Meeting {
     attendees: JSON.parse(row.attendees) as string[],
     minutes: row.minutes,
     internal: row.internal === 1,
-    provenance: provenanceOf(row),
+    provenance: presentProvenance(row),
     version: row.version,
   };
 }
@@ -133,8 +135,8 @@ export async function meetingPage(
     {
       includeInternal,
       forumId,
-      ...(from && { from: iso(from) }),
-      ...(to && { to: iso(to) }),
+      ...(from && { from: isoInstant(from) }),
+      ...(to && { to: isoInstant(to) }),
     },
     { limit, offset, order },
   );
@@ -180,7 +182,7 @@ export async function calendarFor(
       field: 'to',
     });
   }
-  const event = (await findEvent(db, eventId))!;
+  const event = await requireEvent(db, eventId);
   const items = await calendarOf(db, event.id, {
     from,
     to,
@@ -320,8 +322,8 @@ export async function createMeeting(
 ): Promise<Meeting> {
   return db.transaction().execute(async (trx) => {
     await checkForum(trx, eventId, input.forumId);
-    const startsAt = iso(input.startsAt);
-    const endsAt = iso(input.endsAt);
+    const startsAt = isoInstant(input.startsAt);
+    const endsAt = isoInstant(input.endsAt);
     refuseEndBeforeStart(startsAt, endsAt);
     const now = new Date().toISOString();
     const meeting = await insertMeeting(trx, {
@@ -363,8 +365,8 @@ export async function changeMeeting(
     const before = await findMeeting(trx, eventId, meetingId);
     if (!before) throw errors.notFound('Mötet');
     if (input.forumId !== undefined) await checkForum(trx, eventId, input.forumId);
-    const startsAt = input.startsAt !== undefined ? iso(input.startsAt) : before.starts_at;
-    const endsAt = input.endsAt !== undefined ? iso(input.endsAt) : before.ends_at;
+    const startsAt = input.startsAt !== undefined ? isoInstant(input.startsAt) : before.starts_at;
+    const endsAt = input.endsAt !== undefined ? isoInstant(input.endsAt) : before.ends_at;
     refuseEndBeforeStart(startsAt, endsAt);
     const updated = await updateMeeting(trx, meetingId, input.version, {
       ...(input.forumId !== undefined && { forum_id: input.forumId }),
@@ -528,18 +530,4 @@ function index(trx: Db, meeting: MeetingRow): Promise<void> {
     internal: meeting.internal === 1,
     at: meeting.starts_at,
   });
-}
-
-function provenanceOf(row: ForumRow | MeetingRow) {
-  return {
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    source: row.source,
-    updatedBy: row.updated_by,
-    updatedAt: row.updated_at,
-  };
-}
-
-function iso(value: string): string {
-  return new Date(value).toISOString();
 }

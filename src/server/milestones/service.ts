@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
+import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { findDecision } from '../decisions/repository.ts';
 import { errors } from '../errors.ts';
@@ -42,13 +43,7 @@ export function presentMilestone(row: MilestoneRow): Milestone {
     state: row.state,
     reachedAt: row.reached_at,
     internal: row.internal === 1,
-    provenance: {
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      source: row.source,
-      updatedBy: row.updated_by,
-      updatedAt: row.updated_at,
-    },
+    provenance: presentProvenance(row),
     version: row.version,
   };
 }

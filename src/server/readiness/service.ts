@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { findEvent } from '../events/repository.ts';
+import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit, listUnits } from '../units/repository.ts';
 import {
@@ -88,8 +88,7 @@ export async function setReadiness(
   input: SetReadinessInput,
 ): Promise<ReadinessChange> {
   const change = await db.transaction().execute(async (trx) => {
-    const event = await findEvent(trx, eventId);
-    if (!event) throw errors.notFound('Händelsen');
+    await requireEvent(trx, eventId);
     if (unitId !== null && !(await findUnit(trx, unitId))) throw errors.notFound('Enheten');
     const current = await findLatestChange(trx, eventId, unitId);
     const currentVersion = current?.version ?? 0;

@@ -5,19 +5,20 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { REPORT_CSS } from '../../render/html-css.ts';
 import type { Db } from '../db/schema.ts';
-import { AppError, errors } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { eventIdParams } from '../../contract/events.ts';
 import { sendErrorPage } from '../http/error-page.ts';
 import { canReadInternal, isCommittedWrite } from '../http/guard.ts';
-import { type SnapshotRow, findSnapshotById, findSnapshotByNumber } from './repository.ts';
+import {
+  type PublishedFormat as Format,
+  type PublishedSnapshot as SnapshotMeta,
+  publishedSnapshot,
+  renderedSnapshot,
+} from './published.ts';
 import { archive, archiveQuery, numberParams } from '../../contract/reports.ts';
 import { fileResponse, noContent } from '../../contract/common.ts';
 import { reportArchive, reportFeed } from './service.ts';
-import { verifiedSnapshot } from './snapshot.ts';
 import { decimalId } from '../../contract/numbers.ts';
-
-type Format = 'html' | 'pdf' | 'docx' | 'md';
-type SnapshotMeta = Omit<SnapshotRow, 'snapshot_json' | 'report_id'>;
 
 const contentTypes: Record<Format, string> = {
   html: 'text/html; charset=utf-8',
@@ -63,7 +64,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     const key = `${row.id}:${format}`;
     let body = renderings.get(key);
     if (!body) {
-      body = await render((await findSnapshotById(db, row.id))!, format);
+      body = await renderedSnapshot(db, row.id, format);
       renderings.set(key, body);
     }
     return body;
@@ -105,8 +106,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     const key = `${eventId}:${number}:${audience}:${version ?? 'newest'}`;
     const known = snapshots.get(key);
     if (known) return known;
-    const row = await findSnapshotByNumber(db, eventId, number, audience, version);
-    if (!row) throw errors.notFound('Rapporten');
+    const row = await publishedSnapshot(db, eventId, number, audience, version);
     snapshots.set(key, row, version === undefined ? { ttl: newestRevisionTtlMs } : {});
     return row;
   };
@@ -225,21 +225,4 @@ function fileName(row: SnapshotMeta, format: Format): string {
   const version = row.revision > 1 ? `-v${row.revision}` : '';
   const audience = row.audience === 'internal' ? '-intern' : '';
   return `regional-rapport-${row.number}${version}${audience}.${format}`;
-}
-
-/** The renderers (echarts, pdfmake, docx) load on first use, which keeps start-up fast. */
-async function render(row: SnapshotRow, format: Format): Promise<Buffer> {
-  const { renderDocx, renderHtml, renderMarkdown, renderPdf } =
-    await import('../../render/index.ts');
-  const snapshot = verifiedSnapshot(row);
-  switch (format) {
-    case 'html':
-      return Buffer.from(renderHtml(snapshot, { contentHash: row.content_hash }).html);
-    case 'pdf':
-      return renderPdf(snapshot);
-    case 'docx':
-      return renderDocx(snapshot);
-    case 'md':
-      return Buffer.from(renderMarkdown(snapshot));
-  }
 }

@@ -12,10 +12,11 @@ import { deliveriesOfReport } from '../distribution/repository.ts';
 import { queueReportDeliveries, recipientsOf } from '../distribution/service.ts';
 import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
+import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { findTemplateByKind } from '../templates/repository.ts';
 import { loadTemplate } from '../templates/service.ts';
-import { userNamesByIds } from '../users/names.ts';
+import { userNamesByIds } from '../users/service.ts';
 import { type TemplateSection, flattenSections } from '../../contract/template-sections.ts';
 import { atomFeed } from './atom.ts';
 import { changesSincePrevious } from './changes.ts';
@@ -68,7 +69,7 @@ export async function startReport(
   input: { kind: ReportKind; templateId?: number | undefined; compiledAt?: string },
 ): Promise<ReportRow> {
   return db.transaction().execute(async (trx) => {
-    const event = await loadEvent(trx, eventId);
+    const event = await requireEvent(trx, eventId);
     const template = input.templateId
       ? await loadTemplate(trx, eventId, input.templateId)
       : await findTemplateByKind(trx, eventId, input.kind === 'final' ? 'closing' : 'weekly');
@@ -204,7 +205,7 @@ export async function refreshSection(
 ) {
   return db.transaction().execute(async (trx) => {
     const report = await loadEditableReport(trx, eventId, reportId);
-    const event = await loadEvent(trx, eventId);
+    const event = await requireEvent(trx, eventId);
     const before = await loadSection(trx, report.id, sectionId);
     const data = await compileSectionData(trx, event, report, sectionFromRow(before));
     const updated = await updateSection(trx, sectionId, version, {
@@ -308,7 +309,7 @@ const stepNames: Record<keyof typeof transitions, string> = {
 
 /** Four eyes: when the event requires it, an approver cannot approve a report only they wrote. */
 async function refuseOnlyAuthorApproval(trx: Db, actor: Actor, report: ReportRow): Promise<void> {
-  const event = await loadEvent(trx, report.event_id);
+  const event = await requireEvent(trx, report.event_id);
   if (event.four_eyes !== 1) return;
   const contributors = await contributorsOf(trx, report.id);
   if (contributors.length > 0 && contributors.every((person) => person.id === actor.userId)) {
@@ -357,7 +358,7 @@ export async function publishReport(
 }
 
 async function freezeSnapshots(trx: Db, report: ReportRow) {
-  const event = await loadEvent(trx, report.event_id);
+  const event = await requireEvent(trx, report.event_id);
   const sections = await sectionsOf(trx, report.id);
   const authors = (await contributorsOf(trx, report.id)).map((person) => person.name);
   const approver =
@@ -456,12 +457,6 @@ async function loadSection(db: Db, reportId: number, sectionId: number): Promise
   const section = await findSection(db, reportId, sectionId);
   if (!section) throw errors.notFound('Avsnittet');
   return section;
-}
-
-async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
-  const event = await findEvent(db, eventId);
-  if (!event) throw errors.notFound('Händelsen');
-  return event;
 }
 
 export function presentReport(report: ReportRow): ReportSummary {

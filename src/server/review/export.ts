@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import type { ReviewDocument } from '../../render/review-document.ts';
 import { REVIEW_KIND_LABELS } from '../../render/review-document.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
-import { findEvent } from '../events/repository.ts';
+import { requireEvent } from '../events/service.ts';
 import { listLessons } from './repository.ts';
 import type { timelineFilterQuery } from '../../contract/review.ts';
 import { type TimelineFilter, eventTimeline } from './timeline.ts';
@@ -23,8 +22,7 @@ export async function reviewDocument(
   query: z.infer<typeof timelineFilterQuery>,
   filter: TimelineFilter,
 ): Promise<ReviewDocument> {
-  const event = await findEvent(db, eventId);
-  if (!event) throw errors.notFound('Händelsen');
+  const event = await requireEvent(db, eventId);
   const [timeline, lessons] = await Promise.all([
     eventTimeline(db, eventId, includeInternal, filter),
     listLessons(db, eventId),

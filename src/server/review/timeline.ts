@@ -1,6 +1,7 @@
 import { type TimelineEntry, type TimelineKind, timelineKinds } from '../../contract/review.ts';
 import { allDecisions } from '../decisions/repository.ts';
 import type { Db } from '../db/schema.ts';
+import { isoInstant } from '../../core/time.ts';
 import { allDiversions } from '../diversions/repository.ts';
 import { allLogEntries } from '../log/repository.ts';
 import { listAllChanges } from '../readiness/repository.ts';
@@ -80,7 +81,7 @@ function byTime(a: TimelineEntry, b: TimelineEntry): number {
 async function logSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
   const rows = await allLogEntries(db, scope.eventId, scope);
   return rows.map((row) => ({
-    at: iso(row.occurred_at),
+    at: isoInstant(row.occurred_at),
     kind: 'log',
     title: row.significant === 1 ? 'Loggbok (väsentlig händelse)' : 'Loggbok',
     summary: row.struck_at ? `${row.text} ${struckNote(row.strike_reason)}` : row.text,
@@ -96,7 +97,7 @@ function struckNote(reason: string | null): string {
 async function decisionSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
   const rows = await allDecisions(db, scope.eventId, scope);
   return rows.map((row) => ({
-    at: iso(row.decided_at),
+    at: isoInstant(row.decided_at),
     kind: 'decision',
     title: `Beslut: ${row.forum}`,
     summary: row.text,
@@ -122,14 +123,14 @@ async function diversionSource(db: Db, scope: TimelineScope): Promise<TimelineEn
     };
     const start = {
       ...common,
-      at: iso(row.starts_at),
+      at: isoInstant(row.starts_at),
       title: `Omstyrning börjar: ${facility}`,
       summary: [what, row.note].filter(Boolean).join(' '),
     };
     if (!row.ends_at) return [start];
     const end = {
       ...common,
-      at: iso(row.ends_at),
+      at: isoInstant(row.ends_at),
       title: `Omstyrning upphör: ${facility}`,
       summary: what,
     };
@@ -144,7 +145,7 @@ async function readinessSource(db: Db, scope: TimelineScope): Promise<TimelineEn
   ]);
   const names = new Map(units.map((unit) => [unit.id, unit.name]));
   return rows.map((row) => ({
-    at: iso(row.changed_at),
+    at: isoInstant(row.changed_at),
     kind: 'readiness',
     title:
       row.unit_id === null
@@ -159,7 +160,7 @@ async function readinessSource(db: Db, scope: TimelineScope): Promise<TimelineEn
 async function reportSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
   const rows = await publishedReports(db, scope.eventId);
   return rows.map((row) => ({
-    at: iso(row.published_at!),
+    at: isoInstant(row.published_at!),
     kind: 'report',
     title:
       row.revision > 1
@@ -180,7 +181,7 @@ async function riskSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]
   );
   return risks.flatMap((risk) =>
     history.get(risk.id)!.map((assessment, index) => ({
-      at: iso(assessment.assessed_at),
+      at: isoInstant(assessment.assessed_at),
       kind: 'risk' as const,
       title: `${index === 0 ? 'Risk bedömd' : 'Risk omvärderad'}: ${risk.title}`,
       summary: [
@@ -196,10 +197,6 @@ async function riskSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]
 }
 
 /** PostgreSQL and SQLite agree on the instant but not always on its spelling. */
-function iso(value: string): string {
-  return new Date(value).toISOString();
-}
-
 async function milestoneSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
   const changes = await listMilestoneChanges(
     db,
@@ -208,7 +205,7 @@ async function milestoneSource(db: Db, scope: TimelineScope): Promise<TimelineEn
     scope.to ?? everTo,
   );
   return changes.map((change) => ({
-    at: iso(change.changed_at),
+    at: isoInstant(change.changed_at),
     kind: 'milestone' as const,
     title:
       change.kind === 'moved'
@@ -230,7 +227,7 @@ async function meetingSource(db: Db, scope: TimelineScope): Promise<TimelineEntr
     to: scope.to ?? everTo,
   });
   return meetings.map((meeting) => ({
-    at: iso(meeting.starts_at),
+    at: isoInstant(meeting.starts_at),
     kind: 'meeting' as const,
     title: `Möte: ${meeting.title}`,
     summary: meeting.minutes || meeting.agenda,

@@ -13,7 +13,9 @@ import type {
 } from '../../contract/risks.ts';
 import { recordAudit } from '../audit/record.ts';
 import { fetchAllPages } from '../db/paging.ts';
+import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
+import { isoInstant } from '../../core/time.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import {
@@ -51,13 +53,7 @@ export function presentRisk(row: RiskRow, history: RiskAssessmentRow[]): Risk {
     lastAssessedAt: history.at(-1)?.assessed_at ?? null,
     trend: trendOf(history),
     internal: row.internal === 1,
-    provenance: {
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      source: row.source,
-      updatedBy: row.updated_by,
-      updatedAt: row.updated_at,
-    },
+    provenance: presentProvenance(row),
     version: row.version,
   };
 }
@@ -151,7 +147,7 @@ export async function createRisk(
       consequence: input.consequence,
       mitigation: input.mitigation,
       assessed_by: actor.userId,
-      assessed_at: input.assessedAt ? iso(input.assessedAt) : now,
+      assessed_at: input.assessedAt ? isoInstant(input.assessedAt) : now,
       comment: input.comment,
     });
     await recordAudit(trx, actor, {
@@ -208,7 +204,7 @@ export async function assessRisk(
     const before = await loadRisk(trx, eventId, riskId);
     const history = (await assessmentsOf(trx, [riskId])).get(riskId)!;
     const now = new Date().toISOString();
-    const assessedAt = input.assessedAt ? iso(input.assessedAt) : now;
+    const assessedAt = input.assessedAt ? isoInstant(input.assessedAt) : now;
     const latest = history.at(-1);
     if (latest && assessedAt < latest.assessed_at) {
       throw errors.badRequest('En ny bedömning kan inte ligga före den senaste bedömningen.', {
@@ -250,8 +246,4 @@ async function loadRisk(db: Db, eventId: number, riskId: number): Promise<RiskRo
   const risk = await findRisk(db, eventId, riskId);
   if (!risk) throw errors.notFound('Risken');
   return risk;
-}
-
-function iso(value: string): string {
-  return new Date(value).toISOString();
 }

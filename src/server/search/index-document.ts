@@ -1,4 +1,5 @@
 import type { Db } from '../db/schema.ts';
+import { deleteSearchDocument, upsertSearchDocument } from './repository.ts';
 
 export interface SearchableItem {
   eventId: number;
@@ -27,26 +28,10 @@ export async function indexForSearch(trx: Db, item: SearchableItem): Promise<voi
     internal: item.internal ? 1 : 0,
     at: item.at,
   };
-  await trx
-    .insertInto('search_documents')
-    .values(values)
-    .onConflict((conflict) =>
-      conflict.columns(['kind', 'entity_id']).doUpdateSet({
-        unit_id: values.unit_id,
-        title: values.title,
-        body: values.body,
-        internal: values.internal,
-        at: values.at,
-      }),
-    )
-    .execute();
+  await upsertSearchDocument(trx, values);
 }
 
 /** Takes a deleted item out of the index, in the transaction that deletes it. */
 export async function removeFromSearch(trx: Db, kind: string, entityId: number): Promise<void> {
-  await trx
-    .deleteFrom('search_documents')
-    .where('kind', '=', kind)
-    .where('entity_id', '=', entityId)
-    .execute();
+  await deleteSearchDocument(trx, kind, entityId);
 }

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { DialectName } from '../db/database.ts';
 import type { Db } from '../db/schema.ts';
+import type { SearchDocumentsTable } from './tables.ts';
 
 export interface SearchFilter {
   eventId: number;
@@ -33,4 +34,32 @@ export function searchDocuments(db: Db, dialect: DialectName, filter: SearchFilt
     );
   }
   return query.orderBy('at', 'desc').limit(filter.limit).execute();
+}
+
+/** Writes an item's text, or replaces the text it had (one document per kind and entity). */
+export async function upsertSearchDocument(
+  trx: Db,
+  values: Insertable<SearchDocumentsTable>,
+): Promise<void> {
+  await trx
+    .insertInto('search_documents')
+    .values(values)
+    .onConflict((conflict) =>
+      conflict.columns(['kind', 'entity_id']).doUpdateSet({
+        unit_id: values.unit_id,
+        title: values.title,
+        body: values.body,
+        internal: values.internal,
+        at: values.at,
+      }),
+    )
+    .execute();
+}
+
+export async function deleteSearchDocument(trx: Db, kind: string, entityId: number): Promise<void> {
+  await trx
+    .deleteFrom('search_documents')
+    .where('kind', '=', kind)
+    .where('entity_id', '=', entityId)
+    .execute();
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
+import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
 import {
@@ -19,7 +20,7 @@ import type {
   InputRequest,
 } from '../../contract/situations.ts';
 import type { Page } from '../../contract/list.ts';
-import { type PageRequest, loadEvent, resolvePeriod } from './service.ts';
+import { type PageRequest, resolvePeriod } from './service.ts';
 import { isReported } from './tables.ts';
 
 type RequestUnit = Awaited<ReturnType<typeof listRequestUnits>>[number];
@@ -54,7 +55,7 @@ export async function createInputRequest(
   at = new Date(),
 ): Promise<InputRequest> {
   return db.transaction().execute(async (trx) => {
-    const event = await loadEvent(trx, eventId);
+    const event = await requireEvent(trx, eventId);
     const period = resolvePeriod(event, input.period);
     for (const unitId of input.unitIds) {
       if (!(await findUnit(trx, unitId))) {
@@ -123,7 +124,7 @@ export async function completeness(
   periodKey: string | undefined,
   now = new Date(),
 ): Promise<Completeness> {
-  const event = await loadEvent(db, eventId);
+  const event = await requireEvent(db, eventId);
   if (periodKey) resolvePeriod(event, periodKey);
   const request = periodKey
     ? await findInputRequestForPeriod(db, eventId, periodKey)

@@ -3,7 +3,8 @@ import { type Period, parsePeriod, periodLabel, previousPeriod } from '../../cor
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
-import { type EventRow, findEvent } from '../events/repository.ts';
+import type { EventRow } from '../events/repository.ts';
+import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import type { Page } from '../../contract/list.ts';
 import { indexForSearch } from '../search/index-document.ts';
@@ -150,12 +151,6 @@ export function resolvePeriod(event: EventRow, key: string, field = 'period'): P
   return period;
 }
 
-export async function loadEvent(db: Db, eventId: number): Promise<EventRow> {
-  const event = await findEvent(db, eventId);
-  if (!event) throw errors.notFound('Händelsen');
-  return event;
-}
-
 async function loadSituation(db: Db, eventId: number, situationId: number) {
   const situation = await findSituation(db, eventId, situationId);
   if (!situation) throw errors.notFound('Lägesbilden');
@@ -200,7 +195,7 @@ export async function saveSituation(
   at = new Date(),
 ): Promise<{ situation: Situation; created: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const event = await loadEvent(trx, where.eventId);
+    const event = await requireEvent(trx, where.eventId);
     const period = resolvePeriod(event, where.period);
     if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
     const stamp = at.toISOString();
@@ -267,7 +262,7 @@ export async function submitSituation(
   at = new Date(),
 ): Promise<Situation> {
   return db.transaction().execute(async (trx) => {
-    const event = await loadEvent(trx, where.eventId);
+    const event = await requireEvent(trx, where.eventId);
     resolvePeriod(event, where.period);
     const before = await loadSituationOfUnit(trx, where);
     refuseStale(before, expectedVersion);
@@ -427,7 +422,7 @@ export async function latestSituations(
   includeInternal: boolean,
 ): Promise<SituationList> {
   const startingBy = period
-    ? resolvePeriod(await loadEvent(db, eventId), period).start.toISOString()
+    ? resolvePeriod(await requireEvent(db, eventId), period).start.toISOString()
     : undefined;
   const rows = await listLatestSituations(db, eventId, { startingBy, includeInternal });
   return { items: rows.map(presentSituation) };
@@ -478,7 +473,7 @@ export async function prefillSituation(
   where: UnitPeriod,
   viewer: SituationViewer,
 ): Promise<SituationPrefill> {
-  const event = await loadEvent(db, where.eventId);
+  const event = await requireEvent(db, where.eventId);
   resolvePeriod(event, where.period);
   if (!(await findUnit(db, where.unitId))) throw errors.notFound('Enheten');
   const previous = await findSituationOfUnit(

@@ -193,6 +193,16 @@ async function refuseTakenFacilityCode(db: Db, code: string): Promise<void> {
   }
 }
 
+/** Every unit's name by id, for exports that print names. */
+export async function unitNames(db: Db): Promise<Map<number, string>> {
+  return new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
+}
+
+/** Every facility's name by id, for exports that print names. */
+export async function facilityNames(db: Db): Promise<Map<number, string>> {
+  return new Map((await listFacilities(db)).map((place) => [place.id, place.name]));
+}
+
 /** Every unit, for everyone signed in. */
 export async function allUnits(db: Db): Promise<{ items: Unit[] }> {
   return { items: (await listUnits(db)).map(presentUnit) };

@@ -13,6 +13,7 @@ import {
   type UserRow,
   findUserByEmail,
   findUserById,
+  findUserNames,
   insertApiToken,
   insertUser,
   listApiTokens,
@@ -228,4 +229,18 @@ async function loadUser(db: Db, userId: number): Promise<UserRow> {
   const user = await findUserById(db, userId);
   if (!user) throw errors.notFound('Användaren');
   return user;
+}
+
+/**
+ * The names of many users in one query, by id (e.g. every author shown in a report). Ids that
+ * name no user are left out of the map.
+ */
+export async function userNamesByIds(
+  db: Db,
+  ids: Iterable<number | null>,
+): Promise<Map<number, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await findUserNames(db, wanted);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
