@@ -16,6 +16,7 @@ import { CloseEventPage, CreateEventPage } from './pages/EventForms.tsx';
 import { DashboardPage } from './pages/Dashboard.tsx';
 import { EventsPage } from './pages/Events.tsx';
 import { LoginPage } from './pages/Login.tsx';
+import { SecondFactorPage } from './pages/SecondFactor.tsx';
 import { ReportPage } from './pages/Report.tsx';
 import * as Reports from './pages/reports/index.tsx';
 import * as Staff from './pages/picture/routes.tsx';
@@ -93,7 +94,7 @@ function Layout() {
 
 /** Pages behind sign-in; a user with a one-time password is sent to change it first. */
 function RequireUser({ children }: { children: ReactNode }) {
-  const { user } = useSession();
+  const { user, mustEnrolSecondFactor } = useSession();
   const location = useLocation();
   if (user === undefined) return <Loading />;
   if (user === null) {
@@ -103,6 +104,7 @@ function RequireUser({ children }: { children: ReactNode }) {
     );
   }
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
+  if (mustEnrolSecondFactor) return <Navigate to="/second-factor" replace />;
   return <>{children}</>;
 }
 
@@ -126,6 +128,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/password', element: <ChangePasswordPage /> },
+      { path: '/second-factor', element: <SecondFactorPage /> },
       {
         path: '/',
         element: (
