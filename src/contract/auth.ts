@@ -16,7 +16,12 @@ export const passwordBody = z
   .strict();
 
 /** The signed-in user and the token every write must send back (null for an API token). */
-export const session = z.object({ user, csrfToken: z.string().nullable() });
+export const session = z.object({
+  user,
+  csrfToken: z.string().nullable(),
+  /** The session may do nothing but enrol a second factor (and change a one-time password). */
+  mustEnrolSecondFactor: z.boolean(),
+});
 export type Session = z.infer<typeof session>;
 
 /** After a sign-out from a session opened by sign-on: where to end the provider's session. */

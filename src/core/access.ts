@@ -10,6 +10,12 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 /**
+ * The crisis staff's roles: those who write the staff's records or see internal items. The
+ * installation can require a second factor of everyone holding one (and of system admins).
+ */
+export const staffRoles: readonly Role[] = ['admin', 'staff', 'communicator', 'approver'];
+
+/**
  * Every permission a route can require inside an event. Capabilities add theirs here so that
  * the whole table of who may do what stays in one place.
  */

@@ -26,6 +26,7 @@ import { logRoutes } from './log/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
 import { OidcClient, ssoSettingsFrom, type SsoConfig } from './sso/provider.ts';
+import { mfaRoutes } from './mfa/routes.ts';
 import { ssoRoutes } from './sso/routes.ts';
 import { providerLogoutUrl } from './sso/service.ts';
 import { errors } from './errors.ts';
@@ -134,6 +135,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     localLogin: ssoSettings?.localLogin ?? true,
     providerLogoutUrl: (sessionIdHash) => providerLogoutUrl(db, ssoClient, sessionIdHash),
   });
+  await app.register(mfaRoutes, { db, policy, secureCookies });
   await app.register(ssoRoutes, { db, policy, secureCookies, client: ssoClient });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });

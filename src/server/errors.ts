@@ -8,6 +8,7 @@ export const errorStatus = {
   unauthenticated: 401,
   invalid_credentials: 401,
   password_change_required: 403,
+  second_factor_enrolment_required: 403,
   local_login_disabled: 403,
   sign_on_failed: 401,
   forbidden: 403,
@@ -53,6 +54,17 @@ export const errors = {
       'Inloggning med lösenord är avstängd. Logga in med regionens konto.',
     ),
   signOnFailed: (message: string) => new AppError('sign_on_failed', message),
+  secondFactorEnrolmentRequired: () =>
+    new AppError(
+      'second_factor_enrolment_required',
+      'Du måste slå på tvåstegsverifiering innan du fortsätter.',
+    ),
+  wrongSecondFactorCode: () =>
+    new AppError('invalid_credentials', 'Koden stämmer inte eller har redan använts.', {
+      field: 'code',
+    }),
+  secondFactorExpired: () =>
+    new AppError('unauthenticated', 'Inloggningen har gått ut. Logga in med lösenordet igen.'),
   passwordChangeRequired: () =>
     new AppError('password_change_required', 'Du måste byta lösenord innan du fortsätter.'),
   forbidden: (permission: string) =>

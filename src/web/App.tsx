@@ -17,6 +17,7 @@ import { DashboardPage } from './pages/events/DashboardPage.tsx';
 import { EventsPage } from './pages/events/EventsPage.tsx';
 import { LoginPage } from './pages/account/LoginPage.tsx';
 import { SituationReturnPage } from './pages/situation/SituationReturnPage.tsx';
+import { SecondFactorPage } from './pages/account/SecondFactorPage.tsx';
 import * as Reports from './pages/reports/index.tsx';
 import * as Staff from './pages/picture/routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -93,7 +94,7 @@ function Layout() {
 
 /** Pages behind sign-in; a user with a one-time password is sent to change it first. */
 function RequireUser({ children }: { children: ReactNode }) {
-  const { user } = useSession();
+  const { user, mustEnrolSecondFactor } = useSession();
   const location = useLocation();
   if (user === undefined) return <Loading />;
   if (user === null) {
@@ -103,6 +104,7 @@ function RequireUser({ children }: { children: ReactNode }) {
     );
   }
   if (user.mustChangePassword) return <Navigate to="/password" replace />;
+  if (mustEnrolSecondFactor) return <Navigate to="/second-factor" replace />;
   return <>{children}</>;
 }
 
@@ -126,6 +128,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/password', element: <ChangePasswordPage /> },
+      { path: '/second-factor', element: <SecondFactorPage /> },
       {
         path: '/',
         element: (

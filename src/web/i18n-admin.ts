@@ -7,12 +7,14 @@ const sv = {
       users: 'Användare',
       units: 'Enheter och platser',
       sso: 'Regionens inloggning',
+      secondFactor: 'Tvåstegsverifiering',
       audit: 'Granskningslogg',
     },
     navHint: {
       users: 'Skapa konton, stäng av, återställ lösenord.',
       units: 'Förvaltningar, enheter och deras akutmottagningar.',
       sso: 'Grupper från regionens konto som ger roller, och kopplade konton.',
+      secondFactor: 'Om stabens roller måste ha tvåstegsverifiering.',
       audit: 'Varje ändring i systemet: vem, när, vad, före och efter.',
     },
     eventAdminHint:
@@ -316,12 +318,14 @@ const en: Resources = {
       users: 'Users',
       units: 'Units and places',
       sso: "Region's sign-in",
+      secondFactor: 'Two-step verification',
       audit: 'Audit trail',
     },
     navHint: {
       users: 'Create accounts, disable, reset passwords.',
       units: 'Organisations, units and their emergency departments.',
       sso: "Groups from the region's account that give roles, and linked accounts.",
+      secondFactor: 'Whether the staff roles must have two-step verification.',
       audit: 'Every change in the system: who, when, what, before and after.',
     },
     eventAdminHint:

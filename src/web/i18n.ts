@@ -6,6 +6,7 @@ import { milestonesTranslations } from './i18n-milestones.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
 import { reviewTranslations } from './i18n-review.ts';
+import { mfaTranslations } from './i18n-mfa.ts';
 import { ssoTranslations } from './i18n-sso.ts';
 
 export const languages = ['sv', 'en'] as const;
@@ -490,6 +491,7 @@ void i18n.use(initReactI18next).init({
         ...meetingsTranslations.sv,
         ...milestonesTranslations.sv,
         ...ssoTranslations.sv,
+        ...mfaTranslations.sv,
       },
     },
     en: {
@@ -502,6 +504,7 @@ void i18n.use(initReactI18next).init({
         ...meetingsTranslations.en,
         ...milestonesTranslations.en,
         ...ssoTranslations.en,
+        ...mfaTranslations.en,
       },
     },
   },

@@ -11,6 +11,8 @@ import {
 interface SessionState {
   /** undefined while the first /api/auth/me is under way; null when signed out. */
   user: User | null | undefined;
+  /** The session may only enrol a second factor (the policy requires one of this account). */
+  mustEnrolSecondFactor: boolean;
   signIn(session: Session): void;
   signOut(): Promise<void>;
 }
@@ -19,6 +21,7 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [mustEnrolSecondFactor, setMustEnrol] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -27,6 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then((session) => {
         if (cancelled) return;
         setCsrfToken(session.csrfToken);
+        setMustEnrol(session.mustEnrolSecondFactor);
         setUser(session.user);
       })
       .catch((error: ApiError) => {
@@ -44,6 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback((session: Session) => {
     setCsrfToken(session.csrfToken);
+    setMustEnrol(session.mustEnrolSecondFactor);
     setUser(session.user);
   }, []);
 
@@ -58,7 +63,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <SessionContext.Provider value={{ user, signIn, signOut }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ user, mustEnrolSecondFactor, signIn, signOut }}>
+      {children}
+    </SessionContext.Provider>
   );
 }
 

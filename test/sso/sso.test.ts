@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
@@ -76,6 +77,11 @@ for (const dialect of testDialects()) {
         .where('email', '=', adminEmail)
         .execute();
       admin = await t.login(adminEmail);
+      // A break-glass account must have a second factor before it may do anything else.
+      const { secret } = (await admin.post('/api/auth/second-factor/totp')).json();
+      await admin.post('/api/auth/second-factor/totp/confirm', {
+        code: await generate({ secret }),
+      });
       const units = (await admin.get('/api/units')).json().items as { id: number; code: string }[];
       unitSas = units.find((unit) => unit.code === 'SÄS')!.id;
       for (const mapping of [
@@ -353,7 +359,9 @@ for (const dialect of testDialects()) {
         breakGlass: true,
       });
       assert.equal(flagged.json().breakGlass, true);
-      await t.login(demoPeople.approver);
+      const emergency = await t.login(demoPeople.approver);
+      const me = await emergency.get('/api/auth/me');
+      assert.equal(me.json().mustEnrolSecondFactor, true, 'and must enrol a second factor first');
     });
 
     it('answers with a readable page while the provider cannot be reached', async () => {

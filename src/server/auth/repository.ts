@@ -6,7 +6,14 @@ import type { UserRow } from '../users/repository.ts';
 
 export function insertSession(
   db: Db,
-  session: { idHash: string; userId: number; csrfToken: string; now: string; expiresAt: string },
+  session: {
+    idHash: string;
+    userId: number;
+    csrfToken: string;
+    now: string;
+    expiresAt: string;
+    enrolmentOnly: boolean;
+  },
 ) {
   return db
     .insertInto('sessions')
@@ -17,6 +24,7 @@ export function insertSession(
       created_at: session.now,
       last_seen_at: session.now,
       expires_at: session.expiresAt,
+      enrolment_only: session.enrolmentOnly ? 1 : 0,
     })
     .execute();
 }
@@ -32,6 +40,7 @@ export interface SessionWithUser {
   csrfToken: string;
   lastSeenAt: string;
   expiresAt: string;
+  enrolmentOnly: boolean;
   /** Asked for with an event id: that event (null when there is none) and the user's grants. */
   eventAccess?: EventAccess | null;
 }
@@ -53,6 +62,7 @@ export async function findSessionWithUser(
       'sessions.csrf_token as session_csrf_token',
       'sessions.last_seen_at as session_last_seen_at',
       'sessions.expires_at as session_expires_at',
+      'sessions.enrolment_only as session_enrolment_only',
     ])
     .$if(eventId !== undefined, (query) =>
       query
@@ -75,6 +85,7 @@ export async function findSessionWithUser(
     session_csrf_token,
     session_last_seen_at,
     session_expires_at,
+    session_enrolment_only,
     event_state,
     event_change_count,
     grant_role: _role,
@@ -86,6 +97,7 @@ export async function findSessionWithUser(
     csrfToken: session_csrf_token,
     lastSeenAt: session_last_seen_at,
     expiresAt: session_expires_at,
+    enrolmentOnly: session_enrolment_only === 1,
   };
   if (eventId === undefined) return found;
   const eventAccess =
@@ -108,6 +120,15 @@ export function touchSession(db: Db, idHash: string, now: string) {
 
 export function deleteSession(db: Db, idHash: string) {
   return db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Marks every session of a user as able to do nothing but enrol a second factor, or frees them. */
+export function setEnrolmentOnly(db: Db, userId: number, enrolmentOnly: boolean) {
+  return db
+    .updateTable('sessions')
+    .set({ enrolment_only: enrolmentOnly ? 1 : 0 })
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export function deleteSessionsOfUser(db: Db, userId: number) {

@@ -1,7 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { loggedOut, loginBody, passwordBody, session } from '../../contract/auth.ts';
 import { noContent } from '../../contract/common.ts';
+import { secondFactorChallenge } from '../../contract/mfa.ts';
+import { challengeMinutes } from '../mfa/gate.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
 import { sessionCookie } from '../http/guard.ts';
@@ -15,8 +18,11 @@ import {
   presentSession,
 } from './service.ts';
 
-const deviceCookie = 'lagesbild_device';
+export const deviceCookie = 'lagesbild_device';
 const loginPath = '/api/auth/login';
+/** Holds the password step of a login until its second factor is given. */
+export const challengeCookie = 'lagesbild_second_factor';
+export const challengePath = '/api/auth/login/second-factor';
 
 export interface AuthRouteOptions {
   db: Db;
@@ -41,7 +47,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
     loginPath,
     {
       config: { access: { kind: 'public' }, csrf: false },
-      schema: { tags, body: loginBody, response: { 200: session } },
+      schema: {
+        tags,
+        body: loginBody,
+        response: { 200: z.union([session, secondFactorChallenge]) },
+      },
     },
     async (request, reply) => {
       const result = await login(
@@ -56,24 +66,28 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
         policy,
         localLogin,
       );
-      if (result.deviceToken) {
-        reply.setCookie(deviceCookie, result.deviceToken, {
-          path: loginPath,
+      if (result.kind === 'second_factor') {
+        reply.setCookie(challengeCookie, result.challengeToken, {
+          path: challengePath,
           httpOnly: true,
           sameSite: 'strict',
           secure: secureCookies,
-          maxAge: loginDeviceDays * 86_400,
+          maxAge: challengeMinutes * 60,
         });
+        return { secondFactor: 'totp' as const };
       }
+      if (result.deviceToken) setDeviceCookie(reply, result.deviceToken, secureCookies);
       setSessionCookie(reply, result.sessionId);
-      return presentSession(result.user, result.csrfToken);
+      return presentSession(result.user, result.csrfToken, result.mustEnrolSecondFactor);
     },
   );
 
   app.post(
     '/api/auth/logout',
     {
-      config: { access: { kind: 'signed_in', duringPasswordChange: true } },
+      config: {
+        access: { kind: 'signed_in', duringPasswordChange: true, duringEnrolment: true },
+      },
       schema: { tags, response: { 200: loggedOut, 204: noContent } },
     },
     async (request, reply) => {
@@ -90,7 +104,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   app.get(
     '/api/auth/me',
     {
-      config: { access: { kind: 'signed_in', duringPasswordChange: true } },
+      config: {
+        access: { kind: 'signed_in', duringPasswordChange: true, duringEnrolment: true },
+      },
       schema: { tags, response: { 200: session } },
     },
     async (request) => currentSession(db, actorOf(request), request.session?.csrfToken ?? null),
@@ -99,16 +115,33 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   app.post(
     '/api/auth/password',
     {
-      config: { access: { kind: 'signed_in', duringPasswordChange: true } },
+      config: {
+        access: { kind: 'signed_in', duringPasswordChange: true, duringEnrolment: true },
+      },
       schema: { tags, body: passwordBody, response: { 200: session } },
     },
     async (request, reply) => {
       const result = await changeOwnPassword(db, actorOf(request), request.body, policy);
       setSessionCookie(reply, result.sessionId);
-      return presentSession(result.user, result.csrfToken);
+      return presentSession(
+        result.user,
+        result.csrfToken,
+        actorOf(request).mustEnrolSecondFactor === true,
+      );
     },
   );
 };
+
+/** Remembers the browser for the account: it escapes the account-wide login limit. */
+export function setDeviceCookie(reply: FastifyReply, deviceToken: string, secure: boolean) {
+  return reply.setCookie(deviceCookie, deviceToken, {
+    path: loginPath,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    maxAge: loginDeviceDays * 86_400,
+  });
+}
 
 /** The session cookie, the same for a password login and a sign-on. */
 export function setSessionCookieOn(

@@ -14,6 +14,7 @@ import {
 import type { UserRow } from '../users/repository.ts';
 import { presentUser } from '../users/service.ts';
 import type { Session } from '../../contract/auth.ts';
+import { openChallenge, secondFactorStep } from '../mfa/gate.ts';
 import {
   hashPassword,
   passwordWeakness,
@@ -39,7 +40,7 @@ export interface SessionPolicy {
   absoluteHours: number;
 }
 
-const failureWindowMinutes = 15;
+export const failureWindowMinutes = 15;
 const maxFailuresPerAccountAndAddress = 5;
 const maxFailuresPerAddress = 30;
 /** Every address together: a guesser who changes address every time meets this one. */
@@ -68,8 +69,16 @@ export interface LoginResult {
 }
 
 export interface PasswordLoginResult extends LoginResult {
+  kind: 'session';
   /** A new token for the browser's device cookie, or null when the browser is already known. */
   deviceToken: string | null;
+  mustEnrolSecondFactor: boolean;
+}
+
+/** The password was right and the account has a second factor: the login waits for its code. */
+export interface SecondFactorPending {
+  kind: 'second_factor';
+  challengeToken: string;
 }
 
 /**
@@ -92,16 +101,14 @@ export async function login(
   },
   policy: SessionPolicy,
   localLogin = true,
-): Promise<PasswordLoginResult> {
+): Promise<PasswordLoginResult | SecondFactorPending> {
   const accountKey = input.email.trim().toLowerCase();
   const failed = (reason: LoginFailureReason, lockout: boolean) =>
     input.log.warn(
       { security: 'login_failed', email: accountKey, reason, lockout, address: input.address },
       `Login failed for ${accountKey} (${reason})`,
     );
-  const knownDevice =
-    input.deviceToken !== undefined &&
-    (await isLoginDeviceOf(db, hashSecret(input.deviceToken), accountKey, deviceCutoff()));
+  const knownDevice = await isKnownDevice(db, input.deviceToken, accountKey);
   const recent = await recentLoginFailures(db, { accountKey, address: input.address, knownDevice });
   if (recent.lockedOut) {
     failed('locked_out', true);
@@ -121,18 +128,66 @@ export async function login(
     failed('local_login_off', false);
     throw errors.localLoginDisabled();
   }
+  const step = await secondFactorStep(db, user);
+  if (step === 'code') {
+    return { kind: 'second_factor', challengeToken: await openChallenge(db, user.id) };
+  }
+  const mustEnrolSecondFactor = step === 'enrol';
+  const session = await completeLogin(db, user, {
+    ...input,
+    accountKey,
+    knownDevice,
+    enrolmentOnly: mustEnrolSecondFactor,
+    secondFactor: null,
+    policy,
+  });
+  return { kind: 'session', ...session, mustEnrolSecondFactor };
+}
+
+/**
+ * The end of every local login: failures forgotten, the browser remembered, a session opened
+ * and the login audited (with the second factor that was used, if any).
+ */
+export function completeLogin(
+  db: Db,
+  user: UserRow,
+  login: {
+    accountKey: string;
+    address: string;
+    requestId: string;
+    knownDevice: boolean;
+    enrolmentOnly: boolean;
+    secondFactor: 'totp' | 'recovery_code' | null;
+    policy: SessionPolicy;
+  },
+): Promise<LoginResult & { deviceToken: string | null }> {
   return db.transaction().execute(async (trx) => {
-    await clearLoginFailures(trx, accountKey, input.address);
-    const deviceToken = knownDevice ? null : await rememberDevice(trx, accountKey);
-    const session = await openSession(trx, user.id, policy);
-    await recordAudit(trx, actorFromUser(user, input.requestId), {
+    await clearLoginFailures(trx, login.accountKey, login.address);
+    const deviceToken = login.knownDevice ? null : await rememberDevice(trx, login.accountKey);
+    const session = await openSession(trx, user.id, login.policy, login.enrolmentOnly);
+    await recordAudit(trx, actorFromUser(user, login.requestId), {
       action: 'auth.login',
       entityType: 'user',
       entityId: user.id,
-      after: { address: input.address },
+      after: {
+        address: login.address,
+        ...(login.secondFactor && { secondFactor: login.secondFactor }),
+      },
     });
     return { ...session, user, deviceToken };
   });
+}
+
+/** Whether the browser's device cookie is one this account signed in from. */
+export async function isKnownDevice(
+  db: Db,
+  deviceToken: string | undefined,
+  accountKey: string,
+): Promise<boolean> {
+  return (
+    deviceToken !== undefined &&
+    (await isLoginDeviceOf(db, hashSecret(deviceToken), accountKey, deviceCutoff()))
+  );
 }
 
 function deviceCutoff(): string {
@@ -174,7 +229,7 @@ function failureReason(user: UserRow | undefined): LoginFailureReason {
  * this account from anywhere (not counted for a browser it signed in from before): a login is
  * refused while any has reached its limit.
  */
-async function recentLoginFailures(
+export async function recentLoginFailures(
   db: Db,
   attempt: { accountKey: string; address: string; knownDevice: boolean },
 ) {
@@ -199,7 +254,12 @@ async function recentLoginFailures(
   };
 }
 
-export async function openSession(db: Db, userId: number, policy: SessionPolicy) {
+export async function openSession(
+  db: Db,
+  userId: number,
+  policy: SessionPolicy,
+  enrolmentOnly = false,
+) {
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
@@ -209,6 +269,7 @@ export async function openSession(db: Db, userId: number, policy: SessionPolicy)
     csrfToken,
     now: now.toISOString(),
     expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000).toISOString(),
+    enrolmentOnly,
   });
   return { sessionId, csrfToken };
 }
@@ -217,6 +278,7 @@ export interface ResolvedSession {
   user: UserRow;
   idHash: string;
   csrfToken: string;
+  enrolmentOnly: boolean;
   eventAccess?: EventAccess | null;
 }
 
@@ -244,6 +306,7 @@ export async function resolveSession(
     user: session.user,
     idHash,
     csrfToken: session.csrfToken,
+    enrolmentOnly: session.enrolmentOnly,
     eventAccess: session.eventAccess,
   };
 }
@@ -262,8 +325,12 @@ export async function resolveApiToken(
 }
 
 /** What a login, a password change or a "who am I" answers. */
-export function presentSession(user: UserRow, csrfToken: string | null): Session {
-  return { user: presentUser(user), csrfToken };
+export function presentSession(
+  user: UserRow,
+  csrfToken: string | null,
+  mustEnrolSecondFactor = false,
+): Session {
+  return { user: presentUser(user), csrfToken, mustEnrolSecondFactor };
 }
 
 /** The caller's account and, for a session, its CSRF token. */
@@ -274,7 +341,7 @@ export async function currentSession(
 ): Promise<Session> {
   const user = actor.userId === null ? undefined : await findUserById(db, actor.userId);
   if (!user) throw errors.unauthenticated();
-  return presentSession(user, csrfToken);
+  return presentSession(user, csrfToken, actor.mustEnrolSecondFactor === true);
 }
 
 export async function logout(db: Db, actor: Actor, idHash: string): Promise<void> {
@@ -315,7 +382,7 @@ export async function changeOwnPassword(
     });
     if (!updated) throw errors.conflict(null);
     await deleteSessionsOfUser(trx, user.id);
-    const session = await openSession(trx, user.id, policy);
+    const session = await openSession(trx, user.id, policy, actor.mustEnrolSecondFactor);
     await recordAudit(trx, actor, {
       action: 'auth.password_change',
       entityType: 'user',

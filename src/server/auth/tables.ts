@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface SessionsTable {
   id_hash: string;
   user_id: number;
@@ -5,6 +7,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** 1 while the user must enrol a second factor before doing anything else. */
+  enrolment_only: Generated<number>;
 }
 
 export interface LoginAttemptsTable {

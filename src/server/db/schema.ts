@@ -6,6 +6,7 @@ import type { EventsTables } from '../events/tables.ts';
 import type { ActionsTables } from '../actions/tables.ts';
 import type { CommunicationTables } from '../communication/tables.ts';
 import type { DecisionsTables } from '../decisions/tables.ts';
+import type { MfaTables } from '../mfa/tables.ts';
 import type { MilestonesTables } from '../milestones/tables.ts';
 import type { LogTables } from '../log/tables.ts';
 import type { MeetingsTables } from '../meetings/tables.ts';
@@ -32,6 +33,7 @@ export interface Schema
     UnitsTables,
     AccessTables,
     AuthTables,
+    MfaTables,
     AuditTables,
     DecisionsTables,
     MilestonesTables,

@@ -8,6 +8,8 @@ export interface Actor {
   label: string;
   isAdmin: boolean;
   mustChangePassword: boolean;
+  /** A session that may only enrol a second factor (the policy requires one and it has none). */
+  mustEnrolSecondFactor?: boolean;
   requestId: string | null;
 }
 

@@ -23,7 +23,7 @@ import type { UserRow } from '../users/repository.ts';
 /** What a route demands of the caller. Every route declares one; a route without one cannot start. */
 export type RouteAccess =
   | { kind: 'public' }
-  | { kind: 'signed_in'; duringPasswordChange?: boolean }
+  | { kind: 'signed_in'; duringPasswordChange?: boolean; duringEnrolment?: boolean }
   | { kind: 'system_admin' }
   /**
    * A scraper: the bearer token whose SHA-256 is `tokenSha256`, checked without the database so
@@ -113,6 +113,9 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
     if (actor.mustChangePassword && !(access.kind === 'signed_in' && access.duringPasswordChange)) {
       throw errors.passwordChangeRequired();
     }
+    if (actor.mustEnrolSecondFactor && !(access.kind === 'signed_in' && access.duringEnrolment)) {
+      throw errors.secondFactorEnrolmentRequired();
+    }
     refuseUncoveredToken(request.tokenScopes, access);
     if (access.kind === 'system_admin' && !actor.isAdmin) throw errors.forbidden('system.admin');
     if (access.kind === 'event') await authorizeInEvent(request, db, actor, access);
@@ -149,7 +152,10 @@ async function authenticate(request: FastifyRequest, db: Db, policy: SessionPoli
   if (!cookie) return;
   const session = await resolveSession(db, cookie, policy, eventIdOf(request) ?? undefined);
   if (!session) return;
-  request.actor = actorFromUser(session.user, request.id);
+  request.actor = {
+    ...actorFromUser(session.user, request.id),
+    mustEnrolSecondFactor: session.enrolmentOnly,
+  };
   request.session = { idHash: session.idHash, csrfToken: session.csrfToken };
   if (session.eventAccess !== undefined) eventAccessRead.set(request, session.eventAccess);
 }

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
+import { type Session, api } from '../../api.ts';
+import { needsCode, secondFactorApi } from '../../secondFactorApi.ts';
+import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
@@ -11,7 +13,7 @@ import { useLoad } from '../../useLoad.ts';
 export function LoginPage() {
   const { t } = useTranslation();
   usePageTitle(t('login.title'));
-  const { user, signIn } = useSession();
+  const { user, mustEnrolSecondFactor, signIn } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
@@ -19,6 +21,7 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   const [emergencyOpen, setEmergencyOpen] = useState(false);
+  const [codeStep, setCodeStep] = useState(false);
   const options = useLoad(() => api.loginOptions(), []);
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
@@ -26,8 +29,15 @@ export function LoginPage() {
   const localLogin = options.data?.localLogin ?? true;
   const showPasswordForm = !sso || localLogin || emergencyOpen;
 
-  if (user && !busy)
-    return <Navigate to={user.mustChangePassword ? '/password' : target} replace />;
+  const landing = (session: { user: { mustChangePassword: boolean } }, enrol: boolean) =>
+    session.user.mustChangePassword ? '/password' : enrol ? '/second-factor' : target;
+  if (user && !busy) return <Navigate to={landing({ user }, mustEnrolSecondFactor)} replace />;
+
+  const enter = (session: Session) => {
+    signIn(session);
+    navigate(landing(session, session.mustEnrolSecondFactor), { replace: true });
+  };
+  if (codeStep) return <SecondFactorStep onSignedIn={enter} onRestart={() => setCodeStep(false)} />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,9 +49,9 @@ export function LoginPage() {
     if (missing.summary.length) return;
     setBusy(true);
     try {
-      const session = await api.login(email.trim(), password);
-      signIn(session);
-      navigate(session.user.mustChangePassword ? '/password' : target, { replace: true });
+      const step = await secondFactorApi.login(email.trim(), password);
+      if (needsCode(step)) setCodeStep(true);
+      else enter(step);
     } catch (error) {
       setErrors(formErrorsFrom(error, { email: 'email', password: 'password' }, 'email'));
       setPassword('');

@@ -13,6 +13,7 @@ const systemSections = [
   ['users', '/admin/users'],
   ['units', '/admin/units'],
   ['sso', '/admin/sso'],
+  ['secondFactor', '/admin/second-factor'],
   ['audit', '/admin/audit'],
 ] as const;
 

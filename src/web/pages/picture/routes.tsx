@@ -7,6 +7,7 @@ import { DistributionPage } from '../admin/Distribution.tsx';
 import { FeedsPage } from '../admin/Feeds.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
 import { SsoPage } from '../admin/Sso.tsx';
+import { SecondFactorPolicyPage } from '../admin/SecondFactorPolicy.tsx';
 import { UnitsPage } from '../admin/Units.tsx';
 import { UsersPage } from '../admin/Users.tsx';
 import { CalendarPage } from '../meetings/Calendar.tsx';
@@ -50,5 +51,6 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/admin/users', Page: UsersPage },
   { path: '/admin/units', Page: UnitsPage },
   { path: '/admin/sso', Page: SsoPage },
+  { path: '/admin/second-factor', Page: SecondFactorPolicyPage },
   { path: '/admin/audit', Page: SystemAuditPage },
 ];

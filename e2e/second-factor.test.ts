@@ -1,0 +1,72 @@
+// Two-step verification: switching TOTP on with the key shown as text, the recovery codes shown
+// once, and signing in with a code from the app, computed here from the same secret.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { generate } from 'otplib';
+import {
+  type E2E,
+  assertAccessible,
+  demoPassword,
+  demoPeople,
+  screenshot,
+  signIn,
+  startE2E,
+  watchErrors,
+} from './support.ts';
+
+let e2e: E2E;
+
+before(async () => {
+  e2e = await startE2E();
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+test('a user switches on two-step verification and signs in with a code', async () => {
+  const context = await e2e.newContext();
+  const page = await context.newPage();
+  const problems = watchErrors(page);
+  await signIn(page, demoPeople.reader, demoPassword);
+  await page.goto('/second-factor');
+  await page.getByRole('heading', { level: 1, name: 'Tvåstegsverifiering' }).waitFor();
+  await page.getByRole('button', { name: 'Slå på tvåstegsverifiering' }).click();
+  await page.getByRole('img', { name: 'QR-kod för autentiseringsappen' }).waitFor();
+  const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+  assert.match(secret, /^[A-Z2-7]{16,}$/);
+  await assertAccessible(page, 'second factor enrolment');
+  await screenshot(page, 'second-factor-enrol-desktop');
+
+  // A wrong code is named beside the field.
+  await page.getByLabel('Kod från appen').fill('000000');
+  await page.getByRole('button', { name: 'Bekräfta' }).click();
+  await page.getByRole('alert').getByRole('link', { name: 'Koden stämmer inte.' }).waitFor();
+  assert.equal(await page.locator('#totp-code').getAttribute('aria-invalid'), 'true');
+
+  await page.getByLabel('Kod från appen').fill(await generate({ secret }));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Dina reservkoder' }).waitFor();
+  const codes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
+  assert.equal(codes.length, 10);
+  await page.getByRole('button', { name: 'Jag har sparat koderna' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
+  await context.close();
+
+  const again = await e2e.newContext();
+  const login = await again.newPage();
+  const loginProblems = watchErrors(login);
+  await login.goto('/login');
+  await login.getByLabel('E-postadress').fill(demoPeople.reader);
+  await login.getByLabel('Lösenord', { exact: true }).fill(demoPassword);
+  await login.getByRole('button', { name: 'Logga in' }).click();
+  await login.getByRole('heading', { level: 1, name: 'Ange kod' }).waitFor();
+  await assertAccessible(login, 'second factor code step');
+  // The confirmation spent this time step's code: the app's next one signs in.
+  const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+  await login.getByLabel('Kod', { exact: true }).fill(code);
+  await login.keyboard.press('Enter');
+  await login.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
+  assert.deepEqual([...problems, ...loginProblems], []);
+  await again.close();
+});

@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { session } from '../../contract/auth.ts';
+import { noContent } from '../../contract/common.ts';
+import {
+  recoveryCodes,
+  secondFactorLoginBody,
+  secondFactorPolicy,
+  secondFactorPolicyBody,
+  secondFactorStatus,
+  totpCodeBody,
+  totpEnrolment,
+} from '../../contract/mfa.ts';
+import { userIdParams } from '../../contract/users.ts';
+import { type SessionPolicy, presentSession } from '../auth/service.ts';
+import {
+  challengeCookie,
+  challengePath,
+  deviceCookie,
+  setDeviceCookie,
+  setSessionCookieOn,
+} from '../auth/routes.ts';
+import type { Db } from '../db/schema.ts';
+import { actorOf } from '../http/actor.ts';
+import {
+  changeSecondFactorPolicy,
+  confirmTotpEnrolment,
+  disableOwnSecondFactor,
+  loginWithSecondFactor,
+  resetSecondFactor,
+  secondFactorPolicy as currentPolicy,
+  secondFactorStatus as statusOf,
+  startTotpEnrolment,
+} from './service.ts';
+
+export interface MfaRouteOptions {
+  db: Db;
+  policy: SessionPolicy;
+  secureCookies: boolean;
+}
+
+const whileEnrolling = { kind: 'signed_in', duringEnrolment: true } as const;
+
+export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
+  app,
+  { db, policy, secureCookies },
+) => {
+  const tags = ['auth'];
+
+  app.post(
+    challengePath,
+    {
+      // The challenge cookie is SameSite=Strict and only sent to this path.
+      config: { access: { kind: 'public' }, csrf: false },
+      schema: { tags, body: secondFactorLoginBody, response: { 200: session } },
+    },
+    async (request, reply) => {
+      const result = await loginWithSecondFactor(
+        db,
+        {
+          challengeToken: request.cookies[challengeCookie],
+          code: request.body.code,
+          address: request.ip,
+          requestId: request.id,
+          deviceToken: request.cookies[deviceCookie],
+          log: request.log,
+        },
+        policy,
+      );
+      reply.clearCookie(challengeCookie, { path: challengePath });
+      if (result.deviceToken) setDeviceCookie(reply, result.deviceToken, secureCookies);
+      setSessionCookieOn(reply, result.sessionId, { policy, secureCookies });
+      return presentSession(result.user, result.csrfToken);
+    },
+  );
+
+  app.get(
+    '/api/auth/second-factor',
+    {
+      config: { access: whileEnrolling },
+      schema: { tags, response: { 200: secondFactorStatus } },
+    },
+    async (request) => statusOf(db, actorOf(request)),
+  );
+
+  app.post(
+    '/api/auth/second-factor/totp',
+    {
+      config: { access: whileEnrolling },
+      schema: { tags, response: { 200: totpEnrolment } },
+    },
+    async (request) => startTotpEnrolment(db, actorOf(request)),
+  );
+
+  app.post(
+    '/api/auth/second-factor/totp/confirm',
+    {
+      config: { access: whileEnrolling },
+      schema: { tags, body: totpCodeBody, response: { 200: recoveryCodes } },
+    },
+    async (request) => confirmTotpEnrolment(db, actorOf(request), request.body.code),
+  );
+
+  app.post(
+    '/api/auth/second-factor/disable',
+    {
+      config: { access: { kind: 'signed_in' } },
+      schema: { tags, body: totpCodeBody, response: { 204: noContent } },
+    },
+    async (request, reply) => {
+      await disableOwnSecondFactor(db, actorOf(request), request.body.code);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/users/:userId/second-factor',
+    {
+      config: { access: { kind: 'system_admin' } },
+      schema: { tags, params: userIdParams, response: { 204: noContent } },
+    },
+    async (request, reply) => {
+      await resetSecondFactor(db, actorOf(request), request.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/admin/second-factor-policy',
+    {
+      config: { access: { kind: 'system_admin' } },
+      schema: { tags, response: { 200: secondFactorPolicy } },
+    },
+    async () => currentPolicy(db),
+  );
+
+  app.put(
+    '/api/admin/second-factor-policy',
+    {
+      config: { access: { kind: 'system_admin' } },
+      schema: { tags, body: secondFactorPolicyBody, response: { 200: secondFactorPolicy } },
+    },
+    async (request) => changeSecondFactorPolicy(db, actorOf(request), request.body),
+  );
+};
