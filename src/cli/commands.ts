@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { type Logger, pino } from 'pino';
 import { type Config, ConfigError } from '../server/config.ts';
 import { describeDatabaseUrl, openDatabase, privateFolderMode } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
+import { NewerSchemaError, migrateToLatest } from '../server/db/migrate.ts';
 import { AppError } from '../server/errors.ts';
 import { systemActor } from '../server/http/actor.ts';
 import { copyInstallation, formatVerification } from '../server/ops/copy.ts';
@@ -53,7 +53,7 @@ const commands: Command[] = [
       } catch (error) {
         if (isExpectedFailure(error)) log.fatal(error.message);
         else log.fatal({ err: error }, 'Start-up failed');
-        return 1;
+        return failureExitCode(error);
       }
     },
   },
@@ -274,9 +274,15 @@ export function isExpectedFailure(error: unknown): error is Error {
   return (
     error instanceof ConfigError ||
     error instanceof StartupError ||
+    error instanceof NewerSchemaError ||
     error instanceof AppError ||
     (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true
   );
+}
+
+/** 65 when a newer release's schema is in place (a restart cannot help), otherwise 1. */
+export function failureExitCode(error: unknown): number {
+  return error instanceof NewerSchemaError ? error.exitCode : 1;
 }
 
 export function usage(): string {

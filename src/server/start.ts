@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { NewerSchemaError, migrateToLatest } from './db/migrate.ts';
 import { underStartupLock } from './db/startup-lock.ts';
 import type { BackgroundJobs } from './jobs.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
@@ -23,19 +24,18 @@ export class StartupError extends Error {}
  * connection's state.
  */
 export async function startServer(config: Config, log: FastifyBaseLogger): Promise<RunningServer> {
-  const database = openDatabase(config.DATABASE_URL, {
-    poolMax: config.DATABASE_POOL_MAX,
-    log,
-  });
+  const database = open(config, log);
   const cannotUse = (error: unknown) =>
     new StartupError(
       `Cannot use the database (${describeDatabaseUrl(config.DATABASE_URL)}): ${reason(error)}`,
     );
   try {
     await underStartupLock(database, async () => {
-      await migrateToLatest(database).catch((error: unknown) => {
-        throw cannotUse(error);
-      });
+      await migrateToLatest(database, { onNewerSchema: (line) => log.warn(line) }).catch(
+        (error: unknown) => {
+          throw error instanceof NewerSchemaError ? error : cannotUse(error);
+        },
+      );
       await announceFirstAdmin(database, config, log);
       if (config.LAGESBILD_DEMO) await announceDemo(database, config, log);
     });
@@ -73,6 +73,21 @@ export async function startServer(config: Config, log: FastifyBaseLogger): Promi
       await database.close();
     },
   };
+}
+
+/** A SQLite file in a folder this user may not write (read-only under systemd) is one line. */
+function open(config: Config, log: FastifyBaseLogger): Database {
+  try {
+    return openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX, log });
+  } catch (error) {
+    if (!config.DATABASE_URL.startsWith('sqlite:')) throw error;
+    const file = path.resolve(config.DATABASE_URL.slice('sqlite:'.length));
+    throw new StartupError(
+      `Cannot create or open the SQLite database ${file}: ${reason(error)}; set DATABASE_URL to ` +
+        `a file in a folder this user may write, e.g. sqlite:/var/lib/lagesbild/lagesbild.db ` +
+        `(under systemd: StateDirectory=lagesbild)`,
+    );
+  }
 }
 
 /**
