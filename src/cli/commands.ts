@@ -17,6 +17,7 @@ import {
   parseEventFile,
 } from '../server/ops/event-file.ts';
 import { StartupError, startServer } from '../server/start.ts';
+import { hasActiveAdmin } from '../server/users/repository.ts';
 import { createUser, findUserForCli, resetPassword } from '../server/users/service.ts';
 
 interface Parsed {
@@ -224,7 +225,8 @@ const commands: Command[] = [
         throw error;
       }
       let failed = false;
-      await withDatabase(config(), async (database) => {
+      const settings = config();
+      await withDatabase(settings, async (database) => {
         await migrateToLatest(database);
         const result = await importEvent(database, content);
         const rows = Object.values(result.inserted).reduce((sum, count) => sum + count, 0);
@@ -234,6 +236,7 @@ const commands: Command[] = [
             (matched.length > 0 ? `; existing ${matched.join(', ')} reused` : ''),
         );
         failed = !(await printIntegrity(database));
+        if (!(await hasActiveAdmin(database.db))) console.log(noAdministrator(settings));
       });
       return failed ? 1 : 0;
     },
@@ -327,6 +330,14 @@ const announcedBackupBytes = 50 * 1_048_576;
 function databaseSize(file: string): number {
   const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
   return fs.statSync(file).size + (wal?.size ?? 0);
+}
+
+/** Imported users never bring the administrator right: say how the installation gets one. */
+function noAdministrator(config: Config): string {
+  return (
+    `No one can administer this installation yet: the next start makes ADMIN_EMAIL (${config.ADMIN_EMAIL}) its administrator ` +
+    '(with ADMIN_PASSWORD, or a one-time password it prints), or run: lagesbild user create --admin --email E --name N'
+  );
 }
 
 function reportUsage(message: string): number {

@@ -19,7 +19,8 @@ export interface RunningServer {
 export class StartupError extends Error {}
 
 /**
- * Opens and migrates the database, creates the first admin and the demo, and starts listening.
+ * Opens and migrates the database, makes sure someone can administer it (ADMIN_EMAIL), loads the
+ * demo, and starts listening.
  * `log` gets the start-up announcements (first administrator, demo) and the live-update
  * connection's state.
  */
@@ -131,16 +132,16 @@ async function announceFirstAdmin(database: Database, config: Config, log: Fasti
   });
   if (!admin) return;
   const { email, oneTimePassword } = admin;
+  const made = admin.existing
+    ? `No one could administer this installation: the existing account ${email} is now its administrator`
+    : `First administrator created: ${email}`;
   if (oneTimePassword) {
     log.info(
       { email, oneTimePassword },
-      `First administrator created: ${email}; its one-time password is shown only now (change it at first login)`,
+      `${made}; its one-time password is shown only now (change it at first login)`,
     );
   } else {
-    log.info(
-      { email },
-      `First administrator created: ${email}; password: the one given in ADMIN_PASSWORD`,
-    );
+    log.info({ email }, `${made}; password: the one given in ADMIN_PASSWORD`);
   }
 }
 
