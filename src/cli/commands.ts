@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { type Logger, pino } from 'pino';
 import { type Config, ConfigError } from '../server/config.ts';
 import { describeDatabaseUrl, openDatabase, privateFolderMode } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
+import { NewerSchemaError, migrateToLatest } from '../server/db/migrate.ts';
 import { AppError } from '../server/errors.ts';
 import { systemActor } from '../server/http/actor.ts';
 import { copyInstallation, formatVerification } from '../server/ops/copy.ts';
@@ -17,6 +17,7 @@ import {
   parseEventFile,
 } from '../server/ops/event-file.ts';
 import { StartupError, startServer } from '../server/start.ts';
+import { hasActiveAdmin } from '../server/users/repository.ts';
 import { createUser, findUserForCli, resetPassword } from '../server/users/service.ts';
 
 interface Parsed {
@@ -53,7 +54,7 @@ const commands: Command[] = [
       } catch (error) {
         if (isExpectedFailure(error)) log.fatal(error.message);
         else log.fatal({ err: error }, 'Start-up failed');
-        return 1;
+        return failureExitCode(error);
       }
     },
   },
@@ -224,7 +225,8 @@ const commands: Command[] = [
         throw error;
       }
       let failed = false;
-      await withDatabase(config(), async (database) => {
+      const settings = config();
+      await withDatabase(settings, async (database) => {
         await migrateToLatest(database);
         const result = await importEvent(database, content);
         const rows = Object.values(result.inserted).reduce((sum, count) => sum + count, 0);
@@ -234,6 +236,7 @@ const commands: Command[] = [
             (matched.length > 0 ? `; existing ${matched.join(', ')} reused` : ''),
         );
         failed = !(await printIntegrity(database));
+        if (!(await hasActiveAdmin(database.db))) console.log(noAdministrator(settings));
       });
       return failed ? 1 : 0;
     },
@@ -274,9 +277,15 @@ export function isExpectedFailure(error: unknown): error is Error {
   return (
     error instanceof ConfigError ||
     error instanceof StartupError ||
+    error instanceof NewerSchemaError ||
     error instanceof AppError ||
     (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true
   );
+}
+
+/** 65 when a newer release's schema is in place (a restart cannot help), otherwise 1. */
+export function failureExitCode(error: unknown): number {
+  return error instanceof NewerSchemaError ? error.exitCode : 1;
 }
 
 export function usage(): string {
@@ -321,6 +330,14 @@ const announcedBackupBytes = 50 * 1_048_576;
 function databaseSize(file: string): number {
   const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
   return fs.statSync(file).size + (wal?.size ?? 0);
+}
+
+/** Imported users never bring the administrator right: say how the installation gets one. */
+function noAdministrator(config: Config): string {
+  return (
+    `No one can administer this installation yet: the next start makes ADMIN_EMAIL (${config.ADMIN_EMAIL}) its administrator ` +
+    '(with ADMIN_PASSWORD, or a one-time password it prints), or run: lagesbild user create --admin --email E --name N'
+  );
 }
 
 function reportUsage(message: string): number {

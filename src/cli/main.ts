@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
-import { findCommand, isExpectedFailure, usage } from './commands.ts';
+import { failureExitCode, findCommand, isExpectedFailure, usage } from './commands.ts';
 
 async function main(argv: string[]): Promise<number> {
   const found = findCommand(argv);
@@ -33,5 +33,5 @@ main(process.argv.slice(2))
     } else {
       console.error(error);
     }
-    process.exitCode = 1;
+    process.exitCode = failureExitCode(error);
   });

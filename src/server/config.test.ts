@@ -13,6 +13,18 @@ describe('configuration', () => {
     assert.equal(config.DATABASE_POOL_MAX, 20);
   });
 
+  it('keeps the SQLite database in the systemd state directory when there is one', () => {
+    assert.equal(
+      loadConfig({ STATE_DIRECTORY: '/var/lib/lagesbild' }).DATABASE_URL,
+      'sqlite:/var/lib/lagesbild/lagesbild.db',
+    );
+    assert.equal(
+      loadConfig({ STATE_DIRECTORY: '/var/lib/lagesbild', DATABASE_URL: 'sqlite:/srv/l.db' })
+        .DATABASE_URL,
+      'sqlite:/srv/l.db',
+    );
+  });
+
   it('reads flags and numbers from text', () => {
     const config = loadConfig({
       PORT: '8080',

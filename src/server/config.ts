@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import path from 'node:path';
 import { z } from 'zod';
 
 /** A yes/no setting: true/false, 1/0 or yes/no in any case; anything else is refused. */
@@ -117,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const relevant = Object.fromEntries(
     Object.keys(configSchema.shape).map((key) => [key, emptyToUndefined(env[key])]),
   );
+  relevant.DATABASE_URL ??= stateDirectoryDatabase(env);
   // The server's log speaks English, whatever locale the HTTP API gives zod for its messages.
   const parsed = configSchema.safeParse(relevant, { error: z.locales.en().localeError });
   if (!parsed.success) {
@@ -138,6 +140,15 @@ const secretVariables = new Set(['ADMIN_PASSWORD', 'DEMO_PASSWORD', 'OIDC_CLIENT
 function shownValue(variable: string, value: string | undefined): string {
   if (value === undefined || secretVariables.has(variable)) return '';
   return ` (got "${value.replace(/(\/\/[^/:@]*):[^/@]*@/, '$1:***@')}")`;
+}
+
+/**
+ * Under systemd with `StateDirectory=lagesbild` the database lives in that directory
+ * (/var/lib/lagesbild), the one place the unit may write; elsewhere ./data beside the install.
+ */
+function stateDirectoryDatabase(env: NodeJS.ProcessEnv): string | undefined {
+  const directory = emptyToUndefined(env.STATE_DIRECTORY)?.split(':')[0];
+  return directory ? `sqlite:${path.join(directory, 'lagesbild.db')}` : undefined;
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, describeDatabaseUrl, openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { NewerSchemaError, migrateToLatest } from './db/migrate.ts';
 import { underStartupLock } from './db/startup-lock.ts';
 import type { BackgroundJobs } from './jobs.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
@@ -18,24 +19,24 @@ export interface RunningServer {
 export class StartupError extends Error {}
 
 /**
- * Opens and migrates the database, creates the first admin and the demo, and starts listening.
+ * Opens and migrates the database, makes sure someone can administer it (ADMIN_EMAIL), loads the
+ * demo, and starts listening.
  * `log` gets the start-up announcements (first administrator, demo) and the live-update
  * connection's state.
  */
 export async function startServer(config: Config, log: FastifyBaseLogger): Promise<RunningServer> {
-  const database = openDatabase(config.DATABASE_URL, {
-    poolMax: config.DATABASE_POOL_MAX,
-    log,
-  });
+  const database = open(config, log);
   const cannotUse = (error: unknown) =>
     new StartupError(
       `Cannot use the database (${describeDatabaseUrl(config.DATABASE_URL)}): ${reason(error)}`,
     );
   try {
     await underStartupLock(database, async () => {
-      await migrateToLatest(database).catch((error: unknown) => {
-        throw cannotUse(error);
-      });
+      await migrateToLatest(database, { onNewerSchema: (line) => log.warn(line) }).catch(
+        (error: unknown) => {
+          throw error instanceof NewerSchemaError ? error : cannotUse(error);
+        },
+      );
       await announceFirstAdmin(database, config, log);
       if (config.LAGESBILD_DEMO) await announceDemo(database, config, log);
     });
@@ -73,6 +74,21 @@ export async function startServer(config: Config, log: FastifyBaseLogger): Promi
       await database.close();
     },
   };
+}
+
+/** A SQLite file in a folder this user may not write (read-only under systemd) is one line. */
+function open(config: Config, log: FastifyBaseLogger): Database {
+  try {
+    return openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX, log });
+  } catch (error) {
+    if (!config.DATABASE_URL.startsWith('sqlite:')) throw error;
+    const file = path.resolve(config.DATABASE_URL.slice('sqlite:'.length));
+    throw new StartupError(
+      `Cannot create or open the SQLite database ${file}: ${reason(error)}; set DATABASE_URL to ` +
+        `a file in a folder this user may write, e.g. sqlite:/var/lib/lagesbild/lagesbild.db ` +
+        `(under systemd: StateDirectory=lagesbild)`,
+    );
+  }
 }
 
 /**
@@ -116,16 +132,16 @@ async function announceFirstAdmin(database: Database, config: Config, log: Fasti
   });
   if (!admin) return;
   const { email, oneTimePassword } = admin;
+  const made = admin.existing
+    ? `No one could administer this installation: the existing account ${email} is now its administrator`
+    : `First administrator created: ${email}`;
   if (oneTimePassword) {
     log.info(
       { email, oneTimePassword },
-      `First administrator created: ${email}; its one-time password is shown only now (change it at first login)`,
+      `${made}; its one-time password is shown only now (change it at first login)`,
     );
   } else {
-    log.info(
-      { email },
-      `First administrator created: ${email}; password: the one given in ADMIN_PASSWORD`,
-    );
+    log.info({ email }, `${made}; password: the one given in ADMIN_PASSWORD`);
   }
 }
 

@@ -190,6 +190,23 @@ describe('start-up failures', () => {
     }
   });
 
+  it('says in one line which path to set when the SQLite folder is read-only', () => {
+    const folder = temporaryFolder();
+    const readOnly = path.join(folder, 'opt-lagesbild');
+    fs.mkdirSync(readOnly, { mode: 0o555 });
+    fs.chmodSync(folder, 0o755);
+    const file = path.join(readOnly, 'data', 'lagesbild.db');
+    // root writes anywhere: the server runs as nobody, as a service user would.
+    const asNobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+    const user = process.getuid?.() === 0 ? asNobody : [];
+    assert.equal(
+      failedStart({ DATABASE_URL: `sqlite:${file}`, LAGESBILD_DEMO: 'false' }, user),
+      `Cannot create or open the SQLite database ${file}: EACCES: permission denied, mkdir '${path.dirname(file)}'; ` +
+        'set DATABASE_URL to a file in a folder this user may write, e.g. ' +
+        'sqlite:/var/lib/lagesbild/lagesbild.db (under systemd: StateDirectory=lagesbild)',
+    );
+  });
+
   it('refuses a yes/no setting it cannot read, in one line', () => {
     assert.match(
       failedStart({ METRICS_PUBLIC: 'kanske' }),
@@ -210,8 +227,9 @@ describe('start-up failures', () => {
 });
 
 /** Starts `serve` expecting it to fail: one JSON line at level fatal, last, without a stack. */
-function failedStart(extra: Record<string, string>): string {
-  const result = spawnSync(process.execPath, [...cli, 'serve'], {
+function failedStart(extra: Record<string, string>, runAs: string[] = []): string {
+  const [command = process.execPath, ...args] = [...runAs, process.execPath, ...cli, 'serve'];
+  const result = spawnSync(command, args, {
     env: { ...baseEnv({}), ...extra },
     encoding: 'utf8',
     timeout: 30_000,

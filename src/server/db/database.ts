@@ -3,6 +3,8 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
+import pgpass from 'pgpass';
 import { type ConnectionLog, changeChannel, listenForNotifications } from './notifications.ts';
 import type { Schema } from './schema.ts';
 
@@ -103,10 +105,14 @@ function openPostgres(url: string, poolMax: number, log?: ConnectionLog): Databa
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
+  const fromUrl = parseIntoClientConfig(parsed.toString());
   const connection: pg.ClientConfig = {
-    connectionString: parsed.toString(),
+    ...fromUrl,
     connectionTimeoutMillis: 5000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // pg takes undefined as "no password", as from its own lookup; its types do not say so.
+    ...(!fromUrl.password &&
+      !process.env.PGPASSWORD && { password: fromPgpassFile as () => Promise<string> }),
   };
   const pool = new pg.Pool({ ...connection, max: poolMax });
   pool.on('error', () => {
@@ -121,6 +127,14 @@ function openPostgres(url: string, poolMax: number, log?: ConnectionLog): Databa
     listenForChanges: (onWake) => listenForNotifications(connection, changeChannel, onWake, log),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The password for a URL without one, from PGPASSFILE or ~/.pgpass as psql and pg_dump find it.
+ * pg's own lookup does the same but writes a deprecation warning into the output (pg 8.23).
+ */
+function fromPgpassFile(this: void, parameters?: unknown): Promise<string | undefined> {
+  return new Promise((resolve) => pgpass(parameters as Parameters<typeof pgpass>[0], resolve));
 }
 
 export function describeDatabaseUrl(url: string): string {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { releaseTable } from '../db/schema-release.ts';
 import type { Database } from '../db/database.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -141,15 +142,15 @@ export interface TableInfo {
 const derivedTables = new Set(['event_change_counts']);
 
 /**
- * The application's tables (not Kysely's migration tables, not SQLite's full-text shadow tables,
- * not the tables triggers derive from others).
+ * The application's tables (not Kysely's migration tables nor the recorded release, not SQLite's
+ * full-text shadow tables, not the tables triggers derive from others).
  */
 export async function listTables(database: Database): Promise<TableInfo[]> {
   const db = database.db as unknown as AnyKysely;
   const found = database.dialect === 'postgres' ? await postgresTables(db) : await sqliteTables(db);
   return found
     .filter((table) => !table.name.startsWith('kysely_') && !table.name.startsWith('sqlite_'))
-    .filter((table) => !derivedTables.has(table.name))
+    .filter((table) => !derivedTables.has(table.name) && table.name !== releaseTable)
     .map(({ name, columns }) => ({ name, columns, hasId: columns.includes('id') }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

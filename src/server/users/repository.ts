@@ -26,12 +26,15 @@ export function listUsers(db: Db): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
 }
 
-export async function countUsers(db: Db): Promise<number> {
+/** Whether any enabled account has the system-administrator right. */
+export async function hasActiveAdmin(db: Db): Promise<boolean> {
   const row = await db
     .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+    .select('id')
+    .where('is_admin', '=', 1)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export function insertUser(db: Db, user: Insertable<UsersTable>): Promise<UserRow> {

@@ -154,6 +154,44 @@ export async function resetPassword(
   return { ...presentUser(user), oneTimePassword };
 }
 
+/**
+ * Makes an existing account an enabled system administrator with `password`, or with a one-time
+ * password when none is given; its sessions end.
+ */
+export async function makeAdministrator(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  password?: string,
+): Promise<{ user: UserRow; oneTimePassword: string | null }> {
+  const oneTimePassword = password === undefined ? generatePassword() : null;
+  const passwordHash = await hashPassword(password ?? oneTimePassword!);
+  const user = await db.transaction().execute(async (trx) => {
+    const before = await loadUser(trx, userId);
+    if (password !== undefined) {
+      const weakness = passwordWeakness(password, { email: before.email, name: before.name });
+      if (weakness) throw errors.badRequest(weakness, { field: 'password' });
+    }
+    const updated = await updateUser(trx, userId, before.version, {
+      is_admin: 1,
+      disabled_at: null,
+      password_hash: passwordHash,
+      must_change_password: oneTimePassword ? 1 : 0,
+    });
+    if (!updated) throw errors.conflict(presentUser(before));
+    await deleteSessionsOfUser(trx, userId);
+    await recordAudit(trx, actor, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: userId,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+  return { user, oneTimePassword };
+}
+
 export async function findUserForCli(db: Db, email: string): Promise<UserRow> {
   const user = await findUserByEmail(db, email);
   if (!user) throw errors.notFound(`Användaren ${email}`);
