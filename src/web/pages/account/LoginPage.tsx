@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
+import { authApi } from '../../clients/auth.ts';
+import { ssoApi } from '../../clients/sso.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   const [emergencyOpen, setEmergencyOpen] = useState(false);
-  const options = useLoad(() => api.loginOptions(), []);
+  const options = useLoad(() => ssoApi.loginOptions(), []);
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const sso = options.data?.sso ?? false;
@@ -39,7 +40,7 @@ export function LoginPage() {
     if (missing.summary.length) return;
     setBusy(true);
     try {
-      const session = await api.login(email.trim(), password);
+      const session = await authApi.login(email.trim(), password);
       signIn(session);
       navigate(session.user.mustChangePassword ? '/password' : target, { replace: true });
     } catch (error) {

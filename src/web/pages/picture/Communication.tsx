@@ -18,15 +18,8 @@ import {
 } from '../../kit/recordList.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { currentWeekKey, formatDate, formatNumber, periodLabel } from '../../format.ts';
-import {
-  type ActivityItem,
-  type MediaItem,
-  type SpokespersonItem,
-  audiences,
-  channels,
-  pictureApi,
-  tones,
-} from './client.ts';
+import type { Activity, MediaPicture, Spokesperson } from '../../../contract/communication.ts';
+import { audiences, channels, communicationApi, tones } from '../../clients/communication.ts';
 
 const limit = 50;
 
@@ -68,7 +61,7 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
   const list = useEventList(
     eventId,
     () =>
-      pictureApi.activities(eventId, {
+      communicationApi.activities.list(eventId, {
         limit,
         offset,
         period: period || undefined,
@@ -77,7 +70,7 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
       }),
     [period, audience, channel, offset],
   );
-  const editor = useEditor<ActivityItem | null>(null, list.reload);
+  const editor = useEditor<Activity | null>(null, list.reload);
   const editing = editor.mode;
   const channelLabel = (value: string) => t(`picture.communication.channel.${value}`);
   const fields: FieldSpec[] = [
@@ -118,7 +111,7 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
       kind: 'checkbox',
     },
   ];
-  const toValues = (item: ActivityItem): Values => ({
+  const toValues = (item: Activity): Values => ({
     occurredOn: item.occurredOn,
     title: item.title,
     channels: item.channels,
@@ -140,7 +133,7 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
       <div className="picture-layout">
         <FormColumn show={canWrite}>
           <SavedNotice message={editor.saved} />
-          <EditForm<ActivityItem>
+          <EditForm<Activity>
             id="activity-form"
             newTitle={t('picture.communication.newActivity')}
             editTitle={t('picture.communication.editActivity')}
@@ -156,9 +149,9 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
             }}
             editing={editing}
             toValues={toValues}
-            create={(values) => pictureApi.createActivity(eventId, body(values))}
+            create={(values) => communicationApi.activities.create(eventId, body(values))}
             update={(item, values, version) =>
-              pictureApi.updateActivity(eventId, item.id, { version, ...body(values) })
+              communicationApi.activities.update(eventId, item.id, { version, ...body(values) })
             }
             onSaved={() => editor.done(t('picture.communication.saved'))}
             onCancel={editor.cancel}
@@ -238,8 +231,12 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
 
 function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
   const { t } = useTranslation();
-  const list = useEventList(eventId, () => pictureApi.media(eventId, { limit: 100 }), []);
-  const editor = useEditor<MediaItem | null>(null, list.reload);
+  const list = useEventList(
+    eventId,
+    () => communicationApi.media.list(eventId, { limit: 100 }),
+    [],
+  );
+  const editor = useEditor<MediaPicture | null>(null, list.reload);
   const editing = editor.mode;
   const tone = (value: string) => t(`picture.communication.tone.${value}`);
   const fields: FieldSpec[] = [
@@ -286,7 +283,7 @@ function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
       kind: 'checkbox',
     },
   ];
-  const toValues = (item: MediaItem): Values => ({
+  const toValues = (item: MediaPicture): Values => ({
     period: item.period,
     articleCount: String(item.articleCount),
     tone: item.tone,
@@ -310,7 +307,7 @@ function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
       <div className="picture-layout">
         <FormColumn show={canWrite}>
           <SavedNotice message={editor.saved} />
-          <RecordForm<MediaItem>
+          <RecordForm<MediaPicture>
             key={editing ? `edit-${editing.id}` : 'create'}
             id="media-form"
             title={
@@ -338,8 +335,11 @@ function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
             ]}
             save={(values, version) =>
               editing
-                ? pictureApi.updateMedia(eventId, editing.id, { version, ...body(values) })
-                : pictureApi.createMedia(eventId, { period: str(values.period), ...body(values) })
+                ? communicationApi.media.update(eventId, editing.id, { version, ...body(values) })
+                : communicationApi.media.create(eventId, {
+                    period: str(values.period),
+                    ...body(values),
+                  })
             }
             submitLabel={editing ? t('picture.form.save') : t('picture.communication.addMedia')}
             onSaved={() => editor.done(t('picture.communication.saved'))}
@@ -404,8 +404,12 @@ function Media({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
 
 function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite: boolean }) {
   const { t } = useTranslation();
-  const list = useEventList(eventId, () => pictureApi.spokespersons(eventId, { limit: 200 }), []);
-  const editor = useEditor<SpokespersonItem | null>(null, list.reload);
+  const list = useEventList(
+    eventId,
+    () => communicationApi.spokespersons.list(eventId, { limit: 200 }),
+    [],
+  );
+  const editor = useEditor<Spokesperson | null>(null, list.reload);
   const editing = editor.mode;
   const fields: FieldSpec[] = [
     { name: 'name', label: t('picture.communication.name'), kind: 'text', required: true },
@@ -420,7 +424,7 @@ function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite: boole
       kind: 'checkbox',
     },
   ];
-  const toValues = (item: SpokespersonItem): Values => ({
+  const toValues = (item: Spokesperson): Values => ({
     name: item.name,
     title: item.title,
     topic: item.topic,
@@ -442,7 +446,7 @@ function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite: boole
       <div className="picture-layout">
         <FormColumn show={canWrite}>
           <SavedNotice message={editor.saved} />
-          <RecordForm<SpokespersonItem>
+          <RecordForm<Spokesperson>
             key={editing ? `edit-${editing.id}` : 'create'}
             id="spokesperson-form"
             title={
@@ -463,8 +467,11 @@ function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite: boole
             toValues={toValues}
             save={(values, version) =>
               editing
-                ? pictureApi.updateSpokesperson(eventId, editing.id, { version, ...body(values) })
-                : pictureApi.createSpokesperson(eventId, body(values))
+                ? communicationApi.spokespersons.update(eventId, editing.id, {
+                    version,
+                    ...body(values),
+                  })
+                : communicationApi.spokespersons.create(eventId, body(values))
             }
             submitLabel={
               editing ? t('picture.form.save') : t('picture.communication.addSpokesperson')

@@ -3,7 +3,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
 import { WeekChart } from '../../Chart.tsx';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, parseNumber, str } from '../../kit/fieldSpec.tsx';
@@ -23,15 +22,18 @@ import {
 } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type CsvProblem, type FigureItem, type ImportPreview, pictureApi } from './client.ts';
+import type { CsvProblem, Figure, ImportPreview } from '../../../contract/figures.ts';
+import { ApiError, csvUrl } from '../../api.ts';
+import { figuresApi } from '../../clients/figures.ts';
+import { unitsApi } from '../../clients/units.ts';
 
 export function FiguresPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
-  const [editing, setEditing] = useState<FigureItem | null>(null);
+  const [editing, setEditing] = useState<Figure | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [saved, setSaved] = useState('');
-  const figures = useEventList(eventId, () => pictureApi.figures(eventId, { limit: 200 }), []);
+  const figures = useEventList(eventId, () => figuresApi.list(eventId, { limit: 200 }), []);
   const figureId = selected ?? figures.data?.items[0]?.id ?? null;
 
   const numberCheck = (values: Values, name: string): [string, string | false] => [
@@ -78,7 +80,7 @@ export function FiguresPage() {
       kind: 'checkbox',
     },
   ];
-  const toValues = (item: FigureItem): Values => ({
+  const toValues = (item: Figure): Values => ({
     name: item.name,
     key: item.key,
     unitOfMeasure: item.unitOfMeasure,
@@ -195,7 +197,7 @@ export function FiguresPage() {
 
             <div className="picture-layout picture-layout--even">
               {can('figure.define') && (
-                <RecordForm<FigureItem>
+                <RecordForm<Figure>
                   key={editing ? `edit-${editing.id}` : 'create'}
                   id="figure-form"
                   title={editing ? t('picture.figures.editTitle') : t('picture.figures.newTitle')}
@@ -217,8 +219,8 @@ export function FiguresPage() {
                   ]}
                   save={(values, version) =>
                     editing
-                      ? pictureApi.updateFigure(eventId, editing.id, { version, ...body(values) })
-                      : pictureApi.createFigure(eventId, body(values))
+                      ? figuresApi.update(eventId, editing.id, { version, ...body(values) })
+                      : figuresApi.create(eventId, body(values))
                   }
                   submitLabel={editing ? t('picture.form.save') : t('picture.figures.add')}
                   onSaved={() => {
@@ -248,19 +250,19 @@ function FigureDetail({
   canWrite,
 }: {
   eventId: number;
-  figure: FigureItem;
+  figure: Figure;
   canWrite: boolean;
 }) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const [saved, setSaved] = useState('');
-  const series = useEventList(eventId, () => api.series(eventId, figure.id), [figure.id]);
+  const series = useEventList(eventId, () => figuresApi.series(eventId, figure.id), [figure.id]);
   const observations = useEventList(
     eventId,
-    () => pictureApi.observations(eventId, figure.id, { limit: observationLimit, offset }),
+    () => figuresApi.observations(eventId, figure.id, { limit: observationLimit, offset }),
     [figure.id, offset],
   );
-  const places = useLoad(() => Promise.all([pictureApi.units(), pictureApi.facilities()]), []);
+  const places = useLoad(() => Promise.all([unitsApi.list(), unitsApi.facilities()]), []);
   const [units, facilities] = places.data ?? [null, null];
   const placeName = (unitId: number | null, facilityId: number | null) =>
     (facilityId !== null
@@ -332,7 +334,7 @@ function FigureDetail({
       <div className="picture-layout picture-layout--even">
         <div>
           <h3 id="observations-title">{t('picture.figures.observations')}</h3>
-          <CsvLink href={pictureApi.csvUrl(eventId, `figures/${figure.id}/observations`)} />
+          <CsvLink href={csvUrl(eventId, `figures/${figure.id}/observations`)} />
           {observations.error ? (
             <LoadError error={observations.error} retry={observations.reload} />
           ) : !observations.data ? (
@@ -439,7 +441,7 @@ function FigureDetail({
               ]}
               save={(values) => {
                 const place = str(values.place);
-                return pictureApi.createObservation(eventId, figure.id, {
+                return figuresApi.createObservation(eventId, figure.id, {
                   value: parseNumber(str(values.value)),
                   observedAt: isoOf(values.observedAt),
                   unitId: place.startsWith('u') ? Number(place.slice(1)) : null,
@@ -486,7 +488,7 @@ function CsvImport({ eventId, onImported }: { eventId: number; onImported: () =>
     try {
       const text = await chosen.text();
       setFile({ name: chosen.name, text });
-      const parsed = await pictureApi.previewImport(eventId, chosen.name, text);
+      const parsed = await figuresApi.previewImport(eventId, chosen.name, text);
       setPreview(parsed);
       setProblems(parsed.errors);
     } catch (caught) {
@@ -500,7 +502,7 @@ function CsvImport({ eventId, onImported }: { eventId: number; onImported: () =>
     if (!file) return;
     setBusy(true);
     try {
-      const done = await pictureApi.runImport(eventId, file.name, file.text);
+      const done = await figuresApi.runImport(eventId, file.name, file.text);
       setResult(t('picture.import.done', { count: done.imported, file: file.name }));
       setPreview(null);
       setFile(null);

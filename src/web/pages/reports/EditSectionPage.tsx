@@ -5,7 +5,6 @@ import { diffLines } from 'diff';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
 import { Checkbox, ErrorSummary, TextArea } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -22,7 +21,10 @@ import {
   useReportName,
 } from './ReportParts.tsx';
 import { SectionPreview } from './Preview.tsx';
-import { type ReportSection, reportsApi } from './reportsApi.ts';
+import type { ReportSection } from '../../../contract/reports.ts';
+import { ApiError } from '../../api.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { reportsApi } from '../../clients/reports.ts';
 
 interface LocalDraft {
   text: string;
@@ -84,7 +86,7 @@ export function EditSectionPage() {
   const sectionId = Number(params.sectionId);
   const { user } = useSession();
   const reportName = useReportName();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const { report, error, reload } = useLiveReport(eventId, reportId, user?.name);
   const section = report?.sections.find((candidate) => candidate.id === sectionId);
   usePageTitle(section ? section.title : t('reports.section.title'));
