@@ -2,6 +2,8 @@
 // non-GET request, and one error type that carries the server's code, message and fields. The
 // endpoints live in one typed client per capability in `clients/`.
 
+import type { Page } from '../contract/list.ts';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -26,6 +28,15 @@ export class ApiError extends Error {
     this.code = code;
     this.fields = fields;
     this.details = details;
+  }
+
+  /**
+   * A 409 `conflict` with the server's current record: someone changed it since it was read, so
+   * the screen shows their version beside the user's. A 409 `wrong_state` (already reached,
+   * published, ended…) is not stale: the screen shows the server's message.
+   */
+  get stale(): boolean {
+    return this.status === 409 && this.code === 'conflict' && this.details.current !== undefined;
   }
 
   /** The server's current record on a 409 conflict. */
@@ -72,6 +83,21 @@ export function withQuery(path: string, query?: Query): string {
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** The most a list endpoint answers in one page (`listQuery` in src/contract/list.ts). */
+const largestPage = 500;
+
+/** Every item of a list endpoint, read page by page: nothing is cut silently. */
+export async function allPages<T>(
+  fetchPage: (page: { limit: number; offset: number }) => Promise<Page<T>>,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (;;) {
+    const page = await fetchPage({ limit: largestPage, offset: items.length });
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
 }
 
 export async function request<T>(

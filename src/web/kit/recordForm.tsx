@@ -97,7 +97,7 @@ export function RecordForm<T extends { version: number }>({
       if (!editing) setValues(initial);
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.current<T>()) {
+      if (error instanceof ApiError && error.stale) {
         setConflict(error.current<T>()!);
         setErrors(noErrors);
       } else {

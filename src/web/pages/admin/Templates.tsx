@@ -231,7 +231,7 @@ function TemplateEditor({
       setSaved(t('admin.templates.saved', { version: answer.version }));
       onSaved(answer);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.current<Template>()) {
+      if (error instanceof ApiError && error.stale) {
         setConflict(error.current<Template>()!);
       } else {
         setErrors(

@@ -21,7 +21,7 @@ import { useMeetingField } from '../meetings/meetingField.ts';
 import { ActionStateTag } from './Actions.tsx';
 import type { Action } from '../../../contract/actions.ts';
 import type { Decision } from '../../../contract/decisions.ts';
-import { csvUrl } from '../../api.ts';
+import { allPages, csvUrl } from '../../api.ts';
 import { actionsApi } from '../../clients/actions.ts';
 import { decisionsApi } from '../../clients/decisions.ts';
 
@@ -46,9 +46,12 @@ export function DecisionsPage() {
   );
   const editor = useEditor<Decision | null>(null, list.reload);
   const editing = editor.mode;
-  const actions = useLoad(() => actionsApi.list(eventId, { limit: 500 }), [eventId, list.data]);
+  const actions = useLoad(
+    () => allPages((page) => actionsApi.list(eventId, page)),
+    [eventId, list.data],
+  );
   const byDecision = new Map<number, Action[]>();
-  for (const action of actions.data?.items ?? []) {
+  for (const action of actions.data ?? []) {
     if (action.decisionId === null) continue;
     byDecision.set(action.decisionId, [...(byDecision.get(action.decisionId) ?? []), action]);
   }

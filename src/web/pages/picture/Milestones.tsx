@@ -217,9 +217,7 @@ export function MilestonesPage() {
     } catch (error) {
       setSaved('');
       setFailure(
-        error instanceof ApiError && error.status === 409
-          ? t('milestones.conflict')
-          : errorText(error, t),
+        error instanceof ApiError && error.stale ? t('milestones.conflict') : errorText(error, t),
       );
       void list.reload();
     }

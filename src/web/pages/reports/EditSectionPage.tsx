@@ -252,9 +252,8 @@ function SectionEditor({
   }, [conflict]);
 
   function handleError(caught: unknown) {
-    if (caught instanceof ApiError && caught.status === 409) {
-      const current = caught.current<ReportSection>();
-      if (current) setConflict(current);
+    if (caught instanceof ApiError && caught.stale) {
+      setConflict(caught.current<ReportSection>()!);
       setErrors({
         summary: [{ id: 'conflict', message: t('reports.conflict.summary') }],
         byField: {},

@@ -35,7 +35,7 @@ export function workflowError(error: unknown, t: (key: string) => string): FormE
     if (error.status === 403) {
       return { summary: [{ id: 'workflow', message: t('reports.errors.forbidden') }], byField: {} };
     }
-    if (error.status === 409) {
+    if (error.stale) {
       return { summary: [{ id: 'workflow', message: t('reports.errors.stale') }], byField: {} };
     }
     if (error.code === 'network') {

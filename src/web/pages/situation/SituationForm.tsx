@@ -182,8 +182,7 @@ export function SituationForm({
 
   function handleError(error: unknown) {
     if (error instanceof ApiError && error.status === 409) {
-      const current = error.current<Situation>();
-      if (current) setConflict(current);
+      if (error.stale) setConflict(error.current<Situation>()!);
       setErrors({ summary: [{ id: 'conflict', message: error.message }], byField: {} });
       return;
     }
