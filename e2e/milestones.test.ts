@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { grantRole } from '../src/server/access/service.ts';
 import { closeEvent } from '../src/server/closing/service.ts';
 import { createEvent } from '../src/server/events/service.ts';
+import { createMilestone, reachMilestone } from '../src/server/milestones/service.ts';
 import { systemActor } from '../src/server/http/actor.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';
 import {
@@ -98,6 +99,37 @@ test('staff add a milestone and move it by a decision, with errors beside the fi
     .locator('.milestone-row', { hasText: 'Journalen öppnas' })
     .filter({ hasText: 'Flyttad från 4 mars 2025 till 11 mars 2025' })
     .waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("reaching a milestone someone else has reached shows the server's reason", async () => {
+  const db = e2e.server.database.db;
+  const eventId = e2e.server.eventId;
+  const milestone = await createMilestone(db, systemActor, eventId, {
+    title: 'Kassasystemet byts ut',
+    description: '',
+    plannedOn: '2025-04-01',
+    internal: false,
+  });
+  const context = await e2e.newContext();
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems = watchErrors(page);
+  await signIn(page, demoPeople.staff, demoPassword);
+  await page.goto(`/events/${eventId}/milestones`);
+  const row = page.locator('.milestone-row', { hasText: 'Kassasystemet byts ut' });
+  const reach = row.getByRole('button', { name: /^Markera som nådd/ });
+  await reach.waitFor();
+  // Someone else reaches it just before the click arrives (before the live update could say so).
+  await page.route(`**/milestones/${milestone.id}/reach`, async (route) => {
+    await reachMilestone(db, systemActor, eventId, milestone.id, { version: milestone.version });
+    await route.continue();
+  });
+  await reach.click();
+  // A 409 wrong_state is not a stale copy: the server's reason, not the "changed by someone" text.
+  await page.getByText('Milstolpen är redan nådd och kan inte flyttas eller nås igen.').waitFor();
+  assert.equal(await page.getByText('Någon annan har ändrat milstolpen').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

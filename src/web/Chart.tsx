@@ -1,5 +1,5 @@
-import type { SeriesBucket } from './api.ts';
 import { formatNumber, periodLabel, withUnit } from './format.ts';
+import type { SeriesBucket } from '../contract/figures.ts';
 
 const width = 360;
 const height = 150;

@@ -1,5 +1,8 @@
-// Typed client for the Lägesbild JSON API: cookies for the session, the CSRF token on every
-// non-GET request, and one error type that carries the server's code, message and fields.
+// The HTTP plumbing of the Lägesbild JSON API: cookies for the session, the CSRF token on every
+// non-GET request, and one error type that carries the server's code, message and fields. The
+// endpoints live in one typed client per capability in `clients/`.
+
+import type { Page } from '../contract/list.ts';
 
 export interface FieldError {
   field: string;
@@ -27,6 +30,15 @@ export class ApiError extends Error {
     this.details = details;
   }
 
+  /**
+   * A 409 `conflict` with the server's current record: someone changed it since it was read, so
+   * the screen shows their version beside the user's. A 409 `wrong_state` (already reached,
+   * published, ended…) is not stale: the screen shows the server's message.
+   */
+  get stale(): boolean {
+    return this.status === 409 && this.code === 'conflict' && this.details.current !== undefined;
+  }
+
   /** The server's current record on a 409 conflict. */
   current<T>(): T | undefined {
     return this.details.current as T | undefined;
@@ -51,7 +63,17 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | undefined>;
+
+/** A request body the form kit builds from its fields; the server's schema validates it. */
+export type Body = Record<string, unknown>;
+
+/** The path of an event's routes: `/api/events/3`. */
+export const eventPath = (eventId: number) => `/api/events/${eventId}`;
+
+/** Where a list downloads as CSV with the same filters, e.g. `log` or `figures/3/observations`. */
+export const csvUrl = (eventId: number, list: string, query: Query = {}) =>
+  withQuery(`${eventPath(eventId)}/${list}.csv`, query);
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -61,6 +83,21 @@ export function withQuery(path: string, query?: Query): string {
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** The most a list endpoint answers in one page (`listQuery` in src/contract/list.ts). */
+const largestPage = 500;
+
+/** Every item of a list endpoint, read page by page: nothing is cut silently. */
+export async function allPages<T>(
+  fetchPage: (page: { limit: number; offset: number }) => Promise<Page<T>>,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (;;) {
+    const page = await fetchPage({ limit: largestPage, offset: items.length });
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
 }
 
 export async function request<T>(
@@ -115,154 +152,3 @@ export async function request<T>(
   }
   return data as T;
 }
-
-// ---- Shapes the server answers (see src/server/*/routes.ts and schemas.ts) ----
-
-import type {
-  AreaKey,
-  Completeness,
-  InputRequest,
-  Situation,
-  SituationInput,
-} from '../contract/situations.ts';
-export type {
-  AreaKey,
-  Areas,
-  Completeness,
-  InputRequest,
-  KeyFigureValue,
-  Prognosis,
-  Situation,
-  SituationInput,
-  SituationState,
-  StatusColor,
-} from '../contract/situations.ts';
-export type { ReadinessLevel } from '../contract/readiness.ts';
-export const areaKeys = [
-  'accessToCare',
-  'patientSafety',
-  'staff',
-  'itProgramme',
-  'communication',
-] as const satisfies readonly AreaKey[];
-
-import type { Page } from '../contract/list.ts';
-import type { Provenance } from '../contract/common.ts';
-import type { User } from '../contract/users.ts';
-import type { LoginOptions } from '../contract/sso.ts';
-import type { Session } from '../contract/auth.ts';
-import type { Event as EventItem } from '../contract/events.ts';
-import type { ChecklistItem } from '../contract/closing.ts';
-import type { Facility, Unit } from '../contract/units.ts';
-import type { ReadinessOverview as Readiness, ReadinessState } from '../contract/readiness.ts';
-export type {
-  ChecklistItem,
-  EventItem,
-  Facility,
-  LoginOptions,
-  Page,
-  Provenance,
-  Readiness,
-  ReadinessState,
-  Session,
-  Unit,
-  User,
-};
-
-export type { Figure, PlaceValue, Series, SeriesBucket } from '../contract/figures.ts';
-import type { Figure, Series } from '../contract/figures.ts';
-
-export type {
-  DiversionBoard,
-  DiversionBoardItem,
-  DiversionCategory,
-} from '../contract/diversions.ts';
-import type { DiversionBoard } from '../contract/diversions.ts';
-
-import type { Action, ActionSummary } from '../contract/actions.ts';
-import type { Decision } from '../contract/decisions.ts';
-import type { LogEntry } from '../contract/log.ts';
-
-export type { Action, ActionSummary, Decision, LogEntry };
-
-export type { LiveChange as Change } from '../contract/live.ts';
-
-// ---- Endpoints ----
-
-const ev = (eventId: number) => `/api/events/${eventId}`;
-
-export const api = {
-  login: (email: string, password: string) =>
-    request<Session>('POST', '/api/auth/login', { email, password }),
-  me: () => request<Session>('GET', '/api/auth/me'),
-  loginOptions: () => request<LoginOptions>('GET', '/api/auth/options'),
-  /** After a sign-on session, `redirectTo` ends the session at the region's provider too. */
-  logout: () => request<{ redirectTo: string } | undefined>('POST', '/api/auth/logout', {}),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<Session>('POST', '/api/auth/password', { currentPassword, newPassword }),
-
-  events: () => request<{ items: EventItem[] }>('GET', '/api/events'),
-  event: (eventId: number) => request<EventItem>('GET', ev(eventId)),
-  createEvent: (input: { name: string; description: string; isExercise: boolean }) =>
-    request<EventItem>('POST', '/api/events', input),
-  closeEvent: (
-    eventId: number,
-    input: { version: number; closedAt?: string; override: boolean; reason: string },
-  ) => request<EventItem>('POST', `${ev(eventId)}/close`, input),
-  reopenEvent: (eventId: number, version: number, reason: string) =>
-    request<EventItem>('POST', `${ev(eventId)}/reopen`, { version, reason }),
-  closingChecklist: (eventId: number) =>
-    request<{ items: ChecklistItem[]; ready: boolean }>('GET', `${ev(eventId)}/closing-checklist`),
-
-  units: () => request<{ items: Unit[] }>('GET', '/api/units'),
-  myGrants: (eventId: number) =>
-    request<{ roles: string[]; unitIds: number[]; permissions: string[] }>(
-      'GET',
-      `/api/events/${eventId}/grants/me`,
-    ),
-  facilities: () => request<{ items: Facility[] }>('GET', '/api/facilities'),
-
-  readiness: (eventId: number) => request<Readiness>('GET', `${ev(eventId)}/readiness`),
-  completeness: (eventId: number, period?: string) =>
-    request<Completeness>('GET', `${ev(eventId)}/completeness`, undefined, { period }),
-  inputRequests: (eventId: number) =>
-    request<Page<InputRequest>>('GET', `${ev(eventId)}/input-requests`, undefined, {
-      limit: 20,
-    }),
-  situations: (eventId: number, query: Query = {}) =>
-    request<Page<Situation>>('GET', `${ev(eventId)}/situations`, undefined, {
-      limit: 200,
-      ...query,
-    }),
-  latestSituations: (eventId: number, period?: string) =>
-    request<{ items: Situation[] }>('GET', `${ev(eventId)}/situations/latest`, undefined, {
-      period,
-    }),
-  prefill: (eventId: number, unitId: number, period: string) =>
-    request<{ situation: Situation | null }>(
-      'GET',
-      `${ev(eventId)}/units/${unitId}/situations/${period}/prefill`,
-    ),
-  saveSituation: (eventId: number, unitId: number, period: string, input: SituationInput) =>
-    request<Situation>('PUT', `${ev(eventId)}/units/${unitId}/situations/${period}`, input),
-  submitSituation: (eventId: number, unitId: number, period: string, version: number) =>
-    request<Situation>('POST', `${ev(eventId)}/units/${unitId}/situations/${period}/submit`, {
-      version,
-    }),
-
-  figures: (eventId: number) => request<Page<Figure>>('GET', `${ev(eventId)}/figures`),
-  series: (eventId: number, figureId: number) =>
-    request<Series>('GET', `${ev(eventId)}/figures/${figureId}/series`, undefined, {
-      granularity: 'week',
-    }),
-  diversionBoard: (eventId: number) =>
-    request<DiversionBoard>('GET', `${ev(eventId)}/diversions/board`),
-  decisions: (eventId: number, limit = 5) =>
-    request<Page<Decision>>('GET', `${ev(eventId)}/decisions`, undefined, { limit }),
-  actionSummary: (eventId: number) =>
-    request<ActionSummary>('GET', `${ev(eventId)}/actions/summary`),
-  log: (eventId: number, limit = 6) =>
-    request<Page<LogEntry>>('GET', `${ev(eventId)}/log`, undefined, { limit }),
-
-  streamUrl: (eventId: number) => `${ev(eventId)}/stream`,
-};

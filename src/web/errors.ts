@@ -1,6 +1,6 @@
-import { ApiError } from './api.ts';
 import type { SummaryError } from './kit/forms.tsx';
 import i18n from './i18n.ts';
+import { ApiError } from './api.ts';
 
 export interface FormErrors {
   summary: SummaryError[];

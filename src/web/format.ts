@@ -160,3 +160,8 @@ export function stockholmLocalNow(now = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${parts.year}-${pad(parts.month)}-${pad(parts.day)}T${pad(parts.hour)}:${pad(parts.minute)}`;
 }
+
+/** Today's date in Stockholm, `2024-11-05`, as a date field wants it. */
+export function stockholmToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(now);
+}

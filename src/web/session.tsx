@@ -1,12 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import {
-  type ApiError,
-  type Session,
-  type User,
-  api,
-  onUnauthenticated,
-  setCsrfToken,
-} from './api.ts';
+import type { Session } from '../contract/auth.ts';
+import type { User } from '../contract/users.ts';
+import { ApiError, onUnauthenticated, setCsrfToken } from './api.ts';
+import { authApi } from './clients/auth.ts';
 
 interface SessionState {
   /** undefined while the first /api/auth/me is under way; null when signed out. */
@@ -25,7 +21,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    api
+    authApi
       .me()
       .then((session) => {
         if (cancelled) return;
@@ -54,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      const ended = await api.logout();
+      const ended = await authApi.logout();
       if (ended?.redirectTo) window.location.assign(ended.redirectTo);
     } finally {
       setCsrfToken(null);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { type Change, api } from './api.ts';
+import type { LiveChange } from '../contract/live.ts';
+import { liveApi } from './clients/live.ts';
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 
@@ -8,7 +9,7 @@ export type LiveState = 'connecting' | 'open' | 'closed';
  * and once each time the stream opens: changes made between the page's first load and the
  * stream's opening, or while it was away, would otherwise be missed.
  */
-export function useLive(eventId: number, onChange: (changes: Change[]) => void): LiveState {
+export function useLive(eventId: number, onChange: (changes: LiveChange[]) => void): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const callback = useRef(onChange);
   useEffect(() => {
@@ -17,8 +18,8 @@ export function useLive(eventId: number, onChange: (changes: Change[]) => void):
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(api.streamUrl(eventId));
-    let pending: Change[] = [];
+    const source = new EventSource(liveApi.streamUrl(eventId));
+    let pending: LiveChange[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
       const changes = pending;
@@ -38,7 +39,7 @@ export function useLive(eventId: number, onChange: (changes: Change[]) => void):
     });
     source.addEventListener('change', (message) => {
       try {
-        pending.push(JSON.parse((message as MessageEvent<string>).data) as Change);
+        pending.push(JSON.parse((message as MessageEvent<string>).data) as LiveChange);
       } catch {
         // A malformed message still means something changed.
       }

@@ -2,12 +2,14 @@
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
-import { type EventItem, api, request } from '../api.ts';
 import { LoadError } from './loadError.tsx';
 import { useLoad } from '../useLoad.ts';
 import { Loading, PageHeading, usePageTitle } from './layout.tsx';
 import { ExerciseTag } from './status.tsx';
 import '../pages/picture/picture.css';
+import type { Event } from '../../contract/events.ts';
+import { accessApi } from '../clients/access.ts';
+import { eventsApi } from '../clients/events.ts';
 
 export const eventSections = [
   ['overview', ''],
@@ -48,7 +50,7 @@ export function EventNav({ eventId }: { eventId: number }) {
 /** What the signed-in user may do in the event; unknown (null) means "let the server decide". */
 async function myAccess(eventId: number): Promise<{ permissions: string[] } | null> {
   try {
-    return await request<{ permissions: string[] }>('GET', `/api/events/${eventId}/grants/me`);
+    return await accessApi.mine(eventId);
   } catch {
     return null;
   }
@@ -64,10 +66,10 @@ export function EventPage({
   eventId: number;
   title: string;
   intro?: ReactNode;
-  children: (event: EventItem, can: (permission: string) => boolean) => ReactNode;
+  children: (event: Event, can: (permission: string) => boolean) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const mine = useLoad(() => myAccess(eventId), [eventId]);
   usePageTitle(event.data ? `${title} – ${event.data.name}` : title);
   return (

@@ -2,9 +2,9 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { api } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { useLoad } from '../useLoad.ts';
+import { eventsApi } from '../clients/events.ts';
 
 /** Sets the document title; the h1 of each page says the same. */
 export function usePageTitle(title: string): void {
@@ -53,7 +53,7 @@ export function ArchiveBanner() {
   const { pathname } = useLocation();
   const eventId = Number(/^\/events\/(\d+)/.exec(pathname)?.[1] ?? 0);
   const event = useLoad(
-    () => (eventId ? api.event(eventId) : Promise.resolve(null)),
+    () => (eventId ? eventsApi.get(eventId) : Promise.resolve(null)),
     [eventId, pathname],
   );
   if (event.data?.state !== 'closed') return null;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api.ts';
 import { Notice } from './messages.tsx';
+import { ApiError } from '../api.ts';
 
 export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useTranslation();

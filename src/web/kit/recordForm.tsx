@@ -1,12 +1,12 @@
 // A create-or-edit form driven by a list of fields, with the error summary and 409 handling.
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api.ts';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../errors.ts';
 import { ConflictNotice } from './conflict.tsx';
 import { type FieldSpec, type FieldValue, type Values, Field, inputId, str } from './fieldSpec.tsx';
 import { ErrorSummary } from './forms.tsx';
 import '../pages/picture/picture.css';
+import { ApiError } from '../api.ts';
 
 /**
  * A create-or-edit form. `save` gets the values and the version to send (for edits); on a 409
@@ -97,7 +97,7 @@ export function RecordForm<T extends { version: number }>({
       if (!editing) setValues(initial);
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.current<T>()) {
+      if (error instanceof ApiError && error.stale) {
         setConflict(error.current<T>()!);
         setErrors(noErrors);
       } else {

@@ -2,14 +2,10 @@
 // internal, and who recorded an item.
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type Prognosis,
-  type Provenance,
-  type SeriesBucket,
-  type SituationState,
-  type StatusColor,
-} from '../api.ts';
 import { formatDateTime, formatNumber, withUnit } from '../format.ts';
+import type { Provenance } from '../../contract/common.ts';
+import type { SeriesBucket } from '../../contract/figures.ts';
+import type { Prognosis, SituationState, StatusColor } from '../../contract/situations.ts';
 
 const statusIcons: Record<StatusColor | 'none', ReactNode> = {
   green: (

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import { api } from '../../api.ts';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { useSession } from '../../session.tsx';
+import { authApi } from '../../clients/auth.ts';
 
 const fieldIds = { currentPassword: 'current-password', newPassword: 'new-password' };
 
@@ -34,7 +34,7 @@ export function ChangePasswordPage() {
     if (invalid.summary.length) return;
     setBusy(true);
     try {
-      const session = await api.changePassword(current, next);
+      const session = await authApi.changePassword(current, next);
       signIn(session);
       navigate('/', { replace: true, state: { flash: t('password.changed') } });
     } catch (error) {

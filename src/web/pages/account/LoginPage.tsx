@@ -1,14 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { type Session, api } from '../../api.ts';
-import { needsCode, secondFactorApi } from '../../secondFactorApi.ts';
+import type { Session } from '../../../contract/auth.ts';
+import { needsCode } from '../../clients/mfa.ts';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
+import { authApi } from '../../clients/auth.ts';
+import { ssoApi } from '../../clients/sso.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -22,7 +24,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [emergencyOpen, setEmergencyOpen] = useState(false);
   const [codeStep, setCodeStep] = useState(false);
-  const options = useLoad(() => api.loginOptions(), []);
+  const options = useLoad(() => ssoApi.loginOptions(), []);
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const sso = options.data?.sso ?? false;
@@ -49,7 +51,7 @@ export function LoginPage() {
     if (missing.summary.length) return;
     setBusy(true);
     try {
-      const step = await secondFactorApi.login(email.trim(), password);
+      const step = await authApi.login(email.trim(), password);
       if (needsCode(step)) setCodeStep(true);
       else enter(step);
     } catch (error) {

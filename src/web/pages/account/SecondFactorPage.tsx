@@ -4,12 +4,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import type { TotpEnrolment } from '../../../contract/mfa.ts';
-import { api } from '../../api.ts';
+import { authApi } from '../../clients/auth.ts';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
-import { secondFactorApi } from '../../secondFactorApi.ts';
+import { secondFactorApi } from '../../clients/mfa.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
@@ -144,7 +144,7 @@ function RecoveryCodesShown({ codes }: { codes: string[] }) {
   const { signIn } = useSession();
   const navigate = useNavigate();
   async function done() {
-    signIn(await api.me());
+    signIn(await authApi.me());
     navigate('/', { replace: true });
   }
   return (

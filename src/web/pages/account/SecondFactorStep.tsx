@@ -1,11 +1,11 @@
 // The second step of a login: the code from the authenticator app, or a recovery code.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../api.ts';
+import type { Session } from '../../../contract/auth.ts';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
-import { secondFactorApi } from '../../secondFactorApi.ts';
+import { secondFactorApi } from '../../clients/mfa.ts';
 
 export function SecondFactorStep({
   onSignedIn,

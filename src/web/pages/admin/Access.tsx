@@ -9,15 +9,17 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { adminApi, pictureApi, roles } from '../picture/client.ts';
 import { EventAdminPage } from './AdminFrame.tsx';
+import { accessApi, roles } from '../../clients/access.ts';
+import { unitsApi } from '../../clients/units.ts';
+import { usersApi } from '../../clients/users.ts';
 
 export function AccessPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
-  const grants = useLoad(() => adminApi.grants(eventId), [eventId]);
+  const grants = useLoad(() => accessApi.grants(eventId), [eventId]);
   const others = useLoad(
-    () => Promise.all([adminApi.users().catch(() => ({ items: [] })), pictureApi.units()]),
+    () => Promise.all([usersApi.list().catch(() => ({ items: [] })), unitsApi.list()]),
     [],
   );
   const [message, setMessage] = useState('');
@@ -62,7 +64,7 @@ export function AccessPage() {
   async function revoke(id: number, label: string) {
     setRowError('');
     try {
-      await adminApi.revoke(eventId, id);
+      await accessApi.revoke(eventId, id);
       setMessage(t('admin.access.revoked', { grant: label }));
       await grants.reload();
     } catch (error) {
@@ -100,7 +102,7 @@ export function AccessPage() {
                   initial={{ userId: '', role: 'staff', unitId: '' }}
                   toValues={() => ({})}
                   save={async (values) => {
-                    await adminApi.grant(eventId, {
+                    await accessApi.grant(eventId, {
                       userId: Number(values.userId),
                       role: str(values.role),
                       unitId:

@@ -3,11 +3,11 @@
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useParams } from 'react-router';
-import { type EventItem } from '../../api.ts';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { useSession } from '../../session.tsx';
 import '../picture/picture.css';
+import type { Event } from '../../../contract/events.ts';
 
 const systemSections = [
   ['users', '/admin/users'],
@@ -57,7 +57,7 @@ export function EventAdminPage({
   eventId: number;
   title: string;
   intro?: string;
-  children: (event: EventItem, can: (permission: string) => boolean) => ReactNode;
+  children: (event: Event, can: (permission: string) => boolean) => ReactNode;
 }) {
   const { t } = useTranslation();
   return (

@@ -9,8 +9,10 @@ import { Loading } from '../../kit/layout.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type AuditRecord, adminApi } from '../picture/client.ts';
 import { EventAdminPage, SystemAdminPage } from './AdminFrame.tsx';
+import type { AuditRecord } from '../../../contract/audit.ts';
+import { auditApi } from '../../clients/audit.ts';
+import { usersApi } from '../../clients/users.ts';
 
 const limit = 50;
 
@@ -48,10 +50,10 @@ function AuditTrail({ eventId }: { eventId: number | null }) {
   const [filter, setFilter] = useState<Filter>(emptyFilter);
   const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
   const beforeId = pages.at(-1);
-  const users = useLoad(() => adminApi.users().catch(() => ({ items: [] })), []);
+  const users = useLoad(() => usersApi.list().catch(() => ({ items: [] })), []);
   const records = useLoad(
     () =>
-      adminApi.audit(eventId, {
+      auditApi.list(eventId, {
         limit,
         beforeId,
         action: filter.action.trim() || undefined,

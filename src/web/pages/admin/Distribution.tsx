@@ -8,8 +8,9 @@ import { Notice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type DistributionList, adminApi } from '../picture/client.ts';
 import { EventAdminPage } from './AdminFrame.tsx';
+import type { DistributionList } from '../../../contract/distribution.ts';
+import { distributionApi, listAudiences } from '../../clients/distribution.ts';
 
 /** "Anna Berg <anna@x.se>" or "anna@x.se", one a line. */
 export function parseRecipients(text: string): { email: string; name: string }[] {
@@ -32,7 +33,7 @@ function formatRecipients(list: DistributionList['recipients']): string {
 export function DistributionPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
-  const lists = useLoad(() => adminApi.lists(eventId), [eventId]);
+  const lists = useLoad(() => distributionApi.lists(eventId), [eventId]);
   const [editing, setEditing] = useState<DistributionList | null>(null);
   const [message, setMessage] = useState('');
 
@@ -43,7 +44,7 @@ export function DistributionPage() {
       label: t('admin.distribution.audience'),
       hint: t('admin.distribution.audienceHint'),
       kind: 'select',
-      options: ['internal', 'public'].map((value) => ({
+      options: listAudiences.map((value) => ({
         value,
         label: t(`admin.distribution.audiences.${value}`),
       })),
@@ -93,8 +94,8 @@ export function DistributionPage() {
                     recipients: parseRecipients(str(values.recipients)),
                   };
                   return editing
-                    ? adminApi.updateList(eventId, editing.id, { version, ...body })
-                    : adminApi.createList(eventId, body);
+                    ? distributionApi.update(eventId, editing.id, { version, ...body })
+                    : distributionApi.create(eventId, body);
                 }}
                 submitLabel={editing ? t('picture.form.save') : t('admin.distribution.add')}
                 onSaved={(list) => {

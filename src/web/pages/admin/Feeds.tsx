@@ -10,7 +10,8 @@ import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { EventAdminPage } from './AdminFrame.tsx';
-import { type FigureSource, type Webhook, feedsApi } from './feedsApi.ts';
+import type { FigureSource } from '../../../contract/feeds.ts';
+import { type ShownWebhook, feedsApi } from '../../clients/feeds.ts';
 
 const webhookTypes = ['report.published', 'diversion.changed', 'readiness.changed'];
 
@@ -216,8 +217,8 @@ function RunsTable({ eventId, source }: { eventId: number; source: FigureSource 
 function WebhooksSection({ eventId }: { eventId: number }) {
   const { t } = useTranslation();
   const webhooks = useLoad(() => feedsApi.webhooks(eventId), [eventId]);
-  const [editing, setEditing] = useState<Webhook | null>(null);
-  const [shown, setShown] = useState<Webhook | null>(null);
+  const [editing, setEditing] = useState<ShownWebhook | null>(null);
+  const [shown, setShown] = useState<ShownWebhook | null>(null);
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
   const [message, setMessage] = useState('');
   const secretRef = useRef<HTMLDivElement>(null);
@@ -260,7 +261,7 @@ function WebhooksSection({ eventId }: { eventId: number }) {
       </div>
       <div className="picture-layout">
         <div className="picture-layout__form">
-          <RecordForm<Webhook>
+          <RecordForm<ShownWebhook>
             key={editing ? `edit-${editing.id}` : 'create'}
             id="webhook-form"
             title={
@@ -357,7 +358,7 @@ function WebhooksSection({ eventId }: { eventId: number }) {
   );
 }
 
-function DeliveryLog({ eventId, webhook }: { eventId: number; webhook: Webhook }) {
+function DeliveryLog({ eventId, webhook }: { eventId: number; webhook: ShownWebhook }) {
   const { t } = useTranslation();
   const deliveries = useLoad(() => feedsApi.deliveries(eventId, webhook.id), [eventId, webhook.id]);
   const [error, setError] = useState('');

@@ -5,7 +5,7 @@ import { Checkbox, ErrorSummary } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
-import { secondFactorApi } from '../../secondFactorApi.ts';
+import { secondFactorApi } from '../../clients/mfa.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { SystemAdminPage } from './AdminFrame.tsx';

@@ -2,7 +2,6 @@
 // existing accounts are linked to an identity at the region's provider.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, request } from '../../api.ts';
 import { type FieldSpec, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { Notice, errorText } from '../../kit/messages.tsx';
@@ -10,25 +9,21 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import type { GroupMapping, LinkedIdentity, StoredIdentity } from '../../../contract/sso.ts';
-import { adminApi, roles } from '../picture/client.ts';
+import type { GroupMapping } from '../../../contract/sso.ts';
 import { SystemAdminPage } from './AdminFrame.tsx';
-
-const ssoApi = {
-  mappings: () => request<{ items: GroupMapping[] }>('GET', '/api/sso/mappings'),
-  addMapping: (body: Record<string, unknown>) =>
-    request<GroupMapping>('POST', '/api/sso/mappings', body),
-  removeMapping: (id: number) => request<void>('DELETE', `/api/sso/mappings/${id}`),
-  identities: () => request<{ items: LinkedIdentity[] }>('GET', '/api/sso/identities'),
-  link: (body: Record<string, unknown>) =>
-    request<StoredIdentity>('POST', '/api/sso/identities', body),
-  unlink: (id: number) => request<void>('DELETE', `/api/sso/identities/${id}`),
-};
+import { ssoApi } from '../../clients/sso.ts';
+import { roles } from '../../clients/access.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { unitsApi } from '../../clients/units.ts';
+import { usersApi } from '../../clients/users.ts';
 
 export function SsoPage() {
   const { t } = useTranslation();
   const lists = useLoad(() => Promise.all([ssoApi.mappings(), ssoApi.identities()]), []);
-  const choices = useLoad(() => Promise.all([api.events(), api.units(), adminApi.users()]), []);
+  const choices = useLoad(
+    () => Promise.all([eventsApi.list(), unitsApi.list(), usersApi.list()]),
+    [],
+  );
   const [message, setMessage] = useState('');
   const [rowError, setRowError] = useState('');
   const [mappings, identities] = lists.data ?? [null, null];

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiError } from '../../api.ts';
 import { ErrorSummary } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -11,8 +10,11 @@ import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type TemplateItem, type TemplateSection, adminApi } from '../picture/client.ts';
 import { EventAdminPage } from './AdminFrame.tsx';
+import type { TemplateSection } from '../../../contract/template-sections.ts';
+import type { Template } from '../../../contract/templates.ts';
+import { ApiError } from '../../api.ts';
+import { templatesApi } from '../../clients/templates.ts';
 
 type Path = number[];
 
@@ -45,7 +47,7 @@ function flatTitles(sections: TemplateSection[], depth = 0): string[] {
 export function TemplatesPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
-  const templates = useLoad(() => adminApi.templates(eventId), [eventId]);
+  const templates = useLoad(() => templatesApi.list(eventId), [eventId]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const chosen =
     templates.data?.items.find((item) => item.id === selectedId) ?? templates.data?.items[0];
@@ -95,7 +97,7 @@ export function TemplatesPage() {
                         <td className="numeric">{flatTitles(template.sections).length}</td>
                         <td className="nowrap">
                           {formatDateTime(
-                            (template as TemplateItem & { provenance?: { updatedAt: string } })
+                            (template as Template & { provenance?: { updatedAt: string } })
                               .provenance?.updatedAt,
                           )}
                         </td>
@@ -143,15 +145,15 @@ function TemplateEditor({
   onSaved,
 }: {
   eventId: number;
-  template: TemplateItem;
+  template: Template;
   canManage: boolean;
-  onSaved: (saved: TemplateItem) => void;
+  onSaved: (saved: Template) => void;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(template.name);
   const [sections, setSections] = useState(template.sections);
   const [version, setVersion] = useState(template.version);
-  const [conflict, setConflict] = useState<TemplateItem | null>(null);
+  const [conflict, setConflict] = useState<Template | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [announcement, setAnnouncement] = useState('');
   const [focus, setFocus] = useState<string | null>(null);
@@ -218,7 +220,7 @@ function TemplateEditor({
   async function save(useVersion = version) {
     setBusy(true);
     try {
-      const answer = await adminApi.saveTemplate(eventId, template.id, {
+      const answer = await templatesApi.save(eventId, template.id, {
         version: useVersion,
         name,
         sections,
@@ -229,8 +231,8 @@ function TemplateEditor({
       setSaved(t('admin.templates.saved', { version: answer.version }));
       onSaved(answer);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.current<TemplateItem>()) {
-        setConflict(error.current<TemplateItem>()!);
+      if (error instanceof ApiError && error.stale) {
+        setConflict(error.current<Template>()!);
       } else {
         setErrors(
           formErrorsFrom(

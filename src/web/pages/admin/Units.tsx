@@ -1,15 +1,15 @@
 // Units and their facilities (system admin).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Facility, type Unit } from '../../api.ts';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { adminApi, pictureApi } from '../picture/client.ts';
 import { SystemAdminPage } from './AdminFrame.tsx';
+import type { Facility, Unit } from '../../../contract/units.ts';
+import { unitsApi } from '../../clients/units.ts';
 
 const unitKinds = ['hospital', 'primary_care', 'municipality', 'support'] as const;
 const facilityKinds = ['emergency_department', 'ward', 'other'] as const;
@@ -21,7 +21,7 @@ type Mode =
 
 export function UnitsPage() {
   const { t } = useTranslation();
-  const data = useLoad(() => Promise.all([pictureApi.units(), pictureApi.facilities()]), []);
+  const data = useLoad(() => Promise.all([unitsApi.list(), unitsApi.facilities()]), []);
   const [mode, setMode] = useState<Mode>({ kind: 'unit', item: null });
   const [message, setMessage] = useState('');
   const [units, facilities] = data.data ?? [null, null];
@@ -139,8 +139,8 @@ export function UnitsPage() {
                     parentId: str(values.parentId) ? Number(values.parentId) : null,
                   };
                   return mode.item
-                    ? adminApi.updateUnit(mode.item.id, { version, ...body })
-                    : adminApi.createUnit(body);
+                    ? unitsApi.update(mode.item.id, { version, ...body })
+                    : unitsApi.create(body);
                 }}
                 submitLabel={mode.item ? t('picture.form.save') : t('admin.units.addUnit')}
                 onSaved={(unit) => done(t('admin.units.saved', { name: unit.name }))}
@@ -176,8 +176,8 @@ export function UnitsPage() {
                     kind: str(values.kind),
                   };
                   return mode.item
-                    ? adminApi.updateFacility(mode.item.id, { version, ...body })
-                    : adminApi.createFacility(Number(values.unitId), body);
+                    ? unitsApi.updateFacility(mode.item.id, { version, ...body })
+                    : unitsApi.createFacility(Number(values.unitId), body);
                 }}
                 submitLabel={mode.item ? t('picture.form.save') : t('admin.units.addFacility')}
                 onSaved={(facility) => done(t('admin.units.saved', { name: facility.name }))}

@@ -1,7 +1,6 @@
 // Users (system admin): create (the one-time password is shown once), disable, reset password.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api.ts';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { Notice, errorText } from '../../kit/messages.tsx';
@@ -9,13 +8,14 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type AdminUser, adminApi } from '../picture/client.ts';
 import { SystemAdminPage } from './AdminFrame.tsx';
+import { ApiError } from '../../api.ts';
+import { type AdminUser, usersApi } from '../../clients/users.ts';
 
 export function UsersPage() {
   const { t } = useTranslation();
   const { user: me } = useSession();
-  const users = useLoad(() => adminApi.users(), []);
+  const users = useLoad(() => usersApi.list(), []);
   const [editing, setEditing] = useState<AdminUser | null>(null);
   const [secret, setSecret] = useState<{ name: string; email: string; password: string } | null>(
     null,
@@ -53,7 +53,7 @@ export function UsersPage() {
   async function toggle(user: AdminUser) {
     setRowError('');
     try {
-      await adminApi.updateUser(user.id, { version: user.version, disabled: !user.disabled });
+      await usersApi.update(user.id, { version: user.version, disabled: !user.disabled });
       setMessage(
         t(user.disabled ? 'admin.users.enabled' : 'admin.users.disabledDone', { name: user.name }),
       );
@@ -67,7 +67,7 @@ export function UsersPage() {
   async function reset(user: AdminUser) {
     setRowError('');
     try {
-      const answer = await adminApi.resetPassword(user.id);
+      const answer = await usersApi.resetPassword(user.id);
       setConfirmReset(null);
       showSecret(answer);
       await users.reload();
@@ -123,13 +123,13 @@ export function UsersPage() {
             })}
             save={(values, version) =>
               editing
-                ? adminApi.updateUser(editing.id, {
+                ? usersApi.update(editing.id, {
                     version,
                     name: str(values.name),
                     isAdmin: values.isAdmin === true,
                     breakGlass: values.breakGlass === true,
                   })
-                : adminApi.createUser({
+                : usersApi.create({
                     email: str(values.email).trim(),
                     name: str(values.name),
                     isAdmin: values.isAdmin === true,

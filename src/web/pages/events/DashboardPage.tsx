@@ -1,19 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import {
-  type ActionSummary,
-  type Change,
-  type Completeness,
-  type Decision,
-  type DiversionBoard,
-  type EventItem,
-  type LogEntry,
-  type Readiness,
-  type Series,
-  type Situation,
-  api,
-} from '../../api.ts';
 import { EventNav } from '../../kit/eventPage.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
@@ -29,10 +16,27 @@ import {
   LogPanel,
 } from './DashboardPanels.tsx';
 import { LiveStatus, ReadinessTag, UnitGrid, rowSignatures, sectionTitle } from './UnitGrid.tsx';
+import type { ActionSummary } from '../../../contract/actions.ts';
+import type { Decision } from '../../../contract/decisions.ts';
+import type { DiversionBoard } from '../../../contract/diversions.ts';
+import type { Event } from '../../../contract/events.ts';
+import type { Series } from '../../../contract/figures.ts';
+import type { LiveChange } from '../../../contract/live.ts';
+import type { LogEntry } from '../../../contract/log.ts';
+import type { ReadinessOverview } from '../../../contract/readiness.ts';
+import type { Completeness, Situation } from '../../../contract/situations.ts';
+import { actionsApi } from '../../clients/actions.ts';
+import { decisionsApi } from '../../clients/decisions.ts';
+import { diversionsApi } from '../../clients/diversions.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { figuresApi } from '../../clients/figures.ts';
+import { logApi } from '../../clients/log.ts';
+import { readinessApi } from '../../clients/readiness.ts';
+import { situationsApi } from '../../clients/situations.ts';
 
 export interface Picture {
-  event: EventItem;
-  readiness: Readiness;
+  event: Event;
+  readiness: ReadinessOverview;
   completeness: Completeness;
   situations: Situation[];
   series: Series[];
@@ -99,7 +103,7 @@ const partsByKind: Record<string, Part[]> = {
   calendar_token: [],
 };
 
-function partsFor(changes: Change[]): Set<Part> {
+function partsFor(changes: LiveChange[]): Set<Part> {
   if (changes.length === 0) return new Set(allParts);
   const parts = new Set<Part>();
   for (const change of changes) {
@@ -128,40 +132,42 @@ async function loadPicture(
   const optional = <T,>(promise: Promise<T>, fallback: T) => promise.catch(() => fallback);
   const keep = <T,>(value: T) => Promise.resolve(value);
   const loadingCompleteness = wanted('completeness')
-    ? optional(api.completeness(eventId), emptyCompleteness)
+    ? optional(situationsApi.completeness(eventId), emptyCompleteness)
     : keep(before!.completeness);
   const [event, readiness, completeness, situations, series, board, actions, decisions, log] =
     await Promise.all([
-      wanted('event') ? api.event(eventId) : keep(before!.event),
-      wanted('readiness') ? api.readiness(eventId) : keep(before!.readiness),
+      wanted('event') ? eventsApi.get(eventId) : keep(before!.event),
+      wanted('readiness') ? readinessApi.overview(eventId) : keep(before!.readiness),
       loadingCompleteness,
       loadingCompleteness.then(({ period }) =>
         // Each unit's latest situation up to the period: another period needs them anew.
         wanted('situations') || period !== before!.completeness.period
-          ? api.latestSituations(eventId, period ?? undefined).then((answer) => answer.items)
+          ? situationsApi.latest(eventId, period ?? undefined).then((answer) => answer.items)
           : before!.situations,
       ),
       wanted('figures') ? loadSeries(eventId) : keep(before!.series),
       wanted('board')
-        ? optional(api.diversionBoard(eventId), { at: '', items: [] } as DiversionBoard)
+        ? optional(diversionsApi.board(eventId), { at: '', items: [] } as DiversionBoard)
         : keep(before!.board),
       wanted('actions')
-        ? optional(api.actionSummary(eventId), emptyActionSummary)
+        ? optional(actionsApi.summary(eventId), emptyActionSummary)
         : keep(before!.actions),
       wanted('decisions')
-        ? optional(api.decisions(eventId, 4), emptyPage).then((page) => page.items)
+        ? optional(decisionsApi.list(eventId, { limit: 4 }), emptyPage).then((page) => page.items)
         : keep(before!.decisions),
       wanted('log')
-        ? optional(api.log(eventId, 3), emptyPage).then((page) => page.items)
+        ? optional(logApi.list(eventId, { limit: 3 }), emptyPage).then((page) => page.items)
         : keep(before!.log),
     ]);
   return { event, readiness, completeness, situations, series, board, actions, decisions, log };
 }
 
 async function loadSeries(eventId: number): Promise<Series[]> {
-  const figures = await api.figures(eventId).catch(() => emptyPage);
+  const figures = await figuresApi.list(eventId).catch(() => emptyPage);
   const series = await Promise.all(
-    figures.items.slice(0, 4).map((figure) => api.series(eventId, figure.id).catch(() => null)),
+    figures.items
+      .slice(0, 4)
+      .map((figure) => figuresApi.series(eventId, figure.id).catch(() => null)),
   );
   return series.filter((item): item is Series => item !== null);
 }

@@ -1,16 +1,14 @@
 // The overview's side panels: completeness, key figures, diversions, actions, decisions, log.
 import { useTranslation } from 'react-i18next';
-import {
-  type ActionSummary,
-  type Completeness,
-  type Decision,
-  type DiversionBoard,
-  type LogEntry,
-  type Series,
-} from '../../api.ts';
 import { WeekChart } from '../../Chart.tsx';
 import { BucketValue, StatusTag } from '../../kit/status.tsx';
 import { formatChange, formatShort, periodLabel } from '../../format.ts';
+import type { ActionSummary } from '../../../contract/actions.ts';
+import type { Decision } from '../../../contract/decisions.ts';
+import type { DiversionBoard } from '../../../contract/diversions.ts';
+import type { Series } from '../../../contract/figures.ts';
+import type { LogEntry } from '../../../contract/log.ts';
+import type { Completeness } from '../../../contract/situations.ts';
 
 export function CompletenessLine({ completeness }: { completeness: Completeness }) {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type EventItem, api } from '../../api.ts';
 import { Checkbox, ErrorSummary, TextArea, TextField } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
@@ -9,6 +8,9 @@ import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../e
 import { stockholmLocalNow, stockholmLocalToIso } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
+import type { Event } from '../../../contract/events.ts';
+import { closingApi } from '../../clients/closing.ts';
+import { eventsApi } from '../../clients/events.ts';
 
 export function CreateEventPage() {
   const { t } = useTranslation();
@@ -24,7 +26,7 @@ export function CreateEventPage() {
     event.preventDefault();
     setBusy(true);
     try {
-      const created = await api.createEvent({ name, description, isExercise });
+      const created = await eventsApi.create({ name, description, isExercise });
       navigate('/', { state: { flash: t('events.created', { name: created.name }) } });
     } catch (error) {
       setErrors(formErrorsFrom(error, { name: 'name', description: 'description' }, 'name'));
@@ -74,7 +76,7 @@ export function CreateEventPage() {
 export function CloseEventPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   usePageTitle(t('events.closeTitle', { name: event.data?.name ?? '' }));
 
   if (event.error) return <LoadError error={event.error} retry={event.reload} />;
@@ -86,10 +88,10 @@ export function CloseEventPage() {
   );
 }
 
-function CloseForm({ event: current }: { event: EventItem }) {
+function CloseForm({ event: current }: { event: Event }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const checklist = useLoad(() => api.closingChecklist(current.id), [current.id]);
+  const checklist = useLoad(() => closingApi.checklist(current.id), [current.id]);
   const [closedAt, setClosedAt] = useState(stockholmLocalNow());
   const [override, setOverride] = useState(false);
   const [reason, setReason] = useState('');
@@ -107,7 +109,7 @@ function CloseForm({ event: current }: { event: EventItem }) {
     if (invalid.summary.length) return;
     setBusy(true);
     try {
-      await api.closeEvent(current.id, {
+      await closingApi.close(current.id, {
         version: current.version,
         closedAt: stockholmLocalToIso(closedAt),
         override: !ready && override,
@@ -201,7 +203,7 @@ function CloseForm({ event: current }: { event: EventItem }) {
   );
 }
 
-function ReopenForm({ event: current }: { event: EventItem }) {
+function ReopenForm({ event: current }: { event: Event }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [reason, setReason] = useState('');
@@ -215,7 +217,7 @@ function ReopenForm({ event: current }: { event: EventItem }) {
     if (invalid.summary.length) return;
     setBusy(true);
     try {
-      await api.reopenEvent(current.id, current.version, reason);
+      await closingApi.reopen(current.id, current.version, reason);
       navigate(`/events/${current.id}`, {
         state: { flash: t('closing.reopened', { name: current.name }) },
       });

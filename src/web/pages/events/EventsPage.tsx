@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { type EventItem, api } from '../../api.ts';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
@@ -8,6 +7,8 @@ import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
+import type { Event } from '../../../contract/events.ts';
+import { eventsApi } from '../../clients/events.ts';
 
 export function EventsPage() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function EventsPage() {
   const { user } = useSession();
   const location = useLocation();
   const flash = (location.state as { flash?: string } | null)?.flash;
-  const events = useLoad(() => api.events(), []);
+  const events = useLoad(() => eventsApi.list(), []);
 
   const items = events.data?.items ?? [];
   const active = items.filter((event) => event.state === 'active');
@@ -62,7 +63,7 @@ function EventTable({
 }: {
   title: string;
   id: string;
-  events: EventItem[];
+  events: Event[];
   admin: boolean;
 }) {
   const { t } = useTranslation();

@@ -1,10 +1,11 @@
 // The overview's grid: each unit's situation per area, readiness, and what changed live.
 import { useTranslation } from 'react-i18next';
-import { type Situation, areaKeys } from '../../api.ts';
 import { PrognosisArrow, StateTag, StatusTag } from '../../kit/status.tsx';
 import { formatTime, periodLabel } from '../../format.ts';
 import type { Picture, SectionKey } from './DashboardPage.tsx';
 import { CompletenessLine } from './DashboardPanels.tsx';
+import type { Situation } from '../../../contract/situations.ts';
+import { areaKeys } from '../../clients/situations.ts';
 
 export function shortWeek(period: string): string {
   const match = /W(\d{2})$/.exec(period);

@@ -16,7 +16,8 @@ import {
 } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type CalendarEntry, meetingsApi } from './client.ts';
+import type { CalendarEntry } from '../../../contract/meetings.ts';
+import { meetingsApi } from '../../clients/meetings.ts';
 
 const dayMs = 86_400_000;
 

@@ -10,7 +10,8 @@ import { errorText, SavedNotice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { ProvenanceNote } from '../../kit/status.tsx';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type ForumItem, type Schedule, meetingsApi } from './client.ts';
+import type { Forum, Schedule } from '../../../contract/meetings.ts';
+import { meetingsApi } from '../../clients/meetings.ts';
 
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'];
 
@@ -34,13 +35,13 @@ export function useScheduleText(): (schedule: Schedule | null) => string {
 export function ForumsPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
-  const [editing, setEditing] = useState<ForumItem | null>(null);
+  const [editing, setEditing] = useState<Forum | null>(null);
   const [saved, setSaved] = useState('');
   const list = useEventList(eventId, () => meetingsApi.forums(eventId), []);
   const scheduleText = useScheduleText();
   const [failure, setFailure] = useState('');
 
-  async function remove(forum: ForumItem) {
+  async function remove(forum: Forum) {
     if (!window.confirm(t('meetings.forums.confirmRemove', { name: forum.name }))) return;
     setFailure('');
     try {
@@ -78,7 +79,7 @@ export function ForumsPage() {
       when: (values) => (values.days as string[]).length > 0,
     },
   ];
-  const toValues = (item: ForumItem): Values => ({
+  const toValues = (item: Forum): Values => ({
     name: item.name,
     mandate: item.mandate,
     chairRole: item.chairRole,
@@ -123,7 +124,7 @@ export function ForumsPage() {
         <div className="picture-layout">
           <FormColumn show={can('meeting.write')}>
             <SavedNotice message={saved} />
-            <RecordForm<ForumItem>
+            <RecordForm<Forum>
               key={editing ? `edit-${editing.id}` : 'create'}
               id="forum-form"
               title={editing ? t('meetings.forums.editTitle') : t('meetings.forums.newTitle')}

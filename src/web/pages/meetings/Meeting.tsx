@@ -12,7 +12,7 @@ import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { ActionStateTag } from '../picture/Actions.tsx';
 import { MeetingForm } from './Meetings.tsx';
-import { meetingsApi } from './client.ts';
+import { meetingsApi } from '../../clients/meetings.ts';
 
 export function MeetingPage() {
   const { t } = useTranslation();

@@ -12,7 +12,8 @@ import { InternalTag } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type ForumItem, type MeetingItem, meetingsApi } from './client.ts';
+import type { Forum, Meeting } from '../../../contract/meetings.ts';
+import { meetingsApi } from '../../clients/meetings.ts';
 
 const limit = 50;
 
@@ -25,9 +26,9 @@ export function MeetingForm({
   onCancel,
 }: {
   eventId: number;
-  forums: ForumItem[];
-  editing: MeetingItem | null;
-  onSaved: (meeting: MeetingItem) => void;
+  forums: Forum[];
+  editing: Meeting | null;
+  onSaved: (meeting: Meeting) => void;
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
@@ -61,7 +62,7 @@ export function MeetingForm({
       kind: 'checkbox',
     },
   ];
-  const toValues = (item: MeetingItem): Values => ({
+  const toValues = (item: Meeting): Values => ({
     forumId: item.forumId === null ? '' : String(item.forumId),
     title: item.title,
     startsAt: localOf(item.startsAt),
@@ -86,7 +87,7 @@ export function MeetingForm({
   });
   const now = stockholmLocalNow();
   return (
-    <RecordForm<MeetingItem>
+    <RecordForm<Meeting>
       key={editing ? `edit-${editing.id}` : 'create'}
       id="meeting-form"
       title={editing ? t('meetings.list.editTitle') : t('meetings.list.newTitle')}

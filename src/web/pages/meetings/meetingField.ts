@@ -4,7 +4,7 @@ import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { hintShownOf } from '../../kit/lists.tsx';
-import { meetingsApi } from './client.ts';
+import { meetingsApi } from '../../clients/meetings.ts';
 
 export function useMeetingField(eventId: number): {
   loaded: boolean;

@@ -27,11 +27,15 @@ import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useMeetingField } from '../meetings/meetingField.ts';
-import { type ActionItem, actionStates, pictureApi } from './client.ts';
+import type { Action } from '../../../contract/actions.ts';
+import { csvUrl } from '../../api.ts';
+import { actionStates, actionsApi } from '../../clients/actions.ts';
+import { decisionsApi } from '../../clients/decisions.ts';
+import { unitsApi } from '../../clients/units.ts';
 
 const limit = 100;
 
-export function ActionStateTag({ action }: { action: Pick<ActionItem, 'state' | 'overdue'> }) {
+export function ActionStateTag({ action }: { action: Pick<Action, 'state' | 'overdue'> }) {
   const { t } = useTranslation();
   return (
     <>
@@ -64,7 +68,7 @@ export function ActionsPage() {
   const list = useEventList(
     eventId,
     () =>
-      pictureApi.actions(eventId, {
+      actionsApi.list(eventId, {
         limit,
         offset,
         state: state || undefined,
@@ -74,10 +78,10 @@ export function ActionsPage() {
       }),
     [state, overdue, period, unitId, offset],
   );
-  const editor = useEditor<ActionItem | null>(null, list.reload);
+  const editor = useEditor<Action | null>(null, list.reload);
   const editing = editor.mode;
-  const units = useLoad(() => pictureApi.units(), []);
-  const decisions = useLoad(() => pictureApi.decisions(eventId, { limit: 200 }), [eventId]);
+  const units = useLoad(() => unitsApi.list(), []);
+  const decisions = useLoad(() => decisionsApi.list(eventId, { limit: 200 }), [eventId]);
   const unitName = (id: number | null) =>
     units.data?.items.find((unit) => unit.id === id)?.name ?? '';
 
@@ -138,7 +142,7 @@ export function ActionsPage() {
       kind: 'checkbox',
     },
   ];
-  const toValues = (item: ActionItem): Values => ({
+  const toValues = (item: Action): Values => ({
     text: item.text,
     ownerName: item.owner.name ?? '',
     ownerUnitId: item.owner.unitId ? String(item.owner.unitId) : '',
@@ -172,7 +176,7 @@ export function ActionsPage() {
           <FormColumn show={can('action.write')}>
             <SavedNotice message={editor.saved} />
             {decisions.data && units.data && meeting.loaded ? (
-              <EditForm<ActionItem>
+              <EditForm<Action>
                 id="action-form"
                 newTitle={t('picture.actions.newTitle')}
                 editTitle={t('picture.actions.editTitle')}
@@ -191,9 +195,9 @@ export function ActionsPage() {
                 }}
                 editing={editing}
                 toValues={toValues}
-                create={(values) => pictureApi.createAction(eventId, body(values))}
+                create={(values) => actionsApi.create(eventId, body(values))}
                 update={(item, values, version) =>
-                  pictureApi.updateAction(eventId, item.id, { version, ...body(values) })
+                  actionsApi.update(eventId, item.id, { version, ...body(values) })
                 }
                 onSaved={() => editor.done(t('picture.actions.saved'))}
                 onCancel={editor.cancel}
@@ -237,7 +241,7 @@ export function ActionsPage() {
               />
             </Filters>
             <CsvLink
-              href={pictureApi.csvUrl(eventId, 'actions', {
+              href={csvUrl(eventId, 'actions', {
                 state: state || undefined,
                 overdue: overdue ? 'true' : undefined,
                 period: period || undefined,

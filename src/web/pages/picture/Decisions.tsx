@@ -19,7 +19,11 @@ import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { useMeetingField } from '../meetings/meetingField.ts';
 import { ActionStateTag } from './Actions.tsx';
-import { type ActionItem, type DecisionItem, pictureApi } from './client.ts';
+import type { Action } from '../../../contract/actions.ts';
+import type { Decision } from '../../../contract/decisions.ts';
+import { allPages, csvUrl } from '../../api.ts';
+import { actionsApi } from '../../clients/actions.ts';
+import { decisionsApi } from '../../clients/decisions.ts';
 
 const limit = 50;
 
@@ -32,7 +36,7 @@ export function DecisionsPage() {
   const list = useEventList(
     eventId,
     () =>
-      pictureApi.decisions(eventId, {
+      decisionsApi.list(eventId, {
         limit,
         offset,
         period: period || undefined,
@@ -40,11 +44,14 @@ export function DecisionsPage() {
       }),
     [period, q, offset],
   );
-  const editor = useEditor<DecisionItem | null>(null, list.reload);
+  const editor = useEditor<Decision | null>(null, list.reload);
   const editing = editor.mode;
-  const actions = useLoad(() => pictureApi.actions(eventId, { limit: 500 }), [eventId, list.data]);
-  const byDecision = new Map<number, ActionItem[]>();
-  for (const action of actions.data?.items ?? []) {
+  const actions = useLoad(
+    () => allPages((page) => actionsApi.list(eventId, page)),
+    [eventId, list.data],
+  );
+  const byDecision = new Map<number, Action[]>();
+  for (const action of actions.data ?? []) {
     if (action.decisionId === null) continue;
     byDecision.set(action.decisionId, [...(byDecision.get(action.decisionId) ?? []), action]);
   }
@@ -98,7 +105,7 @@ export function DecisionsPage() {
       kind: 'checkbox',
     },
   ];
-  const toValues = (item: DecisionItem): Values => ({
+  const toValues = (item: Decision): Values => ({
     decidedAt: localOf(item.decidedAt),
     forum: item.forum,
     mandate: item.mandate,
@@ -134,7 +141,7 @@ export function DecisionsPage() {
         <div className="picture-layout">
           <FormColumn show={can('decision.write')}>
             <SavedNotice message={editor.saved} />
-            <EditForm<DecisionItem>
+            <EditForm<Decision>
               formKey={`-${meeting.loaded}`}
               id="decision-form"
               newTitle={t('picture.decisions.newTitle')}
@@ -154,9 +161,9 @@ export function DecisionsPage() {
               }}
               editing={editing}
               toValues={toValues}
-              create={(values) => pictureApi.createDecision(eventId, body(values))}
+              create={(values) => decisionsApi.create(eventId, body(values))}
               update={(item, values, version) =>
-                pictureApi.updateDecision(eventId, item.id, { version, ...body(values) })
+                decisionsApi.update(eventId, item.id, { version, ...body(values) })
               }
               onSaved={() => editor.done(t('picture.decisions.saved'))}
               onCancel={editor.cancel}
@@ -180,7 +187,7 @@ export function DecisionsPage() {
               </div>
             </Filters>
             <CsvLink
-              href={pictureApi.csvUrl(eventId, 'decisions', {
+              href={csvUrl(eventId, 'decisions', {
                 period: period || undefined,
                 q: q.trim() || undefined,
               })}

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api.ts';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
 import { SelectField } from '../../kit/forms.tsx';
@@ -29,11 +28,15 @@ import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type DiversionItem, diversionCategories, pictureApi } from './client.ts';
+import type { Diversion } from '../../../contract/diversions.ts';
+import { csvUrl } from '../../api.ts';
+import { decisionsApi } from '../../clients/decisions.ts';
+import { diversionCategories, diversionsApi } from '../../clients/diversions.ts';
+import { unitsApi } from '../../clients/units.ts';
 
 const limit = 50;
 type Mode =
-  { kind: 'create' } | { kind: 'edit'; item: DiversionItem } | { kind: 'end'; item: DiversionItem };
+  { kind: 'create' } | { kind: 'edit'; item: Diversion } | { kind: 'end'; item: Diversion };
 
 export function DiversionsPage() {
   const { t } = useTranslation();
@@ -42,11 +45,11 @@ export function DiversionsPage() {
   const [period, setPeriod] = useState('');
   const [unitId, setUnitId] = useState('');
   const { offset, setOffset, filter } = usePaging();
-  const board = useEventList(eventId, () => api.diversionBoard(eventId), []);
+  const board = useEventList(eventId, () => diversionsApi.board(eventId), []);
   const list = useEventList(
     eventId,
     () =>
-      pictureApi.diversions(eventId, {
+      diversionsApi.list(eventId, {
         limit,
         offset,
         state,
@@ -62,9 +65,9 @@ export function DiversionsPage() {
   const places = useLoad(
     () =>
       Promise.all([
-        pictureApi.units(),
-        pictureApi.facilities(),
-        pictureApi.decisions(eventId, { limit: 200 }),
+        unitsApi.list(),
+        unitsApi.facilities(),
+        decisionsApi.list(eventId, { limit: 200 }),
       ]),
     [eventId],
   );
@@ -135,7 +138,7 @@ export function DiversionsPage() {
       })),
     ],
   };
-  const toValues = (item: DiversionItem): Values => ({
+  const toValues = (item: Diversion): Values => ({
     facilityId: String(item.facilityId),
     categories: item.categories,
     redirectedTo: item.redirectedTo,
@@ -247,7 +250,7 @@ export function DiversionsPage() {
                   <Loading />
                 )
               ) : mode.kind === 'end' ? (
-                <RecordForm<DiversionItem>
+                <RecordForm<Diversion>
                   key={`end-${mode.item.id}`}
                   id="end-form"
                   title={t('picture.diversions.endTitle', {
@@ -267,7 +270,7 @@ export function DiversionsPage() {
                     endsAt: item.endsAt ? localOf(item.endsAt) : stockholmLocalNow(),
                   })}
                   save={(values, version) =>
-                    pictureApi.endDiversion(eventId, mode.item.id, {
+                    diversionsApi.end(eventId, mode.item.id, {
                       version,
                       endsAt: isoOf(values.endsAt),
                     })
@@ -277,7 +280,7 @@ export function DiversionsPage() {
                   onCancel={editor.cancel}
                 />
               ) : (
-                <EditForm<DiversionItem>
+                <EditForm<Diversion>
                   id="diversion-form"
                   newTitle={t('picture.diversions.newTitle')}
                   editTitle={
@@ -302,13 +305,13 @@ export function DiversionsPage() {
                   editing={mode.kind === 'edit' ? mode.item : null}
                   toValues={toValues}
                   create={(values) =>
-                    pictureApi.createDiversion(eventId, {
+                    diversionsApi.create(eventId, {
                       facilityId: Number(values.facilityId),
                       ...body(values),
                     })
                   }
                   update={(item, values, version) =>
-                    pictureApi.updateDiversion(eventId, item.id, { version, ...body(values) })
+                    diversionsApi.update(eventId, item.id, { version, ...body(values) })
                   }
                   onSaved={() => done(t('picture.diversions.saved'))}
                   onCancel={editor.cancel}
@@ -344,7 +347,7 @@ export function DiversionsPage() {
                 <PeriodFilter id="diversions-period" value={period} onChange={filter(setPeriod)} />
               </Filters>
               <CsvLink
-                href={pictureApi.csvUrl(eventId, 'diversions', {
+                href={csvUrl(eventId, 'diversions', {
                   state,
                   period: period || undefined,
                   unitId: unitId || undefined,

@@ -19,12 +19,14 @@ import {
 } from '../../kit/recordList.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
-import { type LogItem, pictureApi } from './client.ts';
+import type { LogEntry } from '../../../contract/log.ts';
+import { csvUrl } from '../../api.ts';
+import { logApi } from '../../clients/log.ts';
 
 const limit = 50;
 
 type Mode =
-  { kind: 'create' } | { kind: 'edit'; item: LogItem } | { kind: 'strike'; item: LogItem };
+  { kind: 'create' } | { kind: 'edit'; item: LogEntry } | { kind: 'strike'; item: LogEntry };
 
 export function LogPage() {
   const { t } = useTranslation();
@@ -35,7 +37,7 @@ export function LogPage() {
   const list = useEventList(
     eventId,
     () =>
-      pictureApi.log(eventId, {
+      logApi.list(eventId, {
         limit,
         offset,
         period: period || undefined,
@@ -64,7 +66,7 @@ export function LogPage() {
       kind: 'checkbox',
     },
   ];
-  const toValues = (item: LogItem): Values => ({
+  const toValues = (item: LogEntry): Values => ({
     occurredAt: localOf(item.occurredAt),
     text: item.text,
     source: item.source,
@@ -86,7 +88,7 @@ export function LogPage() {
           <FormColumn show={can('log.write')}>
             <SavedNotice message={editor.saved} />
             {mode.kind === 'strike' ? (
-              <RecordForm<LogItem>
+              <RecordForm<LogEntry>
                 key={`strike-${mode.item.id}`}
                 id="strike-form"
                 title={t('picture.log.strikeTitle')}
@@ -104,14 +106,14 @@ export function LogPage() {
                 editing={mode.item}
                 toValues={() => ({ reason: '' })}
                 save={(values, version) =>
-                  pictureApi.strikeLog(eventId, mode.item.id, version!, str(values.reason))
+                  logApi.strike(eventId, mode.item.id, version!, str(values.reason))
                 }
                 submitLabel={t('picture.log.strike')}
                 onSaved={() => done(t('picture.log.struckDone'))}
                 onCancel={editor.cancel}
               />
             ) : (
-              <EditForm<LogItem>
+              <EditForm<LogEntry>
                 id="log-form"
                 newTitle={t('picture.log.newTitle')}
                 editTitle={t('picture.log.editTitle')}
@@ -126,9 +128,9 @@ export function LogPage() {
                 }}
                 editing={mode.kind === 'edit' ? mode.item : null}
                 toValues={toValues}
-                create={(values) => pictureApi.createLog(eventId, body(values))}
+                create={(values) => logApi.create(eventId, body(values))}
                 update={(item, values, version) =>
-                  pictureApi.updateLog(eventId, item.id, { version, ...body(values) })
+                  logApi.update(eventId, item.id, { version, ...body(values) })
                 }
                 onSaved={() => done(t('picture.log.saved'))}
                 onCancel={editor.cancel}
@@ -147,7 +149,7 @@ export function LogPage() {
               />
             </Filters>
             <CsvLink
-              href={pictureApi.csvUrl(eventId, 'log', {
+              href={csvUrl(eventId, 'log', {
                 period: period || undefined,
                 significant: significant ? 'true' : undefined,
               })}
@@ -189,7 +191,7 @@ function LogRow({
   onStrike,
   canWrite,
 }: {
-  item: LogItem;
+  item: LogEntry;
   canWrite: boolean;
   onEdit: () => void;
   onStrike: () => void;

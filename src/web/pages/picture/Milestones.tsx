@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api.ts';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
@@ -13,7 +12,10 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate } from '../../format.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type MilestoneItem, pictureApi } from './client.ts';
+import type { Milestone } from '../../../contract/milestones.ts';
+import { ApiError } from '../../api.ts';
+import { decisionsApi } from '../../clients/decisions.ts';
+import { milestonesApi } from '../../clients/milestones.ts';
 
 const dayMs = 86_400_000;
 
@@ -26,7 +28,7 @@ function todayKey(): string {
 }
 
 /** What the list says about a milestone's state: reached when, or moved from which date. */
-function MilestoneState({ item }: { item: MilestoneItem }) {
+function MilestoneState({ item }: { item: Milestone }) {
   const { t } = useTranslation();
   if (item.state === 'reached')
     return (
@@ -52,13 +54,7 @@ function MilestoneState({ item }: { item: MilestoneItem }) {
  * The milestones on a horizontal line with today marked. The drawing is hidden from screen
  * readers; the ordered list below it carries the same facts and is what keyboards reach.
  */
-export function MilestoneTimeline({
-  items,
-  headingId,
-}: {
-  items: MilestoneItem[];
-  headingId: string;
-}) {
+export function MilestoneTimeline({ items, headingId }: { items: Milestone[]; headingId: string }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t('milestones.none')}</p>;
   const today = todayKey();
@@ -122,7 +118,7 @@ export function MilestoneTimeline({
 /** The dashboard's panel: the timeline and a link to the staff's screen. */
 export function MilestonePanel({ eventId }: { eventId: number }) {
   const { t } = useTranslation();
-  const list = useEventList(eventId, () => pictureApi.milestones(eventId), []);
+  const list = useEventList(eventId, () => milestonesApi.list(eventId), []);
   return (
     <section className="panel milestone-panel" aria-labelledby="milestones-timeline-title">
       <h2 id="milestones-timeline-title" className="panel__title">
@@ -143,7 +139,7 @@ export function MilestonePanel({ eventId }: { eventId: number }) {
   );
 }
 
-type Mode = { kind: 'create' } | { kind: 'edit' | 'move'; item: MilestoneItem };
+type Mode = { kind: 'create' } | { kind: 'edit' | 'move'; item: Milestone };
 
 export function MilestonesPage() {
   const { t } = useTranslation();
@@ -151,8 +147,8 @@ export function MilestonesPage() {
   const [mode, setMode] = useState<Mode>({ kind: 'create' });
   const [saved, setSaved] = useState('');
   const [failure, setFailure] = useState('');
-  const list = useEventList(eventId, () => pictureApi.milestones(eventId), []);
-  const decisions = useEventList(eventId, () => pictureApi.decisions(eventId, { limit: 500 }), []);
+  const list = useEventList(eventId, () => milestonesApi.list(eventId), []);
+  const decisions = useEventList(eventId, () => decisionsApi.list(eventId, { limit: 500 }), []);
 
   const detailFields: FieldSpec[] = [
     { name: 'title', label: t('milestones.fieldTitle'), kind: 'text', required: true },
@@ -196,13 +192,13 @@ export function MilestonesPage() {
       ],
     },
   ];
-  const detailValues = (item: MilestoneItem): Values => ({
+  const detailValues = (item: Milestone): Values => ({
     title: item.title,
     description: item.description,
     plannedOn: item.plannedOn,
     internal: item.internal,
   });
-  const moveValues = (item: MilestoneItem): Values => ({
+  const moveValues = (item: Milestone): Values => ({
     plannedOn: item.plannedOn,
     reason: '',
     decisionId: '',
@@ -214,16 +210,14 @@ export function MilestonesPage() {
     void list.reload();
   };
 
-  async function reach(item: MilestoneItem) {
+  async function reach(item: Milestone) {
     try {
-      await pictureApi.reachMilestone(eventId, item.id, { version: item.version });
+      await milestonesApi.reach(eventId, item.id, { version: item.version });
       done(t('milestones.reachedDone'));
     } catch (error) {
       setSaved('');
       setFailure(
-        error instanceof ApiError && error.status === 409
-          ? t('milestones.conflict')
-          : errorText(error, t),
+        error instanceof ApiError && error.stale ? t('milestones.conflict') : errorText(error, t),
       );
       void list.reload();
     }
@@ -236,7 +230,7 @@ export function MilestonesPage() {
           <FormColumn show={can('milestone.write')}>
             <SavedNotice message={saved} />
             {mode.kind === 'move' ? (
-              <RecordForm<MilestoneItem>
+              <RecordForm<Milestone>
                 key={`move-${mode.item.id}`}
                 id="milestone-move-form"
                 title={t('milestones.moveTitle', { title: mode.item.title })}
@@ -245,7 +239,7 @@ export function MilestonesPage() {
                 editing={mode.item}
                 toValues={moveValues}
                 save={(values, version) =>
-                  pictureApi.moveMilestone(eventId, mode.item.id, {
+                  milestonesApi.move(eventId, mode.item.id, {
                     version,
                     plannedOn: str(values.plannedOn),
                     reason: str(values.reason),
@@ -257,7 +251,7 @@ export function MilestonesPage() {
                 onCancel={() => setMode({ kind: 'create' })}
               />
             ) : (
-              <RecordForm<MilestoneItem>
+              <RecordForm<Milestone>
                 key={mode.kind === 'edit' ? `edit-${mode.item.id}` : 'create'}
                 id="milestone-form"
                 title={mode.kind === 'edit' ? t('milestones.editTitle') : t('milestones.newTitle')}
@@ -272,8 +266,8 @@ export function MilestonesPage() {
                     internal: values.internal === true,
                   };
                   return mode.kind === 'edit'
-                    ? pictureApi.updateMilestone(eventId, mode.item.id, { version, ...common })
-                    : pictureApi.createMilestone(eventId, {
+                    ? milestonesApi.update(eventId, mode.item.id, { version, ...common })
+                    : milestonesApi.create(eventId, {
                         ...common,
                         plannedOn: str(values.plannedOn),
                       });

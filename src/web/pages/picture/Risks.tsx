@@ -12,9 +12,11 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { type Assessment, type RiskItem, pictureApi } from './client.ts';
+import type { Assessment, Risk } from '../../../contract/risks.ts';
+import { csvUrl } from '../../api.ts';
+import { risksApi } from '../../clients/risks.ts';
 
-type RiskWithHistory = RiskItem & { assessments: Assessment[] };
+type RiskWithHistory = Risk & { assessments: Assessment[] };
 type Mode =
   | { kind: 'create' }
   | { kind: 'edit'; item: RiskWithHistory }
@@ -41,8 +43,8 @@ function ScoreTag({ score }: { score: number }) {
 }
 
 async function loadRisks(eventId: number): Promise<{ items: RiskWithHistory[]; total: number }> {
-  const page = await pictureApi.risks(eventId, { limit: 200, order: 'asc' });
-  const items = await Promise.all(page.items.map((risk) => pictureApi.risk(eventId, risk.id)));
+  const page = await risksApi.list(eventId, { limit: 200, order: 'asc' });
+  const items = await Promise.all(page.items.map((risk) => risksApi.get(eventId, risk.id)));
   return { items, total: page.total };
 }
 
@@ -116,7 +118,7 @@ export function RisksPage() {
               <FormColumn show={can('risk.write')}>
                 <SavedNotice message={saved} />
                 {mode.kind === 'assess' ? (
-                  <RecordForm<RiskItem>
+                  <RecordForm<Risk>
                     key={`assess-${mode.item.id}`}
                     id="assess-form"
                     title={t('picture.risks.assessTitle', { title: mode.item.title })}
@@ -130,7 +132,7 @@ export function RisksPage() {
                       comment: '',
                     })}
                     save={(values, version) =>
-                      pictureApi.assessRisk(eventId, mode.item.id, {
+                      risksApi.assess(eventId, mode.item.id, {
                         version,
                         likelihood: Number(values.likelihood),
                         consequence: Number(values.consequence),
@@ -143,7 +145,7 @@ export function RisksPage() {
                     onCancel={() => setMode({ kind: 'create' })}
                   />
                 ) : mode.kind === 'edit' ? (
-                  <RecordForm<RiskItem>
+                  <RecordForm<Risk>
                     key={`edit-${mode.item.id}`}
                     id="risk-edit-form"
                     title={t('picture.risks.editTitle')}
@@ -157,7 +159,7 @@ export function RisksPage() {
                       internal: item.internal,
                     })}
                     save={(values, version) =>
-                      pictureApi.updateRisk(eventId, mode.item.id, {
+                      risksApi.update(eventId, mode.item.id, {
                         version,
                         title: str(values.title),
                         description: str(values.description),
@@ -170,7 +172,7 @@ export function RisksPage() {
                     onCancel={() => setMode({ kind: 'create' })}
                   />
                 ) : (
-                  <RecordForm<RiskItem>
+                  <RecordForm<Risk>
                     key="create"
                     id="risk-form"
                     title={t('picture.risks.newTitle')}
@@ -187,7 +189,7 @@ export function RisksPage() {
                     }}
                     toValues={() => ({})}
                     save={(values: Values) =>
-                      pictureApi.createRisk(eventId, {
+                      risksApi.create(eventId, {
                         title: str(values.title),
                         description: str(values.description),
                         owner: str(values.owner),
@@ -205,7 +207,7 @@ export function RisksPage() {
               </FormColumn>
               <section className="picture-layout__list" aria-labelledby="risks-list-title">
                 <h2 id="risks-list-title">{t('picture.risks.listTitle')}</h2>
-                <CsvLink href={pictureApi.csvUrl(eventId, 'risks', { order: 'asc' })} />
+                <CsvLink href={csvUrl(eventId, 'risks', { order: 'asc' })} />
                 {list.data.items.length === 0 ? (
                   <p>{t('picture.risks.none')}</p>
                 ) : (
@@ -300,7 +302,7 @@ export function RisksPage() {
 }
 
 /** A real table: consequence down the side (high at the top), likelihood across. */
-function Matrix({ risks }: { risks: RiskItem[] }) {
+function Matrix({ risks }: { risks: Risk[] }) {
   const { t } = useTranslation();
   return (
     <section className="panel risk-matrix" aria-labelledby="matrix-title">

@@ -3,14 +3,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, useReportName } from './ReportParts.tsx';
-import { reportsApi } from './reportsApi.ts';
+import { ApiError } from '../../api.ts';
+import { distributionApi } from '../../clients/distribution.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { reportsApi } from '../../clients/reports.ts';
 
 export function ArchivePage() {
   const { t } = useTranslation();
@@ -19,9 +21,9 @@ export function ArchivePage() {
   const query = params.get('q') ?? '';
   const [draft, setDraft] = useState(query);
   const reportName = useReportName();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const archive = useLoad(() => reportsApi.archive(eventId, query), [eventId, query]);
-  const subscription = useLoad(() => reportsApi.subscription(eventId), [eventId]);
+  const subscription = useLoad(() => distributionApi.subscription(eventId), [eventId]);
   const [subscribeError, setSubscribeError] = useState<string | null>(null);
   usePageTitle(t('reports.archive.title'));
 
@@ -41,7 +43,7 @@ export function ArchivePage() {
   async function subscribe() {
     setSubscribeError(null);
     try {
-      await reportsApi.subscribe(eventId);
+      await distributionApi.subscribe(eventId);
       await subscription.reload();
     } catch (error) {
       setSubscribeError(error instanceof ApiError ? error.message : String(error));

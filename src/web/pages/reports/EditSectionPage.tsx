@@ -1,11 +1,9 @@
 // Editing one section of a report: a textarea with a live preview of the published page, data
 // blocks read-only (with "Uppdatera från lägesbilden"), a local draft that survives a reload, a
 // warning before leaving, and a merge view when someone else saved first (409).
-import { diffLines } from 'diff';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
 import { Checkbox, ErrorSummary, TextArea } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -22,35 +20,12 @@ import {
   useReportName,
 } from './ReportParts.tsx';
 import { SectionPreview } from './Preview.tsx';
-import { type ReportSection, reportsApi } from './reportsApi.ts';
-
-interface LocalDraft {
-  text: string;
-  internal: boolean;
-  baseVersion: number;
-  at: string;
-}
-
-const draftKey = (reportId: number, sectionId: number) =>
-  `lagesbild.reportSectionDraft.${reportId}.${sectionId}`;
-
-function readDraft(key: string): LocalDraft | null {
-  try {
-    const text = localStorage.getItem(key);
-    return text ? (JSON.parse(text) as LocalDraft) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeDraft(key: string, draft: LocalDraft | null): void {
-  try {
-    if (draft) localStorage.setItem(key, JSON.stringify(draft));
-    else localStorage.removeItem(key);
-  } catch {
-    // Storage full or disabled: the warning before leaving still protects the text.
-  }
-}
+import type { ReportSection } from '../../../contract/reports.ts';
+import { ApiError } from '../../api.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { reportsApi } from '../../clients/reports.ts';
+import { draftKey, readDraft, writeDraft } from './sectionDraft.ts';
+import { LineDiff, combineTexts } from './SectionMerge.tsx';
 
 /** Kinds whose content is drawn from the live picture. */
 const dataKinds = new Set([
@@ -67,15 +42,6 @@ const dataKinds = new Set([
   'spokespersons',
 ]);
 
-/** Both texts in one, line by line: what both have once, then what only one of them has. */
-export function combineTexts(theirs: string, mine: string): string {
-  const withEnd = (text: string) => (text.endsWith('\n') ? text : text + '\n');
-  return diffLines(withEnd(theirs), withEnd(mine))
-    .map((part) => part.value)
-    .join('')
-    .replace(/\n$/, '');
-}
-
 export function EditSectionPage() {
   const { t } = useTranslation();
   const params = useParams();
@@ -84,7 +50,7 @@ export function EditSectionPage() {
   const sectionId = Number(params.sectionId);
   const { user } = useSession();
   const reportName = useReportName();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const { report, error, reload } = useLiveReport(eventId, reportId, user?.name);
   const section = report?.sections.find((candidate) => candidate.id === sectionId);
   usePageTitle(section ? section.title : t('reports.section.title'));
@@ -250,9 +216,8 @@ function SectionEditor({
   }, [conflict]);
 
   function handleError(caught: unknown) {
-    if (caught instanceof ApiError && caught.status === 409) {
-      const current = caught.current<ReportSection>();
-      if (current) setConflict(current);
+    if (caught instanceof ApiError && caught.stale) {
+      setConflict(caught.current<ReportSection>()!);
       setErrors({
         summary: [{ id: 'conflict', message: t('reports.conflict.summary') }],
         byField: {},
@@ -588,32 +553,5 @@ function SectionEditor({
         </div>
       )}
     </>
-  );
-}
-
-/** A text line by line; lines the other version lacks are marked with a sign and a word. */
-function LineDiff({ text, other, label }: { text: string; other: string; label: string }) {
-  const otherLines = new Set(other.split('\n').map((line) => line.trim()));
-  const lines = text.split('\n');
-  return (
-    <div className="line-diff">
-      {lines.map((line, index) => {
-        const only = line.trim() !== '' && !otherLines.has(line.trim());
-        return (
-          <p
-            key={index}
-            className={only ? 'line-diff__line line-diff__line--only' : 'line-diff__line'}
-          >
-            {only && (
-              <span className="line-diff__mark" aria-hidden="true">
-                ±
-              </span>
-            )}
-            {only && <span className="visually-hidden">{label}: </span>}
-            {line || '\u00a0'}
-          </p>
-        );
-      })}
-    </div>
   );
 }

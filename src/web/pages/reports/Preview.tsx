@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format.ts';
 import { InlineMarkdown, Markdown } from './Markdown.tsx';
-import type { Block, ChartSpec, ReportSection } from './reportsApi.ts';
+import type { ReportSection } from '../../../contract/reports.ts';
+import type { Block, ChartSpec } from '../../../core/report-snapshot.ts';
 
 export function sectionBlocks(
   section: Pick<ReportSection, 'text' | 'data'>,

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api.ts';
 import { ErrorSummary } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -15,7 +14,9 @@ import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, InternalTag, useLiveReport, useReportName } from './ReportParts.tsx';
 import { SectionPreview } from './Preview.tsx';
 import { workflowError } from './ReportWorkflowPage.tsx';
-import { type ReportSection, type ReportSummary, reportsApi } from './reportsApi.ts';
+import type { ReportSection, ReportSummary } from '../../../contract/reports.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { reportsApi } from '../../clients/reports.ts';
 
 /** Sections of the public version: internal ones leave, with everything below them. */
 function publicSections(sections: ReportSection[]): ReportSection[] {
@@ -35,7 +36,7 @@ export function PublishReportPage() {
   const reportId = Number(params.reportId);
   const { user } = useSession();
   const reportName = useReportName();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const { report, error, reload } = useLiveReport(eventId, reportId, user?.name);
   const recipients = useLoad(() => reportsApi.recipients(eventId, reportId), [eventId, reportId]);
   const [errors, setErrors] = useState<FormErrors>(noErrors);

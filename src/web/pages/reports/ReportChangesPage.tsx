@@ -1,12 +1,12 @@
 // "Ändringar sedan förra rapporten": per section, what was added, removed or changed.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api.ts';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, ChangeTag, useLiveReport, useReportName } from './ReportParts.tsx';
+import { eventsApi } from '../../clients/events.ts';
 
 export function ReportChangesPage() {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function ReportChangesPage() {
   const reportId = Number(params.reportId);
   const { user } = useSession();
   const reportName = useReportName();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const { report, error, reload } = useLiveReport(eventId, reportId, user?.name);
   usePageTitle(t('reports.changes.title'));
 

@@ -3,17 +3,17 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { EventItem } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { useLive } from '../../useLive.ts';
-import {
-  type ReportDetail,
-  type ReportState,
-  type ReportSummary,
-  type SectionChange,
-  reportsApi,
-} from './reportsApi.ts';
 import './reports.css';
+import type { Event } from '../../../contract/events.ts';
+import type {
+  ReportDetail,
+  ReportState,
+  ReportSummary,
+  SectionChange,
+} from '../../../contract/reports.ts';
+import { reportsApi } from '../../clients/reports.ts';
 
 const stateIcons: Record<ReportState, ReactNode> = {
   draft: <path d="M3 13l1-4 7-7 3 3-7 7zM9.5 3.5l3 3" />,
@@ -105,7 +105,7 @@ export function Breadcrumb({
   event,
   trail = [],
 }: {
-  event: EventItem;
+  event: Event;
   trail?: { to: string; label: string }[];
 }) {
   const { t } = useTranslation();

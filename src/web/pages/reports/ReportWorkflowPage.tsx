@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
 import { ErrorSummary } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -22,7 +21,10 @@ import {
   useLiveReport,
   useReportName,
 } from './ReportParts.tsx';
-import { type ReportDetail, reportsApi } from './reportsApi.ts';
+import type { ReportDetail } from '../../../contract/reports.ts';
+import { ApiError } from '../../api.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { reportsApi } from '../../clients/reports.ts';
 
 /** The Swedish message for a refused step, beside the button that caused it. */
 export function workflowError(error: unknown, t: (key: string) => string): FormErrors {
@@ -33,7 +35,7 @@ export function workflowError(error: unknown, t: (key: string) => string): FormE
     if (error.status === 403) {
       return { summary: [{ id: 'workflow', message: t('reports.errors.forbidden') }], byField: {} };
     }
-    if (error.status === 409) {
+    if (error.stale) {
       return { summary: [{ id: 'workflow', message: t('reports.errors.stale') }], byField: {} };
     }
     if (error.code === 'network') {
@@ -53,7 +55,7 @@ export function ReportWorkflowPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const reportName = useReportName();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const { report, setReport, error, reload, others } = useLiveReport(eventId, reportId, user?.name);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
 import { ErrorSummary, FieldError } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -13,7 +12,10 @@ import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, ReportStateTag, useReportName } from './ReportParts.tsx';
-import { type ReportKind, reportsApi } from './reportsApi.ts';
+import type { ReportKind } from '../../../contract/reports.ts';
+import { ApiError } from '../../api.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { reportsApi } from '../../clients/reports.ts';
 
 const kinds: ReportKind[] = ['regular', 'extra', 'final'];
 
@@ -22,7 +24,7 @@ export function ReportsListPage() {
   const eventId = Number(useParams().eventId);
   const navigate = useNavigate();
   const reportName = useReportName();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const reports = useLoad(() => reportsApi.list(eventId), [eventId]);
   const [kind, setKind] = useState<ReportKind>('regular');
   const [errors, setErrors] = useState<FormErrors>(noErrors);

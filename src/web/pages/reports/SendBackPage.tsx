@@ -2,7 +2,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api.ts';
 import { ErrorSummary, TextArea } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -12,7 +11,9 @@ import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, useLiveReport, useReportName } from './ReportParts.tsx';
 import { workflowError } from './ReportWorkflowPage.tsx';
-import { reportsApi } from './reportsApi.ts';
+import { ApiError } from '../../api.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { reportsApi } from '../../clients/reports.ts';
 
 export function SendBackPage() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function SendBackPage() {
   const navigate = useNavigate();
   const { user } = useSession();
   const reportName = useReportName();
-  const event = useLoad(() => api.event(eventId), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const { report, error, reload } = useLiveReport(eventId, reportId, user?.name);
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);

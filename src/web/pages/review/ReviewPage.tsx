@@ -13,16 +13,16 @@ import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
+import './review.css';
+import type { Lesson, TimelineEntry } from '../../../contract/review.ts';
+import { accessApi } from '../../clients/access.ts';
 import {
-  type Lesson,
-  type TimelineEntry,
   type TimelineFilter,
   exportUrl,
   lessonStates,
   reviewApi,
   timelineKinds,
-} from './reviewApi.ts';
-import './review.css';
+} from '../../clients/review.ts';
 
 const limit = 50;
 
@@ -31,7 +31,7 @@ export function ReviewPage() {
   const eventId = Number(useParams().eventId);
   // Lessons are written after closing too, so the event page's own check (closed = read-only)
   // does not apply here.
-  const mine = useLoad(() => reviewApi.myPermissions(eventId).catch(() => null), [eventId]);
+  const mine = useLoad(() => accessApi.mine(eventId).catch(() => null), [eventId]);
   const canWrite = !mine.data || mine.data.permissions.includes('review.write');
   return (
     <EventPage eventId={eventId} title={t('review.title')} intro={t('review.intro')}>

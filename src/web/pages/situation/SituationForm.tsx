@@ -4,14 +4,6 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
-import {
-  ApiError,
-  type AreaKey,
-  type Situation,
-  type StatusColor,
-  areaKeys,
-  api,
-} from '../../api.ts';
 import { Checkbox, ErrorSummary, FieldError, TextArea } from '../../kit/forms.tsx';
 import { Loading, PageHeading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -35,6 +27,9 @@ import {
   mapServerErrors,
   parseNumber,
 } from './values.ts';
+import type { AreaKey, Situation, StatusColor } from '../../../contract/situations.ts';
+import { ApiError } from '../../api.ts';
+import { areaKeys, situationsApi } from '../../clients/situations.ts';
 
 export function SituationForm({
   eventId,
@@ -76,7 +71,7 @@ export function SituationForm({
 
   const load = useCallback(async () => {
     try {
-      const existing = (await api.situations(eventId, { unitId, period })).items.find(
+      const existing = (await situationsApi.list(eventId, { unitId, period })).items.find(
         (situation) => situation.period === period && situation.unit.id === unitId,
       );
       let base: Values;
@@ -86,7 +81,7 @@ export function SituationForm({
         base = valuesOf(existing);
         setPrefilledFrom(null);
       } else {
-        const prefill = (await api.prefill(eventId, unitId, period)).situation;
+        const prefill = (await situationsApi.prefill(eventId, unitId, period)).situation;
         setServer(null);
         setBaseVersion(null);
         base = valuesOf(prefill);
@@ -168,7 +163,7 @@ export function SituationForm({
 
   async function save(version: number | null): Promise<Situation | null> {
     try {
-      const saved = await api.saveSituation(eventId, unitId, period, inputOf(values, version));
+      const saved = await situationsApi.save(eventId, unitId, period, inputOf(values, version));
       const savedValues = valuesOf(saved);
       setServer(saved);
       setBaseVersion(saved.version);
@@ -187,8 +182,7 @@ export function SituationForm({
 
   function handleError(error: unknown) {
     if (error instanceof ApiError && error.status === 409) {
-      const current = error.current<Situation>();
-      if (current) setConflict(current);
+      if (error.stale) setConflict(error.current<Situation>()!);
       setErrors({ summary: [{ id: 'conflict', message: error.message }], byField: {} });
       return;
     }
@@ -221,7 +215,7 @@ export function SituationForm({
         current = await save(baseVersion);
         if (!current) return;
       }
-      const submitted = await api.submitSituation(eventId, unitId, period, current.version);
+      const submitted = await situationsApi.submit(eventId, unitId, period, current.version);
       setServer(submitted);
       setBaseVersion(submitted.version);
       setServerValues(valuesOf(submitted));

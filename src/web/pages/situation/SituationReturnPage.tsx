@@ -2,22 +2,25 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../../api.ts';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { currentWeekKey, periodLabel } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { SituationForm } from './SituationForm.tsx';
 import { safeGet, safeSet } from './values.ts';
+import { accessApi } from '../../clients/access.ts';
+import { eventsApi } from '../../clients/events.ts';
+import { situationsApi } from '../../clients/situations.ts';
+import { unitsApi } from '../../clients/units.ts';
 
 export function SituationReturnPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
   const [params, setParams] = useSearchParams();
-  const event = useLoad(() => api.event(eventId), [eventId]);
-  const units = useLoad(() => api.units(), []);
-  const mine = useLoad(() => api.myGrants(eventId), [eventId]);
-  const requests = useLoad(() => api.inputRequests(eventId).catch(() => null), [eventId]);
+  const event = useLoad(() => eventsApi.get(eventId), [eventId]);
+  const units = useLoad(() => unitsApi.list(), []);
+  const mine = useLoad(() => accessApi.mine(eventId), [eventId]);
+  const requests = useLoad(() => situationsApi.inputRequests(eventId).catch(() => null), [eventId]);
   const unitKey = `lagesbild.reportUnit.${eventId}`;
   // A unit reporter sees only their own units; staff may report for any unit.
   const reportable = useMemo(() => {

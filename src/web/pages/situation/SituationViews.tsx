@@ -2,12 +2,13 @@
 // conflict panel.
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Situation, type StatusColor, areaKeys } from '../../api.ts';
 import { FieldError } from '../../kit/forms.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { PrognosisArrow, StatusTag } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { type Values, colors, valuesOf } from './values.ts';
+import type { Situation, StatusColor } from '../../../contract/situations.ts';
+import { areaKeys } from '../../clients/situations.ts';
 
 export function StatusRadios({
   name,

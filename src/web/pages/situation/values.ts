@@ -1,15 +1,15 @@
 // The unit's situation return as the form holds it, its conversions to and from the server's
 // record, the local draft in localStorage and the mapping of server field names to input ids.
-import {
-  ApiError,
-  type Areas,
-  type Prognosis,
-  type Situation,
-  type SituationInput,
-  type StatusColor,
-} from '../../api.ts';
 import { type FormErrors, formErrorsFrom } from '../../errors.ts';
 import { formatNumber } from '../../format.ts';
+import type {
+  Areas,
+  Prognosis,
+  Situation,
+  SituationInput,
+  StatusColor,
+} from '../../../contract/situations.ts';
+import { ApiError } from '../../api.ts';
 
 export interface FigureRow {
   name: string;

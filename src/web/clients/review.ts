@@ -1,10 +1,10 @@
 // Shapes and endpoints of the after-action review (see src/server/review/routes.ts).
-import type { Lesson, LessonState, TimelineEntry, TimelineKind } from '../../../contract/review.ts';
-import { type Page, request } from '../../api.ts';
+import type { Lesson, LessonState, TimelineEntry, TimelineKind } from '../../contract/review.ts';
+import type { Page } from '../../contract/list.ts';
+import { allOf } from '../exhaustive.ts';
+import { type Body, request } from '../api.ts';
 
-export type { Lesson, TimelineEntry, TimelineKind };
-
-export const timelineKinds = [
+export const timelineKinds = allOf<TimelineKind>()([
   'log',
   'decision',
   'diversion',
@@ -13,13 +13,9 @@ export const timelineKinds = [
   'risk',
   'milestone',
   'meeting',
-] as const satisfies readonly TimelineKind[];
+]);
 
-export const lessonStates = [
-  'open',
-  'in_progress',
-  'done',
-] as const satisfies readonly LessonState[];
+export const lessonStates = allOf<LessonState>()(['open', 'in_progress', 'done']);
 
 export interface TimelineFilter {
   kinds: TimelineKind[];
@@ -27,8 +23,6 @@ export interface TimelineFilter {
   to: string;
   q: string;
 }
-
-type Body = Record<string, unknown>;
 
 const base = (eventId: number) => `/api/events/${eventId}/review`;
 
@@ -60,6 +54,4 @@ export const reviewApi = {
     request<Lesson>('PATCH', `${base(eventId)}/lessons/${id}`, body),
   deleteLesson: (eventId: number, id: number, version: number) =>
     request<void>('DELETE', `${base(eventId)}/lessons/${id}`, undefined, { version }),
-  myPermissions: (eventId: number) =>
-    request<{ permissions: string[] }>('GET', `/api/events/${eventId}/grants/me`),
 };

@@ -3,18 +3,13 @@ import type {
   CreatedWebhook,
   FigureSource,
   SourceRun,
-  Webhook as ContractWebhook,
+  Webhook,
   WebhookDelivery,
-} from '../../../contract/feeds.ts';
-import { request } from '../../api.ts';
-
-export type { FigureSource, SourceRun, WebhookDelivery };
+} from '../../contract/feeds.ts';
+import { type Body, eventPath as ev, request } from '../api.ts';
 
 /** A webhook; the one just created carries its secret, shown only then. */
-export type Webhook = ContractWebhook & Partial<Pick<CreatedWebhook, 'secret'>>;
-
-type Body = Record<string, unknown>;
-const ev = (eventId: number) => `/api/events/${eventId}`;
+export type ShownWebhook = Webhook & Partial<Pick<CreatedWebhook, 'secret'>>;
 
 export const feedsApi = {
   sources: (eventId: number) =>
@@ -25,11 +20,12 @@ export const feedsApi = {
     request<FigureSource>('PATCH', `${ev(eventId)}/figure-sources/${id}`, body),
   runs: (eventId: number, id: number) =>
     request<{ items: SourceRun[] }>('GET', `${ev(eventId)}/figure-sources/${id}/runs`),
-  webhooks: (eventId: number) => request<{ items: Webhook[] }>('GET', `${ev(eventId)}/webhooks`),
+  webhooks: (eventId: number) =>
+    request<{ items: ShownWebhook[] }>('GET', `${ev(eventId)}/webhooks`),
   createWebhook: (eventId: number, body: Body) =>
-    request<Webhook>('POST', `${ev(eventId)}/webhooks`, body),
+    request<ShownWebhook>('POST', `${ev(eventId)}/webhooks`, body),
   updateWebhook: (eventId: number, id: number, body: Body) =>
-    request<Webhook>('PATCH', `${ev(eventId)}/webhooks/${id}`, body),
+    request<ShownWebhook>('PATCH', `${ev(eventId)}/webhooks/${id}`, body),
   deliveries: (eventId: number, id: number) =>
     request<{ items: WebhookDelivery[] }>('GET', `${ev(eventId)}/webhooks/${id}/deliveries`),
   retry: (eventId: number, webhookId: number, deliveryId: number) =>

@@ -1,14 +1,15 @@
-// Client of the second factor: the code step of a login, enrolment, and the admin's policy.
-import type { Session } from '../contract/auth.ts';
+// The second factor (src/server/mfa/): the code step of a login, enrolment, and the admin's policy.
+import type { Session } from '../../contract/auth.ts';
 import type {
   RecoveryCodes,
   SecondFactorChallenge,
   SecondFactorPolicy,
   SecondFactorStatus,
   TotpEnrolment,
-} from '../contract/mfa.ts';
-import { request } from './api.ts';
+} from '../../contract/mfa.ts';
+import { request } from '../api.ts';
 
+/** What a right password leads to: a session, or the step that asks for a code. */
 export type PasswordStep = Session | SecondFactorChallenge;
 
 export function needsCode(step: PasswordStep): step is SecondFactorChallenge {
@@ -16,8 +17,6 @@ export function needsCode(step: PasswordStep): step is SecondFactorChallenge {
 }
 
 export const secondFactorApi = {
-  login: (email: string, password: string) =>
-    request<PasswordStep>('POST', '/api/auth/login', { email, password }),
   code: (code: string) => request<Session>('POST', '/api/auth/login/second-factor', { code }),
   status: () => request<SecondFactorStatus>('GET', '/api/auth/second-factor'),
   startTotp: () => request<TotpEnrolment>('POST', '/api/auth/second-factor/totp', {}),

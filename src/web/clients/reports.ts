@@ -7,22 +7,8 @@ import type {
   ReportKind,
   ReportSection,
   ReportSummary,
-} from '../../../contract/reports.ts';
-import { request } from '../../api.ts';
-
-export type { Block, ChartSpec, TableColumn } from '../../../core/report-snapshot.ts';
-
-export type {
-  ArchiveItem,
-  Delivery,
-  Recipient,
-  ReportDetail,
-  ReportKind,
-  ReportSection,
-  ReportState,
-  ReportSummary,
-  SectionChange,
-} from '../../../contract/reports.ts';
+} from '../../contract/reports.ts';
+import { request } from '../api.ts';
 
 const base = (eventId: number) => `/api/events/${eventId}/reports`;
 const one = (eventId: number, reportId: number) => `${base(eventId)}/${reportId}`;
@@ -56,16 +42,6 @@ export const reportsApi = {
     request<{ items: Recipient[] }>('GET', `${one(eventId, reportId)}/recipients`),
   deliveries: (eventId: number, reportId: number) =>
     request<{ items: Delivery[] }>('GET', `${one(eventId, reportId)}/deliveries`),
-  subscription: (eventId: number) =>
-    request<{ subscribed: boolean; email: string | null }>(
-      'GET',
-      `/api/events/${eventId}/subscription`,
-    ),
-  subscribe: (eventId: number) =>
-    request<{ subscribed: boolean; email: string | null }>(
-      'POST',
-      `/api/events/${eventId}/subscription`,
-    ),
   archive: (eventId: number, q?: string) =>
     request<Archive>('GET', `/api/events/${eventId}/archive`, undefined, { q: q || undefined }),
 };
