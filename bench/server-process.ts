@@ -11,7 +11,7 @@ const config = loadConfig({
   PORT: process.env.PORT ?? '0',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   LAGESBILD_DEMO: 'false',
-  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'Bänkprovets-admin-lösen-2026',
+  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'Bänkprovets-lösenord-2026',
   SMTP_URL: '',
 });
 const server = await startServer(config, pino({ level: 'silent' }));
