@@ -109,7 +109,7 @@ test("reaching a milestone someone else has reached shows the server's reason", 
   const milestone = await createMilestone(db, systemActor, eventId, {
     title: 'Kassasystemet byts ut',
     description: '',
-    plannedOn: '2025-04-01',
+    plannedOn: daysFromNow(30),
     internal: false,
   });
   const context = await e2e.newContext();
@@ -187,3 +187,8 @@ test('a closed event shows the archive banner on every page and offers no write 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** A calendar date (YYYY-MM-DD) some days after today, so that the test holds on any day. */
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
