@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
+import { eventOrigin } from './setups.ts';
 
 export const eventIdParams = z.object({ eventId: decimalId });
 
@@ -11,8 +12,10 @@ export const createEventBody = z
     background: z.string().max(20_000).default(''),
     isExercise: z.boolean().default(false),
     periodGranularity: z.enum(['week', 'day']).default('week'),
-    fourEyes: z.boolean().default(true),
+    /** Left out, the set-up decides. */
+    fourEyes: z.boolean().optional(),
     activatedAt: z.iso.datetime({ offset: true }).optional(),
+    origin: eventOrigin.default({ from: 'standard' }),
   })
   .strict();
 

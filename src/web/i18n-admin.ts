@@ -8,6 +8,7 @@ const sv = {
       units: 'Enheter och platser',
       sso: 'Regionens inloggning',
       secondFactor: 'Tvåstegsverifiering',
+      setups: 'Uppsättningar',
       audit: 'Granskningslogg',
     },
     navHint: {
@@ -15,6 +16,7 @@ const sv = {
       units: 'Förvaltningar, enheter och deras akutmottagningar.',
       sso: 'Grupper från regionens konto som ger roller, och kopplade konton.',
       secondFactor: 'Om stabens roller måste ha tvåstegsverifiering.',
+      setups: 'Biblioteket som nya händelser startar från.',
       audit: 'Varje ändring i systemet: vem, när, vad, före och efter.',
     },
     eventAdminHint:
@@ -26,6 +28,7 @@ const sv = {
       templates: 'Mallar',
       distribution: 'Sändlistor',
       feeds: 'Flöden',
+      setup: 'Uppsättning',
       audit: 'Granskningslogg',
     },
     eventNavHint: {
@@ -33,6 +36,7 @@ const sv = {
       templates: 'Rapportmallarnas avsnitt och ordning.',
       distribution: 'Vem som får den publicerade rapporten.',
       feeds: 'Nyckeltal som hämtas automatiskt, och webhooks till andra system.',
+      setup: 'Spara händelsens form i biblioteket, eller ladda ner den som fil.',
       audit: 'Ändringar i händelsen.',
     },
     roles: {
@@ -319,6 +323,7 @@ const en: Resources = {
       units: 'Units and places',
       sso: "Region's sign-in",
       secondFactor: 'Two-step verification',
+      setups: 'Set-ups',
       audit: 'Audit trail',
     },
     navHint: {
@@ -326,6 +331,7 @@ const en: Resources = {
       units: 'Organisations, units and their emergency departments.',
       sso: "Groups from the region's account that give roles, and linked accounts.",
       secondFactor: 'Whether the staff roles must have two-step verification.',
+      setups: 'The library new events start from.',
       audit: 'Every change in the system: who, when, what, before and after.',
     },
     eventAdminHint:
@@ -337,6 +343,7 @@ const en: Resources = {
       templates: 'Templates',
       distribution: 'Distribution lists',
       feeds: 'Feeds',
+      setup: 'Set-up',
       audit: 'Audit trail',
     },
     eventNavHint: {
@@ -344,6 +351,7 @@ const en: Resources = {
       templates: 'The sections of the report templates and their order.',
       distribution: 'Who receives the published report.',
       feeds: 'Key figures fetched automatically, and webhooks to other systems.',
+      setup: "Save the event's shape in the library, or download it as a file.",
       audit: 'Changes in the event.',
     },
     roles: {

@@ -8,7 +8,8 @@ import {
 } from '../../contract/events.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
-import { changeEvent, createEvent, eventById, visibleEvents } from './service.ts';
+import { createEvent } from '../setups/service.ts';
+import { changeEvent, eventById, visibleEvents } from './service.ts';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['events'];

@@ -14,6 +14,7 @@ const systemSections = [
   ['units', '/admin/units'],
   ['sso', '/admin/sso'],
   ['secondFactor', '/admin/second-factor'],
+  ['setups', '/admin/setups'],
   ['audit', '/admin/audit'],
 ] as const;
 
@@ -45,6 +46,7 @@ const eventSections = [
   ['templates', '/admin/templates'],
   ['distribution', '/admin/distribution'],
   ['feeds', '/admin/feeds'],
+  ['setup', '/admin/setup'],
   ['audit', '/admin/audit'],
 ] as const;
 
