@@ -89,7 +89,14 @@ export function CreateEventPage() {
           checked={isExercise}
           onChange={setIsExercise}
         />
-        <EventOriginField choice={origin} onChange={setOrigin} errors={errors.byField} />
+        <EventOriginField
+          choice={origin}
+          onChange={(choice) => {
+            setOrigin(choice);
+            setErrors(noErrors);
+          }}
+          errors={errors.byField}
+        />
         <div className="button-group">
           <button type="submit" className="button" disabled={busy}>
             {t('events.create')}
