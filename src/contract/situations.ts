@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { provenance, timestamp } from './common.ts';
 import { listQuery, pageOf, periodKey } from './list.ts';
 import { decimalId } from './numbers.ts';
+import { levelKey } from './scales.ts';
 
-export const statusColors = ['green', 'yellow', 'red'] as const;
-export type StatusColor = (typeof statusColors)[number];
-export const prognoses = ['improving', 'unchanged', 'worsening'] as const;
-export type Prognosis = (typeof prognoses)[number];
+/** A level key of the event's status scale (src/contract/scales.ts); the server checks it is active. */
+export type StatusColor = string;
+/** A level key of the event's prognosis scale. */
+export type Prognosis = string;
 export const situationStates = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export type SituationState = (typeof situationStates)[number];
 
@@ -27,7 +28,7 @@ export const unitPeriodParams = eventParams.extend({
 
 export const situationListQuery = listQuery.extend({ state: z.enum(situationStates).optional() });
 
-const status = z.enum(statusColors).nullable().default(null);
+const status = levelKey.nullable().default(null);
 
 const keyFigure = z
   .object({
@@ -58,7 +59,7 @@ export const saveSituationBody = z
         itProgramme: null,
         communication: null,
       }),
-    prognosis: z.enum(prognoses).nullable().default(null),
+    prognosis: levelKey.nullable().default(null),
     bullets: z
       .string()
       .max(maxBulletsLength, `Punkterna får ha högst ${maxBulletsLength} tecken.`)
@@ -102,7 +103,7 @@ export type SaveSituationInput = z.infer<typeof saveSituationBody>;
 export type SituationInput = z.input<typeof saveSituationBody>;
 export type CreateInputRequestInput = z.infer<typeof createInputRequestBody>;
 
-const statusAnswer = z.enum(statusColors).nullable();
+const statusAnswer = z.string().nullable();
 
 export const keyFigureValue = z.object({ name: z.string(), value: z.number(), unit: z.string() });
 export type KeyFigureValue = z.infer<typeof keyFigureValue>;
@@ -121,7 +122,7 @@ export type AreaKey = keyof Areas;
 const situationContent = z.object({
   overallStatus: statusAnswer,
   areas,
-  prognosis: z.enum(prognoses).nullable(),
+  prognosis: z.string().nullable(),
   bullets: z.string(),
   keyFigures: z.array(keyFigureValue),
   internal: z.boolean(),

@@ -3,6 +3,8 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { defaultScales } from '../scales/defaults.ts';
+import { applyScalesSetup } from '../scales/service.ts';
 import { installBuiltinTemplates } from '../templates/service.ts';
 import {
   type EventRow,
@@ -53,6 +55,7 @@ export async function createEvent(
         updated_at: now,
       });
       await installBuiltinTemplates(trx, actor, event.id);
+      await applyScalesSetup(trx, event.id, defaultScales(), actor);
       await recordAudit(trx, actor, {
         action: 'event.create',
         entityType: 'event',
