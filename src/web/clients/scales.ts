@@ -1,0 +1,9 @@
+// The event's status and prognosis scales (src/server/scales/).
+import type { EventScales, LevelInput, Scale, ScaleKind } from '../../contract/scales.ts';
+import { eventPath, request } from '../api.ts';
+
+export const scalesApi = {
+  get: (eventId: number) => request<EventScales>('GET', `${eventPath(eventId)}/scales`),
+  save: (eventId: number, kind: ScaleKind, body: { version: number; levels: LevelInput[] }) =>
+    request<Scale>('PUT', `${eventPath(eventId)}/scales/${kind}`, body),
+};
