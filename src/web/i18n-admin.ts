@@ -24,6 +24,7 @@ const sv = {
     eventNav: {
       access: 'Behörigheter',
       templates: 'Mallar',
+      scales: 'Skalor',
       distribution: 'Sändlistor',
       feeds: 'Flöden',
       audit: 'Granskningslogg',
@@ -31,6 +32,7 @@ const sv = {
     eventNavHint: {
       access: 'Vem har vilken roll i händelsen.',
       templates: 'Rapportmallarnas avsnitt och ordning.',
+      scales: 'Nivåerna för status och prognos: namn, färg, symbol och betydelse.',
       distribution: 'Vem som får den publicerade rapporten.',
       feeds: 'Nyckeltal som hämtas automatiskt, och webhooks till andra system.',
       audit: 'Ändringar i händelsen.',
@@ -335,6 +337,7 @@ const en: Resources = {
     eventNav: {
       access: 'Access',
       templates: 'Templates',
+      scales: 'Scales',
       distribution: 'Distribution lists',
       feeds: 'Feeds',
       audit: 'Audit trail',
@@ -342,6 +345,7 @@ const en: Resources = {
     eventNavHint: {
       access: 'Who has which role in the event.',
       templates: 'The sections of the report templates and their order.',
+      scales: 'The levels of status and prognosis: name, colour, symbol and meaning.',
       distribution: 'Who receives the published report.',
       feeds: 'Key figures fetched automatically, and webhooks to other systems.',
       audit: 'Changes in the event.',

@@ -8,6 +8,7 @@ import { reportsTranslations } from './i18n-reports.ts';
 import { reviewTranslations } from './i18n-review.ts';
 import { mfaTranslations } from './i18n-mfa.ts';
 import { ssoTranslations } from './i18n-sso.ts';
+import { scalesTranslations } from './i18n-scales.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -492,6 +493,7 @@ void i18n.use(initReactI18next).init({
         ...milestonesTranslations.sv,
         ...ssoTranslations.sv,
         ...mfaTranslations.sv,
+        ...scalesTranslations.sv,
       },
     },
     en: {
@@ -505,6 +507,7 @@ void i18n.use(initReactI18next).init({
         ...milestonesTranslations.en,
         ...ssoTranslations.en,
         ...mfaTranslations.en,
+        ...scalesTranslations.en,
       },
     },
   },
