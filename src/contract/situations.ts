@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { provenance, timestamp } from './common.ts';
 import { listQuery, pageOf, periodKey } from './list.ts';
 import { decimalId } from './numbers.ts';
-import { levelKey } from './scales.ts';
 
 /** A level key of the event's status scale (src/contract/scales.ts); the server checks it is active. */
 export type StatusColor = string;
@@ -28,7 +27,9 @@ export const unitPeriodParams = eventParams.extend({
 
 export const situationListQuery = listQuery.extend({ state: z.enum(situationStates).optional() });
 
-const status = levelKey.nullable().default(null);
+/** A level's key; saving checks that it is an active level of the event's scale. */
+const levelAnswer = z.string().max(40, 'Välj en nivå på händelsens skala.');
+const status = levelAnswer.nullable().default(null);
 
 const keyFigure = z
   .object({
@@ -59,7 +60,7 @@ export const saveSituationBody = z
         itProgramme: null,
         communication: null,
       }),
-    prognosis: levelKey.nullable().default(null),
+    prognosis: levelAnswer.nullable().default(null),
     bullets: z
       .string()
       .max(maxBulletsLength, `Punkterna får ha högst ${maxBulletsLength} tecken.`)

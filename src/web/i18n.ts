@@ -158,9 +158,6 @@ const sv = {
     yellow: 'Påverkat',
     red: 'Allvarligt',
     none: 'Ej angivet',
-    greenHint: 'Verksamheten fungerar som vanligt.',
-    yellowHint: 'Påverkan som hanteras inom enheten.',
-    redHint: 'Allvarlig påverkan; stöd från andra kan behövas.',
   },
   prognosis: {
     improving: 'Förbättras',
@@ -387,9 +384,6 @@ const en: Resources = {
     yellow: 'Affected',
     red: 'Serious',
     none: 'Not given',
-    greenHint: 'Operations as usual.',
-    yellowHint: 'Impact handled within the unit.',
-    redHint: 'Serious impact; support from others may be needed.',
   },
   prognosis: {
     improving: 'Improving',
