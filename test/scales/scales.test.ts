@@ -223,6 +223,33 @@ for (const dialect of testDialects()) {
           { label: 'Medarbetare', level: { name: 'Grå', colour: '#b1b4b6', symbol: '○' } },
         ],
       });
+
+      const approver = await t.login(demoPeople.approver);
+      const reportUrl = `/api/events/${t.eventId}/reports/${draft.id}`;
+      const inReview = await staff.post(`${reportUrl}/submit`, { version: draft.version });
+      const approved = await approver.post(`${reportUrl}/approve`, {
+        version: inReview.json().version,
+      });
+      const published = await approver.post(`${reportUrl}/publish`, {
+        version: approved.json().version,
+      });
+      assert.equal(published.json().state, 'published', published.body);
+      const markdownUrl = `/r/${t.eventId}/${published.json().number}/rapport.md`;
+      const line = 'Samlat läge: ✕ Svart · Prognos: ✕ Kollaps · Medarbetare: ○ Grå';
+      assert.ok((await t.anonymous().get(markdownUrl)).body.includes(`\n${line}\n`));
+
+      const { status } = await scales();
+      const renamed = await saveScale('status', {
+        version: status.version,
+        levels: greyToBlack.map((level) =>
+          level.key === 'black' ? { ...level, name: 'Kritiskt', colour: '#4c2c92' } : level,
+        ),
+      });
+      assert.equal(renamed.statusCode, 200, renamed.body);
+      assert.ok(
+        (await t.anonymous().get(markdownUrl)).body.includes(`\n${line}\n`),
+        'the published report keeps the levels as they were',
+      );
     });
 
     it('reads a set-up, applies it to a fresh event and reads the same set-up back', async () => {
