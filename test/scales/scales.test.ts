@@ -268,6 +268,21 @@ for (const dialect of testDialects()) {
         setup.status.map((level) => level.key),
         greyToBlack.map((level) => level.key),
       );
+      const wrong = { ...setup, prognosis: [setup.prognosis[0]!, setup.prognosis[0]!] };
+      await assert.rejects(
+        db.transaction().execute((trx) => applyScalesSetup(trx, freshId, wrong, systemActor)),
+        (error: Error & { details?: unknown }) =>
+          error.message === 'En skala behöver minst 3 nivåer.' &&
+          JSON.stringify(error.details) === '{"field":"prognosis"}',
+      );
+      const twice = { ...setup, prognosis: [...setup.prognosis, setup.prognosis[0]!] };
+      await assert.rejects(
+        db.transaction().execute((trx) => applyScalesSetup(trx, freshId, twice, systemActor)),
+        (error: Error & { details?: unknown }) =>
+          error.message === 'Två nivåer har samma nyckel; varje nivå behöver en egen.' &&
+          JSON.stringify(error.details) === '{"field":"prognosis.3.key"}',
+      );
+      assert.deepEqual(await readScalesSetup(db, freshId), setup, 'nothing half-written');
     });
   });
 }

@@ -25,6 +25,7 @@ import {
   type ScaleLevel,
   type ScalesSetup,
   scaleKinds,
+  scalesSetup,
 } from '../../contract/scales.ts';
 import type { SaveSituationInput } from '../../contract/situations.ts';
 
@@ -124,18 +125,18 @@ export function keyFromName(name: string, taken: ReadonlySet<string>): string {
   return key;
 }
 
-function refuseDuplicates(levels: StoredLevel[]): void {
+function refuseDuplicates(levels: StoredLevel[], field: string): void {
   const seen = { key: new Map<string, number>(), name: new Map<string, number>() };
   levels.forEach((level, index) => {
     if (level.key !== undefined && seen.key.has(level.key)) {
       throw errors.badRequest('Två nivåer har samma nyckel; varje nivå behöver en egen.', {
-        field: `levels.${index}.key`,
+        field: `${field}.${index}.key`,
       });
     }
     const name = level.name.toLocaleLowerCase('sv');
     if (seen.name.has(name)) {
       throw errors.badRequest(`Två nivåer heter ”${level.name}”; ge dem olika namn.`, {
-        field: `levels.${index}.name`,
+        field: `${field}.${index}.name`,
       });
     }
     if (level.key !== undefined) seen.key.set(level.key, index);
@@ -153,8 +154,9 @@ async function replaceLevels(
   eventId: number,
   scale: EventScaleRow,
   levels: StoredLevel[],
+  field: string,
 ): Promise<void> {
-  refuseDuplicates(levels);
+  refuseDuplicates(levels, field);
   const stored = await listLevels(trx, scale.id);
   const storedByKey = new Map(stored.map((level) => [level.key, level]));
   const taken = new Set(storedByKey.keys());
@@ -219,7 +221,7 @@ export async function saveScale(
     const scale = await requireScale(trx, eventId, kind);
     const before = presentScale(scale, await listLevels(trx, scale.id));
     if (scale.version !== input.version) throw errors.conflict(before);
-    await replaceLevels(trx, eventId, scale, input.levels);
+    await replaceLevels(trx, eventId, scale, input.levels, 'levels');
     const updated = await bumpScaleVersion(trx, scale.id, input.version, {
       updated_by: actor.userId,
       updated_at: new Date().toISOString(),
@@ -255,6 +257,14 @@ export async function readScalesSetup(db: Db, eventId: number): Promise<ScalesSe
   return { status: active(scales.status), prognosis: active(scales.prognosis) };
 }
 
+/** The set-up checked against its schema; 400 naming the first wrong field ("status.2.colour"). */
+function validSetup(setup: ScalesSetup): ScalesSetup {
+  const parsed = scalesSetup.safeParse(setup);
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  throw errors.badRequest(issue!.message, { field: issue!.path.join('.') });
+}
+
 /**
  * Replaces the event's scales with the set-up's, inside the caller's transaction; an event
  * without scales yet (a new one) gets them. Levels that returns use are retired, not removed.
@@ -265,6 +275,7 @@ export async function applyScalesSetup(
   setup: ScalesSetup,
   actor: Actor,
 ): Promise<void> {
+  const valid = validSetup(setup);
   for (const kind of scaleKinds) {
     const now = new Date().toISOString();
     const existing = await findScale(trx, eventId, kind);
@@ -278,7 +289,7 @@ export async function applyScalesSetup(
         updated_at: now,
       }));
     const before = existing ? presentScale(existing, await listLevels(trx, scale.id)) : null;
-    await replaceLevels(trx, eventId, scale, setup[kind]);
+    await replaceLevels(trx, eventId, scale, valid[kind], kind);
     const updated = await bumpScaleVersion(trx, scale.id, scale.version, {
       updated_by: actor.userId,
       updated_at: now,
