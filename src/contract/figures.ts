@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { recorded, timestamp } from './common.ts';
 import { listQuery, pageOf } from './list.ts';
 import { decimalId } from './numbers.ts';
-import { statusColors } from './situations.ts';
 
 const id = decimalId;
 const instant = z.iso.datetime({ offset: true });
@@ -159,7 +158,10 @@ export type Observation = z.infer<typeof observation>;
 
 export const observationPage = pageOf(observation);
 
-const statusColor = z.enum(statusColors);
+/** Where a figure stands against its yellow and red thresholds. */
+export const figureStatuses = ['green', 'yellow', 'red'] as const;
+export type FigureStatus = (typeof figureStatuses)[number];
+const statusColor = z.enum(figureStatuses);
 
 /** One place's latest value in a period; name is null for the region as a whole. */
 export const placeValue = z.object({

@@ -61,6 +61,15 @@ export const block: z.ZodType<Block> = z.discriminatedUnion('type', [
     type: z.literal('links'),
     items: z.array(z.object({ label: z.string(), url: z.string() })),
   }),
+  z.object({
+    type: z.literal('levels'),
+    items: z.array(
+      z.object({
+        label: z.string(),
+        level: z.object({ name: z.string(), colour: z.string(), symbol: z.string() }),
+      }),
+    ),
+  }),
 ]);
 
 export const reportSummary = z.object({

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
+import { scalesSetup } from './scales.ts';
 import { templateSectionSchema } from './template-sections.ts';
 
 /**
  * An event's shape without its content: what a new event starts from. A set-up names units by
- * their code, never by a database id, so that a file moves between installations.
+ * their code, never by a database id, so that a file moves between installations. A part left
+ * out gives the new event Lägesbild's default for it; an exported set-up holds every part.
  */
 export const setupFormat = 'lagesbild.event-setup';
 
@@ -34,6 +36,7 @@ export const eventSetup = z
     name: z.string().trim().min(1, 'Ange uppsättningens namn.').max(200),
     description: z.string().max(2000).default(''),
     rules: eventRulesSetup,
+    scales: scalesSetup.optional(),
     reportTemplates: z
       .array(reportTemplateSetup)
       .min(1, 'En uppsättning behöver minst en rapportmall.')

@@ -3,10 +3,10 @@ import { provenance, timestamp } from './common.ts';
 import { listQuery, pageOf, periodKey } from './list.ts';
 import { decimalId } from './numbers.ts';
 
-export const statusColors = ['green', 'yellow', 'red'] as const;
-export type StatusColor = (typeof statusColors)[number];
-export const prognoses = ['improving', 'unchanged', 'worsening'] as const;
-export type Prognosis = (typeof prognoses)[number];
+/** A level key of the event's status scale (src/contract/scales.ts); the server checks it is active. */
+export type StatusColor = string;
+/** A level key of the event's prognosis scale. */
+export type Prognosis = string;
 export const situationStates = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export type SituationState = (typeof situationStates)[number];
 
@@ -27,7 +27,9 @@ export const unitPeriodParams = eventParams.extend({
 
 export const situationListQuery = listQuery.extend({ state: z.enum(situationStates).optional() });
 
-const status = z.enum(statusColors).nullable().default(null);
+/** A level's key; saving checks that it is an active level of the event's scale. */
+const levelAnswer = z.string().max(40, 'Välj en nivå på händelsens skala.');
+const status = levelAnswer.nullable().default(null);
 
 const keyFigure = z
   .object({
@@ -58,7 +60,7 @@ export const saveSituationBody = z
         itProgramme: null,
         communication: null,
       }),
-    prognosis: z.enum(prognoses).nullable().default(null),
+    prognosis: levelAnswer.nullable().default(null),
     bullets: z
       .string()
       .max(maxBulletsLength, `Punkterna får ha högst ${maxBulletsLength} tecken.`)
@@ -102,7 +104,7 @@ export type SaveSituationInput = z.infer<typeof saveSituationBody>;
 export type SituationInput = z.input<typeof saveSituationBody>;
 export type CreateInputRequestInput = z.infer<typeof createInputRequestBody>;
 
-const statusAnswer = z.enum(statusColors).nullable();
+const statusAnswer = z.string().nullable();
 
 export const keyFigureValue = z.object({ name: z.string(), value: z.number(), unit: z.string() });
 export type KeyFigureValue = z.infer<typeof keyFigureValue>;
@@ -121,7 +123,7 @@ export type AreaKey = keyof Areas;
 const situationContent = z.object({
   overallStatus: statusAnswer,
   areas,
-  prognosis: z.enum(prognoses).nullable(),
+  prognosis: z.string().nullable(),
   bullets: z.string(),
   keyFigures: z.array(keyFigureValue),
   internal: z.boolean(),

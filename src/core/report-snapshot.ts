@@ -57,7 +57,22 @@ export type Block =
   | { type: 'table'; caption?: string; columns: TableColumn[]; rows: string[][] }
   | { type: 'chart'; chart: ChartSpec }
   | { type: 'notice'; text: string }
-  | { type: 'links'; items: { label: string; url: string }[] };
+  | { type: 'links'; items: { label: string; url: string }[] }
+  | { type: 'levels'; items: LabelledLevel[] };
+
+/** A level of the event's scale as a report shows it: a swatch of its colour, its symbol, its name. */
+export interface LevelMark {
+  name: string;
+  /** "#rrggbb". */
+  colour: string;
+  symbol: string;
+}
+
+/** "Samlat läge: ● Normalt": what was assessed and the level given. */
+export interface LabelledLevel {
+  label: string;
+  level: LevelMark;
+}
 
 export interface TableColumn {
   label: string;

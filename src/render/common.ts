@@ -1,4 +1,9 @@
-import type { ReportSnapshot, SnapshotSection } from '../core/report-snapshot.ts';
+import type {
+  LabelledLevel,
+  LevelMark,
+  ReportSnapshot,
+  SnapshotSection,
+} from '../core/report-snapshot.ts';
 import { formatCompiledLine, formatDateTime } from '../core/time.ts';
 
 export const EXERCISE_BANNER = 'ÖVNING';
@@ -60,4 +65,14 @@ const HTML_ESCAPES: Record<string, string> = {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/** "● Normalt": the level's symbol and name, for text beside (or without) its colour. */
+export function levelText(level: LevelMark): string {
+  return `${level.symbol} ${level.name}`;
+}
+
+/** "Samlat läge: ● Normalt · Prognos: → Oförändrad", for the renderers without colour. */
+export function levelsLine(items: LabelledLevel[]): string {
+  return items.map((item) => `${item.label}: ${levelText(item.level)}`).join(' · ');
 }

@@ -22,6 +22,7 @@ import {
 import type {
   Block,
   ChartSpec,
+  LabelledLevel,
   ReportSnapshot,
   SnapshotSection,
   TableColumn,
@@ -38,6 +39,7 @@ import {
   metadataLines,
   visibleSections,
 } from './common.ts';
+import { textColourOn } from '../core/contrast.ts';
 import {
   type RichBlock,
   type TextRun as Run,
@@ -266,7 +268,25 @@ function blockChildren(block: Block): (Paragraph | Table)[] {
       return [noticeParagraph(block.text)];
     case 'links':
       return block.items.map((item) => bulletParagraph(runsChildren([linkRun(item)]), 0));
+    case 'levels':
+      return [new Paragraph({ spacing: { after: 120 }, children: levelRuns(block.items) })];
   }
+}
+
+/** Each level as "Label: " and its symbol on its colour, then its name in bold. */
+function levelRuns(items: LabelledLevel[]): TextRun[] {
+  return items.flatMap((item, index) => {
+    const colour = item.level.colour.slice(1).toUpperCase();
+    return [
+      new TextRun(`${index > 0 ? '   ' : ''}${item.label}: `),
+      new TextRun({
+        text: `\u00a0${item.level.symbol}\u00a0`,
+        shading: { type: ShadingType.CLEAR, fill: colour, color: 'auto' },
+        color: textColourOn(item.level.colour).slice(1).toUpperCase(),
+      }),
+      new TextRun({ text: ` ${item.level.name}`, bold: true }),
+    ];
+  });
 }
 
 function linkRun(item: { label: string; url: string }): Run {

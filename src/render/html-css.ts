@@ -87,6 +87,8 @@ td.num, .short { white-space: nowrap; }
 .chart-image svg { display: block; width: 100%; height: auto; }
 .chart-data summary { cursor: pointer; color: #1a4f8b; font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
 .links li { margin-bottom: 0.4rem; }
+.levels { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+.levels .swatch { vertical-align: -1px; }
 .report-footer { margin-top: 2rem; padding-top: 0.75rem; padding-bottom: 2rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.875rem; }
 .report-footer p { margin: 0 0 0.25rem; }
 .content-hash code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.8rem; word-break: break-all; }

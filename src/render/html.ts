@@ -1,6 +1,7 @@
 import type {
   Block,
   ChartSpec,
+  LabelledLevel,
   ReportSnapshot,
   SnapshotSection,
   TableColumn,
@@ -14,6 +15,7 @@ import {
   INTERNAL_SECTION_MARKER,
   NOTICE_PREFIX,
   compiledLine,
+  levelText,
   escapeHtml,
   metadataLines,
   visibleSections,
@@ -173,7 +175,15 @@ function renderBlock(block: Block, blockId: string, charts: 'svg' | 'table'): st
       return `<div class="notice" role="note"><p><strong class="notice-prefix">${NOTICE_PREFIX}</strong> ${inlineMarkdownToHtml(block.text)}</p></div>`;
     case 'links':
       return `<ul class="links">${block.items.map(renderLink).join('')}</ul>`;
+    case 'levels':
+      return `<ul class="levels">${block.items.map(renderLevel).join('')}</ul>`;
   }
+}
+
+/** "Samlat läge: [swatch] ● Normalt": the colour as a swatch, never without symbol and name. */
+function renderLevel(item: LabelledLevel): string {
+  const swatch = `<svg class="swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="9" height="9" fill="${escapeHtml(item.level.colour)}" stroke="#0b0c0c"/></svg>`;
+  return `<li>${escapeHtml(item.label)}: ${swatch} <strong>${escapeHtml(levelText(item.level))}</strong></li>`;
 }
 
 function renderLink(item: { label: string; url: string }): string {

@@ -13,6 +13,7 @@ import {
   INTERNAL_MARKER,
   INTERNAL_SECTION_MARKER,
   NOTICE_PREFIX,
+  levelsLine,
   compiledLine,
   metadataLines,
   visibleSections,
@@ -80,6 +81,8 @@ function blockMarkdown(block: Block): string {
       return `> **${NOTICE_PREFIX}** ${runsMarkdown(inlineMarkdownToRuns(block.text))}`;
     case 'links':
       return block.items.map((item) => `- ${linkMarkdown(item.label, item.url)}`).join('\n');
+    case 'levels':
+      return escapeText(levelsLine(block.items));
   }
 }
 

@@ -6,6 +6,7 @@ import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.j
 import type {
   Block,
   ChartSpec,
+  LabelledLevel,
   ReportSnapshot,
   SnapshotSection,
   TableColumn,
@@ -22,6 +23,7 @@ import {
   metadataLines,
   visibleSections,
 } from './common.ts';
+import { textColourOn } from '../core/contrast.ts';
 import {
   type RichBlock,
   type TextRun,
@@ -281,7 +283,22 @@ function blockContent(block: Block): Content[] {
       ];
     case 'links':
       return [{ ul: block.items.map(linkContent), style: 'list' }];
+    case 'levels':
+      return [{ text: block.items.flatMap(levelRuns), margin: [0, 0, 0, 6] }];
   }
+}
+
+/** "Label: " and the level's symbol on its colour, then its name in bold. */
+function levelRuns(item: LabelledLevel, index: number): Content[] {
+  return [
+    { text: `${index > 0 ? '   ' : ''}${item.label}: ` },
+    {
+      text: `\u00a0${item.level.symbol}\u00a0`,
+      background: item.level.colour,
+      color: textColourOn(item.level.colour),
+    },
+    { text: ` ${item.level.name}`, bold: true },
+  ];
 }
 
 function linkContent(item: { label: string; url: string }): Content {

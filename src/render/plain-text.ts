@@ -13,6 +13,7 @@ import {
   INTERNAL_MARKER,
   INTERNAL_SECTION_MARKER,
   NOTICE_PREFIX,
+  levelsLine,
   compiledLine,
   metadataLines,
   visibleSections,
@@ -86,6 +87,8 @@ function blockText(block: Block): string {
       return block.items
         .map((item) => `- ${oneLine(item.label)}${isAbsoluteUrl(item.url) ? `: ${item.url}` : ''}`)
         .join('\n');
+    case 'levels':
+      return levelsLine(block.items);
   }
 }
 

@@ -38,6 +38,7 @@ import { liveRoutes } from './live/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { healthRoutes } from './http/health.ts';
 import { readinessRoutes } from './readiness/routes.ts';
+import { scaleRoutes } from './scales/routes.ts';
 import { situationRoutes } from './situations/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(communicationRoutes, { db });
   await app.register(readinessRoutes, { db });
   await app.register(situationRoutes, { db });
+  await app.register(scaleRoutes, { db });
   await app.register(searchRoutes, { database });
   await app.register(liveRoutes, { database, policy });
   await app.register(figureRoutes, { db });

@@ -26,6 +26,7 @@ const sv = {
     eventNav: {
       access: 'Behörigheter',
       templates: 'Mallar',
+      scales: 'Skalor',
       distribution: 'Sändlistor',
       feeds: 'Flöden',
       setup: 'Uppsättning',
@@ -34,6 +35,7 @@ const sv = {
     eventNavHint: {
       access: 'Vem har vilken roll i händelsen.',
       templates: 'Rapportmallarnas avsnitt och ordning.',
+      scales: 'Nivåerna för status och prognos: namn, färg, symbol och betydelse.',
       distribution: 'Vem som får den publicerade rapporten.',
       feeds: 'Nyckeltal som hämtas automatiskt, och webhooks till andra system.',
       setup: 'Spara händelsens form i biblioteket, eller ladda ner den som fil.',
@@ -341,6 +343,7 @@ const en: Resources = {
     eventNav: {
       access: 'Access',
       templates: 'Templates',
+      scales: 'Scales',
       distribution: 'Distribution lists',
       feeds: 'Feeds',
       setup: 'Set-up',
@@ -349,6 +352,7 @@ const en: Resources = {
     eventNavHint: {
       access: 'Who has which role in the event.',
       templates: 'The sections of the report templates and their order.',
+      scales: 'The levels of status and prognosis: name, colour, symbol and meaning.',
       distribution: 'Who receives the published report.',
       feeds: 'Key figures fetched automatically, and webhooks to other systems.',
       setup: "Save the event's shape in the library, or download it as a file.",

@@ -9,6 +9,7 @@ import { reviewTranslations } from './i18n-review.ts';
 import { mfaTranslations } from './i18n-mfa.ts';
 import { ssoTranslations } from './i18n-sso.ts';
 import { setupsTranslations } from './i18n-setups.ts';
+import { scalesTranslations } from './i18n-scales.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -158,9 +159,6 @@ const sv = {
     yellow: 'Påverkat',
     red: 'Allvarligt',
     none: 'Ej angivet',
-    greenHint: 'Verksamheten fungerar som vanligt.',
-    yellowHint: 'Påverkan som hanteras inom enheten.',
-    redHint: 'Allvarlig påverkan; stöd från andra kan behövas.',
   },
   prognosis: {
     improving: 'Förbättras',
@@ -387,9 +385,6 @@ const en: Resources = {
     yellow: 'Affected',
     red: 'Serious',
     none: 'Not given',
-    greenHint: 'Operations as usual.',
-    yellowHint: 'Impact handled within the unit.',
-    redHint: 'Serious impact; support from others may be needed.',
   },
   prognosis: {
     improving: 'Improving',
@@ -494,6 +489,7 @@ void i18n.use(initReactI18next).init({
         ...ssoTranslations.sv,
         ...mfaTranslations.sv,
         ...setupsTranslations.sv,
+        ...scalesTranslations.sv,
       },
     },
     en: {
@@ -508,6 +504,7 @@ void i18n.use(initReactI18next).init({
         ...ssoTranslations.en,
         ...mfaTranslations.en,
         ...setupsTranslations.en,
+        ...scalesTranslations.en,
       },
     },
   },

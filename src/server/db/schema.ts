@@ -14,6 +14,7 @@ import type { RisksTables } from '../risks/tables.ts';
 import type { DiversionsTables } from '../diversions/tables.ts';
 import type { FiguresTables } from '../figures/tables.ts';
 import type { ReadinessTables } from '../readiness/tables.ts';
+import type { ScalesTables } from '../scales/tables.ts';
 import type { SituationsTables } from '../situations/tables.ts';
 import type { SetupsTables } from '../setups/tables.ts';
 import type { SsoTables } from '../sso/tables.ts';
@@ -46,6 +47,7 @@ export interface Schema
     DiversionsTables,
     ReadinessTables,
     SituationsTables,
+    ScalesTables,
     SearchTables,
     TemplatesTables,
     ReportsTables,

@@ -1,5 +1,6 @@
 import { diffLines } from 'diff';
 import type { Block } from '../../core/report-snapshot.ts';
+import { levelsLine } from '../../render/common.ts';
 import type { Db } from '../db/schema.ts';
 import type { StoredData } from './snapshot.ts';
 import { type ReportRow, type SectionRow, latestPublished, sectionsOf } from './repository.ts';
@@ -61,6 +62,8 @@ function blockLines(block: Block): string[] {
       return [block.text];
     case 'links':
       return block.items.map((link) => `${link.label} ${link.url}`);
+    case 'levels':
+      return [levelsLine(block.items)];
     case 'chart':
       return [];
   }

@@ -1,4 +1,4 @@
-import type { Block, ChartSpec } from '../../core/report-snapshot.ts';
+import type { Block, ChartSpec, LabelledLevel } from '../../core/report-snapshot.ts';
 import {
   type Granularity,
   isoWeekOf,
@@ -27,6 +27,7 @@ import {
   statusOf,
 } from '../figures/series.ts';
 import { risksForReport } from '../risks/report-contribution.ts';
+import { type LevelOf, scalesForReport } from '../scales/report-contribution.ts';
 import { type SituationRow, situationsForReport } from '../situations/report-contribution.ts';
 import type { TemplateSection } from '../../contract/template-sections.ts';
 import { unitsForReport } from '../units/report-contribution.ts';
@@ -41,8 +42,7 @@ import {
   diversionCategories,
   formatFigure,
   genitive,
-  prognosisNames,
-  statusNames,
+  thresholdStatusNames,
   toneNames,
 } from './wording.ts';
 
@@ -171,7 +171,7 @@ async function unitSituationBlocks(
   const unitName = rows[0]?.unit_name ?? (await unitNameOf(db, unitId));
   const notice = current ? [] : [missingNotice(unitName, period.key, latest)];
   if (!latest) return { public: notice, internal: notice };
-  const blocks = [...notice, ...situationBlocks(latest)];
+  const blocks = [...notice, ...situationBlocks(latest, await scalesForReport(db, event.id))];
   return { internal: blocks, public: latest.internal === 1 ? notice : blocks };
 }
 
@@ -191,24 +191,32 @@ function missingNotice(
   return { type: 'notice', text };
 }
 
-function situationBlocks(situation: SituationRow): Block[] {
-  const areas = Object.entries(areaLabels)
-    .map(([column, label]) => {
-      const status = situation[column as keyof typeof areaLabels];
-      return status ? `${label}: ${statusNames[status]}` : null;
-    })
-    .filter((line): line is string => line !== null);
-  const overall = situation.overall_status
-    ? `Samlat läge: **${statusNames[situation.overall_status]}**`
-    : '';
-  const prognosis = situation.prognosis ? ` – prognos: ${prognosisNames[situation.prognosis]}` : '';
+/** The overall status, the prognosis and each area's status that the unit gave, in that order. */
+function assessedLevels(
+  situation: SituationRow,
+  scales: { status: LevelOf; prognosis: LevelOf },
+): LabelledLevel[] {
+  const answers: [string, LevelOf, string | null][] = [
+    ['Samlat läge', scales.status, situation.overall_status],
+    ['Prognos', scales.prognosis, situation.prognosis],
+    ...Object.entries(areaLabels).map(([column, label]): [string, LevelOf, string | null] => [
+      label,
+      scales.status,
+      situation[column as keyof typeof areaLabels],
+    ]),
+  ];
+  return answers.flatMap(([label, levelOf, key]) =>
+    key === null ? [] : [{ label, level: levelOf(key) }],
+  );
+}
+
+function situationBlocks(
+  situation: SituationRow,
+  scales: { status: LevelOf; prognosis: LevelOf },
+): Block[] {
+  const levels = assessedLevels(situation, scales);
   const blocks: Block[] = [];
-  if (overall || areas.length > 0) {
-    blocks.push({
-      type: 'markdown',
-      markdown: [overall + prognosis, areas.join(' · ')].filter(Boolean).join('  \n'),
-    });
-  }
+  if (levels.length > 0) blocks.push({ type: 'levels', items: levels });
   if (situation.bullets.trim()) blocks.push({ type: 'markdown', markdown: situation.bullets });
   const figures = JSON.parse(situation.key_figures || '[]') as {
     name: string;
@@ -402,7 +410,7 @@ function placeName(place: PlaceValue): string {
 }
 
 function statusWord(status: FigureStatus | null): string {
-  return status ? statusNames[status] : '';
+  return status ? thresholdStatusNames[status] : '';
 }
 
 function shortPeriodLabel(period: string): string {

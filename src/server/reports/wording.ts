@@ -4,16 +4,11 @@ import { TIME_ZONE } from '../../core/time.ts';
 
 // Swedish wording for the data drawn into reports.
 
-export const statusNames: Record<'green' | 'yellow' | 'red', string> = {
+/** Where a key figure stands against its yellow and red thresholds. */
+export const thresholdStatusNames: Record<'green' | 'yellow' | 'red', string> = {
   green: 'grönt',
   yellow: 'gult',
   red: 'rött',
-};
-
-export const prognosisNames: Record<'improving' | 'unchanged' | 'worsening', string> = {
-  improving: 'förbättras',
-  unchanged: 'oförändrat',
-  worsening: 'försämras',
 };
 
 export const areaLabels = {

@@ -4,6 +4,8 @@ import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { insertNewEvent, presentEvent, requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
+import { defaultScales } from '../scales/defaults.ts';
+import { applyScalesSetup, readScalesSetup } from '../scales/service.ts';
 import { applyTemplatesSetup, readTemplatesSetup } from '../templates/service.ts';
 import {
   type SetupRow,
@@ -69,6 +71,7 @@ export async function readEventSetup(db: Db, eventId: number): Promise<EventSetu
     name: event.name,
     description: event.description,
     rules: { fourEyes: event.four_eyes === 1 },
+    scales: await readScalesSetup(db, eventId),
     reportTemplates: await readTemplatesSetup(db, eventId),
   };
 }
@@ -80,6 +83,7 @@ async function applyEventSetup(
   eventId: number,
   setup: EventSetup,
 ): Promise<void> {
+  await applyScalesSetup(trx, eventId, setup.scales ?? defaultScales(), actor);
   await applyTemplatesSetup(trx, actor, eventId, setup.reportTemplates);
 }
 

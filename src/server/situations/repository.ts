@@ -338,3 +338,35 @@ export function listInputRequestsDueWithin(db: Db, eventId: number, from: string
     .orderBy('deadline')
     .execute();
 }
+
+const statusColumns = [
+  'overall_status',
+  'access_to_care_status',
+  'patient_safety_status',
+  'staff_status',
+  'it_programme_status',
+  'communication_status',
+] as const;
+
+/** The status (or prognosis) keys an event's situations and their submitted versions hold. */
+export async function usedLevelKeys(
+  db: Db,
+  eventId: number,
+  kind: 'status' | 'prognosis',
+): Promise<Set<string>> {
+  const columns = kind === 'status' ? statusColumns : (['prognosis'] as const);
+  const used = new Set<string>();
+  for (const table of ['unit_situations', 'unit_situation_versions'] as const) {
+    for (const column of columns) {
+      const rows = await db
+        .selectFrom(table)
+        .select(`${table}.${column} as key`)
+        .distinct()
+        .where(`${table}.event_id`, '=', eventId)
+        .where(`${table}.${column}`, 'is not', null)
+        .execute();
+      for (const row of rows) used.add(row.key!);
+    }
+  }
+  return used;
+}

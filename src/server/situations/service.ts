@@ -8,6 +8,7 @@ import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import type { Page } from '../../contract/list.ts';
 import { indexForSearch } from '../search/index-document.ts';
+import { refuseInactiveLevels } from '../scales/service.ts';
 import { findUnit } from '../units/repository.ts';
 import {
   type SituationRow,
@@ -198,6 +199,7 @@ export async function saveSituation(
     const event = await requireEvent(trx, where.eventId);
     const period = resolvePeriod(event, where.period);
     if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
+    await refuseInactiveLevels(trx, where.eventId, input);
     const stamp = at.toISOString();
     const existing = await findSituationOfUnit(trx, where.eventId, where.unitId, where.period);
     if (!existing) {

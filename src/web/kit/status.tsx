@@ -1,13 +1,161 @@
-// Tags and marks: status (colour + word + icon), situation state, prognosis arrows, exercise,
-// internal, and who recorded an item.
-import { type ReactNode } from 'react';
+// Tags and marks: a level of the event's scale (colour + symbol + name) and the choice of one,
+// a figure's threshold status (colour + word + icon), situation state, prognosis arrows,
+// exercise, internal, and who recorded an item.
+import { type ReactNode, createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from './forms.tsx';
 import { formatDateTime, formatNumber, withUnit } from '../format.ts';
+import { useLoad } from '../useLoad.ts';
+import { scalesApi } from '../clients/scales.ts';
 import type { Provenance } from '../../contract/common.ts';
-import type { SeriesBucket } from '../../contract/figures.ts';
-import type { Prognosis, SituationState, StatusColor } from '../../contract/situations.ts';
+import type { FigureStatus, SeriesBucket } from '../../contract/figures.ts';
+import type { EventScales, ScaleKind, ScaleLevel } from '../../contract/scales.ts';
+import type { Prognosis, SituationState } from '../../contract/situations.ts';
 
-const statusIcons: Record<StatusColor | 'none', ReactNode> = {
+const ScalesContext = createContext<EventScales | null>(null);
+
+/** Loads the event's scales once for every ScaleValue and ScaleChoice inside it. */
+export function ScalesProvider({ eventId, children }: { eventId: number; children: ReactNode }) {
+  const scales = useLoad(() => scalesApi.get(eventId), [eventId]);
+  return <ScalesContext.Provider value={scales.data ?? null}>{children}</ScalesContext.Provider>;
+}
+
+/** The levels of the event's scale of a kind; empty until the scales have loaded. */
+export function useScaleLevels(kind: ScaleKind): ScaleLevel[] {
+  return useContext(ScalesContext)?.[kind].levels ?? [];
+}
+
+/** The level's name in the user's language (the Swedish one when it has no English name). */
+export function useLevelName(): (level: ScaleLevel) => string {
+  const { i18n } = useTranslation();
+  const english = i18n.language.startsWith('en');
+  return (level) => (english && level.nameEn ? level.nameEn : level.name);
+}
+
+/** A level of a scale: its symbol on its colour, in black or white, and its name beside it. */
+export function ScaleTag({
+  level,
+  compact = false,
+  label,
+}: {
+  level: ScaleLevel;
+  compact?: boolean;
+  label?: string | undefined;
+}) {
+  const nameOf = useLevelName();
+  return (
+    <span className={`tag tag--scale${compact ? ' tag--compact' : ''}`} title={level.meaning}>
+      <span
+        className="scale-swatch"
+        aria-hidden="true"
+        style={{ background: level.colour, color: level.textColour }}
+      >
+        {level.symbol}
+      </span>
+      <span>{nameOf(level)}</span>
+      {label && <span className="visually-hidden">: {label}</span>}
+    </span>
+  );
+}
+
+/** A stored key shown with the event's scale; a key not (or no longer) on it shows as itself. */
+export function ScaleValue({
+  kind,
+  levelKey,
+  compact = false,
+  label,
+}: {
+  kind: ScaleKind;
+  levelKey: string | null;
+  compact?: boolean;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  const levels = useScaleLevels(kind);
+  if (levelKey === null) {
+    return (
+      <span className={`tag tag--none${compact ? ' tag--compact' : ''}`}>
+        {t(kind === 'status' ? 'status.none' : 'prognosis.none')}
+      </span>
+    );
+  }
+  const level = levels.find((candidate) => candidate.key === levelKey) ?? unknownLevel(levelKey);
+  return <ScaleTag level={level} compact={compact} label={label} />;
+}
+
+function unknownLevel(key: string): ScaleLevel {
+  const level = { name: key, nameEn: key, colour: '#ffffff', textColour: '#000000' as const };
+  return { key, ...level, meaning: '', symbol: '?', retired: true };
+}
+
+/**
+ * A radio group of the scale's active levels, each with its tag (and its meaning when `meanings`),
+ * in order. Native radios: arrow keys move between levels, the tab key leaves the group.
+ */
+export function ScaleChoice({
+  kind,
+  name,
+  legend,
+  hint,
+  value,
+  onChange,
+  error,
+  meanings = false,
+}: {
+  kind: ScaleKind;
+  name: string;
+  legend: string;
+  hint?: string;
+  value: string | null;
+  onChange: (key: string) => void;
+  error?: string | undefined;
+  meanings?: boolean;
+}) {
+  const levels = useScaleLevels(kind).filter((level) => !level.retired);
+  const errorId = `${name}-error`;
+  const described = [hint ? `${name}-hint` : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      className={`fieldset fieldset--status${error ? ' field--error' : ''}`}
+      aria-describedby={described || undefined}
+    >
+      <legend className="fieldset__legend">{legend}</legend>
+      {hint && (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={name} message={error} />
+      <div className="radios radios--inline">
+        {levels.map((level) => (
+          <div className="radio" key={level.key}>
+            <input
+              type="radio"
+              id={`${name}-${level.key}`}
+              name={name}
+              value={level.key}
+              checked={value === level.key}
+              onChange={() => onChange(level.key)}
+              aria-describedby={meanings ? `${name}-${level.key}-hint` : undefined}
+            />
+            <label htmlFor={`${name}-${level.key}`}>
+              <ScaleTag level={level} />
+            </label>
+            {meanings && (
+              <p className="hint radio__hint" id={`${name}-${level.key}-hint`}>
+                {level.meaning}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+const statusIcons: Record<FigureStatus | 'none', ReactNode> = {
   green: (
     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <circle cx="8" cy="8" r="7" fill="currentColor" />
@@ -34,13 +182,13 @@ const statusIcons: Record<StatusColor | 'none', ReactNode> = {
   ),
 };
 
-/** A status always has a word and an icon beside its colour. */
+/** A figure's status against its thresholds always has a word and an icon beside its colour. */
 export function StatusTag({
   status,
   compact = false,
   label,
 }: {
-  status: StatusColor | null;
+  status: FigureStatus | null;
   compact?: boolean;
   label?: string;
 }) {

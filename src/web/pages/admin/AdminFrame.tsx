@@ -1,5 +1,5 @@
 // The frame of the admin screens: system administration (users, units, audit trail) and an
-// event's administration (access, templates, distribution lists, feeds, audit trail).
+// event's administration (access, templates, scales, distribution lists, feeds, audit trail).
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useParams } from 'react-router';
@@ -44,6 +44,7 @@ export function SystemAdminPage({ title, children }: { title: string; children: 
 const eventSections = [
   ['access', '/admin/access'],
   ['templates', '/admin/templates'],
+  ['scales', '/admin/scales'],
   ['distribution', '/admin/distribution'],
   ['feeds', '/admin/feeds'],
   ['setup', '/admin/setup'],

@@ -15,6 +15,7 @@ import {
   FigurePanel,
   LogPanel,
 } from './DashboardPanels.tsx';
+import { ScalesProvider } from '../../kit/status.tsx';
 import { LiveStatus, ReadinessTag, UnitGrid, rowSignatures, sectionTitle } from './UnitGrid.tsx';
 import type { ActionSummary } from '../../../contract/actions.ts';
 import type { Decision } from '../../../contract/decisions.ts';
@@ -288,7 +289,9 @@ export function DashboardPage() {
         {announcement}
       </p>
 
-      <UnitGrid picture={picture} flash={flash} />
+      <ScalesProvider eventId={event.id}>
+        <UnitGrid picture={picture} flash={flash} />
+      </ScalesProvider>
 
       <MilestonePanel eventId={event.id} />
 

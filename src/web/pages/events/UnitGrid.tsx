@@ -1,6 +1,6 @@
 // The overview's grid: each unit's situation per area, readiness, and what changed live.
 import { useTranslation } from 'react-i18next';
-import { PrognosisArrow, StateTag, StatusTag } from '../../kit/status.tsx';
+import { ScaleValue, StateTag } from '../../kit/status.tsx';
 import { formatTime, periodLabel } from '../../format.ts';
 import type { Picture, SectionKey } from './DashboardPage.tsx';
 import { CompletenessLine } from './DashboardPanels.tsx';
@@ -118,7 +118,7 @@ export function UnitGrid({ picture, flash }: { picture: Picture; flash: (key: st
                   {situation ? (
                     <>
                       <td className={old ? 'is-old nowrap' : undefined}>
-                        <StatusTag status={situation.overallStatus} compact />
+                        <ScaleValue kind="status" levelKey={situation.overallStatus} compact />
                         {old && (
                           <span className="old-note">
                             {t('dashboard.fromPeriod', { period: shortWeek(situation.period) })}
@@ -127,11 +127,11 @@ export function UnitGrid({ picture, flash }: { picture: Picture; flash: (key: st
                       </td>
                       {areaKeys.map((area) => (
                         <td key={area} className={old ? 'is-old' : undefined}>
-                          <StatusTag status={situation.areas[area]} compact />
+                          <ScaleValue kind="status" levelKey={situation.areas[area]} compact />
                         </td>
                       ))}
                       <td className={old ? 'is-old' : undefined}>
-                        <PrognosisArrow prognosis={situation.prognosis} showText />
+                        <ScaleValue kind="prognosis" levelKey={situation.prognosis} compact />
                       </td>
                     </>
                   ) : (

@@ -24,6 +24,7 @@ import { LogPage } from './Log.tsx';
 import { MilestonesPage } from './Milestones.tsx';
 import { RisksPage } from './Risks.tsx';
 import { ReviewPage } from '../review/ReviewPage.tsx';
+import { ScalesAdminPage } from '../admin/Scales.tsx';
 
 export { AccessibilityPage } from '../admin/Accessibility.tsx';
 export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
@@ -45,6 +46,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/admin', Page: EventAdminHome },
   { path: '/events/:eventId/admin/access', Page: AccessPage },
   { path: '/events/:eventId/admin/templates', Page: TemplatesPage },
+  { path: '/events/:eventId/admin/scales', Page: ScalesAdminPage },
   { path: '/events/:eventId/admin/distribution', Page: DistributionPage },
   { path: '/events/:eventId/admin/feeds', Page: FeedsPage },
   { path: '/events/:eventId/admin/setup', Page: EventSetupPage },

@@ -5,6 +5,7 @@ import { formatNumber } from '../../format.ts';
 import { InlineMarkdown, Markdown } from './Markdown.tsx';
 import type { ReportSection } from '../../../contract/reports.ts';
 import type { Block, ChartSpec } from '../../../core/report-snapshot.ts';
+import { textColourOn } from '../../../core/contrast.ts';
 
 export function sectionBlocks(
   section: Pick<ReportSection, 'text' | 'data'>,
@@ -74,6 +75,20 @@ export function BlockView({ block }: { block: Block }) {
             <InlineMarkdown text={block.text} />
           </p>
         </div>
+      );
+    case 'levels':
+      return (
+        <ul className="preview-levels">
+          {block.items.map((item, index) => (
+            <li key={index}>
+              {item.label}:{' '}
+              <span className="scale-swatch" aria-hidden="true" style={swatchStyle(item.level)}>
+                {item.level.symbol}
+              </span>{' '}
+              <strong>{item.level.name}</strong>
+            </li>
+          ))}
+        </ul>
       );
     case 'links':
       return (
@@ -234,4 +249,8 @@ function ChartPreview({ chart }: { chart: ChartSpec }) {
       />
     </figure>
   );
+}
+
+function swatchStyle(level: { colour: string }) {
+  return { background: level.colour, color: textColourOn(level.colour) };
 }

@@ -6,6 +6,7 @@ import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { currentWeekKey, periodLabel } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
+import { ScalesProvider } from '../../kit/status.tsx';
 import { SituationForm } from './SituationForm.tsx';
 import { safeGet, safeSet } from './values.ts';
 import { accessApi } from '../../clients/access.ts';
@@ -59,34 +60,36 @@ export function SituationReturnPage() {
   };
 
   return (
-    <div className="report">
-      <p className="breadcrumb">
-        <Link to={`/events/${eventId}`}>
-          {event.data.name}
-          {event.data.isExercise ? ` (${t('app.exercise')})` : ''}
-        </Link>
-      </p>
-      {event.data.isExercise && <p className="exercise-banner">{t('app.exerciseBanner')}</p>}
-      {event.data.state === 'closed' ? (
-        <PageHeading>{t('report.titleShort')}</PageHeading>
-      ) : unit ? (
-        <SituationForm
-          key={`${unit.id}-${period}`}
-          eventId={eventId}
-          unitId={unit.id}
-          unitName={unit.name}
-          period={period}
-          deadline={deadline}
-          exercise={event.data.isExercise}
-          unitPicker={<UnitPicker units={reportable} value={unit.id} onChange={chooseUnit} />}
-        />
-      ) : (
-        <>
+    <ScalesProvider eventId={eventId}>
+      <div className="report">
+        <p className="breadcrumb">
+          <Link to={`/events/${eventId}`}>
+            {event.data.name}
+            {event.data.isExercise ? ` (${t('app.exercise')})` : ''}
+          </Link>
+        </p>
+        {event.data.isExercise && <p className="exercise-banner">{t('app.exerciseBanner')}</p>}
+        {event.data.state === 'closed' ? (
           <PageHeading>{t('report.titleShort')}</PageHeading>
-          <UnitPicker units={reportable} value={null} onChange={chooseUnit} />
-        </>
-      )}
-    </div>
+        ) : unit ? (
+          <SituationForm
+            key={`${unit.id}-${period}`}
+            eventId={eventId}
+            unitId={unit.id}
+            unitName={unit.name}
+            period={period}
+            deadline={deadline}
+            exercise={event.data.isExercise}
+            unitPicker={<UnitPicker units={reportable} value={unit.id} onChange={chooseUnit} />}
+          />
+        ) : (
+          <>
+            <PageHeading>{t('report.titleShort')}</PageHeading>
+            <UnitPicker units={reportable} value={null} onChange={chooseUnit} />
+          </>
+        )}
+      </div>
+    </ScalesProvider>
   );
 }
 

@@ -2,14 +2,14 @@
 // conflict panel.
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from '../../kit/forms.tsx';
 import { Notice } from '../../kit/messages.tsx';
-import { PrognosisArrow, StatusTag } from '../../kit/status.tsx';
+import { ScaleChoice, ScaleValue } from '../../kit/status.tsx';
 import { formatDateTime } from '../../format.ts';
-import { type Values, colors, valuesOf } from './values.ts';
+import { type Values, valuesOf } from './values.ts';
 import type { Situation, StatusColor } from '../../../contract/situations.ts';
 import { areaKeys } from '../../clients/situations.ts';
 
+/** The return's choice of a status on the event's scale; `large` shows each level's meaning. */
 export function StatusRadios({
   name,
   legend,
@@ -27,47 +27,17 @@ export function StatusRadios({
   error?: string | undefined;
   large?: boolean;
 }) {
-  const { t } = useTranslation();
-  const errorId = `${name}-green`;
-  const described = [hint ? `${name}-hint` : null, error ? `${errorId}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <fieldset
-      className={`fieldset fieldset--status${error ? ' field--error' : ''}`}
-      aria-describedby={described || undefined}
-    >
-      <legend className={`fieldset__legend${large ? ' fieldset__legend--m' : ''}`}>{legend}</legend>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={errorId} message={error} />
-      <div className="radios radios--inline">
-        {colors.map((color) => (
-          <div className={`radio radio--${color}`} key={color}>
-            <input
-              type="radio"
-              id={`${name}-${color}`}
-              name={name}
-              value={color}
-              checked={value === color}
-              onChange={() => onChange(color)}
-              aria-describedby={large ? `${name}-${color}-hint` : undefined}
-            />
-            <label htmlFor={`${name}-${color}`}>
-              <StatusTag status={color} />
-            </label>
-            {large && (
-              <p className="hint radio__hint" id={`${name}-${color}-hint`}>
-                {t(`status.${color}Hint`)}
-              </p>
-            )}
-          </div>
-        ))}
-      </div>
-    </fieldset>
+    <ScaleChoice
+      kind="status"
+      name={name}
+      legend={legend}
+      {...(hint !== undefined && { hint })}
+      value={value}
+      onChange={onChange}
+      error={error}
+      meanings={large}
+    />
   );
 }
 
@@ -88,21 +58,21 @@ export function SituationSummary({ values, compare }: { values: Values; compare?
     <dl className="summary-list">
       {row(
         t('report.overall'),
-        <StatusTag status={values.overallStatus} />,
+        <ScaleValue kind="status" levelKey={values.overallStatus} />,
         !!compare && compare.overallStatus !== values.overallStatus,
       )}
       {areaKeys.map((area) => (
         <Fragment key={area}>
           {row(
             t(`areas.${area}`),
-            <StatusTag status={values.areas[area]} />,
+            <ScaleValue kind="status" levelKey={values.areas[area]} />,
             !!compare && compare.areas[area] !== values.areas[area],
           )}
         </Fragment>
       ))}
       {row(
         t('report.prognosis'),
-        <PrognosisArrow prognosis={values.prognosis} showText />,
+        <ScaleValue kind="prognosis" levelKey={values.prognosis} />,
         !!compare && compare.prognosis !== values.prognosis,
       )}
       {row(

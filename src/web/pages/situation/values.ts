@@ -32,7 +32,6 @@ export interface LocalDraft {
   at: string;
 }
 
-export const colors: StatusColor[] = ['green', 'yellow', 'red'];
 export const prognoses: Prognosis[] = ['improving', 'unchanged', 'worsening'];
 export const emptyAreas: Areas = {
   accessToCare: null,
