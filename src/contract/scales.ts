@@ -33,8 +33,8 @@ export const levelInput = z
     colour: z
       .string({ error: 'Ange en färg.' })
       .trim()
-      .regex(/^#[0-9a-fA-F]{6}$/, 'Ange färgen som #rrggbb, till exempel #d4351c.')
-      .transform((colour) => colour.toLowerCase()),
+      .toLowerCase()
+      .regex(/^#[0-9a-f]{6}$/, 'Ange färgen som #rrggbb, till exempel #d4351c.'),
     meaning: z
       .string({ error: 'Beskriv nivån med en mening.' })
       .trim()
