@@ -14,6 +14,7 @@ import type { RisksTables } from '../risks/tables.ts';
 import type { DiversionsTables } from '../diversions/tables.ts';
 import type { FiguresTables } from '../figures/tables.ts';
 import type { ReadinessTables } from '../readiness/tables.ts';
+import type { ReturnFormsTables } from '../return-forms/tables.ts';
 import type { SituationsTables } from '../situations/tables.ts';
 import type { SsoTables } from '../sso/tables.ts';
 import type { SearchTables } from '../search/tables.ts';
@@ -45,6 +46,7 @@ export interface Schema
     DiversionsTables,
     ReadinessTables,
     SituationsTables,
+    ReturnFormsTables,
     SearchTables,
     TemplatesTables,
     ReportsTables,

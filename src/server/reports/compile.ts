@@ -27,7 +27,14 @@ import {
   statusOf,
 } from '../figures/series.ts';
 import { risksForReport } from '../risks/report-contribution.ts';
-import { type SituationRow, situationsForReport } from '../situations/report-contribution.ts';
+import {
+  type SituationRow,
+  answersOfContent,
+  situationsForReport,
+} from '../situations/report-contribution.ts';
+import { returnFormForReport } from '../return-forms/report-contribution.ts';
+import type { ReturnField } from '../../contract/return-forms.ts';
+import { answerBlocks, fieldFigureRows } from './compile-answers.ts';
 import type { TemplateSection } from '../../contract/template-sections.ts';
 import { unitsForReport } from '../units/report-contribution.ts';
 import { milestoneBlocks } from './compile-milestones.ts';
@@ -171,7 +178,8 @@ async function unitSituationBlocks(
   const unitName = rows[0]?.unit_name ?? (await unitNameOf(db, unitId));
   const notice = current ? [] : [missingNotice(unitName, period.key, latest)];
   if (!latest) return { public: notice, internal: notice };
-  const blocks = [...notice, ...situationBlocks(latest)];
+  const fields = await returnFormForReport(db, event.id);
+  const blocks = [...notice, ...situationBlocks(latest, fields)];
   return { internal: blocks, public: latest.internal === 1 ? notice : blocks };
 }
 
@@ -191,7 +199,8 @@ function missingNotice(
   return { type: 'notice', text };
 }
 
-function situationBlocks(situation: SituationRow): Block[] {
+function situationBlocks(situation: SituationRow, fields: ReturnField[]): Block[] {
+  const answers = answersOfContent(situation);
   const areas = Object.entries(areaLabels)
     .map(([column, label]) => {
       const status = situation[column as keyof typeof areaLabels];
@@ -215,16 +224,21 @@ function situationBlocks(situation: SituationRow): Block[] {
     value: number;
     unit?: string;
   }[];
-  if (figures.length > 0) {
+  const figureRows = [
+    ...fieldFigureRows(fields, answers),
+    ...figures.map((figure) => [figure.name, formatFigure(figure.value, figure.unit ?? '')]),
+  ];
+  if (figureRows.length > 0) {
     blocks.push({
       type: 'table',
       columns: [
         { label: 'Nyckeltal', align: 'left' },
         { label: 'Värde', align: 'right' },
       ],
-      rows: figures.map((figure) => [figure.name, formatFigure(figure.value, figure.unit ?? '')]),
+      rows: figureRows,
     });
   }
+  blocks.push(...answerBlocks(fields, answers));
   return blocks;
 }
 

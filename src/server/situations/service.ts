@@ -34,6 +34,15 @@ import type {
 } from '../../contract/situations.ts';
 import type { z } from 'zod';
 import type { SituationContent } from './tables.ts';
+import type { Answers, ReturnField } from '../../contract/return-forms.ts';
+import { returnFieldsOf } from '../return-forms/service.ts';
+import {
+  answersOfContent,
+  answersOfForm,
+  answersOfInput,
+  checkAnswers,
+  columnsOfAnswers,
+} from './answers.ts';
 import { type SituationState } from '../../contract/situations.ts';
 
 export interface UnitPeriod {
@@ -66,6 +75,7 @@ function presentContent(content: SituationContent) {
     bullets: content.bullets,
     keyFigures: JSON.parse(content.key_figures) as KeyFigure[],
     internal: content.internal === 1,
+    answers: JSON.parse(content.answers) as Answers,
   };
 }
 
@@ -103,16 +113,16 @@ function presentVersion(version: SituationVersionRow): SituationVersion {
   };
 }
 
-function contentOf(input: SaveSituationInput): SituationContent {
+/** The columns of a save request, its answers checked against the event's form. */
+async function contentOf(
+  trx: Db,
+  eventId: number,
+  input: SaveSituationInput,
+): Promise<SituationContent> {
+  const answers = answersOfInput(input);
+  checkAnswers(await returnFieldsOf(trx, eventId), answers, 'draft');
   return {
-    overall_status: input.overallStatus,
-    access_to_care_status: input.areas.accessToCare,
-    patient_safety_status: input.areas.patientSafety,
-    staff_status: input.areas.staff,
-    it_programme_status: input.areas.itProgramme,
-    communication_status: input.areas.communication,
-    prognosis: input.prognosis,
-    bullets: input.bullets,
+    ...columnsOfAnswers(answers),
     key_figures: JSON.stringify(input.keyFigures),
     internal: input.internal ? 1 : 0,
   };
@@ -130,6 +140,7 @@ function copyContent(situation: SituationRow): SituationContent {
     bullets: situation.bullets,
     key_figures: situation.key_figures,
     internal: situation.internal,
+    answers: situation.answers,
   };
 }
 
@@ -199,6 +210,7 @@ export async function saveSituation(
     const period = resolvePeriod(event, where.period);
     if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
     const stamp = at.toISOString();
+    const content = await contentOf(trx, where.eventId, input);
     const existing = await findSituationOfUnit(trx, where.eventId, where.unitId, where.period);
     if (!existing) {
       const inserted = await insertSituation(trx, {
@@ -207,7 +219,7 @@ export async function saveSituation(
         period: period.key,
         period_start: period.start.toISOString(),
         state: 'draft',
-        ...contentOf(input),
+        ...content,
         created_by: actor.userId,
         created_at: stamp,
         source: 'manual',
@@ -237,7 +249,7 @@ export async function saveSituation(
       'Lägesbilden är inskickad och kan inte ändras förrän staben har returnerat den.',
     );
     const updated = await changeSituation(trx, existing, input.version, {
-      ...contentOf(input),
+      ...content,
       updated_by: actor.userId,
       updated_at: stamp,
     });
@@ -267,7 +279,7 @@ export async function submitSituation(
     const before = await loadSituationOfUnit(trx, where);
     refuseStale(before, expectedVersion);
     refuseState(before, editableStates, 'Lägesbilden är redan inskickad.');
-    refuseIncomplete(before);
+    refuseIncomplete(before, await returnFieldsOf(trx, where.eventId));
     const stamp = at.toISOString();
     const submitted = await changeSituation(trx, before, expectedVersion, {
       state: 'submitted',
@@ -312,17 +324,9 @@ export async function submitSituation(
   });
 }
 
-function refuseIncomplete(situation: SituationRow): void {
-  if (situation.overall_status === null) {
-    throw errors.badRequest('Ange en övergripande status innan lägesbilden skickas in.', {
-      field: 'overallStatus',
-    });
-  }
-  if (situation.prognosis === null) {
-    throw errors.badRequest('Ange en prognos innan lägesbilden skickas in.', {
-      field: 'prognosis',
-    });
-  }
+/** A return is sent only when it answers every required field of the form as it is now. */
+function refuseIncomplete(situation: SituationRow, fields: ReturnField[]): void {
+  checkAnswers(fields, answersOfForm(fields, answersOfContent(situation)), 'submit');
 }
 
 function searchText(situation: SituationRow): string {
