@@ -45,6 +45,7 @@ const eventSections = [
   ['templates', '/admin/templates'],
   ['distribution', '/admin/distribution'],
   ['feeds', '/admin/feeds'],
+  ['form', '/admin/form'],
   ['audit', '/admin/audit'],
 ] as const;
 

@@ -33,6 +33,7 @@ import { figuresApi } from '../../clients/figures.ts';
 import { logApi } from '../../clients/log.ts';
 import { readinessApi } from '../../clients/readiness.ts';
 import { situationsApi } from '../../clients/situations.ts';
+import { ReturnAnswersPanel } from '../situation/ReturnAnswers.tsx';
 
 export interface Picture {
   event: Event;
@@ -289,6 +290,7 @@ export function DashboardPage() {
       </p>
 
       <UnitGrid picture={picture} flash={flash} />
+      <ReturnAnswersPanel eventId={event.id} situations={picture.situations} />
 
       <MilestonePanel eventId={event.id} />
 
