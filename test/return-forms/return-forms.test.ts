@@ -134,7 +134,7 @@ for (const dialect of testDialects()) {
       assert.equal(early.statusCode, 400);
       assert.deepEqual(
         early.json().details.fields.map((field: { field: string }) => field.field),
-        ['answers.prognosis', 'answers.ivaOpen', 'answers.beds'],
+        ['prognosis', 'answers.ivaOpen', 'answers.beds'],
       );
       assert.equal(
         early.json().message,

@@ -44,13 +44,13 @@ export async function returnFormOf(db: Db, eventId: number): Promise<ReturnForm>
   return presentReturnForm(eventId, await findReturnForm(db, eventId));
 }
 
-/** A zod error as a 400 whose fields name where (e.g. `fields.2.label`), in Swedish. */
-export function refuseInvalid(error: z.ZodError, prefix: string): never {
+/** A zod error as a 400 naming each field (`nameOf` its path, e.g. `fields.2.label`), in Swedish. */
+export function refuseInvalid(error: z.ZodError, nameOf: (path: PropertyKey[]) => string): never {
   const fields = error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    field: nameOf(issue.path),
     message: issue.message,
   }));
-  throw errors.badRequest(fields[0]!.message, { fields });
+  throw errors.badRequest(fields[0]!.message, { field: fields[0]!.field, fields });
 }
 
 /** A key keeps its kind: answers already given under it must keep their meaning. */
@@ -136,6 +136,8 @@ export async function applyReturnFormSetup(
   actor: Actor,
 ): Promise<void> {
   const parsed = returnFormSetup.safeParse(setup);
-  if (!parsed.success) refuseInvalid(parsed.error, 'form');
+  if (!parsed.success) {
+    refuseInvalid(parsed.error, (path) => path.map(String).join('.') || 'fields');
+  }
   await writeFields(trx, actor, eventId, parsed.data.fields, 'any');
 }

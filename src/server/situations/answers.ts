@@ -93,7 +93,15 @@ export function checkAnswers(
 ): void {
   const scales = { statuses: statusColors, prognoses };
   const result = returnAnswersSchema(fields, scales, mode).safeParse(answers);
-  if (!result.success) refuseInvalid(result.error, 'answers');
+  if (!result.success) refuseInvalid(result.error, (path) => fieldNameOf(String(path[0] ?? '')));
+}
+
+/** The request's name of a field: today's property for today's fields, else `answers.<key>`. */
+function fieldNameOf(key: string): string {
+  if (key === '') return 'answers';
+  if (!isBuiltinField(key)) return `answers.${key}`;
+  if (key === 'overallStatus' || key === 'prognosis' || key === 'bullets') return key;
+  return `areas.${key}`;
 }
 
 /** The answers of the fields the form has now (a field removed since keeps its old answer). */
