@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { defaultReturnForm } from '../../src/contract/return-forms.ts';
+import { periodOf } from '../../src/core/time.ts';
 import { systemActor } from '../../src/server/http/actor.ts';
 import {
   applyReturnFormSetup,
@@ -162,6 +163,56 @@ for (const dialect of testDialects()) {
         await admin.get(`/api/events/${eventId}/situations/${sent.json().id}`)
       ).json();
       assert.deepEqual(withVersions.versions[0].answers, complete.json().answers);
+    });
+
+    it("puts number fields among the unit's key figures in a report, missing ones as such", async () => {
+      const eventId = await newEvent('Formulär i rapport');
+      await withOwnFields(eventId);
+      const units: { id: number; code: string; name: string }[] = (
+        await admin.get('/api/units')
+      ).json().items;
+      const [first, second] = units;
+      const period = periodOf(new Date(), 'week').key;
+      const send = async (unit: number, answers: object, keyFigures: object[] = []) => {
+        const url = `/api/events/${eventId}/units/${unit}/situations/${period}`;
+        const saved = await admin.request('PUT', url, {
+          overallStatus: 'red',
+          prognosis: 'worsening',
+          keyFigures,
+          answers,
+        });
+        assert.equal(saved.statusCode, 201, saved.body);
+        const sent = await admin.post(`${url}/submit`, { version: saved.json().version });
+        assert.equal(sent.statusCode, 200, sent.body);
+      };
+      await send(first!.id, { ivaOpen: true, level: 'Förstärkt', beds: { notAvailable: true } }, [
+        { name: 'Beläggningsgrad', value: 104, unit: '%' },
+      ]);
+      await send(second!.id, { ivaOpen: false, beds: 12 });
+      const started = await admin.post(`/api/events/${eventId}/reports`, { kind: 'extra' });
+      assert.equal(started.statusCode, 201, started.body);
+      const report = (
+        await admin.get(`/api/events/${eventId}/reports/${started.json().id}`)
+      ).json();
+      const tablesOf = (unitName: string) =>
+        report.sections
+          .find((section: { title: string }) => section.title.startsWith(unitName))
+          .data.internal.filter((block: { type: string }) => block.type === 'table')
+          .map((block: { rows: string[][] }) => block.rows);
+      assert.deepEqual(tablesOf(first!.name), [
+        [
+          ['Lediga vårdplatser', 'Uppgift saknas'],
+          ['Beläggningsgrad', '104\u00a0%'],
+        ],
+        [
+          ['IVA öppen', 'Ja'],
+          ['Beredskapsläge', 'Förstärkt'],
+        ],
+      ]);
+      assert.deepEqual(tablesOf(second!.name), [
+        [['Lediga vårdplatser', '12\u00a0st']],
+        [['IVA öppen', 'Nej']],
+      ]);
     });
 
     it('refuses an answer to a field the form does not have', async () => {
