@@ -333,7 +333,10 @@ function searchText(situation: SituationRow): string {
   const figures = (JSON.parse(situation.key_figures) as KeyFigure[]).map((figure) =>
     `${figure.name}: ${figure.value} ${figure.unit}`.trim(),
   );
-  return [situation.unit_code, situation.bullets, ...figures].join('\n');
+  const answers = Object.values(JSON.parse(situation.answers) as Answers).filter(
+    (answer): answer is string => typeof answer === 'string',
+  );
+  return [situation.unit_code, situation.bullets, ...figures, ...answers].join('\n');
 }
 
 /** The staff send a submitted situation back to the unit, saying what to change. */

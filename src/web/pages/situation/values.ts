@@ -192,7 +192,10 @@ export const draftKey = (eventId: number, unitId: number, period: string) =>
 export function readLocalDraft(key: string): LocalDraft | null {
   try {
     const text = localStorage.getItem(key);
-    return text ? (JSON.parse(text) as LocalDraft) : null;
+    if (!text) return null;
+    const draft = JSON.parse(text) as LocalDraft;
+    // A draft kept before the event's own fields existed has no answers yet.
+    return { ...draft, values: { ...emptyValues, ...draft.values } };
   } catch {
     return null;
   }
