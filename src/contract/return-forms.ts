@@ -146,7 +146,7 @@ export function defaultReturnForm(): ReturnField[] {
     status('accessToCare', 'Tillgång till vård'),
     status('patientSafety', 'Patientsäkerhet'),
     status('staff', 'Medarbetare'),
-    status('itProgramme', 'IT och program'),
+    status('itProgramme', 'IT/program'),
     status('communication', 'Kommunikation'),
     {
       key: 'prognosis',

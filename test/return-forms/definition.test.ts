@@ -69,7 +69,7 @@ describe('the return form definition', () => {
         ['accessToCare', 'status', 'Tillgång till vård', false],
         ['patientSafety', 'status', 'Patientsäkerhet', false],
         ['staff', 'status', 'Medarbetare', false],
-        ['itProgramme', 'status', 'IT och program', false],
+        ['itProgramme', 'status', 'IT/program', false],
         ['communication', 'status', 'Kommunikation', false],
         ['prognosis', 'prognosis', 'Prognos för kommande period', true],
         ['bullets', 'text', 'Lägesbild i punktform', false],

@@ -15,7 +15,7 @@ const todaysForm = [
   { key: 'accessToCare', kind: 'status', label: 'Tillgång till vård', help: '', required: false },
   { key: 'patientSafety', kind: 'status', label: 'Patientsäkerhet', help: '', required: false },
   { key: 'staff', kind: 'status', label: 'Medarbetare', help: '', required: false },
-  { key: 'itProgramme', kind: 'status', label: 'IT och program', help: '', required: false },
+  { key: 'itProgramme', kind: 'status', label: 'IT/program', help: '', required: false },
   { key: 'communication', kind: 'status', label: 'Kommunikation', help: '', required: false },
   {
     key: 'prognosis',
