@@ -1,7 +1,7 @@
 // One input per field of the event's return form, by its kind, each with "uppgift saknas".
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, FieldError, TextArea, TextField } from '../../kit/forms.tsx';
+import { FieldError, TextArea, TextField } from '../../kit/forms.tsx';
 import { PrognosisArrow } from '../../kit/status.tsx';
 import { StatusRadios } from './SituationViews.tsx';
 import { inputIdOf, prognoses } from './values.ts';
@@ -171,6 +171,35 @@ function FieldInput({ field, value, error, onChange, legend }: FieldProps & { le
   }
 }
 
+/** "Uppgift saknas" beside a field: its name says what it is, its description which field. */
+function NotAvailableBox({
+  field,
+  checked,
+  onChange,
+}: {
+  field: ReturnField;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const id = `field-${field.key}-na`;
+  return (
+    <div className="checkbox">
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={`${id}-field`}
+      />
+      <label htmlFor={id}>{t('returnForm.notAvailable')}</label>
+      <span className="visually-hidden" id={`${id}-field`}>
+        {field.label}
+      </span>
+    </div>
+  );
+}
+
 /** A field of the return form: its input, its message and its "uppgift saknas" box. */
 export function ReturnFieldInput(props: FieldProps) {
   const { t } = useTranslation();
@@ -179,12 +208,7 @@ export function ReturnFieldInput(props: FieldProps) {
   return (
     <div className="return-field" data-field={field.key}>
       <FieldInput {...props} legend={legend} />
-      <Checkbox
-        id={`field-${field.key}-na`}
-        label={`${t('returnForm.notAvailable')}: ${field.label}`}
-        checked={notAvailable}
-        onChange={onNotAvailable}
-      />
+      <NotAvailableBox field={field} checked={notAvailable} onChange={onNotAvailable} />
     </div>
   );
 }
