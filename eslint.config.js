@@ -32,6 +32,16 @@ export default tseslint.config(
           ],
         },
       ],
+      // The one exception: the check of a return's answers (src/contract/return-forms.ts) is the
+      // same zod schema in the browser as in the server, loaded with import() as a chunk of its
+      // own by the return form, so zod stays out of the first bundle. No other contract module.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/contract\\/(?!return-forms\\.ts$)/]',
+          message: 'Only src/contract/return-forms.ts may be loaded at run time.',
+        },
+      ],
     },
   },
   {

@@ -251,6 +251,7 @@ export async function generateEvent(
             { name: 'Överbeläggningar', value: Math.round(next() * 15), unit: 'st' },
           ]),
           internal: 0,
+          answers: '{}',
           return_comment: null,
           submitted_by: staff.id,
           submitted_at: submittedAt,

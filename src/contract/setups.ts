@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
+import { returnFormSetup } from './return-forms.ts';
 import { scalesSetup } from './scales.ts';
 import { templateSectionSchema } from './template-sections.ts';
 
@@ -37,6 +38,7 @@ export const eventSetup = z
     description: z.string().max(2000).default(''),
     rules: eventRulesSetup,
     scales: scalesSetup.optional(),
+    returnForm: returnFormSetup.optional(),
     reportTemplates: z
       .array(reportTemplateSetup)
       .min(1, 'En uppsättning behöver minst en rapportmall.')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { provenance, timestamp } from './common.ts';
 import { listQuery, pageOf, periodKey } from './list.ts';
 import { decimalId } from './numbers.ts';
+import { answerValue } from './return-forms.ts';
 
 /** A level key of the event's status scale (src/contract/scales.ts); the server checks it is active. */
 export type StatusColor = string;
@@ -67,6 +68,11 @@ export const saveSituationBody = z
       .default(''),
     keyFigures: z.array(keyFigure).max(30, 'Ange högst 30 nyckeltal.').default([]),
     internal: z.boolean().default(false),
+    /**
+     * The answers of the event's own fields by key, and "uppgift saknas" ({ notAvailable: true })
+     * for any field; today's fields may also be answered here instead of in their own property.
+     */
+    answers: z.record(z.string(), answerValue.nullable()).default({}),
   })
   .strict();
 
@@ -127,6 +133,8 @@ const situationContent = z.object({
   bullets: z.string(),
   keyFigures: z.array(keyFigureValue),
   internal: z.boolean(),
+  /** The answers of the event's own fields, and "uppgift saknas" for any field, by key. */
+  answers: z.record(z.string(), answerValue),
 });
 
 export const situation = situationContent.extend({

@@ -22,6 +22,7 @@ import { actionRoutes } from './actions/routes.ts';
 import { communicationRoutes } from './communication/routes.ts';
 import { decisionRoutes } from './decisions/routes.ts';
 import { milestoneRoutes } from './milestones/routes.ts';
+import { returnFormRoutes } from './return-forms/routes.ts';
 import { logRoutes } from './log/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(auditRoutes, { db });
   await app.register(decisionRoutes, { db });
   await app.register(milestoneRoutes, { db });
+  await app.register(returnFormRoutes, { db });
   await app.register(actionRoutes, { db });
   await app.register(riskRoutes, { db });
   await app.register(logRoutes, { db });

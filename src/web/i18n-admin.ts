@@ -30,6 +30,7 @@ const sv = {
       distribution: 'Sändlistor',
       feeds: 'Flöden',
       setup: 'Uppsättning',
+      form: 'Rapportformulär',
       audit: 'Granskningslogg',
     },
     eventNavHint: {
@@ -39,6 +40,7 @@ const sv = {
       distribution: 'Vem som får den publicerade rapporten.',
       feeds: 'Nyckeltal som hämtas automatiskt, och webhooks till andra system.',
       setup: 'Spara händelsens form i biblioteket, eller ladda ner den som fil.',
+      form: 'Fälten i enheternas lägesrapport.',
       audit: 'Ändringar i händelsen.',
     },
     roles: {
@@ -347,6 +349,7 @@ const en: Resources = {
       distribution: 'Distribution lists',
       feeds: 'Feeds',
       setup: 'Set-up',
+      form: 'Return form',
       audit: 'Audit trail',
     },
     eventNavHint: {
@@ -356,6 +359,7 @@ const en: Resources = {
       distribution: 'Who receives the published report.',
       feeds: 'Key figures fetched automatically, and webhooks to other systems.',
       setup: "Save the event's shape in the library, or download it as a file.",
+      form: 'The fields of the units’ situation return.',
       audit: 'Changes in the event.',
     },
     roles: {

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminTranslations } from './i18n-admin.ts';
+import { formsTranslations } from './i18n-forms.ts';
 import { meetingsTranslations } from './i18n-meetings.ts';
 import { milestonesTranslations } from './i18n-milestones.ts';
 import { pictureTranslations } from './i18n-picture.ts';
@@ -198,11 +199,8 @@ const sv = {
     submittedNote:
       'Lägesbilden skickades in {{when}}. Den kan ändras igen om staben returnerar den.',
     overall: 'Övergripande status',
-    overallHint: 'Hur är läget för enheten som helhet?',
-    areasTitle: 'Status per område',
     prognosis: 'Prognos för kommande period',
     bullets: 'Lägesbild i punktform',
-    bulletsHint: 'En punkt per rad. Skriv det staben behöver veta: läge, påverkan, behov.',
     figures: 'Nyckeltal',
     figuresHint: 'Till exempel beläggningsgrad i procent.',
     figureName: 'Nyckeltal',
@@ -234,8 +232,6 @@ const sv = {
     noUnits: 'Du har ingen enhet att rapportera för i den här händelsen.',
     valueInvalid: 'Ange värdet som ett tal, till exempel 87 eller 87,5.',
     nameMissing: 'Ange nyckeltalets namn.',
-    overallMissing: 'Välj en övergripande status.',
-    prognosisMissing: 'Välj en prognos.',
     readOnly: 'Lägesbilden är inskickad och kan inte ändras nu.',
   },
 };
@@ -424,11 +420,8 @@ const en: Resources = {
     submittedNote:
       'The situation was submitted {{when}}. It can be changed again if the staff returns it.',
     overall: 'Overall status',
-    overallHint: 'How is the unit as a whole?',
-    areasTitle: 'Status per area',
     prognosis: 'Outlook for the coming period',
     bullets: 'Situation in bullet points',
-    bulletsHint: 'One point per line. What the staff needs to know: situation, impact, needs.',
     figures: 'Key figures',
     figuresHint: 'For example bed occupancy in per cent.',
     figureName: 'Key figure',
@@ -460,8 +453,6 @@ const en: Resources = {
     noUnits: 'You have no unit to report for in this event.',
     valueInvalid: 'Enter the value as a number, for example 87 or 87.5.',
     nameMissing: 'Enter the name of the key figure.',
-    overallMissing: 'Choose an overall status.',
-    prognosisMissing: 'Choose an outlook.',
     readOnly: 'The situation has been submitted and cannot be changed now.',
   },
 };
@@ -490,6 +481,7 @@ void i18n.use(initReactI18next).init({
         ...mfaTranslations.sv,
         ...setupsTranslations.sv,
         ...scalesTranslations.sv,
+        ...formsTranslations.sv,
       },
     },
     en: {
@@ -505,6 +497,7 @@ void i18n.use(initReactI18next).init({
         ...mfaTranslations.en,
         ...setupsTranslations.en,
         ...scalesTranslations.en,
+        ...formsTranslations.en,
       },
     },
   },

@@ -15,6 +15,7 @@ import type { DiversionsTables } from '../diversions/tables.ts';
 import type { FiguresTables } from '../figures/tables.ts';
 import type { ReadinessTables } from '../readiness/tables.ts';
 import type { ScalesTables } from '../scales/tables.ts';
+import type { ReturnFormsTables } from '../return-forms/tables.ts';
 import type { SituationsTables } from '../situations/tables.ts';
 import type { SetupsTables } from '../setups/tables.ts';
 import type { SsoTables } from '../sso/tables.ts';
@@ -48,6 +49,7 @@ export interface Schema
     ReadinessTables,
     SituationsTables,
     ScalesTables,
+    ReturnFormsTables,
     SearchTables,
     TemplatesTables,
     ReportsTables,

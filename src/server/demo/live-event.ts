@@ -367,6 +367,7 @@ async function loadSituations(db: Db, context: DemoContext, calendar: LiveCalend
         bullets: situation.bullets.map((bullet) => `- ${bullet}`).join('\n'),
         keyFigures: [],
         internal: false,
+        answers: {},
       },
       calendar.at(situation.week, 2, '14:00'),
     );

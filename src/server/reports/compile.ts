@@ -28,7 +28,14 @@ import {
 } from '../figures/series.ts';
 import { risksForReport } from '../risks/report-contribution.ts';
 import { type LevelOf, scalesForReport } from '../scales/report-contribution.ts';
-import { type SituationRow, situationsForReport } from '../situations/report-contribution.ts';
+import {
+  type SituationRow,
+  answersOfContent,
+  situationsForReport,
+} from '../situations/report-contribution.ts';
+import { returnFormForReport } from '../return-forms/report-contribution.ts';
+import type { ReturnField } from '../../contract/return-forms.ts';
+import { answerBlocks, fieldFigureRows } from './compile-answers.ts';
 import type { TemplateSection } from '../../contract/template-sections.ts';
 import { unitsForReport } from '../units/report-contribution.ts';
 import { milestoneBlocks } from './compile-milestones.ts';
@@ -171,7 +178,9 @@ async function unitSituationBlocks(
   const unitName = rows[0]?.unit_name ?? (await unitNameOf(db, unitId));
   const notice = current ? [] : [missingNotice(unitName, period.key, latest)];
   if (!latest) return { public: notice, internal: notice };
-  const blocks = [...notice, ...situationBlocks(latest, await scalesForReport(db, event.id))];
+  const fields = await returnFormForReport(db, event.id);
+  const scales = await scalesForReport(db, event.id);
+  const blocks = [...notice, ...situationBlocks(latest, scales, fields)];
   return { internal: blocks, public: latest.internal === 1 ? notice : blocks };
 }
 
@@ -213,8 +222,10 @@ function assessedLevels(
 function situationBlocks(
   situation: SituationRow,
   scales: { status: LevelOf; prognosis: LevelOf },
+  fields: ReturnField[],
 ): Block[] {
   const levels = assessedLevels(situation, scales);
+  const answers = answersOfContent(situation);
   const blocks: Block[] = [];
   if (levels.length > 0) blocks.push({ type: 'levels', items: levels });
   if (situation.bullets.trim()) blocks.push({ type: 'markdown', markdown: situation.bullets });
@@ -223,16 +234,21 @@ function situationBlocks(
     value: number;
     unit?: string;
   }[];
-  if (figures.length > 0) {
+  const figureRows = [
+    ...fieldFigureRows(fields, answers),
+    ...figures.map((figure) => [figure.name, formatFigure(figure.value, figure.unit ?? '')]),
+  ];
+  if (figureRows.length > 0) {
     blocks.push({
       type: 'table',
       columns: [
         { label: 'Nyckeltal', align: 'left' },
         { label: 'Värde', align: 'right' },
       ],
-      rows: figures.map((figure) => [figure.name, formatFigure(figure.value, figure.unit ?? '')]),
+      rows: figureRows,
     });
   }
+  blocks.push(...answerBlocks(fields, answers));
   return blocks;
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { insertNewEvent, presentEvent, requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
+import { applyReturnFormSetup, readReturnFormSetup } from '../return-forms/service.ts';
 import { defaultScales } from '../scales/defaults.ts';
 import { applyScalesSetup, readScalesSetup } from '../scales/service.ts';
 import { applyTemplatesSetup, readTemplatesSetup } from '../templates/service.ts';
@@ -72,6 +73,7 @@ export async function readEventSetup(db: Db, eventId: number): Promise<EventSetu
     description: event.description,
     rules: { fourEyes: event.four_eyes === 1 },
     scales: await readScalesSetup(db, eventId),
+    returnForm: await readReturnFormSetup(db, eventId),
     reportTemplates: await readTemplatesSetup(db, eventId),
   };
 }
@@ -84,6 +86,7 @@ async function applyEventSetup(
   setup: EventSetup,
 ): Promise<void> {
   await applyScalesSetup(trx, eventId, setup.scales ?? defaultScales(), actor);
+  if (setup.returnForm) await applyReturnFormSetup(trx, eventId, setup.returnForm, actor);
   await applyTemplatesSetup(trx, actor, eventId, setup.reportTemplates);
 }
 

@@ -227,6 +227,7 @@ async function loadSituation(db: Db, context: DemoContext, demo: DemoSituation):
     bullets: demo.bullets.map((bullet) => `- ${bullet}`).join('\n'),
     keyFigures: [],
     internal: false,
+    answers: {},
   };
   const draftedAt = new Date(at(demo.submitted).getTime() - 45 * 60_000);
   const returned = demo.review !== 'none' && demo.review.returnedWith !== undefined;

@@ -9,6 +9,7 @@ import {
 } from './repository.ts';
 
 export type { SituationRow };
+export { answersOfContent } from './answers.ts';
 
 /** A unit as a report names it. */
 export interface ReportingUnit {

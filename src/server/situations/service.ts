@@ -8,7 +8,7 @@ import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import type { Page } from '../../contract/list.ts';
 import { indexForSearch } from '../search/index-document.ts';
-import { refuseInactiveLevels } from '../scales/service.ts';
+import { activeLevelKeys, refuseInactiveLevels } from '../scales/service.ts';
 import { findUnit } from '../units/repository.ts';
 import {
   type SituationRow,
@@ -35,6 +35,15 @@ import type {
 } from '../../contract/situations.ts';
 import type { z } from 'zod';
 import type { SituationContent } from './tables.ts';
+import type { AnswerScales, Answers, ReturnField } from '../../contract/return-forms.ts';
+import { returnFieldsOf } from '../return-forms/service.ts';
+import {
+  answersOfContent,
+  answersOfForm,
+  answersOfInput,
+  checkAnswers,
+  columnsOfAnswers,
+} from './answers.ts';
 import { type SituationState } from '../../contract/situations.ts';
 
 export interface UnitPeriod {
@@ -67,6 +76,7 @@ function presentContent(content: SituationContent) {
     bullets: content.bullets,
     keyFigures: JSON.parse(content.key_figures) as KeyFigure[],
     internal: content.internal === 1,
+    answers: JSON.parse(content.answers) as Answers,
   };
 }
 
@@ -104,16 +114,21 @@ function presentVersion(version: SituationVersionRow): SituationVersion {
   };
 }
 
-function contentOf(input: SaveSituationInput): SituationContent {
+/** The columns of a save request, its answers checked against the event's form. */
+async function contentOf(
+  trx: Db,
+  eventId: number,
+  input: SaveSituationInput,
+): Promise<SituationContent> {
+  const answers = answersOfInput(input);
+  checkAnswers(
+    await returnFieldsOf(trx, eventId),
+    answers,
+    'draft',
+    await answerScalesOf(trx, eventId),
+  );
   return {
-    overall_status: input.overallStatus,
-    access_to_care_status: input.areas.accessToCare,
-    patient_safety_status: input.areas.patientSafety,
-    staff_status: input.areas.staff,
-    it_programme_status: input.areas.itProgramme,
-    communication_status: input.areas.communication,
-    prognosis: input.prognosis,
-    bullets: input.bullets,
+    ...columnsOfAnswers(answers),
     key_figures: JSON.stringify(input.keyFigures),
     internal: input.internal ? 1 : 0,
   };
@@ -131,6 +146,7 @@ function copyContent(situation: SituationRow): SituationContent {
     bullets: situation.bullets,
     key_figures: situation.key_figures,
     internal: situation.internal,
+    answers: situation.answers,
   };
 }
 
@@ -201,6 +217,7 @@ export async function saveSituation(
     if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
     await refuseInactiveLevels(trx, where.eventId, input);
     const stamp = at.toISOString();
+    const content = await contentOf(trx, where.eventId, input);
     const existing = await findSituationOfUnit(trx, where.eventId, where.unitId, where.period);
     if (!existing) {
       const inserted = await insertSituation(trx, {
@@ -209,7 +226,7 @@ export async function saveSituation(
         period: period.key,
         period_start: period.start.toISOString(),
         state: 'draft',
-        ...contentOf(input),
+        ...content,
         created_by: actor.userId,
         created_at: stamp,
         source: 'manual',
@@ -239,7 +256,7 @@ export async function saveSituation(
       'Lägesbilden är inskickad och kan inte ändras förrän staben har returnerat den.',
     );
     const updated = await changeSituation(trx, existing, input.version, {
-      ...contentOf(input),
+      ...content,
       updated_by: actor.userId,
       updated_at: stamp,
     });
@@ -269,7 +286,11 @@ export async function submitSituation(
     const before = await loadSituationOfUnit(trx, where);
     refuseStale(before, expectedVersion);
     refuseState(before, editableStates, 'Lägesbilden är redan inskickad.');
-    refuseIncomplete(before);
+    refuseIncomplete(
+      before,
+      await returnFieldsOf(trx, where.eventId),
+      await answerScalesOf(trx, where.eventId),
+    );
     const stamp = at.toISOString();
     const submitted = await changeSituation(trx, before, expectedVersion, {
       state: 'submitted',
@@ -314,24 +335,31 @@ export async function submitSituation(
   });
 }
 
-function refuseIncomplete(situation: SituationRow): void {
-  if (situation.overall_status === null) {
-    throw errors.badRequest('Ange en övergripande status innan lägesbilden skickas in.', {
-      field: 'overallStatus',
-    });
-  }
-  if (situation.prognosis === null) {
-    throw errors.badRequest('Ange en prognos innan lägesbilden skickas in.', {
-      field: 'prognosis',
-    });
-  }
+/** A return is sent only when it answers every required field of the form as it is now. */
+function refuseIncomplete(
+  situation: SituationRow,
+  fields: ReturnField[],
+  scales: AnswerScales,
+): void {
+  checkAnswers(fields, answersOfForm(fields, answersOfContent(situation)), 'submit', scales);
+}
+
+/** The levels a return may choose now: the active ones of the event's scales. */
+async function answerScalesOf(db: Db, eventId: number): Promise<AnswerScales> {
+  return {
+    statuses: await activeLevelKeys(db, eventId, 'status'),
+    prognoses: await activeLevelKeys(db, eventId, 'prognosis'),
+  };
 }
 
 function searchText(situation: SituationRow): string {
   const figures = (JSON.parse(situation.key_figures) as KeyFigure[]).map((figure) =>
     `${figure.name}: ${figure.value} ${figure.unit}`.trim(),
   );
-  return [situation.unit_code, situation.bullets, ...figures].join('\n');
+  const answers = Object.values(JSON.parse(situation.answers) as Answers).filter(
+    (answer): answer is string => typeof answer === 'string',
+  );
+  return [situation.unit_code, situation.bullets, ...figures, ...answers].join('\n');
 }
 
 /** The staff send a submitted situation back to the unit, saying what to change. */

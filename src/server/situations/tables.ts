@@ -23,6 +23,8 @@ export interface SituationContent {
   /** JSON array of { name, value, unit }. */
   key_figures: string;
   internal: number;
+  /** JSON object by field key: the answers of the event's own fields, and "uppgift saknas". */
+  answers: string;
 }
 
 export interface UnitSituationsTable extends SituationContent {

@@ -48,6 +48,7 @@ const eventSections = [
   ['distribution', '/admin/distribution'],
   ['feeds', '/admin/feeds'],
   ['setup', '/admin/setup'],
+  ['form', '/admin/form'],
   ['audit', '/admin/audit'],
 ] as const;
 

@@ -34,6 +34,7 @@ import { figuresApi } from '../../clients/figures.ts';
 import { logApi } from '../../clients/log.ts';
 import { readinessApi } from '../../clients/readiness.ts';
 import { situationsApi } from '../../clients/situations.ts';
+import { ReturnAnswersPanel } from '../situation/ReturnAnswers.tsx';
 
 export interface Picture {
   event: Event;
@@ -291,6 +292,7 @@ export function DashboardPage() {
 
       <ScalesProvider eventId={event.id}>
         <UnitGrid picture={picture} flash={flash} />
+        <ReturnAnswersPanel eventId={event.id} situations={picture.situations} />
       </ScalesProvider>
 
       <MilestonePanel eventId={event.id} />

@@ -5,6 +5,7 @@ import { AdminHomePage, EventAdminHome } from '../admin/AdminFrame.tsx';
 import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
 import { DistributionPage } from '../admin/Distribution.tsx';
 import { FeedsPage } from '../admin/Feeds.tsx';
+import { ReturnFormPage } from '../admin/ReturnForm.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
 import { SsoPage } from '../admin/Sso.tsx';
 import { SecondFactorPolicyPage } from '../admin/SecondFactorPolicy.tsx';
@@ -50,6 +51,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/admin/distribution', Page: DistributionPage },
   { path: '/events/:eventId/admin/feeds', Page: FeedsPage },
   { path: '/events/:eventId/admin/setup', Page: EventSetupPage },
+  { path: '/events/:eventId/admin/form', Page: ReturnFormPage },
   { path: '/events/:eventId/admin/audit', Page: EventAuditPage },
   { path: '/admin', Page: AdminHomePage },
   { path: '/admin/users', Page: UsersPage },

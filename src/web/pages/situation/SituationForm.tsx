@@ -4,21 +4,27 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
-import { Checkbox, ErrorSummary, FieldError, TextArea } from '../../kit/forms.tsx';
+import { Checkbox, ErrorSummary } from '../../kit/forms.tsx';
 import { Loading, PageHeading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
-import { ExerciseTag, PrognosisArrow } from '../../kit/status.tsx';
+import { ExerciseTag, useScaleLevels } from '../../kit/status.tsx';
 import { type FormErrors, clientErrors, noErrors } from '../../errors.ts';
 import { formatDateTime, formatTime, periodLabel } from '../../format.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
-import { ConflictPanel, StatusRadios, SubmittedView } from './SituationViews.tsx';
+import { ConflictPanel, SubmittedView } from './SituationViews.tsx';
+import { ReturnAnswers } from './ReturnAnswers.tsx';
+import { ReturnFieldInput } from './ReturnFields.tsx';
 import { LeaveDialog, SubmitBar } from './SubmitBar.tsx';
 import {
   type FigureRow,
   type Values,
-  prognoses,
+  answerOf,
+  answersOf,
   emptyValues,
+  inputIdOf,
+  withAnswer,
+  withNotAvailable,
   valuesOf,
   inputOf,
   draftKey,
@@ -27,9 +33,19 @@ import {
   mapServerErrors,
   parseNumber,
 } from './values.ts';
-import type { AreaKey, Situation, StatusColor } from '../../../contract/situations.ts';
+import type { ScaleLevel } from '../../../contract/scales.ts';
+import type { Situation } from '../../../contract/situations.ts';
+import type { ReturnField } from '../../../contract/return-forms.ts';
 import { ApiError } from '../../api.ts';
-import { areaKeys, situationsApi } from '../../clients/situations.ts';
+import { situationsApi } from '../../clients/situations.ts';
+import { loadAnswerCheck, returnFormsApi } from '../../clients/return-forms.ts';
+
+type AnswerCheck = Awaited<ReturnType<typeof loadAnswerCheck>>;
+
+/** The keys a return may choose now: the scale's levels that are not retired. */
+function activeKeys(levels: ScaleLevel[]): string[] {
+  return levels.filter((level) => !level.retired).map((level) => level.key);
+}
 
 export function SituationForm({
   eventId,
@@ -49,6 +65,8 @@ export function SituationForm({
   unitPicker: ReactNode;
 }) {
   const { t } = useTranslation();
+  const statusLevels = useScaleLevels('status');
+  const prognosisLevels = useScaleLevels('prognosis');
   const key = draftKey(eventId, unitId, period);
   const [server, setServer] = useState<Situation | null>(null);
   const [serverValues, setServerValues] = useState<Values>(emptyValues);
@@ -62,6 +80,8 @@ export function SituationForm({
   const [conflict, setConflict] = useState<Situation | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fields, setFields] = useState<ReturnField[]>([]);
+  const [check, setCheck] = useState<AnswerCheck | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
 
   // A confirmation takes focus, so that it is seen (and read) even from the bottom of the form.
@@ -69,8 +89,14 @@ export function SituationForm({
     if (message) messageRef.current?.focus();
   }, [message]);
 
+  // The check of the answers is a chunk of its own; the server checks too if it cannot load.
+  useEffect(() => {
+    loadAnswerCheck().then(setCheck, () => setCheck(null));
+  }, []);
+
   const load = useCallback(async () => {
     try {
+      setFields((await returnFormsApi.get(eventId)).fields);
       const existing = (await situationsApi.list(eventId, { unitId, period })).items.find(
         (situation) => situation.period === period && situation.unit.id === unitId,
       );
@@ -142,8 +168,14 @@ export function SituationForm({
     setValues((current) => ({ ...current, ...patch }));
     setMessage(null);
   };
-  const setArea = (area: AreaKey, status: StatusColor) =>
-    update({ areas: { ...values.areas, [area]: status } });
+  const answer = (key: string, text: string) => {
+    setValues((current) => withAnswer(current, key, text));
+    setMessage(null);
+  };
+  const markNotAvailable = (key: string, on: boolean) => {
+    setValues((current) => withNotAvailable(current, key, on));
+    setMessage(null);
+  };
   const setFigure = (index: number, patch: Partial<FigureRow>) =>
     update({
       keyFigures: values.keyFigures.map((figure, at) =>
@@ -161,9 +193,28 @@ export function SituationForm({
     });
   }
 
+  /** The shared check's messages beside each field ('draft': kinds; 'submit': required too). */
+  function answerErrors(mode: 'draft' | 'submit'): [string, string][] {
+    if (!check) return [];
+    const scales = { statuses: activeKeys(statusLevels), prognoses: activeKeys(prognosisLevels) };
+    const result = check
+      .returnAnswersSchema(fields, scales, mode)
+      .safeParse(answersOf(values, fields));
+    if (result.success) return [];
+    return result.error.issues.map((issue) => {
+      const field = fields.find((candidate) => candidate.key === issue.path[0]);
+      return [field ? inputIdOf(field) : 'internal', issue.message];
+    });
+  }
+
   async function save(version: number | null): Promise<Situation | null> {
     try {
-      const saved = await situationsApi.save(eventId, unitId, period, inputOf(values, version));
+      const saved = await situationsApi.save(
+        eventId,
+        unitId,
+        period,
+        inputOf(values, version, fields),
+      );
       const savedValues = valuesOf(saved);
       setServer(saved);
       setBaseVersion(saved.version);
@@ -186,12 +237,12 @@ export function SituationForm({
       setErrors({ summary: [{ id: 'conflict', message: error.message }], byField: {} });
       return;
     }
-    setErrors(mapServerErrors(error));
+    setErrors(mapServerErrors(error, fields));
   }
 
   async function onSave(event?: FormEvent) {
     event?.preventDefault();
-    const invalid = clientErrors(figureErrors());
+    const invalid = clientErrors([...answerErrors('draft'), ...figureErrors()]);
     setErrors(invalid);
     if (invalid.summary.length) return;
     setBusy(true);
@@ -201,11 +252,7 @@ export function SituationForm({
   }
 
   async function onSubmit() {
-    const invalid = clientErrors([
-      ['overall-green', !values.overallStatus && t('report.overallMissing')],
-      ['prognosis-improving', !values.prognosis && t('report.prognosisMissing')],
-      ...figureErrors(),
-    ]);
+    const invalid = clientErrors([...answerErrors('submit'), ...figureErrors()]);
     setErrors(invalid);
     if (invalid.summary.length) return;
     setBusy(true);
@@ -307,70 +354,23 @@ export function SituationForm({
         />
       )}
       {!editable && server ? (
-        <SubmittedView situation={server} />
+        <>
+          <SubmittedView situation={server} />
+          <ReturnAnswers fields={fields} situation={server} />
+        </>
       ) : (
         <form onSubmit={onSave} noValidate className="situation-form">
-          <StatusRadios
-            name="overall"
-            legend={t('report.overall')}
-            hint={t('report.overallHint')}
-            value={values.overallStatus}
-            onChange={(status) => update({ overallStatus: status })}
-            error={errors.byField['overall-green']}
-            large
-          />
-          <fieldset className="fieldset">
-            <legend className="fieldset__legend fieldset__legend--m">
-              {t('report.areasTitle')}
-            </legend>
-            {areaKeys.map((area) => (
-              <StatusRadios
-                key={area}
-                name={`area-${area}`}
-                legend={t(`areas.${area}`)}
-                value={values.areas[area]}
-                onChange={(status) => setArea(area, status)}
-                error={errors.byField[`area-${area}-green`]}
-              />
-            ))}
-          </fieldset>
-          <fieldset
-            className={`fieldset${errors.byField['prognosis-improving'] ? ' field--error' : ''}`}
-            aria-describedby={
-              errors.byField['prognosis-improving'] ? 'prognosis-improving-error' : undefined
-            }
-          >
-            <legend className="fieldset__legend fieldset__legend--m">
-              {t('report.prognosis')}
-            </legend>
-            <FieldError id="prognosis-improving" message={errors.byField['prognosis-improving']} />
-            <div className="radios radios--inline">
-              {prognoses.map((prognosis) => (
-                <div className="radio" key={prognosis}>
-                  <input
-                    type="radio"
-                    id={`prognosis-${prognosis}`}
-                    name="prognosis"
-                    value={prognosis}
-                    checked={values.prognosis === prognosis}
-                    onChange={() => update({ prognosis })}
-                  />
-                  <label htmlFor={`prognosis-${prognosis}`}>
-                    <PrognosisArrow prognosis={prognosis} showText />
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-          <TextArea
-            id="bullets"
-            label={<span className="label--m">{t('report.bullets')}</span>}
-            hint={t('report.bulletsHint')}
-            rows={7}
-            value={values.bullets}
-            onChange={(event) => update({ bullets: event.target.value })}
-            error={errors.byField.bullets}
-          />
+          {fields.map((field) => (
+            <ReturnFieldInput
+              key={field.key}
+              field={field}
+              value={answerOf(values, field.key)}
+              notAvailable={values.notAvailable.includes(field.key)}
+              error={errors.byField[inputIdOf(field)]}
+              onChange={(text) => answer(field.key, text)}
+              onNotAvailable={(on) => markNotAvailable(field.key, on)}
+            />
+          ))}
           <KeyFigures
             figures={values.keyFigures}
             errors={errors.byField}

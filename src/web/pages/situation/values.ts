@@ -9,7 +9,15 @@ import type {
   SituationInput,
   StatusColor,
 } from '../../../contract/situations.ts';
+import type {
+  AnswerValue,
+  Answers,
+  BuiltinFieldKey,
+  ReturnField,
+} from '../../../contract/return-forms.ts';
 import { ApiError } from '../../api.ts';
+import { areaKeys } from '../../clients/situations.ts';
+import { allOf } from '../../exhaustive.ts';
 
 export interface FigureRow {
   name: string;
@@ -24,6 +32,10 @@ export interface Values {
   bullets: string;
   keyFigures: FigureRow[];
   internal: boolean;
+  /** The answers of the event's own fields as the inputs hold them ('true'/'false' for yes/no). */
+  answers: Record<string, string>;
+  /** The keys of the fields answered "uppgift saknas". */
+  notAvailable: string[];
 }
 
 export interface LocalDraft {
@@ -32,7 +44,6 @@ export interface LocalDraft {
   at: string;
 }
 
-export const prognoses: Prognosis[] = ['improving', 'unchanged', 'worsening'];
 export const emptyAreas: Areas = {
   accessToCare: null,
   patientSafety: null,
@@ -47,7 +58,31 @@ export const emptyValues: Values = {
   bullets: '',
   keyFigures: [],
   internal: false,
+  answers: {},
+  notAvailable: [],
 };
+
+/** Today's fields, kept in their own properties of a return. */
+export const builtinKeys = allOf<BuiltinFieldKey>()([
+  'overallStatus',
+  ...areaKeys,
+  'prognosis',
+  'bullets',
+]);
+
+const isBuiltin = (key: string): key is BuiltinFieldKey =>
+  (builtinKeys as readonly string[]).includes(key);
+
+export const isNotAvailableAnswer = (value: AnswerValue | undefined): boolean =>
+  typeof value === 'object' && value !== null && value.notAvailable === true;
+
+function ownAnswers(answers: Answers): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(answers)
+      .filter(([key, value]) => !isBuiltin(key) && !isNotAvailableAnswer(value))
+      .map(([key, value]) => [key, String(value)]),
+  );
+}
 
 export function valuesOf(situation: Situation | null): Values {
   if (!situation) return emptyValues;
@@ -62,7 +97,62 @@ export function valuesOf(situation: Situation | null): Values {
       unit: figure.unit,
     })),
     internal: situation.internal,
+    answers: ownAnswers(situation.answers),
+    notAvailable: Object.keys(situation.answers).filter((key) =>
+      isNotAvailableAnswer(situation.answers[key]),
+    ),
   };
+}
+
+/** A field's answer as its input holds it; '' when unanswered. */
+export function answerOf(values: Values, key: string): string {
+  if (key === 'overallStatus') return values.overallStatus ?? '';
+  if (key === 'prognosis') return values.prognosis ?? '';
+  if (key === 'bullets') return values.bullets;
+  if ((areaKeys as readonly string[]).includes(key)) {
+    return values.areas[key as keyof Areas] ?? '';
+  }
+  return values.answers[key] ?? '';
+}
+
+/** The values with one field answered (which takes back "uppgift saknas"). */
+export function withAnswer(values: Values, key: string, text: string): Values {
+  const notAvailable = values.notAvailable.filter((other) => other !== key);
+  const answer = text === '' ? null : text;
+  if (key === 'overallStatus') {
+    return { ...values, notAvailable, overallStatus: answer as StatusColor | null };
+  }
+  if (key === 'prognosis')
+    return { ...values, notAvailable, prognosis: answer as Prognosis | null };
+  if (key === 'bullets') return { ...values, notAvailable, bullets: text };
+  if ((areaKeys as readonly string[]).includes(key)) {
+    return { ...values, notAvailable, areas: { ...values.areas, [key]: answer } };
+  }
+  return { ...values, notAvailable, answers: { ...values.answers, [key]: text } };
+}
+
+/** The values with a field answered "uppgift saknas" (its value cleared), or taken back. */
+export function withNotAvailable(values: Values, key: string, on: boolean): Values {
+  const cleared = on ? withAnswer(values, key, '') : values;
+  const others = values.notAvailable.filter((other) => other !== key);
+  return { ...cleared, notAvailable: on ? [...others, key] : others };
+}
+
+function answerValue(field: ReturnField, text: string): AnswerValue {
+  if (field.kind === 'number') return parseNumber(text) ?? text;
+  if (field.kind === 'yesno') return text === 'true';
+  return text;
+}
+
+/** The answers of the form's fields as the server checks them. */
+export function answersOf(values: Values, fields: readonly ReturnField[]): Answers {
+  const answers: Answers = {};
+  for (const field of fields) {
+    const text = answerOf(values, field.key);
+    if (values.notAvailable.includes(field.key)) answers[field.key] = { notAvailable: true };
+    else if (text.trim() !== '') answers[field.key] = answerValue(field, text);
+  }
+  return answers;
 }
 
 export function parseNumber(text: string): number | null {
@@ -74,13 +164,15 @@ export function parseNumber(text: string): number | null {
   return Number(cleaned);
 }
 
-export function inputOf(values: Values, version: number | null): SituationInput {
+/** The body of a save: every field of the form in `answers`, which the server checks. */
+export function inputOf(
+  values: Values,
+  version: number | null,
+  fields: readonly ReturnField[],
+): SituationInput {
   return {
     ...(version !== null && { version }),
-    overallStatus: values.overallStatus,
-    areas: values.areas,
-    prognosis: values.prognosis,
-    bullets: values.bullets,
+    answers: answersOf(values, fields),
     keyFigures: values.keyFigures
       .filter((figure) => figure.name.trim() || figure.value.trim())
       .map((figure) => ({
@@ -98,7 +190,10 @@ export const draftKey = (eventId: number, unitId: number, period: string) =>
 export function readLocalDraft(key: string): LocalDraft | null {
   try {
     const text = localStorage.getItem(key);
-    return text ? (JSON.parse(text) as LocalDraft) : null;
+    if (!text) return null;
+    const draft = JSON.parse(text) as LocalDraft;
+    // A draft kept before the event's own fields existed has no answers yet.
+    return { ...draft, values: { ...emptyValues, ...draft.values } };
   } catch {
     return null;
   }
@@ -113,28 +208,35 @@ export function writeLocalDraft(key: string, draft: LocalDraft | null): void {
   }
 }
 
+/** The id of a field's (first) input, where its message is shown and its error link leads. */
+export function inputIdOf(field: Pick<ReturnField, 'key' | 'kind'>): string {
+  if (field.kind === 'status') return `field-${field.key}-green`;
+  if (field.kind === 'prognosis' || field.kind === 'yesno' || field.kind === 'choice') {
+    return `field-${field.key}-0`;
+  }
+  return `field-${field.key}`;
+}
+
 /** Input ids for the server's field names, so its messages land beside the right input. */
-export function fieldIdFor(field: string): string | undefined {
-  if (field === 'overallStatus') return 'overall-green';
-  if (field === 'prognosis') return 'prognosis-improving';
-  if (field === 'bullets') return 'bullets';
-  const area = /^areas\.(\w+)/.exec(field);
-  if (area) return `area-${area[1]}-green`;
+export function fieldIdFor(field: string, fields: readonly ReturnField[]): string | undefined {
+  const key = /^answers\.([\w-]+)/.exec(field)?.[1] ?? /^areas\.(\w+)/.exec(field)?.[1] ?? field;
+  const formField = fields.find((candidate) => candidate.key === key);
+  if (formField) return inputIdOf(formField);
   const figure = /^keyFigures\.(\d+)\.(\w+)/.exec(field);
   if (figure) return `figure-${figure[1]}-${figure[2] === 'value' ? 'value' : 'name'}`;
   if (field.startsWith('keyFigures')) return 'add-figure';
   return undefined;
 }
 
-export function mapServerErrors(error: unknown): FormErrors {
+export function mapServerErrors(error: unknown, fields: readonly ReturnField[]): FormErrors {
   const ids: Record<string, string> = {};
   if (error instanceof ApiError) {
     for (const field of error.fields) {
-      const id = fieldIdFor(field.field);
+      const id = fieldIdFor(field.field, fields);
       if (id) ids[field.field] = id;
     }
   }
-  return formErrorsFrom(error, ids, 'overall-green');
+  return formErrorsFrom(error, ids, fields[0] ? inputIdOf(fields[0]) : 'internal');
 }
 
 export function safeGet(key: string): string | null {

@@ -1,0 +1,101 @@
+// Translations for the event's return form: the unit's fields and the admin screen, merged into i18n.ts.
+const sv = {
+  returnForm: {
+    notAvailable: 'Uppgift saknas',
+    notAvailableHint: 'Markera om uppgiften inte finns att få fram. Det räknas som ett svar.',
+    yes: 'Ja',
+    no: 'Nej',
+    choose: 'Välj …',
+    answersTitle: 'Övriga uppgifter',
+    answersOf: 'Övriga uppgifter från {{unit}}',
+    checkUnavailable:
+      'Kontrollen av formuläret kunde inte laddas. Servern kontrollerar när du sparar.',
+    admin: {
+      title: 'Rapportformulär',
+      intro:
+        'Fälten i enheternas lägesrapport, i ordning. Ändringar gäller rapporter som sparas efter att formuläret har sparats.',
+      fieldsTitle: 'Fält',
+      field: 'Fält {{number}}: {{label}}',
+      key: 'Nyckel',
+      keyHint: 'Bokstäver a–z, siffror, - och _. Kan inte ändras när fältet är sparat.',
+      kind: 'Typ',
+      label: 'Rubrik',
+      help: 'Hjälptext',
+      required: 'Obligatoriskt',
+      options: 'Alternativ, ett per rad',
+      figureName: 'Nyckeltal',
+      figureUnit: 'Måttenhet (t.ex. st eller %)',
+      decimals: 'Antal decimaler',
+      moveUp: 'Flytta upp {{label}}',
+      moveDown: 'Flytta ned {{label}}',
+      remove: 'Ta bort {{label}}',
+      add: 'Lägg till fält',
+      newLabel: 'Nytt fält',
+      save: 'Spara formuläret',
+      saved: 'Formuläret är sparat.',
+      preview: 'Förhandsvisning av enhetens formulär',
+      defaultNote: 'Händelsen har standardformuläret.',
+      kinds: {
+        text: 'Fritext',
+        status: 'Status',
+        prognosis: 'Prognos',
+        number: 'Tal (nyckeltal)',
+        yesno: 'Ja/nej',
+        choice: 'Val i lista',
+        date: 'Datum',
+      },
+    },
+  },
+};
+
+type Resources = typeof sv;
+
+const en: Resources = {
+  returnForm: {
+    notAvailable: 'Not available',
+    notAvailableHint: 'Tick if the information cannot be obtained. It counts as an answer.',
+    yes: 'Yes',
+    no: 'No',
+    choose: 'Choose …',
+    answersTitle: 'Other information',
+    answersOf: 'Other information from {{unit}}',
+    checkUnavailable: 'The form check could not be loaded. The server checks when you save.',
+    admin: {
+      title: 'Return form',
+      intro:
+        'The fields of the units’ situation return, in order. Changes apply to returns saved after the form is saved.',
+      fieldsTitle: 'Fields',
+      field: 'Field {{number}}: {{label}}',
+      key: 'Key',
+      keyHint: 'Letters a–z, digits, - and _. Cannot change once the field is saved.',
+      kind: 'Kind',
+      label: 'Label',
+      help: 'Help text',
+      required: 'Required',
+      options: 'Options, one per line',
+      figureName: 'Key figure',
+      figureUnit: 'Unit of measure (e.g. st or %)',
+      decimals: 'Decimals',
+      moveUp: 'Move {{label}} up',
+      moveDown: 'Move {{label}} down',
+      remove: 'Remove {{label}}',
+      add: 'Add field',
+      newLabel: 'New field',
+      save: 'Save the form',
+      saved: 'The form is saved.',
+      preview: 'Preview of the unit’s form',
+      defaultNote: 'The event has the default form.',
+      kinds: {
+        text: 'Free text',
+        status: 'Status',
+        prognosis: 'Prognosis',
+        number: 'Number (key figure)',
+        yesno: 'Yes/no',
+        choice: 'Choice from a list',
+        date: 'Date',
+      },
+    },
+  },
+};
+
+export const formsTranslations = { sv, en };
