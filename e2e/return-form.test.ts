@@ -111,7 +111,7 @@ test('an admin adds fields, a unit answers them with "uppgift saknas", the dashb
   const unitProblems = watchErrors(unit);
   await signIn(unit, demoPeople.reporterSas, demoPassword);
   await unit.goto(`/events/${event.id}/report?unit=${sas.id}&period=${period}`);
-  await unit.locator('#field-overallStatus-yellow').check();
+  await unit.locator('#field-overallStatus-1').check();
   await unit.locator('#field-prognosis-1').check();
   await unit.locator('#field-falt10-1').check();
   await unit.locator('#field-falt11').fill('3');

@@ -129,22 +129,22 @@ export function ScaleChoice({
       )}
       <FieldError id={name} message={error} />
       <div className="radios radios--inline">
-        {levels.map((level) => (
+        {levels.map((level, index) => (
           <div className="radio" key={level.key}>
             <input
               type="radio"
-              id={`${name}-${level.key}`}
+              id={`${name}-${index}`}
               name={name}
               value={level.key}
               checked={value === level.key}
               onChange={() => onChange(level.key)}
-              aria-describedby={meanings ? `${name}-${level.key}-hint` : undefined}
+              aria-describedby={meanings ? `${name}-${index}-hint` : undefined}
             />
-            <label htmlFor={`${name}-${level.key}`}>
+            <label htmlFor={`${name}-${index}`}>
               <ScaleTag level={level} />
             </label>
             {meanings && (
-              <p className="hint radio__hint" id={`${name}-${level.key}-hint`}>
+              <p className="hint radio__hint" id={`${name}-${index}-hint`}>
                 {level.meaning}
               </p>
             )}

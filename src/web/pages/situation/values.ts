@@ -210,8 +210,12 @@ export function writeLocalDraft(key: string, draft: LocalDraft | null): void {
 
 /** The id of a field's (first) input, where its message is shown and its error link leads. */
 export function inputIdOf(field: Pick<ReturnField, 'key' | 'kind'>): string {
-  if (field.kind === 'status') return `field-${field.key}-green`;
-  if (field.kind === 'prognosis' || field.kind === 'yesno' || field.kind === 'choice') {
+  if (
+    field.kind === 'status' ||
+    field.kind === 'prognosis' ||
+    field.kind === 'yesno' ||
+    field.kind === 'choice'
+  ) {
     return `field-${field.key}-0`;
   }
   return `field-${field.key}`;
