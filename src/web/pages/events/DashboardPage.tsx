@@ -117,6 +117,8 @@ const emptyActionSummary: ActionSummary = { open: 0, overdue: 0, next: [] };
 const emptyCompleteness: Completeness = {
   period: null,
   deadline: null,
+  dataAsOf: null,
+  covered: false,
   expected: 0,
   reported: 0,
   units: [],
