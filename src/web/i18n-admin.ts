@@ -26,6 +26,7 @@ const sv = {
       templates: 'Mallar',
       distribution: 'Sändlistor',
       feeds: 'Flöden',
+      settings: 'Perioder och språk',
       audit: 'Granskningslogg',
     },
     eventNavHint: {
@@ -33,6 +34,7 @@ const sv = {
       templates: 'Rapportmallarnas avsnitt och ordning.',
       distribution: 'Vem som får den publicerade rapporten.',
       feeds: 'Nyckeltal som hämtas automatiskt, och webhooks till andra system.',
+      settings: 'Period, sista tid, språk och tidszon.',
       audit: 'Ändringar i händelsen.',
     },
     roles: {
@@ -337,6 +339,7 @@ const en: Resources = {
       templates: 'Templates',
       distribution: 'Distribution lists',
       feeds: 'Feeds',
+      settings: 'Periods and language',
       audit: 'Audit trail',
     },
     eventNavHint: {
@@ -344,6 +347,7 @@ const en: Resources = {
       templates: 'The sections of the report templates and their order.',
       distribution: 'Who receives the published report.',
       feeds: 'Key figures fetched automatically, and webhooks to other systems.',
+      settings: 'Period, deadline, language and time zone.',
       audit: 'Changes in the event.',
     },
     roles: {

@@ -124,7 +124,7 @@ export async function inputRequestPage(
 /**
  * Who has reported for a period (the latest requested period when none is given). Reported means
  * submitted or accepted; a unit is late when it has not reported and the deadline has passed,
- * unless the period is over and a report has started to cover it (`coveredPeriod`).
+ * unless the period is over and a report on the previous period has started to cover it.
  */
 export async function completeness(
   db: Db,
@@ -165,8 +165,13 @@ export async function completeness(
   };
 }
 
-/** Whether a period is over and a report started since covers it. */
+/**
+ * Whether a period is over and a report started since covers it. Only an event whose reports
+ * cover the previous period waits for returns after its period: with reports on the current
+ * period, missing returns stay late as they always were.
+ */
 async function isCoveredPastPeriod(db: Db, event: EventRow, periodKey: string, now: Date) {
+  if (event.report_covers !== 'previous') return false;
   if (parsePeriod(periodKey, event.time_zone).end > now) return false;
   const compiled = await reportCompilationTimes(db, event.id);
   return compiled.some((instant) => coveredPeriod(event, new Date(instant)).key === periodKey);

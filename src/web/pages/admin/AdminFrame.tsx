@@ -45,6 +45,7 @@ const eventSections = [
   ['templates', '/admin/templates'],
   ['distribution', '/admin/distribution'],
   ['feeds', '/admin/feeds'],
+  ['settings', '/admin/settings'],
   ['audit', '/admin/audit'],
 ] as const;
 
