@@ -25,7 +25,7 @@ const sv = {
     dataAsOfTitle: 'Data per',
     dataAsOfIntro:
       'Den tidpunkt som en periods uppgifter gäller. Visas på översikten och i rapporten som ”Data per …”.',
-    period: 'Period',
+    period: 'Period som uppgifterna gäller',
     periodHint: 'Till exempel 2024-W45 eller 2024-11-05.',
     instant: 'Data per (datum och klockslag)',
     setDataAsOf: 'Spara Data per',
@@ -62,7 +62,7 @@ const en: typeof sv = {
     dataAsOfTitle: 'Data as of',
     dataAsOfIntro:
       'The moment a period\'s data is from. Shown on the overview and in the report as "Data as of …".',
-    period: 'Period',
+    period: 'Period the data is for',
     periodHint: 'For example 2024-W45 or 2024-11-05.',
     instant: 'Data as of (date and time)',
     setDataAsOf: 'Save data as of',
