@@ -7,6 +7,7 @@ import {
   periodOf,
   periodRange,
 } from '../../src/core/time.ts';
+import { reminderMessage } from '../../src/server/situations/reminders.ts';
 
 const HOUR_MS = 3_600_000;
 const NEW_YORK = 'America/New_York';
@@ -120,5 +121,23 @@ describe('periods in Asia/Tokyo', () => {
     );
     assert.equal(tokyoAfter.start.toISOString(), fifteen.toISOString());
     assert.equal(periodOf(fifteen, 'day').key, periodOf(justBefore, 'day').key);
+  });
+});
+
+describe('the e-mail reminder', () => {
+  it('writes the deadline in the event’s time zone and names the zone', () => {
+    const deadline = new Date(switches[0]!.getTime() + HOUR_MS);
+    const shown = wallClock(deadline, NEW_YORK);
+    const message = reminderMessage({
+      eventName: 'Övning Tidszon',
+      unitName: 'Sjukhuset',
+      period: periodOf(deadline, 'week', NEW_YORK).key,
+      deadline: deadline.toISOString(),
+      timeZone: NEW_YORK,
+    });
+    assert.ok(
+      message.text.includes(`Skicka in den senast ${shown.date} ${shown.time} (America/New_York).`),
+      message.text,
+    );
   });
 });
