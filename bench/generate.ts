@@ -13,7 +13,7 @@ import { type Database, openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import type { Db, Schema } from '../src/server/db/schema.ts';
 import { queueReportDeliveries } from '../src/server/distribution/service.ts';
-import { createEvent } from '../src/server/events/service.ts';
+import { createEventWithSetup, shippedSetups } from '../src/server/setups/service.ts';
 import { systemActor, type Actor } from '../src/server/http/actor.ts';
 import { moveReport, publishReport, startReport } from '../src/server/reports/service.ts';
 import { createUser } from '../src/server/users/service.ts';
@@ -132,15 +132,20 @@ export async function generateEvent(
   const now = new Date().toISOString();
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  const event = await createEvent(db, systemActor, {
-    name: 'Bänkprov',
-    description: 'Genererad händelse för prestandamätning.',
-    background: 'En stor händelse: många enheter, ett år av veckorapporter.',
-    isExercise: true,
-    periodGranularity: 'week',
-    fourEyes: true,
-    activatedAt: iso(firstMonday),
-  });
+  const event = await createEventWithSetup(
+    db,
+    systemActor,
+    {
+      name: 'Bänkprov',
+      description: 'Genererad händelse för prestandamätning.',
+      background: 'En stor händelse: många enheter, ett år av veckorapporter.',
+      isExercise: true,
+      periodGranularity: 'week',
+      fourEyes: true,
+      activatedAt: iso(firstMonday),
+    },
+    shippedSetups.regionalReport,
+  );
   const eventId = event.id;
 
   const { user: staff } = await createUser(db, systemActor, {

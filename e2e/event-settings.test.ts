@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { grantRole } from '../src/server/access/service.ts';
-import { createEvent } from '../src/server/events/service.ts';
+import { createEvent } from '../src/server/setups/service.ts';
 import { systemActor } from '../src/server/http/actor.ts';
 import { createInputRequest } from '../src/server/situations/input-requests.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { grantRole } from '../src/server/access/service.ts';
 import { closeEvent } from '../src/server/closing/service.ts';
-import { createEvent } from '../src/server/events/service.ts';
+import { createEvent } from '../src/server/setups/service.ts';
 import { createMilestone, reachMilestone } from '../src/server/milestones/service.ts';
 import { systemActor } from '../src/server/http/actor.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';

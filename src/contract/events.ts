@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { timestamp } from './common.ts';
 import { periodKey } from './list.ts';
 import { decimalId } from './numbers.ts';
+import { eventOrigin } from './setups.ts';
 
 export const eventIdParams = z.object({ eventId: decimalId });
 
@@ -50,12 +51,14 @@ export const createEventBody = z
     background: z.string().max(20_000).default(''),
     isExercise: z.boolean().default(false),
     periodGranularity: periodGranularity.default('week'),
-    fourEyes: z.boolean().default(true),
+    /** Left out, the set-up decides. */
+    fourEyes: z.boolean().optional(),
     deadline: periodDeadline.optional(),
     reportCovers: reportCovers.optional(),
     language: eventLanguage.optional(),
     timeZone: timeZone.optional(),
     activatedAt: z.iso.datetime({ offset: true }).optional(),
+    origin: eventOrigin.default({ from: 'standard' }),
   })
   .strict();
 

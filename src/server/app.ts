@@ -42,6 +42,7 @@ import { situationRoutes } from './situations/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
+import { setupRoutes } from './setups/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { publishedRoutes } from './reports/published-routes.ts';
 import { distributionRoutes } from './distribution/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(ssoRoutes, { db, policy, secureCookies, client: ssoClient });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });
+  await app.register(setupRoutes, { db });
   await app.register(closingRoutes, { db });
   await app.register(unitRoutes, { db });
   await app.register(accessRoutes, { db });

@@ -8,6 +8,7 @@ const sv = {
       units: 'Enheter och platser',
       sso: 'Regionens inloggning',
       secondFactor: 'Tvåstegsverifiering',
+      setups: 'Uppsättningar',
       audit: 'Granskningslogg',
     },
     navHint: {
@@ -15,6 +16,7 @@ const sv = {
       units: 'Förvaltningar, enheter och deras akutmottagningar.',
       sso: 'Grupper från regionens konto som ger roller, och kopplade konton.',
       secondFactor: 'Om stabens roller måste ha tvåstegsverifiering.',
+      setups: 'Biblioteket som nya händelser startar från.',
       audit: 'Varje ändring i systemet: vem, när, vad, före och efter.',
     },
     eventAdminHint:
@@ -27,6 +29,7 @@ const sv = {
       distribution: 'Sändlistor',
       feeds: 'Flöden',
       settings: 'Perioder och språk',
+      setup: 'Uppsättning',
       audit: 'Granskningslogg',
     },
     eventNavHint: {
@@ -35,6 +38,7 @@ const sv = {
       distribution: 'Vem som får den publicerade rapporten.',
       feeds: 'Nyckeltal som hämtas automatiskt, och webhooks till andra system.',
       settings: 'Period, sista tid, språk och tidszon.',
+      setup: 'Spara händelsens form i biblioteket, eller ladda ner den som fil.',
       audit: 'Ändringar i händelsen.',
     },
     roles: {
@@ -321,6 +325,7 @@ const en: Resources = {
       units: 'Units and places',
       sso: "Region's sign-in",
       secondFactor: 'Two-step verification',
+      setups: 'Set-ups',
       audit: 'Audit trail',
     },
     navHint: {
@@ -328,6 +333,7 @@ const en: Resources = {
       units: 'Organisations, units and their emergency departments.',
       sso: "Groups from the region's account that give roles, and linked accounts.",
       secondFactor: 'Whether the staff roles must have two-step verification.',
+      setups: 'The library new events start from.',
       audit: 'Every change in the system: who, when, what, before and after.',
     },
     eventAdminHint:
@@ -340,6 +346,7 @@ const en: Resources = {
       distribution: 'Distribution lists',
       feeds: 'Feeds',
       settings: 'Periods and language',
+      setup: 'Set-up',
       audit: 'Audit trail',
     },
     eventNavHint: {
@@ -348,6 +355,7 @@ const en: Resources = {
       distribution: 'Who receives the published report.',
       feeds: 'Key figures fetched automatically, and webhooks to other systems.',
       settings: 'Period, deadline, language and time zone.',
+      setup: "Save the event's shape in the library, or download it as a file.",
       audit: 'Changes in the event.',
     },
     roles: {

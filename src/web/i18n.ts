@@ -9,6 +9,7 @@ import { reviewTranslations } from './i18n-review.ts';
 import { mfaTranslations } from './i18n-mfa.ts';
 import { ssoTranslations } from './i18n-sso.ts';
 import { eventSettingsTranslations } from './i18n-event-settings.ts';
+import { setupsTranslations } from './i18n-setups.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -494,6 +495,7 @@ void i18n.use(initReactI18next).init({
         ...ssoTranslations.sv,
         ...mfaTranslations.sv,
         ...eventSettingsTranslations.sv,
+        ...setupsTranslations.sv,
       },
     },
     en: {
@@ -508,6 +510,7 @@ void i18n.use(initReactI18next).init({
         ...ssoTranslations.en,
         ...mfaTranslations.en,
         ...eventSettingsTranslations.en,
+        ...setupsTranslations.en,
       },
     },
   },

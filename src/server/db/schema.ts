@@ -15,6 +15,7 @@ import type { DiversionsTables } from '../diversions/tables.ts';
 import type { FiguresTables } from '../figures/tables.ts';
 import type { ReadinessTables } from '../readiness/tables.ts';
 import type { SituationsTables } from '../situations/tables.ts';
+import type { SetupsTables } from '../setups/tables.ts';
 import type { SsoTables } from '../sso/tables.ts';
 import type { SearchTables } from '../search/tables.ts';
 import type { TemplatesTables } from '../templates/tables.ts';
@@ -52,6 +53,7 @@ export interface Schema
     ReviewTables,
     MeetingsTables,
     FeedsTables,
-    SsoTables {}
+    SsoTables,
+    SetupsTables {}
 
 export type Db = Kysely<Schema>;

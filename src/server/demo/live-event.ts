@@ -3,7 +3,7 @@ import type { Db } from '../db/schema.ts';
 import { createDecision } from '../decisions/service.ts';
 import { createDiversion } from '../diversions/service.ts';
 import { queueReportDeliveries } from '../distribution/service.ts';
-import { createEvent } from '../events/service.ts';
+import { createEventWithSetup, shippedSetups } from '../setups/service.ts';
 import { hospitalFigures } from '../figures/demo.ts';
 import { createFigure, recordUnitObservation } from '../figures/service.ts';
 import { createLogEntry } from '../log/service.ts';
@@ -40,10 +40,12 @@ export async function loadLiveEvent(
   now: Date,
 ): Promise<number> {
   const calendar = new LiveCalendar(now);
-  const event = await createEvent(db, systemActor, {
-    ...liveEvent,
-    activatedAt: calendar.at(0, 0, '08:00').toISOString(),
-  });
+  const event = await createEventWithSetup(
+    db,
+    systemActor,
+    { ...liveEvent, activatedAt: calendar.at(0, 0, '08:00').toISOString() },
+    shippedSetups.regionalReport,
+  );
   await grant(event.id);
   const live: DemoContext = { ...context, eventId: event.id };
   await loadReadiness(db, live, calendar);

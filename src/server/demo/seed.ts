@@ -2,7 +2,8 @@ import type { Role } from '../../core/access.ts';
 import { grantRole } from '../access/service.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/schema.ts';
-import { createEvent, hasEvents, requireEvent } from '../events/service.ts';
+import { hasEvents, requireEvent } from '../events/service.ts';
+import { createEventWithSetup, installShippedSetups, shippedSetups } from '../setups/service.ts';
 import { type Actor, systemActor } from '../http/actor.ts';
 import { createFacility, createUnit } from '../units/service.ts';
 import { createUser } from '../users/service.ts';
@@ -52,7 +53,13 @@ export interface DemoOptions {
  */
 export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoResult | null> {
   if (await hasEvents(db)) return null;
-  const event = await createEvent(db, systemActor, demoEvent);
+  await installShippedSetups(db, systemActor);
+  const event = await createEventWithSetup(
+    db,
+    systemActor,
+    demoEvent,
+    shippedSetups.regionalReport,
+  );
   const password = options.password ?? generatePassword();
   const context: DemoContext = {
     eventId: event.id,

@@ -12,8 +12,9 @@ import {
 } from '../../contract/events.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
+import { createEvent } from '../setups/service.ts';
 import { dataAsOfList, setDataAsOf } from './periods.ts';
-import { changeEvent, createEvent, eventById, visibleEvents } from './service.ts';
+import { changeEvent, eventById, visibleEvents } from './service.ts';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['events'];

@@ -3,7 +3,6 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
-import { installBuiltinTemplates } from '../templates/service.ts';
 import {
   type EventRow,
   anyEventExists,
@@ -41,38 +40,34 @@ export function presentEvent(event: EventRow): Event {
   };
 }
 
-export async function createEvent(
-  db: Db,
+/** Inserts a new event and audits it; its shape (templates and more) is laid by the caller. */
+export async function insertNewEvent(
+  trx: Db,
   actor: Actor,
-  input: z.infer<typeof createEventBody>,
-): Promise<Event> {
-  return presentEvent(
-    await db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const event = await insertEvent(trx, {
-        name: input.name,
-        description: input.description,
-        background: input.background,
-        is_exercise: input.isExercise ? 1 : 0,
-        state: 'active',
-        period_granularity: input.periodGranularity,
-        four_eyes: input.fourEyes ? 1 : 0,
-        ...periodColumns(input),
-        activated_at: input.activatedAt ? new Date(input.activatedAt).toISOString() : now,
-        created_at: now,
-        updated_at: now,
-      });
-      await installBuiltinTemplates(trx, actor, event.id);
-      await recordAudit(trx, actor, {
-        action: 'event.create',
-        entityType: 'event',
-        entityId: event.id,
-        eventId: event.id,
-        after: event,
-      });
-      return event;
-    }),
-  );
+  input: Omit<z.infer<typeof createEventBody>, 'origin' | 'fourEyes'> & { fourEyes: boolean },
+): Promise<EventRow> {
+  const now = new Date().toISOString();
+  const event = await insertEvent(trx, {
+    name: input.name,
+    description: input.description,
+    background: input.background,
+    is_exercise: input.isExercise ? 1 : 0,
+    state: 'active',
+    period_granularity: input.periodGranularity,
+    four_eyes: input.fourEyes ? 1 : 0,
+    ...periodColumns(input),
+    activated_at: input.activatedAt ? new Date(input.activatedAt).toISOString() : now,
+    created_at: now,
+    updated_at: now,
+  });
+  await recordAudit(trx, actor, {
+    action: 'event.create',
+    entityType: 'event',
+    entityId: event.id,
+    eventId: event.id,
+    after: event,
+  });
+  return event;
 }
 
 export async function changeEvent(

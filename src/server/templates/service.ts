@@ -3,7 +3,6 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
-import { builtinTemplates } from './builtin.ts';
 import {
   type TemplateRow,
   findTemplate,
@@ -13,6 +12,7 @@ import {
 } from './repository.ts';
 import type { Template, createTemplateBody, updateTemplateBody } from '../../contract/templates.ts';
 import { type TemplateSection, duplicateKeys } from '../../contract/template-sections.ts';
+import type { ReportTemplateSetup } from '../../contract/setups.ts';
 
 export function presentTemplate(row: TemplateRow): Template {
   return {
@@ -31,19 +31,28 @@ export function presentTemplate(row: TemplateRow): Template {
   };
 }
 
-/** Gives a new event its own copies of the built-in templates, which its admins may then edit. */
-export async function installBuiltinTemplates(
+/** The event's report templates as a set-up carries them, in the order they were made. */
+export async function readTemplatesSetup(db: Db, eventId: number): Promise<ReportTemplateSetup[]> {
+  return (await listTemplates(db, eventId)).map((row) => ({
+    name: row.name,
+    kind: row.kind,
+    sections: JSON.parse(row.sections_json) as TemplateSection[],
+  }));
+}
+
+/** Gives a new event its own copies of a set-up's templates, which its admins may then edit. */
+export async function applyTemplatesSetup(
   trx: Db,
   actor: Actor,
   eventId: number,
+  templates: ReportTemplateSetup[],
 ): Promise<void> {
-  if ((await listTemplates(trx, eventId)).length > 0) return;
-  for (const template of builtinTemplates) {
-    await insertNewTemplate(trx, actor, eventId, {
-      name: template.name,
-      kind: template.kind,
-      sections: template.sections,
-    });
+  if ((await listTemplates(trx, eventId)).length > 0) {
+    throw errors.wrongState('Händelsen har redan rapportmallar.');
+  }
+  for (const template of templates) {
+    refuseDuplicateKeys(template.sections);
+    await insertNewTemplate(trx, actor, eventId, template);
   }
 }
 

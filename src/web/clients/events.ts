@@ -5,6 +5,7 @@ import type {
   PeriodDeadline,
   SetDataAsOfInput,
 } from '../../contract/events.ts';
+import type { EventOrigin } from '../../contract/setups.ts';
 import { eventPath, request } from '../api.ts';
 import { allOf } from '../exhaustive.ts';
 
@@ -21,8 +22,12 @@ export interface EventSettingsInput {
 export const eventsApi = {
   list: () => request<{ items: Event[] }>('GET', '/api/events'),
   get: (eventId: number) => request<Event>('GET', eventPath(eventId)),
-  create: (input: { name: string; description: string; isExercise: boolean }) =>
-    request<Event>('POST', '/api/events', input),
+  create: (input: {
+    name: string;
+    description: string;
+    isExercise: boolean;
+    origin: EventOrigin;
+  }) => request<Event>('POST', '/api/events', input),
   changeSettings: (eventId: number, input: EventSettingsInput) =>
     request<Event>('PATCH', eventPath(eventId), input),
   dataAsOf: (eventId: number) =>

@@ -14,6 +14,7 @@ const systemSections = [
   ['units', '/admin/units'],
   ['sso', '/admin/sso'],
   ['secondFactor', '/admin/second-factor'],
+  ['setups', '/admin/setups'],
   ['audit', '/admin/audit'],
 ] as const;
 
@@ -46,6 +47,7 @@ const eventSections = [
   ['distribution', '/admin/distribution'],
   ['feeds', '/admin/feeds'],
   ['settings', '/admin/settings'],
+  ['setup', '/admin/setup'],
   ['audit', '/admin/audit'],
 ] as const;
 

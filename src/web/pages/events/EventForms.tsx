@@ -11,6 +11,7 @@ import { LoadError } from '../../kit/loadError.tsx';
 import type { Event } from '../../../contract/events.ts';
 import { closingApi } from '../../clients/closing.ts';
 import { eventsApi } from '../../clients/events.ts';
+import { EventOriginField, type OriginChoice, originOf, standardOrigin } from './EventOrigin.tsx';
 
 export function CreateEventPage() {
   const { t } = useTranslation();
@@ -19,17 +20,43 @@ export function CreateEventPage() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [isExercise, setIsExercise] = useState(false);
+  const [origin, setOrigin] = useState<OriginChoice>(standardOrigin);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const chosen = originOf(origin);
+    if ('missing' in chosen) {
+      const message =
+        chosen.missing === 'origin-setup'
+          ? t('setups.origin.missingSetup')
+          : t('setups.origin.missingEvent');
+      setErrors(clientErrors([[chosen.missing, message]]));
+      return;
+    }
     setBusy(true);
     try {
-      const created = await eventsApi.create({ name, description, isExercise });
+      const created = await eventsApi.create({
+        name,
+        description,
+        isExercise,
+        origin: chosen.origin,
+      });
       navigate('/', { state: { flash: t('events.created', { name: created.name }) } });
     } catch (error) {
-      setErrors(formErrorsFrom(error, { name: 'name', description: 'description' }, 'name'));
+      setErrors(
+        formErrorsFrom(
+          error,
+          {
+            name: 'name',
+            description: 'description',
+            'origin.setupId': 'origin-setup',
+            'origin.eventId': 'origin-event',
+          },
+          'name',
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -61,6 +88,14 @@ export function CreateEventPage() {
           hint={t('events.isExerciseHint')}
           checked={isExercise}
           onChange={setIsExercise}
+        />
+        <EventOriginField
+          choice={origin}
+          onChange={(choice) => {
+            setOrigin(choice);
+            setErrors(noErrors);
+          }}
+          errors={errors.byField}
         />
         <div className="button-group">
           <button type="submit" className="button" disabled={busy}>

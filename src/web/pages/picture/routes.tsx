@@ -11,6 +11,7 @@ import { SsoPage } from '../admin/Sso.tsx';
 import { SecondFactorPolicyPage } from '../admin/SecondFactorPolicy.tsx';
 import { UnitsPage } from '../admin/Units.tsx';
 import { UsersPage } from '../admin/Users.tsx';
+import { EventSetupPage, SetupsPage } from '../admin/Setups.tsx';
 import { CalendarPage } from '../meetings/Calendar.tsx';
 import { ForumsPage } from '../meetings/Forums.tsx';
 import { MeetingPage } from '../meetings/Meeting.tsx';
@@ -48,11 +49,13 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/admin/templates', Page: TemplatesPage },
   { path: '/events/:eventId/admin/distribution', Page: DistributionPage },
   { path: '/events/:eventId/admin/feeds', Page: FeedsPage },
+  { path: '/events/:eventId/admin/setup', Page: EventSetupPage },
   { path: '/events/:eventId/admin/audit', Page: EventAuditPage },
   { path: '/admin', Page: AdminHomePage },
   { path: '/admin/users', Page: UsersPage },
   { path: '/admin/units', Page: UnitsPage },
   { path: '/admin/sso', Page: SsoPage },
   { path: '/admin/second-factor', Page: SecondFactorPolicyPage },
+  { path: '/admin/setups', Page: SetupsPage },
   { path: '/admin/audit', Page: SystemAuditPage },
 ];
