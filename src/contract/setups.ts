@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
+import { periodSetup } from './events.ts';
 import { returnFormSetup } from './return-forms.ts';
 import { scalesSetup } from './scales.ts';
 import { templateSectionSchema } from './template-sections.ts';
@@ -37,6 +38,7 @@ export const eventSetup = z
     name: z.string().trim().min(1, 'Ange uppsättningens namn.').max(200),
     description: z.string().max(2000).default(''),
     rules: eventRulesSetup,
+    period: periodSetup.optional(),
     scales: scalesSetup.optional(),
     returnForm: returnFormSetup.optional(),
     reportTemplates: z
@@ -65,14 +67,6 @@ export const updateSetupBody = z
   .strict();
 
 export const deleteSetupQuery = z.object({ version: decimalId });
-
-/** Where a new event takes its shape from: the standard, a set-up of the library, or an event. */
-export const eventOrigin = z.discriminatedUnion('from', [
-  z.object({ from: z.literal('standard') }).strict(),
-  z.object({ from: z.literal('setup'), setupId: z.number().int().positive() }).strict(),
-  z.object({ from: z.literal('event'), eventId: z.number().int().positive() }).strict(),
-]);
-export type EventOrigin = z.infer<typeof eventOrigin>;
 
 export const setupSummary = z.object({
   id: z.number().int(),

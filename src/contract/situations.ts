@@ -92,7 +92,8 @@ export const returnBody = z
 export const createInputRequestBody = z
   .object({
     period: periodKey,
-    deadline: z.iso.datetime({ offset: true }),
+    /** Absent: the event's deadline within the period, in its time zone. */
+    deadline: z.iso.datetime({ offset: true }).optional(),
     unitIds: z
       .array(z.number().int().positive())
       .min(1, 'Välj minst en enhet.')
@@ -194,6 +195,10 @@ export const inputRequestPage = pageOf(inputRequest);
 export const completeness = z.object({
   period: z.string().nullable(),
   deadline: timestamp.nullable(),
+  /** The instant the staff say the period's data is from, when set. */
+  dataAsOf: timestamp.nullable(),
+  /** A past period a report has started to cover: its missing returns are no longer late. */
+  covered: z.boolean(),
   expected: z.number().int(),
   reported: z.number().int(),
   units: z.array(

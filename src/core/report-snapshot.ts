@@ -4,14 +4,24 @@
  */
 export interface ReportSnapshot {
   format: 1;
-  event: { id: number; name: string; isExercise: boolean };
+  event: {
+    id: number;
+    name: string;
+    isExercise: boolean;
+    /** The event's language for the fixed texts, when not Swedish (absent in older snapshots). */
+    language?: 'en';
+    /** The event's IANA time zone for every date, when not Europe/Stockholm. */
+    timeZone?: string;
+  };
   report: {
     id: number;
     number: number;
     kind: 'regular' | 'extra' | 'final';
     title: string;
-    /** When the content was compiled (ISO-8601 UTC); shown as "Sammanställd: …" in Stockholm time. */
+    /** When the content was compiled (ISO-8601 UTC); shown as "Sammanställd: …" in the event's time zone. */
     compiledAt: string;
+    /** The instant the staff set as the report period's "data as of", when set (ISO-8601 UTC). */
+    dataAsOf?: string;
     publishedAt: string | null;
     /** Which version of the report this is; a correction points to the report it corrects. */
     version: number;

@@ -12,6 +12,7 @@ import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { enGB } from 'date-fns/locale/en-GB';
 import { sv } from 'date-fns/locale/sv';
 
+/** The default time zone: an event without its own shows its dates in Stockholm time. */
 export const TIME_ZONE = 'Europe/Stockholm';
 
 export type Granularity = 'week' | 'day';
@@ -25,7 +26,17 @@ export interface Period {
   end: Date;
 }
 
-const IN_STOCKHOLM = { in: tz(TIME_ZONE) };
+const zoneContexts = new Map<string, { in: ReturnType<typeof tz> }>();
+
+/** The date-fns context that reads and writes wall-clock times in a time zone. */
+function inZone(zone: string): { in: ReturnType<typeof tz> } {
+  let context = zoneContexts.get(zone);
+  if (!context) {
+    context = { in: tz(zone) };
+    zoneContexts.set(zone, context);
+  }
+  return context;
+}
 
 const WEEK_KEY_FORMAT = "RRRR-'W'II";
 const DAY_KEY_FORMAT = 'yyyy-MM-dd';
@@ -39,46 +50,56 @@ const DATE_FNS_LOCALES = { sv, en: enGB };
 const WEEK_WORD = { sv: 'vecka', en: 'week' };
 const COMPILED_WORD = { sv: 'Sammanställd', en: 'Compiled' };
 const AT_WORD = { sv: 'klockan', en: 'at' };
+const DATA_AS_OF_WORDS = { sv: 'Data per', en: 'Data as of' };
 
-export function isoWeekOf(instant: Date): { year: number; week: number } {
+export function isoWeekOf(instant: Date, zone = TIME_ZONE): { year: number; week: number } {
   return {
-    year: getISOWeekYear(instant, IN_STOCKHOLM),
-    week: getISOWeek(instant, IN_STOCKHOLM),
+    year: getISOWeekYear(instant, inZone(zone)),
+    week: getISOWeek(instant, inZone(zone)),
   };
 }
 
-const HOUR_MS = 3_600_000;
+/** Every time zone changes its offset, and so starts its days, on a whole quarter of a UTC hour. */
+const QUARTER_HOUR_MS = 900_000;
 const knownPeriodsLimit = 50_000;
-const knownPeriods: Record<
-  Granularity,
-  Map<number, { key: string; start: number; end: number }>
-> = { week: new Map(), day: new Map() };
+const knownPeriods = new Map<string, Map<number, { key: string; start: number; end: number }>>();
 
 /**
- * The day or ISO week (Stockholm time) an instant falls in. Working it out with time-zone rules
- * costs a third of a millisecond; Stockholm changes its offset only on a whole UTC hour, so every
- * instant of one UTC hour has the same answer, which is remembered.
+ * The day or ISO week (in the time zone, Stockholm by default) an instant falls in. Working it
+ * out with time-zone rules costs a third of a millisecond; every instant of one quarter of a UTC
+ * hour has the same answer, which is remembered per zone and granularity.
  */
-export function periodOf(instant: Date, granularity: Granularity): Period {
-  const hour = Math.floor(instant.getTime() / HOUR_MS);
-  const known = knownPeriods[granularity];
-  let period = known.get(hour);
+export function periodOf(instant: Date, granularity: Granularity, zone = TIME_ZONE): Period {
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const known = knownPeriodsIn(`${zone} ${granularity}`);
+  let period = known.get(quarter);
   if (!period) {
-    const worked = granularity === 'week' ? weekPeriodOf(instant) : dayPeriodOf(instant);
+    const worked =
+      granularity === 'week' ? weekPeriodOf(instant, zone) : dayPeriodOf(instant, zone);
     period = { key: worked.key, start: worked.start.getTime(), end: worked.end.getTime() };
     if (known.size >= knownPeriodsLimit) known.clear();
-    known.set(hour, period);
+    known.set(quarter, period);
   }
   return { key: period.key, granularity, start: new Date(period.start), end: new Date(period.end) };
 }
 
-/** The period a key names; parsing in Stockholm time is slow, so each key is parsed once. */
-export function parsePeriod(key: string): Period {
-  const start = knownKeys.get(key);
-  if (start !== undefined) return periodOf(new Date(start), granularityOfKey(key));
-  const period = parseKey(key);
+function knownPeriodsIn(cacheKey: string) {
+  let known = knownPeriods.get(cacheKey);
+  if (!known) {
+    known = new Map();
+    knownPeriods.set(cacheKey, known);
+  }
+  return known;
+}
+
+/** The period a key names in a time zone; parsing is slow, so each key is parsed once per zone. */
+export function parsePeriod(key: string, zone = TIME_ZONE): Period {
+  const cacheKey = `${zone} ${key}`;
+  const start = knownKeys.get(cacheKey);
+  if (start !== undefined) return periodOf(new Date(start), granularityOfKey(key), zone);
+  const period = parseKey(key, zone);
   if (knownKeys.size >= knownPeriodsLimit) knownKeys.clear();
-  knownKeys.set(key, period.start.getTime());
+  knownKeys.set(cacheKey, period.start.getTime());
   return period;
 }
 
@@ -93,17 +114,20 @@ export function isPeriodKey(key: string): boolean {
 }
 
 /** The instants a period key spans, as ISO strings: from its start up to (not including) its end. */
-export function periodRange(key: string): { from: string; to: string } {
-  const period = parsePeriod(key);
+export function periodRange(key: string, zone = TIME_ZONE): { from: string; to: string } {
+  const period = parsePeriod(key, zone);
   return { from: period.start.toISOString(), to: period.end.toISOString() };
 }
 
 /** The bounds of a time filter: an explicit from/to wins over the bounds of the period. */
-export function filterRange(query: { period?: string; from?: string; to?: string }): {
+export function filterRange(
+  query: { period?: string; from?: string; to?: string },
+  zone = TIME_ZONE,
+): {
   from: string | undefined;
   to: string | undefined;
 } {
-  const period = query.period ? periodRange(query.period) : undefined;
+  const period = query.period ? periodRange(query.period, zone) : undefined;
   return {
     from: query.from ? isoInstant(query.from) : period?.from,
     to: query.to ? isoInstant(query.to) : period?.to,
@@ -121,49 +145,68 @@ function granularityOfKey(key: string): Granularity {
   return WEEK_KEY_PATTERN.test(key) ? 'week' : 'day';
 }
 
-function parseKey(key: string): Period {
+function parseKey(key: string, zone: string): Period {
   if (WEEK_KEY_PATTERN.test(key)) {
-    return parseWeekKey(key);
+    return parseWeekKey(key, zone);
   }
   if (DAY_KEY_PATTERN.test(key)) {
-    return parseDayKey(key);
+    return parseDayKey(key, zone);
   }
   throw new RangeError(
     `Malformed period key "${key}": expected a week like "2024-W45" or a day like "2024-11-05"`,
   );
 }
 
-export function previousPeriod(key: string): Period {
-  const period = parsePeriod(key);
+export function previousPeriod(key: string, zone = TIME_ZONE): Period {
+  const period = parsePeriod(key, zone);
   const lastMomentBefore = new Date(period.start.getTime() - 1);
-  return periodOf(lastMomentBefore, period.granularity);
+  return periodOf(lastMomentBefore, period.granularity, zone);
 }
 
-export function nextPeriod(key: string): Period {
-  const period = parsePeriod(key);
-  return periodOf(period.end, period.granularity);
+export function nextPeriod(key: string, zone = TIME_ZONE): Period {
+  const period = parsePeriod(key, zone);
+  return periodOf(period.end, period.granularity, zone);
 }
 
-export function periodLabel(key: string, locale: LabelLocale): string {
-  const period = parsePeriod(key);
+export function periodLabel(key: string, locale: LabelLocale, zone = TIME_ZONE): string {
+  const period = parsePeriod(key, zone);
   if (period.granularity === 'week') {
     // A valid week key already names its ISO week-year and week.
     const [year, week] = key.split('-W');
     return `${WEEK_WORD[locale]} ${Number(week)} ${year}`;
   }
-  return format(period.start, 'd MMMM yyyy', { ...IN_STOCKHOLM, locale: DATE_FNS_LOCALES[locale] });
+  return format(period.start, 'd MMMM yyyy', {
+    ...inZone(zone),
+    locale: DATE_FNS_LOCALES[locale],
+  });
 }
 
-export function formatDateTime(instant: Date): string {
-  return `${formatDate(instant)} ${formatTime(instant)}`;
+export function formatDateTime(instant: Date, zone = TIME_ZONE): string {
+  return `${formatDate(instant, zone)} ${formatTime(instant, zone)}`;
 }
 
-export function formatDate(instant: Date): string {
-  return format(instant, DAY_KEY_FORMAT, IN_STOCKHOLM);
+export function formatDate(instant: Date, zone = TIME_ZONE): string {
+  return format(instant, DAY_KEY_FORMAT, inZone(zone));
 }
 
-export function formatCompiledLine(instant: Date, locale: LabelLocale): string {
-  return `${COMPILED_WORD[locale]}: ${formatDate(instant)} ${AT_WORD[locale]} ${formatTime(instant)}`;
+export function formatCompiledLine(instant: Date, locale: LabelLocale, zone = TIME_ZONE): string {
+  return `${COMPILED_WORD[locale]}: ${formatDate(instant, zone)} ${AT_WORD[locale]} ${formatTime(instant, zone)}`;
+}
+
+/** "Data per 2024-11-05 14:00" / "Data as of 2024-11-05 14:00": the instant a period's data is from. */
+export function formatDataAsOfLine(instant: Date, locale: LabelLocale, zone = TIME_ZONE): string {
+  return `${DATA_AS_OF_WORDS[locale]} ${formatDateTime(instant, zone)}`;
+}
+
+/** Whether a text names a time zone this runtime knows (an IANA name such as "Asia/Tokyo"). */
+export function isTimeZone(zone: string): boolean {
+  return knownTimeZones().has(zone);
+}
+
+let timeZones: Set<string> | undefined;
+function knownTimeZones(): Set<string> {
+  timeZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+  return timeZones;
 }
 
 /**
@@ -171,67 +214,96 @@ export function formatCompiledLine(instant: Date, locale: LabelLocale): string {
  * 03:30); an ambiguous time in the autumn overlap resolves to the later, standard-time instant.
  */
 export function stockholmLocalToInstant(localDate: string, localTime = '00:00'): Date {
+  return zonedLocalToInstant(localDate, localTime, TIME_ZONE);
+}
+
+/** A wall-clock date and time in a time zone as an instant, with the rules of `stockholmLocalToInstant`. */
+export function zonedLocalToInstant(localDate: string, localTime: string, zone: string): Date {
   if (!DAY_KEY_PATTERN.test(localDate) || !TIME_PATTERN.test(localTime)) {
     throw new RangeError(
       `Malformed local date/time "${localDate} ${localTime}": expected "YYYY-MM-DD" and "HH:mm"`,
     );
   }
-  const parsed = parseInStockholm(`${localDate} ${localTime}`, `${DAY_KEY_FORMAT} ${TIME_FORMAT}`);
+  const parsed = parseInZone(`${localDate} ${localTime}`, `${DAY_KEY_FORMAT} ${TIME_FORMAT}`, zone);
   if (!isValid(parsed)) {
     throw new RangeError(`Local date/time "${localDate} ${localTime}" does not exist`);
   }
   return toPlainDate(parsed);
 }
 
-function formatTime(instant: Date): string {
-  return format(instant, TIME_FORMAT, IN_STOCKHOLM);
+function formatTime(instant: Date, zone: string): string {
+  return format(instant, TIME_FORMAT, inZone(zone));
 }
 
-function weekPeriodOf(instant: Date): Period {
-  const start = startOfISOWeek(instant, IN_STOCKHOLM);
+function weekPeriodOf(instant: Date, zone: string): Period {
+  const start = startOfISOWeek(instant, inZone(zone));
   return {
-    key: format(start, WEEK_KEY_FORMAT, IN_STOCKHOLM),
+    key: format(start, WEEK_KEY_FORMAT, inZone(zone)),
     granularity: 'week',
     start: toPlainDate(start),
-    end: toPlainDate(addWeeks(start, 1, IN_STOCKHOLM)),
+    end: toPlainDate(addWeeks(start, 1, inZone(zone))),
   };
 }
 
-function dayPeriodOf(instant: Date): Period {
-  const start = startOfDay(instant, IN_STOCKHOLM);
+function dayPeriodOf(instant: Date, zone: string): Period {
+  const start = startOfDay(instant, inZone(zone));
   return {
-    key: format(start, DAY_KEY_FORMAT, IN_STOCKHOLM),
+    key: format(start, DAY_KEY_FORMAT, inZone(zone)),
     granularity: 'day',
     start: toPlainDate(start),
-    end: toPlainDate(addDays(start, 1, IN_STOCKHOLM)),
+    end: toPlainDate(addDays(start, 1, inZone(zone))),
   };
 }
 
 // date-fns accepts week 53 in any year and rolls it over into week 1 of the next, so a week
 // exists only if the parsed start formats back to the same key.
-function parseWeekKey(key: string): Period {
-  const start = parseInStockholm(key, WEEK_KEY_FORMAT);
-  const period = isValid(start) ? weekPeriodOf(start) : undefined;
+function parseWeekKey(key: string, zone: string): Period {
+  const start = parseInZone(key, WEEK_KEY_FORMAT, zone);
+  const period = isValid(start) ? weekPeriodOf(start, zone) : undefined;
   if (period?.key !== key) {
     throw new RangeError(`Week "${key}" does not exist: that ISO week-year has no such week`);
   }
   return period;
 }
 
-function parseDayKey(key: string): Period {
-  const start = parseInStockholm(key, DAY_KEY_FORMAT);
+function parseDayKey(key: string, zone: string): Period {
+  const start = parseInZone(key, DAY_KEY_FORMAT, zone);
   if (!isValid(start)) {
     throw new RangeError(`Day "${key}" does not exist in the calendar`);
   }
-  return dayPeriodOf(start);
+  return dayPeriodOf(start, zone);
 }
 
-function parseInStockholm(text: string, formatString: string): Date {
-  return parse(text, formatString, new Date(0), IN_STOCKHOLM);
+function parseInZone(text: string, formatString: string, zone: string): Date {
+  return parse(text, formatString, new Date(0), inZone(zone));
 }
 
 // date-fns returns TZDate instances; callers get ordinary Dates so equality and serialization
 // behave like any other instant.
 function toPlainDate(date: Date): Date {
   return new Date(date.getTime());
+}
+
+/** When returns for a period are due: a weekday (1 = Monday … 7 = Sunday) of a week, and a time. */
+export interface PeriodDeadline {
+  weekday: number;
+  time: string;
+}
+
+/**
+ * The instant a period's returns are due, in the time zone: the deadline's weekday and time of
+ * the week, or the deadline's time on the day (a daily period has no weekday).
+ */
+export function periodDeadline(key: string, deadline: PeriodDeadline, zone = TIME_ZONE): Date {
+  const period = parsePeriod(key, zone);
+  const firstDay = formatDate(period.start, zone);
+  const day =
+    period.granularity === 'week' ? calendarDaysAfter(firstDay, deadline.weekday - 1) : firstDay;
+  return zonedLocalToInstant(day, deadline.time, zone);
+}
+
+function calendarDaysAfter(localDate: string, days: number): string {
+  const date = new Date(`${localDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }

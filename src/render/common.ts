@@ -4,7 +4,7 @@ import type {
   ReportSnapshot,
   SnapshotSection,
 } from '../core/report-snapshot.ts';
-import { formatCompiledLine, formatDateTime } from '../core/time.ts';
+import { TIME_ZONE, formatCompiledLine, formatDataAsOfLine, formatDateTime } from '../core/time.ts';
 
 export const EXERCISE_BANNER = 'ÖVNING';
 export const EXERCISE_NOTE = 'Detta är en övning. Uppgifterna gäller inte en verklig händelse.';
@@ -26,19 +26,34 @@ export function visibleSections(snapshot: ReportSnapshot): SnapshotSection[] {
     : snapshot.sections.filter((section) => !section.internal);
 }
 
+/** The event's time zone: Stockholm for snapshots that name none. */
+export function snapshotZone(snapshot: ReportSnapshot): string {
+  return snapshot.event.timeZone ?? TIME_ZONE;
+}
+
 export function compiledLine(snapshot: ReportSnapshot): string {
-  return formatCompiledLine(new Date(snapshot.report.compiledAt), 'sv');
+  return formatCompiledLine(
+    new Date(snapshot.report.compiledAt),
+    snapshot.event.language ?? 'sv',
+    snapshotZone(snapshot),
+  );
 }
 
 /** Short facts under the title, e.g. "Rapport nr 12", "Publicerad: 2024-11-05 18:02". */
 export function metadataLines(snapshot: ReportSnapshot): string[] {
   const { report } = snapshot;
   const lines = [`${KIND_LABELS[report.kind]} nr ${report.number}`];
+  if (report.dataAsOf) {
+    const language = snapshot.event.language ?? 'sv';
+    lines.push(formatDataAsOfLine(new Date(report.dataAsOf), language, snapshotZone(snapshot)));
+  }
   if (report.version > 1 || report.correctsReportId !== null) {
     lines.push(`Version ${report.version}, rättelse av en tidigare publicerad version`);
   }
   if (report.publishedAt) {
-    lines.push(`Publicerad: ${formatDateTime(new Date(report.publishedAt))}`);
+    lines.push(
+      `Publicerad: ${formatDateTime(new Date(report.publishedAt), snapshotZone(snapshot))}`,
+    );
   }
   if (snapshot.authors.length > 0) {
     lines.push(`Sammanställd av: ${snapshot.authors.join(', ')}`);

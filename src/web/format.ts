@@ -1,7 +1,19 @@
-// Dates, times, weeks and numbers: always Europe/Stockholm, Swedish formats by default.
+// Dates, times, weeks and numbers: in the time zone of the event shown (Europe/Stockholm by
+// default, and outside an event), Swedish formats by default.
 import i18n from './i18n.ts';
 
 export const TIME_ZONE = 'Europe/Stockholm';
+
+let displayZone = TIME_ZONE;
+
+/** The time zone every date is shown in; an event's pages set their event's (kit/eventPage.tsx). */
+export function setDisplayTimeZone(zone: string): void {
+  displayZone = zone;
+}
+
+export function displayTimeZone(): string {
+  return displayZone;
+}
 
 function locale(): string {
   return i18n.language === 'en' ? 'en-GB' : 'sv-SE';
@@ -9,10 +21,10 @@ function locale(): string {
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale() + JSON.stringify(options);
+  const key = locale() + displayZone + JSON.stringify(options);
   let format = cache.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, ...options });
+    format = new Intl.DateTimeFormat(locale(), { timeZone: displayZone, ...options });
     cache.set(key, format);
   }
   return format;
@@ -54,7 +66,7 @@ export function formatTime(value: string | Date): string {
   );
 }
 
-/** Calendar parts of an instant as a wall clock in Stockholm shows them. */
+/** Calendar parts of an instant as a wall clock in the display time zone shows them. */
 export function stockholmParts(date: Date): {
   year: number;
   month: number;
@@ -63,7 +75,7 @@ export function stockholmParts(date: Date): {
   minute: number;
 } {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
+    timeZone: displayZone,
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
@@ -163,5 +175,5 @@ export function stockholmLocalNow(now = new Date()): string {
 
 /** Today's date in Stockholm, `2024-11-05`, as a date field wants it. */
 export function stockholmToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(now);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: displayZone }).format(now);
 }

@@ -9,6 +9,7 @@ import { reportsTranslations } from './i18n-reports.ts';
 import { reviewTranslations } from './i18n-review.ts';
 import { mfaTranslations } from './i18n-mfa.ts';
 import { ssoTranslations } from './i18n-sso.ts';
+import { eventSettingsTranslations } from './i18n-event-settings.ts';
 import { setupsTranslations } from './i18n-setups.ts';
 import { scalesTranslations } from './i18n-scales.ts';
 
@@ -479,6 +480,7 @@ void i18n.use(initReactI18next).init({
         ...milestonesTranslations.sv,
         ...ssoTranslations.sv,
         ...mfaTranslations.sv,
+        ...eventSettingsTranslations.sv,
         ...setupsTranslations.sv,
         ...scalesTranslations.sv,
         ...formsTranslations.sv,
@@ -495,6 +497,7 @@ void i18n.use(initReactI18next).init({
         ...milestonesTranslations.en,
         ...ssoTranslations.en,
         ...mfaTranslations.en,
+        ...eventSettingsTranslations.en,
         ...setupsTranslations.en,
         ...scalesTranslations.en,
         ...formsTranslations.en,
@@ -517,6 +520,26 @@ export function setLanguage(language: Language): void {
   }
   document.documentElement.lang = language;
   void i18n.changeLanguage(language);
+}
+
+/**
+ * An event's language becomes the default while its pages are shown, for a user who has not
+ * chosen a language; `null` (leaving the event) goes back to the user's own default.
+ */
+export function applyEventLanguage(language: Language | null): void {
+  if (hasChosenLanguage()) return;
+  const wanted = language ?? storedLanguage();
+  if (i18n.language === wanted) return;
+  if (typeof document !== 'undefined') document.documentElement.lang = wanted;
+  void i18n.changeLanguage(wanted);
+}
+
+function hasChosenLanguage(): boolean {
+  try {
+    return localStorage.getItem(storageKey) !== null;
+  } catch {
+    return false;
+  }
 }
 
 export default i18n;

@@ -1,7 +1,7 @@
 import { updateVersioned } from '../db/paging.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/schema.ts';
-import type { EventsTable } from './tables.ts';
+import type { EventPeriodDataAsOfTable, EventsTable } from './tables.ts';
 
 export type EventRow = Selectable<EventsTable>;
 
@@ -42,4 +42,48 @@ export function updateEvent(
     ...changes,
     updated_at: new Date().toISOString(),
   });
+}
+
+export type DataAsOfRow = Selectable<EventPeriodDataAsOfTable>;
+
+export function listDataAsOf(db: Db, eventId: number): Promise<DataAsOfRow[]> {
+  return db
+    .selectFrom('event_period_data_as_of')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('period', 'desc')
+    .execute();
+}
+
+export function findDataAsOf(
+  db: Db,
+  eventId: number,
+  period: string,
+): Promise<DataAsOfRow | undefined> {
+  return db
+    .selectFrom('event_period_data_as_of')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+}
+
+export function insertDataAsOf(
+  db: Db,
+  row: Insertable<EventPeriodDataAsOfTable>,
+): Promise<DataAsOfRow> {
+  return db
+    .insertInto('event_period_data_as_of')
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateDataAsOf(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: { data_as_of: string; updated_by: number | null; updated_at: string },
+): Promise<DataAsOfRow | undefined> {
+  return updateVersioned(db, 'event_period_data_as_of', id, expectedVersion, changes);
 }

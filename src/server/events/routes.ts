@@ -4,11 +4,16 @@ import {
   event,
   eventIdParams,
   eventList,
+  periodDataAsOf,
+  periodDataAsOfList,
+  periodDataParams,
+  setDataAsOfBody,
   updateEventBody,
 } from '../../contract/events.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
 import { createEvent } from '../setups/service.ts';
+import { dataAsOfList, setDataAsOf } from './periods.ts';
 import { changeEvent, eventById, visibleEvents } from './service.ts';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -46,5 +51,34 @@ export const eventRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       schema: { tags, params: eventIdParams, body: updateEventBody, response: { 200: event } },
     },
     async (request) => changeEvent(db, actorOf(request), request.params.eventId, request.body),
+  );
+  app.get(
+    '/api/events/:eventId/data-as-of',
+    {
+      config: { access: { kind: 'event', permission: 'picture.read' } },
+      schema: { tags, params: eventIdParams, response: { 200: periodDataAsOfList } },
+    },
+    async (request) => dataAsOfList(db, request.params.eventId),
+  );
+
+  app.put(
+    '/api/events/:eventId/data-as-of/:period',
+    {
+      config: { access: { kind: 'event', permission: 'input_request.manage' } },
+      schema: {
+        tags,
+        params: periodDataParams,
+        body: setDataAsOfBody,
+        response: { 200: periodDataAsOf },
+      },
+    },
+    async (request) =>
+      setDataAsOf(
+        db,
+        actorOf(request),
+        request.params.eventId,
+        request.params.period,
+        request.body,
+      ),
   );
 };

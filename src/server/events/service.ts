@@ -11,7 +11,13 @@ import {
   listEvents,
   updateEvent,
 } from './repository.ts';
-import type { Event, createEventBody, updateEventBody } from '../../contract/events.ts';
+import type {
+  Event,
+  PeriodDeadline,
+  createEventBody,
+  periodGranularity,
+  updateEventBody,
+} from '../../contract/events.ts';
 
 export function presentEvent(event: EventRow): Event {
   return {
@@ -23,6 +29,10 @@ export function presentEvent(event: EventRow): Event {
     state: event.state,
     periodGranularity: event.period_granularity,
     fourEyes: event.four_eyes === 1,
+    deadline: { weekday: event.deadline_weekday, time: event.deadline_time },
+    reportCovers: event.report_covers,
+    language: event.language,
+    timeZone: event.time_zone,
     activatedAt: event.activated_at,
     closedAt: event.closed_at,
     createdAt: event.created_at,
@@ -35,7 +45,10 @@ export function presentEvent(event: EventRow): Event {
 export async function insertNewEvent(
   trx: Db,
   actor: Actor,
-  input: Omit<z.infer<typeof createEventBody>, 'origin' | 'fourEyes'> & { fourEyes: boolean },
+  input: Omit<z.infer<typeof createEventBody>, 'origin' | 'fourEyes' | 'periodGranularity'> & {
+    fourEyes: boolean;
+    periodGranularity: z.infer<typeof periodGranularity>;
+  },
 ): Promise<EventRow> {
   const now = new Date().toISOString();
   const event = await insertEvent(trx, {
@@ -46,6 +59,7 @@ export async function insertNewEvent(
     state: 'active',
     period_granularity: input.periodGranularity,
     four_eyes: input.fourEyes ? 1 : 0,
+    ...periodColumns(input),
     activated_at: input.activatedAt ? new Date(input.activatedAt).toISOString() : now,
     created_at: now,
     updated_at: now,
@@ -78,6 +92,7 @@ export async function changeEvent(
           period_granularity: input.periodGranularity,
         }),
         ...(input.fourEyes !== undefined && { four_eyes: input.fourEyes ? 1 : 0 }),
+        ...periodColumns(input),
       });
       if (!updated) throw errors.conflict(presentEvent(before));
       await recordAudit(trx, actor, {
@@ -91,6 +106,24 @@ export async function changeEvent(
       return updated;
     }),
   );
+}
+
+/** The columns of the period settings, language and time zone a request names. */
+export function periodColumns(input: {
+  deadline?: PeriodDeadline | undefined;
+  reportCovers?: EventRow['report_covers'] | undefined;
+  language?: EventRow['language'] | undefined;
+  timeZone?: string | undefined;
+}) {
+  return {
+    ...(input.deadline !== undefined && {
+      deadline_weekday: input.deadline.weekday,
+      deadline_time: input.deadline.time,
+    }),
+    ...(input.reportCovers !== undefined && { report_covers: input.reportCovers }),
+    ...(input.language !== undefined && { language: input.language }),
+    ...(input.timeZone !== undefined && { time_zone: input.timeZone }),
+  };
 }
 
 /** The event by id; 404 when there is none. The one place an event is loaded for a use. */

@@ -252,8 +252,8 @@ export async function facilityMeasures(
 ): Promise<FacilityMeasure[]> {
   const event = await requireEvent(db, eventId);
   const period = query.period
-    ? periodFromKey(query.period)
-    : periodOf(new Date(), event.period_granularity);
+    ? periodFromKey(query.period, event.time_zone)
+    : periodOf(new Date(), event.period_granularity, event.time_zone);
   const facilities = (await listFacilities(db)).filter(
     (facility) => query.facilityId === undefined || facility.id === query.facilityId,
   );
@@ -275,9 +275,9 @@ export async function facilityMeasures(
 }
 
 /** A key of the right shape can still name no real period, like week 60. */
-function periodFromKey(key: string): Period {
+function periodFromKey(key: string, zone: string): Period {
   try {
-    return parsePeriod(key);
+    return parsePeriod(key, zone);
   } catch {
     throw errors.badRequest('Perioden finns inte i kalendern.', { field: 'period' });
   }

@@ -1,4 +1,4 @@
-import { type Granularity, periodOf, previousPeriod } from '../../core/time.ts';
+import { type Granularity, TIME_ZONE, periodOf, previousPeriod } from '../../core/time.ts';
 import {
   type PlaceDirectory,
   latestPerUnit,
@@ -59,12 +59,13 @@ export function statusOf(figure: SeriesFigure, value: number): FigureStatus | nu
   return 'green';
 }
 
-/** Groups observations (oldest first) by Stockholm day or ISO week. */
+/** Groups observations (oldest first) by day or ISO week in the time zone (Stockholm by default). */
 export function buildSeries(
   figure: SeriesFigure,
   observations: ObservationRow[],
   granularity: Granularity,
   directory: PlaceDirectory,
+  zone = TIME_ZONE,
 ): Series {
   const groups = new Map<string, { start: Date; end: Date; values: ObservationRow[] }>();
   let period: ReturnType<typeof periodOf> | null = null;
@@ -72,7 +73,7 @@ export function buildSeries(
     const instant = new Date(observation.observed_at);
     // Observations come oldest first: compute a period only when one leaves the current one.
     if (!period || instant < period.start || instant >= period.end) {
-      period = periodOf(instant, granularity);
+      period = periodOf(instant, granularity, zone);
     }
     const group = groups.get(period.key) ?? { start: period.start, end: period.end, values: [] };
     group.values.push(observation);

@@ -51,6 +51,7 @@ import type {
 import type { Page } from '../../contract/list.ts';
 import { periodRange } from '../../core/time.ts';
 import { fetchAllPages } from '../db/paging.ts';
+import { requireEvent } from '../events/service.ts';
 import type { FigureObservationsTable } from './tables.ts';
 import { buildSeries } from './series.ts';
 import { observationCsvColumns } from './csv.ts';
@@ -350,13 +351,14 @@ export async function figureSeries(
   const visibility = { includeInternal };
   const figure = await loadVisibleFigure(db, eventId, figureId, visibility);
   const { granularity, ...filter } = query;
-  const [observations, directory] = await Promise.all([
+  const [observations, directory, event] = await Promise.all([
     allObservations(db, figureId, filter, visibility),
     placeDirectory(db),
+    requireEvent(db, eventId),
   ]);
   return {
     figure: presentFigure(figure),
-    ...buildSeries(figure, observations, granularity, directory),
+    ...buildSeries(figure, observations, granularity, directory, event.time_zone),
   };
 }
 

@@ -33,10 +33,10 @@ export async function milestoneBlocks(
   const render = (includeInternal: boolean): Block[] => {
     const visible = milestones.filter((row) => includeInternal || row.internal === 0);
     if (visible.length === 0) return [];
-    const blocks: Block[] = [milestoneTable(visible, report.compiled_at)];
+    const blocks: Block[] = [milestoneTable(visible, report.compiled_at, event.time_zone)];
     const lines = changes
       .filter((change) => includeInternal || change.internal === 0)
-      .map((change) => changeLine(change, decisions, includeInternal));
+      .map((change) => changeLine(change, decisions, includeInternal, event.time_zone));
     blocks.push(
       lines.length === 0
         ? {
@@ -51,7 +51,7 @@ export async function milestoneBlocks(
   return { internal: render(true), public: render(false) };
 }
 
-function milestoneTable(milestones: MilestoneRow[], compiledAt: string): Block {
+function milestoneTable(milestones: MilestoneRow[], compiledAt: string, zone: string): Block {
   return {
     type: 'table',
     caption: 'Milstolpar',
@@ -63,14 +63,14 @@ function milestoneTable(milestones: MilestoneRow[], compiledAt: string): Block {
     rows: milestones.map((milestone) => [
       milestone.title,
       calendarDate(milestone.planned_on),
-      stateText(milestone, compiledAt),
+      stateText(milestone, compiledAt, zone),
     ]),
   };
 }
 
-function stateText(milestone: MilestoneRow, compiledAt: string): string {
+function stateText(milestone: MilestoneRow, compiledAt: string, zone: string): string {
   if (milestone.state === 'reached' && milestone.reached_at && milestone.reached_at <= compiledAt)
-    return `Nådd ${dayMonth(milestone.reached_at)} ✓`;
+    return `Nådd ${dayMonth(milestone.reached_at, false, zone)} ✓`;
   if (milestone.original_on !== milestone.planned_on)
     return `Flyttad från ${calendarDate(milestone.original_on)}`;
   return 'Kommande';
@@ -80,8 +80,10 @@ function changeLine(
   change: MilestoneChangeWithTitle,
   decisions: Map<number, DecisionSummary>,
   includeInternal: boolean,
+  zone: string,
 ): string {
-  if (change.kind === 'reached') return `${change.title}: nådd ${dayMonth(change.changed_at)}.`;
+  if (change.kind === 'reached')
+    return `${change.title}: nådd ${dayMonth(change.changed_at, false, zone)}.`;
   const moved = `${change.title}: flyttad från ${calendarDate(change.previous_on!)} till ${calendarDate(change.new_on!)}.`;
   const decision = change.decision_id ? decisions.get(change.decision_id) : undefined;
   const because =

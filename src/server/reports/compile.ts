@@ -12,6 +12,7 @@ import { communicationForReport } from '../communication/report-contribution.ts'
 import type { Db } from '../db/schema.ts';
 import { decisionsForReport } from '../decisions/report-contribution.ts';
 import { diversionsForReport } from '../diversions/report-contribution.ts';
+import { coveredPeriod } from '../events/periods.ts';
 import type { EventRow } from '../events/repository.ts';
 import {
   type FigureRow,
@@ -67,7 +68,7 @@ function split<T>(items: Classified<T>[], render: (items: T[]) => Block[]): Stor
 }
 
 export function resolveTitle(title: string, event: EventRow, report: ReportRow): string {
-  const { week, year } = isoWeekOf(new Date(report.compiled_at));
+  const { week, year } = isoWeekOf(new Date(report.compiled_at), event.time_zone);
   return title
     .replaceAll('{event}', event.name)
     .replaceAll('{week}', String(week))
@@ -79,8 +80,9 @@ function windowOf(report: ReportRow) {
   return { from: report.period_start, to: report.compiled_at };
 }
 
-function reportPeriod(event: EventRow, report: ReportRow) {
-  return periodOf(new Date(report.compiled_at), event.period_granularity as Granularity);
+/** The period a report covers: the one it was compiled in, or the one before (`coveredPeriod`). */
+export function reportPeriod(event: EventRow, report: ReportRow) {
+  return coveredPeriod(event, new Date(report.compiled_at));
 }
 
 /**
@@ -264,7 +266,7 @@ async function decisionBlocks(db: Db, event: EventRow, report: ReportRow): Promi
               type: 'bullets',
               items: decisions.map(
                 (decision) =>
-                  `${dayMonth(decision.decided_at)} ${decision.forum}: ${decision.text}`,
+                  `${dayMonth(decision.decided_at, false, event.time_zone)} ${decision.forum}: ${decision.text}`,
               ),
             },
           ],
@@ -292,7 +294,7 @@ async function actionBlocks(db: Db, event: EventRow, report: ReportRow): Promise
               rows: actions.map((action) => [
                 action.text,
                 action.owner_name ?? units.get(action.owner_unit_id ?? -1) ?? '',
-                action.due_at ? dayMonth(action.due_at, true) : '',
+                action.due_at ? dayMonth(action.due_at, true, event.time_zone) : '',
                 actionState(action.state, action.due_at, report.compiled_at),
               ]),
             },
@@ -318,8 +320,8 @@ async function diversionBlocks(db: Db, event: EventRow, report: ReportRow): Prom
                 const place = facilities.get(diversion.facility_id) ?? 'Akutmottagningen';
                 const span =
                   diversion.ends_at && diversion.ends_at <= report.compiled_at
-                    ? `från ${dayMonth(diversion.starts_at, true)} till ${dayMonth(diversion.ends_at, true)} (avslutad)`
-                    : `sedan ${dayMonth(diversion.starts_at, true)} (pågår)`;
+                    ? `från ${dayMonth(diversion.starts_at, true, event.time_zone)} till ${dayMonth(diversion.ends_at, true, event.time_zone)} (avslutad)`
+                    : `sedan ${dayMonth(diversion.starts_at, true, event.time_zone)} (pågår)`;
                 return `${place}: ${categories} hänvisas till ${diversion.redirected_to} ${span}.`;
               }),
             },
@@ -334,7 +336,7 @@ async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Prom
   const granularity = event.period_granularity as Granularity;
   for (const { figure, observations } of figures) {
     const seriesFor = audienceSeries(figure, observations, (rows) =>
-      buildSeries(figure, rows, granularity, directory),
+      buildSeries(figure, rows, granularity, directory, event.time_zone),
     );
     for (const audience of ['internal', 'public'] as const) {
       const series = seriesFor[audience];
@@ -513,8 +515,8 @@ async function communicationBlocks(
   report: ReportRow,
 ): Promise<StoredData> {
   const rows = await communicationForReport(db, event.id).activities({
-    fromDate: localDate(report.period_start),
-    toDate: localDate(report.compiled_at),
+    fromDate: localDate(report.period_start, event.time_zone),
+    toDate: localDate(report.compiled_at, event.time_zone),
   });
   return split(
     rows.map((row) => ({ item: row, internal: row.internal === 1 })),
@@ -541,7 +543,7 @@ async function communicationBlocks(
 async function mediaBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
   const rows = await communicationForReport(db, event.id).mediaPictures();
   const current = reportPeriod(event, report);
-  const candidates = [current.key, previousPeriod(current.key).key];
+  const candidates = [current.key, previousPeriod(current.key, event.time_zone).key];
   const picture = rows.find((row) => candidates.includes(row.period));
   if (!picture) return { public: [], internal: [] };
   const themes = JSON.parse(picture.themes) as string[];
@@ -558,7 +560,7 @@ async function mediaBlocks(db: Db, event: EventRow, report: ReportRow): Promise<
 
 async function spokespersonBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
   const rows = await communicationForReport(db, event.id).spokespersons(
-    localDate(report.compiled_at),
+    localDate(report.compiled_at, event.time_zone),
   );
   return split(
     rows.map((row) => ({ item: row, internal: row.internal === 1 })),
@@ -574,8 +576,8 @@ async function spokespersonBlocks(db: Db, event: EventRow, report: ReportRow): P
   );
 }
 
-function localDate(instant: string): string {
-  return periodOf(new Date(instant), 'day').key;
+function localDate(instant: string, zone: string): string {
+  return periodOf(new Date(instant), 'day', zone).key;
 }
 
 function escapeLinkText(text: string): string {

@@ -222,3 +222,14 @@ export function allSnapshots(db: Db) {
 export function findSnapshotById(db: Db, id: number): Promise<SnapshotRow | undefined> {
   return db.selectFrom('report_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** When each of an event's reports was compiled: the instants that name the periods they cover. */
+export async function reportCompilationTimes(db: Db, eventId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('compiled_at')
+    .where('event_id', '=', eventId)
+    .distinct()
+    .execute();
+  return rows.map((row) => row.compiled_at);
+}

@@ -1,3 +1,5 @@
+import type { ReportSnapshot } from '../../core/report-snapshot.ts';
+import { TIME_ZONE } from '../../core/time.ts';
 import type {
   Archive,
   Delivery,
@@ -12,6 +14,7 @@ import { deliveriesOfReport } from '../distribution/repository.ts';
 import { queueReportDeliveries, recipientsOf } from '../distribution/service.ts';
 import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
+import { coveredPeriod, dataAsOfOfPeriod } from '../events/periods.ts';
 import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { findTemplateByKind } from '../templates/repository.ts';
@@ -363,12 +366,18 @@ async function freezeSnapshots(trx: Db, report: ReportRow) {
   const authors = (await contributorsOf(trx, report.id)).map((person) => person.name);
   const approver =
     (await userNamesByIds(trx, [report.approved_by])).get(report.approved_by ?? -1) ?? null;
+  const dataAsOf = await dataAsOfOfPeriod(
+    trx,
+    event.id,
+    coveredPeriod(event, new Date(report.compiled_at)).key,
+  );
   const ids = { public: 0, internal: 0 };
   const hashes = { public: '', internal: '' };
   for (const audience of ['public', 'internal'] as const) {
     const snapshot = buildSnapshot({
-      event: { id: event.id, name: event.name, isExercise: event.is_exercise === 1 },
+      event: snapshotEvent(event),
       report,
+      dataAsOf,
       sections,
       authors,
       approver,
@@ -390,6 +399,17 @@ async function freezeSnapshots(trx: Db, report: ReportRow) {
     hashes[audience] = row.content_hash;
   }
   return { ids, hashes };
+}
+
+/** The event as a snapshot names it; language and time zone only when not the defaults. */
+function snapshotEvent(event: EventRow): ReportSnapshot['event'] {
+  return {
+    id: event.id,
+    name: event.name,
+    isExercise: event.is_exercise === 1,
+    ...(event.language === 'en' && { language: 'en' as const }),
+    ...(event.time_zone !== TIME_ZONE && { timeZone: event.time_zone }),
+  };
 }
 
 /** A correction is a new revision of the same number, drafted from the published text. */

@@ -39,8 +39,9 @@ export function verifiedSnapshot(row: {
 }
 
 export interface SnapshotInput {
-  event: { id: number; name: string; isExercise: boolean };
+  event: ReportSnapshot['event'];
   report: ReportRow;
+  dataAsOf: string | null;
   sections: SectionRow[];
   authors: string[];
   approver: string | null;
@@ -62,6 +63,7 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
       kind: input.report.kind,
       title: input.report.title,
       compiledAt: input.report.compiled_at,
+      ...(input.dataAsOf !== null && { dataAsOf: input.dataAsOf }),
       publishedAt: input.publishedAt,
       version: input.report.revision,
       correctsReportId: input.report.corrects_report_id,

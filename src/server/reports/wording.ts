@@ -54,14 +54,14 @@ export function genitive(name: string): string {
   return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
 
-/** "5/11", or "5/11 kl. 14:00" with the time, in Stockholm time; plain dates are taken as they are. */
-export function dayMonth(value: string, withTime = false): string {
+/** "5/11", or "5/11 kl. 14:00" with the time, in the time zone; plain dates are taken as they are. */
+export function dayMonth(value: string, withTime = false, zone = TIME_ZONE): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const [, month, day] = value.split('-');
     return `${Number(day)}/${Number(month)}`;
   }
   const pattern = withTime ? "d/M 'kl.' HH:mm" : 'd/M';
-  return format(new Date(value), pattern, { in: tz(TIME_ZONE) });
+  return format(new Date(value), pattern, { in: tz(zone) });
 }
 
 const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });

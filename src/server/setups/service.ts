@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
+import { readPeriodSetup } from '../events/periods.ts';
 import { insertNewEvent, presentEvent, requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { applyReturnFormSetup, readReturnFormSetup } from '../return-forms/service.ts';
@@ -18,9 +19,8 @@ import {
 } from './repository.ts';
 import regionalReport from './shipped/regional-rapport.json' with { type: 'json' };
 import standard from './shipped/standard.json' with { type: 'json' };
-import type { Event, createEventBody } from '../../contract/events.ts';
+import type { Event, EventOrigin, createEventBody } from '../../contract/events.ts';
 import {
-  type EventOrigin,
   type EventSetup,
   type SetupDetail,
   type SetupSummary,
@@ -72,6 +72,7 @@ export async function readEventSetup(db: Db, eventId: number): Promise<EventSetu
     name: event.name,
     description: event.description,
     rules: { fourEyes: event.four_eyes === 1 },
+    period: await readPeriodSetup(db, eventId),
     scales: await readScalesSetup(db, eventId),
     returnForm: await readReturnFormSetup(db, eventId),
     reportTemplates: await readTemplatesSetup(db, eventId),
@@ -120,10 +121,16 @@ export async function createEventWithSetup(
   input: NewEvent,
   setup: EventSetup,
 ): Promise<Event> {
+  const period = setup.period;
   const event = await db.transaction().execute(async (trx) => {
     const row = await insertNewEvent(trx, actor, {
       ...input,
       fourEyes: input.fourEyes ?? setup.rules.fourEyes,
+      periodGranularity: input.periodGranularity ?? period?.granularity ?? 'week',
+      deadline: input.deadline ?? period?.deadline,
+      reportCovers: input.reportCovers ?? period?.reportCovers,
+      language: input.language ?? period?.language,
+      timeZone: input.timeZone ?? period?.timeZone,
     });
     await applyEventSetup(trx, actor, row.id, setup);
     return row;

@@ -1,7 +1,11 @@
+import { parsePeriod } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
+import { coveredPeriod, dataAsOfOfPeriod, deadlineOfPeriod } from '../events/periods.ts';
+import type { EventRow } from '../events/repository.ts';
 import { requireEvent } from '../events/service.ts';
+import { reportCompilationTimes } from '../reports/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
 import {
@@ -66,7 +70,10 @@ export async function createInputRequest(
     const request = await insertInputRequest(trx, {
       event_id: eventId,
       period: period.key,
-      deadline: new Date(input.deadline).toISOString(),
+      deadline: (input.deadline
+        ? new Date(input.deadline)
+        : deadlineOfPeriod(event, period.key)
+      ).toISOString(),
       created_by: actor.userId,
       created_at: stamp,
       source: 'manual',
@@ -116,7 +123,8 @@ export async function inputRequestPage(
 
 /**
  * Who has reported for a period (the latest requested period when none is given). Reported means
- * submitted or accepted; a unit is late when it has not reported and the deadline has passed.
+ * submitted or accepted; a unit is late when it has not reported and the deadline has passed,
+ * unless the period is over and a report on the previous period has started to cover it.
  */
 export async function completeness(
   db: Db,
@@ -129,10 +137,13 @@ export async function completeness(
   const request = periodKey
     ? await findInputRequestForPeriod(db, eventId, periodKey)
     : await findLatestInputRequest(db, eventId);
+  const dataAsOf = periodKey ? await dataAsOfOfPeriod(db, eventId, periodKey) : null;
   if (!request) {
-    return { period: periodKey ?? null, deadline: null, expected: 0, reported: 0, units: [] };
+    const none = { deadline: null, expected: 0, reported: 0, units: [], covered: false };
+    return { period: periodKey ?? null, dataAsOf, ...none };
   }
-  const deadlinePassed = new Date(request.deadline).getTime() <= now.getTime();
+  const covered = await isCoveredPastPeriod(db, event, request.period, now);
+  const deadlinePassed = !covered && new Date(request.deadline).getTime() <= now.getTime();
   const units = (await listRequestedUnitStates(db, request)).map((row) => {
     return {
       unitId: row.unit_id,
@@ -146,8 +157,22 @@ export async function completeness(
   return {
     period: request.period,
     deadline: request.deadline,
+    dataAsOf: await dataAsOfOfPeriod(db, eventId, request.period),
+    covered,
     expected: units.length,
     reported: units.filter((unit) => unit.state !== 'missing' && isReported(unit.state)).length,
     units,
   };
+}
+
+/**
+ * Whether a period is over and a report started since covers it. Only an event whose reports
+ * cover the previous period waits for returns after its period: with reports on the current
+ * period, missing returns stay late as they always were.
+ */
+async function isCoveredPastPeriod(db: Db, event: EventRow, periodKey: string, now: Date) {
+  if (event.report_covers !== 'previous') return false;
+  if (parsePeriod(periodKey, event.time_zone).end > now) return false;
+  const compiled = await reportCompilationTimes(db, event.id);
+  return compiled.some((instant) => coveredPeriod(event, new Date(instant)).key === periodKey);
 }

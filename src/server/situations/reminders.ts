@@ -1,4 +1,4 @@
-import { formatDateTime, periodLabel } from '../../core/time.ts';
+import { TIME_ZONE, formatDateTime, periodLabel } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { systemActor } from '../http/actor.ts';
@@ -22,6 +22,8 @@ interface Reminder {
   unitName: string;
   period: string;
   deadline: string;
+  /** The event's time zone, in which the deadline is written. */
+  timeZone: string;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function sendDueReminders(
             unitName: unit.name,
             period: request.period,
             deadline: request.deadline,
+            timeZone: request.event_time_zone,
           }),
         });
         sent++;
@@ -89,11 +92,12 @@ async function claim(
 
 export function reminderMessage(reminder: Reminder) {
   const period = periodLabel(reminder.period, 'sv');
-  const deadline = formatDateTime(new Date(reminder.deadline));
+  const deadline = formatDateTime(new Date(reminder.deadline), reminder.timeZone);
+  const zoneName = reminder.timeZone === TIME_ZONE ? 'svensk tid' : reminder.timeZone;
   const lines = [
     'Hej!',
     `Staben för ${reminder.eventName} har ännu inte fått lägesbilden från ${reminder.unitName} för ${period}.`,
-    `Skicka in den senast ${deadline} (svensk tid).`,
+    `Skicka in den senast ${deadline} (${zoneName}).`,
     'Om lägesbilden redan är påbörjad finns utkastet kvar i Lägesbild; glöm inte att skicka in det.',
     'Detta är ett automatiskt meddelande från Lägesbild.',
   ];

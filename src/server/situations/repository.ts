@@ -278,7 +278,7 @@ export function listRequestsDueBetween(db: Db, from: string, to: string) {
     .selectFrom('input_requests')
     .innerJoin('events', 'events.id', 'input_requests.event_id')
     .selectAll('input_requests')
-    .select('events.name as event_name')
+    .select(['events.name as event_name', 'events.time_zone as event_time_zone'])
     .where('events.state', '=', 'active')
     .where('input_requests.deadline', '>', from)
     .where('input_requests.deadline', '<=', to)

@@ -154,7 +154,7 @@ function copyContent(situation: SituationRow): SituationContent {
 export function resolvePeriod(event: EventRow, key: string, field = 'period'): Period {
   let period: Period;
   try {
-    period = parsePeriod(key);
+    period = parsePeriod(key, event.time_zone);
   } catch {
     throw errors.badRequest(`Perioden ${key} finns inte i kalendern.`, { field });
   }
@@ -510,7 +510,7 @@ export async function prefillSituation(
     db,
     where.eventId,
     where.unitId,
-    previousPeriod(where.period).key,
+    previousPeriod(where.period, event.time_zone).key,
   );
   if (!previous || !isVisibleTo(previous, viewer)) return { situation: null };
   return { situation: presentSituation(previous) };

@@ -1,7 +1,23 @@
 // The events (src/server/events/).
-import type { Event } from '../../contract/events.ts';
-import type { EventOrigin } from '../../contract/setups.ts';
+import type {
+  Event,
+  PeriodDataAsOf,
+  PeriodDeadline,
+  SetDataAsOfInput,
+} from '../../contract/events.ts';
+import type { EventOrigin } from '../../contract/events.ts';
 import { eventPath, request } from '../api.ts';
+import { allOf } from '../exhaustive.ts';
+
+/** The period settings, language and time zone an admin changes (events/:id/admin/settings). */
+export interface EventSettingsInput {
+  version: number;
+  periodGranularity: Event['periodGranularity'];
+  deadline: PeriodDeadline;
+  reportCovers: Event['reportCovers'];
+  language: Event['language'];
+  timeZone: string;
+}
 
 export const eventsApi = {
   list: () => request<{ items: Event[] }>('GET', '/api/events'),
@@ -12,4 +28,18 @@ export const eventsApi = {
     isExercise: boolean;
     origin: EventOrigin;
   }) => request<Event>('POST', '/api/events', input),
+  changeSettings: (eventId: number, input: EventSettingsInput) =>
+    request<Event>('PATCH', eventPath(eventId), input),
+  dataAsOf: (eventId: number) =>
+    request<{ items: PeriodDataAsOf[] }>('GET', `${eventPath(eventId)}/data-as-of`),
+  setDataAsOf: (eventId: number, period: string, input: SetDataAsOfInput) =>
+    request<PeriodDataAsOf>(
+      'PUT',
+      `${eventPath(eventId)}/data-as-of/${encodeURIComponent(period)}`,
+      input,
+    ),
 };
+
+export const periodGranularities = allOf<Event['periodGranularity']>()(['week', 'day']);
+export const reportCoverings = allOf<Event['reportCovers']>()(['current', 'previous']);
+export const eventLanguages = allOf<Event['language']>()(['sv', 'en']);

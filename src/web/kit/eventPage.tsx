@@ -1,5 +1,5 @@
 // The frame of an event's screens: the event's sub-navigation, breadcrumb and the one h1.
-import { type ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { LoadError } from './loadError.tsx';
@@ -10,6 +10,8 @@ import '../pages/picture/picture.css';
 import type { Event } from '../../contract/events.ts';
 import { accessApi } from '../clients/access.ts';
 import { eventsApi } from '../clients/events.ts';
+import { TIME_ZONE, setDisplayTimeZone } from '../format.ts';
+import { applyEventLanguage } from '../i18n.ts';
 
 export const eventSections = [
   ['overview', ''],
@@ -47,6 +49,25 @@ export function EventNav({ eventId }: { eventId: number }) {
   );
 }
 
+/**
+ * Shows the event's dates in its time zone and its language as the default, while its pages are
+ * shown. The zone is set while rendering too, so that the first paint already uses it.
+ */
+export function useEventSettings(event: Pick<Event, 'timeZone' | 'language'> | null | undefined) {
+  if (event) setDisplayTimeZone(event.timeZone);
+  const timeZone = event?.timeZone;
+  const language = event?.language;
+  useEffect(() => {
+    if (!timeZone || !language) return;
+    setDisplayTimeZone(timeZone);
+    applyEventLanguage(language);
+    return () => {
+      setDisplayTimeZone(TIME_ZONE);
+      applyEventLanguage(null);
+    };
+  }, [timeZone, language]);
+}
+
 /** What the signed-in user may do in the event; unknown (null) means "let the server decide". */
 async function myAccess(eventId: number): Promise<{ permissions: string[] } | null> {
   try {
@@ -71,6 +92,7 @@ export function EventPage({
   const { t } = useTranslation();
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const mine = useLoad(() => myAccess(eventId), [eventId]);
+  useEventSettings(event.data);
   usePageTitle(event.data ? `${title} – ${event.data.name}` : title);
   return (
     <>

@@ -47,6 +47,7 @@ const eventSections = [
   ['scales', '/admin/scales'],
   ['distribution', '/admin/distribution'],
   ['feeds', '/admin/feeds'],
+  ['settings', '/admin/settings'],
   ['setup', '/admin/setup'],
   ['form', '/admin/form'],
   ['audit', '/admin/audit'],

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { EventNav } from '../../kit/eventPage.tsx';
+import { EventNav, useEventSettings } from '../../kit/eventPage.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
 import { formatShort } from '../../format.ts';
@@ -119,6 +119,8 @@ const emptyActionSummary: ActionSummary = { open: 0, overdue: 0, next: [] };
 const emptyCompleteness: Completeness = {
   period: null,
   deadline: null,
+  dataAsOf: null,
+  covered: false,
   expected: 0,
   reported: 0,
   units: [],
@@ -199,6 +201,7 @@ export function DashboardPage() {
   );
   const clearTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   usePageTitle(picture?.event.name ?? t('dashboard.title'));
+  useEventSettings(picture?.event);
 
   const pictureRef = useRef<Picture | null>(null);
   const refresh = useCallback(

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { WeekChart } from '../../Chart.tsx';
 import { BucketValue, StatusTag } from '../../kit/status.tsx';
-import { formatChange, formatShort, periodLabel } from '../../format.ts';
+import { formatChange, formatDateTime, formatShort, periodLabel } from '../../format.ts';
 import type { ActionSummary } from '../../../contract/actions.ts';
 import type { Decision } from '../../../contract/decisions.ts';
 import type { DiversionBoard } from '../../../contract/diversions.ts';
@@ -34,6 +34,11 @@ export function CompletenessLine({ completeness }: { completeness: Completeness 
       {completeness.deadline && (
         <span className="muted">
           {t('dashboard.deadline', { when: formatShort(completeness.deadline) })}
+        </span>
+      )}
+      {completeness.dataAsOf && (
+        <span className="muted" id="completeness-data-as-of">
+          {t('eventSettings.dataAsOfLine', { when: formatDateTime(completeness.dataAsOf) })}
         </span>
       )}
       {late.length > 0 && (

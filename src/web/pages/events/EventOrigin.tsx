@@ -5,7 +5,7 @@ import { SelectField } from '../../kit/forms.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { eventsApi } from '../../clients/events.ts';
 import { setupsApi } from '../../clients/setups.ts';
-import type { EventOrigin } from '../../../contract/setups.ts';
+import type { EventOrigin } from '../../../contract/events.ts';
 
 export type OriginChoice = { from: 'standard' | 'setup' | 'event'; id: string };
 

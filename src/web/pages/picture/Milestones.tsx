@@ -10,7 +10,7 @@ import { FormColumn, useEventList, hintShownOf } from '../../kit/lists.tsx';
 import { SavedNotice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, stockholmToday } from '../../format.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import type { Milestone } from '../../../contract/milestones.ts';
 import { ApiError } from '../../api.ts';
@@ -21,10 +21,6 @@ const dayMs = 86_400_000;
 
 function dayOf(date: string): number {
   return Date.parse(`${date}T12:00:00Z`);
-}
-
-function todayKey(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 }
 
 /** What the list says about a milestone's state: reached when, or moved from which date. */
@@ -45,7 +41,7 @@ function MilestoneState({ item }: { item: Milestone }) {
         })}
       </span>
     );
-  if (item.plannedOn < todayKey())
+  if (item.plannedOn < stockholmToday())
     return <span className="tag tag--compact">{t('milestones.state.passed')}</span>;
   return <span className="tag tag--compact">{t('milestones.state.upcoming')}</span>;
 }
@@ -57,7 +53,7 @@ function MilestoneState({ item }: { item: Milestone }) {
 export function MilestoneTimeline({ items, headingId }: { items: Milestone[]; headingId: string }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t('milestones.none')}</p>;
-  const today = todayKey();
+  const today = stockholmToday();
   const days = items.flatMap((item) => [dayOf(item.plannedOn), dayOf(item.originalOn)]);
   const start = Math.min(...days) - 14 * dayMs;
   const end = Math.max(...days) + 14 * dayMs;

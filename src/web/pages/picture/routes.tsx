@@ -4,6 +4,7 @@ import { AccessPage } from '../admin/Access.tsx';
 import { AdminHomePage, EventAdminHome } from '../admin/AdminFrame.tsx';
 import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
 import { DistributionPage } from '../admin/Distribution.tsx';
+import { EventSettingsPage } from '../admin/EventSettings.tsx';
 import { FeedsPage } from '../admin/Feeds.tsx';
 import { ReturnFormPage } from '../admin/ReturnForm.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
@@ -46,6 +47,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/review', Page: ReviewPage },
   { path: '/events/:eventId/admin', Page: EventAdminHome },
   { path: '/events/:eventId/admin/access', Page: AccessPage },
+  { path: '/events/:eventId/admin/settings', Page: EventSettingsPage },
   { path: '/events/:eventId/admin/templates', Page: TemplatesPage },
   { path: '/events/:eventId/admin/scales', Page: ScalesAdminPage },
   { path: '/events/:eventId/admin/distribution', Page: DistributionPage },

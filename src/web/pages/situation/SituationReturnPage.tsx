@@ -7,6 +7,7 @@ import { currentWeekKey, periodLabel } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { ScalesProvider } from '../../kit/status.tsx';
+import { useEventSettings } from '../../kit/eventPage.tsx';
 import { SituationForm } from './SituationForm.tsx';
 import { safeGet, safeSet } from './values.ts';
 import { accessApi } from '../../clients/access.ts';
@@ -21,6 +22,7 @@ export function SituationReturnPage() {
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const units = useLoad(() => unitsApi.list(), []);
   const mine = useLoad(() => accessApi.mine(eventId), [eventId]);
+  useEventSettings(event.data);
   const requests = useLoad(() => situationsApi.inputRequests(eventId).catch(() => null), [eventId]);
   const unitKey = `lagesbild.reportUnit.${eventId}`;
   // A unit reporter sees only their own units; staff may report for any unit.
