@@ -37,6 +37,7 @@ export const event = z.object({
   state: z.enum(['active', 'closed']),
   periodGranularity: z.enum(['week', 'day']),
   fourEyes: z.boolean(),
+  unitlessLabel: z.string(),
   activatedAt: timestamp,
   closedAt: timestamp.nullable(),
   createdAt: timestamp,

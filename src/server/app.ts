@@ -40,6 +40,7 @@ import { healthRoutes } from './http/health.ts';
 import { readinessRoutes } from './readiness/routes.ts';
 import { situationRoutes } from './situations/routes.ts';
 import { unitRoutes } from './units/routes.ts';
+import { eventUnitRoutes } from './event-units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(eventRoutes, { db });
   await app.register(closingRoutes, { db });
   await app.register(unitRoutes, { db });
+  await app.register(eventUnitRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(decisionRoutes, { db });

@@ -52,11 +52,12 @@ export interface DemoOptions {
  */
 export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoResult | null> {
   if (await hasEvents(db)) return null;
+  const unitIds = await loadUnits(db);
   const event = await createEvent(db, systemActor, demoEvent);
   const password = options.password ?? generatePassword();
   const context: DemoContext = {
     eventId: event.id,
-    unitIds: await loadUnits(db),
+    unitIds,
     facilityIds: new Map(),
     userIds: new Map(),
     actorFor: (email) => demoActor(context, email),
@@ -112,7 +113,7 @@ async function closeArchive(db: Db, eventId: number): Promise<void> {
 async function loadUnits(db: Db): Promise<Map<string, number>> {
   const unitIds = new Map<string, number>();
   for (const unit of demoUnits) {
-    const created = await createUnit(db, systemActor, { ...unit, parentId: null });
+    const created = await createUnit(db, systemActor, { ...unit, shortName: '', parentId: null });
     unitIds.set(unit.code, created.id);
   }
   return unitIds;

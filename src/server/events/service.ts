@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { defaultEventUnits } from '../event-units/defaults.ts';
 import { installBuiltinTemplates } from '../templates/service.ts';
 import {
   type EventRow,
@@ -24,6 +25,7 @@ export function presentEvent(event: EventRow): Event {
     state: event.state,
     periodGranularity: event.period_granularity,
     fourEyes: event.four_eyes === 1,
+    unitlessLabel: event.unitless_label,
     activatedAt: event.activated_at,
     closedAt: event.closed_at,
     createdAt: event.created_at,
@@ -53,6 +55,7 @@ export async function createEvent(
         updated_at: now,
       });
       await installBuiltinTemplates(trx, actor, event.id);
+      await defaultEventUnits(trx, event.id);
       await recordAudit(trx, actor, {
         action: 'event.create',
         entityType: 'event',

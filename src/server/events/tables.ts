@@ -9,6 +9,8 @@ export interface EventsTable {
   state: 'active' | 'closed';
   period_granularity: 'week' | 'day';
   four_eyes: number;
+  unitless_label: Generated<string>;
+  units_version: Generated<number>;
   activated_at: string;
   closed_at: string | null;
   created_at: string;

@@ -338,3 +338,15 @@ export function listInputRequestsDueWithin(db: Db, eventId: number, from: string
     .orderBy('deadline')
     .execute();
 }
+
+/** Whether the unit has recorded any situation in the event. */
+export async function unitHasSituations(db: Db, eventId: number, unitId: number) {
+  const row = await db
+    .selectFrom('unit_situations')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('unit_id', '=', unitId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
