@@ -30,10 +30,11 @@ for (const dialect of testDialects()) {
     const idsByCode = async (eventId: number) =>
       new Map((await listOf(eventId)).items.map((unit) => [unit.code, unit.unitId]));
 
-    it('gives the demo event and a new event every unit in name order, labelled Regionen', async () => {
+    it("gives a new event every unit in name order, labelled Regionen, and the demo its reports' order", async () => {
       const expected = ['FSS', 'NH', 'RLM', 'RH', 'SÄS'];
+      const demoOrder = ['SÄS', 'NH', 'RH', 'RLM', 'FSS'];
       const demo = await listOf(t.eventId);
-      assert.deepEqual(codes(demo), expected);
+      assert.deepEqual(codes(demo), demoOrder);
       assert.equal(demo.unitlessLabel, 'Regionen');
       assert.equal(demo.items.find((unit) => unit.code === 'SÄS')!.shortName, 'SÄS');
       assert.equal(demo.items.find((unit) => unit.code === 'NH')!.shortName, 'Närhälsan');

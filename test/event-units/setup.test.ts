@@ -55,7 +55,7 @@ for (const dialect of testDialects()) {
       const demo = await readEventUnitsSetup(t.database.db, t.eventId);
       assert.deepEqual(
         demo.units.map((unit) => unit.code),
-        ['FSS', 'NH', 'RLM', 'RH', 'SÄS'],
+        ['SÄS', 'NH', 'RH', 'RLM', 'FSS'],
       );
       const eventId = await freshEvent('Kopia av demon');
       await apply(eventId, { ...demo, units: [...demo.units].reverse(), unitlessLabel: 'X' });

@@ -3,6 +3,7 @@ import { grantRole } from '../access/service.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/schema.ts';
 import { createEvent, hasEvents, requireEvent } from '../events/service.ts';
+import { eventUnitList, replaceEventUnits } from '../event-units/service.ts';
 import { type Actor, systemActor } from '../http/actor.ts';
 import { createFacility, createUnit } from '../units/service.ts';
 import { createUser } from '../users/service.ts';
@@ -64,13 +65,13 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
   };
   await loadFacilities(db, context);
   await loadUsers(db, context, password);
-  await grantRoles(db, context.eventId, context);
+  await prepareEvent(db, context.eventId, context);
   await loadArchiveContent(db, context);
   if (!options.keepArchiveOpen) await closeArchive(db, context.eventId);
   const liveEventId = await loadLiveEvent(
     db,
     context,
-    (eventId) => grantRoles(db, eventId, context),
+    (eventId) => prepareEvent(db, eventId, context),
     options.now ?? new Date(),
   );
   return {
@@ -138,6 +139,20 @@ async function loadUsers(db: Db, context: DemoContext, password: string): Promis
     );
     context.userIds.set(person.email, user.id);
   }
+}
+
+/** The demo's units in the order of the real reports it is drawn from, and its people's roles. */
+async function prepareEvent(db: Db, eventId: number, context: DemoContext): Promise<void> {
+  const { version } = await eventUnitList(db, eventId);
+  await replaceEventUnits(db, systemActor, eventId, {
+    version,
+    unitlessLabel: 'Regionen',
+    units: demoUnits.map((unit) => ({
+      unitId: context.unitIds.get(unit.code)!,
+      parentUnitId: null,
+    })),
+  });
+  await grantRoles(db, eventId, context);
 }
 
 async function grantRoles(db: Db, eventId: number, context: DemoContext): Promise<void> {
