@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Client, type TestApp, adminEmail, startTestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { periodOf } from '../../src/core/time.ts';
 import type { EventUnitList } from '../../src/contract/event-units.ts';
 
 const codes = (list: EventUnitList) =>
@@ -208,6 +209,47 @@ for (const dialect of testDialects()) {
           ['VG', 'region'],
           ['SÄS', 'hospital'],
         ],
+      );
+    });
+
+    it('refuses a return, a key figure and a readiness level for a unit outside the event, and lists readiness in the event order', async () => {
+      const eventId = await newEvent('Bara Närhälsan');
+      const ids = await idsByCode(eventId);
+      const { version } = await listOf(eventId);
+      const kept = await admin.request('PUT', `/api/events/${eventId}/units`, {
+        version,
+        unitlessLabel: 'Regionen',
+        units: [
+          { unitId: ids.get('RH')!, parentUnitId: null },
+          { unitId: ids.get('NH')!, parentUnitId: ids.get('RH')! },
+        ],
+      });
+      assert.equal(kept.statusCode, 200, kept.body);
+      const outside = ids.get('SÄS')!;
+      const period = periodOf(new Date(), 'week').key;
+      const refusals = [
+        await admin.request('PUT', `/api/events/${eventId}/units/${outside}/situations/${period}`, {
+          bullets: '- Läget.',
+        }),
+        await admin.post(`/api/events/${eventId}/units/${outside}/readiness`, {
+          version: 0,
+          level: 'stabsläge',
+          reason: 'Prov.',
+        }),
+        await admin.post(`/api/events/${eventId}/units/${outside}/observations`, {
+          figureKey: 'saknas',
+          value: 1,
+          observedAt: new Date().toISOString(),
+        }),
+      ];
+      for (const refused of refusals) {
+        assert.equal(refused.statusCode, 400, refused.body);
+        assert.equal(refused.json().message, 'Enheten ingår inte i händelsen.');
+      }
+      const readiness = (await admin.get(`/api/events/${eventId}/readiness`)).json();
+      assert.deepEqual(
+        readiness.units.map((unit: { code: string }) => unit.code),
+        ['RH', 'NH'],
       );
     });
   });

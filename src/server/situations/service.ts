@@ -35,6 +35,7 @@ import type {
 import type { z } from 'zod';
 import type { SituationContent } from './tables.ts';
 import { type SituationState } from '../../contract/situations.ts';
+import { requireUnitInEvent } from '../event-units/service.ts';
 
 export interface UnitPeriod {
   eventId: number;
@@ -198,6 +199,7 @@ export async function saveSituation(
     const event = await requireEvent(trx, where.eventId);
     const period = resolvePeriod(event, where.period);
     if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
+    await requireUnitInEvent(trx, where.eventId, where.unitId);
     const stamp = at.toISOString();
     const existing = await findSituationOfUnit(trx, where.eventId, where.unitId, where.period);
     if (!existing) {
