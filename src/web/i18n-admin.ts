@@ -22,6 +22,7 @@ const sv = {
     eventTitle: 'Administration av händelsen',
     eventNavLabel: 'Administration av händelsen',
     eventNav: {
+      units: 'Enheter',
       access: 'Behörigheter',
       templates: 'Mallar',
       distribution: 'Sändlistor',
@@ -29,6 +30,7 @@ const sv = {
       audit: 'Granskningslogg',
     },
     eventNavHint: {
+      units: 'Händelsens enheter, deras ordning och grupper.',
       access: 'Vem har vilken roll i händelsen.',
       templates: 'Rapportmallarnas avsnitt och ordning.',
       distribution: 'Vem som får den publicerade rapporten.',
@@ -333,6 +335,7 @@ const en: Resources = {
     eventTitle: 'Event administration',
     eventNavLabel: 'Event administration',
     eventNav: {
+      units: 'Units',
       access: 'Access',
       templates: 'Templates',
       distribution: 'Distribution lists',
@@ -340,6 +343,7 @@ const en: Resources = {
       audit: 'Audit trail',
     },
     eventNavHint: {
+      units: "The event's units, their order and groups.",
       access: 'Who has which role in the event.',
       templates: 'The sections of the report templates and their order.',
       distribution: 'Who receives the published report.',

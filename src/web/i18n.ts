@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminTranslations } from './i18n-admin.ts';
+import { eventUnitsTranslations } from './i18n-event-units.ts';
 import { meetingsTranslations } from './i18n-meetings.ts';
 import { milestonesTranslations } from './i18n-milestones.ts';
 import { pictureTranslations } from './i18n-picture.ts';
@@ -492,6 +493,7 @@ void i18n.use(initReactI18next).init({
         ...milestonesTranslations.sv,
         ...ssoTranslations.sv,
         ...mfaTranslations.sv,
+        ...eventUnitsTranslations.sv,
       },
     },
     en: {
@@ -505,6 +507,7 @@ void i18n.use(initReactI18next).init({
         ...milestonesTranslations.en,
         ...ssoTranslations.en,
         ...mfaTranslations.en,
+        ...eventUnitsTranslations.en,
       },
     },
   },

@@ -41,6 +41,7 @@ export function SystemAdminPage({ title, children }: { title: string; children: 
 }
 
 const eventSections = [
+  ['units', '/admin/units'],
   ['access', '/admin/access'],
   ['templates', '/admin/templates'],
   ['distribution', '/admin/distribution'],

@@ -6,6 +6,7 @@ import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
 import { DistributionPage } from '../admin/Distribution.tsx';
 import { FeedsPage } from '../admin/Feeds.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
+import { EventUnitsPage } from '../admin/EventUnits.tsx';
 import { SsoPage } from '../admin/Sso.tsx';
 import { SecondFactorPolicyPage } from '../admin/SecondFactorPolicy.tsx';
 import { UnitsPage } from '../admin/Units.tsx';
@@ -42,6 +43,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/communication', Page: CommunicationPage },
   { path: '/events/:eventId/review', Page: ReviewPage },
   { path: '/events/:eventId/admin', Page: EventAdminHome },
+  { path: '/events/:eventId/admin/units', Page: EventUnitsPage },
   { path: '/events/:eventId/admin/access', Page: AccessPage },
   { path: '/events/:eventId/admin/templates', Page: TemplatesPage },
   { path: '/events/:eventId/admin/distribution', Page: DistributionPage },
