@@ -15,6 +15,20 @@ export const eventUnitsApi = {
     request<EventUnitList>('POST', `${units(eventId)}/import`, { version, csv }),
 };
 
+/** The event's units, in its order, under the names a unit list uses (id for unitId). */
+export function asUnitList(list: EventUnitList): {
+  items: { id: number; code: string; name: string; depth: number }[];
+} {
+  return {
+    items: list.items.map((unit) => ({
+      id: unit.unitId,
+      code: unit.code,
+      name: unit.name,
+      depth: unit.depth,
+    })),
+  };
+}
+
 /** Every kind a unit can be, in the order the screens offer them. */
 export const unitKinds = allOf<EventUnit['kind']>()([
   'hospital',
