@@ -113,12 +113,6 @@ const sv = {
       ofUnit: 'Enhet',
       facilities: 'Platser',
       saved: '{{name}} är sparad.',
-      kinds: {
-        hospital: 'Sjukhus',
-        primary_care: 'Primärvård',
-        municipality: 'Kommun',
-        support: 'Stödfunktion',
-      },
       facilityKinds: {
         emergency_department: 'Akutmottagning',
         ward: 'Vårdavdelning',
@@ -426,12 +420,6 @@ const en: Resources = {
       ofUnit: 'Unit',
       facilities: 'Places',
       saved: '{{name}} has been saved.',
-      kinds: {
-        hospital: 'Hospital',
-        primary_care: 'Primary care',
-        municipality: 'Municipality',
-        support: 'Support function',
-      },
       facilityKinds: {
         emergency_department: 'Emergency department',
         ward: 'Ward',
