@@ -212,7 +212,7 @@ for (const dialect of testDialects()) {
       );
     });
 
-    it('refuses a return, a key figure and a readiness level for a unit outside the event, and lists readiness in the event order', async () => {
+    it('refuses a return, an input request, a key figure and a readiness level for a unit outside the event, and lists readiness in the event order', async () => {
       const eventId = await newEvent('Bara Närhälsan');
       const ids = await idsByCode(eventId);
       const { version } = await listOf(eventId);
@@ -235,6 +235,11 @@ for (const dialect of testDialects()) {
           version: 0,
           level: 'stabsläge',
           reason: 'Prov.',
+        }),
+        await admin.post(`/api/events/${eventId}/input-requests`, {
+          period,
+          deadline: new Date(Date.now() + 86_400_000).toISOString(),
+          unitIds: [ids.get('NH')!, outside],
         }),
         await admin.post(`/api/events/${eventId}/units/${outside}/observations`, {
           figureKey: 'saknas',

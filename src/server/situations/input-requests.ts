@@ -4,6 +4,7 @@ import { errors } from '../errors.ts';
 import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
+import { requireUnitInEvent } from '../event-units/service.ts';
 import {
   type InputRequestRow,
   findInputRequestForPeriod,
@@ -61,6 +62,7 @@ export async function createInputRequest(
       if (!(await findUnit(trx, unitId))) {
         throw errors.badRequest(`Enheten ${unitId} finns inte.`, { field: 'unitIds' });
       }
+      await requireUnitInEvent(trx, eventId, unitId);
     }
     const stamp = at.toISOString();
     const request = await insertInputRequest(trx, {
