@@ -253,8 +253,11 @@ for (const dialect of testDialects()) {
       }
       const readiness = (await admin.get(`/api/events/${eventId}/readiness`)).json();
       assert.deepEqual(
-        readiness.units.map((unit: { code: string }) => unit.code),
-        ['RH', 'NH'],
+        readiness.units.map((unit: { code: string; depth: number }) => [unit.code, unit.depth]),
+        [
+          ['RH', 0],
+          ['NH', 1],
+        ],
       );
     });
   });

@@ -74,6 +74,7 @@ export async function readinessOverview(
       unitId: unit.unitId,
       code: unit.code,
       name: unit.name,
+      depth: unit.depth,
       ...presentCurrent(unitChanges.get(unit.unitId)),
     })),
     history: history.map(presentChange),
