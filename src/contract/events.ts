@@ -98,6 +98,7 @@ export const event = z.object({
   reportCovers,
   language: eventLanguage,
   timeZone: z.string(),
+  unitlessLabel: z.string(),
   activatedAt: timestamp,
   closedAt: timestamp.nullable(),
   createdAt: timestamp,

@@ -59,7 +59,13 @@ export type ReadinessState = z.infer<typeof readinessState>;
 export const readinessOverview = z.object({
   event: readinessState,
   units: z.array(
-    readinessState.extend({ unitId: z.number().int(), code: z.string(), name: z.string() }),
+    readinessState.extend({
+      unitId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      /** The unit's level in the event's hierarchy, 0 at the top. */
+      depth: z.number().int(),
+    }),
   ),
   history: z.array(readinessChange),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
+import { eventUnitsSetup } from './event-units.ts';
 import { periodSetup } from './events.ts';
 import { returnFormSetup } from './return-forms.ts';
 import { scalesSetup } from './scales.ts';
@@ -39,6 +40,7 @@ export const eventSetup = z
     description: z.string().max(2000).default(''),
     rules: eventRulesSetup,
     period: periodSetup.optional(),
+    units: eventUnitsSetup.optional(),
     scales: scalesSetup.optional(),
     returnForm: returnFormSetup.optional(),
     reportTemplates: z

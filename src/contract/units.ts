@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { decimalId } from './numbers.ts';
 
-export const unitKinds = ['hospital', 'primary_care', 'municipality', 'support'] as const;
+export const unitKinds = [
+  'hospital',
+  'primary_care',
+  'municipality',
+  'support',
+  'group',
+  'region',
+  'nation',
+  'organisation',
+  'other',
+] as const;
 export const facilityKinds = ['emergency_department', 'ward', 'other'] as const;
 
 const code = z.string().trim().min(1, 'Ange en kod.').max(40, 'Koden får ha högst 40 tecken.');
+const shortName = z.string().trim().max(40, 'Kortnamnet får ha högst 40 tecken.');
 
 export const unitIdParams = z.object({ unitId: decimalId });
 export const facilityIdParams = z.object({ facilityId: decimalId });
@@ -14,6 +25,7 @@ export const createUnitBody = z
   .object({
     code,
     name: z.string().trim().min(1, 'Ange ett namn.').max(200),
+    shortName: shortName.default(''),
     kind: z.enum(unitKinds),
     parentId: z.number().int().positive().nullable().default(null),
   })
@@ -24,6 +36,7 @@ export const updateUnitBody = z
     version: z.number().int().positive(),
     code: code.optional(),
     name: z.string().trim().min(1, 'Ange ett namn.').max(200).optional(),
+    shortName: shortName.optional(),
     kind: z.enum(unitKinds).optional(),
     parentId: z.number().int().positive().nullable().optional(),
   })
@@ -50,6 +63,7 @@ export const unit = z.object({
   id: z.number().int(),
   code: z.string(),
   name: z.string(),
+  shortName: z.string(),
   kind: z.enum(unitKinds),
   parentId: z.number().int().nullable(),
   version: z.number().int(),

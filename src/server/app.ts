@@ -42,6 +42,7 @@ import { readinessRoutes } from './readiness/routes.ts';
 import { scaleRoutes } from './scales/routes.ts';
 import { situationRoutes } from './situations/routes.ts';
 import { unitRoutes } from './units/routes.ts';
+import { eventUnitRoutes } from './event-units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { setupRoutes } from './setups/routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(setupRoutes, { db });
   await app.register(closingRoutes, { db });
   await app.register(unitRoutes, { db });
+  await app.register(eventUnitRoutes, { db });
   await app.register(accessRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(decisionRoutes, { db });

@@ -24,6 +24,7 @@ const sv = {
     eventTitle: 'Administration av händelsen',
     eventNavLabel: 'Administration av händelsen',
     eventNav: {
+      units: 'Enheter',
       access: 'Behörigheter',
       templates: 'Mallar',
       scales: 'Skalor',
@@ -35,6 +36,7 @@ const sv = {
       audit: 'Granskningslogg',
     },
     eventNavHint: {
+      units: 'Händelsens enheter, deras ordning och grupper.',
       access: 'Vem har vilken roll i händelsen.',
       templates: 'Rapportmallarnas avsnitt och ordning.',
       scales: 'Nivåerna för status och prognos: namn, färg, symbol och betydelse.',
@@ -121,12 +123,6 @@ const sv = {
       ofUnit: 'Enhet',
       facilities: 'Platser',
       saved: '{{name}} är sparad.',
-      kinds: {
-        hospital: 'Sjukhus',
-        primary_care: 'Primärvård',
-        municipality: 'Kommun',
-        support: 'Stödfunktion',
-      },
       facilityKinds: {
         emergency_department: 'Akutmottagning',
         ward: 'Vårdavdelning',
@@ -345,6 +341,7 @@ const en: Resources = {
     eventTitle: 'Event administration',
     eventNavLabel: 'Event administration',
     eventNav: {
+      units: 'Units',
       access: 'Access',
       templates: 'Templates',
       scales: 'Scales',
@@ -356,6 +353,7 @@ const en: Resources = {
       audit: 'Audit trail',
     },
     eventNavHint: {
+      units: "The event's units, their order and groups.",
       access: 'Who has which role in the event.',
       templates: 'The sections of the report templates and their order.',
       scales: 'The levels of status and prognosis: name, colour, symbol and meaning.',
@@ -442,12 +440,6 @@ const en: Resources = {
       ofUnit: 'Unit',
       facilities: 'Places',
       saved: '{{name}} has been saved.',
-      kinds: {
-        hospital: 'Hospital',
-        primary_care: 'Primary care',
-        municipality: 'Municipality',
-        support: 'Support function',
-      },
       facilityKinds: {
         emergency_department: 'Emergency department',
         ward: 'Ward',

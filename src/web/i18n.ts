@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminTranslations } from './i18n-admin.ts';
 import { formsTranslations } from './i18n-forms.ts';
+import { eventUnitsTranslations } from './i18n-event-units.ts';
 import { meetingsTranslations } from './i18n-meetings.ts';
 import { milestonesTranslations } from './i18n-milestones.ts';
 import { pictureTranslations } from './i18n-picture.ts';
@@ -484,6 +485,7 @@ void i18n.use(initReactI18next).init({
         ...setupsTranslations.sv,
         ...scalesTranslations.sv,
         ...formsTranslations.sv,
+        ...eventUnitsTranslations.sv,
       },
     },
     en: {
@@ -501,6 +503,7 @@ void i18n.use(initReactI18next).init({
         ...setupsTranslations.en,
         ...scalesTranslations.en,
         ...formsTranslations.en,
+        ...eventUnitsTranslations.en,
       },
     },
   },

@@ -3,6 +3,7 @@ import type { AccessTables } from '../access/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
 import type { AuthTables } from '../auth/tables.ts';
 import type { EventsTables } from '../events/tables.ts';
+import type { EventUnitsTables } from '../event-units/tables.ts';
 import type { ActionsTables } from '../actions/tables.ts';
 import type { CommunicationTables } from '../communication/tables.ts';
 import type { DecisionsTables } from '../decisions/tables.ts';
@@ -34,6 +35,7 @@ export interface Schema
   extends UsersTables,
     EventsTables,
     UnitsTables,
+    EventUnitsTables,
     AccessTables,
     AuthTables,
     MfaTables,

@@ -3,6 +3,7 @@ import { grantRole } from '../access/service.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/schema.ts';
 import { hasEvents, requireEvent } from '../events/service.ts';
+import { eventUnitList, replaceEventUnits } from '../event-units/service.ts';
 import { createEventWithSetup, installShippedSetups, shippedSetups } from '../setups/service.ts';
 import { type Actor, systemActor } from '../http/actor.ts';
 import { createFacility, createUnit } from '../units/service.ts';
@@ -53,6 +54,7 @@ export interface DemoOptions {
  */
 export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoResult | null> {
   if (await hasEvents(db)) return null;
+  const unitIds = await loadUnits(db);
   await installShippedSetups(db, systemActor);
   const event = await createEventWithSetup(
     db,
@@ -63,20 +65,20 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
   const password = options.password ?? generatePassword();
   const context: DemoContext = {
     eventId: event.id,
-    unitIds: await loadUnits(db),
+    unitIds,
     facilityIds: new Map(),
     userIds: new Map(),
     actorFor: (email) => demoActor(context, email),
   };
   await loadFacilities(db, context);
   await loadUsers(db, context, password);
-  await grantRoles(db, context.eventId, context);
+  await prepareEvent(db, context.eventId, context);
   await loadArchiveContent(db, context);
   if (!options.keepArchiveOpen) await closeArchive(db, context.eventId);
   const liveEventId = await loadLiveEvent(
     db,
     context,
-    (eventId) => grantRoles(db, eventId, context),
+    (eventId) => prepareEvent(db, eventId, context),
     options.now ?? new Date(),
   );
   return {
@@ -119,7 +121,7 @@ async function closeArchive(db: Db, eventId: number): Promise<void> {
 async function loadUnits(db: Db): Promise<Map<string, number>> {
   const unitIds = new Map<string, number>();
   for (const unit of demoUnits) {
-    const created = await createUnit(db, systemActor, { ...unit, parentId: null });
+    const created = await createUnit(db, systemActor, { ...unit, shortName: '', parentId: null });
     unitIds.set(unit.code, created.id);
   }
   return unitIds;
@@ -144,6 +146,20 @@ async function loadUsers(db: Db, context: DemoContext, password: string): Promis
     );
     context.userIds.set(person.email, user.id);
   }
+}
+
+/** The demo's units in the order of the real reports it is drawn from, and its people's roles. */
+async function prepareEvent(db: Db, eventId: number, context: DemoContext): Promise<void> {
+  const { version } = await eventUnitList(db, eventId);
+  await replaceEventUnits(db, systemActor, eventId, {
+    version,
+    unitlessLabel: 'Regionen',
+    units: demoUnits.map((unit) => ({
+      unitId: context.unitIds.get(unit.code)!,
+      parentUnitId: null,
+    })),
+  });
+  await grantRoles(db, eventId, context);
 }
 
 async function grantRoles(db: Db, eventId: number, context: DemoContext): Promise<void> {

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import type { CsvExport } from '../http/csv.ts';
 import { facilityNames } from '../units/service.ts';
+import { eventUnitsInOrder } from '../event-units/service.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { fetchAllPages } from '../db/paging.ts';
@@ -252,11 +253,13 @@ export async function diversionBoard(
   at: string,
   visibility: Visibility,
 ): Promise<DiversionBoardItem[]> {
-  const [facilities, inForce] = await Promise.all([
+  const [facilities, units, inForce] = await Promise.all([
     listFacilities(db),
+    eventUnitsInOrder(db, eventId),
     diversionsInForce(db, eventId, at, visibility),
   ]);
-  return facilities
+  return units
+    .flatMap((unit) => facilities.filter((facility) => facility.unit_id === unit.unitId))
     .filter((facility) => facility.kind === 'emergency_department')
     .map((facility) => {
       const current = inForce.filter((diversion) => diversion.facility_id === facility.id);

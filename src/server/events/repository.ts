@@ -87,3 +87,26 @@ export function updateDataAsOf(
 ): Promise<DataAsOfRow | undefined> {
   return updateVersioned(db, 'event_period_data_as_of', id, expectedVersion, changes);
 }
+
+/**
+ * Records a change to the event's list of units: its new label for what has no unit, and the
+ * next version of the list; undefined when the list has changed since `expectedUnitsVersion`.
+ */
+export function updateEventUnitsHeader(
+  db: Db,
+  id: number,
+  expectedUnitsVersion: number,
+  unitlessLabel: string,
+): Promise<EventRow | undefined> {
+  return db
+    .updateTable('events')
+    .set((eb) => ({
+      unitless_label: unitlessLabel,
+      units_version: eb('units_version', '+', 1),
+      updated_at: new Date().toISOString(),
+    }))
+    .where('id', '=', id)
+    .where('units_version', '=', expectedUnitsVersion)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -33,6 +33,7 @@ export function presentEvent(event: EventRow): Event {
     reportCovers: event.report_covers,
     language: event.language,
     timeZone: event.time_zone,
+    unitlessLabel: event.unitless_label,
     activatedAt: event.activated_at,
     closedAt: event.closed_at,
     createdAt: event.created_at,

@@ -17,6 +17,8 @@ export interface EventsTable {
   language: Generated<'sv' | 'en'>;
   /** An IANA time zone name; every date of the event is shown in it. */
   time_zone: Generated<string>;
+  unitless_label: Generated<string>;
+  units_version: Generated<number>;
   activated_at: string;
   closed_at: string | null;
   created_at: string;

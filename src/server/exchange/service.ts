@@ -16,7 +16,9 @@ import {
 } from '../reports/repository.ts';
 import { verifiedSnapshot } from '../reports/snapshot.ts';
 import { findSituation, listSituationVersions } from '../situations/repository.ts';
-import { type FacilityRow, listFacilities, listUnits } from '../units/repository.ts';
+import type { EventUnit } from '../../contract/event-units.ts';
+import { eventUnitsInOrder } from '../event-units/service.ts';
+import { type FacilityRow, listFacilities } from '../units/repository.ts';
 import { findUserById } from '../users/repository.ts';
 import { type FacilityMeasure, measureReportBundle } from './fhir.ts';
 import { type BedCapacity, type HospitalStatus, haveXml } from './have.ts';
@@ -165,16 +167,17 @@ export async function hospitalStatuses(
   at = new Date().toISOString(),
 ): Promise<HospitalStatus[]> {
   await requireEvent(db, eventId);
-  const [facilities, units, diversions, beds] = await Promise.all([
+  const [allFacilities, units, diversions, beds] = await Promise.all([
     listFacilities(db),
-    listUnits(db),
+    eventUnitsInOrder(db, eventId),
     diversionsInForce(db, eventId, at, { includeInternal }),
     bedObservations(db, eventId, includeInternal, { to: at }),
   ]);
-  const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+  const facilities = facilitiesInEventOrder(allFacilities, units);
+  const unitNames = new Map(units.map((unit) => [unit.unitId, unit.name]));
   const levels = new Map<number, ReadinessChangeRow | undefined>();
   for (const unit of units) {
-    levels.set(unit.id, await findChangeAt(db, eventId, unit.id, at, includeInternal));
+    levels.set(unit.unitId, await findChangeAt(db, eventId, unit.unitId, at, includeInternal));
   }
   return facilities.map((facility) => {
     const occupancy = latestFor(beds.occupancy, facility);
@@ -254,11 +257,12 @@ export async function facilityMeasures(
   const period = query.period
     ? periodFromKey(query.period, event.time_zone)
     : periodOf(new Date(), event.period_granularity, event.time_zone);
-  const facilities = (await listFacilities(db)).filter(
+  const units = await eventUnitsInOrder(db, eventId);
+  const facilities = facilitiesInEventOrder(await listFacilities(db), units).filter(
     (facility) => query.facilityId === undefined || facility.id === query.facilityId,
   );
   if (facilities.length === 0) throw errors.notFound('Vårdinrättningen');
-  const unitNames = new Map((await listUnits(db)).map((unit) => [unit.id, unit.name]));
+  const unitNames = new Map(units.map((unit) => [unit.unitId, unit.name]));
   const range = { from: period.start.toISOString(), to: period.end.toISOString() };
   const beds = await bedObservations(db, eventId, includeInternal, range);
   return facilities.map((facility) => ({
@@ -385,4 +389,9 @@ export async function measureReportJson(
 ): Promise<string> {
   const measures = await facilityMeasures(db, eventId, query, includeInternal);
   return JSON.stringify(measureReportBundle(measures, urls.publicUrl, urls.selfUrl));
+}
+
+/** The facilities of the event's units, unit by unit in the event's order. */
+function facilitiesInEventOrder(facilities: FacilityRow[], units: EventUnit[]): FacilityRow[] {
+  return units.flatMap((unit) => facilities.filter((facility) => facility.unit_id === unit.unitId));
 }

@@ -179,3 +179,15 @@ export async function placeDirectory(db: Db): Promise<PlaceDirectory> {
     unitOfFacility: new Map(facilities.map((facility) => [facility.id, facility.unit_id])),
   };
 }
+
+/** Whether any key-figure value in the event is the unit's. */
+export async function unitHasObservations(db: Db, eventId: number, unitId: number) {
+  const row = await db
+    .selectFrom('figure_observations')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('unit_id', '=', unitId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

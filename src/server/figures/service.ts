@@ -6,7 +6,7 @@ import { AppError, errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import type { CsvExport } from '../http/csv.ts';
 import { facilityNames, unitNames } from '../units/service.ts';
-import { findFacility, findUnit, listFacilities, listUnits } from '../units/repository.ts';
+import { findFacility, findUnit, listFacilities } from '../units/repository.ts';
 import {
   type CsvProblem,
   type ImportLookups,
@@ -48,6 +48,7 @@ import type {
   observationQuery,
   seriesQuery,
 } from '../../contract/figures.ts';
+import { eventUnitsInOrder, requireUnitInEvent } from '../event-units/service.ts';
 import type { Page } from '../../contract/list.ts';
 import { periodRange } from '../../core/time.ts';
 import { fetchAllPages } from '../db/paging.ts';
@@ -196,6 +197,7 @@ export async function recordObservation(
     if (input.unitId !== null && !(await findUnit(trx, input.unitId))) {
       throw errors.badRequest('Enheten finns inte.', { field: 'unitId' });
     }
+    if (input.unitId !== null) await requireUnitInEvent(trx, eventId, input.unitId);
     if (input.facilityId !== null && !(await findFacility(trx, input.facilityId))) {
       throw errors.badRequest('Platsen finns inte.', { field: 'facilityId' });
     }
@@ -216,6 +218,7 @@ export async function recordUnitObservation(
 ): Promise<Observation> {
   return db.transaction().execute(async (trx) => {
     if (!(await findUnit(trx, unitId))) throw errors.notFound('Enheten');
+    await requireUnitInEvent(trx, eventId, unitId);
     const figure = await findFigureByKey(trx, eventId, input.figureKey);
     if (!figure) {
       throw errors.badRequest(`Nyckeltalet "${input.figureKey}" finns inte i händelsen.`, {
@@ -689,13 +692,18 @@ function keyReusedMessage(clientKey: string): string {
 async function lookupsOfEvent(db: Db, eventId: number): Promise<ImportLookups> {
   const [figures, units, facilities] = await Promise.all([
     listFiguresOfEvent(db, eventId),
-    listUnits(db),
+    eventUnitsInOrder(db, eventId),
     listFacilities(db),
   ]);
+  const inEvent = new Set(units.map((unit) => unit.unitId));
   return {
     figuresByKey: new Map(figures.map((figure) => [figure.key, figure])),
-    unitIdsByCode: new Map(units.map((unit) => [unit.code, unit.id])),
-    facilityIdsByCode: new Map(facilities.map((facility) => [facility.code, facility.id])),
+    unitIdsByCode: new Map(units.map((unit) => [unit.code, unit.unitId])),
+    facilityIdsByCode: new Map(
+      facilities
+        .filter((facility) => inEvent.has(facility.unit_id))
+        .map((facility) => [facility.code, facility.id]),
+    ),
   };
 }
 

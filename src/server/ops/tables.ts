@@ -16,6 +16,7 @@ const referencesByColumn: Record<string, string> = {
   event_id: 'events',
   unit_id: 'units',
   owner_unit_id: 'units',
+  parent_unit_id: 'units',
   facility_id: 'facilities',
   decision_id: 'decisions',
   meeting_id: 'meetings',

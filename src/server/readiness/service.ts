@@ -3,7 +3,7 @@ import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
-import { findUnit, listUnits } from '../units/repository.ts';
+import { findUnit } from '../units/repository.ts';
 import {
   type ReadinessChangeRow,
   findLatestChange,
@@ -19,6 +19,7 @@ import type {
   ReadinessState,
   SetReadinessInput,
 } from '../../contract/readiness.ts';
+import { eventUnitsInOrder, requireUnitInEvent } from '../event-units/service.ts';
 
 const defaultLevel: ReadinessLevel = 'normal';
 // A change may be dated a little ahead of the server clock (clients' clocks drift), not more.
@@ -64,16 +65,17 @@ export async function readinessOverview(
   const [eventChange, unitChanges, units, history] = await Promise.all([
     findLatestChange(db, eventId, null, options.includeInternal),
     listLatestUnitChanges(db, eventId, options.includeInternal),
-    listUnits(db),
+    eventUnitsInOrder(db, eventId),
     listRecentChanges(db, eventId, options.includeInternal, options.historyLimit),
   ]);
   return {
     event: presentCurrent(eventChange),
     units: units.map((unit) => ({
-      unitId: unit.id,
+      unitId: unit.unitId,
       code: unit.code,
       name: unit.name,
-      ...presentCurrent(unitChanges.get(unit.id)),
+      depth: unit.depth,
+      ...presentCurrent(unitChanges.get(unit.unitId)),
     })),
     history: history.map(presentChange),
   };
@@ -90,6 +92,7 @@ export async function setReadiness(
   const change = await db.transaction().execute(async (trx) => {
     await requireEvent(trx, eventId);
     if (unitId !== null && !(await findUnit(trx, unitId))) throw errors.notFound('Enheten');
+    if (unitId !== null) await requireUnitInEvent(trx, eventId, unitId);
     const current = await findLatestChange(trx, eventId, unitId);
     const currentVersion = current?.version ?? 0;
     if (input.version !== currentVersion) throw errors.conflict(presentCurrent(current));

@@ -39,7 +39,9 @@ import type { ReturnField } from '../../contract/return-forms.ts';
 import { answerBlocks, fieldFigureRows } from './compile-answers.ts';
 import type { TemplateSection } from '../../contract/template-sections.ts';
 import { unitsForReport } from '../units/report-contribution.ts';
+import { eventUnitsForReport } from '../event-units/report-contribution.ts';
 import { milestoneBlocks } from './compile-milestones.ts';
+import { type UnitOrder, inEventOrder, placeRank, subtotals } from './compile-units.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
 import {
@@ -104,7 +106,8 @@ export async function expandUnitSections(
       });
       continue;
     }
-    for (const unit of await expectedUnits(db, event, report)) {
+    const order = await eventUnitsForReport(db, event.id);
+    for (const unit of inEventOrder(await expectedUnits(db, event, report), order)) {
       expanded.push({
         ...section,
         key: `${section.key}-${unit.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unit.id}`,
@@ -334,6 +337,11 @@ async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Prom
   const result: StoredData = { public: [], internal: [] };
   const rowsFor = { public: [] as string[][], internal: [] as string[][] };
   const granularity = event.period_granularity as Granularity;
+  const order: UnitOrder = {
+    units: await eventUnitsForReport(db, event.id),
+    unitOfFacility: directory.unitOfFacility,
+  };
+  const places = (series: Series) => placeHistories(series, order, event.unitless_label);
   for (const { figure, observations } of figures) {
     const seriesFor = audienceSeries(figure, observations, (rows) =>
       buildSeries(figure, rows, granularity, directory, event.time_zone),
@@ -341,8 +349,8 @@ async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Prom
     for (const audience of ['internal', 'public'] as const) {
       const series = seriesFor[audience];
       if (!series) continue;
-      rowsFor[audience].push(...figureRows(figure, series));
-      const chart = chartOf(figure, series);
+      rowsFor[audience].push(...figureRows(figure, series, places(series), order));
+      const chart = chartOf(figure, series, places(series));
       if (chart) result[audience].push({ type: 'chart', chart });
     }
   }
@@ -386,10 +394,16 @@ function audienceSeries(
 const totalName = 'Totalt';
 
 /**
- * One row per place, with its latest value in the last period it reported, and a row for the
- * total when the last period has one over several places.
+ * One row per place, with its latest value in the last period it reported, in the event's order;
+ * a subtotal per group where the last period's values add up; and a row for the total when the
+ * last period has one over several places.
  */
-function figureRows(figure: FigureRow, series: Series): string[][] {
+function figureRows(
+  figure: FigureRow,
+  series: Series,
+  histories: PlaceHistory[],
+  order: UnitOrder,
+): string[][] {
   const row = (name: string, period: string, value: number, change: number | null) => [
     figure.name,
     name,
@@ -397,11 +411,18 @@ function figureRows(figure: FigureRow, series: Series): string[][] {
     formatFigure(value, figure.unit_of_measure, change),
     statusWord(statusOf(figure, value)),
   ];
-  const rows = placeHistories(series).map(({ name, entries }) => {
+  const ranked = histories.map(({ name, entries, rank }) => {
     const [previous, last] = [entries.at(-2), entries.at(-1)!];
-    return row(name, last.period, last.value, changeOf(last, previous));
+    return { rank, cells: row(name, last.period, last.value, changeOf(last, previous)) };
   });
   const last = series.buckets.at(-1);
+  for (const subtotal of last ? subtotals(order, figure.unit_of_measure, last.places) : []) {
+    ranked.push({
+      rank: subtotal.rank,
+      cells: row(subtotal.name, last!.period, subtotal.value, null),
+    });
+  }
+  const rows = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.cells);
   if (last && last.value !== null && last.places.length > 1) {
     rows.push(row(totalName, last.period, last.value, last.change));
   }
@@ -409,22 +430,26 @@ function figureRows(figure: FigureRow, series: Series): string[][] {
 }
 
 type PlaceEntry = { period: string; value: number; places: PlaceValue[] };
+type PlaceHistory = { name: string; rank: number; entries: PlaceEntry[] };
 
-/** Each place's value per period it reported in, places in the order they first reported. */
-function placeHistories(series: Series): { name: string; entries: PlaceEntry[] }[] {
-  const histories = new Map<string, { name: string; entries: PlaceEntry[] }>();
+/**
+ * Each place's value per period it reported in, places in the event's order (what has no unit
+ * first, under the event's name for it), those outside the event in the order they first reported.
+ */
+function placeHistories(series: Series, order: UnitOrder, unitlessLabel: string): PlaceHistory[] {
+  const histories = new Map<string, PlaceHistory>();
   for (const bucket of series.buckets) {
     for (const place of bucket.places) {
-      const history = histories.get(place.place) ?? { name: placeName(place), entries: [] };
+      const history = histories.get(place.place) ?? {
+        name: place.name ?? unitlessLabel,
+        rank: placeRank(order, place.place),
+        entries: [],
+      };
       history.entries.push({ period: bucket.period, value: place.value, places: [place] });
       histories.set(place.place, history);
     }
   }
-  return [...histories.values()];
-}
-
-function placeName(place: PlaceValue): string {
-  return place.name ?? 'Regionen';
+  return [...histories.values()].sort((a, b) => a.rank - b.rank);
 }
 
 function statusWord(status: FigureStatus | null): string {
@@ -444,10 +469,11 @@ function chartOf(
     red_threshold: number | null;
   },
   series: Series,
+  histories: PlaceHistory[],
 ): ChartSpec | null {
   const periods = series.buckets.map((bucket) => bucket.period);
   if (periods.length < 2) return null;
-  const lines = placeHistories(series).map(({ name, entries }) => ({
+  const lines = histories.map(({ name, entries }) => ({
     name,
     values: periods.map(
       (period) => entries.find((entry) => entry.period === period)?.value ?? null,

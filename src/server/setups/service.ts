@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
+import { defaultEventUnits } from '../event-units/defaults.ts';
+import { applyEventUnitsSetup, readEventUnitsSetup } from '../event-units/service.ts';
 import { readPeriodSetup } from '../events/periods.ts';
 import { insertNewEvent, presentEvent, requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
@@ -73,6 +75,7 @@ export async function readEventSetup(db: Db, eventId: number): Promise<EventSetu
     description: event.description,
     rules: { fourEyes: event.four_eyes === 1 },
     period: await readPeriodSetup(db, eventId),
+    units: await readEventUnitsSetup(db, eventId),
     scales: await readScalesSetup(db, eventId),
     returnForm: await readReturnFormSetup(db, eventId),
     reportTemplates: await readTemplatesSetup(db, eventId),
@@ -86,6 +89,8 @@ async function applyEventSetup(
   eventId: number,
   setup: EventSetup,
 ): Promise<void> {
+  if (setup.units) await applyEventUnitsSetup(trx, eventId, setup.units, actor);
+  else await defaultEventUnits(trx, eventId);
   await applyScalesSetup(trx, eventId, setup.scales ?? defaultScales(), actor);
   if (setup.returnForm) await applyReturnFormSetup(trx, eventId, setup.returnForm, actor);
   await applyTemplatesSetup(trx, actor, eventId, setup.reportTemplates);

@@ -8,6 +8,7 @@ import { requireEvent } from '../events/service.ts';
 import { reportCompilationTimes } from '../reports/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
+import { requireUnitInEvent } from '../event-units/service.ts';
 import {
   type InputRequestRow,
   findInputRequestForPeriod,
@@ -65,6 +66,7 @@ export async function createInputRequest(
       if (!(await findUnit(trx, unitId))) {
         throw errors.badRequest(`Enheten ${unitId} finns inte.`, { field: 'unitIds' });
       }
+      await requireUnitInEvent(trx, eventId, unitId);
     }
     const stamp = at.toISOString();
     const request = await insertInputRequest(trx, {

@@ -370,3 +370,15 @@ export async function usedLevelKeys(
   }
   return used;
 }
+
+/** Whether the unit has recorded any situation in the event. */
+export async function unitHasSituations(db: Db, eventId: number, unitId: number) {
+  const row = await db
+    .selectFrom('unit_situations')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('unit_id', '=', unitId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

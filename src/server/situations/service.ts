@@ -45,6 +45,7 @@ import {
   columnsOfAnswers,
 } from './answers.ts';
 import { type SituationState } from '../../contract/situations.ts';
+import { requireUnitInEvent } from '../event-units/service.ts';
 
 export interface UnitPeriod {
   eventId: number;
@@ -216,6 +217,7 @@ export async function saveSituation(
     const period = resolvePeriod(event, where.period);
     if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
     await refuseInactiveLevels(trx, where.eventId, input);
+    await requireUnitInEvent(trx, where.eventId, where.unitId);
     const stamp = at.toISOString();
     const content = await contentOf(trx, where.eventId, input);
     const existing = await findSituationOfUnit(trx, where.eventId, where.unitId, where.period);

@@ -26,7 +26,7 @@ export function updateUnit(
   db: Db,
   id: number,
   expectedVersion: number,
-  changes: Partial<Pick<UnitRow, 'code' | 'name' | 'kind' | 'parent_id'>>,
+  changes: Partial<Pick<UnitRow, 'code' | 'name' | 'short_name' | 'kind' | 'parent_id'>>,
 ): Promise<UnitRow | undefined> {
   return updateVersioned(db, 'units', id, expectedVersion, {
     ...changes,

@@ -31,6 +31,7 @@ export function presentUnit(unit: UnitRow): Unit {
     id: unit.id,
     code: unit.code,
     name: unit.name,
+    shortName: unit.short_name,
     kind: unit.kind,
     parentId: unit.parent_id,
     version: unit.version,
@@ -48,33 +49,44 @@ export function presentFacility(facility: FacilityRow): Facility {
   };
 }
 
+/** A unit's short name when none is given: its name when that is short, else its code. */
+export function defaultShortName(code: string, name: string): string {
+  return name.length <= 20 ? name : code;
+}
+
 export async function createUnit(
   db: Db,
   actor: Actor,
   input: z.infer<typeof createUnitBody>,
 ): Promise<Unit> {
-  return presentUnit(
-    await db.transaction().execute(async (trx) => {
-      await refuseTakenUnitCode(trx, input.code);
-      if (input.parentId !== null) await loadUnit(trx, input.parentId);
-      const now = new Date().toISOString();
-      const unit = await insertUnit(trx, {
-        code: input.code,
-        name: input.name,
-        kind: input.kind,
-        parent_id: input.parentId,
-        created_at: now,
-        updated_at: now,
-      });
-      await recordAudit(trx, actor, {
-        action: 'unit.create',
-        entityType: 'unit',
-        entityId: unit.id,
-        after: unit,
-      });
-      return unit;
-    }),
-  );
+  return presentUnit(await db.transaction().execute((trx) => createUnitIn(trx, actor, input)));
+}
+
+/** Creates a unit inside the caller's transaction, refusing a code already taken. */
+export async function createUnitIn(
+  trx: Db,
+  actor: Actor,
+  input: z.output<typeof createUnitBody>,
+): Promise<UnitRow> {
+  await refuseTakenUnitCode(trx, input.code);
+  if (input.parentId !== null) await loadUnit(trx, input.parentId);
+  const now = new Date().toISOString();
+  const unit = await insertUnit(trx, {
+    code: input.code,
+    name: input.name,
+    short_name: input.shortName || defaultShortName(input.code, input.name),
+    kind: input.kind,
+    parent_id: input.parentId,
+    created_at: now,
+    updated_at: now,
+  });
+  await recordAudit(trx, actor, {
+    action: 'unit.create',
+    entityType: 'unit',
+    entityId: unit.id,
+    after: unit,
+  });
+  return unit;
 }
 
 export async function changeUnit(
@@ -97,6 +109,9 @@ export async function changeUnit(
       const updated = await updateUnit(trx, unitId, input.version, {
         ...(input.code !== undefined && { code: input.code }),
         ...(input.name !== undefined && { name: input.name }),
+        ...(input.shortName !== undefined && {
+          short_name: input.shortName || defaultShortName(before.code, input.name ?? before.name),
+        }),
         ...(input.kind !== undefined && { kind: input.kind }),
         ...(input.parentId !== undefined && { parent_id: input.parentId }),
       });

@@ -1,11 +1,21 @@
 import type { Generated } from 'kysely';
 
-export type UnitKind = 'hospital' | 'primary_care' | 'municipality' | 'support';
+export type UnitKind =
+  | 'hospital'
+  | 'primary_care'
+  | 'municipality'
+  | 'support'
+  | 'group'
+  | 'region'
+  | 'nation'
+  | 'organisation'
+  | 'other';
 
 export interface UnitsTable {
   id: Generated<number>;
   code: string;
   name: string;
+  short_name: Generated<string>;
   kind: UnitKind;
   parent_id: number | null;
   created_at: string;

@@ -204,16 +204,25 @@ export function StatusTag({
   );
 }
 
-/** A period's figure: its value, or each place's own value when those do not add up. */
-export function BucketValue({ bucket, unit }: { bucket: SeriesBucket; unit: string }) {
-  const { t } = useTranslation();
+/**
+ * A period's figure: its value, or each place's own value when those do not add up; a value
+ * without a unit under the event's name for the whole (`unitlessLabel`).
+ */
+export function BucketValue({
+  bucket,
+  unit,
+  unitlessLabel,
+}: {
+  bucket: SeriesBucket;
+  unit: string;
+  unitlessLabel: string;
+}) {
   if (bucket.value !== null) return <>{withUnit(formatNumber(bucket.value), unit)}</>;
   return (
     <ul className="plain-list">
       {bucket.places.map((place) => (
         <li key={place.place}>
-          {place.name ?? t('picture.figures.wholeRegion')}{' '}
-          {withUnit(formatNumber(place.value), unit)}
+          {place.name ?? unitlessLabel} {withUnit(formatNumber(place.value), unit)}
         </li>
       ))}
     </ul>

@@ -42,6 +42,7 @@ export function SystemAdminPage({ title, children }: { title: string; children: 
 }
 
 const eventSections = [
+  ['units', '/admin/units'],
   ['access', '/admin/access'],
   ['templates', '/admin/templates'],
   ['scales', '/admin/scales'],

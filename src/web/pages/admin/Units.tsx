@@ -9,9 +9,9 @@ import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { SystemAdminPage } from './AdminFrame.tsx';
 import type { Facility, Unit } from '../../../contract/units.ts';
+import { unitKinds } from '../../clients/event-units.ts';
 import { unitsApi } from '../../clients/units.ts';
 
-const unitKinds = ['hospital', 'primary_care', 'municipality', 'support'] as const;
 const facilityKinds = ['emergency_department', 'ward', 'other'] as const;
 
 type Mode =
@@ -37,10 +37,17 @@ export function UnitsPage() {
     },
     { name: 'name', label: t('admin.units.name'), kind: 'text', required: true },
     {
+      name: 'shortName',
+      label: t('eventUnits.shortName'),
+      hint: t('eventUnits.shortNameHint'),
+      kind: 'text',
+      width: 'half',
+    },
+    {
       name: 'kind',
       label: t('admin.units.kind'),
       kind: 'select',
-      options: unitKinds.map((value) => ({ value, label: t(`admin.units.kinds.${value}`) })),
+      options: unitKinds.map((value) => ({ value, label: t(`eventUnits.kinds.${value}`) })),
     },
     {
       name: 'parentId',
@@ -123,11 +130,12 @@ export function UnitsPage() {
                     : t('admin.units.newUnit')
                 }
                 fields={unitFields}
-                initial={{ code: '', name: '', kind: 'hospital', parentId: '' }}
+                initial={{ code: '', name: '', shortName: '', kind: 'hospital', parentId: '' }}
                 editing={mode.item}
                 toValues={(unit): Values => ({
                   code: unit.code,
                   name: unit.name,
+                  shortName: unit.shortName,
                   kind: unit.kind,
                   parentId: unit.parentId ? String(unit.parentId) : '',
                 })}
@@ -135,6 +143,7 @@ export function UnitsPage() {
                   const body = {
                     code: str(values.code).trim(),
                     name: str(values.name),
+                    shortName: str(values.shortName).trim(),
                     kind: str(values.kind),
                     parentId: str(values.parentId) ? Number(values.parentId) : null,
                   };
@@ -223,7 +232,7 @@ export function UnitsPage() {
                             </span>
                           )}
                         </th>
-                        <td>{t(`admin.units.kinds.${unit.kind}`, { defaultValue: unit.kind })}</td>
+                        <td>{t(`eventUnits.kinds.${unit.kind}`)}</td>
                         <td>
                           {own.length === 0 ? (
                             '–'

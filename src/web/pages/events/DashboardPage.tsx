@@ -302,7 +302,11 @@ export function DashboardPage() {
 
       <div className="dashboard__grid">
         <div className="dashboard__col">
-          <FigurePanel series={picture.series} flash={flash('figures')} />
+          <FigurePanel
+            series={picture.series}
+            flash={flash('figures')}
+            unitlessLabel={event.unitlessLabel}
+          />
         </div>
         <div className="dashboard__col">
           <DiversionPanel board={picture.board} flash={flash('diversions')} />

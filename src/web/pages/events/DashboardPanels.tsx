@@ -51,7 +51,15 @@ export function CompletenessLine({ completeness }: { completeness: Completeness 
   );
 }
 
-export function FigurePanel({ series, flash }: { series: Series[]; flash: string }) {
+export function FigurePanel({
+  series,
+  flash,
+  unitlessLabel,
+}: {
+  series: Series[];
+  flash: string;
+  unitlessLabel: string;
+}) {
   const { t } = useTranslation();
   const main =
     series.find((item) => item.figure.key === 'beläggningsgrad') ??
@@ -100,7 +108,7 @@ export function FigurePanel({ series, flash }: { series: Series[]; flash: string
                 <td className="numeric nowrap">
                   {last ? (
                     <>
-                      <BucketValue bucket={last} unit={unit} />
+                      <BucketValue bucket={last} unit={unit} unitlessLabel={unitlessLabel} />
                       {item.change !== null && (
                         <span className="change"> ({formatChange(item.change)})</span>
                       )}

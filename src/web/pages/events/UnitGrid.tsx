@@ -106,7 +106,12 @@ export function UnitGrid({ picture, flash }: { picture: Picture; flash: (key: st
               const old = situation && period && situation.period !== period;
               return (
                 <tr key={unit.unitId} className={flash(`unit-${unit.unitId}`)}>
-                  <th scope="row">
+                  <th
+                    scope="row"
+                    style={
+                      unit.depth > 0 ? { paddingInlineStart: `${unit.depth * 1.25}rem` } : undefined
+                    }
+                  >
                     <abbr title={unit.name}>{unit.code}</abbr>
                     <span className="unit-name">{unit.name}</span>
                     {unit.level !== 'normal' && (

@@ -32,6 +32,7 @@ import type { Diversion } from '../../../contract/diversions.ts';
 import { csvUrl } from '../../api.ts';
 import { decisionsApi } from '../../clients/decisions.ts';
 import { diversionCategories, diversionsApi } from '../../clients/diversions.ts';
+import { eventUnitsApi } from '../../clients/event-units.ts';
 import { unitsApi } from '../../clients/units.ts';
 
 const limit = 50;
@@ -65,7 +66,7 @@ export function DiversionsPage() {
   const places = useLoad(
     () =>
       Promise.all([
-        unitsApi.list(),
+        eventUnitsApi.list(eventId),
         unitsApi.facilities(),
         decisionsApi.list(eventId, { limit: 200 }),
       ]),
@@ -73,7 +74,9 @@ export function DiversionsPage() {
   );
   const [units, facilities, decisions] = places.data ?? [null, null, null];
   const departments = (facilities?.items ?? []).filter(
-    (facility) => facility.kind === 'emergency_department',
+    (facility) =>
+      facility.kind === 'emergency_department' &&
+      units?.items.some((unit) => unit.unitId === facility.unitId),
   );
   const facilityName = (id: number) => {
     const facility = facilities?.items.find((item) => item.id === id);
@@ -338,8 +341,8 @@ export function DiversionsPage() {
                   options={[
                     { value: '', label: t('picture.filter.allUnits') },
                     ...(units?.items ?? []).map((unit) => ({
-                      value: String(unit.id),
-                      label: unit.name,
+                      value: String(unit.unitId),
+                      label: `${'– '.repeat(unit.depth)}${unit.name}`,
                     })),
                   ]}
                   onChange={filter(setUnitId)}

@@ -21,6 +21,7 @@ import { LoadError } from '../../kit/loadError.tsx';
 import type { Figure } from '../../../contract/figures.ts';
 import { csvUrl } from '../../api.ts';
 import { figuresApi } from '../../clients/figures.ts';
+import { eventUnitsApi } from '../../clients/event-units.ts';
 import { unitsApi } from '../../clients/units.ts';
 
 const observationLimit = 20;
@@ -43,12 +44,19 @@ export function FigureDetail({
     () => figuresApi.observations(eventId, figure.id, { limit: observationLimit, offset }),
     [figure.id, offset],
   );
-  const places = useLoad(() => Promise.all([unitsApi.list(), unitsApi.facilities()]), []);
-  const [units, facilities] = places.data ?? [null, null];
+  const places = useLoad(
+    () => Promise.all([eventUnitsApi.list(eventId), unitsApi.facilities()]),
+    [eventId],
+  );
+  const [units, allFacilities] = places.data ?? [null, null];
+  const unitlessLabel = units?.unitlessLabel ?? '';
+  const facilities = allFacilities?.items.filter((item) =>
+    units?.items.some((candidate) => candidate.unitId === item.unitId),
+  );
   const placeName = (unitId: number | null, facilityId: number | null) =>
     (facilityId !== null
-      ? facilities?.items.find((item) => item.id === facilityId)?.name
-      : units?.items.find((item) => item.id === unitId)?.name) ?? t('picture.figures.wholeRegion');
+      ? allFacilities?.items.find((item) => item.id === facilityId)?.name
+      : units?.items.find((item) => item.unitId === unitId)?.name) ?? unitlessLabel;
   const unit = figure.unitOfMeasure;
   const buckets = series.data?.buckets ?? [];
 
@@ -97,7 +105,7 @@ export function FigureDetail({
                   <tr key={bucket.period}>
                     <th scope="row">{periodLabel(bucket.period)}</th>
                     <td className="numeric nowrap">
-                      <BucketValue bucket={bucket} unit={unit} />
+                      <BucketValue bucket={bucket} unit={unit} unitlessLabel={unitlessLabel} />
                       {bucket.change !== null && (
                         <span className="change"> ({formatChange(bucket.change)})</span>
                       )}
@@ -194,12 +202,12 @@ export function FigureDetail({
                   label: t('picture.figures.place'),
                   kind: 'select',
                   options: [
-                    { value: '', label: t('picture.figures.wholeRegion') },
+                    { value: '', label: unitlessLabel },
                     ...(units?.items ?? []).map((item) => ({
-                      value: `u${item.id}`,
-                      label: item.name,
+                      value: `u${item.unitId}`,
+                      label: `${'– '.repeat(item.depth)}${item.name}`,
                     })),
-                    ...(facilities?.items ?? []).map((item) => ({
+                    ...(facilities ?? []).map((item) => ({
                       value: `f${item.id}`,
                       label: `${item.name} (${item.code})`,
                     })),

@@ -8,6 +8,7 @@ import { EventSettingsPage } from '../admin/EventSettings.tsx';
 import { FeedsPage } from '../admin/Feeds.tsx';
 import { ReturnFormPage } from '../admin/ReturnForm.tsx';
 import { TemplatesPage } from '../admin/Templates.tsx';
+import { EventUnitsPage } from '../admin/EventUnits.tsx';
 import { SsoPage } from '../admin/Sso.tsx';
 import { SecondFactorPolicyPage } from '../admin/SecondFactorPolicy.tsx';
 import { UnitsPage } from '../admin/Units.tsx';
@@ -46,6 +47,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/communication', Page: CommunicationPage },
   { path: '/events/:eventId/review', Page: ReviewPage },
   { path: '/events/:eventId/admin', Page: EventAdminHome },
+  { path: '/events/:eventId/admin/units', Page: EventUnitsPage },
   { path: '/events/:eventId/admin/access', Page: AccessPage },
   { path: '/events/:eventId/admin/settings', Page: EventSettingsPage },
   { path: '/events/:eventId/admin/templates', Page: TemplatesPage },

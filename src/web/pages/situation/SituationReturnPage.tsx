@@ -13,14 +13,14 @@ import { safeGet, safeSet } from './values.ts';
 import { accessApi } from '../../clients/access.ts';
 import { eventsApi } from '../../clients/events.ts';
 import { situationsApi } from '../../clients/situations.ts';
-import { unitsApi } from '../../clients/units.ts';
+import { asUnitList, eventUnitsApi } from '../../clients/event-units.ts';
 
 export function SituationReturnPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
   const [params, setParams] = useSearchParams();
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
-  const units = useLoad(() => unitsApi.list(), []);
+  const units = useLoad(() => eventUnitsApi.list(eventId).then(asUnitList), [eventId]);
   const mine = useLoad(() => accessApi.mine(eventId), [eventId]);
   useEventSettings(event.data);
   const requests = useLoad(() => situationsApi.inputRequests(eventId).catch(() => null), [eventId]);

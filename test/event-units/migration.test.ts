@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Migrator } from 'kysely';
+import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { loadMigrations } from '../../src/server/db/migration-files.ts';
+import { demoUnits } from '../../src/server/demo/content.ts';
+import { eventUnitsInOrder } from '../../src/server/event-units/service.ts';
+import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+
+const firstOwnMigration = '20261207T0110_unit_short_names';
+
+/** Applies every migration before this capability's, as an installation of the previous release. */
+async function migrateToPreviousRelease(database: Database): Promise<void> {
+  const all = await loadMigrations();
+  const older = Object.fromEntries(
+    Object.entries(all).filter(([name]) => name < firstOwnMigration),
+  );
+  const { error } = await new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(older) },
+  }).migrateToLatest();
+  if (error) throw error;
+}
+
+for (const dialect of testDialects()) {
+  describe(`the event-units migration on ${dialect}`, () => {
+    let testDatabase: TestDatabase;
+    let database: Database;
+    before(async () => {
+      testDatabase = await createTestDatabase(dialect);
+      database = openDatabase(testDatabase.url);
+    });
+    after(async () => {
+      await database.close();
+      await testDatabase.drop();
+    });
+
+    it("gives every existing event every unit in name order, the group's members under it", async () => {
+      await migrateToPreviousRelease(database);
+      const now = new Date().toISOString();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const db = database.db as any;
+      for (const unit of demoUnits) {
+        await db
+          .insertInto('units')
+          .values({ ...unit, created_at: now, updated_at: now })
+          .execute();
+      }
+      const group = await db
+        .insertInto('units')
+        .values({
+          code: 'GRP',
+          name: 'Akutsjukvården',
+          kind: 'support',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('units')
+        .set({ parent_id: group.id })
+        .where('code', 'in', ['SÄS', 'RLM'])
+        .execute();
+      const event = await db
+        .insertInto('events')
+        .values({ name: 'Millennium 2024', activated_at: now, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+
+      await migrateToLatest(database);
+
+      const units = await eventUnitsInOrder(database.db, event.id);
+      assert.deepEqual(
+        units.map((unit) => [unit.depth, unit.code, unit.shortName]),
+        [
+          [0, 'GRP', 'Akutsjukvården'],
+          [1, 'RLM', 'RLM'],
+          [1, 'SÄS', 'SÄS'],
+          [0, 'FSS', 'FSS'],
+          [0, 'NH', 'Närhälsan'],
+          [0, 'RH', 'Regionhälsan'],
+        ],
+      );
+      const label = await database.db
+        .selectFrom('events')
+        .select(['unitless_label', 'units_version'])
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(label, { unitless_label: 'Regionen', units_version: 1 });
+    });
+  });
+}
