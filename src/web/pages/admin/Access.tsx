@@ -150,12 +150,12 @@ export function AccessPage() {
                     </thead>
                     <tbody>
                       {grants.data.items.map((grant) => {
-                        const label = `${grant.user_name}, ${t(`admin.roles.${grant.role}`)}`;
+                        const label = `${grant.userName}, ${t(`admin.roles.${grant.role}`)}`;
                         return (
                           <tr key={grant.id}>
                             <th scope="row">
-                              {grant.user_name}
-                              <span className="small muted block break">{grant.user_email}</span>
+                              {grant.userName}
+                              <span className="small muted block break">{grant.userEmail}</span>
                             </th>
                             <td>
                               {t(`admin.roles.${grant.role}`, { defaultValue: grant.role })}
@@ -163,8 +163,8 @@ export function AccessPage() {
                                 <span className="small muted block">{t('sso.access.fromSso')}</span>
                               )}
                             </td>
-                            <td>{unitName(grant.unit_id) || '–'}</td>
-                            <td className="nowrap">{formatDate(grant.created_at)}</td>
+                            <td>{unitName(grant.unitId) || '–'}</td>
+                            <td className="nowrap">{formatDate(grant.createdAt)}</td>
                             <td className="actions-cell">
                               <button
                                 type="button"

@@ -33,12 +33,12 @@ export function SsoPage() {
   const unitName = (id: number | null) =>
     id === null ? '' : (units?.items.find((unit) => unit.id === id)?.name ?? String(id));
   const describeMapping = (mapping: GroupMapping) =>
-    mapping.system_admin
+    mapping.systemAdmin
       ? t('sso.admin.systemAdmin')
       : [
           t(`admin.roles.${mapping.role}`, { defaultValue: mapping.role ?? '' }),
-          eventName(mapping.event_id),
-          unitName(mapping.unit_id),
+          eventName(mapping.eventId),
+          unitName(mapping.unitId),
         ]
           .filter(Boolean)
           .join(', ');
@@ -196,11 +196,11 @@ export function SsoPage() {
                     </thead>
                     <tbody>
                       {mappings.items.map((mapping) => {
-                        const label = `${mapping.group_value}: ${describeMapping(mapping)}`;
+                        const label = `${mapping.groupValue}: ${describeMapping(mapping)}`;
                         return (
                           <tr key={mapping.id}>
                             <th scope="row">
-                              <code>{mapping.group_value}</code>
+                              <code>{mapping.groupValue}</code>
                             </th>
                             <td>{describeMapping(mapping)}</td>
                             <td className="actions-cell">
@@ -277,15 +277,15 @@ export function SsoPage() {
                       {identities.items.map((identity) => (
                         <tr key={identity.id}>
                           <th scope="row">
-                            {identity.user_name}
-                            <span className="small muted block break">{identity.user_email}</span>
+                            {identity.userName}
+                            <span className="small muted block break">{identity.userEmail}</span>
                           </th>
                           <td className="break">
                             <code>{identity.subject}</code>
                           </td>
                           <td className="nowrap">
-                            {identity.last_login_at
-                              ? formatDate(identity.last_login_at)
+                            {identity.lastLoginAt
+                              ? formatDate(identity.lastLoginAt)
                               : t('sso.admin.never')}
                           </td>
                           <td className="actions-cell">
@@ -295,12 +295,12 @@ export function SsoPage() {
                               onClick={() =>
                                 void removeRow(
                                   () => ssoApi.unlink(identity.id),
-                                  t('sso.admin.unlinked', { identity: identity.user_name }),
+                                  t('sso.admin.unlinked', { identity: identity.userName }),
                                 )
                               }
                             >
                               {t('sso.admin.unlink')}
-                              <span className="visually-hidden">: {identity.user_name}</span>
+                              <span className="visually-hidden">: {identity.userName}</span>
                             </button>
                           </td>
                         </tr>
