@@ -24,7 +24,7 @@ import {
   useEditor,
   usePaging,
 } from '../../kit/recordList.tsx';
-import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
+import { DiversionTag, InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
@@ -194,31 +194,7 @@ export function DiversionsPage() {
                           {item.facilityName} <span className="muted">({item.facilityCode})</span>
                         </th>
                         <td>
-                          {item.diverting ? (
-                            <span className="tag tag--compact tag--red">
-                              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                                <path
-                                  d="M2 8h9M8 4l4 4-4 4"
-                                  stroke="currentColor"
-                                  strokeWidth="2"
-                                  fill="none"
-                                />
-                              </svg>
-                              {t('dashboard.diverting')}
-                            </span>
-                          ) : (
-                            <span className="tag tag--compact tag--green">
-                              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                                <path
-                                  d="M3 8.2l3 3 7-7"
-                                  stroke="currentColor"
-                                  strokeWidth="2"
-                                  fill="none"
-                                />
-                              </svg>
-                              {t('dashboard.normalIntake')}
-                            </span>
-                          )}
+                          <DiversionTag diverting={item.diverting} compact />
                         </td>
                         <td>{item.categories.map(category).join(', ') || '–'}</td>
                         <td>{item.redirectedTo.join(', ') || '–'}</td>
