@@ -9,7 +9,7 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
-import { ListBesideForm } from '../../kit/recordList.tsx';
+import { DataTable, ListBesideForm, RowButton } from '../../kit/recordList.tsx';
 import type { GroupMapping } from '../../../contract/sso.ts';
 import { SystemAdminPage } from './AdminFrame.tsx';
 import { ssoApi } from '../../clients/sso.ts';
@@ -179,53 +179,37 @@ export function SsoPage() {
             {mappings.items.length === 0 ? (
               <p>{t('sso.admin.noMappings')}</p>
             ) : (
-              <div
-                className="table-wrap"
-                tabIndex={0}
-                role="group"
-                aria-labelledby="mappings-title"
+              <DataTable
+                labelledBy="mappings-title"
+                caption={t('sso.admin.mappingsTitle')}
+                columns={[t('sso.admin.group'), t('sso.admin.target')]}
+                actions
               >
-                <table className="table table--dense">
-                  <caption className="visually-hidden">{t('sso.admin.mappingsTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('sso.admin.group')}</th>
-                      <th scope="col">{t('sso.admin.target')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('picture.form.actions')}</span>
+                {mappings.items.map((mapping) => {
+                  const label = `${mapping.groupValue}: ${describeMapping(mapping)}`;
+                  return (
+                    <tr key={mapping.id}>
+                      <th scope="row">
+                        <code>{mapping.groupValue}</code>
                       </th>
+                      <td>{describeMapping(mapping)}</td>
+                      <td className="actions-cell">
+                        <RowButton
+                          onClick={() =>
+                            void removeRow(
+                              () => ssoApi.removeMapping(mapping.id),
+                              t('sso.admin.removed', { mapping: label }),
+                            )
+                          }
+                          what={label}
+                        >
+                          {t('sso.admin.remove')}
+                        </RowButton>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {mappings.items.map((mapping) => {
-                      const label = `${mapping.groupValue}: ${describeMapping(mapping)}`;
-                      return (
-                        <tr key={mapping.id}>
-                          <th scope="row">
-                            <code>{mapping.groupValue}</code>
-                          </th>
-                          <td>{describeMapping(mapping)}</td>
-                          <td className="actions-cell">
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() =>
-                                void removeRow(
-                                  () => ssoApi.removeMapping(mapping.id),
-                                  t('sso.admin.removed', { mapping: label }),
-                                )
-                              }
-                            >
-                              {t('sso.admin.remove')}
-                              <span className="visually-hidden">: {label}</span>
-                            </button>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                  );
+                })}
+              </DataTable>
             )}
           </ListBesideForm>
           <ListBesideForm
@@ -257,59 +241,42 @@ export function SsoPage() {
             {identities.items.length === 0 ? (
               <p>{t('sso.admin.noIdentities')}</p>
             ) : (
-              <div
-                className="table-wrap"
-                tabIndex={0}
-                role="group"
-                aria-labelledby="identities-title"
+              <DataTable
+                labelledBy="identities-title"
+                caption={t('sso.admin.identitiesTitle')}
+                columns={[t('sso.admin.user'), t('sso.admin.subject'), t('sso.admin.lastLogin')]}
+                actions
               >
-                <table className="table table--dense">
-                  <caption className="visually-hidden">{t('sso.admin.identitiesTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('sso.admin.user')}</th>
-                      <th scope="col">{t('sso.admin.subject')}</th>
-                      <th scope="col">{t('sso.admin.lastLogin')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('picture.form.actions')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {identities.items.map((identity) => (
-                      <tr key={identity.id}>
-                        <th scope="row">
-                          {identity.userName}
-                          <span className="small muted block break">{identity.userEmail}</span>
-                        </th>
-                        <td className="break">
-                          <code>{identity.subject}</code>
-                        </td>
-                        <td className="nowrap">
-                          {identity.lastLoginAt
-                            ? formatDate(identity.lastLoginAt)
-                            : t('sso.admin.never')}
-                        </td>
-                        <td className="actions-cell">
-                          <button
-                            type="button"
-                            className="link-button"
-                            onClick={() =>
-                              void removeRow(
-                                () => ssoApi.unlink(identity.id),
-                                t('sso.admin.unlinked', { identity: identity.userName }),
-                              )
-                            }
-                          >
-                            {t('sso.admin.unlink')}
-                            <span className="visually-hidden">: {identity.userName}</span>
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                {identities.items.map((identity) => (
+                  <tr key={identity.id}>
+                    <th scope="row">
+                      {identity.userName}
+                      <span className="small muted block break">{identity.userEmail}</span>
+                    </th>
+                    <td className="break">
+                      <code>{identity.subject}</code>
+                    </td>
+                    <td className="nowrap">
+                      {identity.lastLoginAt
+                        ? formatDate(identity.lastLoginAt)
+                        : t('sso.admin.never')}
+                    </td>
+                    <td className="actions-cell">
+                      <RowButton
+                        onClick={() =>
+                          void removeRow(
+                            () => ssoApi.unlink(identity.id),
+                            t('sso.admin.unlinked', { identity: identity.userName }),
+                          )
+                        }
+                        what={identity.userName}
+                      >
+                        {t('sso.admin.unlink')}
+                      </RowButton>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </ListBesideForm>
         </>
