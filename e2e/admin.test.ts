@@ -2,29 +2,20 @@
 // (the one-time password shown once) and grants a role, moves a template section down with the
 // keyboard and saves it (and meets a conflict), and builds a distribution list.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  type E2E,
   adminEmail,
   assertAccessible,
   phone,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
+const e2e = useE2E();
 const adminPassword = 'Stabschefens-nya-lösen-2024';
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
 
 async function check(page: Page, heading: string | RegExp, name: string) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();

@@ -1,27 +1,18 @@
 // Signing in: the first admin's one-time password, the language switch, and keyboard only.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  type E2E,
   adminEmail,
   assertAccessible,
   demoPassword,
   demoPeople,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 test('the first admin signs in with a one-time password and must change it', async () => {
   const context = await e2e.newContext();

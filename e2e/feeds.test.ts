@@ -2,33 +2,24 @@
 // that is not http is refused beside the field), subscribes a webhook (the secret shown once),
 // and after a readiness change the receiver could not take, sees the attempt and retries it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { deliverDueWebhooks, enqueueWebhookDeliveries } from '../src/server/feeds/webhooks.ts';
 import { systemActor } from '../src/server/http/actor.ts';
 import { findLatestChange } from '../src/server/readiness/repository.ts';
 import { setReadiness } from '../src/server/readiness/service.ts';
 import {
-  type E2E,
   adminEmail,
   assertAccessible,
   phone,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
+const e2e = useE2E();
 const adminPassword = 'Stabschefens-nya-lösen-2024';
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
 
 async function signInFirstTime(page: Page) {
   await signIn(page, adminEmail, e2e.server.adminOneTimePassword);

@@ -1,9 +1,8 @@
 // A unit reporter submits the week's situation from a phone while a staff member's open
 // dashboard shows it without reloading; unsaved text survives a reload; a conflict keeps the text.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
@@ -11,19 +10,11 @@ import {
   phone,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 test("a reporter's submitted situation appears on the open dashboard without reload", async () => {
   const staffContext = await e2e.newContext(desktop);

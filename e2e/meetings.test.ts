@@ -1,28 +1,19 @@
 // Forums, meetings and the event calendar: axe-core on each screen, a meeting written through the
 // form, the calendar's week navigation by keyboard and the personal iCalendar address.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function open(page: Page, path: string, heading: string | RegExp, name: string) {
   await page.goto(`/events/${e2e.server.eventId}${path}`);

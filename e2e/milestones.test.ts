@@ -1,7 +1,7 @@
 // Milestones on the dashboard's timeline and their staff screen, and the archive banner of a
 // closed event. axe-core on each screen.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { grantRole } from '../src/server/access/service.ts';
 import { closeEvent } from '../src/server/closing/service.ts';
@@ -10,26 +10,17 @@ import { createMilestone, reachMilestone } from '../src/server/milestones/servic
 import { systemActor } from '../src/server/http/actor.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
   phone,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function settle(page: Page, name: string) {
   await page.waitForLoadState('networkidle');

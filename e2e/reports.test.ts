@@ -2,10 +2,9 @@
 // read and download), 4 (two editors, one conflict, nothing lost), 5 (publish by keyboard only)
 // and 6 (axe-core on every report screen), with screenshots in test-artifacts/.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
@@ -13,20 +12,12 @@ import {
   phone,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
 const oskar = 'oskar.nyberg@lagesbild.local';
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function checkScreen(page: Page, name: string) {
   await page.waitForLoadState('networkidle');

@@ -1,29 +1,20 @@
 // Efterhandsanalys: the event's timeline with its filters, the lessons learned and the downloads.
 // axe-core on the screen (desktop, with a filter error, and phone), one written flow per role.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
   phone,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function openReview(page: Page, name: string) {
   await page.goto(`/events/${e2e.server.eventId}/review`);

@@ -1,10 +1,9 @@
 // Every screen, at laptop and phone size: axe-core finds no serious or critical violation,
 // the page has one h1, landmarks and a skip link, and a screenshot lands in test-artifacts/.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  type E2E,
   adminEmail,
   assertAccessible,
   demoPassword,
@@ -13,21 +12,13 @@ import {
   phone,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 import { formatDateTime, stockholmLocalNow, stockholmLocalToIso } from '../src/web/format.ts';
 
-let e2e: E2E;
+const e2e = useE2E();
 const adminPassword = 'Stabschefens-nya-lösen-2024';
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
 
 async function checkScreen(page: Page, name: string, size: 'desktop' | 'phone') {
   await page.waitForLoadState('networkidle');

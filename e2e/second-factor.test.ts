@@ -1,28 +1,19 @@
 // Two-step verification: switching TOTP on with the key shown as text, the recovery codes shown
 // once, and signing in with a code from the app, computed here from the same secret.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { generate } from 'otplib';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 test('a user switches on two-step verification and signs in with a code', async () => {
   const context = await e2e.newContext();

@@ -2,22 +2,14 @@
 // situation and a published report is shown in chromium; no dialog opens, no script runs, and
 // the Content-Security-Policy reports no violation.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { periodOf } from '../src/core/time.ts';
 import { xssPayloads } from '../test/security/support.ts';
-import { type E2E, adminEmail, demoPassword, demoPeople, signIn, startE2E } from './support.ts';
+import { adminEmail, demoPassword, demoPeople, signIn, useE2E } from './support.ts';
 
-let e2e: E2E;
+const e2e = useE2E();
 const adminPassword = 'Säkerhetstestets-lösen-2024';
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
 
 /** A signed-in API client on the e2e server (in-process requests). */
 async function api(email: string, password: string) {

@@ -1,28 +1,13 @@
 // The login page when the region's sign-on is configured (the button, the emergency form), and
 // the admin screen where groups are mapped to roles.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { systemActor } from '../src/server/http/actor.ts';
 import { createUser } from '../src/server/users/service.ts';
-import {
-  type E2E,
-  assertAccessible,
-  screenshot,
-  signIn,
-  startE2E,
-  watchErrors,
-} from './support.ts';
+import { assertAccessible, screenshot, signIn, useE2E, watchErrors } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 /** Answers the login options as an installation with OIDC_ISSUER and OIDC_LOCAL_LOGIN would. */
 async function withLoginOptions(page: Page, options: { sso: boolean; localLogin: boolean }) {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { buildWeb } from '../src/web/build.ts';
@@ -68,6 +69,34 @@ export async function startE2E(): Promise<E2E> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * The server and browser of a test file: started before its first test and closed after its
+ * last. Call it once at the top of the file; the answer is usable inside the tests.
+ */
+export function useE2E(): E2E {
+  let started: E2E | undefined;
+  before(async () => {
+    started = await startE2E();
+  });
+  after(async () => {
+    await started?.close();
+  });
+  const current = (): E2E => {
+    if (!started) throw new Error('The browser tests have not started: use it inside a test.');
+    return started;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
+    },
+    newContext: (viewport) => current().newContext(viewport),
+    close: () => current().close(),
   };
 }
 

@@ -19,12 +19,12 @@ const grantSource = z.enum(['manual', 'sso']);
 /** A grant in an event's list, with its user's name and address. */
 export const grant = z.object({
   id: z.number().int(),
-  user_id: z.number().int(),
-  user_name: z.string(),
-  user_email: z.string(),
+  userId: z.number().int(),
+  userName: z.string(),
+  userEmail: z.string(),
   role: z.enum(roles),
-  unit_id: z.number().int().nullable(),
-  created_at: timestamp,
+  unitId: z.number().int().nullable(),
+  createdAt: timestamp,
   /** 'sso' when the sign-on group mapping gave the role; it follows the groups at each sign-in. */
   source: grantSource,
 });
@@ -36,11 +36,11 @@ export const grantList = z.object({ items: z.array(grant) });
 /** A grant as it was stored. */
 export const storedGrant = z.object({
   id: z.number().int(),
-  user_id: z.number().int(),
-  event_id: z.number().int(),
+  userId: z.number().int(),
+  eventId: z.number().int(),
   role: z.enum(roles),
-  unit_id: z.number().int().nullable(),
-  created_at: timestamp,
+  unitId: z.number().int().nullable(),
+  createdAt: timestamp,
   source: grantSource,
 });
 export type StoredGrant = z.infer<typeof storedGrant>;

@@ -42,12 +42,12 @@ export type LoginOptions = z.infer<typeof loginOptions>;
 /** A group at the identity provider that gives system administration or a role in an event. */
 export const groupMapping = z.object({
   id: z.number().int(),
-  group_value: z.string(),
-  system_admin: z.number().int(),
-  event_id: z.number().int().nullable(),
+  groupValue: z.string(),
+  systemAdmin: z.boolean(),
+  eventId: z.number().int().nullable(),
   role: z.enum(roles).nullable(),
-  unit_id: z.number().int().nullable(),
-  created_at: timestamp,
+  unitId: z.number().int().nullable(),
+  createdAt: timestamp,
 });
 export type GroupMapping = z.infer<typeof groupMapping>;
 
@@ -56,13 +56,13 @@ export const groupMappingList = z.object({ items: z.array(groupMapping) });
 /** An account's identity at the provider, with the account's name and address. */
 export const linkedIdentity = z.object({
   id: z.number().int(),
-  user_id: z.number().int(),
-  user_name: z.string(),
-  user_email: z.string(),
+  userId: z.number().int(),
+  userName: z.string(),
+  userEmail: z.string(),
   issuer: z.string(),
   subject: z.string(),
-  created_at: timestamp,
-  last_login_at: timestamp.nullable(),
+  createdAt: timestamp,
+  lastLoginAt: timestamp.nullable(),
 });
 export type LinkedIdentity = z.infer<typeof linkedIdentity>;
 
@@ -71,12 +71,13 @@ export const linkedIdentityList = z.object({ items: z.array(linkedIdentity) });
 /** An identity link as it was stored. */
 export const storedIdentity = z.object({
   id: z.number().int(),
-  user_id: z.number().int(),
+  userId: z.number().int(),
   issuer: z.string(),
   subject: z.string(),
-  admin_from_sso: z.number().int(),
-  created_at: timestamp,
-  last_login_at: timestamp.nullable(),
+  /** Whether the group mapping gave the account system administration (taken back with the group). */
+  adminFromSso: z.boolean(),
+  createdAt: timestamp,
+  lastLoginAt: timestamp.nullable(),
 });
 export type StoredIdentity = z.infer<typeof storedIdentity>;
 

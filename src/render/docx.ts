@@ -41,6 +41,15 @@ import {
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
 import {
+  A4_PAGE,
+  ACCENT,
+  MUTED,
+  RULE,
+  TEXT_WIDTH,
+  baseStyles,
+  headingStyle,
+} from './docx-style.ts';
+import {
   type RichBlock,
   type TextRun as Run,
   inlineMarkdownToRuns,
@@ -53,12 +62,6 @@ export interface DocxOptions {
 }
 
 const BULLETS = 'report-bullets';
-const ACCENT = '1F3A5F';
-const MUTED = '555B63';
-const RULE = 'C9CED6';
-const FONT = 'Calibri';
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = 1134;
 // Word cannot show our SVG charts without a PNG fallback, and nothing here rasterizes SVG.
 const CHART_NOTE = 'Diagrammet visas här som tabell; diagrammet finns i webb- och PDF-versionen.';
 
@@ -79,12 +82,7 @@ function createDocument(snapshot: ReportSnapshot, options: DocxOptions): Documen
     numbering: { config: [bulletNumbering()] },
     sections: [
       {
-        properties: {
-          page: {
-            size: A4,
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-          },
-        },
+        properties: { page: A4_PAGE },
         headers: { default: runningHeader(snapshot) },
         footers: { default: runningFooter(options.contentHash) },
         children: [
@@ -97,23 +95,10 @@ function createDocument(snapshot: ReportSnapshot, options: DocxOptions): Documen
 }
 
 function documentStyles() {
-  const heading = (size: number, before: number) => ({
-    run: { font: FONT, size, bold: true, color: ACCENT },
-    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
-  });
   return {
     default: {
-      document: {
-        run: { font: FONT, size: 22 },
-        paragraph: { spacing: { after: 120, line: 276 } },
-      },
-      title: {
-        run: { font: FONT, size: 44, bold: true, color: ACCENT },
-        paragraph: { spacing: { after: 120 } },
-      },
-      heading1: heading(30, 360),
-      heading2: heading(26, 240),
-      heading3: heading(23, 200),
+      ...baseStyles(),
+      heading3: headingStyle(23, 200),
       hyperlink: { run: { color: '1A4F8B', underline: {} } },
     },
   };
@@ -141,7 +126,7 @@ function runningHeader(snapshot: ReportSnapshot): Header {
   return new Header({
     children: [
       new Paragraph({
-        tabStops: [{ type: TabStopType.RIGHT, position: A4.width - 2 * MARGIN }],
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
         children: [
           ...(markers.length
             ? [
@@ -165,7 +150,7 @@ function runningFooter(contentHash: string | undefined): Footer {
   return new Footer({
     children: [
       new Paragraph({
-        tabStops: [{ type: TabStopType.RIGHT, position: A4.width - 2 * MARGIN }],
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
         children: [
           new TextRun({
             text: contentHash ? `${CONTENT_HASH_LABEL}: ${contentHash.slice(0, 16)}…` : '',

@@ -24,6 +24,7 @@ import {
   visibleSections,
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
+import { ACCENT, INK, MUTED, PAGE_MARGINS, ruledTable } from './pdf-style.ts';
 import {
   type RichBlock,
   type TextRun,
@@ -51,12 +52,7 @@ const STANDARD_FONTS = {
   bolditalics: 'Helvetica-BoldOblique',
 };
 
-const INK = '#1b1b1b';
-const MUTED = '#555b63';
-const ACCENT = '#1f3a5f';
-const RULE = '#c9ced6';
 const LINK = '#1a4f8b';
-const PAGE_MARGINS: [number, number, number, number] = [56, 64, 56, 56];
 const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 
 /** DejaVu Sans when installed, else Helvetica; importing this module registers the fonts. */
@@ -385,11 +381,7 @@ function tableContent(columns: TableColumn[], rows: string[][], caption?: string
       body: [header, ...body],
     },
     layout: {
-      hLineWidth: (index) => (index === 1 ? 1.2 : 0.5),
-      hLineColor: (index) => (index === 1 ? ACCENT : RULE),
-      vLineWidth: () => 0,
-      paddingTop: () => 4,
-      paddingBottom: () => 4,
+      ...ruledTable,
       fillColor: (row) => (row > 0 && row % 2 === 0 ? '#f4f6f8' : null),
     },
     margin: [0, 0, 0, 10],

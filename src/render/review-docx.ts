@@ -15,6 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER } from './common.ts';
+import { A4_PAGE, ACCENT, MUTED, RULE, baseStyles } from './docx-style.ts';
 import {
   INTERNAL_REVIEW_NOTE,
   REVIEW_HEADINGS,
@@ -30,13 +31,6 @@ import {
   timelineTime,
 } from './review-document.ts';
 
-const ACCENT = '1F3A5F';
-const MUTED = '555B63';
-const RULE = 'C9CED6';
-const FONT = 'Calibri';
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = 1134;
-
 /** The after-action review as a Word document with real headings and tables. */
 export async function renderReviewDocx(document: ReviewDocument): Promise<Buffer> {
   return Packer.toBuffer(
@@ -44,15 +38,10 @@ export async function renderReviewDocx(document: ReviewDocument): Promise<Buffer
       creator: 'Lägesbild',
       title: reviewTitle(document),
       description: document.eventName,
-      styles: documentStyles(),
+      styles: { default: baseStyles() },
       sections: [
         {
-          properties: {
-            page: {
-              size: A4,
-              margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-            },
-          },
+          properties: { page: A4_PAGE },
           footers: { default: pageFooter() },
           children: [
             ...titleParagraphs(document),
@@ -68,27 +57,6 @@ export async function renderReviewDocx(document: ReviewDocument): Promise<Buffer
       ],
     }),
   );
-}
-
-function documentStyles() {
-  const headingStyle = (size: number, before: number) => ({
-    run: { font: FONT, size, bold: true, color: ACCENT },
-    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
-  });
-  return {
-    default: {
-      document: {
-        run: { font: FONT, size: 22 },
-        paragraph: { spacing: { after: 120, line: 276 } },
-      },
-      title: {
-        run: { font: FONT, size: 44, bold: true, color: ACCENT },
-        paragraph: { spacing: { after: 120 } },
-      },
-      heading1: headingStyle(30, 360),
-      heading2: headingStyle(26, 240),
-    },
-  };
 }
 
 function pageFooter(): Footer {

@@ -3,6 +3,7 @@ import type { Content, TableCell } from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER } from './common.ts';
 import { fontFamily } from './pdf.ts';
+import { ACCENT, INK, MUTED, PAGE_MARGINS, ruledTable } from './pdf-style.ts';
 import {
   INTERNAL_REVIEW_NOTE,
   REVIEW_HEADINGS,
@@ -17,12 +18,6 @@ import {
   timelineKind,
   timelineTime,
 } from './review-document.ts';
-
-const INK = '#1b1b1b';
-const MUTED = '#555b63';
-const ACCENT = '#1f3a5f';
-const RULE = '#c9ced6';
-const PAGE_MARGINS: [number, number, number, number] = [56, 64, 56, 56];
 
 /** The after-action review as an A4 PDF with bookmarks and "Sida N av M" footers. */
 export async function renderReviewPdf(document: ReviewDocument): Promise<Buffer> {
@@ -146,13 +141,7 @@ function tableOf(columns: string[], rows: TableCell[][], widths: string[]): Cont
       widths,
       body: [columns.map((label) => ({ text: label, style: 'tableHeader' })), ...rows],
     },
-    layout: {
-      hLineWidth: (index) => (index === 1 ? 1.2 : 0.5),
-      hLineColor: (index) => (index === 1 ? ACCENT : RULE),
-      vLineWidth: () => 0,
-      paddingTop: () => 4,
-      paddingBottom: () => 4,
-    },
+    layout: ruledTable,
     margin: [0, 0, 0, 10],
   };
 }

@@ -131,6 +131,45 @@ for (const dialect of testDialects()) {
       assert.deepEqual(visible, [t.liveEventId, t.eventId], 'the demo events, not the new one');
     });
 
+    it('answers a grant and the list of grants in camelCase, with the user named', async () => {
+      const users = (await admin.get('/api/users')).json().items as {
+        id: number;
+        email: string;
+        name: string;
+      }[];
+      const reader = users.find((user) => user.email === demoPeople.reader)!;
+      const event = (await admin.post('/api/events', { name: 'Händelse med en roll' })).json();
+      const created = await admin.post(`/api/events/${event.id}/grants`, {
+        userId: reader.id,
+        role: 'staff',
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const grant = created.json();
+      assert.deepEqual(grant, {
+        id: grant.id,
+        userId: reader.id,
+        eventId: event.id,
+        role: 'staff',
+        unitId: null,
+        createdAt: grant.createdAt,
+        source: 'manual',
+      });
+      assert.ok(Date.parse(grant.createdAt) <= Date.now());
+      const listed = (await admin.get(`/api/events/${event.id}/grants`)).json().items;
+      assert.deepEqual(listed, [
+        {
+          id: grant.id,
+          userId: reader.id,
+          userName: reader.name,
+          userEmail: demoPeople.reader,
+          role: 'staff',
+          unitId: null,
+          createdAt: grant.createdAt,
+          source: 'manual',
+        },
+      ]);
+    });
+
     it('tells a user their own roles, units and permissions in the event', async () => {
       const reporter = await t.login(demoPeople.reporterSas);
       const mine = (await reporter.get(`/api/events/${t.eventId}/grants/me`)).json();

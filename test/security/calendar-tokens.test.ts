@@ -72,14 +72,14 @@ for (const dialect of testDialects()) {
       const admin = await t.login(adminEmail);
       const grants = (await admin.get(`/api/events/${t.eventId}/grants`)).json().items as {
         id: number;
-        user_id: number;
-        user_email: string;
+        userId: number;
+        userEmail: string;
         role: string;
       }[];
       const grant = grants.find(
-        (candidate) => candidate.user_email === demoPeople.staff && candidate.role === 'staff',
+        (candidate) => candidate.userEmail === demoPeople.staff && candidate.role === 'staff',
       )!;
-      const userId = grant.user_id;
+      const userId = grant.userId;
       assert.equal(
         (await admin.post(`/api/events/${t.eventId}/grants`, { userId, role: 'reader' }))
           .statusCode,

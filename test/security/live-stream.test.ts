@@ -107,9 +107,9 @@ for (const dialect of testDialects()) {
       assert.equal(disabling.statusCode, 200, disabling.body);
       const grants = (await admin.get(`/api/events/${t.eventId}/grants`)).json().items as {
         id: number;
-        user_email: string;
+        userEmail: string;
       }[];
-      for (const grant of grants.filter((item) => item.user_email === demoPeople.communicator)) {
+      for (const grant of grants.filter((item) => item.userEmail === demoPeople.communicator)) {
         const removed = await admin.delete(`/api/events/${t.eventId}/grants/${grant.id}`);
         assert.equal(removed.statusCode, 204, removed.body);
       }

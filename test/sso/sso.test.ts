@@ -146,14 +146,14 @@ for (const dialect of testDialects()) {
 
     async function grantsOf(email: string) {
       const items = (await admin.get(`/api/events/${t.eventId}/grants`)).json().items as {
-        user_email: string;
+        userEmail: string;
         role: string;
-        unit_id: number | null;
+        unitId: number | null;
         source: string;
       }[];
       return items
-        .filter((grant) => grant.user_email === email)
-        .map((grant) => `${grant.role}:${grant.unit_id ?? '-'}:${grant.source}`)
+        .filter((grant) => grant.userEmail === email)
+        .map((grant) => `${grant.role}:${grant.unitId ?? '-'}:${grant.source}`)
         .sort();
     }
 
@@ -197,10 +197,19 @@ for (const dialect of testDialects()) {
       assert.equal(write.statusCode, 201, 'the CSRF token of the session works');
       const identities = (await admin.get('/api/sso/identities')).json().items;
       const identity = identities.find(
-        (item: { user_email: string }) => item.user_email === 'maria.lind@regionen.se',
+        (item: { userEmail: string }) => item.userEmail === 'maria.lind@regionen.se',
       );
-      assert.equal(identity.issuer, idp.issuer);
-      assert.equal(identity.subject, 'u-1001');
+      assert.deepEqual(identity, {
+        id: identity.id,
+        userId: me.id,
+        userName: 'Maria Lind',
+        userEmail: 'maria.lind@regionen.se',
+        issuer: idp.issuer,
+        subject: 'u-1001',
+        createdAt: identity.createdAt,
+        lastLoginAt: identity.lastLoginAt,
+      });
+      assert.ok(Number.isFinite(Date.parse(identity.lastLoginAt)), 'the login is recorded');
     });
 
     it('updates the profile and replaces sign-on grants at every login, keeping grants by hand', async () => {
@@ -269,6 +278,15 @@ for (const dialect of testDialects()) {
       const elin = users.find((user) => user.email === demoPeople.staff)!;
       const link = await admin.post('/api/sso/identities', { userId: elin.id, subject: 'u-2001' });
       assert.equal(link.statusCode, 201, link.body);
+      assert.deepEqual(link.json(), {
+        id: link.json().id,
+        userId: elin.id,
+        issuer: idp.issuer,
+        subject: 'u-2001',
+        adminFromSso: false,
+        createdAt: link.json().createdAt,
+        lastLoginAt: null,
+      });
       const linked = await clientOf((await signIn('u-2001')).response);
       assert.equal((await linked.get('/api/auth/me')).json().user.id, elin.id);
     });
@@ -404,9 +422,31 @@ for (const dialect of testDialects()) {
       assert.equal(duplicate.json().error, 'wrong_state');
       const mappings = (await admin.get('/api/sso/mappings')).json().items as {
         id: number;
-        group_value: string;
+        groupValue: string;
+        createdAt: string;
       }[];
-      const stab = mappings.find((mapping) => mapping.group_value === 'lagesbild-stab')!;
+      const stab = mappings.find((mapping) => mapping.groupValue === 'lagesbild-stab')!;
+      assert.deepEqual(stab, {
+        id: stab.id,
+        groupValue: 'lagesbild-stab',
+        systemAdmin: false,
+        eventId: t.eventId,
+        role: 'staff',
+        unitId: null,
+        createdAt: stab.createdAt,
+      });
+      const systemAdmin = mappings.find(
+        (mapping) => mapping.groupValue === 'lagesbild-systemadmin',
+      );
+      assert.deepEqual(systemAdmin, {
+        id: systemAdmin!.id,
+        groupValue: 'lagesbild-systemadmin',
+        systemAdmin: true,
+        eventId: null,
+        role: null,
+        unitId: null,
+        createdAt: systemAdmin!.createdAt,
+      });
       assert.equal((await admin.delete(`/api/sso/mappings/${stab.id}`)).statusCode, 204);
       assert.equal((await admin.delete(`/api/sso/mappings/${stab.id}`)).statusCode, 404);
     });

@@ -1,8 +1,16 @@
+import type { Selectable } from 'kysely';
 import type { EventGrant, Role } from '../../core/access.ts';
 import { eventChangeCount } from '../audit/repository.ts';
 import type { Db } from '../db/schema.ts';
-import type { GrantSource } from './tables.ts';
+import type { GrantSource, GrantsTable } from './tables.ts';
 import type { EventRow } from '../events/repository.ts';
+
+export type GrantRow = Selectable<GrantsTable>;
+/** A grant with its user's name and address. */
+export type GrantWithUserRow = Omit<GrantRow, 'event_id'> & {
+  user_name: string;
+  user_email: string;
+};
 
 /** The event and the user's grants in it, in one round trip: every event route checks both. */
 export async function findEventWithGrants(
@@ -35,7 +43,7 @@ export function grantsOfRows(
   );
 }
 
-export function listGrants(db: Db, eventId: number) {
+export function listGrants(db: Db, eventId: number): Promise<GrantWithUserRow[]> {
   return db
     .selectFrom('grants')
     .innerJoin('users', 'users.id', 'grants.user_id')

@@ -5,9 +5,42 @@ import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
 import { findUserById } from '../users/repository.ts';
-import { deleteGrant, findGrant, findSameGrant, insertGrant, listGrants } from './repository.ts';
+import {
+  type GrantRow,
+  type GrantWithUserRow,
+  deleteGrant,
+  findGrant,
+  findSameGrant,
+  insertGrant,
+  listGrants,
+} from './repository.ts';
 import { type EventGrant, isAllowed, permissions } from '../../core/access.ts';
 import type { Grant, MyGrants, StoredGrant } from '../../contract/access.ts';
+
+export function presentStoredGrant(grant: GrantRow): StoredGrant {
+  return {
+    id: grant.id,
+    userId: grant.user_id,
+    eventId: grant.event_id,
+    role: grant.role,
+    unitId: grant.unit_id,
+    createdAt: grant.created_at,
+    source: grant.source,
+  };
+}
+
+export function presentGrant(grant: GrantWithUserRow): Grant {
+  return {
+    id: grant.id,
+    userId: grant.user_id,
+    userName: grant.user_name,
+    userEmail: grant.user_email,
+    role: grant.role,
+    unitId: grant.unit_id,
+    createdAt: grant.created_at,
+    source: grant.source,
+  };
+}
 
 export async function grantRole(
   db: Db,
@@ -21,7 +54,7 @@ export async function grantRole(
   if (input.role !== 'unit_reporter' && input.unitId !== null) {
     throw errors.badRequest('Bara enhetsrapportörer kopplas till en enhet.', { field: 'unitId' });
   }
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     if (!(await findUserById(trx, input.userId))) throw errors.notFound('Användaren');
     if (input.unitId !== null && !(await findUnit(trx, input.unitId)))
       throw errors.notFound('Enheten');
@@ -39,6 +72,7 @@ export async function grantRole(
     });
     return created;
   });
+  return presentStoredGrant(created);
 }
 
 export async function revokeGrant(db: Db, actor: Actor, eventId: number, grantId: number) {
@@ -57,7 +91,7 @@ export async function revokeGrant(db: Db, actor: Actor, eventId: number, grantId
 }
 
 export async function grantsOfEvent(db: Db, eventId: number): Promise<{ items: Grant[] }> {
-  return { items: await listGrants(db, eventId) };
+  return { items: (await listGrants(db, eventId)).map(presentGrant) };
 }
 
 /** The caller's roles in the event, the units they report for and what they may do. */

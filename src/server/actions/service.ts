@@ -30,7 +30,7 @@ import type {
 } from '../../contract/actions.ts';
 import type { Page } from '../../contract/list.ts';
 import { isoInstant, periodRange } from '../../core/time.ts';
-import { fetchAllPages } from '../db/paging.ts';
+import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { actionCsvColumns } from './csv.ts';
 
 export function isOverdue(row: ActionRow, now = new Date().toISOString()): boolean {
@@ -82,14 +82,13 @@ export async function actionPage(
   query: ActionListQuery,
   includeInternal: boolean,
 ): Promise<Page<Action>> {
-  const { limit, offset, order } = query;
   const now = new Date().toISOString();
-  const { rows, total } = await listActions(db, eventId, filterOf(query, includeInternal, now), {
-    limit,
-    offset,
-    order,
-  });
-  return { items: rows.map((row) => presentAction(row, now)), total, limit, offset };
+  const filter = filterOf(query, includeInternal, now);
+  return answerPage(
+    query,
+    (page) => listActions(db, eventId, filter, page),
+    (rows) => rows.map((row) => presentAction(row, now)),
+  );
 }
 
 /** Every action the filter matches, for an export with the names of their units. */

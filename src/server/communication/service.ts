@@ -16,6 +16,7 @@ import type {
 import type { Page } from '../../contract/list.ts';
 import { formatDate, parsePeriod, periodRange, stockholmLocalToInstant } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
+import { answerPage } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
@@ -110,14 +111,17 @@ export async function activityPage(
   query: z.infer<typeof activityListQuery>,
   includeInternal: boolean,
 ): Promise<Page<Activity>> {
-  const { limit, offset, order, audience, channel } = query;
-  const { rows, total } = await listActivities(
-    db,
-    eventId,
-    { includeInternal, audience, channel, ...dateRangeOf(query) },
-    { limit, offset, order },
+  const filter = {
+    includeInternal,
+    audience: query.audience,
+    channel: query.channel,
+    ...dateRangeOf(query),
+  };
+  return answerPage(
+    query,
+    (page) => listActivities(db, eventId, filter, page),
+    (rows) => rows.map(presentActivity),
   );
-  return { items: rows.map(presentActivity), total, limit, offset };
 }
 
 /** One page of the event's media pictures, one per period. */
@@ -127,14 +131,11 @@ export async function mediaPicturePage(
   query: z.infer<typeof mediaPictureListQuery>,
   includeInternal: boolean,
 ): Promise<Page<MediaPicture>> {
-  const { limit, offset, order, period } = query;
-  const { rows, total } = await listMediaPictures(
-    db,
-    eventId,
-    { includeInternal, period },
-    { limit, offset, order },
+  return answerPage(
+    query,
+    (page) => listMediaPictures(db, eventId, { includeInternal, period: query.period }, page),
+    (rows) => rows.map(presentMediaPicture),
   );
-  return { items: rows.map(presentMediaPicture), total, limit, offset };
 }
 
 /** One page of the event's spokespersons, optionally those who speak on a given day. */
@@ -144,14 +145,11 @@ export async function spokespersonPage(
   query: z.infer<typeof spokespersonListQuery>,
   includeInternal: boolean,
 ): Promise<Page<Spokesperson>> {
-  const { limit, offset, order, activeOn } = query;
-  const { rows, total } = await listSpokespersons(
-    db,
-    eventId,
-    { includeInternal, activeOn },
-    { limit, offset, order },
+  return answerPage(
+    query,
+    (page) => listSpokespersons(db, eventId, { includeInternal, activeOn: query.activeOn }, page),
+    (rows) => rows.map(presentSpokesperson),
   );
-  return { items: rows.map(presentSpokesperson), total, limit, offset };
 }
 
 function created(actor: Actor, eventId: number, internal: boolean, source: string) {

@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder, Selectable, UpdateObject } from 'kysely';
 import type { Db, Schema } from './schema.ts';
+import type { Page } from '../../contract/list.ts';
 
 export interface PageRequest {
   limit: number;
@@ -27,6 +28,25 @@ export async function fetchPage<DB, TB extends keyof DB, Row>(
       .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number((count as { total: number | string }).total) };
+}
+
+/** A page of a list in the order the reader asked for. */
+export interface OrderedPageRequest extends PageRequest {
+  order: 'asc' | 'desc';
+}
+
+/**
+ * A list endpoint's answer: the page of rows its query asks for, in its order, presented, with
+ * how many rows there are in all and the page's bounds.
+ */
+export async function answerPage<Row, Item>(
+  query: OrderedPageRequest,
+  read: (page: OrderedPageRequest) => Promise<Rows<Row>>,
+  present: (rows: Row[]) => Item[] | Promise<Item[]>,
+): Promise<Page<Item>> {
+  const { limit, offset, order } = query;
+  const { rows, total } = await read({ limit, offset, order });
+  return { items: await present(rows), total, limit, offset };
 }
 
 /** The largest page any reader asks for; a reader that needs every row pages through them. */

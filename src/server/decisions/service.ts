@@ -12,7 +12,7 @@ import { isoInstant, filterRange } from '../../core/time.ts';
 import { listActionsOfDecision } from '../actions/repository.ts';
 import { presentAction } from '../actions/service.ts';
 import { recordAudit } from '../audit/record.ts';
-import { fetchAllPages } from '../db/paging.ts';
+import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
@@ -74,13 +74,12 @@ export async function decisionPage(
   query: DecisionListQuery,
   includeInternal: boolean,
 ): Promise<Page<Decision>> {
-  const { limit, offset, order } = query;
-  const { rows, total } = await listDecisions(db, eventId, filterOf(query, includeInternal), {
-    limit,
-    offset,
-    order,
-  });
-  return { items: await presentAll(db, rows), total, limit, offset };
+  const filter = filterOf(query, includeInternal);
+  return answerPage(
+    query,
+    (page) => listDecisions(db, eventId, filter, page),
+    (rows) => presentAll(db, rows),
+  );
 }
 
 /** Every decision the filter matches, for an export. */

@@ -6,7 +6,7 @@ import { facilityNames } from '../units/service.ts';
 import { eventUnitsInOrder } from '../event-units/service.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
-import { fetchAllPages } from '../db/paging.ts';
+import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { type FacilityRow, findFacility, listFacilities } from '../units/repository.ts';
 import {
   type DiversionFilter,
@@ -299,16 +299,12 @@ export async function diversionPage(
   query: DiversionListQuery,
   includeInternal: boolean,
 ): Promise<Page<Diversion>> {
-  const { limit, offset, order } = query;
   const filter = await diversionFilterOf(db, query);
-  const { rows, total } = await listDiversions(
-    db,
-    eventId,
-    filter,
-    { includeInternal },
-    { limit, offset, order },
+  return answerPage(
+    query,
+    (page) => listDiversions(db, eventId, filter, { includeInternal }, page),
+    (rows) => rows.map(presentDiversion),
   );
-  return { items: rows.map(presentDiversion), total, limit, offset };
 }
 
 /** Every diversion the filter matches, for an export with the names of their facilities. */

@@ -51,7 +51,7 @@ import type {
 import { eventUnitsInOrder, requireUnitInEvent } from '../event-units/service.ts';
 import type { Page } from '../../contract/list.ts';
 import { periodRange } from '../../core/time.ts';
-import { fetchAllPages } from '../db/paging.ts';
+import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { requireEvent } from '../events/service.ts';
 import type { FigureObservationsTable } from './tables.ts';
 import { buildSeries } from './series.ts';
@@ -275,14 +275,11 @@ export async function figurePage(
   query: z.infer<typeof figureListQuery>,
   includeInternal: boolean,
 ): Promise<Page<Figure>> {
-  const { limit, offset, order } = query;
-  const { rows, total } = await listFigures(
-    db,
-    eventId,
-    { includeInternal },
-    { limit, offset, order },
+  return answerPage(
+    query,
+    (page) => listFigures(db, eventId, { includeInternal }, page),
+    (rows) => rows.map(presentFigure),
   );
-  return { items: rows.map(presentFigure), total, limit, offset };
 }
 
 async function loadVisibleFigure(
@@ -311,15 +308,13 @@ export async function observationPage(
 ): Promise<Page<Observation>> {
   const visibility = { includeInternal };
   await loadVisibleFigure(db, eventId, figureId, visibility);
-  const { limit, offset, ...rest } = query;
-  const { rows, total } = await listObservations(
-    db,
-    figureId,
-    observationFilterOf(rest),
-    visibility,
-    { limit, offset, order: query.order },
+  const { limit: _limit, offset: _offset, ...rest } = query;
+  const filter = observationFilterOf(rest);
+  return answerPage(
+    query,
+    (page) => listObservations(db, figureId, filter, visibility, page),
+    (rows) => rows.map(presentObservation),
   );
-  return { items: rows.map(presentObservation), total, limit, offset };
 }
 
 /** A figure and every observation the filter matches, for an export. */

@@ -10,7 +10,7 @@ import type {
 } from '../../contract/log.ts';
 import { filterRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
-import { fetchAllPages } from '../db/paging.ts';
+import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
@@ -59,13 +59,12 @@ export async function logEntryPage(
   query: LogListQuery,
   includeInternal: boolean,
 ): Promise<Page<LogEntry>> {
-  const { limit, offset, order } = query;
-  const { rows, total } = await listLogEntries(db, eventId, filterOf(query, includeInternal), {
-    limit,
-    offset,
-    order,
-  });
-  return { items: rows.map(presentLogEntry), total, limit, offset };
+  const filter = filterOf(query, includeInternal);
+  return answerPage(
+    query,
+    (page) => listLogEntries(db, eventId, filter, page),
+    (rows) => rows.map(presentLogEntry),
+  );
 }
 
 /** Every entry the filter matches, for an export. */

@@ -11,7 +11,7 @@ import { type Permission, isAllowed, parseScopes, scopesCover } from '../../core
 import { findEventWithGrants } from '../access/repository.ts';
 import { listActionsOfMeeting } from '../actions/repository.ts';
 import { presentAction } from '../actions/service.ts';
-import { fetchAllPages } from '../db/paging.ts';
+import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { diversionIdsOf, listDecisionsOfMeeting } from '../decisions/repository.ts';
 import { presentDecision } from '../decisions/service.ts';
 import { requireEvent } from '../events/service.ts';
@@ -128,19 +128,18 @@ export async function meetingPage(
   query: z.infer<typeof meetingListQuery>,
   includeInternal: boolean,
 ): Promise<Page<Meeting>> {
-  const { limit, offset, order, from, to, forumId } = query;
-  const { rows, total } = await listMeetings(
-    db,
-    eventId,
-    {
-      includeInternal,
-      forumId,
-      ...(from && { from: isoInstant(from) }),
-      ...(to && { to: isoInstant(to) }),
-    },
-    { limit, offset, order },
+  const { from, to, forumId } = query;
+  const filter = {
+    includeInternal,
+    forumId,
+    ...(from && { from: isoInstant(from) }),
+    ...(to && { to: isoInstant(to) }),
+  };
+  return answerPage(
+    query,
+    (page) => listMeetings(db, eventId, filter, page),
+    (rows) => rows.map(presentMeeting),
   );
-  return { items: rows.map(presentMeeting), total, limit, offset };
 }
 
 /** A meeting with the decisions and actions recorded in it. */

@@ -175,26 +175,16 @@ export async function reachMilestone(
     refuseReached(before);
     const now = instantOf(options.at);
     const reachedAt = input.reachedAt ? new Date(input.reachedAt).toISOString() : now;
-    const updated = await updateMilestone(trx, milestoneId, input.version, {
-      state: 'reached',
-      reached_at: reachedAt,
-      updated_by: actor.userId,
-      updated_at: now,
-    });
-    if (!updated) throw errors.conflict(presentMilestone(before));
-    await insertMilestoneChange(trx, {
-      event_id: eventId,
-      milestone_id: milestoneId,
+    return changeDate(trx, actor, before, {
+      version: input.version,
+      now,
+      changes: { state: 'reached', reached_at: reachedAt },
       kind: 'reached',
-      previous_on: before.planned_on,
-      new_on: before.planned_on,
+      newOn: before.planned_on,
       reason: '',
-      decision_id: null,
-      changed_by: actor.userId,
-      changed_at: now,
+      decisionId: null,
+      action: 'milestone.reach',
     });
-    await audit(trx, actor, 'milestone.reach', updated, before);
-    return presentMilestone(updated);
   });
 }
 
@@ -217,31 +207,59 @@ export async function moveMilestone(
     if (input.decisionId !== null && !(await findDecision(trx, eventId, input.decisionId))) {
       throw errors.badRequest('Beslutet finns inte i den här händelsen.', { field: 'decisionId' });
     }
-    const now = instantOf(options.at);
-    const updated = await updateMilestone(trx, milestoneId, input.version, {
-      state: 'moved',
-      planned_on: input.plannedOn,
-      updated_by: actor.userId,
-      updated_at: now,
-    });
-    if (!updated) throw errors.conflict(presentMilestone(before));
-    await insertMilestoneChange(trx, {
-      event_id: eventId,
-      milestone_id: milestoneId,
+    return changeDate(trx, actor, before, {
+      version: input.version,
+      now: instantOf(options.at),
+      changes: { state: 'moved', planned_on: input.plannedOn },
       kind: 'moved',
-      previous_on: before.planned_on,
-      new_on: input.plannedOn,
+      newOn: input.plannedOn,
       reason: input.reason,
-      decision_id: input.decisionId,
-      changed_by: actor.userId,
-      changed_at: now,
+      decisionId: input.decisionId,
+      action: 'milestone.move',
+      auditExtra: { reason: input.reason, decision_id: input.decisionId },
     });
-    await audit(trx, actor, 'milestone.move', updated, before, {
-      reason: input.reason,
-      decision_id: input.decisionId,
-    });
-    return presentMilestone(updated);
   });
+}
+
+/**
+ * Reaching or moving a milestone: the update of the version the user read, its line in the
+ * milestone's history and the audit entry, all in the caller's transaction.
+ */
+async function changeDate(
+  trx: Db,
+  actor: Actor,
+  before: MilestoneRow,
+  change: {
+    version: number;
+    now: string;
+    changes: Pick<Partial<MilestoneRow>, 'state' | 'reached_at' | 'planned_on'>;
+    kind: MilestoneChangeRow['kind'];
+    newOn: string;
+    reason: string;
+    decisionId: number | null;
+    action: string;
+    auditExtra?: Record<string, unknown>;
+  },
+): Promise<Milestone> {
+  const updated = await updateMilestone(trx, before.id, change.version, {
+    ...change.changes,
+    updated_by: actor.userId,
+    updated_at: change.now,
+  });
+  if (!updated) throw errors.conflict(presentMilestone(before));
+  await insertMilestoneChange(trx, {
+    event_id: before.event_id,
+    milestone_id: before.id,
+    kind: change.kind,
+    previous_on: before.planned_on,
+    new_on: change.newOn,
+    reason: change.reason,
+    decision_id: change.decisionId,
+    changed_by: actor.userId,
+    changed_at: change.now,
+  });
+  await audit(trx, actor, change.action, updated, before, change.auditExtra);
+  return presentMilestone(updated);
 }
 
 async function loadMilestone(db: Db, eventId: number, milestoneId: number) {

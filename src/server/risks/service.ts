@@ -12,7 +12,7 @@ import type {
   updateRiskBody,
 } from '../../contract/risks.ts';
 import { recordAudit } from '../audit/record.ts';
-import { fetchAllPages } from '../db/paging.ts';
+import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
 import { isoInstant } from '../../core/time.ts';
@@ -86,9 +86,11 @@ export async function riskPage(
   query: z.infer<typeof riskListQuery>,
   includeInternal: boolean,
 ): Promise<Page<Risk>> {
-  const { limit, offset, order } = query;
-  const { rows, total } = await listRisks(db, eventId, includeInternal, { limit, offset, order });
-  return { items: await presentAll(db, rows), total, limit, offset };
+  return answerPage(
+    query,
+    (page) => listRisks(db, eventId, includeInternal, page),
+    (rows) => presentAll(db, rows),
+  );
 }
 
 /** Every risk of the event, for an export. */

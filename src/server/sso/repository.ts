@@ -1,6 +1,14 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/schema.ts';
-import type { SsoGroupMappingsTable, SsoLoginFlowsTable } from './tables.ts';
+import type { SsoGroupMappingsTable, SsoIdentitiesTable, SsoLoginFlowsTable } from './tables.ts';
+
+export type MappingRow = Selectable<SsoGroupMappingsTable>;
+export type IdentityRow = Selectable<SsoIdentitiesTable>;
+/** An identity with its account's name and address. */
+export type IdentityWithUserRow = Omit<IdentityRow, 'admin_from_sso'> & {
+  user_name: string;
+  user_email: string;
+};
 
 export function insertLoginFlow(db: Db, flow: Insertable<SsoLoginFlowsTable>) {
   return db.insertInto('sso_login_flows').values(flow).execute();
@@ -38,7 +46,7 @@ export function findIdentityById(db: Db, identityId: number) {
     .executeTakeFirst();
 }
 
-export function listIdentities(db: Db) {
+export function listIdentities(db: Db): Promise<IdentityWithUserRow[]> {
   return db
     .selectFrom('sso_identities')
     .innerJoin('users', 'users.id', 'sso_identities.user_id')
@@ -85,7 +93,7 @@ export function deleteIdentity(db: Db, identityId: number) {
   return db.deleteFrom('sso_identities').where('id', '=', identityId).execute();
 }
 
-export function listMappings(db: Db) {
+export function listMappings(db: Db): Promise<MappingRow[]> {
   return db
     .selectFrom('sso_group_mappings')
     .selectAll()

@@ -26,6 +26,9 @@ import {
 } from '../users/repository.ts';
 import { type OidcClient, groupsFrom } from './provider.ts';
 import {
+  type IdentityRow,
+  type IdentityWithUserRow,
+  type MappingRow,
   deleteIdentity,
   deleteLoginFlowsBefore,
   deleteMapping,
@@ -369,6 +372,43 @@ export async function providerLogoutUrl(
   return url?.toString() ?? null;
 }
 
+export function presentMapping(mapping: MappingRow): GroupMapping {
+  return {
+    id: mapping.id,
+    groupValue: mapping.group_value,
+    systemAdmin: mapping.system_admin === 1,
+    eventId: mapping.event_id,
+    role: mapping.role,
+    unitId: mapping.unit_id,
+    createdAt: mapping.created_at,
+  };
+}
+
+export function presentStoredIdentity(identity: IdentityRow): StoredIdentity {
+  return {
+    id: identity.id,
+    userId: identity.user_id,
+    issuer: identity.issuer,
+    subject: identity.subject,
+    adminFromSso: identity.admin_from_sso === 1,
+    createdAt: identity.created_at,
+    lastLoginAt: identity.last_login_at,
+  };
+}
+
+export function presentIdentity(identity: IdentityWithUserRow): LinkedIdentity {
+  return {
+    id: identity.id,
+    userId: identity.user_id,
+    userName: identity.user_name,
+    userEmail: identity.user_email,
+    issuer: identity.issuer,
+    subject: identity.subject,
+    createdAt: identity.created_at,
+    lastLoginAt: identity.last_login_at,
+  };
+}
+
 export async function createMapping(
   db: Db,
   actor: Actor,
@@ -396,7 +436,7 @@ export async function createMapping(
       });
     }
   }
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     if (row.event_id !== null && !(await findEvent(trx, row.event_id))) {
       throw errors.badRequest('Händelsen finns inte.', { field: 'eventId' });
     }
@@ -415,6 +455,7 @@ export async function createMapping(
     });
     return created;
   });
+  return presentMapping(created);
 }
 
 export async function removeMapping(db: Db, actor: Actor, mappingId: number) {
@@ -444,7 +485,7 @@ export async function linkIdentity(
       field: 'issuer',
     });
   }
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     if (!(await findUserById(trx, input.userId))) {
       throw errors.badRequest('Användaren finns inte.', { field: 'userId' });
     }
@@ -467,6 +508,7 @@ export async function linkIdentity(
     });
     return created;
   });
+  return presentStoredIdentity(created);
 }
 
 export async function unlinkIdentity(db: Db, actor: Actor, identityId: number) {
@@ -484,9 +526,9 @@ export async function unlinkIdentity(db: Db, actor: Actor, identityId: number) {
 }
 
 export async function allMappings(db: Db): Promise<{ items: GroupMapping[] }> {
-  return { items: await listMappings(db) };
+  return { items: (await listMappings(db)).map(presentMapping) };
 }
 
 export async function allIdentities(db: Db): Promise<{ items: LinkedIdentity[] }> {
-  return { items: await listIdentities(db) };
+  return { items: (await listIdentities(db)).map(presentIdentity) };
 }

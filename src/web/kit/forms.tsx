@@ -76,15 +76,28 @@ function describedBy(id: string, hint?: ReactNode, error?: string): string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+/** What a field's control needs from its frame: its id and what describes it. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldChrome {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
-  width?: 'full' | 'half' | 'quarter' | 'auto';
-};
+}
 
-export function TextField({ id, label, hint, error, width = 'full', ...input }: TextFieldProps) {
+/** The label, hint and error message around one control, which it ties to them. */
+export function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: FieldChrome & { children: (control: ControlProps) => ReactNode }) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label className="label" htmlFor={id}>
@@ -96,44 +109,33 @@ export function TextField({ id, label, hint, error, width = 'full', ...input }: 
         </p>
       )}
       <FieldError id={id} message={error} />
-      <input
-        id={id}
-        className={`input input--${width}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(id, hint, error),
+      })}
     </div>
   );
 }
 
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-};
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> &
+  FieldChrome & { width?: 'full' | 'half' | 'quarter' | 'auto' };
+
+export function TextField({ id, label, hint, error, width = 'full', ...input }: TextFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(control) => <input className={`input input--${width}`} {...control} {...input} />}
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldChrome;
 
 export function TextArea({ id, label, hint, error, ...input }: TextAreaProps) {
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={id} message={error} />
-      <textarea
-        id={id}
-        className="textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(control) => <textarea className="textarea" {...control} {...input} />}
+    </FieldFrame>
   );
 }
 
@@ -170,50 +172,31 @@ export function Checkbox({
 }
 
 export function SelectField({
-  id,
-  label,
-  hint,
-  error,
   value,
   options,
   onChange,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: string | undefined;
-  error?: string | undefined;
+  ...chrome
+}: FieldChrome & {
   value: string;
   options: { value: string; label: string }[];
   onChange: (value: string) => void;
 }) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FieldFrame {...chrome}>
+      {(control) => (
+        <select
+          className="select"
+          value={value}
+          {...control}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      <FieldError id={id} message={error} />
-      <select
-        id={id}
-        className="select"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FieldFrame>
   );
 }

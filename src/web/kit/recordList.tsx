@@ -1,13 +1,62 @@
-// The scaffolding of a screen that lists records and edits one beside the list: the editor's
-// state, the create-or-edit form, paging that returns to the first page when a filter changes,
-// the list's loading/error/empty states and its table.
+// The scaffolding of a screen that lists records and edits one beside the list: the layout, the
+// editor's state, the create-or-edit form, paging that returns to the first page when a filter
+// changes, the list's loading/error/empty states and its table.
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Loaded } from '../useLoad.ts';
 import { Loading } from './layout.tsx';
-import { Pager, ShownOf } from './lists.tsx';
+import { FormColumn, Pager, ShownOf } from './lists.tsx';
 import { LoadError } from './loadError.tsx';
+import { SavedNotice } from './messages.tsx';
 import { RecordForm } from './recordForm.tsx';
+
+/**
+ * A form beside a list under a heading: over the list column (`scope` 'list', a screen of its
+ * own) or over both (`scope` 'section', one part of a screen). The form column, with the "saved"
+ * line when `saved` is given, is left out for those who may not write (`showForm` false).
+ */
+export function ListBesideForm({
+  headingId,
+  heading,
+  scope = 'list',
+  showForm = true,
+  saved,
+  form,
+  children,
+}: {
+  headingId: string;
+  heading: ReactNode;
+  scope?: 'list' | 'section';
+  showForm?: boolean;
+  saved?: string;
+  form: ReactNode;
+  children: ReactNode;
+}) {
+  const title = <h2 id={headingId}>{heading}</h2>;
+  const layout = (
+    <div className="picture-layout">
+      <FormColumn show={showForm}>
+        {saved !== undefined && <SavedNotice message={saved} />}
+        {form}
+      </FormColumn>
+      {scope === 'list' ? (
+        <section className="picture-layout__list" aria-labelledby={headingId}>
+          {title}
+          {children}
+        </section>
+      ) : (
+        <div className="picture-layout__list">{children}</div>
+      )}
+    </div>
+  );
+  if (scope === 'list') return layout;
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      {title}
+      {layout}
+    </section>
+  );
+}
 
 /**
  * What the form beside a list is doing (`idle` is creating), and the "saved" message.

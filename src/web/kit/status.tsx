@@ -1,6 +1,6 @@
 // Tags and marks: a level of the event's scale (colour + symbol + name) and the choice of one,
-// a figure's threshold status (colour + word + icon), situation state, prognosis arrows,
-// exercise, internal, and who recorded an item.
+// a figure's threshold status (colour + word + icon), diversion, situation state, prognosis
+// arrows, exercise, internal, and who recorded an item.
 import { type ReactNode, createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from './forms.tsx';
@@ -200,6 +200,29 @@ export function StatusTag({
       {statusIcons[key]}
       <span>{word}</span>
       {label && <span className="visually-hidden">: {label}</span>}
+    </span>
+  );
+}
+
+const divertingIcon = (
+  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path d="M2 8h9M8 4l4 4-4 4" stroke="currentColor" strokeWidth="2" fill="none" />
+  </svg>
+);
+
+/** Whether an emergency department diverts its patients or receives as usual, in word and icon. */
+export function DiversionTag({
+  diverting,
+  compact = false,
+}: {
+  diverting: boolean;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tag${compact ? ' tag--compact' : ''} tag--${diverting ? 'red' : 'green'}`}>
+      {diverting ? divertingIcon : statusIcons.green}
+      {t(diverting ? 'dashboard.diverting' : 'dashboard.normalIntake')}
     </span>
   );
 }

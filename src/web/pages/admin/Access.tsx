@@ -8,7 +8,7 @@ import { Notice, errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../../kit/loadError.tsx';
+import { DataTable, ListBesideForm, ListBody, RowButton } from '../../kit/recordList.tsx';
 import { EventAdminPage } from './AdminFrame.tsx';
 import { accessApi, roles } from '../../clients/access.ts';
 import { unitsApi } from '../../clients/units.ts';
@@ -88,9 +88,11 @@ export function AccessPage() {
               <p>{rowError}</p>
             </Notice>
           )}
-          <div className="picture-layout">
-            <div className="picture-layout__form">
-              {!others.data ? (
+          <ListBesideForm
+            headingId="grants-title"
+            heading={t('admin.access.listTitle')}
+            form={
+              !others.data ? (
                 <Loading />
               ) : users && users.items.length === 0 ? (
                 <Notice>{t('admin.access.noUserList')}</Notice>
@@ -118,72 +120,50 @@ export function AccessPage() {
                     void grants.reload();
                   }}
                 />
-              )}
-            </div>
-            <section className="picture-layout__list" aria-labelledby="grants-title">
-              <h2 id="grants-title">{t('admin.access.listTitle')}</h2>
-              {grants.error ? (
-                <LoadError error={grants.error} retry={grants.reload} />
-              ) : !grants.data ? (
-                <Loading />
-              ) : grants.data.items.length === 0 ? (
-                <p>{t('admin.access.none')}</p>
-              ) : (
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="group"
-                  aria-labelledby="grants-title"
+              )
+            }
+          >
+            <ListBody list={grants} empty={t('admin.access.none')}>
+              {(data) => (
+                <DataTable
+                  labelledBy="grants-title"
+                  caption={t('admin.access.listTitle')}
+                  columns={[
+                    t('admin.access.user'),
+                    t('admin.access.role'),
+                    t('admin.access.unit'),
+                    t('admin.access.since'),
+                  ]}
+                  actions
                 >
-                  <table className="table table--dense">
-                    <caption className="visually-hidden">{t('admin.access.listTitle')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('admin.access.user')}</th>
-                        <th scope="col">{t('admin.access.role')}</th>
-                        <th scope="col">{t('admin.access.unit')}</th>
-                        <th scope="col">{t('admin.access.since')}</th>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                  {data.items.map((grant) => {
+                    const label = `${grant.userName}, ${t(`admin.roles.${grant.role}`)}`;
+                    return (
+                      <tr key={grant.id}>
+                        <th scope="row">
+                          {grant.userName}
+                          <span className="small muted block break">{grant.userEmail}</span>
                         </th>
+                        <td>
+                          {t(`admin.roles.${grant.role}`, { defaultValue: grant.role })}
+                          {grant.source === 'sso' && (
+                            <span className="small muted block">{t('sso.access.fromSso')}</span>
+                          )}
+                        </td>
+                        <td>{unitName(grant.unitId) || '–'}</td>
+                        <td className="nowrap">{formatDate(grant.createdAt)}</td>
+                        <td className="actions-cell">
+                          <RowButton onClick={() => void revoke(grant.id, label)} what={label}>
+                            {t('admin.access.revoke')}
+                          </RowButton>
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {grants.data.items.map((grant) => {
-                        const label = `${grant.user_name}, ${t(`admin.roles.${grant.role}`)}`;
-                        return (
-                          <tr key={grant.id}>
-                            <th scope="row">
-                              {grant.user_name}
-                              <span className="small muted block break">{grant.user_email}</span>
-                            </th>
-                            <td>
-                              {t(`admin.roles.${grant.role}`, { defaultValue: grant.role })}
-                              {grant.source === 'sso' && (
-                                <span className="small muted block">{t('sso.access.fromSso')}</span>
-                              )}
-                            </td>
-                            <td>{unitName(grant.unit_id) || '–'}</td>
-                            <td className="nowrap">{formatDate(grant.created_at)}</td>
-                            <td className="actions-cell">
-                              <button
-                                type="button"
-                                className="link-button"
-                                onClick={() => void revoke(grant.id, label)}
-                              >
-                                {t('admin.access.revoke')}
-                                <span className="visually-hidden">: {label}</span>
-                              </button>
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                    );
+                  })}
+                </DataTable>
               )}
-            </section>
-          </div>
+            </ListBody>
+          </ListBesideForm>
         </>
       )}
     </EventAdminPage>

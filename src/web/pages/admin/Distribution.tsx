@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
-import { Loading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { useLoad } from '../../useLoad.ts';
-import { LoadError } from '../../kit/loadError.tsx';
+import { DataTable, ListBesideForm, ListBody, RowButton } from '../../kit/recordList.tsx';
 import { EventAdminPage } from './AdminFrame.tsx';
 import type { DistributionList } from '../../../contract/distribution.ts';
 import { distributionApi, listAudiences } from '../../clients/distribution.ts';
@@ -69,8 +68,10 @@ export function DistributionPage() {
           <div role="status" aria-live="polite">
             {message && <Notice kind="success">{message}</Notice>}
           </div>
-          <div className="picture-layout">
-            <div className="picture-layout__form">
+          <ListBesideForm
+            headingId="lists-title"
+            heading={t('admin.distribution.listTitle')}
+            form={
               <RecordForm<DistributionList>
                 key={editing ? `edit-${editing.id}` : 'create'}
                 id="list-form"
@@ -110,66 +111,43 @@ export function DistributionPage() {
                 }}
                 {...(editing && { onCancel: () => setEditing(null) })}
               />
-            </div>
-            <section className="picture-layout__list" aria-labelledby="lists-title">
-              <h2 id="lists-title">{t('admin.distribution.listTitle')}</h2>
-              {lists.error ? (
-                <LoadError error={lists.error} retry={lists.reload} />
-              ) : !lists.data ? (
-                <Loading />
-              ) : lists.data.items.length === 0 ? (
-                <p>{t('admin.distribution.none')}</p>
-              ) : (
-                <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="lists-title">
-                  <table className="table table--dense">
-                    <caption className="visually-hidden">
-                      {t('admin.distribution.listTitle')}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('admin.distribution.name')}</th>
-                        <th scope="col">{t('admin.distribution.audience')}</th>
-                        <th scope="col" className="numeric">
-                          {t('admin.distribution.count')}
-                        </th>
-                        <th scope="col">{t('admin.distribution.recipients')}</th>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('picture.form.actions')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {lists.data.items.map((list) => (
-                        <tr key={list.id}>
-                          <th scope="row">{list.name}</th>
-                          <td>{t(`admin.distribution.audiences.${list.audience}`)}</td>
-                          <td className="numeric">{list.recipients.length}</td>
-                          <td className="small break">
-                            {list.recipients
-                              .slice(0, 4)
-                              .map((item) => item.name || item.email)
-                              .join(', ')}
-                            {list.recipients.length > 4 &&
-                              ` ${t('admin.distribution.andMore', { count: list.recipients.length - 4 })}`}
-                          </td>
-                          <td className="actions-cell">
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => setEditing(list)}
-                            >
-                              {t('picture.form.edit')}
-                              <span className="visually-hidden">: {list.name}</span>
-                            </button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+            }
+          >
+            <ListBody list={lists} empty={t('admin.distribution.none')}>
+              {(data) => (
+                <DataTable
+                  labelledBy="lists-title"
+                  caption={t('admin.distribution.listTitle')}
+                  columns={[
+                    t('admin.distribution.name'),
+                    t('admin.distribution.audience'),
+                    { label: t('admin.distribution.count'), className: 'numeric' },
+                    t('admin.distribution.recipients'),
+                  ]}
+                  actions
+                >
+                  {data.items.map((list) => (
+                    <tr key={list.id}>
+                      <th scope="row">{list.name}</th>
+                      <td>{t(`admin.distribution.audiences.${list.audience}`)}</td>
+                      <td className="numeric">{list.recipients.length}</td>
+                      <td className="small break">
+                        {list.recipients
+                          .slice(0, 4)
+                          .map((item) => item.name || item.email)
+                          .join(', ')}
+                        {list.recipients.length > 4 &&
+                          ` ${t('admin.distribution.andMore', { count: list.recipients.length - 4 })}`}
+                      </td>
+                      <td className="actions-cell">
+                        <RowButton onClick={() => setEditing(list)} what={list.name} />
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               )}
-            </section>
-          </div>
+            </ListBody>
+          </ListBesideForm>
         </>
       )}
     </EventAdminPage>

@@ -9,6 +9,7 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { formatDate } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
+import { DataTable, ListBesideForm, RowButton } from '../../kit/recordList.tsx';
 import type { GroupMapping } from '../../../contract/sso.ts';
 import { SystemAdminPage } from './AdminFrame.tsx';
 import { ssoApi } from '../../clients/sso.ts';
@@ -33,12 +34,12 @@ export function SsoPage() {
   const unitName = (id: number | null) =>
     id === null ? '' : (units?.items.find((unit) => unit.id === id)?.name ?? String(id));
   const describeMapping = (mapping: GroupMapping) =>
-    mapping.system_admin
+    mapping.systemAdmin
       ? t('sso.admin.systemAdmin')
       : [
           t(`admin.roles.${mapping.role}`, { defaultValue: mapping.role ?? '' }),
-          eventName(mapping.event_id),
-          unitName(mapping.unit_id),
+          eventName(mapping.eventId),
+          unitName(mapping.unitId),
         ]
           .filter(Boolean)
           .join(', ');
@@ -139,8 +140,10 @@ export function SsoPage() {
         <Loading />
       ) : (
         <>
-          <div className="picture-layout">
-            <div className="picture-layout__form">
+          <ListBesideForm
+            headingId="mappings-title"
+            heading={t('sso.admin.mappingsTitle')}
+            form={
               <RecordForm<{ version: number }>
                 id="mapping-form"
                 title={t('sso.admin.newMapping')}
@@ -171,64 +174,48 @@ export function SsoPage() {
                   void lists.reload();
                 }}
               />
-            </div>
-            <section className="picture-layout__list" aria-labelledby="mappings-title">
-              <h2 id="mappings-title">{t('sso.admin.mappingsTitle')}</h2>
-              {mappings.items.length === 0 ? (
-                <p>{t('sso.admin.noMappings')}</p>
-              ) : (
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="group"
-                  aria-labelledby="mappings-title"
-                >
-                  <table className="table table--dense">
-                    <caption className="visually-hidden">{t('sso.admin.mappingsTitle')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('sso.admin.group')}</th>
-                        <th scope="col">{t('sso.admin.target')}</th>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('picture.form.actions')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {mappings.items.map((mapping) => {
-                        const label = `${mapping.group_value}: ${describeMapping(mapping)}`;
-                        return (
-                          <tr key={mapping.id}>
-                            <th scope="row">
-                              <code>{mapping.group_value}</code>
-                            </th>
-                            <td>{describeMapping(mapping)}</td>
-                            <td className="actions-cell">
-                              <button
-                                type="button"
-                                className="link-button"
-                                onClick={() =>
-                                  void removeRow(
-                                    () => ssoApi.removeMapping(mapping.id),
-                                    t('sso.admin.removed', { mapping: label }),
-                                  )
-                                }
-                              >
-                                {t('sso.admin.remove')}
-                                <span className="visually-hidden">: {label}</span>
-                              </button>
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </section>
-          </div>
-          <div className="picture-layout">
-            <div className="picture-layout__form">
+            }
+          >
+            {mappings.items.length === 0 ? (
+              <p>{t('sso.admin.noMappings')}</p>
+            ) : (
+              <DataTable
+                labelledBy="mappings-title"
+                caption={t('sso.admin.mappingsTitle')}
+                columns={[t('sso.admin.group'), t('sso.admin.target')]}
+                actions
+              >
+                {mappings.items.map((mapping) => {
+                  const label = `${mapping.groupValue}: ${describeMapping(mapping)}`;
+                  return (
+                    <tr key={mapping.id}>
+                      <th scope="row">
+                        <code>{mapping.groupValue}</code>
+                      </th>
+                      <td>{describeMapping(mapping)}</td>
+                      <td className="actions-cell">
+                        <RowButton
+                          onClick={() =>
+                            void removeRow(
+                              () => ssoApi.removeMapping(mapping.id),
+                              t('sso.admin.removed', { mapping: label }),
+                            )
+                          }
+                          what={label}
+                        >
+                          {t('sso.admin.remove')}
+                        </RowButton>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </DataTable>
+            )}
+          </ListBesideForm>
+          <ListBesideForm
+            headingId="identities-title"
+            heading={t('sso.admin.identitiesTitle')}
+            form={
               <RecordForm<{ version: number }>
                 id="identity-form"
                 title={t('sso.admin.newIdentity')}
@@ -248,69 +235,50 @@ export function SsoPage() {
                   void lists.reload();
                 }}
               />
-            </div>
-            <section className="picture-layout__list" aria-labelledby="identities-title">
-              <h2 id="identities-title">{t('sso.admin.identitiesTitle')}</h2>
-              <p>{t('sso.admin.identitiesIntro')}</p>
-              {identities.items.length === 0 ? (
-                <p>{t('sso.admin.noIdentities')}</p>
-              ) : (
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="group"
-                  aria-labelledby="identities-title"
-                >
-                  <table className="table table--dense">
-                    <caption className="visually-hidden">{t('sso.admin.identitiesTitle')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('sso.admin.user')}</th>
-                        <th scope="col">{t('sso.admin.subject')}</th>
-                        <th scope="col">{t('sso.admin.lastLogin')}</th>
-                        <th scope="col">
-                          <span className="visually-hidden">{t('picture.form.actions')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {identities.items.map((identity) => (
-                        <tr key={identity.id}>
-                          <th scope="row">
-                            {identity.user_name}
-                            <span className="small muted block break">{identity.user_email}</span>
-                          </th>
-                          <td className="break">
-                            <code>{identity.subject}</code>
-                          </td>
-                          <td className="nowrap">
-                            {identity.last_login_at
-                              ? formatDate(identity.last_login_at)
-                              : t('sso.admin.never')}
-                          </td>
-                          <td className="actions-cell">
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() =>
-                                void removeRow(
-                                  () => ssoApi.unlink(identity.id),
-                                  t('sso.admin.unlinked', { identity: identity.user_name }),
-                                )
-                              }
-                            >
-                              {t('sso.admin.unlink')}
-                              <span className="visually-hidden">: {identity.user_name}</span>
-                            </button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </section>
-          </div>
+            }
+          >
+            <p>{t('sso.admin.identitiesIntro')}</p>
+            {identities.items.length === 0 ? (
+              <p>{t('sso.admin.noIdentities')}</p>
+            ) : (
+              <DataTable
+                labelledBy="identities-title"
+                caption={t('sso.admin.identitiesTitle')}
+                columns={[t('sso.admin.user'), t('sso.admin.subject'), t('sso.admin.lastLogin')]}
+                actions
+              >
+                {identities.items.map((identity) => (
+                  <tr key={identity.id}>
+                    <th scope="row">
+                      {identity.userName}
+                      <span className="small muted block break">{identity.userEmail}</span>
+                    </th>
+                    <td className="break">
+                      <code>{identity.subject}</code>
+                    </td>
+                    <td className="nowrap">
+                      {identity.lastLoginAt
+                        ? formatDate(identity.lastLoginAt)
+                        : t('sso.admin.never')}
+                    </td>
+                    <td className="actions-cell">
+                      <RowButton
+                        onClick={() =>
+                          void removeRow(
+                            () => ssoApi.unlink(identity.id),
+                            t('sso.admin.unlinked', { identity: identity.userName }),
+                          )
+                        }
+                        what={identity.userName}
+                      >
+                        {t('sso.admin.unlink')}
+                      </RowButton>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </ListBesideForm>
         </>
       )}
     </SystemAdminPage>

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ErrorSummary } from '../../kit/forms.tsx';
+import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
@@ -373,24 +373,15 @@ function TemplateEditor({
           </div>
         </div>
       )}
-      <div className={`field${errors.byField['template-name'] ? ' field--error' : ''}`}>
-        <label className="label" htmlFor="template-name">
-          {t('admin.templates.name')}
-        </label>
-        {errors.byField['template-name'] && (
-          <p className="field-error" id="template-name-error">
-            {errors.byField['template-name']}
-          </p>
-        )}
-        <input
-          id="template-name"
-          className="input input--half"
-          value={name}
-          disabled={!canManage}
-          aria-describedby={errors.byField['template-name'] ? 'template-name-error' : undefined}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
+      <TextField
+        id="template-name"
+        label={t('admin.templates.name')}
+        error={errors.byField['template-name']}
+        width="half"
+        value={name}
+        disabled={!canManage}
+        onChange={(event) => setName(event.target.value)}
+      />
       <h3 id="template-sections" tabIndex={-1}>
         {t('admin.templates.sectionsTitle')}
       </h3>

@@ -8,6 +8,7 @@ import { RecordForm } from '../../kit/recordForm.tsx';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
+import { DataTable, ListBesideForm, RowButton } from '../../kit/recordList.tsx';
 import { SystemAdminPage } from './AdminFrame.tsx';
 import { ApiError } from '../../api.ts';
 import { type AdminUser, usersApi } from '../../clients/users.ts';
@@ -103,8 +104,10 @@ export function UsersPage() {
           <p>{rowError}</p>
         </Notice>
       )}
-      <div className="picture-layout">
-        <div className="picture-layout__form">
+      <ListBesideForm
+        headingId="users-list-title"
+        heading={t('admin.users.listTitle')}
+        form={
           <RecordForm<AdminUser>
             key={editing ? `edit-${editing.id}` : 'create'}
             id="user-form"
@@ -145,120 +148,84 @@ export function UsersPage() {
             }}
             {...(editing && { onCancel: () => setEditing(null) })}
           />
-        </div>
-        <section className="picture-layout__list" aria-labelledby="users-list-title">
-          <h2 id="users-list-title">{t('admin.users.listTitle')}</h2>
-          {users.error ? (
-            <LoadError error={users.error} retry={users.reload} />
-          ) : !users.data ? (
-            <Loading />
-          ) : (
-            <div
-              className="table-wrap"
-              tabIndex={0}
-              role="group"
-              aria-labelledby="users-list-title"
-            >
-              <table className="table table--dense">
-                <caption className="visually-hidden">{t('admin.users.listTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.users.name')}</th>
-                    <th scope="col">{t('admin.users.email')}</th>
-                    <th scope="col">{t('admin.users.state')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('picture.form.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {users.data.items.map((user) => (
-                    <tr key={user.id} className={user.disabled ? 'is-disabled' : undefined}>
-                      <th scope="row">
-                        {user.name}
-                        {user.isAdmin && (
-                          <span className="tag tag--compact tag--admin">
-                            {t('admin.users.admin')}
-                          </span>
-                        )}
-                        {user.breakGlass && (
-                          <span className="tag tag--compact">{t('sso.users.breakGlassTag')}</span>
-                        )}
-                      </th>
-                      <td className="break">{user.email}</td>
-                      <td>
-                        {user.disabled ? (
-                          <span className="tag tag--compact tag--disabled">
-                            ✕ {t('admin.users.disabled')}
-                          </span>
-                        ) : user.mustChangePassword ? (
-                          <span className="tag tag--compact tag--pending">
-                            {t('admin.users.mustChange')}
-                          </span>
-                        ) : (
-                          <span className="tag tag--compact tag--active">
-                            ✓ {t('admin.users.active')}
-                          </span>
-                        )}
-                      </td>
-                      <td className="actions-cell">
-                        {confirmReset?.id === user.id ? (
-                          <span className="confirm">
-                            {t('admin.users.confirmReset', { name: user.name })}{' '}
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => void reset(user)}
-                            >
-                              {t('admin.users.confirmYes')}
-                            </button>{' '}
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => setConfirmReset(null)}
-                            >
-                              {t('picture.form.cancel')}
-                            </button>
-                          </span>
-                        ) : (
-                          <>
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => setEditing(user)}
-                            >
-                              {t('picture.form.edit')}
-                              <span className="visually-hidden">: {user.name}</span>
-                            </button>{' '}
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => setConfirmReset(user)}
-                            >
-                              {t('admin.users.reset')}
-                              <span className="visually-hidden">: {user.name}</span>
-                            </button>{' '}
-                            {user.id !== me?.id && (
-                              <button
-                                type="button"
-                                className="link-button"
-                                onClick={() => void toggle(user)}
-                              >
-                                {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
-                                <span className="visually-hidden">: {user.name}</span>
-                              </button>
-                            )}
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      </div>
+        }
+      >
+        {users.error ? (
+          <LoadError error={users.error} retry={users.reload} />
+        ) : !users.data ? (
+          <Loading />
+        ) : (
+          <DataTable
+            labelledBy="users-list-title"
+            caption={t('admin.users.listTitle')}
+            columns={[t('admin.users.name'), t('admin.users.email'), t('admin.users.state')]}
+            actions
+          >
+            {users.data.items.map((user) => (
+              <tr key={user.id} className={user.disabled ? 'is-disabled' : undefined}>
+                <th scope="row">
+                  {user.name}
+                  {user.isAdmin && (
+                    <span className="tag tag--compact tag--admin">{t('admin.users.admin')}</span>
+                  )}
+                  {user.breakGlass && (
+                    <span className="tag tag--compact">{t('sso.users.breakGlassTag')}</span>
+                  )}
+                </th>
+                <td className="break">{user.email}</td>
+                <td>
+                  {user.disabled ? (
+                    <span className="tag tag--compact tag--disabled">
+                      ✕ {t('admin.users.disabled')}
+                    </span>
+                  ) : user.mustChangePassword ? (
+                    <span className="tag tag--compact tag--pending">
+                      {t('admin.users.mustChange')}
+                    </span>
+                  ) : (
+                    <span className="tag tag--compact tag--active">
+                      ✓ {t('admin.users.active')}
+                    </span>
+                  )}
+                </td>
+                <td className="actions-cell">
+                  {confirmReset?.id === user.id ? (
+                    <span className="confirm">
+                      {t('admin.users.confirmReset', { name: user.name })}{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => void reset(user)}
+                      >
+                        {t('admin.users.confirmYes')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setConfirmReset(null)}
+                      >
+                        {t('picture.form.cancel')}
+                      </button>
+                    </span>
+                  ) : (
+                    <>
+                      <RowButton onClick={() => setEditing(user)} what={user.name} />{' '}
+                      <RowButton onClick={() => setConfirmReset(user)} what={user.name}>
+                        {t('admin.users.reset')}
+                      </RowButton>{' '}
+                      {user.id !== me?.id && (
+                        <RowButton onClick={() => void toggle(user)} what={user.name}>
+                          {user.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+                        </RowButton>
+                      )}
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </ListBesideForm>
     </SystemAdminPage>
   );
 }

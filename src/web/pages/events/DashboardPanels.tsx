@@ -1,7 +1,7 @@
 // The overview's side panels: completeness, key figures, diversions, actions, decisions, log.
 import { useTranslation } from 'react-i18next';
 import { WeekChart } from '../../Chart.tsx';
-import { BucketValue, StatusTag } from '../../kit/status.tsx';
+import { BucketValue, DiversionTag, StatusTag } from '../../kit/status.tsx';
 import { formatChange, formatDateTime, formatShort, periodLabel } from '../../format.ts';
 import type { ActionSummary } from '../../../contract/actions.ts';
 import type { Decision } from '../../../contract/decisions.ts';
@@ -140,27 +140,7 @@ export function DiversionPanel({ board, flash }: { board: DiversionBoard; flash:
           <li key={item.facilityId} className={item.diverting ? 'is-diverting' : undefined}>
             <div className="row-between">
               <strong>{item.facilityName}</strong>
-              {item.diverting ? (
-                <span className="tag tag--red">
-                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <path
-                      d="M2 8h9M8 4l4 4-4 4"
-                      stroke="currentColor"
-                      strokeWidth="2"
-                      fill="none"
-                    />
-                  </svg>
-                  {t('dashboard.diverting')}
-                </span>
-              ) : (
-                <span className="tag tag--green">
-                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <circle cx="8" cy="8" r="7" fill="currentColor" />
-                    <path d="M4.5 8.2l2.3 2.3 4.7-4.9" stroke="#fff" strokeWidth="2" fill="none" />
-                  </svg>
-                  {t('dashboard.normalIntake')}
-                </span>
-              )}
+              <DiversionTag diverting={item.diverting} />
             </div>
             {item.diverting && (
               <dl className="summary-list summary-list--compact">

@@ -5,8 +5,9 @@ import { Link, useParams } from 'react-router';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import { FormColumn, useEventList } from '../../kit/lists.tsx';
-import { errorText, SavedNotice } from '../../kit/messages.tsx';
+import { useEventList } from '../../kit/lists.tsx';
+import { ListBesideForm } from '../../kit/recordList.tsx';
+import { errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { ProvenanceNote } from '../../kit/status.tsx';
 import { LoadError } from '../../kit/loadError.tsx';
@@ -121,9 +122,12 @@ export function ForumsPage() {
       intro={t('meetings.forums.intro')}
     >
       {(_event, can) => (
-        <div className="picture-layout">
-          <FormColumn show={can('meeting.write')}>
-            <SavedNotice message={saved} />
+        <ListBesideForm
+          headingId="forums-list-title"
+          heading={t('meetings.forums.listTitle')}
+          showForm={can('meeting.write')}
+          saved={saved}
+          form={
             <RecordForm<Forum>
               key={editing ? `edit-${editing.id}` : 'create'}
               id="forum-form"
@@ -156,69 +160,63 @@ export function ForumsPage() {
               }}
               {...(editing && { onCancel: () => setEditing(null) })}
             />
-          </FormColumn>
-          <section className="picture-layout__list" aria-labelledby="forums-list-title">
-            <h2 id="forums-list-title">{t('meetings.forums.listTitle')}</h2>
-            <div role="alert">{failure && <p className="notice notice--error">{failure}</p>}</div>
-            <p>
-              <Link to={`/events/${eventId}/meetings`}>{t('meetings.list.title')}</Link>
-            </p>
-            {list.error ? (
-              <LoadError error={list.error} retry={list.reload} />
-            ) : !list.data ? (
-              <Loading />
-            ) : list.data.items.length === 0 ? (
-              <p>{t('meetings.forums.none')}</p>
-            ) : (
-              <ul className="plain-list">
-                {list.data.items.map((forum) => (
-                  <li key={forum.id} id={`forum-${forum.id}`} className="panel">
-                    <h3>{forum.name}</h3>
-                    <dl>
-                      <dt>{t('meetings.forums.regular')}</dt>
-                      <dd>{scheduleText(forum.schedule)}</dd>
-                      {forum.chairRole && (
-                        <>
-                          <dt>{t('meetings.forums.chairRole')}</dt>
-                          <dd>{forum.chairRole}</dd>
-                        </>
-                      )}
-                      {forum.mandate && (
-                        <>
-                          <dt>{t('meetings.forums.mandate')}</dt>
-                          <dd className="pre-line">{forum.mandate}</dd>
-                        </>
-                      )}
-                    </dl>
-                    <p className="small muted">
-                      <ProvenanceNote provenance={forum.provenance} />
-                    </p>
-                    {can('meeting.write') && (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => setEditing(forum)}
-                      >
-                        {t('picture.form.edit')}
-                        <span className="visually-hidden">: {forum.name}</span>
-                      </button>
-                    )}{' '}
-                    {can('meeting.write') && (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => void remove(forum)}
-                      >
-                        {t('meetings.forums.remove')}
-                        <span className="visually-hidden">: {forum.name}</span>
-                      </button>
+          }
+        >
+          <div role="alert">{failure && <p className="notice notice--error">{failure}</p>}</div>
+          <p>
+            <Link to={`/events/${eventId}/meetings`}>{t('meetings.list.title')}</Link>
+          </p>
+          {list.error ? (
+            <LoadError error={list.error} retry={list.reload} />
+          ) : !list.data ? (
+            <Loading />
+          ) : list.data.items.length === 0 ? (
+            <p>{t('meetings.forums.none')}</p>
+          ) : (
+            <ul className="plain-list">
+              {list.data.items.map((forum) => (
+                <li key={forum.id} id={`forum-${forum.id}`} className="panel">
+                  <h3>{forum.name}</h3>
+                  <dl>
+                    <dt>{t('meetings.forums.regular')}</dt>
+                    <dd>{scheduleText(forum.schedule)}</dd>
+                    {forum.chairRole && (
+                      <>
+                        <dt>{t('meetings.forums.chairRole')}</dt>
+                        <dd>{forum.chairRole}</dd>
+                      </>
                     )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </div>
+                    {forum.mandate && (
+                      <>
+                        <dt>{t('meetings.forums.mandate')}</dt>
+                        <dd className="pre-line">{forum.mandate}</dd>
+                      </>
+                    )}
+                  </dl>
+                  <p className="small muted">
+                    <ProvenanceNote provenance={forum.provenance} />
+                  </p>
+                  {can('meeting.write') && (
+                    <button type="button" className="link-button" onClick={() => setEditing(forum)}>
+                      {t('picture.form.edit')}
+                      <span className="visually-hidden">: {forum.name}</span>
+                    </button>
+                  )}{' '}
+                  {can('meeting.write') && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => void remove(forum)}
+                    >
+                      {t('meetings.forums.remove')}
+                      <span className="visually-hidden">: {forum.name}</span>
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </ListBesideForm>
       )}
     </EventPage>
   );

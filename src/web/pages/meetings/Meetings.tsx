@@ -5,8 +5,8 @@ import { Link, useParams } from 'react-router';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import { FormColumn, Pager, useEventList } from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
+import { Pager, useEventList } from '../../kit/lists.tsx';
+import { ListBesideForm } from '../../kit/recordList.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
@@ -135,10 +135,13 @@ export function MeetingsPage() {
   return (
     <EventPage eventId={eventId} title={t('meetings.list.title')} intro={t('meetings.list.intro')}>
       {(_event, can) => (
-        <div className="picture-layout">
-          <FormColumn show={can('meeting.write')}>
-            <SavedNotice message={saved} />
-            {forums.data && (
+        <ListBesideForm
+          headingId="meetings-list-title"
+          heading={t('meetings.list.listTitle')}
+          showForm={can('meeting.write')}
+          saved={saved}
+          form={
+            forums.data && (
               <MeetingForm
                 eventId={eventId}
                 forums={forums.data.items}
@@ -148,63 +151,61 @@ export function MeetingsPage() {
                   void list.reload();
                 }}
               />
-            )}
-          </FormColumn>
-          <section className="picture-layout__list" aria-labelledby="meetings-list-title">
-            <h2 id="meetings-list-title">{t('meetings.list.listTitle')}</h2>
-            <p>
-              <Link to={`/events/${eventId}/forums`}>{t('meetings.forums.title')}</Link>
-            </p>
-            {list.error ? (
-              <LoadError error={list.error} retry={list.reload} />
-            ) : !list.data ? (
-              <Loading />
-            ) : list.data.items.length === 0 ? (
-              <p>{t('meetings.list.none')}</p>
-            ) : (
-              <>
-                <div
-                  className="table-wrap"
-                  tabIndex={0}
-                  role="group"
-                  aria-labelledby="meetings-list-title"
-                >
-                  <table className="table table--dense">
-                    <caption className="visually-hidden">{t('meetings.list.listTitle')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('meetings.list.when')}</th>
-                        <th scope="col">{t('meetings.list.titleField')}</th>
-                        <th scope="col">{t('meetings.list.forum')}</th>
+            )
+          }
+        >
+          <p>
+            <Link to={`/events/${eventId}/forums`}>{t('meetings.forums.title')}</Link>
+          </p>
+          {list.error ? (
+            <LoadError error={list.error} retry={list.reload} />
+          ) : !list.data ? (
+            <Loading />
+          ) : list.data.items.length === 0 ? (
+            <p>{t('meetings.list.none')}</p>
+          ) : (
+            <>
+              <div
+                className="table-wrap"
+                tabIndex={0}
+                role="group"
+                aria-labelledby="meetings-list-title"
+              >
+                <table className="table table--dense">
+                  <caption className="visually-hidden">{t('meetings.list.listTitle')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('meetings.list.when')}</th>
+                      <th scope="col">{t('meetings.list.titleField')}</th>
+                      <th scope="col">{t('meetings.list.forum')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.data.items.map((meeting) => (
+                      <tr key={meeting.id}>
+                        <td className="nowrap">{formatDateTime(meeting.startsAt)}</td>
+                        <td>
+                          {meeting.internal && <InternalTag />}{' '}
+                          <Link to={`/events/${eventId}/meetings/${meeting.id}`}>
+                            {meeting.title}
+                          </Link>
+                        </td>
+                        <td>
+                          {meeting.forumId === null ? (
+                            <span className="muted">–</span>
+                          ) : (
+                            forumName.get(meeting.forumId)
+                          )}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {list.data.items.map((meeting) => (
-                        <tr key={meeting.id}>
-                          <td className="nowrap">{formatDateTime(meeting.startsAt)}</td>
-                          <td>
-                            {meeting.internal && <InternalTag />}{' '}
-                            <Link to={`/events/${eventId}/meetings/${meeting.id}`}>
-                              {meeting.title}
-                            </Link>
-                          </td>
-                          <td>
-                            {meeting.forumId === null ? (
-                              <span className="muted">–</span>
-                            ) : (
-                              forumName.get(meeting.forumId)
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
-              </>
-            )}
-          </section>
-        </div>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager total={list.data.total} limit={limit} offset={offset} onChange={setOffset} />
+            </>
+          )}
+        </ListBesideForm>
       )}
     </EventPage>
   );

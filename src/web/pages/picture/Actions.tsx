@@ -6,18 +6,11 @@ import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
 import { Checkbox, SelectField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import {
-  CsvLink,
-  FormColumn,
-  Filters,
-  PeriodFilter,
-  useEventList,
-  hintShownOf,
-} from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
+import { CsvLink, Filters, PeriodFilter, useEventList, hintShownOf } from '../../kit/lists.tsx';
 import {
   DataTable,
   EditForm,
+  ListBesideForm,
   ListBody,
   RowButton,
   useEditor,
@@ -172,10 +165,13 @@ export function ActionsPage() {
       intro={t('picture.actions.intro')}
     >
       {(_event, can) => (
-        <div className="picture-layout">
-          <FormColumn show={can('action.write')}>
-            <SavedNotice message={editor.saved} />
-            {decisions.data && units.data && meeting.loaded ? (
+        <ListBesideForm
+          headingId="actions-list-title"
+          heading={t('picture.actions.listTitle')}
+          showForm={can('action.write')}
+          saved={editor.saved}
+          form={
+            decisions.data && units.data && meeting.loaded ? (
               <EditForm<Action>
                 id="action-form"
                 newTitle={t('picture.actions.newTitle')}
@@ -204,112 +200,110 @@ export function ActionsPage() {
               />
             ) : (
               <Loading />
-            )}
-          </FormColumn>
-          <section className="picture-layout__list" aria-labelledby="actions-list-title">
-            <h2 id="actions-list-title">{t('picture.actions.listTitle')}</h2>
-            <Filters label={t('picture.filter.label')}>
-              <SelectField
-                id="actions-state"
-                label={t('picture.actions.stateLabel')}
-                value={state}
-                options={[
-                  { value: '', label: t('picture.filter.all') },
-                  ...actionStates.map((value) => ({
-                    value,
-                    label: t(`picture.actions.state.${value}`),
-                  })),
-                ]}
-                onChange={filter(setState)}
-              />
-              <SelectField
-                id="actions-unit"
-                label={t('picture.filter.unit')}
-                value={unitId}
-                options={[
-                  { value: '', label: t('picture.filter.allUnits') },
-                  ...unitOptions.slice(1),
-                ]}
-                onChange={filter(setUnitId)}
-              />
-              <PeriodFilter id="actions-period" value={period} onChange={filter(setPeriod)} />
-              <Checkbox
-                id="actions-overdue"
-                label={t('picture.actions.onlyOverdue')}
-                checked={overdue}
-                onChange={filter(setOverdue)}
-              />
-            </Filters>
-            <CsvLink
-              href={csvUrl(eventId, 'actions', {
-                state: state || undefined,
-                overdue: overdue ? 'true' : undefined,
-                period: period || undefined,
-                unitId: unitId || undefined,
-              })}
+            )
+          }
+        >
+          <Filters label={t('picture.filter.label')}>
+            <SelectField
+              id="actions-state"
+              label={t('picture.actions.stateLabel')}
+              value={state}
+              options={[
+                { value: '', label: t('picture.filter.all') },
+                ...actionStates.map((value) => ({
+                  value,
+                  label: t(`picture.actions.state.${value}`),
+                })),
+              ]}
+              onChange={filter(setState)}
             />
-            <ListBody
-              list={list}
-              empty={t('picture.actions.none')}
-              paging={{ limit, offset, onChange: setOffset }}
-            >
-              {(data) => (
-                <>
-                  <p className="small muted">
-                    {t('picture.actions.count', {
-                      total: data.total,
-                      overdue: data.items.filter((item) => item.overdue).length,
-                    })}
-                  </p>
-                  <DataTable
-                    labelledBy="actions-list-title"
-                    caption={t('picture.actions.listTitle')}
-                    columns={[
-                      t('picture.actions.text'),
-                      t('picture.actions.owner'),
-                      t('picture.actions.dueAt'),
-                      t('picture.actions.stateLabel'),
-                    ]}
-                    actions
-                  >
-                    {data.items.map((item) => (
-                      <tr key={item.id} className={item.overdue ? 'is-overdue' : undefined}>
-                        <td>
-                          {item.internal && (
-                            <p className="tags">
-                              <InternalTag />
-                            </p>
-                          )}
-                          <p className="pre-line">{item.text}</p>
-                          <p className="small muted">
-                            <ProvenanceNote provenance={item.provenance} />
+            <SelectField
+              id="actions-unit"
+              label={t('picture.filter.unit')}
+              value={unitId}
+              options={[
+                { value: '', label: t('picture.filter.allUnits') },
+                ...unitOptions.slice(1),
+              ]}
+              onChange={filter(setUnitId)}
+            />
+            <PeriodFilter id="actions-period" value={period} onChange={filter(setPeriod)} />
+            <Checkbox
+              id="actions-overdue"
+              label={t('picture.actions.onlyOverdue')}
+              checked={overdue}
+              onChange={filter(setOverdue)}
+            />
+          </Filters>
+          <CsvLink
+            href={csvUrl(eventId, 'actions', {
+              state: state || undefined,
+              overdue: overdue ? 'true' : undefined,
+              period: period || undefined,
+              unitId: unitId || undefined,
+            })}
+          />
+          <ListBody
+            list={list}
+            empty={t('picture.actions.none')}
+            paging={{ limit, offset, onChange: setOffset }}
+          >
+            {(data) => (
+              <>
+                <p className="small muted">
+                  {t('picture.actions.count', {
+                    total: data.total,
+                    overdue: data.items.filter((item) => item.overdue).length,
+                  })}
+                </p>
+                <DataTable
+                  labelledBy="actions-list-title"
+                  caption={t('picture.actions.listTitle')}
+                  columns={[
+                    t('picture.actions.text'),
+                    t('picture.actions.owner'),
+                    t('picture.actions.dueAt'),
+                    t('picture.actions.stateLabel'),
+                  ]}
+                  actions
+                >
+                  {data.items.map((item) => (
+                    <tr key={item.id} className={item.overdue ? 'is-overdue' : undefined}>
+                      <td>
+                        {item.internal && (
+                          <p className="tags">
+                            <InternalTag />
                           </p>
-                        </td>
-                        <td>
-                          {[item.owner.name, unitName(item.owner.unitId)]
-                            .filter(Boolean)
-                            .join(', ') || '–'}
-                        </td>
-                        <td className="nowrap">{formatDateTime(item.dueAt)}</td>
-                        <td>
-                          <ActionStateTag action={item} />
-                        </td>
-                        <td className="actions-cell">
-                          {can('action.write') && (
-                            <RowButton
-                              onClick={() => editor.setMode(item)}
-                              what={item.text.slice(0, 60)}
-                            />
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </DataTable>
-                </>
-              )}
-            </ListBody>
-          </section>
-        </div>
+                        )}
+                        <p className="pre-line">{item.text}</p>
+                        <p className="small muted">
+                          <ProvenanceNote provenance={item.provenance} />
+                        </p>
+                      </td>
+                      <td>
+                        {[item.owner.name, unitName(item.owner.unitId)]
+                          .filter(Boolean)
+                          .join(', ') || '–'}
+                      </td>
+                      <td className="nowrap">{formatDateTime(item.dueAt)}</td>
+                      <td>
+                        <ActionStateTag action={item} />
+                      </td>
+                      <td className="actions-cell">
+                        {can('action.write') && (
+                          <RowButton
+                            onClick={() => editor.setMode(item)}
+                            what={item.text.slice(0, 60)}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </>
+            )}
+          </ListBody>
+        </ListBesideForm>
       )}
     </EventPage>
   );

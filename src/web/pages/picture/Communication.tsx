@@ -5,11 +5,11 @@ import { useParams } from 'react-router';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { SelectField } from '../../kit/forms.tsx';
-import { FormColumn, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
+import { Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
 import {
   DataTable,
   EditForm,
+  ListBesideForm,
   ListBody,
   RowButton,
   useEditor,
@@ -125,103 +125,101 @@ function Activities({ eventId, canWrite }: { eventId: number; canWrite: boolean 
     internal: values.internal === true,
   });
   return (
-    <section className="section" aria-labelledby="activities-title">
-      <h2 id="activities-title">{t('picture.communication.activities')}</h2>
-      <div className="picture-layout">
-        <FormColumn show={canWrite}>
-          <SavedNotice message={editor.saved} />
-          <EditForm<Activity>
-            id="activity-form"
-            newTitle={t('picture.communication.newActivity')}
-            editTitle={t('picture.communication.editActivity')}
-            addLabel={t('picture.communication.addActivity')}
-            fields={fields}
-            initial={{
-              occurredOn: stockholmToday(),
-              title: '',
-              channels: [],
-              audience: 'external',
-              link: '',
-              internal: false,
-            }}
-            editing={editing}
-            toValues={toValues}
-            create={(values) => communicationApi.activities.create(eventId, body(values))}
-            update={(item, values, version) =>
-              communicationApi.activities.update(eventId, item.id, { version, ...body(values) })
-            }
-            onSaved={() => editor.done(t('picture.communication.saved'))}
-            onCancel={editor.cancel}
-          />
-        </FormColumn>
-        <div className="picture-layout__list">
-          <Filters label={t('picture.filter.label')}>
-            <PeriodFilter id="activities-period" value={period} onChange={filter(setPeriod)} />
-            <SelectField
-              id="activities-audience"
-              label={t('picture.communication.audience')}
-              value={audience}
-              options={[
-                { value: '', label: t('picture.filter.all') },
-                ...audiences.map((value) => ({
-                  value,
-                  label: t(`picture.communication.audienceValue.${value}`),
-                })),
-              ]}
-              onChange={filter(setAudience)}
-            />
-            <SelectField
-              id="activities-channel"
-              label={t('picture.communication.channel.label')}
-              value={channel}
-              options={[
-                { value: '', label: t('picture.filter.all') },
-                ...channels.map((value) => ({ value, label: channelLabel(value) })),
-              ]}
-              onChange={filter(setChannel)}
-            />
-          </Filters>
-          <ListBody
-            list={list}
-            empty={t('picture.communication.noActivities')}
-            paging={{ limit, offset, onChange: setOffset }}
+    <ListBesideForm
+      headingId="activities-title"
+      heading={t('picture.communication.activities')}
+      scope="section"
+      showForm={canWrite}
+      saved={editor.saved}
+      form={
+        <EditForm<Activity>
+          id="activity-form"
+          newTitle={t('picture.communication.newActivity')}
+          editTitle={t('picture.communication.editActivity')}
+          addLabel={t('picture.communication.addActivity')}
+          fields={fields}
+          initial={{
+            occurredOn: stockholmToday(),
+            title: '',
+            channels: [],
+            audience: 'external',
+            link: '',
+            internal: false,
+          }}
+          editing={editing}
+          toValues={toValues}
+          create={(values) => communicationApi.activities.create(eventId, body(values))}
+          update={(item, values, version) =>
+            communicationApi.activities.update(eventId, item.id, { version, ...body(values) })
+          }
+          onSaved={() => editor.done(t('picture.communication.saved'))}
+          onCancel={editor.cancel}
+        />
+      }
+    >
+      <Filters label={t('picture.filter.label')}>
+        <PeriodFilter id="activities-period" value={period} onChange={filter(setPeriod)} />
+        <SelectField
+          id="activities-audience"
+          label={t('picture.communication.audience')}
+          value={audience}
+          options={[
+            { value: '', label: t('picture.filter.all') },
+            ...audiences.map((value) => ({
+              value,
+              label: t(`picture.communication.audienceValue.${value}`),
+            })),
+          ]}
+          onChange={filter(setAudience)}
+        />
+        <SelectField
+          id="activities-channel"
+          label={t('picture.communication.channel.label')}
+          value={channel}
+          options={[
+            { value: '', label: t('picture.filter.all') },
+            ...channels.map((value) => ({ value, label: channelLabel(value) })),
+          ]}
+          onChange={filter(setChannel)}
+        />
+      </Filters>
+      <ListBody
+        list={list}
+        empty={t('picture.communication.noActivities')}
+        paging={{ limit, offset, onChange: setOffset }}
+      >
+        {(data) => (
+          <DataTable
+            labelledBy="activities-title"
+            caption={t('picture.communication.activities')}
+            columns={[
+              t('picture.communication.date'),
+              t('picture.communication.activityTitle'),
+              t('picture.communication.channels'),
+              t('picture.communication.audience'),
+            ]}
+            actions
           >
-            {(data) => (
-              <DataTable
-                labelledBy="activities-title"
-                caption={t('picture.communication.activities')}
-                columns={[
-                  t('picture.communication.date'),
-                  t('picture.communication.activityTitle'),
-                  t('picture.communication.channels'),
-                  t('picture.communication.audience'),
-                ]}
-                actions
-              >
-                {data.items.map((item) => (
-                  <tr key={item.id}>
-                    <td className="nowrap">{formatDate(`${item.occurredOn}T12:00:00Z`)}</td>
-                    <td>
-                      {item.link ? <a href={item.link}>{item.title}</a> : item.title}{' '}
-                      {item.internal && <InternalTag />}
-                      <p className="small muted">
-                        <ProvenanceNote provenance={item.provenance} />
-                      </p>
-                    </td>
-                    <td>{item.channels.map(channelLabel).join(', ')}</td>
-                    <td>{t(`picture.communication.audienceValue.${item.audience}`)}</td>
-                    <td className="actions-cell">
-                      {canWrite && (
-                        <RowButton onClick={() => editor.setMode(item)} what={item.title} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
-            )}
-          </ListBody>
-        </div>
-      </div>
-    </section>
+            {data.items.map((item) => (
+              <tr key={item.id}>
+                <td className="nowrap">{formatDate(`${item.occurredOn}T12:00:00Z`)}</td>
+                <td>
+                  {item.link ? <a href={item.link}>{item.title}</a> : item.title}{' '}
+                  {item.internal && <InternalTag />}
+                  <p className="small muted">
+                    <ProvenanceNote provenance={item.provenance} />
+                  </p>
+                </td>
+                <td>{item.channels.map(channelLabel).join(', ')}</td>
+                <td>{t(`picture.communication.audienceValue.${item.audience}`)}</td>
+                <td className="actions-cell">
+                  {canWrite && <RowButton onClick={() => editor.setMode(item)} what={item.title} />}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </ListBody>
+    </ListBesideForm>
   );
 }

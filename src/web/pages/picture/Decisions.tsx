@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
-import { CsvLink, FormColumn, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
+import { CsvLink, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
 import {
   DataTable,
   EditForm,
+  ListBesideForm,
   ListBody,
   RowButton,
   useEditor,
@@ -138,9 +138,12 @@ export function DecisionsPage() {
       intro={t('picture.decisions.intro')}
     >
       {(_event, can) => (
-        <div className="picture-layout">
-          <FormColumn show={can('decision.write')}>
-            <SavedNotice message={editor.saved} />
+        <ListBesideForm
+          headingId="decisions-list-title"
+          heading={t('picture.decisions.listTitle')}
+          showForm={can('decision.write')}
+          saved={editor.saved}
+          form={
             <EditForm<Decision>
               formKey={`-${meeting.loaded}`}
               id="decision-form"
@@ -168,114 +171,112 @@ export function DecisionsPage() {
               onSaved={() => editor.done(t('picture.decisions.saved'))}
               onCancel={editor.cancel}
             />
-          </FormColumn>
-          <section className="picture-layout__list" aria-labelledby="decisions-list-title">
-            <h2 id="decisions-list-title">{t('picture.decisions.listTitle')}</h2>
-            <Filters label={t('picture.filter.label')}>
-              <PeriodFilter id="decisions-period" value={period} onChange={filter(setPeriod)} />
-              <div className="field field--inline">
-                <label className="label" htmlFor="decisions-q">
-                  {t('picture.filter.search')}
-                </label>
-                <input
-                  id="decisions-q"
-                  type="search"
-                  className="input"
-                  value={q}
-                  onChange={(event) => filter(setQ)(event.target.value)}
-                />
-              </div>
-            </Filters>
-            <CsvLink
-              href={csvUrl(eventId, 'decisions', {
-                period: period || undefined,
-                q: q.trim() || undefined,
-              })}
-            />
-            <ListBody
-              list={list}
-              empty={t('picture.decisions.none')}
-              paging={{ limit, offset, onChange: setOffset }}
-            >
-              {(data) => (
-                <DataTable
-                  labelledBy="decisions-list-title"
-                  caption={t('picture.decisions.listTitle')}
-                  columns={[
-                    t('picture.decisions.decidedAt'),
-                    t('picture.decisions.forumMandate'),
-                    t('picture.decisions.text'),
-                    t('picture.decisions.linkedActions'),
-                  ]}
-                  actions
-                >
-                  {data.items.map((item) => {
-                    const linked = byDecision.get(item.id) ?? [];
-                    return (
-                      <tr key={item.id}>
-                        <td className="nowrap">{formatDateTime(item.decidedAt)}</td>
-                        <td>
-                          <strong>{item.forum}</strong>
-                          {item.mandate && <p className="small">{item.mandate}</p>}
-                        </td>
-                        <td>
-                          {item.internal && (
-                            <p className="tags">
-                              <InternalTag />
-                            </p>
-                          )}
-                          <p className="pre-line">{item.text}</p>
-                          {(item.effectiveFrom || item.effectiveTo) && (
-                            <p className="small">
-                              {t('picture.decisions.effective', {
-                                from: formatDateTime(item.effectiveFrom),
-                                to: item.effectiveTo
-                                  ? formatDateTime(item.effectiveTo)
-                                  : t('picture.decisions.untilFurther'),
-                              })}
-                            </p>
-                          )}
-                          <p className="small muted">
-                            <ProvenanceNote provenance={item.provenance} />
+          }
+        >
+          <Filters label={t('picture.filter.label')}>
+            <PeriodFilter id="decisions-period" value={period} onChange={filter(setPeriod)} />
+            <div className="field field--inline">
+              <label className="label" htmlFor="decisions-q">
+                {t('picture.filter.search')}
+              </label>
+              <input
+                id="decisions-q"
+                type="search"
+                className="input"
+                value={q}
+                onChange={(event) => filter(setQ)(event.target.value)}
+              />
+            </div>
+          </Filters>
+          <CsvLink
+            href={csvUrl(eventId, 'decisions', {
+              period: period || undefined,
+              q: q.trim() || undefined,
+            })}
+          />
+          <ListBody
+            list={list}
+            empty={t('picture.decisions.none')}
+            paging={{ limit, offset, onChange: setOffset }}
+          >
+            {(data) => (
+              <DataTable
+                labelledBy="decisions-list-title"
+                caption={t('picture.decisions.listTitle')}
+                columns={[
+                  t('picture.decisions.decidedAt'),
+                  t('picture.decisions.forumMandate'),
+                  t('picture.decisions.text'),
+                  t('picture.decisions.linkedActions'),
+                ]}
+                actions
+              >
+                {data.items.map((item) => {
+                  const linked = byDecision.get(item.id) ?? [];
+                  return (
+                    <tr key={item.id}>
+                      <td className="nowrap">{formatDateTime(item.decidedAt)}</td>
+                      <td>
+                        <strong>{item.forum}</strong>
+                        {item.mandate && <p className="small">{item.mandate}</p>}
+                      </td>
+                      <td>
+                        {item.internal && (
+                          <p className="tags">
+                            <InternalTag />
                           </p>
-                        </td>
-                        <td>
-                          {linked.length === 0 ? (
-                            <span className="muted">–</span>
-                          ) : (
-                            <ul className="plain-list linked-actions">
-                              {linked.map((action) => (
-                                <li key={action.id}>
-                                  <ActionStateTag action={action} /> {action.text}
-                                </li>
-                              ))}
-                            </ul>
-                          )}
-                          {can('action.write') && (
-                            <Link
-                              className="small"
-                              to={`/events/${eventId}/actions?decision=${item.id}`}
-                            >
-                              {t('picture.decisions.addAction')}
-                            </Link>
-                          )}
-                        </td>
-                        <td className="actions-cell">
-                          {can('decision.write') && (
-                            <RowButton
-                              onClick={() => editor.setMode(item)}
-                              what={formatDateTime(item.decidedAt)}
-                            />
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </DataTable>
-              )}
-            </ListBody>
-          </section>
-        </div>
+                        )}
+                        <p className="pre-line">{item.text}</p>
+                        {(item.effectiveFrom || item.effectiveTo) && (
+                          <p className="small">
+                            {t('picture.decisions.effective', {
+                              from: formatDateTime(item.effectiveFrom),
+                              to: item.effectiveTo
+                                ? formatDateTime(item.effectiveTo)
+                                : t('picture.decisions.untilFurther'),
+                            })}
+                          </p>
+                        )}
+                        <p className="small muted">
+                          <ProvenanceNote provenance={item.provenance} />
+                        </p>
+                      </td>
+                      <td>
+                        {linked.length === 0 ? (
+                          <span className="muted">–</span>
+                        ) : (
+                          <ul className="plain-list linked-actions">
+                            {linked.map((action) => (
+                              <li key={action.id}>
+                                <ActionStateTag action={action} /> {action.text}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                        {can('action.write') && (
+                          <Link
+                            className="small"
+                            to={`/events/${eventId}/actions?decision=${item.id}`}
+                          >
+                            {t('picture.decisions.addAction')}
+                          </Link>
+                        )}
+                      </td>
+                      <td className="actions-cell">
+                        {can('decision.write') && (
+                          <RowButton
+                            onClick={() => editor.setMode(item)}
+                            what={formatDateTime(item.decidedAt)}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </DataTable>
+            )}
+          </ListBody>
+        </ListBesideForm>
       )}
     </EventPage>
   );

@@ -6,25 +6,18 @@ import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
 import { SelectField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import {
-  CsvLink,
-  FormColumn,
-  Filters,
-  PeriodFilter,
-  useEventList,
-  hintShownOf,
-} from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
+import { CsvLink, Filters, PeriodFilter, useEventList, hintShownOf } from '../../kit/lists.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import {
   DataTable,
   EditForm,
+  ListBesideForm,
   ListBody,
   RowButton,
   useEditor,
   usePaging,
 } from '../../kit/recordList.tsx';
-import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
+import { DiversionTag, InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
@@ -197,31 +190,7 @@ export function DiversionsPage() {
                           {item.facilityName} <span className="muted">({item.facilityCode})</span>
                         </th>
                         <td>
-                          {item.diverting ? (
-                            <span className="tag tag--compact tag--red">
-                              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                                <path
-                                  d="M2 8h9M8 4l4 4-4 4"
-                                  stroke="currentColor"
-                                  strokeWidth="2"
-                                  fill="none"
-                                />
-                              </svg>
-                              {t('dashboard.diverting')}
-                            </span>
-                          ) : (
-                            <span className="tag tag--compact tag--green">
-                              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                                <path
-                                  d="M3 8.2l3 3 7-7"
-                                  stroke="currentColor"
-                                  strokeWidth="2"
-                                  fill="none"
-                                />
-                              </svg>
-                              {t('dashboard.normalIntake')}
-                            </span>
-                          )}
+                          <DiversionTag diverting={item.diverting} compact />
                         </td>
                         <td>{item.categories.map(category).join(', ') || '–'}</td>
                         <td>{item.redirectedTo.join(', ') || '–'}</td>
@@ -243,10 +212,13 @@ export function DiversionsPage() {
               </a>
             </p>
           </section>
-          <div className="picture-layout">
-            <FormColumn show={can('diversion.write')}>
-              <SavedNotice message={editor.saved} />
-              {!places.data ? (
+          <ListBesideForm
+            headingId="diversions-list-title"
+            heading={t('picture.diversions.listTitle')}
+            showForm={can('diversion.write')}
+            saved={editor.saved}
+            form={
+              !places.data ? (
                 places.error ? (
                   <LoadError error={places.error} retry={places.reload} />
                 ) : (
@@ -319,103 +291,99 @@ export function DiversionsPage() {
                   onSaved={() => done(t('picture.diversions.saved'))}
                   onCancel={editor.cancel}
                 />
-              )}
-            </FormColumn>
-            <section className="picture-layout__list" aria-labelledby="diversions-list-title">
-              <h2 id="diversions-list-title">{t('picture.diversions.listTitle')}</h2>
-              <Filters label={t('picture.filter.label')}>
-                <SelectField
-                  id="diversions-state"
-                  label={t('picture.diversions.stateFilter')}
-                  value={state}
-                  options={['all', 'current', 'ended'].map((value) => ({
-                    value,
-                    label: t(`picture.diversions.state.${value}`),
-                  }))}
-                  onChange={filter(setState)}
-                />
-                <SelectField
-                  id="diversions-unit"
-                  label={t('picture.filter.unit')}
-                  value={unitId}
-                  options={[
-                    { value: '', label: t('picture.filter.allUnits') },
-                    ...(units?.items ?? []).map((unit) => ({
-                      value: String(unit.unitId),
-                      label: `${'– '.repeat(unit.depth)}${unit.name}`,
-                    })),
-                  ]}
-                  onChange={filter(setUnitId)}
-                />
-                <PeriodFilter id="diversions-period" value={period} onChange={filter(setPeriod)} />
-              </Filters>
-              <CsvLink
-                href={csvUrl(eventId, 'diversions', {
-                  state,
-                  period: period || undefined,
-                  unitId: unitId || undefined,
-                })}
+              )
+            }
+          >
+            <Filters label={t('picture.filter.label')}>
+              <SelectField
+                id="diversions-state"
+                label={t('picture.diversions.stateFilter')}
+                value={state}
+                options={['all', 'current', 'ended'].map((value) => ({
+                  value,
+                  label: t(`picture.diversions.state.${value}`),
+                }))}
+                onChange={filter(setState)}
               />
-              <ListBody
-                list={list}
-                empty={t('picture.diversions.none')}
-                paging={{ limit, offset, onChange: setOffset }}
-              >
-                {(data) => (
-                  <DataTable
-                    labelledBy="diversions-list-title"
-                    caption={t('picture.diversions.listTitle')}
-                    columns={[
-                      t('picture.diversions.facility'),
-                      t('picture.diversions.categories'),
-                      t('picture.diversions.redirectedTo'),
-                      t('picture.diversions.period'),
-                    ]}
-                    actions
-                  >
-                    {data.items.map((item) => {
-                      const ongoing = !item.endsAt || new Date(item.endsAt) > new Date();
-                      return (
-                        <tr key={item.id}>
-                          <th scope="row">
-                            {facilityName(item.facilityId)} {item.internal && <InternalTag />}
-                            {item.note && <p className="small pre-line">{item.note}</p>}
-                            <p className="small muted">
-                              <ProvenanceNote provenance={item.provenance} />
-                            </p>
-                          </th>
-                          <td>{item.categories.map(category).join(', ')}</td>
-                          <td>{item.redirectedTo}</td>
-                          <td className="nowrap">
-                            {formatDateTime(item.startsAt)} –{' '}
-                            {item.endsAt
-                              ? formatDateTime(item.endsAt)
-                              : t('picture.diversions.open')}
-                          </td>
-                          <td className="actions-cell">
-                            {ongoing && can('diversion.write') && (
-                              <RowButton
-                                onClick={() => setMode({ kind: 'end', item })}
-                                what={facilityName(item.facilityId)}
-                              >
-                                {t('picture.diversions.end')}
-                              </RowButton>
-                            )}{' '}
-                            {can('diversion.write') && (
-                              <RowButton
-                                onClick={() => setMode({ kind: 'edit', item })}
-                                what={facilityName(item.facilityId)}
-                              />
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </DataTable>
-                )}
-              </ListBody>
-            </section>
-          </div>
+              <SelectField
+                id="diversions-unit"
+                label={t('picture.filter.unit')}
+                value={unitId}
+                options={[
+                  { value: '', label: t('picture.filter.allUnits') },
+                  ...(units?.items ?? []).map((unit) => ({
+                    value: String(unit.unitId),
+                    label: `${'– '.repeat(unit.depth)}${unit.name}`,
+                  })),
+                ]}
+                onChange={filter(setUnitId)}
+              />
+              <PeriodFilter id="diversions-period" value={period} onChange={filter(setPeriod)} />
+            </Filters>
+            <CsvLink
+              href={csvUrl(eventId, 'diversions', {
+                state,
+                period: period || undefined,
+                unitId: unitId || undefined,
+              })}
+            />
+            <ListBody
+              list={list}
+              empty={t('picture.diversions.none')}
+              paging={{ limit, offset, onChange: setOffset }}
+            >
+              {(data) => (
+                <DataTable
+                  labelledBy="diversions-list-title"
+                  caption={t('picture.diversions.listTitle')}
+                  columns={[
+                    t('picture.diversions.facility'),
+                    t('picture.diversions.categories'),
+                    t('picture.diversions.redirectedTo'),
+                    t('picture.diversions.period'),
+                  ]}
+                  actions
+                >
+                  {data.items.map((item) => {
+                    const ongoing = !item.endsAt || new Date(item.endsAt) > new Date();
+                    return (
+                      <tr key={item.id}>
+                        <th scope="row">
+                          {facilityName(item.facilityId)} {item.internal && <InternalTag />}
+                          {item.note && <p className="small pre-line">{item.note}</p>}
+                          <p className="small muted">
+                            <ProvenanceNote provenance={item.provenance} />
+                          </p>
+                        </th>
+                        <td>{item.categories.map(category).join(', ')}</td>
+                        <td>{item.redirectedTo}</td>
+                        <td className="nowrap">
+                          {formatDateTime(item.startsAt)} –{' '}
+                          {item.endsAt ? formatDateTime(item.endsAt) : t('picture.diversions.open')}
+                        </td>
+                        <td className="actions-cell">
+                          {ongoing && can('diversion.write') && (
+                            <RowButton
+                              onClick={() => setMode({ kind: 'end', item })}
+                              what={facilityName(item.facilityId)}
+                            >
+                              {t('picture.diversions.end')}
+                            </RowButton>
+                          )}{' '}
+                          {can('diversion.write') && (
+                            <RowButton
+                              onClick={() => setMode({ kind: 'edit', item })}
+                              what={facilityName(item.facilityId)}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </DataTable>
+              )}
+            </ListBody>
+          </ListBesideForm>
         </>
       )}
     </EventPage>

@@ -2,7 +2,7 @@
 // imported (a file with a bad row is refused whole).
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '../../kit/forms.tsx';
+import { ErrorSummary, FieldFrame } from '../../kit/forms.tsx';
 import { errorText } from '../../kit/messages.tsx';
 import { formatDateTime, formatNumber } from '../../format.ts';
 import type { CsvProblem, ImportPreview } from '../../../contract/figures.ts';
@@ -84,27 +84,27 @@ export function CsvImport({ eventId, onImported }: { eventId: number; onImported
         }
       />
       <form noValidate onSubmit={(event) => void check(event)}>
-        <div className={`field${error && !problems.length ? ' field--error' : ''}`}>
-          <label className="label" htmlFor="import-file">
-            {t('picture.import.file')}
-          </label>
-          <p className="hint" id="import-file-hint">
-            {t('picture.import.fileHint')}
-          </p>
-          <input
-            id="import-file"
-            ref={fileRef}
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            className="file-input"
-            aria-describedby="import-file-hint"
-            onChange={() => {
-              setPreview(null);
-              setProblems([]);
-              setError('');
-            }}
-          />
-        </div>
+        <FieldFrame
+          id="import-file"
+          label={t('picture.import.file')}
+          hint={t('picture.import.fileHint')}
+          error={error && !problems.length ? error : undefined}
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={fileRef}
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              className="file-input"
+              onChange={() => {
+                setPreview(null);
+                setProblems([]);
+                setError('');
+              }}
+            />
+          )}
+        </FieldFrame>
         <div className="button-group">
           <button type="submit" className="button button--secondary" disabled={busy}>
             {t('picture.import.preview')}

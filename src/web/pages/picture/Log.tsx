@@ -6,12 +6,12 @@ import { useParams } from 'react-router';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
 import { Checkbox } from '../../kit/forms.tsx';
-import { CsvLink, FormColumn, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
+import { CsvLink, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import {
   DataTable,
   EditForm,
+  ListBesideForm,
   ListBody,
   RowButton,
   useEditor,
@@ -84,10 +84,13 @@ export function LogPage() {
   return (
     <EventPage eventId={eventId} title={t('picture.log.title')} intro={t('picture.log.intro')}>
       {(_event, can) => (
-        <div className="picture-layout">
-          <FormColumn show={can('log.write')}>
-            <SavedNotice message={editor.saved} />
-            {mode.kind === 'strike' ? (
+        <ListBesideForm
+          headingId="log-list-title"
+          heading={t('picture.log.listTitle')}
+          showForm={can('log.write')}
+          saved={editor.saved}
+          form={
+            mode.kind === 'strike' ? (
               <RecordForm<LogEntry>
                 key={`strike-${mode.item.id}`}
                 id="strike-form"
@@ -135,51 +138,49 @@ export function LogPage() {
                 onSaved={() => done(t('picture.log.saved'))}
                 onCancel={editor.cancel}
               />
-            )}
-          </FormColumn>
-          <section className="picture-layout__list" aria-labelledby="log-list-title">
-            <h2 id="log-list-title">{t('picture.log.listTitle')}</h2>
-            <Filters label={t('picture.filter.label')}>
-              <PeriodFilter id="log-period" value={period} onChange={filter(setPeriod)} />
-              <Checkbox
-                id="log-significant"
-                label={t('picture.log.onlySignificant')}
-                checked={significant}
-                onChange={filter(setSignificant)}
-              />
-            </Filters>
-            <CsvLink
-              href={csvUrl(eventId, 'log', {
-                period: period || undefined,
-                significant: significant ? 'true' : undefined,
-              })}
+            )
+          }
+        >
+          <Filters label={t('picture.filter.label')}>
+            <PeriodFilter id="log-period" value={period} onChange={filter(setPeriod)} />
+            <Checkbox
+              id="log-significant"
+              label={t('picture.log.onlySignificant')}
+              checked={significant}
+              onChange={filter(setSignificant)}
             />
-            <ListBody
-              list={list}
-              empty={t('picture.log.none')}
-              paging={{ limit, offset, onChange: setOffset }}
-            >
-              {(data) => (
-                <DataTable
-                  labelledBy="log-list-title"
-                  caption={t('picture.log.listTitle')}
-                  columns={[t('picture.log.occurredAt'), t('picture.log.text')]}
-                  actions
-                >
-                  {data.items.map((item) => (
-                    <LogRow
-                      key={item.id}
-                      item={item}
-                      onEdit={() => setMode({ kind: 'edit', item })}
-                      onStrike={() => setMode({ kind: 'strike', item })}
-                      canWrite={can('log.write')}
-                    />
-                  ))}
-                </DataTable>
-              )}
-            </ListBody>
-          </section>
-        </div>
+          </Filters>
+          <CsvLink
+            href={csvUrl(eventId, 'log', {
+              period: period || undefined,
+              significant: significant ? 'true' : undefined,
+            })}
+          />
+          <ListBody
+            list={list}
+            empty={t('picture.log.none')}
+            paging={{ limit, offset, onChange: setOffset }}
+          >
+            {(data) => (
+              <DataTable
+                labelledBy="log-list-title"
+                caption={t('picture.log.listTitle')}
+                columns={[t('picture.log.occurredAt'), t('picture.log.text')]}
+                actions
+              >
+                {data.items.map((item) => (
+                  <LogRow
+                    key={item.id}
+                    item={item}
+                    onEdit={() => setMode({ kind: 'edit', item })}
+                    onStrike={() => setMode({ kind: 'strike', item })}
+                    canWrite={can('log.write')}
+                  />
+                ))}
+              </DataTable>
+            )}
+          </ListBody>
+        </ListBesideForm>
       )}
     </EventPage>
   );

@@ -1,10 +1,15 @@
 // The media picture per week: tone, reach and what the media say.
 import { useTranslation } from 'react-i18next';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
-import { FormColumn, useEventList } from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
-import { RecordForm } from '../../kit/recordForm.tsx';
-import { DataTable, ListBody, RowButton, useEditor } from '../../kit/recordList.tsx';
+import { useEventList } from '../../kit/lists.tsx';
+import {
+  DataTable,
+  EditForm,
+  ListBesideForm,
+  ListBody,
+  RowButton,
+  useEditor,
+} from '../../kit/recordList.tsx';
 import { InternalTag } from '../../kit/status.tsx';
 import { currentWeekKey, formatNumber, periodLabel } from '../../format.ts';
 import type { MediaPicture } from '../../../contract/communication.ts';
@@ -83,102 +88,100 @@ export function Media({ eventId, canWrite }: { eventId: number; canWrite: boolea
     internal: values.internal === true,
   });
   return (
-    <section className="section" aria-labelledby="media-title">
-      <h2 id="media-title">{t('picture.communication.media')}</h2>
-      <div className="picture-layout">
-        <FormColumn show={canWrite}>
-          <SavedNotice message={editor.saved} />
-          <RecordForm<MediaPicture>
-            key={editing ? `edit-${editing.id}` : 'create'}
-            id="media-form"
-            title={
-              editing
-                ? t('picture.communication.editMedia', { week: periodLabel(editing.period) })
-                : t('picture.communication.newMedia')
-            }
-            fields={fields}
-            initial={{
-              period: currentWeekKey(),
-              articleCount: '',
-              tone: 'neutral',
-              themes: '',
-              comment: '',
-              internal: false,
-            }}
-            editing={editing}
-            toValues={toValues}
-            validate={(values) => [
-              [
-                'articleCount',
-                !/^\d+$/.test(str(values.articleCount).trim()) &&
-                  t('picture.communication.countInvalid'),
-              ],
+    <ListBesideForm
+      headingId="media-title"
+      heading={t('picture.communication.media')}
+      scope="section"
+      showForm={canWrite}
+      saved={editor.saved}
+      form={
+        <EditForm<MediaPicture>
+          id="media-form"
+          newTitle={t('picture.communication.newMedia')}
+          editTitle={
+            editing
+              ? t('picture.communication.editMedia', { week: periodLabel(editing.period) })
+              : ''
+          }
+          addLabel={t('picture.communication.addMedia')}
+          fields={fields}
+          initial={{
+            period: currentWeekKey(),
+            articleCount: '',
+            tone: 'neutral',
+            themes: '',
+            comment: '',
+            internal: false,
+          }}
+          editing={editing}
+          toValues={toValues}
+          validate={(values) => [
+            [
+              'articleCount',
+              !/^\d+$/.test(str(values.articleCount).trim()) &&
+                t('picture.communication.countInvalid'),
+            ],
+          ]}
+          create={(values) =>
+            communicationApi.media.create(eventId, { period: str(values.period), ...body(values) })
+          }
+          update={(item, values, version) =>
+            communicationApi.media.update(eventId, item.id, { version, ...body(values) })
+          }
+          onSaved={() => editor.done(t('picture.communication.saved'))}
+          onCancel={editor.cancel}
+        />
+      }
+    >
+      <ListBody list={list} empty={t('picture.communication.noMedia')}>
+        {(data) => (
+          <DataTable
+            labelledBy="media-title"
+            caption={t('picture.communication.media')}
+            columns={[
+              t('picture.communication.week'),
+              { label: t('picture.communication.articleCount'), className: 'numeric' },
+              t('picture.communication.toneLabel'),
+              t('picture.communication.themes'),
             ]}
-            save={(values, version) =>
-              editing
-                ? communicationApi.media.update(eventId, editing.id, { version, ...body(values) })
-                : communicationApi.media.create(eventId, {
-                    period: str(values.period),
-                    ...body(values),
-                  })
-            }
-            submitLabel={editing ? t('picture.form.save') : t('picture.communication.addMedia')}
-            onSaved={() => editor.done(t('picture.communication.saved'))}
-            {...(editing && { onCancel: editor.cancel })}
-          />
-        </FormColumn>
-        <div className="picture-layout__list">
-          <ListBody list={list} empty={t('picture.communication.noMedia')}>
-            {(data) => (
-              <DataTable
-                labelledBy="media-title"
-                caption={t('picture.communication.media')}
-                columns={[
-                  t('picture.communication.week'),
-                  { label: t('picture.communication.articleCount'), className: 'numeric' },
-                  t('picture.communication.toneLabel'),
-                  t('picture.communication.themes'),
-                ]}
-                actions
-              >
-                {data.items.map((item, index, all) => {
-                  const previous = all[index + 1];
-                  return (
-                    <tr key={item.id}>
-                      <th scope="row" className="nowrap">
-                        {periodLabel(item.period)} {item.internal && <InternalTag />}
-                      </th>
-                      <td className="numeric nowrap">
-                        {formatNumber(item.articleCount, 0)}
-                        {previous && (
-                          <span className="change">
-                            {' '}
-                            ({item.articleCount - previous.articleCount >= 0 ? '+' : '−'}
-                            {Math.abs(item.articleCount - previous.articleCount)})
-                          </span>
-                        )}
-                      </td>
-                      <td>{tone(item.tone)}</td>
-                      <td>
-                        {item.themes.join(', ') || '–'}
-                        {item.comment && <p className="small">{item.comment}</p>}
-                      </td>
-                      <td className="actions-cell">
-                        {canWrite && (
-                          <RowButton
-                            onClick={() => editor.setMode(item)}
-                            what={periodLabel(item.period)}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </DataTable>
-            )}
-          </ListBody>
-        </div>
-      </div>
-    </section>
+            actions
+          >
+            {data.items.map((item, index, all) => {
+              const previous = all[index + 1];
+              return (
+                <tr key={item.id}>
+                  <th scope="row" className="nowrap">
+                    {periodLabel(item.period)} {item.internal && <InternalTag />}
+                  </th>
+                  <td className="numeric nowrap">
+                    {formatNumber(item.articleCount, 0)}
+                    {previous && (
+                      <span className="change">
+                        {' '}
+                        ({item.articleCount - previous.articleCount >= 0 ? '+' : '−'}
+                        {Math.abs(item.articleCount - previous.articleCount)})
+                      </span>
+                    )}
+                  </td>
+                  <td>{tone(item.tone)}</td>
+                  <td>
+                    {item.themes.join(', ') || '–'}
+                    {item.comment && <p className="small">{item.comment}</p>}
+                  </td>
+                  <td className="actions-cell">
+                    {canWrite && (
+                      <RowButton
+                        onClick={() => editor.setMode(item)}
+                        what={periodLabel(item.period)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </ListBody>
+    </ListBesideForm>
   );
 }

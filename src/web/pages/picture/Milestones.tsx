@@ -6,8 +6,9 @@ import { Link, useParams } from 'react-router';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import { FormColumn, useEventList, hintShownOf } from '../../kit/lists.tsx';
-import { SavedNotice, errorText } from '../../kit/messages.tsx';
+import { useEventList, hintShownOf } from '../../kit/lists.tsx';
+import { ListBesideForm } from '../../kit/recordList.tsx';
+import { errorText } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate, stockholmToday } from '../../format.ts';
@@ -222,10 +223,13 @@ export function MilestonesPage() {
   return (
     <EventPage eventId={eventId} title={t('milestones.title')} intro={t('milestones.intro')}>
       {(_event, can) => (
-        <div className="picture-layout">
-          <FormColumn show={can('milestone.write')}>
-            <SavedNotice message={saved} />
-            {mode.kind === 'move' ? (
+        <ListBesideForm
+          headingId="milestones-list-title"
+          heading={t('milestones.listTitle')}
+          showForm={can('milestone.write')}
+          saved={saved}
+          form={
+            mode.kind === 'move' ? (
               <RecordForm<Milestone>
                 key={`move-${mode.item.id}`}
                 id="milestone-move-form"
@@ -272,67 +276,65 @@ export function MilestonesPage() {
                 onSaved={() => done(t('milestones.saved'))}
                 {...(mode.kind === 'edit' && { onCancel: () => setMode({ kind: 'create' }) })}
               />
-            )}
-          </FormColumn>
-          <section className="picture-layout__list" aria-labelledby="milestones-list-title">
-            <h2 id="milestones-list-title">{t('milestones.listTitle')}</h2>
-            <div role="alert">{failure && <p className="notice notice--warning">{failure}</p>}</div>
-            {list.error ? (
-              <LoadError error={list.error} retry={list.reload} />
-            ) : !list.data ? (
-              <Loading />
-            ) : list.data.items.length === 0 ? (
-              <p>{t('milestones.none')}</p>
-            ) : (
-              <ol className="plain-list milestone-rows">
-                {list.data.items.map((item) => (
-                  <li key={item.id} className="milestone-row">
-                    <p>
-                      <strong>{formatDate(item.plannedOn)}</strong> {item.title}{' '}
-                      <MilestoneState item={item} /> {item.internal && <InternalTag />}
+            )
+          }
+        >
+          <div role="alert">{failure && <p className="notice notice--warning">{failure}</p>}</div>
+          {list.error ? (
+            <LoadError error={list.error} retry={list.reload} />
+          ) : !list.data ? (
+            <Loading />
+          ) : list.data.items.length === 0 ? (
+            <p>{t('milestones.none')}</p>
+          ) : (
+            <ol className="plain-list milestone-rows">
+              {list.data.items.map((item) => (
+                <li key={item.id} className="milestone-row">
+                  <p>
+                    <strong>{formatDate(item.plannedOn)}</strong> {item.title}{' '}
+                    <MilestoneState item={item} /> {item.internal && <InternalTag />}
+                  </p>
+                  {item.description && <p className="small">{item.description}</p>}
+                  <p className="small muted">
+                    <ProvenanceNote provenance={item.provenance} />
+                  </p>
+                  {can('milestone.write') && (
+                    <p className="button-group">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setMode({ kind: 'edit', item })}
+                      >
+                        {t('milestones.edit')}
+                        <span className="visually-hidden">: {item.title}</span>
+                      </button>
+                      {item.state !== 'reached' && (
+                        <>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => setMode({ kind: 'move', item })}
+                          >
+                            {t('milestones.move')}
+                            <span className="visually-hidden">: {item.title}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => void reach(item)}
+                          >
+                            {t('milestones.reach')}
+                            <span className="visually-hidden">: {item.title}</span>
+                          </button>
+                        </>
+                      )}
                     </p>
-                    {item.description && <p className="small">{item.description}</p>}
-                    <p className="small muted">
-                      <ProvenanceNote provenance={item.provenance} />
-                    </p>
-                    {can('milestone.write') && (
-                      <p className="button-group">
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setMode({ kind: 'edit', item })}
-                        >
-                          {t('milestones.edit')}
-                          <span className="visually-hidden">: {item.title}</span>
-                        </button>
-                        {item.state !== 'reached' && (
-                          <>
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => setMode({ kind: 'move', item })}
-                            >
-                              {t('milestones.move')}
-                              <span className="visually-hidden">: {item.title}</span>
-                            </button>
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => void reach(item)}
-                            >
-                              {t('milestones.reach')}
-                              <span className="visually-hidden">: {item.title}</span>
-                            </button>
-                          </>
-                        )}
-                      </p>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-        </div>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </ListBesideForm>
       )}
     </EventPage>
   );

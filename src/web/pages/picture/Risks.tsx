@@ -6,8 +6,8 @@ import { useParams } from 'react-router';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { Loading } from '../../kit/layout.tsx';
-import { CsvLink, FormColumn, useEventList, ShownOf } from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
+import { CsvLink, useEventList, ShownOf } from '../../kit/lists.tsx';
+import { ListBesideForm } from '../../kit/recordList.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
@@ -114,10 +114,13 @@ export function RisksPage() {
         ) : (
           <>
             <Matrix risks={list.data.items} />
-            <div className="picture-layout">
-              <FormColumn show={can('risk.write')}>
-                <SavedNotice message={saved} />
-                {mode.kind === 'assess' ? (
+            <ListBesideForm
+              headingId="risks-list-title"
+              heading={t('picture.risks.listTitle')}
+              showForm={can('risk.write')}
+              saved={saved}
+              form={
+                mode.kind === 'assess' ? (
                   <RecordForm<Risk>
                     key={`assess-${mode.item.id}`}
                     id="assess-form"
@@ -203,97 +206,95 @@ export function RisksPage() {
                     submitLabel={t('picture.risks.add')}
                     onSaved={() => done(t('picture.risks.saved'))}
                   />
-                )}
-              </FormColumn>
-              <section className="picture-layout__list" aria-labelledby="risks-list-title">
-                <h2 id="risks-list-title">{t('picture.risks.listTitle')}</h2>
-                <CsvLink href={csvUrl(eventId, 'risks', { order: 'asc' })} />
-                {list.data.items.length === 0 ? (
-                  <p>{t('picture.risks.none')}</p>
-                ) : (
-                  <div
-                    className="table-wrap"
-                    tabIndex={0}
-                    role="group"
-                    aria-labelledby="risks-list-title"
-                  >
-                    <table className="table table--dense">
-                      <caption className="visually-hidden">{t('picture.risks.listTitle')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('picture.risks.riskTitle')}</th>
-                          <th scope="col" className="numeric">
-                            {t('picture.risks.lxc')}
-                          </th>
-                          <th scope="col">{t('picture.risks.score')}</th>
-                          <th scope="col">{t('picture.risks.trend')}</th>
-                          <th scope="col">{t('picture.risks.owner')}</th>
-                          <th scope="col">
-                            <span className="visually-hidden">{t('picture.form.actions')}</span>
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {[...list.data.items]
-                          .sort((a, b) => b.score - a.score)
-                          .map((risk) => (
-                            <tr key={risk.id}>
-                              <th scope="row">
-                                {risk.title} {risk.internal && <InternalTag />}
-                                {risk.mitigation && (
-                                  <p className="small">
-                                    <span className="muted">{t('picture.risks.mitigation')}: </span>
-                                    {risk.mitigation}
-                                  </p>
-                                )}
-                                <p className="small muted">
-                                  {t('picture.risks.lastAssessed', {
-                                    when: formatDateTime(risk.lastAssessedAt),
-                                  })}{' '}
-                                  · <ProvenanceNote provenance={risk.provenance} />
+                )
+              }
+            >
+              <CsvLink href={csvUrl(eventId, 'risks', { order: 'asc' })} />
+              {list.data.items.length === 0 ? (
+                <p>{t('picture.risks.none')}</p>
+              ) : (
+                <div
+                  className="table-wrap"
+                  tabIndex={0}
+                  role="group"
+                  aria-labelledby="risks-list-title"
+                >
+                  <table className="table table--dense">
+                    <caption className="visually-hidden">{t('picture.risks.listTitle')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('picture.risks.riskTitle')}</th>
+                        <th scope="col" className="numeric">
+                          {t('picture.risks.lxc')}
+                        </th>
+                        <th scope="col">{t('picture.risks.score')}</th>
+                        <th scope="col">{t('picture.risks.trend')}</th>
+                        <th scope="col">{t('picture.risks.owner')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('picture.form.actions')}</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {[...list.data.items]
+                        .sort((a, b) => b.score - a.score)
+                        .map((risk) => (
+                          <tr key={risk.id}>
+                            <th scope="row">
+                              {risk.title} {risk.internal && <InternalTag />}
+                              {risk.mitigation && (
+                                <p className="small">
+                                  <span className="muted">{t('picture.risks.mitigation')}: </span>
+                                  {risk.mitigation}
                                 </p>
-                              </th>
-                              <td className="numeric nowrap">
-                                {risk.likelihood} × {risk.consequence}
-                              </td>
-                              <td>
-                                <ScoreTag score={risk.score} />
-                              </td>
-                              <td>
-                                <Trend risk={risk} />
-                              </td>
-                              <td>{risk.owner || '–'}</td>
-                              <td className="actions-cell">
-                                {can('risk.write') && (
-                                  <>
-                                    <button
-                                      type="button"
-                                      className="link-button"
-                                      onClick={() => setMode({ kind: 'assess', item: risk })}
-                                    >
-                                      {t('picture.risks.assess')}
-                                      <span className="visually-hidden">: {risk.title}</span>
-                                    </button>{' '}
-                                    <button
-                                      type="button"
-                                      className="link-button"
-                                      onClick={() => setMode({ kind: 'edit', item: risk })}
-                                    >
-                                      {t('picture.form.edit')}
-                                      <span className="visually-hidden">: {risk.title}</span>
-                                    </button>
-                                  </>
-                                )}
-                              </td>
-                            </tr>
-                          ))}
-                      </tbody>
-                    </table>
-                  </div>
-                )}
-                <ShownOf page={list.data} />
-              </section>
-            </div>
+                              )}
+                              <p className="small muted">
+                                {t('picture.risks.lastAssessed', {
+                                  when: formatDateTime(risk.lastAssessedAt),
+                                })}{' '}
+                                · <ProvenanceNote provenance={risk.provenance} />
+                              </p>
+                            </th>
+                            <td className="numeric nowrap">
+                              {risk.likelihood} × {risk.consequence}
+                            </td>
+                            <td>
+                              <ScoreTag score={risk.score} />
+                            </td>
+                            <td>
+                              <Trend risk={risk} />
+                            </td>
+                            <td>{risk.owner || '–'}</td>
+                            <td className="actions-cell">
+                              {can('risk.write') && (
+                                <>
+                                  <button
+                                    type="button"
+                                    className="link-button"
+                                    onClick={() => setMode({ kind: 'assess', item: risk })}
+                                  >
+                                    {t('picture.risks.assess')}
+                                    <span className="visually-hidden">: {risk.title}</span>
+                                  </button>{' '}
+                                  <button
+                                    type="button"
+                                    className="link-button"
+                                    onClick={() => setMode({ kind: 'edit', item: risk })}
+                                  >
+                                    {t('picture.form.edit')}
+                                    <span className="visually-hidden">: {risk.title}</span>
+                                  </button>
+                                </>
+                              )}
+                            </td>
+                          </tr>
+                        ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              <ShownOf page={list.data} />
+            </ListBesideForm>
           </>
         )
       }

@@ -1,10 +1,15 @@
 // Spokespersons: who speaks for the region on what, and from when.
 import { useTranslation } from 'react-i18next';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
-import { FormColumn, useEventList } from '../../kit/lists.tsx';
-import { SavedNotice } from '../../kit/messages.tsx';
-import { RecordForm } from '../../kit/recordForm.tsx';
-import { DataTable, ListBody, RowButton, useEditor } from '../../kit/recordList.tsx';
+import { useEventList } from '../../kit/lists.tsx';
+import {
+  DataTable,
+  EditForm,
+  ListBesideForm,
+  ListBody,
+  RowButton,
+  useEditor,
+} from '../../kit/recordList.tsx';
 import { InternalTag } from '../../kit/status.tsx';
 import { formatDate, stockholmToday } from '../../format.ts';
 import type { Spokesperson } from '../../../contract/communication.ts';
@@ -49,82 +54,70 @@ export function Spokespersons({ eventId, canWrite }: { eventId: number; canWrite
     internal: values.internal === true,
   });
   return (
-    <section className="section" aria-labelledby="spokespersons-title">
-      <h2 id="spokespersons-title">{t('picture.communication.spokespersons')}</h2>
-      <div className="picture-layout">
-        <FormColumn show={canWrite}>
-          <SavedNotice message={editor.saved} />
-          <RecordForm<Spokesperson>
-            key={editing ? `edit-${editing.id}` : 'create'}
-            id="spokesperson-form"
-            title={
-              editing
-                ? t('picture.communication.editSpokesperson')
-                : t('picture.communication.newSpokesperson')
-            }
-            fields={fields}
-            initial={{
-              name: '',
-              title: '',
-              topic: '',
-              fromDate: stockholmToday(),
-              toDate: '',
-              internal: false,
-            }}
-            editing={editing}
-            toValues={toValues}
-            save={(values, version) =>
-              editing
-                ? communicationApi.spokespersons.update(eventId, editing.id, {
-                    version,
-                    ...body(values),
-                  })
-                : communicationApi.spokespersons.create(eventId, body(values))
-            }
-            submitLabel={
-              editing ? t('picture.form.save') : t('picture.communication.addSpokesperson')
-            }
-            onSaved={() => editor.done(t('picture.communication.saved'))}
-            {...(editing && { onCancel: editor.cancel })}
-          />
-        </FormColumn>
-        <div className="picture-layout__list">
-          <ListBody list={list} empty={t('picture.communication.noSpokespersons')}>
-            {(data) => (
-              <DataTable
-                labelledBy="spokespersons-title"
-                caption={t('picture.communication.spokespersons')}
-                columns={[
-                  t('picture.communication.name'),
-                  t('picture.communication.personTitle'),
-                  t('picture.communication.topic'),
-                  t('picture.communication.validity'),
-                ]}
-                actions
-              >
-                {data.items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">
-                      {item.name} {item.internal && <InternalTag />}
-                    </th>
-                    <td>{item.title}</td>
-                    <td>{item.topic || '–'}</td>
-                    <td className="nowrap">
-                      {formatDate(`${item.fromDate}T12:00:00Z`)} –{' '}
-                      {item.toDate ? formatDate(`${item.toDate}T12:00:00Z`) : ''}
-                    </td>
-                    <td className="actions-cell">
-                      {canWrite && (
-                        <RowButton onClick={() => editor.setMode(item)} what={item.name} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
-            )}
-          </ListBody>
-        </div>
-      </div>
-    </section>
+    <ListBesideForm
+      headingId="spokespersons-title"
+      heading={t('picture.communication.spokespersons')}
+      scope="section"
+      showForm={canWrite}
+      saved={editor.saved}
+      form={
+        <EditForm<Spokesperson>
+          id="spokesperson-form"
+          newTitle={t('picture.communication.newSpokesperson')}
+          editTitle={t('picture.communication.editSpokesperson')}
+          addLabel={t('picture.communication.addSpokesperson')}
+          fields={fields}
+          initial={{
+            name: '',
+            title: '',
+            topic: '',
+            fromDate: stockholmToday(),
+            toDate: '',
+            internal: false,
+          }}
+          editing={editing}
+          toValues={toValues}
+          create={(values) => communicationApi.spokespersons.create(eventId, body(values))}
+          update={(item, values, version) =>
+            communicationApi.spokespersons.update(eventId, item.id, { version, ...body(values) })
+          }
+          onSaved={() => editor.done(t('picture.communication.saved'))}
+          onCancel={editor.cancel}
+        />
+      }
+    >
+      <ListBody list={list} empty={t('picture.communication.noSpokespersons')}>
+        {(data) => (
+          <DataTable
+            labelledBy="spokespersons-title"
+            caption={t('picture.communication.spokespersons')}
+            columns={[
+              t('picture.communication.name'),
+              t('picture.communication.personTitle'),
+              t('picture.communication.topic'),
+              t('picture.communication.validity'),
+            ]}
+            actions
+          >
+            {data.items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">
+                  {item.name} {item.internal && <InternalTag />}
+                </th>
+                <td>{item.title}</td>
+                <td>{item.topic || '–'}</td>
+                <td className="nowrap">
+                  {formatDate(`${item.fromDate}T12:00:00Z`)} –{' '}
+                  {item.toDate ? formatDate(`${item.toDate}T12:00:00Z`) : ''}
+                </td>
+                <td className="actions-cell">
+                  {canWrite && <RowButton onClick={() => editor.setMode(item)} what={item.name} />}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </ListBody>
+    </ListBesideForm>
   );
 }
