@@ -145,12 +145,16 @@ export async function removeKey(db: Db, actor: Actor, keyId: number): Promise<vo
   });
 }
 
-/** Options for the login's key step; the password step's challenge cookie says whose keys. */
+/**
+ * Options for the login's key step; the password step's challenge cookie says whose keys (a
+ * request without one is malformed, one with an ended step is unauthenticated).
+ */
 export async function startKeyLogin(
   db: Db,
   rp: RelyingParty,
   input: { challengeToken: string | undefined; requestId: string },
 ): Promise<WebauthnOptions> {
+  if (!input.challengeToken) throw errors.badRequest('Logga in med lösenordet först.');
   const { user } = await pendingLogin(db, input.challengeToken);
   const credentials = await credentialsOfUser(db, user.id);
   if (credentials.length === 0) throw errors.wrongState('Kontot har ingen säkerhetsnyckel.');
