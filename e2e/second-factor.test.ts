@@ -20,12 +20,23 @@ test('a user switches on two-step verification and signs in with a code', async 
   const page = await context.newPage();
   const problems = watchErrors(page);
   await signIn(page, demoPeople.reader, demoPassword);
-  await page.goto('/second-factor');
+  await page.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
   await page.getByRole('heading', { level: 1, name: 'Tvåstegsverifiering' }).waitFor();
   await page.getByRole('button', { name: 'Slå på tvåstegsverifiering' }).click();
   await page.getByRole('img', { name: 'QR-kod för autentiseringsappen' }).waitFor();
-  const secret = (await page.getByTestId('totp-secret').innerText()).trim();
-  assert.match(secret, /^[A-Z2-7]{16,}$/);
+  const shown = (await page.getByTestId('totp-secret').innerText()).trim();
+  assert.match(shown, /^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/, 'the secret is shown in groups of four');
+  const secret = shown.replaceAll(' ', '');
+  const copied = await page.getByTestId('totp-secret').evaluate((element) => {
+    const event = new ClipboardEvent('copy', {
+      clipboardData: new DataTransfer(),
+      bubbles: true,
+      cancelable: true,
+    });
+    element.dispatchEvent(event);
+    return event.clipboardData?.getData('text/plain');
+  });
+  assert.equal(copied, secret, 'copying gives the plain secret');
   await assertAccessible(page, 'second factor enrolment');
   await screenshot(page, 'second-factor-enrol-desktop');
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -30,30 +31,35 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The real server on a fresh temporary SQLite database with the demo event, on a free port. */
-export async function startServer(port = 0): Promise<RunningServer> {
+/**
+ * The real server on a fresh temporary SQLite database with the demo event, on a free port.
+ * With a `publicHost` (WebAuthn needs a host name, not an IP address) the port is chosen first,
+ * so that PUBLIC_URL names the address the browser uses.
+ */
+export async function startServer(port = 0, publicHost?: string): Promise<RunningServer> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-e2e-'));
   const database = openDatabase(`sqlite:${path.join(folder, 'e2e.db')}`);
   await migrateToLatest(database);
   const admin = await ensureFirstAdmin(database.db, { email: adminEmail });
   const demo = await loadDemo(database.db, { password: demoPassword, keepArchiveOpen: true });
+  const listenPort = publicHost && port === 0 ? await freePort() : port;
   const app = await buildApp(
     {
       LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1',
+      PUBLIC_URL: publicHost ? `http://${publicHost}:${listenPort}` : 'http://127.0.0.1',
       SESSION_IDLE_MINUTES: 120,
       SESSION_ABSOLUTE_HOURS: 12,
       BODY_LIMIT_BYTES: 1_048_576,
     },
     database,
   );
-  await app.listen({ port, host: '127.0.0.1' });
+  await app.listen({ port: listenPort, host: '127.0.0.1' });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     app,
     database,
-    url: `http://127.0.0.1:${actualPort}`,
+    url: `http://${publicHost ?? '127.0.0.1'}:${actualPort}`,
     eventId: demo!.eventId,
     adminOneTimePassword: admin!.oneTimePassword ?? '',
     close: async () => {
@@ -62,4 +68,16 @@ export async function startServer(port = 0): Promise<RunningServer> {
       fs.rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const free = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(free));
+    });
+  });
 }

@@ -35,12 +35,13 @@ async function waitForChromium(): Promise<void> {
   }
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `publicHost`: serve under that host name (e.g. localhost, for WebAuthn) instead of 127.0.0.1. */
+export async function startE2E(publicHost?: string): Promise<E2E> {
   building ??= buildWeb({ quiet: true });
   await building;
   await waitForChromium();
   const [server, browser] = await Promise.all([
-    startServer(),
+    startServer(0, publicHost),
     chromium.launch({
       executablePath: chromiumPath,
       args: [

@@ -139,7 +139,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     localLogin: ssoSettings?.localLogin ?? true,
     providerLogoutUrl: (sessionIdHash) => providerLogoutUrl(db, ssoClient, sessionIdHash),
   });
-  await app.register(mfaRoutes, { db, policy, secureCookies });
+  await app.register(mfaRoutes, { db, policy, secureCookies, publicUrl: config.PUBLIC_URL });
   await app.register(ssoRoutes, { db, policy, secureCookies, client: ssoClient });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });

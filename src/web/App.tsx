@@ -68,6 +68,7 @@ function Layout() {
             {user && (
               <>
                 <span className="site-header__user">{user.name}</span>
+                <Link to="/second-factor">{t('mfa.link')}</Link>
                 <button
                   type="button"
                   className="link-button"

@@ -24,6 +24,7 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await startTestApp(dialect);
       admin = await t.login(adminEmail);
+      await enrol(admin);
     });
     after(() => t.close());
 
@@ -84,7 +85,7 @@ for (const dialect of testDialects()) {
       assert.equal(new Set(recoveryCodes).size, 10);
 
       const step = await passwordStep(email);
-      assert.deepEqual(step.json(), { secondFactor: 'totp' });
+      assert.deepEqual(step.json(), { secondFactor: ['totp'] });
       assert.equal(
         step.cookies.find((c) => c.name === 'lagesbild_session'),
         undefined,
@@ -166,8 +167,23 @@ for (const dialect of testDialects()) {
       const glassClient = new Client(t.app, sessionCookieOf(glass), glass.json().csrfToken);
       assert.equal((await glassClient.get('/api/events')).statusCode, 403);
       const { secret } = await enrol(glassClient);
-      assert.deepEqual((await passwordStep(email)).json(), { secondFactor: 'totp' });
+      assert.deepEqual((await passwordStep(email)).json(), { secondFactor: ['totp'] });
       assert.ok(secret);
+    });
+
+    it('narrows open sessions at their next request when the policy is switched on, and frees them when it is off', async () => {
+      const staff = await t.login(demoPeople.communicator);
+      const reader = await t.login(demoPeople.reader);
+      assert.equal((await staff.get('/api/events')).statusCode, 200);
+
+      await admin.request('PUT', '/api/admin/second-factor-policy', { requiredForStaff: true });
+      const blocked = await staff.get('/api/events');
+      assert.equal(blocked.statusCode, 403);
+      assert.equal(blocked.json().error, 'second_factor_enrolment_required');
+      assert.equal((await reader.get('/api/events')).statusCode, 200, 'readers are not staff');
+
+      await admin.request('PUT', '/api/admin/second-factor-policy', { requiredForStaff: false });
+      assert.equal((await staff.get('/api/events')).statusCode, 200);
     });
 
     it('disables with a current code or by an admin, audited either way', async () => {

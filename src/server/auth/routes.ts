@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
           secure: secureCookies,
           maxAge: challengeMinutes * 60,
         });
-        return { secondFactor: 'totp' as const };
+        return { secondFactor: result.methods };
       }
       if (result.deviceToken) setDeviceCookie(reply, result.deviceToken, secureCookies);
       setSessionCookie(reply, result.sessionId);

@@ -14,6 +14,7 @@ import {
 import type { UserRow } from '../users/repository.ts';
 import { presentUser } from '../users/service.ts';
 import type { Session } from '../../contract/auth.ts';
+import type { SecondFactorMethod } from '../../contract/mfa.ts';
 import { openChallenge, secondFactorStep } from '../mfa/gate.ts';
 import {
   hashPassword,
@@ -78,6 +79,7 @@ export interface PasswordLoginResult extends LoginResult {
 /** The password was right and the account has a second factor: the login waits for its code. */
 export interface SecondFactorPending {
   kind: 'second_factor';
+  methods: SecondFactorMethod[];
   challengeToken: string;
 }
 
@@ -129,8 +131,12 @@ export async function login(
     throw errors.localLoginDisabled();
   }
   const step = await secondFactorStep(db, user);
-  if (step === 'code') {
-    return { kind: 'second_factor', challengeToken: await openChallenge(db, user.id) };
+  if (Array.isArray(step)) {
+    return {
+      kind: 'second_factor',
+      methods: step,
+      challengeToken: await openChallenge(db, user.id),
+    };
   }
   const mustEnrolSecondFactor = step === 'enrol';
   const session = await completeLogin(db, user, {
@@ -157,7 +163,7 @@ export function completeLogin(
     requestId: string;
     knownDevice: boolean;
     enrolmentOnly: boolean;
-    secondFactor: 'totp' | 'recovery_code' | null;
+    secondFactor: 'totp' | 'recovery_code' | 'webauthn' | null;
     policy: SessionPolicy;
   },
 ): Promise<LoginResult & { deviceToken: string | null }> {

@@ -1,21 +1,37 @@
 import { randomBytes } from 'node:crypto';
+import type { SecondFactorMethod } from '../../contract/mfa.ts';
 import { staffRoles } from '../../core/access.ts';
 import { grantsOfUser } from '../access/repository.ts';
 import type { Db } from '../db/schema.ts';
 import type { UserRow } from '../users/repository.ts';
 import { hashToken } from './hash.ts';
 import { findPolicy, findTotpFactor, insertChallenge } from './repository.ts';
+import { hasCredential } from './webauthn-repository.ts';
 
 /** How long the password step of a login waits for its code. */
 export const challengeMinutes = 5;
 
+/** The factors the account can prove at login: a confirmed TOTP, security keys. */
+export async function secondFactorMethods(db: Db, userId: number): Promise<SecondFactorMethod[]> {
+  const totp = (await findTotpFactor(db, userId))?.confirmed_at != null;
+  const webauthn = await hasCredential(db, userId);
+  return [...(totp ? (['totp'] as const) : []), ...(webauthn ? (['webauthn'] as const) : [])];
+}
+
+export async function hasSecondFactor(db: Db, userId: number): Promise<boolean> {
+  return (await secondFactorMethods(db, userId)).length > 0;
+}
+
 /**
- * What a local login needs after a right password: nothing, a code (the account has a second
- * factor), or an enrolment first (it must have one and has none).
+ * What a local login needs after a right password: nothing, a second factor (with the methods
+ * the account has), or an enrolment first (it must have one and has none).
  */
-export async function secondFactorStep(db: Db, user: UserRow): Promise<'none' | 'code' | 'enrol'> {
-  const factor = await findTotpFactor(db, user.id);
-  if (factor?.confirmed_at) return 'code';
+export async function secondFactorStep(
+  db: Db,
+  user: UserRow,
+): Promise<'none' | 'enrol' | SecondFactorMethod[]> {
+  const methods = await secondFactorMethods(db, user.id);
+  if (methods.length > 0) return methods;
   return (await secondFactorRequired(db, user)) ? 'enrol' : 'none';
 }
 

@@ -42,6 +42,16 @@ export async function deleteSecondFactor(db: Db, userId: number) {
   await db.deleteFrom('second_factor_challenges').where('user_id', '=', userId).execute();
 }
 
+export async function deleteTotp(db: Db, userId: number) {
+  await db.deleteFrom('totp_factors').where('user_id', '=', userId).execute();
+}
+
+/** Users with at least one open session. */
+export async function usersWithSessions(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('sessions').select('user_id').distinct().execute();
+  return rows.map((row) => row.user_id);
+}
+
 export async function replaceRecoveryCodes(db: Db, userId: number, codeHashes: string[]) {
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   await db

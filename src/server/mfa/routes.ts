@@ -1,3 +1,4 @@
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { session } from '../../contract/auth.ts';
 import { noContent } from '../../contract/common.ts';
@@ -7,8 +8,13 @@ import {
   secondFactorPolicy,
   secondFactorPolicyBody,
   secondFactorStatus,
+  securityKeyLoginBody,
+  securityKeyParams,
+  securityKeyRegistered,
+  securityKeyRegistrationBody,
   totpCodeBody,
   totpEnrolment,
+  webauthnOptions,
 } from '../../contract/mfa.ts';
 import { userIdParams } from '../../contract/users.ts';
 import { type SessionPolicy, presentSession } from '../auth/service.ts';
@@ -31,20 +37,31 @@ import {
   secondFactorStatus as statusOf,
   startTotpEnrolment,
 } from './service.ts';
+import { relyingPartyOf } from './webauthn.ts';
+import {
+  loginWithKey,
+  registerKey,
+  removeKey,
+  startKeyLogin,
+  startKeyRegistration,
+} from './webauthn-service.ts';
 
 export interface MfaRouteOptions {
   db: Db;
   policy: SessionPolicy;
   secureCookies: boolean;
+  /** The relying party of WebAuthn: its origin, and its host name as the rpID. */
+  publicUrl: string;
 }
 
 const whileEnrolling = { kind: 'signed_in', duringEnrolment: true } as const;
 
 export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
   app,
-  { db, policy, secureCookies },
+  { db, policy, secureCookies, publicUrl },
 ) => {
   const tags = ['auth'];
+  const rp = relyingPartyOf(publicUrl);
 
   app.post(
     challengePath,
@@ -59,6 +76,46 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
         {
           challengeToken: request.cookies[challengeCookie],
           code: request.body.code,
+          address: request.ip,
+          requestId: request.id,
+          deviceToken: request.cookies[deviceCookie],
+          log: request.log,
+        },
+        policy,
+      );
+      reply.clearCookie(challengeCookie, { path: challengePath });
+      if (result.deviceToken) setDeviceCookie(reply, result.deviceToken, secureCookies);
+      setSessionCookieOn(reply, result.sessionId, { policy, secureCookies });
+      return presentSession(result.user, result.csrfToken);
+    },
+  );
+
+  app.post(
+    `${challengePath}/webauthn/options`,
+    {
+      config: { access: { kind: 'public' }, csrf: false },
+      schema: { tags, response: { 200: webauthnOptions } },
+    },
+    async (request) =>
+      startKeyLogin(db, rp, {
+        challengeToken: request.cookies[challengeCookie],
+        requestId: request.id,
+      }),
+  );
+
+  app.post(
+    `${challengePath}/webauthn`,
+    {
+      config: { access: { kind: 'public' }, csrf: false },
+      schema: { tags, body: securityKeyLoginBody, response: { 200: session } },
+    },
+    async (request, reply) => {
+      const result = await loginWithKey(
+        db,
+        rp,
+        {
+          challengeToken: request.cookies[challengeCookie],
+          response: request.body.response as unknown as AuthenticationResponseJSON,
           address: request.ip,
           requestId: request.id,
           deviceToken: request.cookies[deviceCookie],
@@ -98,6 +155,40 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
       schema: { tags, body: totpCodeBody, response: { 200: recoveryCodes } },
     },
     async (request) => confirmTotpEnrolment(db, actorOf(request), request.body.code),
+  );
+
+  app.post(
+    '/api/auth/second-factor/webauthn/options',
+    {
+      config: { access: whileEnrolling },
+      schema: { tags, response: { 200: webauthnOptions } },
+    },
+    async (request) => startKeyRegistration(db, rp, actorOf(request)),
+  );
+
+  app.post(
+    '/api/auth/second-factor/webauthn',
+    {
+      config: { access: whileEnrolling },
+      schema: { tags, body: securityKeyRegistrationBody, response: { 200: securityKeyRegistered } },
+    },
+    async (request) =>
+      registerKey(db, rp, actorOf(request), {
+        name: request.body.name,
+        response: request.body.response as unknown as RegistrationResponseJSON,
+      }),
+  );
+
+  app.delete(
+    '/api/auth/second-factor/webauthn/:keyId',
+    {
+      config: { access: { kind: 'signed_in' } },
+      schema: { tags, params: securityKeyParams, response: { 204: noContent } },
+    },
+    async (request, reply) => {
+      await removeKey(db, actorOf(request), request.params.keyId);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

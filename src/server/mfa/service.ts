@@ -1,5 +1,6 @@
 import type {
   RecoveryCodes,
+  SecurityKey,
   SecondFactorPolicy,
   SecondFactorStatus,
   TotpEnrolment,
@@ -19,7 +20,7 @@ import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUserById } from '../users/repository.ts';
 import type { UserRow } from '../users/repository.ts';
-import { secondFactorRequired } from './gate.ts';
+import { hasSecondFactor, secondFactorRequired } from './gate.ts';
 import { hashToken } from './hash.ts';
 import {
   advanceTimeStep,
@@ -28,6 +29,7 @@ import {
   deleteChallenge,
   deleteExpiredChallenges,
   deleteSecondFactor,
+  deleteTotp,
   findChallenge,
   findPolicy,
   findTotpFactor,
@@ -35,7 +37,14 @@ import {
   replaceRecoveryCodes,
   savePolicy,
   useRecoveryCode,
+  usersWithSessions,
 } from './repository.ts';
+import {
+  type StoredCredential,
+  credentialsOfUser,
+  deleteWebauthnOfUser,
+  hasCredential,
+} from './webauthn-repository.ts';
 import {
   newRecoveryCodes,
   newTotpSecret,
@@ -47,38 +56,52 @@ import {
 /** Wrong codes one password step may take before the password must be given again. */
 const maxCodeFailures = 5;
 
-type UsedFactor = 'totp' | 'recovery_code';
+export type UsedFactor = 'totp' | 'recovery_code' | 'webauthn';
+
+/** What the second step of a login is given: the challenge cookie and where the request came from. */
+export interface SecondFactorAttempt {
+  challengeToken: string | undefined;
+  address: string;
+  requestId: string;
+  deviceToken?: string | undefined;
+  log: SecurityLog;
+}
 
 /**
- * The second step of a login. A wrong code counts as a failed login for the account and address
- * (so the password limits apply to codes too) and against the challenge, which ends after five.
+ * The second step of a login with a code. A wrong code counts as a failed login for the account
+ * and address (so the password limits apply to codes too) and against the challenge, which ends
+ * after five.
  */
-export async function loginWithSecondFactor(
+export function loginWithSecondFactor(
   db: Db,
-  input: {
-    challengeToken: string | undefined;
-    code: string;
-    address: string;
-    requestId: string;
-    deviceToken?: string | undefined;
-    log: SecurityLog;
-  },
+  input: SecondFactorAttempt & { code: string },
   policy: SessionPolicy,
 ) {
+  return completeSecondFactor(db, input, policy, (user, claimChallenge) =>
+    spendCode(db, user, input.code, claimChallenge),
+  );
+}
+
+/**
+ * The second step of any login: finds the password step's challenge, applies the failure
+ * limits, lets `prove` check the factor (spending the challenge with it), and opens the session.
+ */
+export async function completeSecondFactor(
+  db: Db,
+  input: SecondFactorAttempt,
+  policy: SessionPolicy,
+  prove: (
+    user: UserRow,
+    claimChallenge: (trx: Db) => Promise<boolean>,
+  ) => Promise<UsedFactor | null>,
+) {
   const now = new Date().toISOString();
-  await deleteExpiredChallenges(db, now);
-  const tokenHash = hashToken(input.challengeToken ?? '');
-  const challenge = input.challengeToken ? await findChallenge(db, tokenHash) : undefined;
-  const user = challenge && (await findUserById(db, challenge.user_id));
-  if (!challenge || !user || user.disabled_at || challenge.failures >= maxCodeFailures) {
-    if (challenge) await deleteChallenge(db, tokenHash);
-    throw errors.secondFactorExpired();
-  }
+  const { user, tokenHash } = await pendingLogin(db, input.challengeToken);
   const accountKey = user.email.toLowerCase();
   const knownDevice = await isKnownDevice(db, input.deviceToken, accountKey);
   const recent = await recentLoginFailures(db, { accountKey, address: input.address, knownDevice });
   if (recent.lockedOut) throw errors.tooManyRequests(failureWindowMinutes * 60);
-  const used = await spendCode(db, user, input.code, (trx) => deleteChallenge(trx, tokenHash));
+  const used = await prove(user, (trx) => deleteChallenge(trx, tokenHash));
   if (!used) {
     await countChallengeFailure(db, tokenHash);
     await insertLoginFailure(db, accountKey, input.address, now);
@@ -99,9 +122,22 @@ export async function loginWithSecondFactor(
   });
 }
 
+/** The user whose password was right, while the challenge lives and has tries left. */
+export async function pendingLogin(db: Db, challengeToken: string | undefined) {
+  await deleteExpiredChallenges(db, new Date().toISOString());
+  const tokenHash = hashToken(challengeToken ?? '');
+  const challenge = challengeToken ? await findChallenge(db, tokenHash) : undefined;
+  const user = challenge && (await findUserById(db, challenge.user_id));
+  if (!challenge || !user || user.disabled_at || challenge.failures >= maxCodeFailures) {
+    if (challenge) await deleteChallenge(db, tokenHash);
+    throw errors.secondFactorExpired();
+  }
+  return { user, tokenHash };
+}
+
 /**
  * Checks a code from the app (of a later time step than the last one accepted) or an unused
- * recovery code, and spends it in one transaction with `alsoClaim`: of two requests with the
+ * recovery code (which works with a security key as the only factor too), and spends it in one transaction with `alsoClaim`: of two requests with the
  * same code, only one gets through.
  */
 async function spendCode(
@@ -111,8 +147,9 @@ async function spendCode(
   alsoClaim: (trx: Db) => Promise<boolean> = async () => true,
 ): Promise<UsedFactor | null> {
   const factor = await findTotpFactor(db, user.id);
-  if (!factor?.confirmed_at) return null;
-  const timeStep = await totpTimeStep(factor.secret, code.trim(), factor.last_time_step);
+  const totp = factor?.confirmed_at ? factor : null;
+  if (!totp && !(await hasCredential(db, user.id))) return null;
+  const timeStep = totp ? await totpTimeStep(totp.secret, code.trim(), totp.last_time_step) : null;
   const recovery = timeStep === null ? normalisedRecoveryCode(code) : null;
   if (timeStep === null && recovery === null) return null;
   const now = new Date().toISOString();
@@ -134,9 +171,12 @@ async function signedInUser(db: Db, actor: Actor): Promise<UserRow> {
 
 export async function secondFactorStatus(db: Db, actor: Actor): Promise<SecondFactorStatus> {
   const user = await signedInUser(db, actor);
-  const factor = await findTotpFactor(db, user.id);
+  const totp = (await findTotpFactor(db, user.id))?.confirmed_at != null;
+  const securityKeys = (await credentialsOfUser(db, user.id)).map(presentSecurityKey);
   return {
-    enabled: factor?.confirmed_at != null,
+    enabled: totp || securityKeys.length > 0,
+    totp,
+    securityKeys,
     required: await secondFactorRequired(db, user),
     recoveryCodesLeft: await countUnusedRecoveryCodes(db, user.id),
   };
@@ -193,8 +233,9 @@ export async function confirmTotpEnrolment(
 }
 
 /**
- * Switching one's own second factor off takes a current code. When the account must have one,
- * its sessions may then do nothing but enrol again.
+ * Switching one's own TOTP off takes a current code. The recovery codes go with it unless a
+ * security key is left; when the account must have a factor and none is left, its sessions may
+ * then do nothing but enrol again.
  */
 export async function disableOwnSecondFactor(db: Db, actor: Actor, code: string): Promise<void> {
   const user = await signedInUser(db, actor);
@@ -205,8 +246,10 @@ export async function disableOwnSecondFactor(db: Db, actor: Actor, code: string)
   if (!used) throw errors.badRequest('Koden stämmer inte.', { field: 'code' });
   const required = await secondFactorRequired(db, user);
   await db.transaction().execute(async (trx) => {
-    await deleteSecondFactor(trx, user.id);
-    if (required) await setEnrolmentOnly(trx, user.id, true);
+    const keysLeft = await hasCredential(trx, user.id);
+    await deleteTotp(trx, user.id);
+    if (!keysLeft) await deleteSecondFactor(trx, user.id);
+    if (required && !keysLeft) await setEnrolmentOnly(trx, user.id, true);
     await recordAudit(trx, actor, {
       action: 'auth.second_factor_disabled',
       entityType: 'user',
@@ -216,12 +259,13 @@ export async function disableOwnSecondFactor(db: Db, actor: Actor, code: string)
   });
 }
 
-/** An admin removes a user's second factor (a lost phone); the user's sessions end. */
+/** An admin removes a user's second factors, keys included (a lost phone or key); the user's sessions end. */
 export async function resetSecondFactor(db: Db, actor: Actor, userId: number): Promise<void> {
   const user = await findUserById(db, userId);
   if (!user) throw errors.notFound('Användaren');
   await db.transaction().execute(async (trx) => {
     await deleteSecondFactor(trx, user.id);
+    await deleteWebauthnOfUser(trx, user.id);
     await deleteSessionsOfUser(trx, user.id);
     await recordAudit(trx, actor, {
       action: 'user.second_factor_reset',
@@ -236,15 +280,24 @@ export async function secondFactorPolicy(db: Db): Promise<SecondFactorPolicy> {
   return { requiredForStaff: row?.required_for_staff === 1, updatedAt: row?.updated_at ?? null };
 }
 
-/** Applies from each user's next login; sessions already open are not touched. */
+/**
+ * Applies at each user's next request: sessions of users who now need a factor and have none
+ * become enrolment-only, and those of users who no longer need one are freed.
+ */
 export async function changeSecondFactorPolicy(
   db: Db,
   actor: Actor,
   input: { requiredForStaff: boolean },
 ): Promise<SecondFactorPolicy> {
   const before = await secondFactorPolicy(db);
+  if (input.requiredForStaff && !(actor.userId && (await hasSecondFactor(db, actor.userId)))) {
+    throw errors.wrongState(
+      'Slå på tvåstegsverifiering för ditt eget konto först, annars stängs du själv ute.',
+    );
+  }
   await db.transaction().execute(async (trx) => {
     await savePolicy(trx, { ...input, now: new Date().toISOString(), userId: actor.userId });
+    await alignOpenSessions(trx);
     await recordAudit(trx, actor, {
       action: 'installation.second_factor_policy',
       entityType: 'installation',
@@ -254,4 +307,24 @@ export async function changeSecondFactorPolicy(
     });
   });
   return secondFactorPolicy(db);
+}
+
+/** Marks every open session enrolment-only exactly when its user must have a factor and has none. */
+async function alignOpenSessions(db: Db): Promise<void> {
+  for (const userId of await usersWithSessions(db)) {
+    const user = await findUserById(db, userId);
+    if (!user) continue;
+    const mustEnrol =
+      (await secondFactorRequired(db, user)) && !(await hasSecondFactor(db, userId));
+    await setEnrolmentOnly(db, userId, mustEnrol);
+  }
+}
+
+export function presentSecurityKey(credential: StoredCredential): SecurityKey {
+  return {
+    id: credential.id,
+    name: credential.name,
+    createdAt: credential.createdAt,
+    lastUsedAt: credential.lastUsedAt,
+  };
 }

@@ -33,9 +33,36 @@ export interface SecondFactorPolicyTable {
   updated_by: number | null;
 }
 
+/** A security key or passkey: its public key, signature counter and the name its owner gave it. */
+export interface WebauthnCredentialsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** base64url, as the browser reports it. */
+  credential_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  /** The authenticator's signature counter: a bigint, read back as a string on PostgreSQL. */
+  counter: number | string;
+  /** JSON array of the transports the browser reported. */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn challenge handed out by the server: single use, for one user and one purpose. */
+export interface WebauthnChallengesTable {
+  challenge: string;
+  user_id: number;
+  purpose: 'register' | 'login';
+  expires_at: string;
+}
+
 export interface MfaTables {
   totp_factors: TotpFactorsTable;
   recovery_codes: RecoveryCodesTable;
   second_factor_challenges: SecondFactorChallengesTable;
   second_factor_policy: SecondFactorPolicyTable;
+  webauthn_credentials: WebauthnCredentialsTable;
+  webauthn_challenges: WebauthnChallengesTable;
 }

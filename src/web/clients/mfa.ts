@@ -1,8 +1,19 @@
 // The second factor (src/server/mfa/): the code step of a login, enrolment, and the admin's policy.
 import type { Session } from '../../contract/auth.ts';
+import {
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
+  browserSupportsWebAuthn,
+  startAuthentication,
+  startRegistration,
+} from '@simplewebauthn/browser';
 import type {
   RecoveryCodes,
   SecondFactorChallenge,
+  SecurityKeyRegistered,
+  WebauthnOptions,
   SecondFactorPolicy,
   SecondFactorStatus,
   TotpEnrolment,
@@ -23,7 +34,38 @@ export const secondFactorApi = {
   confirmTotp: (code: string) =>
     request<RecoveryCodes>('POST', '/api/auth/second-factor/totp/confirm', { code }),
   disable: (code: string) => request<void>('POST', '/api/auth/second-factor/disable', { code }),
+  startKeyRegistration: () =>
+    request<WebauthnOptions>('POST', '/api/auth/second-factor/webauthn/options', {}),
+  registerKey: (name: string, response: RegistrationResponseJSON) =>
+    request<SecurityKeyRegistered>('POST', '/api/auth/second-factor/webauthn', { name, response }),
+  removeKey: (keyId: number) =>
+    request<void>('DELETE', `/api/auth/second-factor/webauthn/${keyId}`),
+  startKeyLogin: () =>
+    request<WebauthnOptions>('POST', '/api/auth/login/second-factor/webauthn/options', {}),
+  keyLogin: (response: AuthenticationResponseJSON) =>
+    request<Session>('POST', '/api/auth/login/second-factor/webauthn', { response }),
   policy: () => request<SecondFactorPolicy>('GET', '/api/admin/second-factor-policy'),
   setPolicy: (requiredForStaff: boolean) =>
     request<SecondFactorPolicy>('PUT', '/api/admin/second-factor-policy', { requiredForStaff }),
 };
+
+/** Whether this browser can use security keys and passkeys at all. */
+export const securityKeysSupported = browserSupportsWebAuthn;
+
+/** Registers a key in the browser (it asks the user to touch it) and stores it under a name. */
+export async function registerSecurityKey(name: string): Promise<SecurityKeyRegistered> {
+  const options = await secondFactorApi.startKeyRegistration();
+  const response = await startRegistration({
+    optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
+  });
+  return secondFactorApi.registerKey(name, response);
+}
+
+/** The login's key step: the browser asks for the key, the server checks its answer. */
+export async function signInWithSecurityKey(): Promise<Session> {
+  const options = await secondFactorApi.startKeyLogin();
+  const response = await startAuthentication({
+    optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+  });
+  return secondFactorApi.keyLogin(response);
+}

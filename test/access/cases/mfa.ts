@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { Client, adminEmail, demoPeople } from '../../support/app.ts';
+import { SoftwareAuthenticator } from '../../support/software-authenticator.ts';
 import type { AuditContext, RouteCases } from '../types.ts';
 
 const password = 'Tvastegs-provkonto-2026';
@@ -19,7 +20,85 @@ async function enrol(client: Client): Promise<{ secret: string; recoveryCodes: s
   return { secret, recoveryCodes: confirmed.json().recoveryCodes };
 }
 
+const relyingParty = { rpId: '127.0.0.1', origin: 'http://127.0.0.1:3000' };
+
+/** Registers a software security key for the client's user; answers the key and its id. */
+async function registerKey(client: Client) {
+  const key = new SoftwareAuthenticator();
+  const { challenge } = (await client.post('/api/auth/second-factor/webauthn/options')).json();
+  const registered = await client.post('/api/auth/second-factor/webauthn', {
+    name: 'Nyckel',
+    response: key.register({ ...relyingParty, challenge }),
+  });
+  return { key, keyId: registered.json().key.id as number };
+}
+
+/** A password step of a user with a security key: the client carries its challenge cookie. */
+async function keyLoginStep(context: AuditContext, local: string) {
+  const { t } = context;
+  const { key } = await registerKey(await freshUser(context, local));
+  const passwordStep = await t.anonymous().post('/api/auth/login', {
+    email: `${local}@lagesbild.local`,
+    password,
+  });
+  const challenge = passwordStep.cookies.find((c) => c.name === 'lagesbild_second_factor')!;
+  return { key, client: new Client(t.app, `${challenge.name}=${challenge.value}`, null) };
+}
+
 export const cases: RouteCases = {
+  'POST /api/auth/login/second-factor/webauthn/options': {
+    who: 'anyone',
+    write: async (context) => ({
+      client: (await keyLoginStep(context, 'mfa.key.options')).client,
+      method: 'POST',
+      url: '/api/auth/login/second-factor/webauthn/options',
+    }),
+  },
+  'POST /api/auth/login/second-factor/webauthn': {
+    who: 'anyone',
+    write: async (context) => {
+      const { key, client } = await keyLoginStep(context, 'mfa.key.login');
+      const options = await client.post('/api/auth/login/second-factor/webauthn/options');
+      return {
+        client,
+        method: 'POST',
+        url: '/api/auth/login/second-factor/webauthn',
+        body: { response: key.assert({ ...relyingParty, challenge: options.json().challenge }) },
+      };
+    },
+  },
+  'POST /api/auth/second-factor/webauthn/options': {
+    who: 'signed_in',
+    write: async ({ as }) => ({
+      client: await as(demoPeople.reader),
+      method: 'POST',
+      url: '/api/auth/second-factor/webauthn/options',
+    }),
+  },
+  'POST /api/auth/second-factor/webauthn': {
+    who: 'signed_in',
+    write: async (context) => {
+      const client = await freshUser(context, 'mfa.key.register');
+      const { challenge } = (await client.post('/api/auth/second-factor/webauthn/options')).json();
+      return {
+        client,
+        method: 'POST',
+        url: '/api/auth/second-factor/webauthn',
+        body: {
+          name: 'Nyckel',
+          response: new SoftwareAuthenticator().register({ ...relyingParty, challenge }),
+        },
+      };
+    },
+  },
+  'DELETE /api/auth/second-factor/webauthn/:keyId': {
+    who: 'signed_in',
+    write: async (context) => {
+      const client = await freshUser(context, 'mfa.key.remove');
+      const { keyId } = await registerKey(client);
+      return { client, method: 'DELETE', url: `/api/auth/second-factor/webauthn/${keyId}` };
+    },
+  },
   'POST /api/auth/login/second-factor': {
     who: 'anyone',
     write: async (context) => {

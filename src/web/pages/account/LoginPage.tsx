@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Session } from '../../../contract/auth.ts';
+import type { SecondFactorMethod } from '../../../contract/mfa.ts';
 import { needsCode } from '../../clients/mfa.ts';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
@@ -23,7 +24,7 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   const [emergencyOpen, setEmergencyOpen] = useState(false);
-  const [codeStep, setCodeStep] = useState(false);
+  const [codeStep, setCodeStep] = useState<SecondFactorMethod[] | null>(null);
   const options = useLoad(() => ssoApi.loginOptions(), []);
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
@@ -39,7 +40,11 @@ export function LoginPage() {
     signIn(session);
     navigate(landing(session, session.mustEnrolSecondFactor), { replace: true });
   };
-  if (codeStep) return <SecondFactorStep onSignedIn={enter} onRestart={() => setCodeStep(false)} />;
+  if (codeStep) {
+    return (
+      <SecondFactorStep methods={codeStep} onSignedIn={enter} onRestart={() => setCodeStep(null)} />
+    );
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,7 +57,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       const step = await authApi.login(email.trim(), password);
-      if (needsCode(step)) setCodeStep(true);
+      if (needsCode(step)) setCodeStep(step.secondFactor);
       else enter(step);
     } catch (error) {
       setErrors(formErrorsFrom(error, { email: 'email', password: 'password' }, 'email'));

@@ -1,16 +1,24 @@
-// The second step of a login: the code from the authenticator app, or a recovery code.
+// The second step of a login: a security key, the code from the authenticator app, or a
+// recovery code.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/auth.ts';
+import type { SecondFactorMethod } from '../../../contract/mfa.ts';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
-import { secondFactorApi } from '../../clients/mfa.ts';
+import {
+  secondFactorApi,
+  securityKeysSupported,
+  signInWithSecurityKey,
+} from '../../clients/mfa.ts';
 
 export function SecondFactorStep({
+  methods,
   onSignedIn,
   onRestart,
 }: {
+  methods: SecondFactorMethod[];
   onSignedIn: (session: Session) => void;
   onRestart: () => void;
 }) {
@@ -19,6 +27,24 @@ export function SecondFactorStep({
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const withKey = methods.includes('webauthn') && securityKeysSupported();
+  const withApp = methods.includes('totp');
+
+  async function useKey() {
+    setBusy(true);
+    setErrors(noErrors);
+    try {
+      onSignedIn(await signInWithSecurityKey());
+    } catch (error) {
+      setErrors(
+        error instanceof Error && error.name === 'NotAllowedError'
+          ? clientErrors([['security-key', t('mfa.step.keyCancelled')]])
+          : formErrorsFrom(error, { code: 'security-key' }, 'security-key'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,7 +66,28 @@ export function SecondFactorStep({
     <div className="narrow">
       <ErrorSummary errors={errors.summary} />
       <PageHeading>{t('mfa.step.title')}</PageHeading>
-      <p className="lead">{t('mfa.step.intro')}</p>
+      {withKey && (
+        <>
+          <p className="lead">{t('mfa.step.keyIntro')}</p>
+          <p>
+            <button
+              id="security-key"
+              type="button"
+              className="button"
+              onClick={useKey}
+              disabled={busy}
+            >
+              {t('mfa.step.useKey')}
+            </button>
+          </p>
+          {errors.byField['security-key'] && (
+            <p className="field-error">{errors.byField['security-key']}</p>
+          )}
+        </>
+      )}
+      <p className={withKey ? undefined : 'lead'}>
+        {t(withApp ? 'mfa.step.intro' : 'mfa.step.recoveryIntro')}
+      </p>
       <form onSubmit={submit} noValidate>
         <TextField
           id="code"
@@ -54,7 +101,11 @@ export function SecondFactorStep({
           onChange={(event) => setCode(event.target.value)}
           error={errors.byField.code}
         />
-        <button type="submit" className="button" disabled={busy}>
+        <button
+          type="submit"
+          className={withKey ? 'button button--secondary' : 'button'}
+          disabled={busy}
+        >
           {t('mfa.step.submit')}
         </button>
       </form>
