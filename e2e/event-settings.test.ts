@@ -2,7 +2,7 @@
 // språk" (a wrong time zone is refused beside the field), sets the week's "data as of", and the
 // dashboard shows the new deadline and the data-as-of in the event's time zone. axe-core on each.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { grantRole } from '../src/server/access/service.ts';
 import { createEvent } from '../src/server/setups/service.ts';
@@ -10,28 +10,19 @@ import { systemActor } from '../src/server/http/actor.ts';
 import { createInputRequest } from '../src/server/situations/input-requests.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function settle(page: Page, name: string) {
   await page.waitForLoadState('networkidle');

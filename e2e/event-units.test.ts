@@ -3,32 +3,23 @@
 // by keyboard and button, a drag, the event's name for the whole; then the dashboard lists the
 // units in that order. axe-core on both screens.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { grantRole } from '../src/server/access/service.ts';
 import { createEvent } from '../src/server/setups/service.ts';
 import { systemActor } from '../src/server/http/actor.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function settle(page: Page, name: string) {
   await page.waitForLoadState('networkidle');

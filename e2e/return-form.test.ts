@@ -2,7 +2,7 @@
 // field); a unit fills it, answers one field "uppgift saknas", submits, and the dashboard shows
 // the answers. axe-core on each screen.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { grantRole } from '../src/server/access/service.ts';
 import { createEventBody } from '../src/contract/events.ts';
@@ -12,25 +12,16 @@ import { systemActor } from '../src/server/http/actor.ts';
 import { findUnitByCode } from '../src/server/units/repository.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function settle(page: Page, name: string) {
   await page.waitForLoadState('networkidle');

@@ -2,28 +2,20 @@
 // the Skalor screen (adding, moving by keyboard, a wrong colour shown beside its field), with
 // axe-core on the screen, and the dashboard then shows the units' statuses on the new scale.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import {
-  type E2E,
   adminEmail,
   assertAccessible,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
 const adminPassword = 'Stabschefens-nya-lösen-2024';
 
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function fillLevel(
   scale: Locator,

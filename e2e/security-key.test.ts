@@ -2,28 +2,19 @@
 // verification) registers a key on the second-factor page; after signing out, the password and
 // the key sign in again.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  type E2E,
   assertAccessible,
   demoPassword,
   demoPeople,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
-let e2e: E2E;
-
-before(async () => {
-  // Browsers refuse WebAuthn on an IP address: the server is addressed as localhost.
-  e2e = await startE2E('localhost');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E('localhost');
+// Browsers refuse WebAuthn on an IP address: the server is addressed as localhost.
 
 test('a user adds a security key and signs in with the password and the key', async () => {
   const context = await e2e.newContext();

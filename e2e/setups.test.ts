@@ -2,15 +2,14 @@
 // set-up home as a file. axe-core on each screen.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  type E2E,
   adminEmail,
   assertAccessible,
   screenshot,
   signIn,
-  startE2E,
+  useE2E,
   watchErrors,
 } from './support.ts';
 
@@ -34,15 +33,7 @@ const stormSetup = {
   ],
 };
 
-let e2e: E2E;
-
-before(async () => {
-  e2e = await startE2E();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 async function settle(page: Page, heading: string, name: string) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();

@@ -77,10 +77,10 @@ export async function startE2E(publicHost?: string): Promise<E2E> {
  * The server and browser of a test file: started before its first test and closed after its
  * last. Call it once at the top of the file; the answer is usable inside the tests.
  */
-export function useE2E(): E2E {
+export function useE2E(publicHost?: string): E2E {
   let started: E2E | undefined;
   before(async () => {
-    started = await startE2E();
+    started = await startE2E(publicHost);
   });
   after(async () => {
     await started?.close();
