@@ -13,8 +13,8 @@ import {
   watchErrors,
 } from './support.ts';
 
-const e2e = useE2E('localhost');
 // Browsers refuse WebAuthn on an IP address: the server is addressed as localhost.
+const e2e = useE2E('localhost');
 
 test('a user adds a security key and signs in with the password and the key', async () => {
   const context = await e2e.newContext();
