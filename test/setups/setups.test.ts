@@ -46,11 +46,48 @@ for (const dialect of testDialects()) {
       return (await admin.get(`/api/events/${eventId}/templates`)).json().items;
     }
 
-    it('ships the demo’s own set-up in the library, not the standard', async () => {
+    it('ships three set-ups of different shape in the library, not the standard', async () => {
       const names = (await admin.get('/api/setups'))
         .json()
-        .items.map((s: { name: string }) => s.name);
-      assert.deepEqual(names, [shippedSetups.regionalReport.name]);
+        .items.map((setup: { name: string }) => setup.name);
+      assert.deepEqual(names, [
+        shippedSetups.national.name,
+        shippedSetups.regionalReport.name,
+        shippedSetups.hospitalGroup.name,
+      ]);
+    });
+
+    for (const key of ['national', 'hospitalGroup'] as const) {
+      it(`starts an event from the shipped ${key} set-up with its units, scales, form and period`, async () => {
+        const library = (await admin.get('/api/setups')).json().items;
+        const shipped = shippedSetups[key];
+        const entry = library.find((setup: { name: string }) => setup.name === shipped.name);
+        const created = await admin.post('/api/events', {
+          name: `Från ${key}`,
+          origin: { from: 'setup', setupId: entry.id },
+        });
+        assert.equal(created.statusCode, 201, created.body);
+        const file = JSON.parse(
+          (await admin.get(`/api/events/${created.json().id}/setup/file`)).body,
+        );
+        assert.deepEqual(file.units, shipped.units);
+        assert.deepEqual(file.scales, shipped.scales);
+        assert.deepEqual(file.returnForm, shipped.returnForm);
+        assert.deepEqual(file.period, shipped.period);
+        assert.deepEqual(file.rules, shipped.rules);
+        assert.deepEqual(file.reportTemplates, shipped.reportTemplates);
+      });
+    }
+
+    it('gives the national set-up 21 regions in six healthcare regions under the nation', () => {
+      const units = shippedSetups.national.units!.units;
+      const count = (kind: string) => units.filter((unit) => unit.kind === kind).length;
+      assert.deepEqual([count('nation'), count('group'), count('region')], [1, 6, 21]);
+      assert.equal(shippedSetups.national.units!.unitlessLabel, 'Riket');
+      assert.deepEqual(
+        shippedSetups.national.scales!.status.map((level) => level.name),
+        ['Normalläge', 'Stabsläge', 'Förstärkningsläge', 'Katastrofläge'],
+      );
     });
 
     it('gives an event created without an origin the standard set-up', async () => {

@@ -19,6 +19,8 @@ import {
   listSetups,
   updateSetup,
 } from './repository.ts';
+import hospitalGroup from './shipped/sjukhusgrupp-dygn.json' with { type: 'json' };
+import national from './shipped/nationell-sammanstallning.json' with { type: 'json' };
 import regionalReport from './shipped/regional-rapport.json' with { type: 'json' };
 import standard from './shipped/standard.json' with { type: 'json' };
 import type { Event, EventOrigin, createEventBody } from '../../contract/events.ts';
@@ -37,6 +39,8 @@ export const standardSetup = eventSetup.parse(standard);
 /** The set-ups that come with Lägesbild: the files an installation's library starts from. */
 export const shippedSetups = {
   regionalReport: eventSetup.parse(regionalReport),
+  national: eventSetup.parse(national),
+  hospitalGroup: eventSetup.parse(hospitalGroup),
 };
 
 function storedSetup(row: SetupRow): EventSetup {
