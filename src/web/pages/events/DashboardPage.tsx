@@ -294,7 +294,7 @@ export function DashboardPage() {
       </p>
 
       <ScalesProvider eventId={event.id}>
-        <UnitGrid picture={picture} flash={flash} />
+        <UnitGrid eventId={event.id} picture={picture} flash={flash} />
         <ReturnAnswersPanel eventId={event.id} situations={picture.situations} />
       </ScalesProvider>
 

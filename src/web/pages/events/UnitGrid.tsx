@@ -5,7 +5,31 @@ import { formatTime, periodLabel } from '../../format.ts';
 import type { Picture, SectionKey } from './DashboardPage.tsx';
 import { CompletenessLine } from './DashboardPanels.tsx';
 import type { Situation } from '../../../contract/situations.ts';
+import type { ReturnField } from '../../../contract/return-forms.ts';
 import { areaKeys } from '../../clients/situations.ts';
+import { returnFormsApi } from '../../clients/return-forms.ts';
+import { useLoad } from '../../useLoad.ts';
+
+type ScaleField = ReturnField & { kind: 'status' | 'prognosis' };
+
+/** The form's fields answered on a scale: the grid's columns, in the form's order. */
+function scaleFieldsOf(fields: readonly ReturnField[]): ScaleField[] {
+  return fields.filter(
+    (field): field is ScaleField => field.kind === 'status' || field.kind === 'prognosis',
+  );
+}
+
+/** A unit's answer to a scale field: today's fields in their own properties, else its answers. */
+function levelKeyOf(situation: Situation, field: ScaleField): string | null | 'notAvailable' {
+  const own = situation.answers[field.key];
+  if (own && typeof own === 'object') return 'notAvailable';
+  if (field.key === 'overallStatus') return situation.overallStatus;
+  if (field.key === 'prognosis') return situation.prognosis;
+  if ((areaKeys as readonly string[]).includes(field.key)) {
+    return situation.areas[field.key as (typeof areaKeys)[number]];
+  }
+  return typeof own === 'string' ? own : null;
+}
 
 export function shortWeek(period: string): string {
   const match = /W(\d{2})$/.exec(period);
@@ -67,8 +91,18 @@ export function LiveStatus({ state, updatedAt }: { state: string; updatedAt: Dat
   );
 }
 
-export function UnitGrid({ picture, flash }: { picture: Picture; flash: (key: string) => string }) {
+export function UnitGrid({
+  eventId,
+  picture,
+  flash,
+}: {
+  eventId: number;
+  picture: Picture;
+  flash: (key: string) => string;
+}) {
   const { t } = useTranslation();
+  const form = useLoad(() => returnFormsApi.get(eventId), [eventId]);
+  const columns = scaleFieldsOf(form.data?.fields ?? []);
   const period = picture.completeness.period;
   const latest = situationsByUnit(picture.situations);
   return (
@@ -87,13 +121,11 @@ export function UnitGrid({ picture, flash }: { picture: Picture; flash: (key: st
           <thead>
             <tr>
               <th scope="col">{t('dashboard.unit')}</th>
-              <th scope="col">{t('dashboard.overall')}</th>
-              {areaKeys.map((area) => (
-                <th scope="col" key={area}>
-                  {t(`areas.${area}`)}
+              {columns.map((field) => (
+                <th scope="col" key={field.key}>
+                  {field.label}
                 </th>
               ))}
-              <th scope="col">{t('dashboard.prognosis')}</th>
               <th scope="col">
                 {t('dashboard.reported')} {period ? shortWeek(period) : ''}
               </th>
@@ -122,25 +154,22 @@ export function UnitGrid({ picture, flash }: { picture: Picture; flash: (key: st
                   </th>
                   {situation ? (
                     <>
-                      <td className={old ? 'is-old nowrap' : undefined}>
-                        <ScaleValue kind="status" levelKey={situation.overallStatus} compact />
-                        {old && (
-                          <span className="old-note">
-                            {t('dashboard.fromPeriod', { period: shortWeek(situation.period) })}
-                          </span>
-                        )}
-                      </td>
-                      {areaKeys.map((area) => (
-                        <td key={area} className={old ? 'is-old' : undefined}>
-                          <ScaleValue kind="status" levelKey={situation.areas[area]} compact />
+                      {columns.map((field, index) => (
+                        <td
+                          key={field.key}
+                          className={old ? `is-old${index === 0 ? ' nowrap' : ''}` : undefined}
+                        >
+                          <GridValue field={field} situation={situation} />
+                          {old && index === 0 && (
+                            <span className="old-note">
+                              {t('dashboard.fromPeriod', { period: shortWeek(situation.period) })}
+                            </span>
+                          )}
                         </td>
                       ))}
-                      <td className={old ? 'is-old' : undefined}>
-                        <ScaleValue kind="prognosis" levelKey={situation.prognosis} compact />
-                      </td>
                     </>
                   ) : (
-                    <td colSpan={7} className="muted">
+                    <td colSpan={Math.max(columns.length, 1)} className="muted">
                       {t('dashboard.noReport')}
                     </td>
                   )}
@@ -182,4 +211,11 @@ export function UnitGrid({ picture, flash }: { picture: Picture; flash: (key: st
       </div>
     </section>
   );
+}
+
+function GridValue({ field, situation }: { field: ScaleField; situation: Situation }) {
+  const { t } = useTranslation();
+  const key = levelKeyOf(situation, field);
+  if (key === 'notAvailable') return <span className="muted">{t('returnForm.notAvailable')}</span>;
+  return <ScaleValue kind={field.kind} levelKey={key} compact />;
 }
