@@ -5,7 +5,7 @@ const sv = {
     library: {
       title: 'Uppsättningar',
       intro:
-        'En uppsättning är en händelses form utan innehåll: rapportmallar och regler. En ny händelse startar från en uppsättning här, från standarden eller som en kopia av en tidigare händelse. Uppsättningar flyttas mellan installationer som JSON-filer.',
+        'En uppsättning är en händelses form utan innehåll: enheter, skalor, rapportformulär, perioder, rapportmallar och regler. En ny händelse startar från en uppsättning här, från standarden eller som en kopia av en tidigare händelse. Uppsättningar flyttas mellan installationer som JSON-filer.',
       listTitle: 'Biblioteket',
       empty: 'Biblioteket är tomt. Läs in en fil eller spara en händelses uppsättning.',
       name: 'Namn',
@@ -29,7 +29,7 @@ const sv = {
     event: {
       title: 'Uppsättning',
       intro:
-        'Händelsens form utan innehåll: rapportmallar och regler. Spara den i biblioteket så att nästa händelse kan starta från den, eller ladda ner den som fil.',
+        'Händelsens form utan innehåll: enheter, skalor, rapportformulär, perioder, rapportmallar och regler. Spara den i biblioteket så att nästa händelse kan starta från den, eller ladda ner den som fil.',
       download: 'Ladda ner som fil',
       saveTitle: 'Spara i biblioteket',
       name: 'Namn på uppsättningen',
@@ -46,7 +46,8 @@ const sv = {
       setupChoice: 'Uppsättning',
       event: 'En kopia av en tidigare händelse',
       eventChoice: 'Händelse',
-      eventHint: 'Formen kopieras: mallar och regler, inget av innehållet.',
+      eventHint:
+        'Formen kopieras: enheter, skalor, formulär, perioder och mallar, inget av innehållet.',
       choose: 'Välj…',
       missingSetup: 'Välj en uppsättning.',
       missingEvent: 'Välj en händelse.',
@@ -59,7 +60,7 @@ const en: typeof sv = {
     library: {
       title: 'Set-ups',
       intro:
-        "A set-up is an event's shape without its content: report templates and rules. A new event starts from a set-up here, from the standard, or as a copy of an earlier event. Set-ups move between installations as JSON files.",
+        "A set-up is an event's shape without its content: units, scales, return form, periods, report templates and rules. A new event starts from a set-up here, from the standard, or as a copy of an earlier event. Set-ups move between installations as JSON files.",
       listTitle: 'The library',
       empty: "The library is empty. Import a file or save an event's set-up.",
       name: 'Name',
@@ -82,7 +83,7 @@ const en: typeof sv = {
     event: {
       title: 'Set-up',
       intro:
-        "The event's shape without its content: report templates and rules. Save it in the library so that the next event can start from it, or download it as a file.",
+        "The event's shape without its content: units, scales, return form, periods, report templates and rules. Save it in the library so that the next event can start from it, or download it as a file.",
       download: 'Download as a file',
       saveTitle: 'Save in the library',
       name: 'Name of the set-up',
@@ -99,7 +100,8 @@ const en: typeof sv = {
       setupChoice: 'Set-up',
       event: 'A copy of an earlier event',
       eventChoice: 'Event',
-      eventHint: 'The shape is copied: templates and rules, none of the content.',
+      eventHint:
+        'The shape is copied: units, scales, form, periods and templates, none of the content.',
       choose: 'Choose…',
       missingSetup: 'Choose a set-up.',
       missingEvent: 'Choose an event.',
