@@ -5,14 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import {
-  adminEmail,
-  assertAccessible,
-  screenshot,
-  signIn,
-  useE2E,
-  watchErrors,
-} from './support.ts';
+import { assertAccessible, screenshot, signInFirstAdmin, useE2E, watchErrors } from './support.ts';
 
 const e2e = useE2E();
 const hospitalCodes = ['SG', 'SG-NORR', 'SG-SODER', 'SG-CENTRAL', 'SG-KUST', 'SG-INLAND'];
@@ -50,15 +43,6 @@ async function settle(page: Page, heading: string | RegExp, name: string) {
   await page.locator('.loading').first().waitFor({ state: 'detached' });
   await screenshot(page, name, true);
   await assertAccessible(page, name);
-}
-
-async function signInAdmin(page: Page) {
-  await signIn(page, adminEmail, e2e.server.adminOneTimePassword);
-  await page.getByLabel('Nuvarande lösenord').fill(e2e.server.adminOneTimePassword);
-  await page.getByLabel('Nytt lösenord').fill(adminPassword);
-  await page.getByLabel('Upprepa det nya lösenordet').fill(adminPassword);
-  await page.getByRole('button', { name: 'Spara lösenord' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
 }
 
 async function openAdmin(page: Page, eventId: number, link: string) {
@@ -161,7 +145,7 @@ test('an admin builds a hospital group’s set-up through the screens and saves 
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems = watchErrors(page);
-  await signInAdmin(page);
+  await signInFirstAdmin(page, e2e, adminPassword);
 
   await page.goto('/events/new');
   await page.getByLabel('Namn').first().fill('Sjukhusgruppen, vårdplatser');

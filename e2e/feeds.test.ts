@@ -3,7 +3,6 @@
 // and after a readiness change the receiver could not take, sees the attempt and retries it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { deliverDueWebhooks, enqueueWebhookDeliveries } from '../src/server/feeds/webhooks.ts';
 import { systemActor } from '../src/server/http/actor.ts';
 import { findLatestChange } from '../src/server/readiness/repository.ts';
@@ -14,22 +13,13 @@ import {
   phone,
   screenshot,
   signIn,
+  signInFirstAdmin,
   useE2E,
   watchErrors,
 } from './support.ts';
 
 const e2e = useE2E();
 const adminPassword = 'Stabschefens-nya-lösen-2024';
-
-async function signInFirstTime(page: Page) {
-  await signIn(page, adminEmail, e2e.server.adminOneTimePassword);
-  await page.getByRole('heading', { level: 1, name: 'Byt lösenord' }).waitFor();
-  await page.getByLabel('Nuvarande lösenord').fill(e2e.server.adminOneTimePassword);
-  await page.getByLabel('Nytt lösenord').fill(adminPassword);
-  await page.getByLabel('Upprepa det nya lösenordet').fill(adminPassword);
-  await page.getByRole('button', { name: 'Spara lösenord' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
-}
 
 /** A readiness change that the webhook worker then fails to deliver (nothing listens on port 9). */
 async function failedDelivery() {
@@ -51,7 +41,7 @@ test('an admin adds a figure source and a webhook, and retries a failed delivery
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems = watchErrors(page);
-  await signInFirstTime(page);
+  await signInFirstAdmin(page, e2e, adminPassword);
 
   await page.goto(`/events/${e2e.server.eventId}/admin/feeds`);
   await page.getByRole('heading', { level: 1, name: 'Flöden' }).waitFor();

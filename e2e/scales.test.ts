@@ -4,14 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import {
-  adminEmail,
-  assertAccessible,
-  screenshot,
-  signIn,
-  useE2E,
-  watchErrors,
-} from './support.ts';
+import { assertAccessible, screenshot, signInFirstAdmin, useE2E, watchErrors } from './support.ts';
 
 const adminPassword = 'Stabschefens-nya-lösen-2024';
 
@@ -41,12 +34,7 @@ test('an admin makes the status scale grey to black, and the dashboard follows i
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems = watchErrors(page);
-  await signIn(page, adminEmail, e2e.server.adminOneTimePassword);
-  await page.getByLabel('Nuvarande lösenord').fill(e2e.server.adminOneTimePassword);
-  await page.getByLabel('Nytt lösenord').fill(adminPassword);
-  await page.getByLabel('Upprepa det nya lösenordet').fill(adminPassword);
-  await page.getByRole('button', { name: 'Spara lösenord' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
+  await signInFirstAdmin(page, e2e, adminPassword);
 
   await page.goto(`/events/${e2e.server.eventId}/admin`);
   await page.getByRole('link', { name: 'Skalor' }).first().click();

@@ -4,14 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import {
-  adminEmail,
-  assertAccessible,
-  screenshot,
-  signIn,
-  useE2E,
-  watchErrors,
-} from './support.ts';
+import { assertAccessible, screenshot, signInFirstAdmin, useE2E, watchErrors } from './support.ts';
 
 const adminPassword = 'Uppsättningarnas-prov-2027';
 
@@ -43,16 +36,6 @@ async function settle(page: Page, heading: string, name: string) {
   await assertAccessible(page, name);
 }
 
-async function signInAdmin(page: Page) {
-  await signIn(page, adminEmail, e2e.server.adminOneTimePassword);
-  await page.getByRole('heading', { level: 1, name: 'Byt lösenord' }).waitFor();
-  await page.getByLabel('Nuvarande lösenord').fill(e2e.server.adminOneTimePassword);
-  await page.getByLabel('Nytt lösenord').fill(adminPassword);
-  await page.getByLabel('Upprepa det nya lösenordet').fill(adminPassword);
-  await page.getByRole('button', { name: 'Spara lösenord' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
-}
-
 function fileOf(name: string, content: unknown) {
   const text = typeof content === 'string' ? content : JSON.stringify(content);
   return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
@@ -63,7 +46,7 @@ test('an admin imports a set-up, starts an event from it and downloads the event
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems = watchErrors(page);
-  await signInAdmin(page);
+  await signInFirstAdmin(page, e2e, adminPassword);
 
   await page.getByRole('banner').getByRole('link', { name: 'Administration' }).click();
   await page.getByRole('link', { name: 'Uppsättningar' }).first().click();

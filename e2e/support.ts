@@ -6,7 +6,7 @@ import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { buildWeb } from '../src/web/build.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { type RunningServer, adminEmail, startServer } from './server.ts';
 
 export { adminEmail, demoPassword, demoPeople } from './server.ts';
 
@@ -115,6 +115,20 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('Lösenord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Signs in the installation's first admin with its one-time password and sets `newPassword`, as
+ * the first sign-in must.
+ */
+export async function signInFirstAdmin(page: Page, e2e: E2E, newPassword: string): Promise<void> {
+  await signIn(page, adminEmail, e2e.server.adminOneTimePassword);
+  await page.getByRole('heading', { level: 1, name: 'Byt lösenord' }).waitFor();
+  await page.getByLabel('Nuvarande lösenord').fill(e2e.server.adminOneTimePassword);
+  await page.getByLabel('Nytt lösenord').fill(newPassword);
+  await page.getByLabel('Upprepa det nya lösenordet').fill(newPassword);
+  await page.getByRole('button', { name: 'Spara lösenord' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
 }
 
 /** axe-core on the page as it is: no serious or critical violations allowed. */
