@@ -14,6 +14,7 @@ import { migrateToLatest } from '../src/server/db/migrate.ts';
 import type { Db, Schema } from '../src/server/db/schema.ts';
 import { queueReportDeliveries } from '../src/server/distribution/service.ts';
 import { createEventWithSetup, shippedSetups } from '../src/server/setups/service.ts';
+import { replaceEventUnitRows } from '../src/server/event-units/repository.ts';
 import { systemActor, type Actor } from '../src/server/http/actor.ts';
 import { moveReport, publishReport, startReport } from '../src/server/reports/service.ts';
 import { createUser } from '../src/server/users/service.ts';
@@ -193,6 +194,11 @@ export async function generateEvent(
       .orderBy('id')
       .execute()
   ).map((row) => row.id);
+  await replaceEventUnitRows(
+    db,
+    eventId,
+    unitIds.map((unitId) => ({ unitId, parentUnitId: null })),
+  );
 
   // Input requests for every period, naming every unit, and each unit's accepted situation.
   await bulkInsert(
