@@ -91,7 +91,7 @@ export function FigurePanel({
           <tr>
             <th scope="col">{t('dashboard.figure')}</th>
             <th scope="col" className="numeric">
-              {t('dashboard.lastWeek')}
+              {t('dashboard.lastPeriod')}
             </th>
             <th scope="col">
               <span className="visually-hidden">{t('dashboard.status')}</span>
