@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { Checkbox, ErrorSummary, SelectField, TextArea, TextField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
+import { ScalesProvider } from '../../kit/status.tsx';
 import { LoadError } from '../../kit/loadError.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { ApiError } from '../../api.ts';
@@ -315,19 +316,21 @@ function FormEditor({
       </form>
       <section className="return-form-preview" aria-labelledby="preview-title">
         <h2 id="preview-title">{t('returnForm.admin.preview')}</h2>
-        {previewFields.map((field) => (
-          <ReturnFieldInput
-            key={field.key}
-            field={field}
-            value={answerOf(preview, field.key)}
-            notAvailable={preview.notAvailable.includes(field.key)}
-            error={undefined}
-            onChange={(text) => setPreview((current) => withAnswer(current, field.key, text))}
-            onNotAvailable={(on) =>
-              setPreview((current) => withNotAvailable(current, field.key, on))
-            }
-          />
-        ))}
+        <ScalesProvider eventId={eventId}>
+          {previewFields.map((field) => (
+            <ReturnFieldInput
+              key={field.key}
+              field={field}
+              value={answerOf(preview, field.key)}
+              notAvailable={preview.notAvailable.includes(field.key)}
+              error={undefined}
+              onChange={(text) => setPreview((current) => withAnswer(current, field.key, text))}
+              onNotAvailable={(on) =>
+                setPreview((current) => withNotAvailable(current, field.key, on))
+              }
+            />
+          ))}
+        </ScalesProvider>
       </section>
     </>
   );
