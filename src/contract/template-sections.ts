@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type KeyFigureBlock, type ListBlock, keyFigureBlock, listBlock } from './block-params.ts';
 
 /** What fills a section: text people write, or data drawn from the live picture. */
 export const sectionKinds = [
@@ -15,6 +16,8 @@ export const sectionKinds = [
   'spokespersons',
   'links',
   'about',
+  'log',
+  'readiness',
 ] as const;
 export type TemplateSectionKind = (typeof sectionKinds)[number];
 
@@ -29,6 +32,8 @@ export const includableKinds = [
   'communication',
   'media',
   'spokespersons',
+  'log',
+  'readiness',
 ] as const;
 export type IncludableKind = (typeof includableKinds)[number];
 
@@ -42,6 +47,12 @@ export interface TemplateSection {
   /** Fixed text for 'about' sections, and the starting text of new text sections. */
   text: string;
   children: TemplateSection[];
+  /** A text section that is the report's lead summary, shown first and marked as such. */
+  lead?: boolean;
+  /** What a key-figure block shows (a key_figures section, or a text section including one). */
+  figures?: KeyFigureBlock;
+  /** Columns and filters of a record list (decisions, actions, risks, diversions, log, …). */
+  list?: ListBlock;
   /** Set only in a report's own copy, for the subsection of one unit's situation. */
   unitId?: number;
 }
@@ -60,6 +71,9 @@ export const templateSectionSchema: z.ZodType<TemplateSection> = z.lazy(() =>
       includes: z.array(z.enum(includableKinds)).max(8).default([]),
       text: z.string().max(20_000).default(''),
       children: z.array(templateSectionSchema).max(40).default([]),
+      lead: z.boolean().optional(),
+      figures: keyFigureBlock.optional(),
+      list: listBlock.optional(),
     })
     .strict(),
 ) as z.ZodType<TemplateSection>;

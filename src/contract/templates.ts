@@ -8,14 +8,50 @@ import {
   templateSectionSchema,
 } from './template-sections.ts';
 import { decimalId } from './numbers.ts';
+import { keyFigureBlock, listBlock } from './block-params.ts';
 
 export const templateParams = eventIdParams.extend({
   templateId: decimalId,
 });
 
+/** Which numbering a report continues: an event may run several series from the same data. */
+const seriesKey = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,40}$/, 'Seriens nyckel får bara innehålla a–z, 0–9, - och _.');
+
+/**
+ * How a template's reports are named and numbered. The title pattern may use {event},
+ * {template}, {number}, {label}, {date}, {week}, {year} and {kind}; a week carries its year
+ * when it is not the current one. The labels name each report of a series: the first, each
+ * later regular one ({n} is its number), the final one and an extra one.
+ */
+export const reportIdentity = z
+  .object({
+    titlePattern: z.string().trim().min(1, 'Ange ett mönster för rubriken.').max(200),
+    series: seriesKey,
+    labels: z
+      .object({
+        initial: z.string().trim().min(1).max(60),
+        update: z.string().trim().min(1).max(60),
+        final: z.string().trim().min(1).max(60),
+        extra: z.string().trim().min(1).max(60),
+      })
+      .strict(),
+  })
+  .strict();
+export type ReportIdentity = z.infer<typeof reportIdentity>;
+
+/** What a template without its own identity gives: the title reports have always had. */
+export const defaultIdentity: ReportIdentity = {
+  titlePattern: 'Regional rapport {event}',
+  series: 'main',
+  labels: { initial: 'Initial', update: 'Uppdatering {n}', final: 'Slutrapport', extra: 'Extra' },
+};
+
 export const createTemplateBody = z
   .object({
     name: z.string().trim().min(1, 'Ange ett namn.').max(200),
+    identity: reportIdentity.optional(),
     sections: z.array(templateSectionSchema).min(1, 'En mall behöver minst ett avsnitt.').max(40),
   })
   .strict();
@@ -39,6 +75,9 @@ const templateSectionAnswer: z.ZodType<TemplateSection> = z.lazy(() =>
     text: z.string(),
     children: z.array(templateSectionAnswer),
     unitId: z.number().int().optional(),
+    lead: z.boolean().optional(),
+    figures: keyFigureBlock.optional(),
+    list: listBlock.optional(),
   }),
 ) as z.ZodType<TemplateSection>;
 
@@ -47,6 +86,7 @@ export const template = z.object({
   eventId: z.number().int(),
   name: z.string(),
   kind: z.enum(['weekly', 'closing', 'custom']),
+  identity: reportIdentity,
   sections: z.array(templateSectionAnswer),
   provenance: z.object({
     createdBy: z.number().int().nullable(),

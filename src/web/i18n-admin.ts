@@ -166,6 +166,8 @@ const sv = {
         spokespersons: 'Talespersoner',
         links: 'Länkar',
         about: 'Om rapporten',
+        log: 'Loggbok',
+        readiness: 'Beredskapsläge',
       },
     },
     distribution: {
@@ -483,6 +485,8 @@ const en: Resources = {
         spokespersons: 'Spokespersons',
         links: 'Links',
         about: 'About the report',
+        log: 'Log book',
+        readiness: 'Readiness level',
       },
     },
     distribution: {

@@ -145,7 +145,7 @@ export async function compileSectionData(
   }
   for (const kind of kinds) {
     const compile = compilers[kind as keyof typeof compilers];
-    if (compile) append(blocks, await compile(db, event, report));
+    if (compile) append(blocks, await compile(db, event, report, section));
   }
   return { blocks, unitId: null };
 }
@@ -155,7 +155,13 @@ function append(target: StoredData, addition: StoredData): void {
   target.internal.push(...addition.internal);
 }
 
-type Compiler = (db: Db, event: EventRow, report: ReportRow) => Promise<StoredData>;
+/** Draws one kind of data for a section; the section carries the block's parameters. */
+type Compiler = (
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+  section: TemplateSection,
+) => Promise<StoredData>;
 
 const compilers: Record<string, Compiler> = {
   decisions: decisionBlocks,

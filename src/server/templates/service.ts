@@ -10,7 +10,12 @@ import {
   listTemplates,
   updateTemplate,
 } from './repository.ts';
-import type { Template, createTemplateBody, updateTemplateBody } from '../../contract/templates.ts';
+import {
+  type Template,
+  type createTemplateBody,
+  defaultIdentity,
+  type updateTemplateBody,
+} from '../../contract/templates.ts';
 import { type TemplateSection, duplicateKeys } from '../../contract/template-sections.ts';
 import type { ReportTemplateSetup } from '../../contract/setups.ts';
 
@@ -20,6 +25,7 @@ export function presentTemplate(row: TemplateRow): Template {
     eventId: row.event_id,
     name: row.name,
     kind: row.kind,
+    identity: defaultIdentity,
     sections: JSON.parse(row.sections_json) as TemplateSection[],
     provenance: {
       createdBy: row.created_by,
