@@ -58,9 +58,9 @@ export const apiToken = z.object({
   id: z.number().int(),
   name: z.string(),
   scopes: z.array(z.enum(tokenScopes)),
-  created_at: z.string(),
-  last_used_at: z.string().nullable(),
-  revoked_at: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof apiToken>;
 
@@ -68,6 +68,6 @@ export const apiTokenList = z.object({ items: z.array(apiToken) });
 
 /** A new token: its secret is sent this once. */
 export const createdApiToken = apiToken
-  .pick({ id: true, name: true, scopes: true, created_at: true })
+  .pick({ id: true, name: true, scopes: true, createdAt: true })
   .extend({ token: z.string() });
 export type CreatedApiToken = z.infer<typeof createdApiToken>;

@@ -304,5 +304,27 @@ for (const dialect of testDialects()) {
       });
       assert.equal(revoked.statusCode, 401);
     });
+
+    it('answers tokens in the contract’s camelCase, with when each was used and revoked', async () => {
+      const staff = await t.login(demoPeople.staff);
+      const created = (
+        await staff.post('/api/tokens', { name: 'Flöde', scopes: ['reports:read'] })
+      ).json();
+      assert.deepEqual(Object.keys(created).sort(), ['createdAt', 'id', 'name', 'scopes', 'token']);
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/events/${t.eventId}/reports`,
+        headers: { authorization: `Bearer ${created.token}` },
+      });
+      await staff.delete(`/api/tokens/${created.id}`);
+      const listed = (await staff.get('/api/tokens'))
+        .json()
+        .items.find((token: { id: number }) => token.id === created.id);
+      assert.equal(listed.name, 'Flöde');
+      assert.deepEqual(listed.scopes, ['reports:read']);
+      assert.equal(listed.createdAt, created.createdAt);
+      assert.equal(typeof listed.lastUsedAt, 'string');
+      assert.ok(Date.parse(listed.revokedAt) >= Date.parse(listed.lastUsedAt));
+    });
   });
 }

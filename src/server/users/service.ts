@@ -221,13 +221,33 @@ export async function createApiToken(
     });
     return row;
   });
-  return { ...presentApiToken(stored), token };
+  return {
+    id: stored.id,
+    name: stored.name,
+    scopes: parseScopes(stored.scopes),
+    createdAt: stored.created_at,
+    token,
+  };
 }
 
-export function presentApiToken<Row extends { scopes: string }>(
-  row: Row,
-): Omit<Row, 'scopes'> & { scopes: TokenScope[] } {
-  return { ...row, scopes: parseScopes(row.scopes) };
+interface ApiTokenRow {
+  id: number;
+  name: string;
+  scopes: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+function presentApiToken(row: ApiTokenRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: parseScopes(row.scopes),
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 /** Every account, for the administrators. */
