@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { periodOf } from '../src/core/time.ts';
 import { grantRole } from '../src/server/access/service.ts';
 import { createEvent } from '../src/server/setups/service.ts';
 import { systemActor } from '../src/server/http/actor.ts';
@@ -20,7 +21,6 @@ import {
 } from './support.ts';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 const e2e = useE2E();
 
@@ -32,15 +32,6 @@ async function settle(page: Page, name: string) {
 }
 
 /** The ISO week key of a calendar date ("2026-W49"). */
-function weekKeyOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  const weekday = day.getUTCDay() || 7;
-  day.setUTCDate(day.getUTCDate() + 4 - weekday);
-  const year = day.getUTCFullYear();
-  const week = Math.ceil(((day.getTime() - Date.UTC(year, 0, 1)) / DAY_MS + 1) / 7);
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
 test('an event admin sets periods and time zone, and the dashboard follows them', async () => {
   const db = e2e.server.database.db;
   const event = await createEvent(db, systemActor, {
@@ -89,7 +80,7 @@ test('an event admin sets periods and time zone, and the dashboard follows them'
 
   // The week as Tokyo sees it now, and 10:00 today on Tokyo's wall clock.
   const tokyoToday = new Date(Date.now() + 9 * HOUR_MS).toISOString().slice(0, 10);
-  const week = weekKeyOf(tokyoToday);
+  const week = periodOf(new Date(), 'week', 'Asia/Tokyo').key;
   await page.reload();
   await page.getByLabel('Period som uppgifterna gäller').fill(week);
   await page.getByLabel('Data per (datum och klockslag)').fill(`${tokyoToday}T10:00`);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
+import { fillLevel, moveUp } from './scale-levels.ts';
 import { assertAccessible, screenshot, signInFirstAdmin, useE2E, watchErrors } from './support.ts';
 
 const e2e = useE2E();
@@ -77,19 +78,9 @@ async function buildUnits(page: Page, eventId: number) {
   await settle(page, 'Enheter', 'event-setup-units');
 }
 
-async function fillLevel(scale: Locator, index: number, level: (typeof extraLevels)[number]) {
+async function addLevel(scale: Locator, index: number, level: (typeof extraLevels)[number]) {
   await scale.getByRole('button', { name: 'Lägg till nivå' }).click();
-  await scale.locator(`#status-${index}-name`).fill(level.name);
-  await scale.locator(`#status-${index}-colour`).fill(level.colour);
-  await scale.locator(`#status-${index}-symbol`).fill(level.symbol);
-  await scale.locator(`#status-${index}-meaning`).fill(level.meaning);
-}
-
-async function moveUp(page: Page, scale: Locator, from: number, times: number) {
-  for (let step = 0; step < times; step += 1) {
-    await scale.locator(`#status-${from - step}-up`).focus();
-    await page.keyboard.press('Enter');
-  }
+  await fillLevel(scale, index, level);
 }
 
 async function buildScale(page: Page, eventId: number) {
@@ -99,10 +90,10 @@ async function buildScale(page: Page, eventId: number) {
   await scale.locator('#status-0-name').fill('Grön');
   await scale.locator('#status-1-name').fill('Gul');
   await scale.locator('#status-2-name').fill('Röd');
-  await fillLevel(scale, 3, extraLevels[0]!);
+  await addLevel(scale, 3, extraLevels[0]!);
   await moveUp(page, scale, 3, 1);
-  await fillLevel(scale, 4, extraLevels[1]!);
-  await fillLevel(scale, 5, extraLevels[2]!);
+  await addLevel(scale, 4, extraLevels[1]!);
+  await addLevel(scale, 5, extraLevels[2]!);
   await moveUp(page, scale, 5, 5);
   await scale.getByRole('button', { name: 'Spara statusskalan' }).click();
   await scale.getByRole('status').getByText('Skalan är sparad.').waitFor();

@@ -3,31 +3,12 @@
 // axe-core on the screen, and the dashboard then shows the units' statuses on the new scale.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import { fillLevel, moveUp } from './scale-levels.ts';
 import { assertAccessible, screenshot, signInFirstAdmin, useE2E, watchErrors } from './support.ts';
 
 const adminPassword = 'Stabschefens-nya-lösen-2024';
 
 const e2e = useE2E();
-
-async function fillLevel(
-  scale: Locator,
-  index: number,
-  level: { name: string; colour: string; symbol: string; meaning: string },
-) {
-  await scale.locator(`#status-${index}-name`).fill(level.name);
-  await scale.locator(`#status-${index}-colour`).fill(level.colour);
-  await scale.locator(`#status-${index}-symbol`).fill(level.symbol);
-  await scale.locator(`#status-${index}-meaning`).fill(level.meaning);
-}
-
-/** Moves the level at `from` up `times` steps with the keyboard. */
-async function moveUp(page: Page, scale: Locator, from: number, times: number) {
-  for (let step = 0; step < times; step += 1) {
-    await scale.locator(`#status-${from - step}-up`).focus();
-    await page.keyboard.press('Enter');
-  }
-}
 
 test('an admin makes the status scale grey to black, and the dashboard follows it', async () => {
   const context = await e2e.newContext();
