@@ -228,9 +228,13 @@ function valueSchema(field: ReturnField, scales: AnswerScales): z.ZodType {
         .string({ error: `Skriv ${label} som text.` })
         .max(maxTextAnswerLength, `${label} får ha högst 10 000 tecken.`);
     case 'status':
-      return z.enum(scales.statuses as [string, ...string[]], { error: pick });
+      return z.enum(scales.statuses as [string, ...string[]], {
+        error: 'Välj en status som finns på händelsens skala.',
+      });
     case 'prognosis':
-      return z.enum(scales.prognoses as [string, ...string[]], { error: pick });
+      return z.enum(scales.prognoses as [string, ...string[]], {
+        error: 'Välj en prognos som finns på händelsens skala.',
+      });
     case 'number':
       return z
         .number({ error: `Ange ${label} som ett tal, till exempel 12 eller 12,5.` })

@@ -140,7 +140,7 @@ describe('checking a return against its form', () => {
         'draft',
       ),
       {
-        overallStatus: 'Välj ett av alternativen för "Övergripande status".',
+        overallStatus: 'Välj en status som finns på händelsens skala.',
         ivaOpen: 'Svara ja eller nej på "IVA öppen".',
         level: 'Välj ett av alternativen för "Beredskapsläge".',
         beds: 'Ange "Lediga vårdplatser" som ett heltal.',

@@ -27,7 +27,6 @@ import {
   scaleKinds,
   scalesSetup,
 } from '../../contract/scales.ts';
-import type { SaveSituationInput } from '../../contract/situations.ts';
 
 type StoredLevel = Omit<LevelInput, 'key' | 'nameEn'> & {
   key?: string | undefined;
@@ -79,35 +78,6 @@ export async function eventScales(db: Db, eventId: number): Promise<EventScales>
     }),
   );
   return { status: status!, prognosis: prognosis! };
-}
-
-/** Refuses (400) a situation whose status or prognosis is not an active level of the event. */
-export async function refuseInactiveLevels(
-  db: Db,
-  eventId: number,
-  input: Pick<SaveSituationInput, 'overallStatus' | 'areas' | 'prognosis'>,
-): Promise<void> {
-  const answers: { field: string; kind: ScaleKind; key: string | null }[] = [
-    { field: 'overallStatus', kind: 'status', key: input.overallStatus },
-    ...Object.entries(input.areas).map(([area, key]) => ({
-      field: `areas.${area}`,
-      kind: 'status' as const,
-      key,
-    })),
-    { field: 'prognosis', kind: 'prognosis', key: input.prognosis },
-  ];
-  const active = {
-    status: await activeLevelKeys(db, eventId, 'status'),
-    prognosis: await activeLevelKeys(db, eventId, 'prognosis'),
-  };
-  for (const answer of answers) {
-    if (answer.key !== null && !active[answer.kind].includes(answer.key)) {
-      const what = answer.kind === 'status' ? 'status' : 'prognos';
-      throw errors.badRequest(`Välj en ${what} som finns på händelsens skala.`, {
-        field: answer.field,
-      });
-    }
-  }
 }
 
 /** "Allvarligt påverkad" → "allvarligt-paverkad": a key for a new level from its name. */

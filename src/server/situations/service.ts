@@ -8,7 +8,7 @@ import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import type { Page } from '../../contract/list.ts';
 import { indexForSearch } from '../search/index-document.ts';
-import { activeLevelKeys, refuseInactiveLevels } from '../scales/service.ts';
+import { activeLevelKeys } from '../scales/service.ts';
 import { findUnit } from '../units/repository.ts';
 import {
   type SituationRow,
@@ -216,7 +216,6 @@ export async function saveSituation(
     const event = await requireEvent(trx, where.eventId);
     const period = resolvePeriod(event, where.period);
     if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
-    await refuseInactiveLevels(trx, where.eventId, input);
     await requireUnitInEvent(trx, where.eventId, where.unitId);
     const stamp = at.toISOString();
     const content = await contentOf(trx, where.eventId, input);

@@ -71,6 +71,77 @@ export function FieldError({ id, message }: { id: string; message?: string | und
   );
 }
 
+export interface RadioOption {
+  value: string;
+  label: ReactNode;
+  /** A line under the option, read with it. */
+  hint?: string;
+}
+
+/**
+ * One choice among a few, as radio buttons in a fieldset. The message goes with the first radio
+ * (`<name>-0`), where the error summary's link leads.
+ */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+  className = '',
+}: {
+  name: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  options: RadioOption[];
+  value: string | null;
+  onChange: (value: string) => void;
+  className?: string;
+}) {
+  const firstId = `${name}-0`;
+  const described = [hint ? `${name}-hint` : null, error ? `${firstId}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <fieldset
+      className={`fieldset ${className}${error ? ' field--error' : ''}`}
+      aria-describedby={described || undefined}
+    >
+      <legend className="fieldset__legend">{legend}</legend>
+      {hint && (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={firstId} message={error} />
+      <div className="radios radios--inline">
+        {options.map((option, index) => (
+          <div className="radio" key={option.value}>
+            <input
+              type="radio"
+              id={`${name}-${index}`}
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              aria-describedby={option.hint ? `${name}-${index}-hint` : undefined}
+            />
+            <label htmlFor={`${name}-${index}`}>{option.label}</label>
+            {option.hint && (
+              <p className="hint radio__hint" id={`${name}-${index}-hint`}>
+                {option.hint}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;

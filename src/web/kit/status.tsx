@@ -3,7 +3,7 @@
 // arrows, exercise, internal, and who recorded an item.
 import { type ReactNode, createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError } from './forms.tsx';
+import { RadioGroup } from './forms.tsx';
 import { formatDateTime, formatNumber, withUnit } from '../format.ts';
 import { useLoad } from '../useLoad.ts';
 import { scalesApi } from '../clients/scales.ts';
@@ -112,46 +112,21 @@ export function ScaleChoice({
   meanings?: boolean;
 }) {
   const levels = useScaleLevels(kind).filter((level) => !level.retired);
-  const errorId = `${name}-error`;
-  const described = [hint ? `${name}-hint` : null, error ? errorId : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <fieldset
-      className={`fieldset fieldset--status${error ? ' field--error' : ''}`}
-      aria-describedby={described || undefined}
-    >
-      <legend className="fieldset__legend">{legend}</legend>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={name} message={error} />
-      <div className="radios radios--inline">
-        {levels.map((level, index) => (
-          <div className="radio" key={level.key}>
-            <input
-              type="radio"
-              id={`${name}-${index}`}
-              name={name}
-              value={level.key}
-              checked={value === level.key}
-              onChange={() => onChange(level.key)}
-              aria-describedby={meanings ? `${name}-${index}-hint` : undefined}
-            />
-            <label htmlFor={`${name}-${index}`}>
-              <ScaleTag level={level} />
-            </label>
-            {meanings && (
-              <p className="hint radio__hint" id={`${name}-${index}-hint`}>
-                {level.meaning}
-              </p>
-            )}
-          </div>
-        ))}
-      </div>
-    </fieldset>
+    <RadioGroup
+      name={name}
+      legend={legend}
+      hint={hint}
+      error={error}
+      value={value}
+      onChange={onChange}
+      className="fieldset--status"
+      options={levels.map((level) => ({
+        value: level.key,
+        label: <ScaleTag level={level} />,
+        ...(meanings && { hint: level.meaning }),
+      }))}
+    />
   );
 }
 

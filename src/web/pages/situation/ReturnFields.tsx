@@ -1,7 +1,6 @@
 // One input per field of the event's return form, by its kind, each with "uppgift saknas".
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError, TextArea, TextField } from '../../kit/forms.tsx';
+import { RadioGroup, TextArea, TextField } from '../../kit/forms.tsx';
 import { ScaleChoice } from '../../kit/status.tsx';
 import { StatusRadios } from './SituationViews.tsx';
 import { inputIdOf } from './values.ts';
@@ -16,59 +15,6 @@ interface FieldProps {
   error: string | undefined;
   onChange: (text: string) => void;
   onNotAvailable: (on: boolean) => void;
-}
-
-/** Radios for a field whose answer is one of a few options. */
-function OptionRadios({
-  name,
-  legend,
-  hint,
-  error,
-  options,
-  value,
-  onChange,
-}: {
-  name: string;
-  legend: string;
-  hint: string;
-  error: string | undefined;
-  options: { value: string; label: ReactNode }[];
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const errorId = `${name}-0`;
-  const described = [hint ? `${name}-hint` : null, error ? `${errorId}-error` : null]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <fieldset
-      className={`fieldset${error ? ' field--error' : ''}`}
-      aria-describedby={described || undefined}
-    >
-      <legend className="fieldset__legend">{legend}</legend>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={errorId} message={error} />
-      <div className="radios radios--inline">
-        {options.map((option, index) => (
-          <div className="radio" key={option.value}>
-            <input
-              type="radio"
-              id={`${name}-${index}`}
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-            />
-            <label htmlFor={`${name}-${index}`}>{option.label}</label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
 }
 
 function FieldInput({ field, value, error, onChange, legend }: FieldProps & { legend: string }) {
@@ -102,7 +48,7 @@ function FieldInput({ field, value, error, onChange, legend }: FieldProps & { le
       );
     case 'yesno':
       return (
-        <OptionRadios
+        <RadioGroup
           name={name}
           legend={legend}
           hint={field.help}
@@ -117,7 +63,7 @@ function FieldInput({ field, value, error, onChange, legend }: FieldProps & { le
       );
     case 'choice':
       return (
-        <OptionRadios
+        <RadioGroup
           name={name}
           legend={legend}
           hint={field.help}
