@@ -172,6 +172,11 @@ export function valueByRule(rule: ValueRule, rows: Observed[], atInstant?: Date)
   }
 }
 
+/** Whether places' values by the rule add up: latest, at a time, or summed. */
+export function ruleAdds(rule: ValueRule): boolean {
+  return rule === 'latest' || rule === 'at_time' || rule === 'sum';
+}
+
 /**
  * The places' values added up, for a count read by a rule whose values add: each place's latest,
  * its value at a time, or its sum. A maximum, minimum or mean per place adds to nothing anyone
@@ -183,7 +188,6 @@ export function totalByRule(
   values: number[],
 ): number | null {
   if (values.length === 1) return values[0]!;
-  if (values.length === 0 || !isCount(unitOfMeasure)) return null;
-  if (rule !== 'latest' && rule !== 'at_time' && rule !== 'sum') return null;
+  if (values.length === 0 || !isCount(unitOfMeasure) || !ruleAdds(rule)) return null;
   return withoutNoise(values.reduce((total, value) => total + value, 0));
 }
