@@ -1,4 +1,4 @@
-import type { Block, ChartSpec, LabelledLevel } from '../../core/report-snapshot.ts';
+import type { Block, LabelledLevel } from '../../core/report-snapshot.ts';
 import { isoWeekOf, parsePeriod, periodOf, previousPeriod } from '../../core/time.ts';
 import { actionsForReport } from '../actions/report-contribution.ts';
 import { communicationForReport } from '../communication/report-contribution.ts';
