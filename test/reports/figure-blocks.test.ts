@@ -54,11 +54,18 @@ for (const dialect of testDialects()) {
       return response.json().id as number;
     }
 
-    async function observe(figureId: number, unit: string, value: number, observedAt: string) {
+    async function observe(
+      figureId: number,
+      unit: string,
+      value: number,
+      observedAt: string,
+      internal = false,
+    ) {
       const response = await staff.post(`${figuresUrl()}/${figureId}/observations`, {
         value,
         observedAt,
         unitId: ids.get(unit),
+        internal,
       });
       assert.equal(response.statusCode, 201, response.body);
     }
@@ -121,6 +128,7 @@ for (const dialect of testDialects()) {
       await observe(admitted, 'SÄS', 80, at(day, '09:00'));
       await observe(admitted, 'NH', 30, at(day, '08:00'));
       await observe(admitted, 'NH', 35, at(day, '20:00'));
+      await observe(admitted, 'SÄS', 90, at(day, '23:00'), true);
       await observe(admitted, 'SÄS', 70, at(dayBeforeThat!, '10:00'));
       await observe(admitted, 'NH', 25, at(dayBeforeThat!, '10:00'));
       await observe(admitted, 'RH', 12, at(dayBeforeThat!, '10:00'));
@@ -250,6 +258,17 @@ for (const dialect of testDialects()) {
       assert.deepEqual(
         blocks.filter((block) => block.type === 'chart').map((block) => block.chart.title),
         ['Inlagda'],
+      );
+    });
+
+    it('shows an internal observation only in the internal version', () => {
+      const internal = sections.get('rows')!.data.internal;
+      const table = internal.find(
+        (block): block is Extract<Block, { type: 'table' }> => block.type === 'table',
+      )!;
+      assert.deepEqual(
+        table.rows.map((row) => row[3]),
+        [`${p('90')} (+20)`, `${p('35')} (+10)`, 'u/a', p('125')],
       );
     });
 
