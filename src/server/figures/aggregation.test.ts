@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   type Observed,
+  atTimeOfLastDay,
+  averageOf,
   isCount,
+  maxOf,
+  minOf,
+  sumOf,
+  totalByRule,
+  valueAtTime,
+  valueByRule,
   latestOf,
   latestPerUnit,
   totalAcrossUnits,
@@ -131,5 +139,66 @@ describe('isCount', () => {
       ['st', ' St ', 'antal', 'patienter', 'vårdplatser', '%', 'min', ''].map(isCount),
       [true, true, true, true, true, false, false, false],
     );
+  });
+});
+
+describe('the value rules of a key-figure block', () => {
+  const week = [
+    observed(40, '2024-11-18T06:30:00Z', { unit: 1 }),
+    observed(10, '2024-11-20T07:00:00Z', { unit: 1 }),
+    observed(25, '2024-11-20T07:00:01Z', { unit: 1 }),
+    observed(30, '2024-11-22T06:00:00Z', { unit: 1 }),
+  ];
+
+  it('reads the latest, sum, max, min and average of one unit’s observations', () => {
+    assert.deepEqual(
+      (['latest', 'sum', 'max', 'min', 'average'] as const).map((rule) => valueByRule(rule, week)),
+      [30, 105, 40, 10, 26.25],
+    );
+    assert.deepEqual([sumOf([]), maxOf([]), minOf([]), averageOf([])], [null, null, null, null]);
+  });
+
+  it('takes the value observed last at or before the instant', () => {
+    assert.equal(valueAtTime(week, new Date('2024-11-20T07:00:00Z')), 10);
+    assert.equal(valueAtTime(week, new Date('2024-11-20T07:00:00.500Z')), 10);
+    assert.equal(valueAtTime(week, new Date('2024-11-20T07:00:01Z')), 25);
+    assert.equal(valueAtTime(week, new Date('2024-11-18T06:00:00Z')), null);
+    assert.equal(valueByRule('at_time', week, new Date('2024-11-21T00:00:00Z')), 25);
+  });
+
+  it('reads 08:00 on the period’s last day in the event’s zone, in winter and in summer', () => {
+    const winterWeek = { end: new Date('2024-11-24T23:00:00Z') };
+    assert.equal(
+      atTimeOfLastDay(winterWeek, '08:00', 'Europe/Stockholm').toISOString(),
+      '2024-11-24T07:00:00.000Z',
+    );
+    const summerDay = { end: new Date('2024-07-01T22:00:00Z') };
+    assert.equal(
+      atTimeOfLastDay(summerDay, '08:00', 'Europe/Stockholm').toISOString(),
+      '2024-07-01T06:00:00.000Z',
+    );
+    // The day clocks go back (27 October 2024) has 25 hours; 08:00 is already winter time.
+    const fallBackDay = { end: new Date('2024-10-27T23:00:00Z') };
+    assert.equal(
+      atTimeOfLastDay(fallBackDay, '08:00', 'Europe/Stockholm').toISOString(),
+      '2024-10-27T07:00:00.000Z',
+    );
+    assert.equal(
+      atTimeOfLastDay(summerDay, '08:00', 'America/New_York').toISOString(),
+      '2024-07-01T12:00:00.000Z',
+    );
+  });
+
+  it('adds a count’s per-unit values for latest, at_time and sum, never for max, min or mean', () => {
+    assert.equal(totalByRule('latest', 'st', [380, 120, 20]), 520);
+    assert.equal(totalByRule('at_time', 'patienter', [0.1, 0.2]), 0.3);
+    assert.equal(totalByRule('sum', 'st', [5, 6]), 11);
+    assert.deepEqual(
+      (['max', 'min', 'average'] as const).map((rule) => totalByRule(rule, 'st', [5, 6])),
+      [null, null, null],
+    );
+    assert.equal(totalByRule('latest', '%', [88.7, 92]), null);
+    assert.equal(totalByRule('average', '%', [88.7]), 88.7);
+    assert.equal(totalByRule('latest', 'st', []), null);
   });
 });

@@ -1,3 +1,5 @@
+import type { ValueRule } from '../../contract/block-params.ts';
+import { periodOf, zonedLocalToInstant } from '../../core/time.ts';
 import type { ObservationRow } from './repository.ts';
 
 // How a key figure is read over a period and across places: the one rule that the series, the
@@ -110,4 +112,82 @@ function overlap(latest: Observed[], unitOfFacility: UnitOfFacility): boolean {
     const unit = unitOfFacility.get(row.facility_id);
     return unit !== undefined && wholeUnits.has(unit);
   });
+}
+
+// The value rules a key-figure block may choose per figure (src/contract/block-params.ts). Each
+// reads one place's observations in one period; across places only a count's values add up.
+
+/** The latest observation at or before an instant: the value at a time of day. */
+export function valueAtTime(rows: Observed[], instant: Date): number | null {
+  return (
+    latestOf(rows.filter((row) => Date.parse(row.observed_at) <= instant.getTime()))?.value ?? null
+  );
+}
+
+export function sumOf(rows: Observed[]): number | null {
+  return rows.length === 0 ? null : withoutNoise(rows.reduce((sum, row) => sum + row.value, 0));
+}
+
+export function maxOf(rows: Observed[]): number | null {
+  return rows.length === 0 ? null : Math.max(...rows.map((row) => row.value));
+}
+
+export function minOf(rows: Observed[]): number | null {
+  return rows.length === 0 ? null : Math.min(...rows.map((row) => row.value));
+}
+
+/** The mean of one place's observations; never of several places' values. */
+export function averageOf(rows: Observed[]): number | null {
+  const sum = sumOf(rows);
+  return sum === null ? null : withoutNoise(sum / rows.length);
+}
+
+/**
+ * The instant the at_time rule reads: the wall-clock time on the period's last day in the time
+ * zone (08:00 is 07:00 UTC in winter and 06:00 UTC in summer in Stockholm).
+ */
+export function atTimeOfLastDay(period: { end: Date }, time: string, zone: string): Date {
+  const lastDay = periodOf(new Date(period.end.getTime() - 1), 'day', zone).key;
+  return zonedLocalToInstant(lastDay, time, zone);
+}
+
+/**
+ * One place's value in a period by the rule, from its observations in the period; `atInstant`
+ * is the moment the at_time rule reads (see `instantOfLocalTime`).
+ */
+export function valueByRule(rule: ValueRule, rows: Observed[], atInstant?: Date): number | null {
+  switch (rule) {
+    case 'latest':
+      return latestOf(rows)?.value ?? null;
+    case 'at_time':
+      return atInstant ? valueAtTime(rows, atInstant) : null;
+    case 'sum':
+      return sumOf(rows);
+    case 'max':
+      return maxOf(rows);
+    case 'min':
+      return minOf(rows);
+    case 'average':
+      return averageOf(rows);
+  }
+}
+
+/** Whether places' values by the rule add up: latest, at a time, or summed. */
+export function ruleAdds(rule: ValueRule): boolean {
+  return rule === 'latest' || rule === 'at_time' || rule === 'sum';
+}
+
+/**
+ * The places' values added up, for a count read by a rule whose values add: each place's latest,
+ * its value at a time, or its sum. A maximum, minimum or mean per place adds to nothing anyone
+ * reported, so those rules, like a figure that is not a count, get no total.
+ */
+export function totalByRule(
+  rule: ValueRule,
+  unitOfMeasure: string,
+  values: number[],
+): number | null {
+  if (values.length === 1) return values[0]!;
+  if (values.length === 0 || !isCount(unitOfMeasure) || !ruleAdds(rule)) return null;
+  return withoutNoise(values.reduce((total, value) => total + value, 0));
 }

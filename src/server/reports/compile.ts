@@ -1,12 +1,5 @@
-import type { Block, ChartSpec, LabelledLevel } from '../../core/report-snapshot.ts';
-import {
-  type Granularity,
-  isoWeekOf,
-  parsePeriod,
-  periodLabel,
-  periodOf,
-  previousPeriod,
-} from '../../core/time.ts';
+import type { Block, LabelledLevel } from '../../core/report-snapshot.ts';
+import { isoWeekOf, parsePeriod, periodOf, previousPeriod } from '../../core/time.ts';
 import { actionsForReport } from '../actions/report-contribution.ts';
 import { communicationForReport } from '../communication/report-contribution.ts';
 import type { Db } from '../db/schema.ts';
@@ -14,19 +7,6 @@ import { decisionsForReport } from '../decisions/report-contribution.ts';
 import { diversionsForReport } from '../diversions/report-contribution.ts';
 import { coveredPeriod } from '../events/periods.ts';
 import type { EventRow } from '../events/repository.ts';
-import {
-  type FigureRow,
-  type ObservationRow,
-  figuresForReport,
-} from '../figures/report-contribution.ts';
-import {
-  type FigureStatus,
-  type PlaceValue,
-  type Series,
-  buildSeries,
-  changeOf,
-  statusOf,
-} from '../figures/series.ts';
 import { risksForReport } from '../risks/report-contribution.ts';
 import { type LevelOf, scalesForReport } from '../scales/report-contribution.ts';
 import {
@@ -41,7 +21,8 @@ import type { TemplateSection } from '../../contract/template-sections.ts';
 import { unitsForReport } from '../units/report-contribution.ts';
 import { eventUnitsForReport } from '../event-units/report-contribution.ts';
 import { milestoneBlocks } from './compile-milestones.ts';
-import { type UnitOrder, inEventOrder, placeRank, subtotals } from './compile-units.ts';
+import { keyFigureBlocks } from './compile-figures.ts';
+import { inEventOrder } from './compile-units.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
 import {
@@ -52,7 +33,7 @@ import {
   diversionCategories,
   formatFigure,
   genitive,
-  thresholdStatusNames,
+  shortPeriodLabel,
   toneNames,
 } from './wording.ts';
 
@@ -336,172 +317,6 @@ async function diversionBlocks(db: Db, event: EventRow, report: ReportRow): Prom
             },
           ],
   );
-}
-
-async function keyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const { figures, directory } = await figuresForReport(db, event.id, report.compiled_at);
-  const result: StoredData = { public: [], internal: [] };
-  const rowsFor = { public: [] as string[][], internal: [] as string[][] };
-  const granularity = event.period_granularity as Granularity;
-  const order: UnitOrder = {
-    units: await eventUnitsForReport(db, event.id),
-    unitOfFacility: directory.unitOfFacility,
-  };
-  const places = (series: Series) => placeHistories(series, order, event.unitless_label);
-  for (const { figure, observations } of figures) {
-    const seriesFor = audienceSeries(figure, observations, (rows) =>
-      buildSeries(figure, rows, granularity, directory, event.time_zone),
-    );
-    for (const audience of ['internal', 'public'] as const) {
-      const series = seriesFor[audience];
-      if (!series) continue;
-      rowsFor[audience].push(...figureRows(figure, series, places(series), order));
-      const chart = chartOf(figure, series, places(series));
-      if (chart) result[audience].push({ type: 'chart', chart });
-    }
-  }
-  for (const audience of ['internal', 'public'] as const) {
-    if (rowsFor[audience].length === 0) continue;
-    result[audience].unshift({
-      type: 'table',
-      caption:
-        'Nyckeltal: varje enhets senaste värde i perioden och summan för antal (förändring mot perioden före)',
-      columns: [
-        { label: 'Nyckeltal', align: 'left' },
-        { label: 'Enhet', align: 'left' },
-        { label: 'Period', align: 'left' },
-        { label: 'Värde', align: 'right' },
-        { label: 'Läge', align: 'left' },
-      ],
-      rows: rowsFor[audience],
-    });
-  }
-  return result;
-}
-
-/**
- * The series for both audiences, built once when the public one would be the same: null for the
- * public audience when the figure itself is internal.
- */
-function audienceSeries(
-  figure: FigureRow,
-  observations: ObservationRow[],
-  build: (rows: ObservationRow[]) => Series,
-): { internal: Series; public: Series | null } {
-  const internal = build(observations);
-  if (figure.internal === 1) return { internal, public: null };
-  const hasInternalRows = observations.some((row) => row.internal !== 0);
-  return {
-    internal,
-    public: hasInternalRows ? build(observations.filter((row) => row.internal === 0)) : internal,
-  };
-}
-
-const totalName = 'Totalt';
-
-/**
- * One row per place, with its latest value in the last period it reported, in the event's order;
- * a subtotal per group where the last period's values add up; and a row for the total when the
- * last period has one over several places.
- */
-function figureRows(
-  figure: FigureRow,
-  series: Series,
-  histories: PlaceHistory[],
-  order: UnitOrder,
-): string[][] {
-  const row = (name: string, period: string, value: number, change: number | null) => [
-    figure.name,
-    name,
-    shortPeriodLabel(period),
-    formatFigure(value, figure.unit_of_measure, change),
-    statusWord(statusOf(figure, value)),
-  ];
-  const ranked = histories.map(({ name, entries, rank }) => {
-    const [previous, last] = [entries.at(-2), entries.at(-1)!];
-    return { rank, cells: row(name, last.period, last.value, changeOf(last, previous)) };
-  });
-  const last = series.buckets.at(-1);
-  for (const subtotal of last ? subtotals(order, figure.unit_of_measure, last.places) : []) {
-    ranked.push({
-      rank: subtotal.rank,
-      cells: row(subtotal.name, last!.period, subtotal.value, null),
-    });
-  }
-  const rows = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.cells);
-  if (last && last.value !== null && last.places.length > 1) {
-    rows.push(row(totalName, last.period, last.value, last.change));
-  }
-  return rows;
-}
-
-type PlaceEntry = { period: string; value: number; places: PlaceValue[] };
-type PlaceHistory = { name: string; rank: number; entries: PlaceEntry[] };
-
-/**
- * Each place's value per period it reported in, places in the event's order (what has no unit
- * first, under the event's name for it), those outside the event in the order they first reported.
- */
-function placeHistories(series: Series, order: UnitOrder, unitlessLabel: string): PlaceHistory[] {
-  const histories = new Map<string, PlaceHistory>();
-  for (const bucket of series.buckets) {
-    for (const place of bucket.places) {
-      const history = histories.get(place.place) ?? {
-        name: place.name ?? unitlessLabel,
-        rank: placeRank(order, place.place),
-        entries: [],
-      };
-      history.entries.push({ period: bucket.period, value: place.value, places: [place] });
-      histories.set(place.place, history);
-    }
-  }
-  return [...histories.values()].sort((a, b) => a.rank - b.rank);
-}
-
-function statusWord(status: FigureStatus | null): string {
-  return status ? thresholdStatusNames[status] : '';
-}
-
-function shortPeriodLabel(period: string): string {
-  return periodLabel(period, 'sv').replace(/ \d{4}$/, '');
-}
-
-/** A line per place, and one for the total when some period has a total over several places. */
-function chartOf(
-  figure: {
-    name: string;
-    unit_of_measure: string;
-    yellow_threshold: number | null;
-    red_threshold: number | null;
-  },
-  series: Series,
-  histories: PlaceHistory[],
-): ChartSpec | null {
-  const periods = series.buckets.map((bucket) => bucket.period);
-  if (periods.length < 2) return null;
-  const lines = histories.map(({ name, entries }) => ({
-    name,
-    values: periods.map(
-      (period) => entries.find((entry) => entry.period === period)?.value ?? null,
-    ),
-  }));
-  const hasTotal = series.buckets.some(
-    (bucket) => bucket.value !== null && bucket.places.length > 1,
-  );
-  return {
-    title: figure.name,
-    unitOfMeasure: figure.unit_of_measure,
-    labels: periods.map((period) =>
-      periodLabel(period, 'sv').replace(/^vecka (\d+) \d{4}$/, 'v. $1'),
-    ),
-    series: hasTotal
-      ? [...lines, { name: totalName, values: series.buckets.map((bucket) => bucket.value) }]
-      : lines,
-    thresholds: {
-      ...(figure.yellow_threshold !== null && { yellow: figure.yellow_threshold }),
-      ...(figure.red_threshold !== null && { red: figure.red_threshold }),
-    },
-  };
 }
 
 async function riskBlocks(db: Db, event: EventRow): Promise<StoredData> {

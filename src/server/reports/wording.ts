@@ -1,6 +1,6 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { TIME_ZONE } from '../../core/time.ts';
+import { TIME_ZONE, periodLabel } from '../../core/time.ts';
 
 // Swedish wording for the data drawn into reports.
 
@@ -65,13 +65,38 @@ export function dayMonth(value: string, withTime = false, zone = TIME_ZONE): str
 }
 
 const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+const fixedFormats = [0, 1, 2, 3].map(
+  (digits) =>
+    new Intl.NumberFormat('sv-SE', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }),
+);
 
-/** "87 % (+3)": the value with its unit, and the change since the period before when known. */
-export function formatFigure(value: number, unit: string, change?: number | null): string {
-  const formatted = `${numberFormat.format(value)}${unit ? `\u00a0${unit}` : ''}`;
+/** "1 234,5": at most one decimal, or exactly `decimals` when given. */
+export function formatNumber(value: number, decimals?: number): string {
+  return (decimals === undefined ? numberFormat : fixedFormats[decimals]!).format(value);
+}
+
+/**
+ * "87 % (+3)": the value with its unit, and the change since the period before when known; with
+ * `decimals`, both with exactly that many decimals.
+ */
+export function formatFigure(
+  value: number,
+  unit: string,
+  change?: number | null,
+  decimals?: number,
+): string {
+  const formatted = `${formatNumber(value, decimals)}${unit ? `\u00a0${unit}` : ''}`;
   if (change === undefined || change === null) return formatted;
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
-  return `${formatted} (${sign}${numberFormat.format(Math.abs(change))})`;
+  return `${formatted} (${sign}${formatNumber(Math.abs(change), decimals)})`;
+}
+
+/** "vecka 47" or "18 november": a period without its year. */
+export function shortPeriodLabel(period: string): string {
+  return periodLabel(period, 'sv').replace(/ \d{4}$/, '');
 }
 
 export function actionState(state: string, dueAt: string | null, now: string): string {

@@ -1,0 +1,702 @@
+import type { Block, ChartSpec } from '../../core/report-snapshot.ts';
+import {
+  type Granularity,
+  type Period,
+  periodLabel,
+  periodOf,
+  previousPeriod,
+  zonedLocalToInstant,
+} from '../../core/time.ts';
+import type { FigureChoice, FigureLayout, KeyFigureBlock } from '../../contract/block-params.ts';
+import type { TemplateSection } from '../../contract/template-sections.ts';
+import type { Db } from '../db/schema.ts';
+import { coveredPeriod } from '../events/periods.ts';
+import type { EventRow } from '../events/repository.ts';
+import { type EventUnit, eventUnitsForReport } from '../event-units/report-contribution.ts';
+import {
+  atTimeOfLastDay,
+  ruleAdds,
+  totalByRule,
+  valueByRule,
+  withoutNoise,
+} from '../figures/aggregation.ts';
+import {
+  type FigureRow,
+  type ObservationRow,
+  type PlaceDirectory,
+  figuresForReport,
+} from '../figures/report-contribution.ts';
+import {
+  type FigureStatus,
+  type PlaceValue,
+  type Series,
+  buildSeries,
+  changeOf,
+  statusOf,
+} from '../figures/series.ts';
+import { type UnitOrder, placeRank, subtotals } from './compile-units.ts';
+import { type ReportRow, latestPublished } from './repository.ts';
+import type { StoredData } from './snapshot.ts';
+import {
+  dayMonth,
+  formatFigure,
+  formatNumber,
+  shortPeriodLabel,
+  thresholdStatusNames,
+} from './wording.ts';
+
+// The key-figure block of a report section: without parameters every figure of the event as it
+// has always been compiled; with them (src/contract/block-params.ts) the figures, units, layout,
+// value rules, comparison, bands and marks the template chose.
+
+/** Draws a section's key-figure block, as its template configured it. */
+export function keyFigureBlocks(
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+  section: TemplateSection,
+): Promise<StoredData> {
+  return section.figures
+    ? configuredFigureBlocks(db, event, report, section.figures)
+    : everyFigureBlocks(db, event, report);
+}
+
+/** Without parameters: every figure of the event, each place by its latest value, as always. */
+async function everyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
+  const { figures, directory } = await figuresForReport(db, event.id, report.compiled_at);
+  const result: StoredData = { public: [], internal: [] };
+  const rowsFor = { public: [] as string[][], internal: [] as string[][] };
+  const granularity = event.period_granularity as Granularity;
+  const order: UnitOrder = {
+    units: await eventUnitsForReport(db, event.id),
+    unitOfFacility: directory.unitOfFacility,
+  };
+  const places = (series: Series) => placeHistories(series, order, event.unitless_label);
+  for (const { figure, observations } of figures) {
+    const seriesFor = audienceSeries(figure, observations, (rows) =>
+      buildSeries(figure, rows, granularity, directory, event.time_zone),
+    );
+    for (const audience of ['internal', 'public'] as const) {
+      const series = seriesFor[audience];
+      if (!series) continue;
+      rowsFor[audience].push(...figureRows(figure, series, places(series), order));
+      const chart = chartOf(figure, series, places(series));
+      if (chart) result[audience].push({ type: 'chart', chart });
+    }
+  }
+  for (const audience of ['internal', 'public'] as const) {
+    if (rowsFor[audience].length === 0) continue;
+    result[audience].unshift({
+      type: 'table',
+      caption:
+        'Nyckeltal: varje enhets senaste värde i perioden och summan för antal (förändring mot perioden före)',
+      columns: [
+        { label: 'Nyckeltal', align: 'left' },
+        { label: 'Enhet', align: 'left' },
+        { label: 'Period', align: 'left' },
+        { label: 'Värde', align: 'right' },
+        { label: 'Läge', align: 'left' },
+      ],
+      rows: rowsFor[audience],
+    });
+  }
+  return result;
+}
+
+/**
+ * The series for both audiences, built once when the public one would be the same: null for the
+ * public audience when the figure itself is internal.
+ */
+function audienceSeries(
+  figure: FigureRow,
+  observations: ObservationRow[],
+  build: (rows: ObservationRow[]) => Series,
+): { internal: Series; public: Series | null } {
+  const internal = build(observations);
+  if (figure.internal === 1) return { internal, public: null };
+  const hasInternalRows = observations.some((row) => row.internal !== 0);
+  return {
+    internal,
+    public: hasInternalRows ? build(observations.filter((row) => row.internal === 0)) : internal,
+  };
+}
+
+const totalName = 'Totalt';
+
+/**
+ * One row per place, with its latest value in the last period it reported, in the event's order;
+ * a subtotal per group where the last period's values add up; and a row for the total when the
+ * last period has one over several places.
+ */
+function figureRows(
+  figure: FigureRow,
+  series: Series,
+  histories: PlaceHistory[],
+  order: UnitOrder,
+): string[][] {
+  const row = (name: string, period: string, value: number, change: number | null) => [
+    figure.name,
+    name,
+    shortPeriodLabel(period),
+    formatFigure(value, figure.unit_of_measure, change),
+    statusWord(statusOf(figure, value)),
+  ];
+  const ranked = histories.map(({ name, entries, rank }) => {
+    const [previous, last] = [entries.at(-2), entries.at(-1)!];
+    return { rank, cells: row(name, last.period, last.value, changeOf(last, previous)) };
+  });
+  const last = series.buckets.at(-1);
+  for (const subtotal of last ? subtotals(order, figure.unit_of_measure, last.places) : []) {
+    ranked.push({
+      rank: subtotal.rank,
+      cells: row(subtotal.name, last!.period, subtotal.value, null),
+    });
+  }
+  const rows = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.cells);
+  if (last && last.value !== null && last.places.length > 1) {
+    rows.push(row(totalName, last.period, last.value, last.change));
+  }
+  return rows;
+}
+
+type PlaceEntry = { period: string; value: number; places: PlaceValue[] };
+type PlaceHistory = { name: string; rank: number; entries: PlaceEntry[] };
+
+/**
+ * Each place's value per period it reported in, places in the event's order (what has no unit
+ * first, under the event's name for it), those outside the event in the order they first reported.
+ */
+function placeHistories(series: Series, order: UnitOrder, unitlessLabel: string): PlaceHistory[] {
+  const histories = new Map<string, PlaceHistory>();
+  for (const bucket of series.buckets) {
+    for (const place of bucket.places) {
+      const history = histories.get(place.place) ?? {
+        name: place.name ?? unitlessLabel,
+        rank: placeRank(order, place.place),
+        entries: [],
+      };
+      history.entries.push({ period: bucket.period, value: place.value, places: [place] });
+      histories.set(place.place, history);
+    }
+  }
+  return [...histories.values()].sort((a, b) => a.rank - b.rank);
+}
+
+function statusWord(status: FigureStatus | null): string {
+  return status ? thresholdStatusNames[status] : '';
+}
+
+/** A line per place, and one for the total when some period has a total over several places. */
+function chartOf(
+  figure: {
+    name: string;
+    unit_of_measure: string;
+    yellow_threshold: number | null;
+    red_threshold: number | null;
+  },
+  series: Series,
+  histories: PlaceHistory[],
+): ChartSpec | null {
+  const periods = series.buckets.map((bucket) => bucket.period);
+  if (periods.length < 2) return null;
+  const lines = histories.map(({ name, entries }) => ({
+    name,
+    values: periods.map(
+      (period) => entries.find((entry) => entry.period === period)?.value ?? null,
+    ),
+  }));
+  const hasTotal = series.buckets.some(
+    (bucket) => bucket.value !== null && bucket.places.length > 1,
+  );
+  return {
+    title: figure.name,
+    unitOfMeasure: figure.unit_of_measure,
+    labels: periods.map((period) =>
+      periodLabel(period, 'sv').replace(/^vecka (\d+) \d{4}$/, 'v. $1'),
+    ),
+    series: hasTotal
+      ? [...lines, { name: totalName, values: series.buckets.map((bucket) => bucket.value) }]
+      : lines,
+    thresholds: {
+      ...(figure.yellow_threshold !== null && { yellow: figure.yellow_threshold }),
+      ...(figure.red_threshold !== null && { red: figure.red_threshold }),
+    },
+  };
+}
+
+/** Which observations a value is read from: those in [start, end) observed no later than `until`. */
+interface Reading {
+  start: Date;
+  end: Date;
+  until: Date;
+}
+
+/** One chosen figure's values in the report's period and in the period it is compared with. */
+interface FigureValues {
+  choice: FigureChoice;
+  figure: FigureRow;
+  label: string;
+  unitOfMeasure: string;
+  observations: ObservationRow[];
+  current: Map<number, number>;
+  compared: Map<number, number> | null;
+}
+
+/** What rendering a block needs besides the values. */
+interface BlockContext {
+  block: KeyFigureBlock;
+  order: UnitOrder;
+  period: Period;
+  directory: PlaceDirectory;
+  unitlessLabel: string;
+  granularity: Granularity;
+  zone: string;
+}
+
+const day = 86_400_000;
+
+async function configuredFigureBlocks(
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+  block: KeyFigureBlock,
+): Promise<StoredData> {
+  const { figures, directory } = await figuresForReport(db, event.id, report.compiled_at);
+  const eventUnits = await eventUnitsForReport(db, event.id);
+  const units = chosenUnits(block.units, eventUnits);
+  const period = coveredPeriod(event, new Date(report.compiled_at));
+  const current = { start: period.start, end: period.end, until: new Date(report.compiled_at) };
+  const compared = await comparedReading(db, event, report, block, period);
+  const context: BlockContext = {
+    block,
+    order: { units: eventUnits, unitOfFacility: directory.unitOfFacility },
+    period,
+    directory,
+    unitlessLabel: event.unitless_label,
+    granularity: event.period_granularity,
+    zone: event.time_zone,
+  };
+  const result: StoredData = { public: [], internal: [] };
+  for (const audience of ['internal', 'public'] as const) {
+    const values = block.figures.flatMap((choice) => {
+      const found = figures.find((entry) => entry.figure.key === choice.key);
+      if (!found || (audience === 'public' && found.figure.internal === 1)) return [];
+      const observations = found.observations.filter(
+        (row) =>
+          (audience === 'internal' || row.internal === 0) &&
+          row.facility_id === null &&
+          units.some((unit) => unit.unitId === row.unit_id),
+      );
+      const read = (reading: Reading) =>
+        valuesPerUnit(choice, observations, units, reading, event.time_zone);
+      return [
+        {
+          choice,
+          figure: found.figure,
+          label: choice.label || found.figure.name,
+          unitOfMeasure: choice.unitOfMeasure ?? found.figure.unit_of_measure,
+          observations,
+          current: read(current),
+          compared: compared ? read(compared) : null,
+        },
+      ];
+    });
+    result[audience] = renderBlock(values, units, context);
+  }
+  return result;
+}
+
+/** The event's units a block shows: all of them, or those chosen, a group standing for its units. */
+function chosenUnits(chosen: number[], eventUnits: EventUnit[]): EventUnit[] {
+  if (chosen.length === 0) return eventUnits;
+  const ids = new Set<number>();
+  for (const id of chosen) {
+    const below = descendantsOf(id, eventUnits);
+    const meant = below.length > 0 ? below : eventUnits.filter((unit) => unit.unitId === id);
+    for (const unit of meant) ids.add(unit.unitId);
+  }
+  return eventUnits.filter((unit) => ids.has(unit.unitId));
+}
+
+function descendantsOf(id: number, eventUnits: EventUnit[]): EventUnit[] {
+  const children = eventUnits.filter((unit) => unit.parentUnitId === id);
+  return children.flatMap((child) => [child, ...descendantsOf(child.unitId, eventUnits)]);
+}
+
+/** Whether one of the units lies under another, so that adding them could count twice. */
+function nested(units: EventUnit[]): boolean {
+  const ids = new Set(units.map((unit) => unit.unitId));
+  return units.some((unit) => unit.parentUnitId !== null && ids.has(unit.parentUnitId));
+}
+
+/** What the values are compared with, or null for no comparison (or no earlier report). */
+async function comparedReading(
+  db: Db,
+  event: EventRow,
+  report: ReportRow,
+  block: KeyFigureBlock,
+  period: Period,
+): Promise<Reading | null> {
+  const until = new Date(report.compiled_at);
+  const zone = event.time_zone;
+  switch (block.comparison) {
+    case 'none':
+      return null;
+    case 'previous_period':
+      return { ...previousPeriod(period.key, zone), until };
+    case 'same_period_last_week': {
+      const weekBefore = new Date(period.start.getTime() - 7 * day + day / 2);
+      return { ...periodOf(weekBefore, event.period_granularity, zone), until };
+    }
+    case 'baseline': {
+      const start = zonedLocalToInstant(block.baselineDate!, '00:00', zone);
+      return { start, end: periodOf(start, 'day', zone).end, until };
+    }
+    case 'previous_report': {
+      const previous = await latestPublished(db, event.id, report.compiled_at);
+      if (!previous) return null;
+      const compiledAt = new Date(previous.compiled_at);
+      return { ...coveredPeriod(event, compiledAt), until: compiledAt };
+    }
+  }
+}
+
+/** Each unit's value by the figure's rule, for the units that have one. */
+function valuesPerUnit(
+  choice: FigureChoice,
+  observations: ObservationRow[],
+  units: EventUnit[],
+  reading: Reading,
+  zone: string,
+): Map<number, number> {
+  const inReading = observations.filter((row) => {
+    const instant = Date.parse(row.observed_at);
+    return (
+      instant >= reading.start.getTime() &&
+      instant < reading.end.getTime() &&
+      instant <= reading.until.getTime()
+    );
+  });
+  const atInstant =
+    choice.rule === 'at_time' ? atTimeOfLastDay(reading, choice.atTime!, zone) : undefined;
+  const values = new Map<number, number>();
+  for (const unit of units) {
+    const rows = inReading.filter((row) => row.unit_id === unit.unitId);
+    const value = valueByRule(choice.rule, rows, atInstant);
+    if (value !== null) values.set(unit.unitId, value);
+  }
+  return values;
+}
+
+/** The figure added up over the units, where it adds up and no unit lies under another. */
+function totalOver(
+  values: FigureValues,
+  units: EventUnit[],
+  read: Map<number, number>,
+): number | null {
+  const present = units.filter((unit) => read.has(unit.unitId));
+  if (nested(present)) return null;
+  const numbers = present.map((unit) => read.get(unit.unitId)!);
+  return totalByRule(values.choice.rule, values.figure.unit_of_measure, numbers);
+}
+
+/** The change of the total, only when both totals are over the same units. */
+function totalChange(values: FigureValues, units: EventUnit[]): number | null {
+  if (!values.compared) return null;
+  const now = totalOver(values, units, values.current);
+  const before = totalOver(values, units, values.compared);
+  if (now === null || before === null) return null;
+  const reporting = (read: Map<number, number>) =>
+    units
+      .filter((unit) => read.has(unit.unitId))
+      .map((unit) => unit.unitId)
+      .join(' ');
+  if (reporting(values.current) !== reporting(values.compared)) return null;
+  return withoutNoise(now - before);
+}
+
+function unitChange(values: FigureValues, unitId: number): number | null {
+  const now = values.current.get(unitId);
+  const before = values.compared?.get(unitId);
+  return now === undefined || before === undefined ? null : withoutNoise(now - before);
+}
+
+/** The band a value falls in: the one with the highest start at or below it. */
+function bandOf(values: FigureValues, value: number): string | null {
+  const bands = [...values.choice.bands].sort((a, b) => b.from - a.from);
+  return bands.find((band) => value >= band.from)?.label ?? null;
+}
+
+function formatted(values: FigureValues, value: number, change: number | null): string {
+  return formatFigure(value, values.unitOfMeasure, change, values.choice.decimals);
+}
+
+/** A value with its change and, where the figure has bands, its band after a dash. */
+function cellWithBand(values: FigureValues, value: number, change: number | null): string {
+  const band = bandOf(values, value);
+  return `${formatted(values, value, change)}${band ? ` – ${band}` : ''}`;
+}
+
+/** Where a value stands: its band when the figure has bands, otherwise its threshold status. */
+function levelOf(values: FigureValues, value: number): string {
+  if (values.choice.bands.length > 0) return bandOf(values, value) ?? '';
+  return statusWord(statusOf(values.figure, value));
+}
+
+function renderBlock(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block[] {
+  if (figures.length === 0) return [];
+  const blocks: Block[] = [];
+  if (context.block.showReported) blocks.push(reportedLine(figures, units));
+  if (!context.block.repeatPerUnit) return [...blocks, ...copyOf(figures, units, context)];
+  for (const unit of units) {
+    blocks.push({ type: 'markdown', markdown: `**${unit.name}**` });
+    blocks.push(...copyOf(figures, [unit], context));
+  }
+  return blocks;
+}
+
+/** "2 av 3 enheter har rapporterat": units with a value for some figure, of those chosen. */
+function reportedLine(figures: FigureValues[], units: EventUnit[]): Block {
+  const reported = units.filter((unit) =>
+    figures.some((values) => values.current.has(unit.unitId)),
+  ).length;
+  return { type: 'markdown', markdown: `${reported} av ${units.length} enheter har rapporterat` };
+}
+
+function copyOf(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block[] {
+  const layouts: Record<FigureLayout, () => Block> = {
+    rows: () => rowsTable(figures, units, context),
+    matrix: () => matrixTable(figures, units, context),
+    list: () => ({
+      type: 'bullets',
+      items: figures.flatMap((values) => listLines(values, units, context)),
+    }),
+    compound: () => ({ type: 'bullets', items: compoundLines(figures, units, context) }),
+  };
+  const blocks = [layouts[context.block.layout](), ...bandTables(figures, units)];
+  if (!context.block.chart) return blocks;
+  return [...blocks, ...figures.flatMap((values) => chartBlock(values, units, context))];
+}
+
+function captionOf(context: BlockContext): string {
+  const { comparison, baselineDate } = context.block;
+  const against: Record<typeof comparison, string> = {
+    none: '',
+    previous_report: 'förändring mot föregående rapport',
+    previous_period: 'förändring mot perioden före',
+    same_period_last_week: 'förändring mot samma period veckan före',
+    baseline: `förändring mot ${baselineDate ? dayMonth(baselineDate) : ''}`,
+  };
+  const period = shortPeriodLabel(context.period.key);
+  return against[comparison]
+    ? `Nyckeltal ${period} (${against[comparison]})`
+    : `Nyckeltal ${period}`;
+}
+
+/** Ranked rows: each unit's, a subtotal per group where it adds up, then the total. */
+function rowsTable(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block {
+  const period = shortPeriodLabel(context.period.key);
+  const mark = context.block.missingMark;
+  const rows = figures.flatMap((values) => {
+    const row = (name: string, value: number | null, change: number | null) => [
+      values.label,
+      name,
+      period,
+      value === null ? mark : formatted(values, value, change),
+      value === null ? '' : levelOf(values, value),
+    ];
+    const ranked = units.map((unit) => ({
+      rank: placeRank(context.order, `unit:${unit.unitId}`),
+      cells: row(
+        unit.name,
+        values.current.get(unit.unitId) ?? null,
+        unitChange(values, unit.unitId),
+      ),
+    }));
+    for (const subtotal of subtotalsOf(values, units, context)) {
+      ranked.push({ rank: subtotal.rank, cells: row(subtotal.name, subtotal.value, null) });
+    }
+    const cells = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.cells);
+    const total = blockTotal(values, units, context);
+    return total === null ? cells : [...cells, row(totalName, total, totalChange(values, units))];
+  });
+  return {
+    type: 'table',
+    caption: captionOf(context),
+    columns: [
+      { label: 'Nyckeltal', align: 'left' },
+      { label: 'Enhet', align: 'left' },
+      { label: 'Period', align: 'left' },
+      { label: 'Värde', align: 'right' },
+      { label: 'Läge', align: 'left' },
+    ],
+    rows,
+  };
+}
+
+function subtotalsOf(values: FigureValues, units: EventUnit[], context: BlockContext) {
+  if (!context.block.subtotals || units.length < 2 || !ruleAdds(values.choice.rule)) return [];
+  const places: PlaceValue[] = units.flatMap((unit) => {
+    const value = values.current.get(unit.unitId);
+    return value === undefined
+      ? []
+      : [{ place: `unit:${unit.unitId}`, name: unit.name, value, observedAt: '', status: null }];
+  });
+  return subtotals(context.order, values.figure.unit_of_measure, places);
+}
+
+/** The total row's value: when the block has one and at least two units have a value. */
+function blockTotal(
+  values: FigureValues,
+  units: EventUnit[],
+  context: BlockContext,
+): number | null {
+  if (!context.block.total) return null;
+  if (units.filter((unit) => values.current.has(unit.unitId)).length < 2) return null;
+  return totalOver(values, units, values.current);
+}
+
+/** Units down, figures across; a subtotal row per group and a total row where they add up. */
+function matrixTable(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block {
+  const mark = context.block.missingMark;
+  const ranked = units.map((unit) => ({
+    rank: placeRank(context.order, `unit:${unit.unitId}`),
+    cells: [
+      unit.name,
+      ...figures.map((values) => {
+        const value = values.current.get(unit.unitId);
+        return value === undefined
+          ? mark
+          : cellWithBand(values, value, unitChange(values, unit.unitId));
+      }),
+    ],
+  }));
+  const groupRows = new Map<string, { rank: number; cells: string[] }>();
+  figures.forEach((values, index) => {
+    for (const subtotal of subtotalsOf(values, units, context)) {
+      const entry = groupRows.get(subtotal.name) ?? {
+        rank: subtotal.rank,
+        cells: [subtotal.name, ...figures.map(() => '')],
+      };
+      entry.cells[index + 1] = formatted(values, subtotal.value, null);
+      groupRows.set(subtotal.name, entry);
+    }
+  });
+  ranked.push(...groupRows.values());
+  const rows = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.cells);
+  const totals = figures.map((values) => {
+    const total = blockTotal(values, units, context);
+    return total === null ? '' : formatted(values, total, totalChange(values, units));
+  });
+  if (totals.some(Boolean)) rows.push([totalName, ...totals]);
+  return {
+    type: 'table',
+    caption: captionOf(context),
+    columns: [
+      { label: 'Enhet', align: 'left' },
+      ...figures.map((values) => ({ label: values.label, align: 'right' as const })),
+    ],
+    rows,
+  };
+}
+
+/** The figure's value for the block: one unit's, or the total where it adds up; else per unit. */
+function scopesOf(values: FigureValues, units: EventUnit[]) {
+  const total = units.length === 1 ? null : totalOver(values, units, values.current);
+  if (units.length === 1 || total !== null) {
+    const value = units.length === 1 ? (values.current.get(units[0]!.unitId) ?? null) : total;
+    const change =
+      units.length === 1 ? unitChange(values, units[0]!.unitId) : totalChange(values, units);
+    return [{ name: null, value, change, part: (part: FigureValues) => partValue(part, units) }];
+  }
+  return units.map((unit) => ({
+    name: unit.name,
+    value: values.current.get(unit.unitId) ?? null,
+    change: unitChange(values, unit.unitId),
+    part: (part: FigureValues) => part.current.get(unit.unitId) ?? null,
+  }));
+}
+
+function partValue(part: FigureValues, units: EventUnit[]): number | null {
+  return units.length === 1
+    ? (part.current.get(units[0]!.unitId) ?? null)
+    : totalOver(part, units, part.current);
+}
+
+/** "Figure: value", or one line per unit ("Figure, Unit: value") where the units do not add up. */
+function listLines(values: FigureValues, units: EventUnit[], context: BlockContext): string[] {
+  return scopesOf(values, units).map(({ name, value, change }) => {
+    const text = value === null ? context.block.missingMark : cellWithBand(values, value, change);
+    return `${name ? `${values.label}, ${name}` : values.label}: ${text}`;
+  });
+}
+
+/** "Figure: N, varav M part": each figure that is no part, with the chosen figures part of it. */
+function compoundLines(
+  figures: FigureValues[],
+  units: EventUnit[],
+  context: BlockContext,
+): string[] {
+  const keys = new Set(figures.map((values) => values.choice.key));
+  const isPart = (values: FigureValues) =>
+    values.choice.partOf !== undefined && keys.has(values.choice.partOf);
+  const mark = context.block.missingMark;
+  return figures
+    .filter((values) => !isPart(values))
+    .flatMap((whole) => {
+      const parts = figures.filter(
+        (values) => isPart(values) && values.choice.partOf === whole.choice.key,
+      );
+      return scopesOf(whole, units).map(({ name, value, change, part }) => {
+        const parted = parts.map((values) => {
+          const amount = part(values);
+          const number = amount === null ? mark : formatNumber(amount, values.choice.decimals);
+          return `, varav ${number} ${values.label}`;
+        });
+        const text = value === null ? mark : cellWithBand(whole, value, change);
+        return `${name ? `${whole.label}, ${name}` : whole.label}: ${text}${parted.join('')}`;
+      });
+    });
+}
+
+/** Per figure with bands: how many of the units fall in each band. */
+function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
+  return figures
+    .filter((values) => values.choice.bands.length > 0)
+    .map((values) => {
+      const bands = [...values.choice.bands].sort((a, b) => a.from - b.from);
+      const inBand = (label: string) =>
+        units.filter((unit) => {
+          const value = values.current.get(unit.unitId);
+          return value !== undefined && bandOf(values, value) === label;
+        }).length;
+      return {
+        type: 'table',
+        caption: `${values.label}: antal enheter per band`,
+        columns: [
+          { label: 'Band', align: 'left' },
+          { label: 'Enheter', align: 'right' },
+        ],
+        rows: bands.map((band) => [band.label, String(inBand(band.label))]),
+      };
+    });
+}
+
+/** A line per unit over the periods, each unit's latest value in each, and the total. */
+function chartBlock(values: FigureValues, units: EventUnit[], context: BlockContext): Block[] {
+  const ids = new Set(units.map((unit) => unit.unitId));
+  const series = buildSeries(
+    values.figure,
+    values.observations.filter((row) => ids.has(row.unit_id ?? -1)),
+    context.granularity,
+    context.directory,
+    context.zone,
+  );
+  const histories = placeHistories(series, context.order, context.unitlessLabel);
+  const chart = chartOf(
+    { ...values.figure, name: values.label, unit_of_measure: values.unitOfMeasure },
+    series,
+    histories,
+  );
+  return chart ? [{ type: 'chart', chart }] : [];
+}
