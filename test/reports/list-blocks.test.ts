@@ -59,6 +59,7 @@ for (const dialect of testDialects()) {
     let eventId: number;
     let eventName: string;
     const now = Date.now();
+    const nextYear = new Date(now).getUTCFullYear() + 1;
     const at = (offset: number) => new Date(now + offset).toISOString();
     const times = {
       decision1: at(-5 * day),
@@ -189,6 +190,15 @@ for (const dialect of testDialects()) {
           link,
         });
       }
+      await createRecord(admin, url('milestones'), {
+        title: 'Reservlokalen klar',
+        plannedOn: `${nextYear}-01-15`,
+      });
+      await createRecord(admin, url('milestones'), {
+        title: 'Utvärdering',
+        plannedOn: `${nextYear}-03-01`,
+        internal: true,
+      });
       const log = [
         [times.log1, 'Larm från akuten', true, false],
         [times.log2, 'Telefonmöte med kommunen', false, true],
@@ -377,6 +387,37 @@ for (const dialect of testDialects()) {
         [['Frågor och svar', 'Intranätet, 1177.se']],
       );
       assert.deepEqual(data.kommunikation, { internal: [activities], public: [activities] });
+    });
+
+    it('chooses the columns of the milestone table and how many rows it shows', async () => {
+      const data = await compile([
+        { key: 'plan', title: 'Plan', kind: 'milestones' },
+        {
+          key: 'narmast',
+          title: 'Närmast',
+          kind: 'milestones',
+          list: { columns: ['date', 'name'], limit: 1 },
+        },
+      ]);
+      const unchanged = {
+        type: 'markdown',
+        markdown: 'Inga milstolpar har flyttats eller nåtts sedan förra rapporten.',
+      };
+      const rows = [
+        ['Reservlokalen klar', `15 januari ${nextYear}`, 'Kommande'],
+        ['Utvärdering', `1 mars ${nextYear}`, 'Kommande'],
+      ];
+      const labels = ['Milstolpe', 'Datum', 'Status'];
+      assert.deepEqual(data.plan, {
+        internal: [table('Milstolpar', labels, rows), unchanged],
+        public: [table('Milstolpar', labels, [rows[0]!]), unchanged],
+      });
+      const first = table(
+        'Milstolpar',
+        ['Datum', 'Milstolpe'],
+        [[`15 januari ${nextYear}`, 'Reservlokalen klar']],
+      );
+      assert.deepEqual(data.narmast, { internal: [first, unchanged], public: [first, unchanged] });
     });
 
     it('shows the log of the report’s window, internal entries only internally, struck ones never', async () => {

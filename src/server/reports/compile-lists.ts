@@ -53,7 +53,7 @@ interface Column<T> extends TableColumn {
 }
 
 /** How one kind of list shows its items. */
-interface ListShape<K extends ListKind, T> {
+export interface ListShape<K extends ListKind, T> {
   kind: K;
   caption: string;
   columns: Record<(typeof listColumns)[K][number], Column<T>>;
@@ -65,12 +65,16 @@ interface ListShape<K extends ListKind, T> {
 
 const noParameters: ListBlock = { columns: [], significantOnly: false, openOnly: false };
 
-function listOf(section: TemplateSection): ListBlock {
+export function listOf(section: TemplateSection): ListBlock {
   return section.list ?? noParameters;
 }
 
 /** The list's blocks for the items an audience sees, after the section's filters. */
-function listBlocks<K extends ListKind, T>(shape: ListShape<K, T>, list: ListBlock, items: T[]) {
+export function listBlocks<K extends ListKind, T>(
+  shape: ListShape<K, T>,
+  list: ListBlock,
+  items: T[],
+) {
   const shown = limited(items, list.limit, shape.timeOf);
   if (shown.length === 0) return [];
   if (list.columns.length === 0 && shape.bullet) {
