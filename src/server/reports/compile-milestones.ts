@@ -7,6 +7,8 @@ import {
   type MilestoneRow,
   milestonesForReport,
 } from '../milestones/report-contribution.ts';
+import type { TemplateSection } from '../../contract/template-sections.ts';
+import { type ListShape, listBlocks, listOf } from './compile-lists.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
 import { calendarDate, dayMonth } from './wording.ts';
@@ -24,6 +26,7 @@ export async function milestoneBlocks(
   db: Db,
   event: EventRow,
   report: ReportRow,
+  section: TemplateSection,
 ): Promise<StoredData> {
   const { milestones, changes } = await milestonesForReport(db, event.id, {
     from: report.period_start,
@@ -33,7 +36,8 @@ export async function milestoneBlocks(
   const render = (includeInternal: boolean): Block[] => {
     const visible = milestones.filter((row) => includeInternal || row.internal === 0);
     if (visible.length === 0) return [];
-    const blocks: Block[] = [milestoneTable(visible, report.compiled_at, event.time_zone)];
+    const shape = milestoneList(report.compiled_at, event.time_zone);
+    const blocks: Block[] = listBlocks(shape, listOf(section), visible);
     const lines = changes
       .filter((change) => includeInternal || change.internal === 0)
       .map((change) => changeLine(change, decisions, includeInternal, event.time_zone));
@@ -51,20 +55,24 @@ export async function milestoneBlocks(
   return { internal: render(true), public: render(false) };
 }
 
-function milestoneTable(milestones: MilestoneRow[], compiledAt: string, zone: string): Block {
+/** The plan's milestones; by default a table of name, date and state, as before. */
+function milestoneList(compiledAt: string, zone: string): ListShape<'milestones', MilestoneRow> {
   return {
-    type: 'table',
+    kind: 'milestones',
     caption: 'Milstolpar',
-    columns: [
-      { label: 'Milstolpe', align: 'left' },
-      { label: 'Datum', align: 'left' },
-      { label: 'Status', align: 'left' },
-    ],
-    rows: milestones.map((milestone) => [
-      milestone.title,
-      calendarDate(milestone.planned_on),
-      stateText(milestone, compiledAt, zone),
-    ]),
+    columns: {
+      name: { label: 'Milstolpe', align: 'left', cell: (milestone) => milestone.title },
+      date: {
+        label: 'Datum',
+        align: 'left',
+        cell: (milestone) => calendarDate(milestone.planned_on),
+      },
+      change: {
+        label: 'Status',
+        align: 'left',
+        cell: (milestone) => stateText(milestone, compiledAt, zone),
+      },
+    },
   };
 }
 

@@ -1,13 +1,9 @@
 import type { Block, LabelledLevel } from '../../core/report-snapshot.ts';
-import { isoWeekOf, parsePeriod, periodOf, previousPeriod } from '../../core/time.ts';
-import { actionsForReport } from '../actions/report-contribution.ts';
+import { isoWeekOf, parsePeriod, previousPeriod } from '../../core/time.ts';
 import { communicationForReport } from '../communication/report-contribution.ts';
 import type { Db } from '../db/schema.ts';
-import { decisionsForReport } from '../decisions/report-contribution.ts';
-import { diversionsForReport } from '../diversions/report-contribution.ts';
 import { coveredPeriod } from '../events/periods.ts';
 import type { EventRow } from '../events/repository.ts';
-import { risksForReport } from '../risks/report-contribution.ts';
 import { type LevelOf, scalesForReport } from '../scales/report-contribution.ts';
 import {
   type SituationRow,
@@ -20,35 +16,23 @@ import { answerBlocks, fieldFigureRows } from './compile-answers.ts';
 import type { TemplateSection } from '../../contract/template-sections.ts';
 import { unitsForReport } from '../units/report-contribution.ts';
 import { eventUnitsForReport } from '../event-units/report-contribution.ts';
+import {
+  actionBlocks,
+  communicationBlocks,
+  decisionBlocks,
+  diversionBlocks,
+  localDate,
+  logBlocks,
+  readinessBlocks,
+  riskBlocks,
+  split,
+} from './compile-lists.ts';
 import { milestoneBlocks } from './compile-milestones.ts';
 import { keyFigureBlocks } from './compile-figures.ts';
 import { inEventOrder } from './compile-units.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
-import {
-  actionState,
-  areaLabels,
-  channelNames,
-  dayMonth,
-  diversionCategories,
-  formatFigure,
-  genitive,
-  shortPeriodLabel,
-  toneNames,
-} from './wording.ts';
-
-/** Items carry their classification; the public blocks are made from the public items only. */
-interface Classified<T> {
-  item: T;
-  internal: boolean;
-}
-
-function split<T>(items: Classified<T>[], render: (items: T[]) => Block[]): StoredData {
-  return {
-    internal: render(items.map((entry) => entry.item)),
-    public: render(items.filter((entry) => !entry.internal).map((entry) => entry.item)),
-  };
-}
+import { areaLabels, formatFigure, genitive, shortPeriodLabel, toneNames } from './wording.ts';
 
 export function resolveTitle(title: string, event: EventRow, report: ReportRow): string {
   const { week, year } = isoWeekOf(new Date(report.compiled_at), event.time_zone);
@@ -56,11 +40,6 @@ export function resolveTitle(title: string, event: EventRow, report: ReportRow):
     .replaceAll('{event}', event.name)
     .replaceAll('{week}', String(week))
     .replaceAll('{year}', String(year));
-}
-
-/** The stretch of time a report covers: since the previous report, up to its compilation. */
-function windowOf(report: ReportRow) {
-  return { from: report.period_start, to: report.compiled_at };
 }
 
 /** The period a report covers: the one it was compiled in, or the one before (`coveredPeriod`). */
@@ -154,6 +133,8 @@ const compilers: Record<string, Compiler> = {
   communication: communicationBlocks,
   media: mediaBlocks,
   spokespersons: spokespersonBlocks,
+  log: logBlocks,
+  readiness: readinessBlocks,
 };
 
 async function unitSituationBlocks(
@@ -244,149 +225,6 @@ function situationBlocks(
   return blocks;
 }
 
-async function decisionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const rows = await decisionsForReport(db, event.id).inWindow(windowOf(report));
-  return split(
-    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
-    (decisions) =>
-      decisions.length === 0
-        ? []
-        : [
-            {
-              type: 'bullets',
-              items: decisions.map(
-                (decision) =>
-                  `${dayMonth(decision.decided_at, false, event.time_zone)} ${decision.forum}: ${decision.text}`,
-              ),
-            },
-          ],
-  );
-}
-
-async function actionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const relevant = await actionsForReport(db, event.id, windowOf(report));
-  const units = (await unitsForReport(db)).unitNames;
-  return split(
-    relevant.map((row) => ({ item: row, internal: row.internal === 1 })),
-    (actions) =>
-      actions.length === 0
-        ? []
-        : [
-            {
-              type: 'table',
-              caption: 'Åtgärder',
-              columns: [
-                { label: 'Åtgärd', align: 'left' },
-                { label: 'Ansvarig', align: 'left' },
-                { label: 'Klart senast', align: 'left' },
-                { label: 'Status', align: 'left' },
-              ],
-              rows: actions.map((action) => [
-                action.text,
-                action.owner_name ?? units.get(action.owner_unit_id ?? -1) ?? '',
-                action.due_at ? dayMonth(action.due_at, true, event.time_zone) : '',
-                actionState(action.state, action.due_at, report.compiled_at),
-              ]),
-            },
-          ],
-  );
-}
-
-async function diversionBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
-  const rows = await diversionsForReport(db, event.id, windowOf(report));
-  const facilities = (await unitsForReport(db)).facilityNames;
-  return split(
-    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
-    (diversions) =>
-      diversions.length === 0
-        ? []
-        : [
-            {
-              type: 'bullets',
-              items: diversions.map((diversion) => {
-                const categories = diversionCategories(
-                  JSON.parse(diversion.categories) as string[],
-                );
-                const place = facilities.get(diversion.facility_id) ?? 'Akutmottagningen';
-                const span =
-                  diversion.ends_at && diversion.ends_at <= report.compiled_at
-                    ? `från ${dayMonth(diversion.starts_at, true, event.time_zone)} till ${dayMonth(diversion.ends_at, true, event.time_zone)} (avslutad)`
-                    : `sedan ${dayMonth(diversion.starts_at, true, event.time_zone)} (pågår)`;
-                return `${place}: ${categories} hänvisas till ${diversion.redirected_to} ${span}.`;
-              }),
-            },
-          ],
-  );
-}
-
-async function riskBlocks(db: Db, event: EventRow): Promise<StoredData> {
-  const { risks: rows, history } = await risksForReport(db, event.id);
-  return split(
-    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
-    (risks) =>
-      risks.length === 0
-        ? []
-        : [
-            {
-              type: 'table',
-              caption: 'Risk- och konsekvensbedömningar (sannolikhet × konsekvens, 1–4)',
-              columns: [
-                { label: 'Risk', align: 'left' },
-                { label: 'Sannolikhet', align: 'right' },
-                { label: 'Konsekvens', align: 'right' },
-                { label: 'Riskvärde', align: 'right' },
-                { label: 'Trend', align: 'left' },
-              ],
-              rows: risks.map((risk) => [
-                risk.title,
-                String(risk.likelihood),
-                String(risk.consequence),
-                String(risk.likelihood * risk.consequence),
-                trendOf(history.get(risk.id) ?? []),
-              ]),
-            },
-          ],
-  );
-}
-
-function trendOf(assessments: { likelihood: number; consequence: number }[]): string {
-  const [previous, last] = assessments.slice(-2);
-  if (!previous || !last) return 'Ny';
-  const change = last.likelihood * last.consequence - previous.likelihood * previous.consequence;
-  return change > 0 ? 'Ökande ▲' : change < 0 ? 'Minskande ▼' : 'Oförändrad ▶';
-}
-
-async function communicationBlocks(
-  db: Db,
-  event: EventRow,
-  report: ReportRow,
-): Promise<StoredData> {
-  const rows = await communicationForReport(db, event.id).activities({
-    fromDate: localDate(report.period_start, event.time_zone),
-    toDate: localDate(report.compiled_at, event.time_zone),
-  });
-  return split(
-    rows.map((row) => ({ item: row, internal: row.internal === 1 })),
-    (activities) =>
-      activities.length === 0
-        ? []
-        : [
-            {
-              type: 'bullets',
-              items: activities.map((activity) => {
-                const channels = (JSON.parse(activity.channels) as string[]).map(
-                  (channel) => channelNames[channel] ?? channel,
-                );
-                const title = activity.link
-                  ? `[${escapeLinkText(activity.title)}](${activity.link})`
-                  : activity.title;
-                return `${dayMonth(activity.occurred_on)} ${channels.join(', ')}: ${title}`;
-              }),
-            },
-          ],
-  );
-}
-
 async function mediaBlocks(db: Db, event: EventRow, report: ReportRow): Promise<StoredData> {
   const rows = await communicationForReport(db, event.id).mediaPictures();
   const current = reportPeriod(event, report);
@@ -421,12 +259,4 @@ async function spokespersonBlocks(db: Db, event: EventRow, report: ReportRow): P
             },
           ],
   );
-}
-
-function localDate(instant: string, zone: string): string {
-  return periodOf(new Date(instant), 'day', zone).key;
-}
-
-function escapeLinkText(text: string): string {
-  return text.replace(/[[\]]/g, '\\$&');
 }

@@ -1,6 +1,7 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { TIME_ZONE, periodLabel } from '../../core/time.ts';
+import type { ReadinessLevel } from '../../contract/readiness.ts';
 
 // Swedish wording for the data drawn into reports.
 
@@ -126,3 +127,10 @@ export function calendarDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
   return `${day} ${monthNames[month! - 1]} ${year}`;
 }
+
+export const readinessLevelNames: Record<ReadinessLevel, string> = {
+  normal: 'Normalläge',
+  stabsläge: 'Stabsläge',
+  förstärkningsläge: 'Förstärkningsläge',
+  katastrofläge: 'Katastrofläge',
+};

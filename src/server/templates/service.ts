@@ -16,7 +16,17 @@ import {
   defaultIdentity,
   type updateTemplateBody,
 } from '../../contract/templates.ts';
-import { type TemplateSection, duplicateKeys } from '../../contract/template-sections.ts';
+import {
+  type TemplateSection,
+  duplicateKeys,
+  flattenSections,
+} from '../../contract/template-sections.ts';
+import {
+  type ListKind,
+  listColumns,
+  listKinds,
+  unknownColumns,
+} from '../../contract/block-params.ts';
 import type { ReportTemplateSetup } from '../../contract/setups.ts';
 
 export function presentTemplate(row: TemplateRow): Template {
@@ -69,6 +79,7 @@ export async function createTemplate(
   input: z.infer<typeof createTemplateBody>,
 ) {
   refuseDuplicateKeys(input.sections);
+  refuseUnknownColumns(input.sections);
   return db.transaction().execute((trx) =>
     insertNewTemplate(trx, actor, eventId, {
       name: input.name,
@@ -103,6 +114,7 @@ export async function changeTemplate(
   input: z.infer<typeof updateTemplateBody>,
 ) {
   refuseDuplicateKeys(input.sections);
+  refuseUnknownColumns(input.sections);
   return db.transaction().execute(async (trx) => {
     const before = await loadTemplate(trx, eventId, templateId);
     const updated = await updateTemplate(trx, templateId, input.version, {
@@ -166,6 +178,36 @@ function refuseDuplicateKeys(sections: TemplateSection[]): void {
     throw errors.badRequest(`Avsnittsnyckeln ${duplicates.join(', ')} används mer än en gång.`, {
       field: 'sections',
     });
+  }
+}
+
+const listNames: Record<ListKind, string> = {
+  decisions: 'besluten',
+  actions: 'åtgärderna',
+  risks: 'riskerna',
+  diversions: 'hänvisningarna',
+  log: 'loggen',
+  milestones: 'milstolparna',
+  communication: 'kommunikationen',
+  readiness: 'beredskapsläget',
+};
+
+/** A section's list columns must be ones that every list it shows (its kind or includes) has. */
+function refuseUnknownColumns(sections: TemplateSection[]): void {
+  for (const { section } of flattenSections(sections)) {
+    const columns = section.list?.columns ?? [];
+    const shown = [section.kind, ...section.includes].filter((kind): kind is ListKind =>
+      (listKinds as string[]).includes(kind),
+    );
+    for (const kind of shown) {
+      const [unknown] = unknownColumns(kind, columns);
+      if (unknown !== undefined) {
+        throw errors.badRequest(
+          `Avsnittet ”${section.title}” har kolumnen ${unknown}, som inte finns i ${listNames[kind]} (välj bland ${listColumns[kind].join(', ')}).`,
+          { field: 'sections' },
+        );
+      }
+    }
   }
 }
 
