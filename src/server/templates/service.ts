@@ -12,11 +12,21 @@ import {
 } from './repository.ts';
 import {
   type Template,
+  type TemplateFile,
+  type TemplatePreview,
   type createTemplateBody,
   defaultIdentity,
   type updateTemplateBody,
 } from '../../contract/templates.ts';
-import { type TemplateSection, duplicateKeys } from '../../contract/template-sections.ts';
+import {
+  type TemplateSection,
+  duplicateKeys,
+  flattenSections,
+} from '../../contract/template-sections.ts';
+import { requireEvent } from '../events/service.ts';
+import type { EventRow } from '../events/repository.ts';
+import { compileSectionData, expandUnitSections, resolveTitle } from '../reports/compile.ts';
+import { type ReportRow, latestPublished } from '../reports/repository.ts';
 import type { ReportTemplateSetup } from '../../contract/setups.ts';
 
 export function presentTemplate(row: TemplateRow): Template {
@@ -160,6 +170,93 @@ async function insertNewTemplate(
   return row;
 }
 
+/**
+ * Compiles sections being designed against the event's live data, as the next report would
+ * draw them, and stores nothing but the audit record of who looked.
+ */
+export async function previewTemplate(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  sections: TemplateSection[],
+): Promise<TemplatePreview> {
+  refuseDuplicateKeys(sections);
+  return db.transaction().execute(async (trx) => {
+    const event = await requireEvent(trx, eventId);
+    const report = transientReport(event, await latestPublished(trx, eventId), actor);
+    const flat = flattenSections(await expandUnitSections(trx, event, report, sections));
+    const compiled: TemplatePreview['sections'] = [];
+    for (const { section, level, parentKey } of flat) {
+      const data = await compileSectionData(trx, event, report, section);
+      compiled.push({
+        key: section.key,
+        parentKey,
+        level,
+        title: resolveTitle(section.title, event, report),
+        kind: section.kind,
+        internal: section.internal,
+        text:
+          section.kind === 'about' ? section.text.replaceAll('{event}', event.name) : section.text,
+        data: data.blocks,
+      });
+    }
+    await recordAudit(trx, actor, {
+      action: 'template.preview',
+      entityType: 'template',
+      entityId: 'preview',
+      eventId,
+      after: { sections: flat.map(({ section }) => section.key) },
+    });
+    return { compiledAt: report.compiled_at, sections: compiled };
+  });
+}
+
+/** The report the next draft would be, never stored: the compiler reads only its window. */
+function transientReport(
+  event: EventRow,
+  previous: ReportRow | undefined,
+  actor: Actor,
+): ReportRow {
+  const now = new Date().toISOString();
+  return {
+    id: 0,
+    event_id: event.id,
+    number: 0,
+    revision: 1,
+    kind: 'regular',
+    template_id: 0,
+    title: '',
+    state: 'draft',
+    period_start: previous?.compiled_at ?? event.activated_at,
+    compiled_at: now,
+    corrects_report_id: null,
+    return_comment: null,
+    approved_by: null,
+    approved_at: null,
+    published_by: null,
+    published_at: null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_by: actor.userId,
+    updated_at: now,
+    version: 1,
+  };
+}
+
+/** A template file becomes a new template of the event, under the name it carries. */
+export async function importTemplate(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  file: TemplateFile,
+): Promise<TemplateRow> {
+  return createTemplate(db, actor, eventId, {
+    name: file.name,
+    identity: file.identity,
+    sections: file.sections,
+  });
+}
+
 function refuseDuplicateKeys(sections: TemplateSection[]): void {
   const duplicates = duplicateKeys(sections);
   if (duplicates.length > 0) {
@@ -186,6 +283,15 @@ export async function createTemplateAnswer(
   input: z.infer<typeof createTemplateBody>,
 ): Promise<Template> {
   return presentTemplate(await createTemplate(db, actor, eventId, input));
+}
+
+export async function importTemplateAnswer(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  file: TemplateFile,
+): Promise<Template> {
+  return presentTemplate(await importTemplate(db, actor, eventId, file));
 }
 
 export async function copyTemplateAnswer(
