@@ -214,7 +214,7 @@ export function TemplateEditor({
     link.href = url;
     link.download = `${keyFromTitle(name)}.lagesbild-mall.json`;
     link.click();
-    URL.revokeObjectURL(url);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   const chosenPath = selected ? pathOf(sections, selected) : null;
