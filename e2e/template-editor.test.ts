@@ -65,7 +65,7 @@ test('a staff designs a template in the browser, previews, saves, exports and im
   );
   await settings.getByLabel('Innehåll').selectOption({ label: 'Nyckeltal' });
   await settings.getByLabel('Väntande patienter på akutmottagningen (st)').check();
-  await settings.getByLabel('Värde: Väntande patienter på akutmottagningen').selectOption({
+  await settings.getByLabel(/^Värde\W+Väntande patienter på akutmottagningen$/).selectOption({
     label: 'Senaste i perioden',
   });
   await settings.getByLabel('Uppställning').selectOption({ label: 'Tabell: enheter × nyckeltal' });

@@ -241,7 +241,12 @@ function FigureBlockForm({
                   <div className="figure-choice">
                     <SelectField
                       id={choiceId('rule')}
-                      label={`${t('templates.figures.rule')}: ${figure.name}`}
+                      label={
+                        <>
+                          {t('templates.figures.rule')}
+                          <span className="visually-hidden">: {figure.name}</span>
+                        </>
+                      }
                       error={errors[choiceId('rule')]}
                       value={choice.rule}
                       options={valueRules.map((rule) => ({
