@@ -121,8 +121,8 @@ test('a template section moves down with the keyboard and is saved; a conflict k
   const after = await titles();
   assert.deepEqual(after.slice(0, 3), [before[0], before[2], before[1]]);
   assert.equal(
-    await page.evaluate(() => document.activeElement?.id),
-    'move-down-communication-picture',
+    await page.evaluate(() => document.activeElement?.textContent),
+    '↓ Ned: Kommunikativ lägesbild och åtgärder',
     'focus follows the moved section',
   );
   await page.getByText('Kommunikativ lägesbild och åtgärder flyttades till plats 3 av').waitFor();

@@ -9,6 +9,7 @@ import {
 } from './template-sections.ts';
 import { decimalId } from './numbers.ts';
 import { keyFigureBlock, listBlock } from './block-params.ts';
+import { reportSection } from './reports.ts';
 
 export const templateParams = eventIdParams.extend({
   templateId: decimalId,
@@ -59,6 +60,39 @@ export const createTemplateBody = z
 export const updateTemplateBody = createTemplateBody
   .extend({ version: z.number().int().positive() })
   .strict();
+
+/** A template as a file: what export downloads and import reads, checked by the create body. */
+export const templateFile = createTemplateBody
+  .extend({
+    format: z.literal('lagesbild-template', 'Filen är inte en mall från Lägesbild.'),
+    formatVersion: z.literal(1, 'Filen har en version av mallformatet som inte stöds.'),
+  })
+  .strict();
+export type TemplateFile = z.infer<typeof templateFile>;
+
+/** The sections being designed, compiled against the event's live data without storing them. */
+export const templatePreviewBody = z
+  .object({
+    sections: z.array(templateSectionSchema).min(1, 'En mall behöver minst ett avsnitt.').max(40),
+  })
+  .strict();
+
+export const templatePreview = z.object({
+  compiledAt: timestamp,
+  sections: z.array(
+    reportSection.pick({
+      key: true,
+      parentKey: true,
+      level: true,
+      title: true,
+      kind: true,
+      internal: true,
+      text: true,
+      data: true,
+    }),
+  ),
+});
+export type TemplatePreview = z.infer<typeof templatePreview>;
 
 export const copyTemplateBody = z
   .object({ name: z.string().trim().min(1, 'Ange ett namn.').max(200) })

@@ -6,6 +6,7 @@ export const roles = [
   'communicator',
   'approver',
   'reader',
+  'designer',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -77,6 +78,8 @@ const eventWide: Record<Role, readonly Permission[]> = {
   communicator: ['event.read', 'internal.read', 'picture.read', 'communication.write'],
   approver: ['event.read', 'internal.read', 'picture.read', 'report.approve'],
   reader: ['event.read', 'picture.read'],
+  /** Designs the event's report templates, granted by the event admin to staff who compile reports. */
+  designer: ['event.read', 'internal.read', 'picture.read', 'template.manage'],
 };
 
 /** Permissions a unit reporter holds only for the units named in their grants. */

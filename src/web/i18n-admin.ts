@@ -54,6 +54,7 @@ const sv = {
       communicator: 'Kommunikatör',
       approver: 'Godkännare',
       reader: 'Läsare',
+      designer: 'Mallredaktör',
     },
     users: {
       title: 'Användare',
@@ -373,6 +374,7 @@ const en: Resources = {
       communicator: 'Communicator',
       approver: 'Approver',
       reader: 'Reader',
+      designer: 'Template designer',
     },
     users: {
       title: 'Users',

@@ -13,6 +13,7 @@ import { ssoTranslations } from './i18n-sso.ts';
 import { eventSettingsTranslations } from './i18n-event-settings.ts';
 import { setupsTranslations } from './i18n-setups.ts';
 import { scalesTranslations } from './i18n-scales.ts';
+import { templatesTranslations } from './i18n-templates.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -480,6 +481,7 @@ void i18n.use(initReactI18next).init({
         ...eventSettingsTranslations.sv,
         ...setupsTranslations.sv,
         ...scalesTranslations.sv,
+        ...templatesTranslations.sv,
         ...formsTranslations.sv,
         ...eventUnitsTranslations.sv,
       },
@@ -498,6 +500,7 @@ void i18n.use(initReactI18next).init({
         ...eventSettingsTranslations.en,
         ...setupsTranslations.en,
         ...scalesTranslations.en,
+        ...templatesTranslations.en,
         ...formsTranslations.en,
         ...eventUnitsTranslations.en,
       },

@@ -38,6 +38,8 @@ for (const dialect of testDialects()) {
       const eventAdmin = await createUser(admin, 'handelse.admin@lagesbild.local');
       await admin.post(`/api/events/${t.eventId}/grants`, { userId: eventAdmin, role: 'admin' });
       await createUser(admin, 'utanfor@lagesbild.local');
+      const designer = await createUser(admin, 'mallredaktor@lagesbild.local');
+      await admin.post(`/api/events/${t.eventId}/grants`, { userId: designer, role: 'designer' });
       subjects = [
         { name: 'system admin', role: 'system_admin', client: admin },
         {
@@ -58,6 +60,11 @@ for (const dialect of testDialects()) {
         },
         { name: 'approver', role: 'approver', client: await t.login(demoPeople.approver) },
         { name: 'reader', role: 'reader', client: await t.login(demoPeople.reader) },
+        {
+          name: 'designer',
+          role: 'designer',
+          client: await t.login('mallredaktor@lagesbild.local', password),
+        },
         {
           name: 'user without grant',
           role: 'outsider',

@@ -43,4 +43,5 @@ export const allRoles: Role[] = [
   'communicator',
   'approver',
   'reader',
+  'designer',
 ];

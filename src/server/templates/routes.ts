@@ -5,8 +5,11 @@ import {
   copyTemplateBody,
   createTemplateBody,
   template,
+  templateFile,
   templateList,
   templateParams,
+  templatePreview,
+  templatePreviewBody,
   updateTemplateBody,
 } from '../../contract/templates.ts';
 import { actorOf } from '../http/actor.ts';
@@ -14,6 +17,8 @@ import {
   changeTemplateAnswer,
   copyTemplateAnswer,
   createTemplateAnswer,
+  importTemplateAnswer,
+  previewTemplate,
   templateOf,
   templatesOfEvent,
 } from './service.ts';
@@ -57,6 +62,40 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         .code(201)
         .send(
           await createTemplateAnswer(db, actorOf(request), request.params.eventId, request.body),
+        ),
+  );
+
+  app.post(
+    '/api/events/:eventId/templates/preview',
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: templatePreviewBody,
+        response: { 200: templatePreview },
+      },
+    },
+    async (request) =>
+      previewTemplate(db, actorOf(request), request.params.eventId, request.body.sections),
+  );
+
+  app.post(
+    '/api/events/:eventId/templates/import',
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        params: eventIdParams,
+        body: templateFile,
+        response: { 201: template },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await importTemplateAnswer(db, actorOf(request), request.params.eventId, request.body),
         ),
   );
 

@@ -12,6 +12,8 @@ import {
 } from './repository.ts';
 import {
   type Template,
+  type TemplateFile,
+  type TemplatePreview,
   type createTemplateBody,
   defaultIdentity,
   type updateTemplateBody,
@@ -27,6 +29,10 @@ import {
   listKinds,
   unknownColumns,
 } from '../../contract/block-params.ts';
+import { requireEvent } from '../events/service.ts';
+import type { EventRow } from '../events/repository.ts';
+import { compileSectionData, expandUnitSections, resolveTitle } from '../reports/compile.ts';
+import { type ReportRow, latestPublished } from '../reports/repository.ts';
 import type { ReportTemplateSetup } from '../../contract/setups.ts';
 
 export function presentTemplate(row: TemplateRow): Template {
@@ -67,7 +73,7 @@ export async function applyTemplatesSetup(
     throw errors.wrongState('Händelsen har redan rapportmallar.');
   }
   for (const template of templates) {
-    refuseDuplicateKeys(template.sections);
+    refuseInvalidSections(template.sections);
     await insertNewTemplate(trx, actor, eventId, template);
   }
 }
@@ -78,8 +84,7 @@ export async function createTemplate(
   eventId: number,
   input: z.infer<typeof createTemplateBody>,
 ) {
-  refuseDuplicateKeys(input.sections);
-  refuseUnknownColumns(input.sections);
+  refuseInvalidSections(input.sections);
   return db.transaction().execute((trx) =>
     insertNewTemplate(trx, actor, eventId, {
       name: input.name,
@@ -113,8 +118,7 @@ export async function changeTemplate(
   templateId: number,
   input: z.infer<typeof updateTemplateBody>,
 ) {
-  refuseDuplicateKeys(input.sections);
-  refuseUnknownColumns(input.sections);
+  refuseInvalidSections(input.sections);
   return db.transaction().execute(async (trx) => {
     const before = await loadTemplate(trx, eventId, templateId);
     const updated = await updateTemplate(trx, templateId, input.version, {
@@ -170,6 +174,99 @@ async function insertNewTemplate(
     after: row,
   });
   return row;
+}
+
+/**
+ * Compiles sections being designed against the event's live data, as the next report would
+ * draw them, and stores nothing but the audit record of who looked.
+ */
+export async function previewTemplate(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  sections: TemplateSection[],
+): Promise<TemplatePreview> {
+  refuseInvalidSections(sections);
+  return db.transaction().execute(async (trx) => {
+    const event = await requireEvent(trx, eventId);
+    const report = transientReport(event, await latestPublished(trx, eventId), actor);
+    const flat = flattenSections(await expandUnitSections(trx, event, report, sections));
+    const compiled: TemplatePreview['sections'] = [];
+    for (const { section, level, parentKey } of flat) {
+      const data = await compileSectionData(trx, event, report, section);
+      compiled.push({
+        key: section.key,
+        parentKey,
+        level,
+        title: resolveTitle(section.title, event, report),
+        kind: section.kind,
+        internal: section.internal,
+        text:
+          section.kind === 'about' ? section.text.replaceAll('{event}', event.name) : section.text,
+        data: data.blocks,
+      });
+    }
+    await recordAudit(trx, actor, {
+      action: 'template.preview',
+      entityType: 'template',
+      entityId: 'preview',
+      eventId,
+      after: { sections: flat.map(({ section }) => section.key) },
+    });
+    return { compiledAt: report.compiled_at, sections: compiled };
+  });
+}
+
+/** The report the next draft would be, never stored: the compiler reads only its window. */
+function transientReport(
+  event: EventRow,
+  previous: ReportRow | undefined,
+  actor: Actor,
+): ReportRow {
+  const now = new Date().toISOString();
+  return {
+    id: 0,
+    event_id: event.id,
+    number: 0,
+    revision: 1,
+    kind: 'regular',
+    template_id: 0,
+    title: '',
+    state: 'draft',
+    period_start: previous?.compiled_at ?? event.activated_at,
+    compiled_at: now,
+    corrects_report_id: null,
+    return_comment: null,
+    approved_by: null,
+    approved_at: null,
+    published_by: null,
+    published_at: null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_by: actor.userId,
+    updated_at: now,
+    version: 1,
+  };
+}
+
+/** A template file becomes a new template of the event, under the name it carries. */
+export async function importTemplate(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  file: TemplateFile,
+): Promise<TemplateRow> {
+  return createTemplate(db, actor, eventId, {
+    name: file.name,
+    identity: file.identity,
+    sections: file.sections,
+  });
+}
+
+/** What the schema cannot check alone: keys unique in the tree, list columns their list has. */
+function refuseInvalidSections(sections: TemplateSection[]): void {
+  refuseDuplicateKeys(sections);
+  refuseUnknownColumns(sections);
 }
 
 function refuseDuplicateKeys(sections: TemplateSection[]): void {
@@ -228,6 +325,15 @@ export async function createTemplateAnswer(
   input: z.infer<typeof createTemplateBody>,
 ): Promise<Template> {
   return presentTemplate(await createTemplate(db, actor, eventId, input));
+}
+
+export async function importTemplateAnswer(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  file: TemplateFile,
+): Promise<Template> {
+  return presentTemplate(await importTemplate(db, actor, eventId, file));
 }
 
 export async function copyTemplateAnswer(

@@ -10,6 +10,7 @@ export const roles = allOf<Role>()([
   'communicator',
   'approver',
   'reader',
+  'designer',
 ]);
 
 export const accessApi = {

@@ -1,7 +1,14 @@
 import type { RouteCases } from '../types.ts';
 import { allRoles } from '../types.ts';
 
-const insiders = ['admin', 'staff', 'unit_reporter', 'communicator', 'approver'] as const;
+const insiders = [
+  'admin',
+  'staff',
+  'unit_reporter',
+  'communicator',
+  'approver',
+  'designer',
+] as const;
 
 export const cases: RouteCases = {
   'GET /r/:eventId/:number/sitrep.xml': { who: 'anyone' },

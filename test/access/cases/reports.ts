@@ -1,9 +1,16 @@
 import type { Client } from '../../support/app.ts';
 import { adminEmail, demoPeople } from '../../support/app.ts';
-import type { AuditContext, RouteCases } from '../types.ts';
+import type { AuditContext, RouteCases, Who } from '../types.ts';
 import { allRoles } from '../types.ts';
 
-const insiders = ['admin', 'staff', 'unit_reporter', 'communicator', 'approver'] as const;
+const insiders = [
+  'admin',
+  'staff',
+  'unit_reporter',
+  'communicator',
+  'approver',
+  'designer',
+] as const;
 
 interface Draft {
   id: number;
@@ -40,11 +47,13 @@ async function approvedReport(context: AuditContext) {
   return { approver, report: approved.json() as { id: number; version: number } };
 }
 
+const designers: Who = { roles: ['admin', 'designer'] };
+
 export const cases: RouteCases = {
   'GET /api/events/:eventId/templates': { who: { roles: allRoles } },
   'GET /api/events/:eventId/templates/:templateId': { who: { roles: allRoles } },
   'POST /api/events/:eventId/templates': {
-    who: { roles: ['admin'] },
+    who: designers,
     write: async ({ t, as }) => ({
       client: await as(adminEmail),
       method: 'POST',
@@ -53,7 +62,7 @@ export const cases: RouteCases = {
     }),
   },
   'POST /api/events/:eventId/templates/:templateId/copy': {
-    who: { roles: ['admin'] },
+    who: designers,
     write: async ({ t, as }) => {
       const admin = await as(adminEmail);
       const templates = (await admin.get(`/api/events/${t.eventId}/templates`)).json().items;
@@ -66,7 +75,7 @@ export const cases: RouteCases = {
     },
   },
   'PUT /api/events/:eventId/templates/:templateId': {
-    who: { roles: ['admin'] },
+    who: designers,
     write: async ({ t, as }) => {
       const admin = await as(adminEmail);
       const template = (await admin.get(`/api/events/${t.eventId}/templates`)).json().items[1];
@@ -81,6 +90,29 @@ export const cases: RouteCases = {
         },
       };
     },
+  },
+  'POST /api/events/:eventId/templates/preview': {
+    who: designers,
+    write: async ({ t, as }) => ({
+      client: await as(adminEmail),
+      method: 'POST',
+      url: `/api/events/${t.eventId}/templates/preview`,
+      body: { sections: [{ key: 'lage', title: 'Läget', kind: 'key_figures' }] },
+    }),
+  },
+  'POST /api/events/:eventId/templates/import': {
+    who: designers,
+    write: async ({ t, as }) => ({
+      client: await as(adminEmail),
+      method: 'POST',
+      url: `/api/events/${t.eventId}/templates/import`,
+      body: {
+        format: 'lagesbild-template',
+        formatVersion: 1,
+        name: 'Importerad mall',
+        sections: [{ key: 'lage', title: 'Läget', kind: 'text' }],
+      },
+    }),
   },
   'GET /api/events/:eventId/reports': { who: { roles: [...insiders] } },
   'POST /api/events/:eventId/reports': {

@@ -7,7 +7,7 @@ import { DistributionPage } from '../admin/Distribution.tsx';
 import { EventSettingsPage } from '../admin/EventSettings.tsx';
 import { FeedsPage } from '../admin/Feeds.tsx';
 import { ReturnFormPage } from '../admin/ReturnForm.tsx';
-import { TemplatesPage } from '../admin/Templates.tsx';
+import { TemplatesPage } from '../templates/TemplatesPage.tsx';
 import { EventUnitsPage } from '../admin/EventUnits.tsx';
 import { SsoPage } from '../admin/Sso.tsx';
 import { SecondFactorPolicyPage } from '../admin/SecondFactorPolicy.tsx';

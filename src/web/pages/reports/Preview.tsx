@@ -22,7 +22,7 @@ export function SectionPreview({
   audience,
   headingLevel = 3,
 }: {
-  section: ReportSection;
+  section: Pick<ReportSection, 'title' | 'level' | 'internal' | 'text' | 'data'>;
   text?: string;
   audience: 'public' | 'internal';
   headingLevel?: 2 | 3 | 4;

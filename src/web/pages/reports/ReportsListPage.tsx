@@ -14,6 +14,7 @@ import { LoadError } from '../../kit/loadError.tsx';
 import { Breadcrumb, ReportStateTag, useReportName } from './ReportParts.tsx';
 import type { ReportKind } from '../../../contract/reports.ts';
 import { ApiError } from '../../api.ts';
+import { accessApi } from '../../clients/access.ts';
 import { eventsApi } from '../../clients/events.ts';
 import { reportsApi } from '../../clients/reports.ts';
 
@@ -26,6 +27,7 @@ export function ReportsListPage() {
   const reportName = useReportName();
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const reports = useLoad(() => reportsApi.list(eventId), [eventId]);
+  const mine = useLoad(() => accessApi.mine(eventId).catch(() => null), [eventId]);
   const [kind, setKind] = useState<ReportKind>('regular');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
@@ -67,6 +69,12 @@ export function ReportsListPage() {
       </PageHeading>
       <p>
         <Link to={`/events/${eventId}/archive`}>{t('reports.list.archiveLink')}</Link>
+        {mine.data?.permissions.includes('template.manage') && (
+          <>
+            {' · '}
+            <Link to={`/events/${eventId}/admin/templates`}>{t('templates.editorLink')}</Link>
+          </>
+        )}
       </p>
       {forbidden ? (
         <Notice>{t('reports.list.readerNote')}</Notice>
