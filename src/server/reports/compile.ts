@@ -6,6 +6,7 @@ import {
   periodLabel,
   periodOf,
   previousPeriod,
+  shortPeriodLabel as periodShortLabel,
 } from '../../core/time.ts';
 import { actionsForReport } from '../actions/report-contribution.ts';
 import { communicationForReport } from '../communication/report-contribution.ts';
@@ -463,7 +464,7 @@ function statusWord(status: FigureStatus | null): string {
 }
 
 function shortPeriodLabel(period: string): string {
-  return periodLabel(period, 'sv').replace(/ \d{4}$/, '');
+  return periodShortLabel(period, 'sv');
 }
 
 /** A line per place, and one for the total when some period has a total over several places. */
