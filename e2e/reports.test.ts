@@ -149,7 +149,7 @@ test('staff start and submit a report; an approver publishes it; a reader downlo
   await checkScreen(approver.page, 'report-publish-desktop');
   await screenshot(approver.page, 'report-publish-desktop-full', true);
   await approver.page
-    .getByRole('button', { name: `Publicera och skicka till ${recipientCount} mottagare` })
+    .getByRole('button', { name: `Publicera ändå och skicka till ${recipientCount} mottagare` })
     .click();
   await approver.page.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
   await checkScreen(approver.page, 'report-published-desktop');
@@ -364,7 +364,7 @@ test('an approver publishes a report with the keyboard only', async () => {
     .getByRole('heading', { level: 1, name: new RegExp(`Rapport nr ${String(report.number)}`) })
     .waitFor();
   assert.equal(submitted.state, 'in_review');
-  await tabTo(page, 'Godkänn rapporten');
+  await tabTo(page, 'Godkänn rapporten ändå');
   await page.keyboard.press('Space');
   await page.getByText('Rapporten är godkänd. Nästa steg är att publicera den.').waitFor();
   await tabTo(page, 'Kontrollera och publicera');
@@ -377,7 +377,7 @@ test('an approver publishes a report with the keyboard only', async () => {
     .first()
     .getByText('Publicerad med tangentbordet.')
     .waitFor();
-  await tabTo(page, /^Publicera och skicka till/);
+  await tabTo(page, /^Publicera ändå och skicka till/);
   await screenshot(page, 'report-publish-keyboard-desktop');
   await page.keyboard.press('Space');
   await page.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();

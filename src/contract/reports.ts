@@ -138,6 +138,21 @@ export const reportDetail = reportSummary.extend({
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
 
+/** What a report should not leave the staff with unnoticed; a warning, never a refusal. */
+export const reportWarning = z.object({
+  code: z.enum([
+    'empty_section',
+    'unit_not_reported',
+    'old_unit_data',
+    'old_key_figure',
+    'series_closed',
+  ]),
+  message: z.string(),
+  sectionKey: z.string().optional(),
+});
+export type ReportWarning = z.infer<typeof reportWarning>;
+export const reportChecks = z.object({ items: z.array(reportWarning) });
+
 export const recipient = z.object({ email: z.string(), audience });
 export type Recipient = z.infer<typeof recipient>;
 export const recipientList = z.object({ items: z.array(recipient) });

@@ -13,7 +13,9 @@ import {
   periodOf,
   periodRange,
   previousPeriod,
+  shortPeriodLabel,
   stockholmLocalToInstant,
+  weekLabel,
 } from './time.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -355,5 +357,36 @@ describe('periodRange', () => {
       from: '2024-10-26T22:00:00.000Z',
       to: '2024-10-27T23:00:00.000Z',
     });
+  });
+});
+
+describe('weekLabel and shortPeriodLabel', () => {
+  const now = new Date();
+  const thisYear = Number(
+    new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(now),
+  );
+
+  it('leave out the year of a week in the current year and keep it for any other year', () => {
+    assert.equal(weekLabel(`${thisYear}-W26`, 'sv'), 'vecka 26');
+    assert.equal(weekLabel(`${thisYear - 1}-W26`, 'sv'), `vecka 26 ${thisYear - 1}`);
+    assert.equal(weekLabel(`${thisYear + 1}-W02`, 'en'), `week 2 ${thisYear + 1}`);
+    assert.equal(shortPeriodLabel(`${thisYear}-W07`, 'sv'), 'vecka 7');
+    assert.equal(shortPeriodLabel(`${thisYear - 1}-W07`, 'sv'), `vecka 7 ${thisYear - 1}`);
+  });
+
+  it('label days the same way', () => {
+    assert.equal(shortPeriodLabel(`${thisYear}-03-05`, 'sv'), '5 mars');
+    assert.equal(shortPeriodLabel(`${thisYear - 2}-03-05`, 'en'), `5 March ${thisYear - 2}`);
+  });
+
+  it('read the current year as the calendar year in the time zone, not the ISO week-year', () => {
+    // 1 January 2027 (a Friday) is in ISO week 53 of 2026: the week gets its year.
+    const newYearsDay = new Date('2027-01-01T10:00:00Z');
+    assert.equal(weekLabel('2026-W53', 'sv', newYearsDay), 'vecka 53 2026');
+    assert.equal(weekLabel('2027-W01', 'sv', newYearsDay), 'vecka 1');
+    // 23:30 UTC on 31 December is already the new year in Stockholm.
+    const stockholmNewYear = new Date('2026-12-31T23:30:00Z');
+    assert.equal(weekLabel('2026-W52', 'sv', stockholmNewYear), 'vecka 52 2026');
+    assert.equal(weekLabel('2026-W52', 'sv', stockholmNewYear, 'UTC'), 'vecka 52');
   });
 });

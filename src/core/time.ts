@@ -181,6 +181,42 @@ export function periodLabel(key: string, locale: LabelLocale, zone = TIME_ZONE):
   });
 }
 
+/**
+ * "vecka 47" for a week of the current year, "vecka 47 2024" for a week of any other: a week
+ * number alone reads as this year's. The current year is the calendar year of `now` in the zone.
+ */
+export function weekLabel(
+  key: string,
+  locale: LabelLocale,
+  now = new Date(),
+  zone = TIME_ZONE,
+): string {
+  if (!WEEK_KEY_PATTERN.test(key)) throw new RangeError(`"${key}" is not a week key`);
+  const [year, week] = key.split('-W');
+  const label = `${WEEK_WORD[locale]} ${Number(week)}`;
+  return Number(year) === calendarYearOf(now, zone) ? label : `${label} ${year}`;
+}
+
+/** A period in short: a week as `weekLabel`, a day as "5 november", with its year when not this year's. */
+export function shortPeriodLabel(
+  key: string,
+  locale: LabelLocale,
+  now = new Date(),
+  zone = TIME_ZONE,
+): string {
+  const period = parsePeriod(key, zone);
+  if (period.granularity === 'week') return weekLabel(key, locale, now, zone);
+  const thisYear = calendarYearOf(period.start, zone) === calendarYearOf(now, zone);
+  return format(period.start, thisYear ? 'd MMMM' : 'd MMMM yyyy', {
+    ...inZone(zone),
+    locale: DATE_FNS_LOCALES[locale],
+  });
+}
+
+function calendarYearOf(instant: Date, zone: string): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(instant));
+}
+
 export function formatDateTime(instant: Date, zone = TIME_ZONE): string {
   return `${formatDate(instant, zone)} ${formatTime(instant, zone)}`;
 }

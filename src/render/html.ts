@@ -37,6 +37,14 @@ export interface HtmlOptions {
   omitContents?: boolean;
   /** 'table' shows charts as value tables, for mail clients that do not show inline SVG. */
   charts?: 'svg' | 'table';
+  /** The addresses of the same snapshot as PDF, Word and Markdown: the published page links them. */
+  downloads?: Downloads;
+}
+
+export interface Downloads {
+  pdf: string;
+  docx: string;
+  markdown: string;
 }
 
 /** A standalone, script-free HTML page, and the CSS it links to (serve it at `cssHref`). */
@@ -79,6 +87,7 @@ export function renderReportBody(snapshot: ReportSnapshot, options: HtmlOptions)
     snapshot.event.isExercise ? exerciseBanner() : '',
     '<div class="page">',
     reportHeader(snapshot),
+    options.downloads ? downloadLinks(snapshot, options.downloads) : '',
     options.omitContents || sections.length < 3 ? '' : tableOfContents(sections),
     '<main>',
     ...sections.map((section, index) => renderSection(section, index, options)),
@@ -88,6 +97,27 @@ export function renderReportBody(snapshot: ReportSnapshot, options: HtmlOptions)
   ]
     .filter((part) => part !== '')
     .join('\n');
+}
+
+const DOWNLOAD_WORDS = { sv: 'Ladda ner', en: 'Download' };
+
+function downloadLinks(snapshot: ReportSnapshot, downloads: Downloads): string {
+  const word = DOWNLOAD_WORDS[snapshot.event.language ?? 'sv'];
+  const link = (href: string, type: string, label: string) =>
+    `<li><a href="${escapeHtml(href)}" type="${type}">${label}</a></li>`;
+  return [
+    `<nav class="downloads" aria-label="${word}">`,
+    `<ul class="facts"><li>${word}:</li>`,
+    link(downloads.pdf, 'application/pdf', 'PDF'),
+    link(
+      downloads.docx,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'Word',
+    ),
+    link(downloads.markdown, 'text/markdown', 'Markdown'),
+    '</ul>',
+    '</nav>',
+  ].join('');
 }
 
 function exerciseBanner(): string {

@@ -1,5 +1,6 @@
 // Dates, times, weeks and numbers: in the time zone of the event shown (Europe/Stockholm by
 // default, and outside an event), Swedish formats by default.
+import { weekLabel } from '../core/time.ts';
 import i18n from './i18n.ts';
 
 export const TIME_ZONE = 'Europe/Stockholm';
@@ -114,13 +115,8 @@ export function currentWeekKey(now = new Date()): string {
 /** "vecka 47" (this year) or "vecka 47 2024"; a day period shows its date. */
 export function periodLabel(key: string | null | undefined): string {
   if (!key) return '–';
-  const week = /^(\d{4})-W(\d{2})$/.exec(key);
-  if (week) {
-    const year = Number(week[1]);
-    const number = Number(week[2]);
-    const thisYear = stockholmParts(new Date()).year;
-    const word = i18n.language === 'en' ? 'week' : 'vecka';
-    return year === thisYear ? `${word} ${number}` : `${word} ${number} ${year}`;
+  if (/^\d{4}-W\d{2}$/.test(key)) {
+    return weekLabel(key, i18n.language === 'en' ? 'en' : 'sv', new Date(), displayZone);
   }
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
   if (day) return formatDate(new Date(`${key}T12:00:00Z`));

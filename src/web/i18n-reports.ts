@@ -83,6 +83,21 @@ const sv = {
       approved: 'Rapporten är godkänd. Nästa steg är att publicera den.',
       corrected: 'En ny version är skapad som utkast. Rätta avsnitten och skicka för granskning.',
       returnedTitle: 'Granskaren returnerade rapporten:',
+      delete: 'Ta bort utkastet',
+      confirmDelete:
+        'Vill du ta bort utkastet? Utkastet och alla dess avsnitt tas bort och kan inte återställas.',
+      deleted: '{{name}} är borttagen.',
+    },
+    checks: {
+      title_one: '{{count}} sak att se över',
+      title_other: '{{count}} saker att se över',
+      intro: 'Rapporten kan gå vidare ändå, men kontrollera det här först:',
+      toSection: 'Gå till avsnittet',
+      submitAnyway: 'Skicka för granskning ändå',
+      approveAnyway: 'Godkänn rapporten ändå',
+      publishAnyway: 'Publicera ändå',
+      publishAnywayTo_one: 'Publicera ändå och skicka till {{count}} mottagare',
+      publishAnywayTo_other: 'Publicera ändå och skicka till {{count}} mottagare',
     },
     errors: {
       fourEyes:
@@ -335,6 +350,21 @@ const en: Resources = {
       approved: 'The report is approved. The next step is to publish it.',
       corrected: 'A new version has been drafted. Correct the sections and send it for review.',
       returnedTitle: 'The approver returned the report:',
+      delete: 'Delete the draft',
+      confirmDelete:
+        'Do you want to delete the draft? The draft and all its sections are removed and cannot be restored.',
+      deleted: '{{name}} has been deleted.',
+    },
+    checks: {
+      title_one: '{{count}} thing to check',
+      title_other: '{{count}} things to check',
+      intro: 'The report can go on anyway, but check this first:',
+      toSection: 'Go to the section',
+      submitAnyway: 'Send for review anyway',
+      approveAnyway: 'Approve the report anyway',
+      publishAnyway: 'Publish anyway',
+      publishAnywayTo_one: 'Publish anyway and send to {{count}} recipient',
+      publishAnywayTo_other: 'Publish anyway and send to {{count}} recipients',
     },
     errors: {
       fourEyes:

@@ -10,6 +10,7 @@ import { eventIdParams } from '../../contract/events.ts';
 import { sendErrorPage } from '../http/error-page.ts';
 import { canReadInternal, isCommittedWrite } from '../http/guard.ts';
 import {
+  PAGE_WRAPPER_REVISION,
   type PublishedFormat as Format,
   type PublishedSnapshot as SnapshotMeta,
   publishedSnapshot,
@@ -76,7 +77,8 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     row: SnapshotMeta,
     format: Format,
   ) => {
-    const etag = `"${row.content_hash.slice(0, 32)}-${format}"`;
+    const wrapper = format === 'html' ? `.${PAGE_WRAPPER_REVISION}` : '';
+    const etag = `"${row.content_hash.slice(0, 32)}-${format}${wrapper}"`;
     const headers = {
       etag,
       'last-modified': new Date(row.published_at).toUTCString(),

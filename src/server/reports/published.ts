@@ -22,6 +22,28 @@ export async function publishedSnapshot(
 }
 
 /**
+ * What the published page wraps around a snapshot changes the page's bytes but never the snapshot:
+ * its ETag names this revision of the wrapper beside the snapshot's hash.
+ */
+export const PAGE_WRAPPER_REVISION = 2;
+
+/** The same revision as PDF, Word and Markdown, at the addresses of the page's own audience. */
+function downloadsOf(row: {
+  event_id: number;
+  number: number;
+  revision: number;
+  audience: string;
+}) {
+  const base = `/r/${row.event_id}/${row.number}${row.audience === 'internal' ? '/intern' : ''}`;
+  const address = (file: string) => `${base}/${file}?version=${row.revision}`;
+  return {
+    pdf: address('rapport.pdf'),
+    docx: address('rapport.docx'),
+    markdown: address('rapport.md'),
+  };
+}
+
+/**
  * A snapshot rendered in a format, after checking it against its hash. The renderers (echarts,
  * pdfmake, docx) load on first use, which keeps start-up fast.
  */
@@ -37,7 +59,9 @@ export async function renderedSnapshot(
   const snapshot = verifiedSnapshot(row);
   switch (format) {
     case 'html':
-      return Buffer.from(renderHtml(snapshot, { contentHash: row.content_hash }).html);
+      return Buffer.from(
+        renderHtml(snapshot, { contentHash: row.content_hash, downloads: downloadsOf(row) }).html,
+      );
     case 'pdf':
       return renderPdf(snapshot);
     case 'docx':

@@ -23,6 +23,7 @@ export function listReports(db: Db, eventId: number): Promise<ReportRow[]> {
     .where('event_id', '=', eventId)
     .orderBy('number', 'desc')
     .orderBy('revision', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }
 
@@ -106,12 +107,20 @@ export function updateReport(
   });
 }
 
+/** Removes a draft with its sections and contributors; a draft has no snapshots or deliveries. */
+export async function deleteDraft(db: Db, reportId: number): Promise<void> {
+  await db.deleteFrom('report_sections').where('report_id', '=', reportId).execute();
+  await db.deleteFrom('report_contributors').where('report_id', '=', reportId).execute();
+  await db.deleteFrom('reports').where('id', '=', reportId).where('state', '=', 'draft').execute();
+}
+
 export function sectionsOf(db: Db, reportId: number): Promise<SectionRow[]> {
   return db
     .selectFrom('report_sections')
     .selectAll()
     .where('report_id', '=', reportId)
     .orderBy('position')
+    .orderBy('id')
     .execute();
 }
 
@@ -162,6 +171,7 @@ export function contributorsOf(db: Db, reportId: number) {
     .select(['users.id', 'users.name'])
     .where('report_id', '=', reportId)
     .orderBy('users.name')
+    .orderBy('users.id')
     .execute();
 }
 
@@ -194,6 +204,7 @@ export function publishedSnapshots(db: Db, eventId: number, audience: 'public' |
     .where('audience', '=', audience)
     .orderBy('number', 'desc')
     .orderBy('revision', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }
 
@@ -212,7 +223,7 @@ export function findSnapshotByNumber(
     .where('number', '=', number)
     .where('audience', '=', audience);
   if (revision !== undefined) query = query.where('revision', '=', revision);
-  return query.orderBy('revision', 'desc').executeTakeFirst();
+  return query.orderBy('revision', 'desc').orderBy('id', 'desc').executeTakeFirst();
 }
 
 export function allSnapshots(db: Db) {
@@ -230,6 +241,7 @@ export async function reportCompilationTimes(db: Db, eventId: number): Promise<s
     .select('compiled_at')
     .where('event_id', '=', eventId)
     .distinct()
+    .orderBy('compiled_at')
     .execute();
   return rows.map((row) => row.compiled_at);
 }

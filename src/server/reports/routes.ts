@@ -4,6 +4,7 @@ import { eventIdParams } from '../../contract/events.ts';
 import {
   deliveryList,
   recipientList,
+  reportChecks as reportChecksAnswer,
   reportDetail as reportDetailAnswer,
   reportList,
   reportParams,
@@ -15,11 +16,14 @@ import {
   startReportBody,
   versionBody,
 } from '../../contract/reports.ts';
+import { noContent } from '../../contract/common.ts';
 import { actorOf } from '../http/actor.ts';
 import {
+  deleteReport,
   moveReportAnswer,
   publishReportAnswer,
   refreshSectionAnswer,
+  reportChecks,
   reportDeliveries,
   reportDetail,
   reportRecipients,
@@ -68,6 +72,28 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: { tags, params: reportParams, response: { 200: reportDetailAnswer } },
     },
     async (request) => reportDetail(db, request.params.eventId, request.params.reportId),
+  );
+
+  app.delete(
+    '/api/events/:eventId/reports/:reportId',
+    {
+      config: { access: edit },
+      schema: { tags, params: reportParams, response: { 204: noContent } },
+    },
+    async (request, reply) => {
+      const { eventId, reportId } = request.params;
+      await deleteReport(db, actorOf(request), eventId, reportId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/reports/:reportId/checks',
+    {
+      config: { access: read },
+      schema: { tags, params: reportParams, response: { 200: reportChecksAnswer } },
+    },
+    async (request) => reportChecks(db, request.params.eventId, request.params.reportId),
   );
 
   app.put(

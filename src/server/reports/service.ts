@@ -7,6 +7,7 @@ import type {
   ReportDetail,
   ReportSection,
   ReportSummary,
+  ReportWarning,
 } from '../../contract/reports.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
@@ -23,12 +24,14 @@ import { userNamesByIds } from '../users/service.ts';
 import { type TemplateSection, flattenSections } from '../../contract/template-sections.ts';
 import { atomFeed } from './atom.ts';
 import { changesSincePrevious } from './changes.ts';
+import { reportWarnings } from './checks.ts';
 import { compileSectionData, expandUnitSections, resolveTitle } from './compile.ts';
 import {
   type ReportRow,
   type SectionRow,
   addContributor,
   contributorsOf,
+  deleteDraft,
   findReport,
   findSection,
   insertReport,
@@ -459,6 +462,30 @@ export async function startCorrection(db: Db, actor: Actor, eventId: number, rep
   });
 }
 
+/** Deletes a draft that was never published, with its sections; the audit keeps what it held. */
+export async function deleteReport(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  reportId: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const report = await loadReport(trx, eventId, reportId);
+    if (report.state !== 'draft' || report.published_at !== null) {
+      throw errors.wrongState('Bara ett utkast kan tas bort.');
+    }
+    const sections = await sectionsOf(trx, report.id);
+    await deleteDraft(trx, report.id);
+    await recordAudit(trx, actor, {
+      action: 'report.delete',
+      entityType: 'report',
+      entityId: report.id,
+      eventId,
+      before: { ...report, sections },
+    });
+  });
+}
+
 export async function loadReport(db: Db, eventId: number, reportId: number): Promise<ReportRow> {
   const report = await findReport(db, eventId, reportId);
   if (!report) throw errors.notFound('Rapporten');
@@ -610,6 +637,17 @@ export async function startCorrectionAnswer(
   params: { eventId: number; reportId: number },
 ): Promise<ReportSummary> {
   return presentReport(await startCorrection(db, actor, params.eventId, params.reportId));
+}
+
+/** What the report would leave the staff with: warnings to see and confirm before each step. */
+export async function reportChecks(
+  db: Db,
+  eventId: number,
+  reportId: number,
+): Promise<{ items: ReportWarning[] }> {
+  const report = await loadReport(db, eventId, reportId);
+  const event = await requireEvent(db, eventId);
+  return { items: await reportWarnings(db, event, report, await sectionsOf(db, report.id)) };
 }
 
 /** Who would receive the report if it were published now. */

@@ -1,6 +1,6 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { TIME_ZONE, periodLabel } from '../../core/time.ts';
+import { TIME_ZONE, shortPeriodLabel as periodShortLabel } from '../../core/time.ts';
 import type { ReadinessLevel } from '../../contract/readiness.ts';
 
 // Swedish wording for the data drawn into reports.
@@ -96,8 +96,9 @@ export function formatFigure(
 }
 
 /** "vecka 47" or "18 november": a period without its year. */
+/** A period in a report's Swedish: "vecka 5", with its year when it is not this year's. */
 export function shortPeriodLabel(period: string): string {
-  return periodLabel(period, 'sv').replace(/ \d{4}$/, '');
+  return periodShortLabel(period, 'sv');
 }
 
 export function actionState(state: string, dueAt: string | null, now: string): string {

@@ -7,6 +7,7 @@ import type {
   ReportKind,
   ReportSection,
   ReportSummary,
+  ReportWarning,
 } from '../../contract/reports.ts';
 import { request } from '../api.ts';
 
@@ -18,6 +19,9 @@ export const reportsApi = {
   start: (eventId: number, kind: ReportKind) =>
     request<ReportSummary>('POST', base(eventId), { kind }),
   get: (eventId: number, reportId: number) => request<ReportDetail>('GET', one(eventId, reportId)),
+  remove: (eventId: number, reportId: number) => request<null>('DELETE', one(eventId, reportId)),
+  checks: (eventId: number, reportId: number) =>
+    request<{ items: ReportWarning[] }>('GET', `${one(eventId, reportId)}/checks`),
   saveSection: (
     eventId: number,
     reportId: number,

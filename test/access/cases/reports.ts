@@ -125,6 +125,19 @@ export const cases: RouteCases = {
     }),
   },
   'GET /api/events/:eventId/reports/:reportId': { who: { roles: [...insiders] } },
+  'DELETE /api/events/:eventId/reports/:reportId': {
+    who: { roles: ['admin', 'staff'] },
+    write: async (context) => {
+      const staff = await context.as(demoPeople.staff);
+      const draft = await draftReport(context, staff);
+      return {
+        client: staff,
+        method: 'DELETE',
+        url: `/api/events/${context.t.eventId}/reports/${draft.id}`,
+      };
+    },
+  },
+  'GET /api/events/:eventId/reports/:reportId/checks': { who: { roles: [...insiders] } },
   'PUT /api/events/:eventId/reports/:reportId/sections/:sectionId': {
     who: { roles: ['admin', 'staff'] },
     write: async (context) => {

@@ -17,6 +17,7 @@ import { workflowError } from './ReportWorkflowPage.tsx';
 import type { ReportSection, ReportSummary } from '../../../contract/reports.ts';
 import { eventsApi } from '../../clients/events.ts';
 import { reportsApi } from '../../clients/reports.ts';
+import { ReportWarnings, useReportChecks } from './ReportChecks.tsx';
 
 /** Sections of the public version: internal ones leave, with everything below them. */
 function publicSections(sections: ReportSection[]): ReportSection[] {
@@ -42,6 +43,7 @@ export function PublishReportPage() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   const [published, setPublished] = useState<ReportSummary | null>(null);
+  const warnings = useReportChecks(eventId, reportId, report?.version);
   const doneRef = useRef<HTMLDivElement>(null);
   usePageTitle(published ? t('reports.publish.doneTitle') : t('reports.publish.title'));
   useEffect(() => {
@@ -95,6 +97,15 @@ export function PublishReportPage() {
   const items = recipients.data?.items ?? [];
   const byAudience = (audience: 'public' | 'internal') =>
     items.filter((recipient) => recipient.audience === audience).length;
+
+  function publishLabel(warned: boolean, count: number): string {
+    if (warned) {
+      return count === 0
+        ? t('reports.checks.publishAnyway')
+        : t('reports.checks.publishAnywayTo', { count });
+    }
+    return count === 0 ? t('reports.publish.submitNone') : t('reports.publish.submit', { count });
+  }
 
   async function publish() {
     setBusy(true);
@@ -235,6 +246,8 @@ export function PublishReportPage() {
             </div>
           </dl>
 
+          <ReportWarnings warnings={warnings} report={report} eventId={eventId} />
+
           <h2>{t('reports.publish.confirmTitle')}</h2>
           <div className="warning-text">
             <span className="warning-text__icon" aria-hidden="true">
@@ -247,9 +260,7 @@ export function PublishReportPage() {
           </div>
           <div className="button-group" id="workflow" tabIndex={-1}>
             <button type="button" className="button" disabled={busy} onClick={() => void publish()}>
-              {items.length === 0
-                ? t('reports.publish.submitNone')
-                : t('reports.publish.submit', { count: items.length })}
+              {publishLabel(warnings.length > 0, items.length)}
             </button>
             <Link to={base}>{t('reports.cancel')}</Link>
           </div>

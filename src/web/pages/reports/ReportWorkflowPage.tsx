@@ -25,6 +25,7 @@ import type { ReportDetail } from '../../../contract/reports.ts';
 import { ApiError } from '../../api.ts';
 import { eventsApi } from '../../clients/events.ts';
 import { reportsApi } from '../../clients/reports.ts';
+import { ReportWarnings, useReportChecks } from './ReportChecks.tsx';
 
 /** The Swedish message for a refused step, beside the button that caused it. */
 export function workflowError(error: unknown, t: (key: string) => string): FormErrors {
@@ -61,6 +62,7 @@ export function ReportWorkflowPage() {
   const [busy, setBusy] = useState(false);
   const flash = (location.state as { message?: string } | null)?.message ?? null;
   const [message, setMessage] = useState<string | null>(flash);
+  const warnings = useReportChecks(eventId, reportId, report?.version);
   const messageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (message) messageRef.current?.focus();
@@ -76,11 +78,19 @@ export function ReportWorkflowPage() {
   const changes = new Map(report.changes.sections.map((change) => [change.key, change]));
   const hasPrevious = report.changes.previousReportId !== null;
 
-  async function step(action: 'submit' | 'approve' | 'correct', current: ReportDetail) {
+  async function step(action: WorkflowAction, current: ReportDetail) {
+    if (action === 'delete' && !window.confirm(t('reports.workflow.confirmDelete'))) return;
     setBusy(true);
     setErrors(noErrors);
     setMessage(null);
     try {
+      if (action === 'delete') {
+        await reportsApi.remove(eventId, current.id);
+        navigate(`/events/${eventId}/reports`, {
+          state: { message: t('reports.workflow.deleted', { name: reportName(current) }) },
+        });
+        return;
+      }
       if (action === 'correct') {
         const correction = await reportsApi.correct(eventId, current.id);
         navigate(`/events/${eventId}/reports/${correction.id}`, {
@@ -161,9 +171,14 @@ export function ReportWorkflowPage() {
         </Notice>
       )}
 
+      {(report.state === 'draft' || report.state === 'in_review') && (
+        <ReportWarnings warnings={warnings} report={report} eventId={eventId} />
+      )}
+
       <Workflow
         report={report}
         eventId={eventId}
+        warned={warnings.length > 0}
         closed={event.data.state === 'closed'}
         busy={busy}
         onStep={(action) => void step(action, report)}
@@ -217,19 +232,24 @@ export function ReportWorkflowPage() {
   );
 }
 
+type WorkflowAction = 'submit' | 'approve' | 'correct' | 'delete';
+
 function Workflow({
   report,
   eventId,
+  warned,
   closed,
   busy,
   onStep,
 }: {
   report: ReportDetail;
   eventId: number;
+  /** The checks found something: the next step says "… ändå". */
+  warned: boolean;
   /** A closed event is an archive: only the published report can be opened. */
   closed: boolean;
   busy: boolean;
-  onStep: (action: 'submit' | 'approve' | 'correct') => void;
+  onStep: (action: WorkflowAction) => void;
 }) {
   const { t } = useTranslation();
   const base = `/events/${eventId}/reports/${report.id}`;
@@ -241,9 +261,26 @@ function Workflow({
       <p className="workflow__next">{t(`reports.workflow.next.${report.state}`)}</p>
       <div className="button-group">
         {!closed && report.state === 'draft' && (
-          <button type="button" className="button" disabled={busy} onClick={() => onStep('submit')}>
-            {t('reports.workflow.submit')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => onStep('submit')}
+            >
+              {t(warned ? 'reports.checks.submitAnyway' : 'reports.workflow.submit')}
+            </button>
+            {report.publishedAt === null && (
+              <button
+                type="button"
+                className="button button--warning"
+                disabled={busy}
+                onClick={() => onStep('delete')}
+              >
+                {t('reports.workflow.delete')}
+              </button>
+            )}
+          </>
         )}
         {!closed && report.state === 'in_review' && (
           <button
@@ -252,7 +289,7 @@ function Workflow({
             disabled={busy}
             onClick={() => onStep('approve')}
           >
-            {t('reports.workflow.approve')}
+            {t(warned ? 'reports.checks.approveAnyway' : 'reports.workflow.approve')}
           </button>
         )}
         {!closed && report.state === 'approved' && (

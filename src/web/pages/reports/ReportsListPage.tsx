@@ -2,7 +2,7 @@
 // "Starta nästa rapport".
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorSummary, FieldError } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
@@ -24,6 +24,7 @@ export function ReportsListPage() {
   const { t } = useTranslation();
   const eventId = Number(useParams().eventId);
   const navigate = useNavigate();
+  const flash = (useLocation().state as { message?: string } | null)?.message ?? null;
   const reportName = useReportName();
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const reports = useLoad(() => reportsApi.list(eventId), [eventId]);
@@ -76,6 +77,11 @@ export function ReportsListPage() {
           </>
         )}
       </p>
+      {flash && (
+        <Notice kind="success" role="status">
+          {flash}
+        </Notice>
+      )}
       {forbidden ? (
         <Notice>{t('reports.list.readerNote')}</Notice>
       ) : (
