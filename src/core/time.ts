@@ -307,3 +307,22 @@ function calendarDaysAfter(localDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * "vecka 5" for a week of the current year, "vecka 5 2027" otherwise: a week label carries its
+ * ISO week-year whenever that is not the year it is now in the zone, so it is never ambiguous.
+ */
+export function weekLabel(instant: Date, now: Date, locale: LabelLocale, zone = TIME_ZONE): string {
+  const { year, week } = isoWeekOf(instant, zone);
+  const label = `${WEEK_WORD[locale]} ${week}`;
+  return year === calendarYearOf(now, zone) ? label : `${label} ${year}`;
+}
+
+/** "5 februari 2027" / "5 February 2027": a day as a title names it. */
+export function formatLongDate(instant: Date, locale: LabelLocale, zone = TIME_ZONE): string {
+  return format(instant, 'd MMMM yyyy', { ...inZone(zone), locale: DATE_FNS_LOCALES[locale] });
+}
+
+export function calendarYearOf(instant: Date, zone = TIME_ZONE): number {
+  return Number(format(instant, 'yyyy', inZone(zone)));
+}
