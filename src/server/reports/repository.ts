@@ -240,20 +240,19 @@ export async function reportCompilationTimes(db: Db, eventId: number): Promise<s
   return rows.map((row) => row.compiled_at);
 }
 
-/** The highest number used in a series, and the lowest: the series' first report. */
-export async function seriesNumberRange(
+/** The highest number a series has used, undefined while it has no report. */
+export async function lastSeriesNumber(
   db: Db,
   eventId: number,
   series: string,
-): Promise<{ first: number; last: number } | undefined> {
+): Promise<number | undefined> {
   const row = await db
     .selectFrom('reports')
-    .select((eb) => [eb.fn.min('series_number').as('first'), eb.fn.max('series_number').as('last')])
+    .select((eb) => eb.fn.max('series_number').as('last'))
     .where('event_id', '=', eventId)
     .where('series', '=', series)
     .executeTakeFirst();
-  if (row?.last === null || row?.last === undefined) return undefined;
-  return { first: Number(row.first), last: Number(row.last) };
+  return row?.last === null || row?.last === undefined ? undefined : Number(row.last);
 }
 
 /** The series an event's reports use, with the highest number each has reached. */

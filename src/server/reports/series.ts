@@ -14,7 +14,7 @@ import {
   listSeriesSettings,
   publishedFinalOfSeries,
   seriesInUse,
-  seriesNumberRange,
+  lastSeriesNumber,
   updateSeriesSetting,
 } from './repository.ts';
 import type { ReportKind } from './tables.ts';
@@ -25,8 +25,8 @@ function nextOf(setting: SeriesRow | undefined, last: number | undefined): numbe
 }
 
 export async function nextSeriesNumber(db: Db, eventId: number, series: string): Promise<number> {
-  const range = await seriesNumberRange(db, eventId, series);
-  return nextOf(await findSeriesSetting(db, eventId, series), range?.last);
+  const last = await lastSeriesNumber(db, eventId, series);
+  return nextOf(await findSeriesSetting(db, eventId, series), last);
 }
 
 /**
@@ -85,10 +85,10 @@ export async function setNextSeriesNumber(
 ): Promise<ReportSeries> {
   await db.transaction().execute(async (trx) => {
     await requireEvent(trx, eventId);
-    const range = await seriesNumberRange(trx, eventId, series);
-    if (range && input.nextNumber <= range.last) {
+    const last = await lastSeriesNumber(trx, eventId, series);
+    if (last !== undefined && input.nextNumber <= last) {
       throw errors.wrongState(
-        `Nummer ${range.last} är redan använt i serien. Nästa nummer måste vara minst ${range.last + 1}.`,
+        `Nummer ${last} är redan använt i serien. Nästa nummer måste vara minst ${last + 1}.`,
         { field: 'nextNumber' },
       );
     }
