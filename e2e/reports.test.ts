@@ -221,7 +221,10 @@ test('two editors save the same section: the second sees the conflict and keeps 
   const eventId = e2e.server.eventId;
   const setup = await e2e.newContext();
   const call = await apiAs(setup, demoPeople.staff);
-  const report = await call('POST', `/api/events/${eventId}/reports`, { kind: 'regular' });
+  const report = await call('POST', `/api/events/${eventId}/reports`, {
+    kind: 'regular',
+    reopenSeries: true,
+  });
   await setup.close();
 
   const elin = await signedIn(demoPeople.staff);
@@ -327,7 +330,10 @@ test('an approver publishes a report with the keyboard only', async () => {
   const eventId = e2e.server.eventId;
   const setup = await e2e.newContext();
   const staffApi = await apiAs(setup, demoPeople.staff);
-  const report = await staffApi('POST', `/api/events/${eventId}/reports`, { kind: 'regular' });
+  const report = await staffApi('POST', `/api/events/${eventId}/reports`, {
+    kind: 'regular',
+    reopenSeries: true,
+  });
   const detail = await staffApi('GET', `/api/events/${eventId}/reports/${report.id}`);
   const section = (detail.sections as { id: number; title: string; version: number }[]).find(
     (candidate) => candidate.title === 'Verksamhetens kommentar',

@@ -3,6 +3,7 @@ import type { Block } from '../core/report-snapshot.ts';
 import { eventIdParams } from './events.ts';
 import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
+import { seriesKey } from './templates.ts';
 
 export const reportParams = eventIdParams.extend({ reportId: decimalId });
 export const sectionParams = reportParams.extend({ sectionId: decimalId });
@@ -12,8 +13,36 @@ export const startReportBody = z
   .object({
     kind: z.enum(['regular', 'extra', 'final']).default('regular'),
     templateId: z.number().int().positive().optional(),
+    /** Continue a series that a final report has closed; the reopening is audited. */
+    reopenSeries: z.boolean().optional(),
   })
   .strict();
+
+export const seriesParams = eventIdParams.extend({ series: seriesKey });
+
+export const setNextNumberBody = z
+  .object({
+    nextNumber: z
+      .number({ error: 'Ange nästa nummer som ett heltal.' })
+      .int('Ange nästa nummer som ett heltal.')
+      .positive('Nästa nummer måste vara minst 1.')
+      .max(1_000_000),
+    /** The version read; absent when the series has no number set yet. */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** One numbering of an event's reports: the number its next report gets, and whether it is closed. */
+export const reportSeries = z.object({
+  series: z.string(),
+  nextNumber: z.number().int(),
+  lastNumber: z.number().int().nullable(),
+  closedByFinal: z.boolean(),
+  /** The version of the set next number; null while the next number follows the last one. */
+  version: z.number().int().nullable(),
+});
+export type ReportSeries = z.infer<typeof reportSeries>;
+export const reportSeriesList = z.object({ items: z.array(reportSeries) });
 
 export const saveSectionBody = z
   .object({
@@ -77,6 +106,8 @@ export const reportSummary = z.object({
   number: z.number().int(),
   revision: z.number().int(),
   kind: reportKind,
+  series: z.string(),
+  seriesNumber: z.number().int(),
   title: z.string(),
   state: reportState,
   templateId: z.number().int(),

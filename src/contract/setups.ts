@@ -6,6 +6,7 @@ import { periodSetup } from './events.ts';
 import { returnFormSetup } from './return-forms.ts';
 import { scalesSetup } from './scales.ts';
 import { templateSectionSchema } from './template-sections.ts';
+import { reportIdentity } from './templates.ts';
 
 /**
  * An event's shape without its content: what a new event starts from. A set-up names units by
@@ -18,6 +19,8 @@ export const reportTemplateSetup = z
   .object({
     name: z.string().trim().min(1, 'Ange mallens namn.').max(200),
     kind: z.enum(['weekly', 'closing', 'custom']),
+    /** Absent: the default identity ("Regional rapport <event>", series "main"). */
+    identity: reportIdentity.optional(),
     sections: z.array(templateSectionSchema).min(1, 'En mall behöver minst ett avsnitt.').max(40),
   })
   .strict();

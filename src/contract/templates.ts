@@ -16,7 +16,7 @@ export const templateParams = eventIdParams.extend({
 });
 
 /** Which numbering a report continues: an event may run several series from the same data. */
-const seriesKey = z
+export const seriesKey = z
   .string()
   .regex(/^[a-z0-9_-]{1,40}$/, 'Seriens nyckel får bara innehålla a–z, 0–9, - och _.');
 
@@ -94,8 +94,12 @@ export const templatePreview = z.object({
 });
 export type TemplatePreview = z.infer<typeof templatePreview>;
 
+/** A copy keeps its source's identity unless the request gives another. */
 export const copyTemplateBody = z
-  .object({ name: z.string().trim().min(1, 'Ange ett namn.').max(200) })
+  .object({
+    name: z.string().trim().min(1, 'Ange ett namn.').max(200),
+    identity: reportIdentity.optional(),
+  })
   .strict();
 
 /** A section as the server sends it back: what was stored, without the input's rules. */

@@ -213,10 +213,6 @@ export function shortPeriodLabel(
   });
 }
 
-function calendarYearOf(instant: Date, zone: string): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(instant));
-}
-
 export function formatDateTime(instant: Date, zone = TIME_ZONE): string {
   return `${formatDate(instant, zone)} ${formatTime(instant, zone)}`;
 }
@@ -342,4 +338,13 @@ function calendarDaysAfter(localDate: string, days: number): string {
   const date = new Date(`${localDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** "5 februari 2027" / "5 February 2027": a day as a title names it. */
+export function formatLongDate(instant: Date, locale: LabelLocale, zone = TIME_ZONE): string {
+  return format(instant, 'd MMMM yyyy', { ...inZone(zone), locale: DATE_FNS_LOCALES[locale] });
+}
+
+export function calendarYearOf(instant: Date, zone = TIME_ZONE): number {
+  return Number(format(instant, 'yyyy', inZone(zone)));
 }

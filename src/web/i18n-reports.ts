@@ -55,6 +55,12 @@ const sv = {
       explain:
         'Rapporten skapas från mallen. Textavsnitt förs över från förra publicerade rapporten och uppgifter hämtas från lägesbilden sedan dess.',
       submit: 'Starta nästa rapport',
+      template: 'Mall',
+      templateHint: 'Mallen ger rapportens avsnitt, rubrik och numrering i sin serie.',
+      templateOfKind: 'Mallen för sorten (veckomall eller slutrapport)',
+      reopen: 'Öppna serien igen',
+      reopenHint:
+        'Serien är avslutad med en slutrapport. Kryssa i för att ändå fortsätta den; det loggas.',
     },
     facts: {
       title: 'Rubrik',
@@ -321,6 +327,12 @@ const en: Resources = {
       explain:
         'The report is drafted from the template. Text sections carry over from the last published report and data is drawn from the situational picture since then.',
       submit: 'Start the next report',
+      template: 'Template',
+      templateHint: 'The template gives the report its sections, title and number in its series.',
+      templateOfKind: 'The template for the kind (weekly or closing)',
+      reopen: 'Reopen the series',
+      reopenHint:
+        'A final report has closed the series. Tick to continue it anyway; this is logged.',
     },
     facts: {
       title: 'Title',

@@ -383,8 +383,8 @@ for (const dialect of testDialects()) {
           (await t.anonymous().get(`/r/${t.eventId}/${number}/sitrep.xml`)).body,
           'sr:reportVersion',
         );
-      assert.equal(await version(3), 'Initial');
-      assert.equal(await version(2), 'Initial');
+      assert.equal(await version(3), 'Update', 'an extra report updates its series');
+      assert.equal(await version(2), 'Final', 'the closing report is final in its series');
 
       const admin = await t.login(adminEmail);
       const event = (await admin.get(events())).json();

@@ -196,7 +196,7 @@ for (const dialect of testDialects()) {
 
     it('shows a moved milestone in the next draft’s changes since the previous report', async () => {
       const reports = `/api/events/${t.eventId}/reports`;
-      const first = (await staff.post(reports, { kind: 'regular' })).json();
+      const first = (await staff.post(reports, { kind: 'regular', reopenSeries: true })).json();
       const submitted = (
         await staff.post(`${reports}/${first.id}/submit`, { version: first.version })
       ).json();
@@ -218,7 +218,7 @@ for (const dialect of testDialects()) {
       });
       assert.equal(moved.statusCode, 200, moved.body);
 
-      const next = (await staff.post(reports, { kind: 'regular' })).json();
+      const next = (await staff.post(reports, { kind: 'regular', reopenSeries: true })).json();
       const draft = (await staff.get(`${reports}/${next.id}`)).json();
       const programme = (draft.sections as Section[]).find((s) => s.key === 'programme')!;
       const lines = programme.data.internal.flatMap((block) => block.items ?? []);

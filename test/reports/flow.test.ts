@@ -56,7 +56,10 @@ for (const dialect of testDialects()) {
     });
 
     it('drafts, edits, reviews, approves and publishes a report', async () => {
-      const started = await staff.post(`/api/events/${t.eventId}/reports`, { kind: 'regular' });
+      const started = await staff.post(`/api/events/${t.eventId}/reports`, {
+        kind: 'regular',
+        reopenSeries: true,
+      });
       assert.equal(started.statusCode, 201, started.body);
       assert.equal(started.json().number, 3);
       const draft = (await staff.get(reportUrl(started.json().id))).json();

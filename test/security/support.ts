@@ -106,7 +106,11 @@ export async function startDraft(
   staff: Client,
   kind: 'regular' | 'extra' = 'extra',
 ): Promise<Report> {
-  const started = await staff.post(`/api/events/${t.eventId}/reports`, { kind });
+  const started = await staff.post(`/api/events/${t.eventId}/reports`, {
+    kind,
+    // The demo's final report has closed its series; a regular draft reopens it.
+    ...(kind === 'regular' && { reopenSeries: true }),
+  });
   assert.equal(started.statusCode, 201, started.body);
   return (await staff.get(reportUrl(t, started.json().id))).json();
 }

@@ -1,5 +1,6 @@
 import { type DiversionCategory } from '../../contract/diversions.ts';
 import { type ReadinessLevel } from '../../contract/readiness.ts';
+import { type SeriesLabel, seriesLabelOf } from '../../core/report-title.ts';
 
 // How Lägesbild's own terms map onto the code lists of the exchange standards. docs/formats/
 // README.md shows the same tables for the people on the receiving end.
@@ -21,18 +22,28 @@ export function severityOf(level: ReadinessLevel | undefined): Severity {
   return level ? severityOfLevel[level] : 'Unknown';
 }
 
+const versionOfLabel: Record<SeriesLabel, ReportVersion> = {
+  initial: 'Initial',
+  update: 'Update',
+  extra: 'Update',
+  final: 'Final',
+};
+
 /**
- * Initial for the first publication of a number, Update for each correction, and Final for the
- * newest report of an event that is closed or whose newest report is its closing report.
+ * The report's label in its series: Initial for its first report, Update for each later one
+ * (an extra report too) and for each correction, Final for a final report and for the newest
+ * report of an event that is closed.
  */
 export function reportVersionOf(report: {
   revision: number;
+  seriesNumber: number;
   isNewestNumber: boolean;
   eventClosed: boolean;
   kind: 'regular' | 'extra' | 'final';
 }): ReportVersion {
-  if (report.isNewestNumber && (report.eventClosed || report.kind === 'final')) return 'Final';
-  return report.revision > 1 ? 'Update' : 'Initial';
+  const version = versionOfLabel[seriesLabelOf(report)];
+  if (version === 'Final' || (report.isNewestNumber && report.eventClosed)) return 'Final';
+  return report.revision > 1 ? 'Update' : version;
 }
 
 /**

@@ -82,6 +82,7 @@ export async function publishedReportSitRep(
     number: row.number,
     version: reportVersionOf({
       revision: row.revision,
+      seriesNumber: report.series_number,
       isNewestNumber: newest.number === row.number,
       eventClosed: event.state === 'closed',
       kind: snapshot.report.kind,

@@ -98,6 +98,7 @@ export const polymorphicReferences: Record<
       readiness_change: 'readiness_changes',
       report: 'reports',
       report_section: 'report_sections',
+      report_series: 'report_series',
       risk: 'risks',
       scale: 'event_scales',
       spokesperson: 'spokespersons',

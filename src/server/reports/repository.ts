@@ -1,11 +1,17 @@
 import type { Insertable, Selectable } from 'kysely';
 import { updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
-import type { ReportSectionsTable, ReportSnapshotsTable, ReportsTable } from './tables.ts';
+import type {
+  ReportSectionsTable,
+  ReportSeriesTable,
+  ReportSnapshotsTable,
+  ReportsTable,
+} from './tables.ts';
 
 export type ReportRow = Selectable<ReportsTable>;
 export type SectionRow = Selectable<ReportSectionsTable>;
 export type SnapshotRow = Selectable<ReportSnapshotsTable>;
+export type SeriesRow = Selectable<ReportSeriesTable>;
 
 export function findReport(db: Db, eventId: number, id: number): Promise<ReportRow | undefined> {
   return db
@@ -244,4 +250,87 @@ export async function reportCompilationTimes(db: Db, eventId: number): Promise<s
     .orderBy('compiled_at')
     .execute();
   return rows.map((row) => row.compiled_at);
+}
+
+/** The highest number a series has used, undefined while it has no report. */
+export async function lastSeriesNumber(
+  db: Db,
+  eventId: number,
+  series: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.max('series_number').as('last'))
+    .where('event_id', '=', eventId)
+    .where('series', '=', series)
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? undefined : Number(row.last);
+}
+
+/** The series an event's reports use, with the highest number each has reached. */
+export async function seriesInUse(db: Db, eventId: number) {
+  const rows = await db
+    .selectFrom('reports')
+    .select((eb) => ['series', eb.fn.max('series_number').as('last')])
+    .where('event_id', '=', eventId)
+    .groupBy('series')
+    .orderBy('series')
+    .execute();
+  return rows.map((row) => ({ series: row.series, last: Number(row.last) }));
+}
+
+/** The published final report of a series: after it, the series is closed. */
+export function publishedFinalOfSeries(
+  db: Db,
+  eventId: number,
+  series: string,
+): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('series', '=', series)
+    .where('kind', '=', 'final')
+    .where('state', '=', 'published')
+    .orderBy('series_number', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+export function listSeriesSettings(db: Db, eventId: number): Promise<SeriesRow[]> {
+  return db
+    .selectFrom('report_series')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('series')
+    .execute();
+}
+
+export function findSeriesSetting(
+  db: Db,
+  eventId: number,
+  series: string,
+): Promise<SeriesRow | undefined> {
+  return db
+    .selectFrom('report_series')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('series', '=', series)
+    .executeTakeFirst();
+}
+
+export function insertSeriesSetting(
+  db: Db,
+  setting: Insertable<ReportSeriesTable>,
+): Promise<SeriesRow> {
+  return db.insertInto('report_series').values(setting).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateSeriesSetting(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  changes: Pick<SeriesRow, 'next_number' | 'updated_by' | 'updated_at'>,
+): Promise<SeriesRow | undefined> {
+  return updateVersioned(db, 'report_series', id, expectedVersion, changes);
 }

@@ -9,10 +9,14 @@ import {
   reportList,
   reportParams,
   reportSection,
+  reportSeries,
+  reportSeriesList,
   reportSummary,
   returnBody,
   saveSectionBody,
   sectionParams,
+  seriesParams,
+  setNextNumberBody,
   startReportBody,
   versionBody,
 } from '../../contract/reports.ts';
@@ -32,12 +36,46 @@ import {
   startCorrectionAnswer,
   startReportAnswer,
 } from './service.ts';
+import { reportSeriesOfEvent, setNextSeriesNumber } from './series.ts';
 
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const tags = ['reports'];
   const read = { kind: 'event', permission: 'internal.read' } as const;
   const edit = { kind: 'event', permission: 'report.edit' } as const;
   const approve = { kind: 'event', permission: 'report.approve' } as const;
+  // How reports are named and numbered belongs to the template's design: whoever may shape the
+  // templates (template.manage) sets where a series continues, not every report writer.
+  const numbering = { kind: 'event', permission: 'template.manage' } as const;
+
+  app.get(
+    '/api/events/:eventId/report-series',
+    {
+      config: { access: read },
+      schema: { tags, params: eventIdParams, response: { 200: reportSeriesList } },
+    },
+    async (request) => reportSeriesOfEvent(db, request.params.eventId),
+  );
+
+  app.put(
+    '/api/events/:eventId/report-series/:series',
+    {
+      config: { access: numbering },
+      schema: {
+        tags,
+        params: seriesParams,
+        body: setNextNumberBody,
+        response: { 200: reportSeries },
+      },
+    },
+    async (request) =>
+      setNextSeriesNumber(
+        db,
+        actorOf(request),
+        request.params.eventId,
+        request.params.series,
+        request.body,
+      ),
+  );
 
   app.get(
     '/api/events/:eventId/reports',

@@ -19,7 +19,9 @@ import { coveredPeriod, dataAsOfOfPeriod } from '../events/periods.ts';
 import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { findTemplateByKind } from '../templates/repository.ts';
-import { loadTemplate } from '../templates/service.ts';
+import { identityOf, loadTemplate } from '../templates/service.ts';
+import type { TemplateRow } from '../templates/repository.ts';
+import { reportLabel, reportTitle } from '../../core/report-title.ts';
 import { userNamesByIds } from '../users/service.ts';
 import { type TemplateSection, flattenSections } from '../../contract/template-sections.ts';
 import { atomFeed } from './atom.ts';
@@ -53,6 +55,7 @@ import {
   contentHash,
   verifiedSnapshot,
 } from './snapshot.ts';
+import { checkSeriesOpen, nextSeriesNumber } from './series.ts';
 import type { ReportKind } from './tables.ts';
 
 export interface PublishHooks {
@@ -72,7 +75,7 @@ export async function startReport(
   db: Db,
   actor: Actor,
   eventId: number,
-  input: { kind: ReportKind; templateId?: number | undefined; compiledAt?: string },
+  input: StartInput & { compiledAt?: string },
 ): Promise<ReportRow> {
   return db.transaction().execute(async (trx) => {
     const event = await requireEvent(trx, eventId);
@@ -81,6 +84,9 @@ export async function startReport(
       : await findTemplateByKind(trx, eventId, input.kind === 'final' ? 'closing' : 'weekly');
     if (!template)
       throw errors.badRequest('Händelsen har ingen mall att utgå från.', { field: 'templateId' });
+    const identity = identityOf(template);
+    const closedBy = await checkSeriesOpen(trx, eventId, identity.series, input);
+    const seriesNumber = await nextSeriesNumber(trx, eventId, identity.series);
     const previous = await latestPublished(trx, eventId);
     const now = input.compiledAt ?? new Date().toISOString();
     const report = await insertReport(trx, {
@@ -88,8 +94,10 @@ export async function startReport(
       number: await nextNumber(trx, eventId),
       revision: 1,
       kind: input.kind,
+      series: identity.series,
+      series_number: seriesNumber,
       template_id: template.id,
-      title: `Regional rapport ${event.name}`,
+      title: titleOf(event, template, { kind: input.kind, seriesNumber, compiledAt: now }),
       state: 'draft',
       period_start: previous?.compiled_at ?? event.activated_at,
       compiled_at: now,
@@ -121,7 +129,42 @@ export async function startReport(
       eventId,
       after: report,
     });
+    if (closedBy) {
+      await recordAudit(trx, actor, {
+        action: 'report.reopen_series',
+        entityType: 'report',
+        entityId: report.id,
+        eventId,
+        after: { series: report.series, closedByReportId: closedBy.id },
+      });
+    }
     return report;
+  });
+}
+
+export interface StartInput {
+  kind: ReportKind;
+  templateId?: number | undefined;
+  reopenSeries?: boolean | undefined;
+}
+
+/** The title from the template's pattern, as the report is started. */
+function titleOf(
+  event: EventRow,
+  template: TemplateRow,
+  report: { kind: ReportKind; seriesNumber: number; compiledAt: string },
+): string {
+  const identity = identityOf(template);
+  return reportTitle(identity.titlePattern, {
+    event: event.name,
+    template: template.name,
+    number: report.seriesNumber,
+    label: reportLabel(identity.labels, report),
+    kind: report.kind,
+    compiledAt: new Date(report.compiledAt),
+    now: new Date(),
+    locale: event.language,
+    zone: event.time_zone,
   });
 }
 
@@ -512,6 +555,8 @@ export function presentReport(report: ReportRow): ReportSummary {
     number: report.number,
     revision: report.revision,
     kind: report.kind,
+    series: report.series,
+    seriesNumber: report.series_number,
     title: report.title,
     state: report.state,
     templateId: report.template_id,
@@ -582,7 +627,7 @@ export async function startReportAnswer(
   db: Db,
   actor: Actor,
   eventId: number,
-  input: { kind: ReportKind; templateId?: number | undefined },
+  input: StartInput,
 ): Promise<ReportSummary> {
   return presentReport(await startReport(db, actor, eventId, input));
 }

@@ -10,6 +10,9 @@ export interface ReportsTable {
   /** 1 for the first publication of a number; each correction publishes the next revision. */
   revision: number;
   kind: ReportKind;
+  /** The numbering the report continues, and its number within it. */
+  series: string;
+  series_number: number;
   template_id: number;
   title: string;
   state: ReportState;
@@ -67,7 +70,19 @@ export interface ReportSnapshotsTable {
   published_at: string;
 }
 
+/** A series' next number as the staff set it; without a row the next follows the last used. */
+export interface ReportSeriesTable {
+  id: Generated<number>;
+  event_id: number;
+  series: string;
+  next_number: number;
+  updated_by: number | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 export interface ReportsTables {
+  report_series: ReportSeriesTable;
   reports: ReportsTable;
   report_sections: ReportSectionsTable;
   report_contributors: ReportContributorsTable;

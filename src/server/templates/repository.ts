@@ -44,7 +44,12 @@ export function updateTemplate(
   db: Db,
   id: number,
   expectedVersion: number,
-  changes: { name: string; sections_json: string; updated_by: number | null },
+  changes: {
+    name: string;
+    sections_json: string;
+    identity_json?: string | null;
+    updated_by: number | null;
+  },
 ): Promise<TemplateRow | undefined> {
   return db
     .updateTable('templates')

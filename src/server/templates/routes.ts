@@ -113,7 +113,7 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     async (request, reply) =>
       reply
         .code(201)
-        .send(await copyTemplateAnswer(db, actorOf(request), request.params, request.body.name)),
+        .send(await copyTemplateAnswer(db, actorOf(request), request.params, request.body)),
   );
 
   app.put(

@@ -11,9 +11,11 @@ import {
   updateTemplate,
 } from './repository.ts';
 import {
+  type ReportIdentity,
   type Template,
   type TemplateFile,
   type TemplatePreview,
+  type copyTemplateBody,
   type createTemplateBody,
   defaultIdentity,
   type updateTemplateBody,
@@ -41,7 +43,7 @@ export function presentTemplate(row: TemplateRow): Template {
     eventId: row.event_id,
     name: row.name,
     kind: row.kind,
-    identity: defaultIdentity,
+    identity: identityOf(row),
     sections: JSON.parse(row.sections_json) as TemplateSection[],
     provenance: {
       createdBy: row.created_by,
@@ -53,11 +55,27 @@ export function presentTemplate(row: TemplateRow): Template {
   };
 }
 
-/** The event's report templates as a set-up carries them, in the order they were made. */
+/** How the template's reports are named and numbered; a template without its own has the default. */
+export function identityOf(row: TemplateRow): ReportIdentity {
+  return row.identity_json === null
+    ? defaultIdentity
+    : (JSON.parse(row.identity_json) as ReportIdentity);
+}
+
+/** What the identity column stores: null keeps a template on the default identity. */
+function identityJson(identity: ReportIdentity | undefined): string | null {
+  return identity === undefined ? null : JSON.stringify(identity);
+}
+
+/**
+ * The event's report templates as a set-up carries them, in the order they were made; the
+ * identity only where the template has its own, so an unchanged event exports as before.
+ */
 export async function readTemplatesSetup(db: Db, eventId: number): Promise<ReportTemplateSetup[]> {
   return (await listTemplates(db, eventId)).map((row) => ({
     name: row.name,
     kind: row.kind,
+    ...(row.identity_json !== null && { identity: identityOf(row) }),
     sections: JSON.parse(row.sections_json) as TemplateSection[],
   }));
 }
@@ -89,6 +107,7 @@ export async function createTemplate(
     insertNewTemplate(trx, actor, eventId, {
       name: input.name,
       kind: 'custom',
+      identity: input.identity,
       sections: input.sections,
     }),
   );
@@ -99,13 +118,14 @@ export async function copyTemplate(
   actor: Actor,
   eventId: number,
   templateId: number,
-  name: string,
+  input: z.infer<typeof copyTemplateBody>,
 ) {
   return db.transaction().execute(async (trx) => {
     const source = await loadTemplate(trx, eventId, templateId);
     return insertNewTemplate(trx, actor, eventId, {
-      name,
+      name: input.name,
       kind: 'custom',
+      identity: input.identity ?? (source.identity_json === null ? undefined : identityOf(source)),
       sections: JSON.parse(source.sections_json) as TemplateSection[],
     });
   });
@@ -124,6 +144,7 @@ export async function changeTemplate(
     const updated = await updateTemplate(trx, templateId, input.version, {
       name: input.name,
       sections_json: JSON.stringify(input.sections),
+      ...(input.identity !== undefined && { identity_json: identityJson(input.identity) }),
       updated_by: actor.userId,
     });
     if (!updated) throw errors.conflict(presentTemplate(before));
@@ -153,7 +174,12 @@ async function insertNewTemplate(
   trx: Db,
   actor: Actor,
   eventId: number,
-  template: { name: string; kind: TemplateRow['kind']; sections: TemplateSection[] },
+  template: {
+    name: string;
+    kind: TemplateRow['kind'];
+    identity?: ReportIdentity | undefined;
+    sections: TemplateSection[];
+  },
 ) {
   const now = new Date().toISOString();
   const row = await insertTemplate(trx, {
@@ -161,6 +187,7 @@ async function insertNewTemplate(
     name: template.name,
     kind: template.kind,
     sections_json: JSON.stringify(template.sections),
+    identity_json: identityJson(template.identity),
     created_by: actor.userId,
     created_at: now,
     updated_by: actor.userId,
@@ -230,6 +257,8 @@ function transientReport(
     number: 0,
     revision: 1,
     kind: 'regular',
+    series: defaultIdentity.series,
+    series_number: 0,
     template_id: 0,
     title: '',
     state: 'draft',
@@ -340,9 +369,9 @@ export async function copyTemplateAnswer(
   db: Db,
   actor: Actor,
   params: { eventId: number; templateId: number },
-  name: string,
+  input: z.infer<typeof copyTemplateBody>,
 ): Promise<Template> {
-  return presentTemplate(await copyTemplate(db, actor, params.eventId, params.templateId, name));
+  return presentTemplate(await copyTemplate(db, actor, params.eventId, params.templateId, input));
 }
 
 export async function changeTemplateAnswer(

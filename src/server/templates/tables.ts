@@ -6,6 +6,8 @@ export interface TemplatesTable {
   name: string;
   kind: 'weekly' | 'closing' | 'custom';
   sections_json: string;
+  /** The template's ReportIdentity as JSON; null means the default identity. */
+  identity_json: string | null;
   created_by: number | null;
   created_at: string;
   updated_by: number | null;

@@ -16,8 +16,10 @@ const one = (eventId: number, reportId: number) => `${base(eventId)}/${reportId}
 
 export const reportsApi = {
   list: (eventId: number) => request<{ items: ReportSummary[] }>('GET', base(eventId)),
-  start: (eventId: number, kind: ReportKind) =>
-    request<ReportSummary>('POST', base(eventId), { kind }),
+  start: (
+    eventId: number,
+    input: { kind: ReportKind; templateId?: number; reopenSeries?: boolean },
+  ) => request<ReportSummary>('POST', base(eventId), input),
   get: (eventId: number, reportId: number) => request<ReportDetail>('GET', one(eventId, reportId)),
   remove: (eventId: number, reportId: number) => request<null>('DELETE', one(eventId, reportId)),
   checks: (eventId: number, reportId: number) =>

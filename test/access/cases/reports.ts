@@ -115,6 +115,24 @@ export const cases: RouteCases = {
     }),
   },
   'GET /api/events/:eventId/reports': { who: { roles: [...insiders] } },
+  'GET /api/events/:eventId/report-series': { who: { roles: [...insiders] } },
+  'PUT /api/events/:eventId/report-series/:series': {
+    who: { roles: ['admin'] },
+    write: async ({ t, as }) => {
+      const admin = await as(adminEmail);
+      const series = (await admin.get(`/api/events/${t.eventId}/report-series`)).json().items;
+      const main = series.find((item: { series: string }) => item.series === 'main');
+      return {
+        client: admin,
+        method: 'PUT',
+        url: `/api/events/${t.eventId}/report-series/main`,
+        body: {
+          nextNumber: main.nextNumber + 1,
+          ...(main.version !== null && { version: main.version }),
+        },
+      };
+    },
+  },
   'POST /api/events/:eventId/reports': {
     who: { roles: ['admin', 'staff'] },
     write: async ({ t, as }) => ({

@@ -1,9 +1,9 @@
 // The reports of one event: drafts with their state, published ones (to the archive), and
-// "Starta nästa rapport".
+// "Starta nästa rapport": which template and kind, and reopening a series a final report closed.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { ErrorSummary, FieldError } from '../../kit/forms.tsx';
+import { Checkbox, ErrorSummary, FieldError, SelectField } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
@@ -17,8 +17,15 @@ import { ApiError } from '../../api.ts';
 import { accessApi } from '../../clients/access.ts';
 import { eventsApi } from '../../clients/events.ts';
 import { reportsApi } from '../../clients/reports.ts';
+import { templatesApi } from '../../clients/templates.ts';
 
 const kinds: ReportKind[] = ['regular', 'extra', 'final'];
+
+const startFields = {
+  kind: 'kind-regular',
+  templateId: 'start-template',
+  reopenSeries: 'start-reopen',
+};
 
 export function ReportsListPage() {
   const { t } = useTranslation();
@@ -29,7 +36,11 @@ export function ReportsListPage() {
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const reports = useLoad(() => reportsApi.list(eventId), [eventId]);
   const mine = useLoad(() => accessApi.mine(eventId).catch(() => null), [eventId]);
+  const templates = useLoad(() => templatesApi.list(eventId), [eventId]);
   const [kind, setKind] = useState<ReportKind>('regular');
+  const [templateId, setTemplateId] = useState('');
+  const [reopenOffered, setReopenOffered] = useState(false);
+  const [reopenSeries, setReopenSeries] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   usePageTitle(t('reports.list.title'));
@@ -50,12 +61,15 @@ export function ReportsListPage() {
     setBusy(true);
     setErrors(noErrors);
     try {
-      const report = await reportsApi.start(eventId, kind);
+      const report = await reportsApi.start(eventId, {
+        kind,
+        ...(templateId && { templateId: Number(templateId) }),
+        ...(reopenSeries && { reopenSeries }),
+      });
       navigate(`/events/${eventId}/reports/${report.id}`);
     } catch (error) {
-      setErrors(
-        formErrorsFrom(error, { kind: 'kind-regular', templateId: 'kind-regular' }, 'kind-regular'),
-      );
+      if (error instanceof ApiError && error.fieldMessage('reopenSeries')) setReopenOffered(true);
+      setErrors(formErrorsFrom(error, startFields, 'kind-regular'));
     } finally {
       setBusy(false);
     }
@@ -161,6 +175,33 @@ export function ReportsListPage() {
                     ))}
                   </div>
                 </fieldset>
+                <SelectField
+                  id="start-template"
+                  label={t('reports.start.template')}
+                  hint={t('reports.start.templateHint')}
+                  error={errors.byField['start-template']}
+                  value={templateId}
+                  options={[
+                    { value: '', label: t('reports.start.templateOfKind') },
+                    ...(templates.data?.items ?? []).map((template) => ({
+                      value: String(template.id),
+                      label: template.name,
+                    })),
+                  ]}
+                  onChange={setTemplateId}
+                />
+                {reopenOffered && (
+                  <div className={`field${errors.byField['start-reopen'] ? ' field--error' : ''}`}>
+                    <FieldError id="start-reopen" message={errors.byField['start-reopen']} />
+                    <Checkbox
+                      id="start-reopen"
+                      label={t('reports.start.reopen')}
+                      hint={t('reports.start.reopenHint')}
+                      checked={reopenSeries}
+                      onChange={setReopenSeries}
+                    />
+                  </div>
+                )}
                 <p className="hint">{t('reports.start.explain')}</p>
                 <button type="submit" className="button" disabled={busy}>
                   {t('reports.start.submit')}
