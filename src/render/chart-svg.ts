@@ -11,11 +11,39 @@ export interface ChartSvgOptions {
   idPrefix?: string;
 }
 
-export const SERIES_COLORS = ['#1f4e79', '#c05a00', '#2e7d32', '#6a3d9a', '#00797a', '#7a4a2b'];
+// The first six series are drawn solid, the next six dashed in colours of their own.
+export const SERIES_COLORS = [
+  '#1f4e79',
+  '#c05a00',
+  '#2e7d32',
+  '#6a3d9a',
+  '#00797a',
+  '#7a4a2b',
+  '#b0306a',
+  '#5c6b00',
+  '#3f7fbf',
+  '#4b4b4b',
+  '#d0621b',
+  '#1b7f5f',
+];
+const SOLID_SERIES = 6;
 export const YELLOW_COLOR = '#9a6a00';
 export const RED_COLOR = '#b3261e';
 // Distinct markers, so that series are told apart without relying on colour.
-const SERIES_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 'emptyRect'];
+const SERIES_SYMBOLS = [
+  'circle',
+  'rect',
+  'triangle',
+  'diamond',
+  'emptyCircle',
+  'emptyRect',
+  'emptyTriangle',
+  'emptyDiamond',
+  'roundRect',
+  'emptyRoundRect',
+  'pin',
+  'arrow',
+];
 const FONT_FAMILY = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 const TEXT_COLOR = '#333333';
 
@@ -41,9 +69,19 @@ export function renderChartSvg(chart: ChartSpec, options: ChartSvgOptions = {}):
 }
 
 function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix: string): string {
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const rows = legendRows(
+    chart.series.map((series) => series.name),
+    width,
+  );
+  const extra = (rows.length - 1) * LEGEND_ROW_HEIGHT;
+  const instance = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width,
+    height: height + extra,
+  });
   try {
-    instance.setOption(chartOption(chart));
+    instance.setOption(chartOption(chart, rows));
     return tidySvg(instance.renderToSVGString(), chart, idPrefix);
   } finally {
     instance.dispose();
@@ -74,14 +112,56 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function chartOption(chart: ChartSpec): echarts.EChartsCoreOption {
+const LEGEND_ITEM_GAP = 18;
+const LEGEND_ROW_HEIGHT = 24;
+// ECharts' legend item: a 25 px icon and 5 px before the text; 5 px padding around the legend.
+const LEGEND_ICON_WIDTH = 30;
+const LEGEND_PADDING = 5;
+const LEGEND_FONT = `12px ${FONT_FAMILY}`;
+
+/**
+ * The legend's names in rows that each fit the chart's width, so no row wraps on its own and the
+ * plot can leave room for all of them.
+ */
+export function legendRows(names: string[], width: number): string[][] {
+  const room = width - 2 * LEGEND_PADDING - 2 * LEGEND_ITEM_GAP;
+  const rows: string[][] = [[]];
+  let used = 0;
+  for (const name of names) {
+    const itemWidth = LEGEND_ICON_WIDTH + echarts.format.getTextRect(name, LEGEND_FONT).width;
+    const row = rows.at(-1) as string[];
+    const needed = row.length === 0 ? itemWidth : used + LEGEND_ITEM_GAP + itemWidth;
+    if (row.length > 0 && needed > room) {
+      rows.push([name]);
+      used = itemWidth;
+    } else {
+      row.push(name);
+      used = needed;
+    }
+  }
+  return rows;
+}
+
+/** One legend along the bottom, or one per row when the names need several rows. */
+function legendOption(rows: string[][]): object {
+  const textStyle = { fontSize: 12, color: TEXT_COLOR };
+  if (rows.length <= 1) return { bottom: 4, itemGap: LEGEND_ITEM_GAP, textStyle };
+  return rows.map((names, index) => ({
+    bottom: 4 + (rows.length - 1 - index) * LEGEND_ROW_HEIGHT,
+    itemGap: LEGEND_ITEM_GAP,
+    textStyle,
+    data: names,
+  }));
+}
+
+function chartOption(chart: ChartSpec, rows: string[][]): echarts.EChartsCoreOption {
   const [yMin, yMax] = niceExtent(chart);
   return {
     animation: false,
     color: SERIES_COLORS,
     textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR, fontSize: 12 },
-    grid: { left: 64, right: 128, top: 36, bottom: 64 },
-    legend: { bottom: 4, itemGap: 18, textStyle: { fontSize: 12, color: TEXT_COLOR } },
+    grid: { left: 64, right: 128, top: 36, bottom: 64 + (rows.length - 1) * LEGEND_ROW_HEIGHT },
+    legend: legendOption(rows),
     xAxis: {
       type: 'category',
       data: chart.labels,
@@ -95,6 +175,7 @@ function chartOption(chart: ChartSpec): echarts.EChartsCoreOption {
       nameTextStyle: { color: TEXT_COLOR, align: 'left' },
       min: yMin,
       max: yMax,
+      ...(hasWholeValues(chart) && { minInterval: 1 }),
       axisLabel: { color: TEXT_COLOR, formatter: (value: number) => formatNumber(value) },
       splitLine: { lineStyle: { color: '#e2e2e2' } },
     },
@@ -104,7 +185,7 @@ function chartOption(chart: ChartSpec): echarts.EChartsCoreOption {
       data: series.values,
       symbol: SERIES_SYMBOLS[index % SERIES_SYMBOLS.length],
       symbolSize: 8,
-      lineStyle: { width: 2.5 },
+      lineStyle: index < SOLID_SERIES ? { width: 2.5 } : { width: 2.5, type: 'dashed' },
       markLine: index === 0 ? thresholdMarkLine(chart) : undefined,
     })),
   };
@@ -149,18 +230,28 @@ function thresholdMarkLine(chart: ChartSpec): object | undefined {
   };
 }
 
-/** Axis bounds that include every value and threshold, rounded outward to a readable step. */
-function niceExtent(chart: ChartSpec): [number, number] {
-  const values = chart.series
+function plottedValues(chart: ChartSpec): number[] {
+  return chart.series
     .flatMap((series) => series.values)
     .concat(chart.thresholds?.yellow ?? null, chart.thresholds?.red ?? null)
     .filter((value): value is number => value !== null && Number.isFinite(value));
+}
+
+/** Counts (every value whole): the axis shows whole numbers only. */
+function hasWholeValues(chart: ChartSpec): boolean {
+  return plottedValues(chart).every((value) => Number.isInteger(value));
+}
+
+/** Axis bounds that include every value and threshold, rounded outward to a readable step. */
+function niceExtent(chart: ChartSpec): [number, number] {
+  const values = plottedValues(chart);
   if (values.length === 0) {
     return [0, 1];
   }
   const low = Math.min(...values);
   const high = Math.max(...values);
-  const step = niceStep((high - low || Math.abs(high) || 1) / 5);
+  const rough = niceStep((high - low || Math.abs(high) || 1) / 5);
+  const step = hasWholeValues(chart) ? Math.max(1, rough) : rough;
   const floor = Math.floor(low / step) * step;
   const ceil = Math.ceil(high / step) * step;
   const min = floor === low ? floor - step : floor;

@@ -80,6 +80,11 @@ thead th { border-bottom: 2px solid var(--accent); background: #eef2f7; }
 tbody th { font-weight: 600; }
 tbody tr:nth-child(even) { background: var(--zebra); }
 .num { text-align: right; }
+.center { text-align: center; }
+.lead-marker { margin: 2rem 0 0; color: var(--muted); font-size: 0.85rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; }
+.lead-marker + h2, .lead-marker + h3 { margin-top: 0.25rem; }
+.section-updated { margin: 0 0 0.6rem; color: var(--muted); font-size: 0.875rem; }
+.prose blockquote { margin: 0 0 0.75rem; padding-left: 0.9rem; border-left: 3px solid var(--rule); }
 td.num, .short { white-space: nowrap; }
 .chart { margin: 0 0 1.5rem; }
 .chart figcaption { font-weight: 700; margin-bottom: 0.35rem; }
