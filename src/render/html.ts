@@ -22,7 +22,7 @@ import {
   sectionUpdatedLine,
   visibleSections,
 } from './common.ts';
-import { REPORT_CSS } from './html-css.ts';
+import { REPORT_CSS, embeddedCss } from './html-css.ts';
 import { gfmToHtml } from './markdown-blocks.ts';
 import { inlineMarkdownToHtml, isSafeUrl, markdownToHtml } from './markdown-text.ts';
 
@@ -63,7 +63,7 @@ export function renderHtml(
 function head(snapshot: ReportSnapshot, options: HtmlOptions): string {
   const stylesheet =
     options.stylesheet === 'inline'
-      ? `<style>\n${REPORT_CSS}</style>`
+      ? `<style>\n${embeddedCss(snapshot)}</style>`
       : `<link rel="stylesheet" href="${escapeHtml(options.cssHref ?? REPORT_CSS_PATH)}">`;
   return [
     '<head>',

@@ -22,7 +22,12 @@ export type Dialect = 'gfm' | 'subset';
 const gfmParser = createGfmParser();
 
 function createGfmParser(): MarkdownIt {
-  const md = new MarkdownIt('commonmark', { html: false, linkify: false, breaks: true });
+  const md = new MarkdownIt('commonmark', {
+    html: false,
+    xhtmlOut: false,
+    linkify: false,
+    breaks: true,
+  });
   md.enable(['table']);
   md.disable(['image', 'html_block', 'html_inline']);
   md.validateLink = isSafeUrl;

@@ -124,7 +124,9 @@ function textBlockMarkdown(block: TextBlock, headingOffset: number): string {
       return block.items
         .map((item, index) => {
           const marker = block.ordered ? `${block.start + index}. ` : '- ';
-          return marker + indentFollowing(textBlocksMarkdown(item, headingOffset), marker.length);
+          // An item's blocks on consecutive lines keep the list tight, as the editor writes it.
+          const body = item.map((inner) => textBlockMarkdown(inner, headingOffset)).join('\n');
+          return marker + indentFollowing(body, marker.length);
         })
         .join('\n');
     case 'table':

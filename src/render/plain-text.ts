@@ -117,7 +117,10 @@ function textBlockText(block: TextBlock): string {
       return block.items
         .map((item, index) => {
           const marker = block.ordered ? `${block.start + index}. ` : '- ';
-          const body = textBlocksText(item).replace(/\n(?!\n)/g, `\n${' '.repeat(marker.length)}`);
+          const body = item
+            .map(textBlockText)
+            .join('\n')
+            .replace(/\n(?!\n)/g, `\n${' '.repeat(marker.length)}`);
           return marker + body;
         })
         .join('\n');
