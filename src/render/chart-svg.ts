@@ -69,11 +69,11 @@ export function renderChartSvg(chart: ChartSpec, options: ChartSvgOptions = {}):
 }
 
 function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix: string): string {
-  const rows = legendRows(
+  const legend = legendLayout(
     chart.series.map((series) => series.name),
     width,
   );
-  const extra = (rows.length - 1) * LEGEND_ROW_HEIGHT;
+  const extra = (legend.rows.length - 1) * LEGEND_ROW_HEIGHT;
   const instance = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
@@ -81,7 +81,7 @@ function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix:
     height: height + extra,
   });
   try {
-    instance.setOption(chartOption(chart, rows));
+    instance.setOption(chartOption(chart, legend, height));
     return tidySvg(instance.renderToSVGString(), chart, idPrefix);
   } finally {
     instance.dispose();
@@ -114,54 +114,83 @@ function lowerFirst(text: string): string {
 
 const LEGEND_ITEM_GAP = 18;
 const LEGEND_ROW_HEIGHT = 24;
+// The first of several legend rows starts this far above the chart's bottom, below the axis labels.
+const LEGEND_FIRST_ROW_ABOVE_BOTTOM = 30;
 // ECharts' legend item: a 25 px icon and 5 px before the text; 5 px padding around the legend.
 const LEGEND_ICON_WIDTH = 30;
 const LEGEND_PADDING = 5;
 const LEGEND_FONT = `12px ${FONT_FAMILY}`;
+// ECharts measures text without the font (no canvas on the server): DejaVu Sans, the widest
+// font the page names, runs up to a quarter wider than its estimate.
+const FONT_WIDTH_MARGIN = 1.3;
+
+/** The legend: one row as ECharts lays it out, or rows of equal columns that all fit. */
+export interface LegendLayout {
+  rows: string[][];
+  /** The text width of every item when there are several rows. */
+  textWidth: number;
+  /** Where the rows start, so that their columns line up. */
+  left: number;
+}
 
 /**
- * The legend's names in rows that each fit the chart's width, so no row wraps on its own and the
- * plot can leave room for all of them.
+ * When ECharts would wrap the legend on its own (into the plot), the names go into rows of equal
+ * columns instead, each wide enough for the longest name in the real font, below the plot.
  */
-export function legendRows(names: string[], width: number): string[][] {
-  const room = width - 2 * LEGEND_PADDING - 2 * LEGEND_ITEM_GAP;
-  const rows: string[][] = [[]];
-  let used = 0;
-  for (const name of names) {
-    const itemWidth = LEGEND_ICON_WIDTH + echarts.format.getTextRect(name, LEGEND_FONT).width;
-    const row = rows.at(-1) as string[];
-    const needed = row.length === 0 ? itemWidth : used + LEGEND_ITEM_GAP + itemWidth;
-    if (row.length > 0 && needed > room) {
-      rows.push([name]);
-      used = itemWidth;
-    } else {
-      row.push(name);
-      used = needed;
-    }
+export function legendLayout(names: string[], width: number): LegendLayout {
+  const room = width - 2 * LEGEND_PADDING;
+  const measured = names.map((name) => echarts.format.getTextRect(name, LEGEND_FONT).width);
+  const oneRow =
+    measured.reduce((sum, text) => sum + LEGEND_ICON_WIDTH + text, 0) +
+    LEGEND_ITEM_GAP * Math.max(0, names.length - 1);
+  if (oneRow <= room) return { rows: [names], textWidth: 0, left: 0 };
+  const textWidth = Math.min(
+    Math.ceil(Math.max(...measured) * FONT_WIDTH_MARGIN),
+    room - LEGEND_ICON_WIDTH,
+  );
+  const column = LEGEND_ICON_WIDTH + textWidth + LEGEND_ITEM_GAP;
+  const perRow = Math.max(1, Math.floor((room + LEGEND_ITEM_GAP) / column));
+  const rows: string[][] = [];
+  for (let index = 0; index < names.length; index += perRow) {
+    rows.push(names.slice(index, index + perRow));
   }
-  return rows;
+  const used = Math.min(perRow, names.length) * column - LEGEND_ITEM_GAP;
+  return { rows, textWidth, left: Math.floor((width - used) / 2) };
 }
 
-/** One legend along the bottom, or one per row when the names need several rows. */
-function legendOption(rows: string[][]): object {
+/**
+ * One legend along the bottom; or, for several rows, one legend per name placed in its cell,
+ * since ECharts spaces a legend's items by its own estimate of the text's width.
+ */
+function legendOption(layout: LegendLayout, height: number): object {
   const textStyle = { fontSize: 12, color: TEXT_COLOR };
-  if (rows.length <= 1) return { bottom: 4, itemGap: LEGEND_ITEM_GAP, textStyle };
-  return rows.map((names, index) => ({
-    bottom: 4 + (rows.length - 1 - index) * LEGEND_ROW_HEIGHT,
-    itemGap: LEGEND_ITEM_GAP,
-    textStyle,
-    data: names,
-  }));
+  if (layout.rows.length <= 1) return { bottom: 4, itemGap: LEGEND_ITEM_GAP, textStyle };
+  const column = LEGEND_ICON_WIDTH + layout.textWidth + LEGEND_ITEM_GAP;
+  return layout.rows.flatMap((names, row) =>
+    names.map((name, index) => ({
+      left: layout.left + index * column,
+      top: height - LEGEND_FIRST_ROW_ABOVE_BOTTOM + row * LEGEND_ROW_HEIGHT,
+      padding: 0,
+      textStyle: { ...textStyle, width: layout.textWidth, overflow: 'truncate' },
+      data: [name],
+    })),
+  );
 }
 
-function chartOption(chart: ChartSpec, rows: string[][]): echarts.EChartsCoreOption {
+/** `height` is the chart's height without the legend's extra rows. */
+function chartOption(
+  chart: ChartSpec,
+  legend: LegendLayout,
+  height: number,
+): echarts.EChartsCoreOption {
+  const extraRows = legend.rows.length - 1;
   const [yMin, yMax] = niceExtent(chart);
   return {
     animation: false,
     color: SERIES_COLORS,
     textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR, fontSize: 12 },
-    grid: { left: 64, right: 128, top: 36, bottom: 64 + (rows.length - 1) * LEGEND_ROW_HEIGHT },
-    legend: legendOption(rows),
+    grid: { left: 64, right: 128, top: 36, bottom: 64 + extraRows * LEGEND_ROW_HEIGHT },
+    legend: legendOption(legend, height),
     xAxis: {
       type: 'category',
       data: chart.labels,
