@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ReportSnapshot } from '../../src/core/report-snapshot.ts';
+import type { ReportSnapshot, SnapshotSection } from '../../src/core/report-snapshot.ts';
 import { periodLabel } from '../../src/core/time.ts';
 import { findEvent } from '../../src/server/events/repository.ts';
 import { coveredPeriod } from '../../src/server/events/periods.ts';
@@ -56,7 +56,7 @@ for (const dialect of testDialects()) {
         .execute();
       for (const row of rows) {
         const snapshot = JSON.parse(row.snapshot_json) as ReportSnapshot;
-        const period = coveredPeriod(event, new Date(snapshot.report.compiledAt)).key;
+        const period: string = coveredPeriod(event, new Date(snapshot.report.compiledAt)).key;
         assert.equal(snapshot.report.period, periodLabel(period, 'sv', event.time_zone));
         assert.deepEqual(snapshot.report.preparedBy, [{ name: 'Elin Bergström', role: 'Stab' }]);
         assert.deepEqual(snapshot.report.approvedBy, { name: 'Anders Wik', role: 'Godkännare' });
@@ -64,7 +64,9 @@ for (const dialect of testDialects()) {
           name: level === 'katastrofläge' ? 'Katastrofläge' : 'Stabsläge',
           since: changed.json().changedAt,
         });
-        const frozen = snapshot.sections.find((candidate) => candidate.key === section.key);
+        const frozen: SnapshotSection | undefined = snapshot.sections.find(
+          (candidate) => candidate.key === section.key,
+        );
         assert.deepEqual(frozen?.blocks[0], {
           type: 'markdown',
           markdown: 'Rad ett\nrad två',
