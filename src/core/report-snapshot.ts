@@ -12,6 +12,8 @@ export interface ReportSnapshot {
     language?: 'en';
     /** The event's IANA time zone for every date, when not Europe/Stockholm. */
     timeZone?: string;
+    /** The event's readiness level when the report was compiled, and since when it held. */
+    readiness?: { name: string; since: string | null };
   };
   report: {
     id: number;
@@ -22,6 +24,11 @@ export interface ReportSnapshot {
     compiledAt: string;
     /** The instant the staff set as the report period's "data as of", when set (ISO-8601 UTC). */
     dataAsOf?: string;
+    /** The reporting period as a reader names it, e.g. "vecka 49 2026" or "5 november 2026". */
+    period?: string;
+    /** Who prepared and who approved the report, with their roles (absent in older snapshots). */
+    preparedBy?: PersonWithRole[];
+    approvedBy?: PersonWithRole;
     publishedAt: string | null;
     /** Which version of the report this is; a correction points to the report it corrects. */
     version: number;
@@ -42,6 +49,16 @@ export interface SnapshotSection {
   kind: SectionKind;
   internal: boolean;
   blocks: Block[];
+  /** The section's last save or compilation (ISO-8601 UTC), shown as "Uppdaterad …". */
+  updatedAt?: string;
+  /** The report's lead summary: shown first, marked "Sammanfattning". */
+  lead?: true;
+}
+
+export interface PersonWithRole {
+  name: string;
+  /** The role's Swedish name, e.g. "Stab" or "Godkännare". */
+  role: string;
 }
 
 export type SectionKind =
@@ -60,9 +77,12 @@ export type SectionKind =
   | 'links'
   | 'about';
 
-/** Markdown here is the report subset: paragraphs, bullet lists, emphasis, links. */
+/**
+ * Markdown is the report subset (paragraphs, lists, emphasis, links), or with `gfm` the editor's
+ * dialect: CommonMark with GFM tables, where a single newline is a line break.
+ */
 export type Block =
-  | { type: 'markdown'; markdown: string }
+  | { type: 'markdown'; markdown: string; gfm?: true }
   | { type: 'bullets'; items: string[] }
   | { type: 'table'; caption?: string; columns: TableColumn[]; rows: string[][] }
   | { type: 'chart'; chart: ChartSpec }

@@ -11,11 +11,39 @@ export interface ChartSvgOptions {
   idPrefix?: string;
 }
 
-export const SERIES_COLORS = ['#1f4e79', '#c05a00', '#2e7d32', '#6a3d9a', '#00797a', '#7a4a2b'];
+// The first six series are drawn solid, the next six dashed in colours of their own.
+export const SERIES_COLORS = [
+  '#1f4e79',
+  '#c05a00',
+  '#2e7d32',
+  '#6a3d9a',
+  '#00797a',
+  '#7a4a2b',
+  '#b0306a',
+  '#5c6b00',
+  '#3f7fbf',
+  '#4b4b4b',
+  '#d0621b',
+  '#1b7f5f',
+];
+const SOLID_SERIES = 6;
 export const YELLOW_COLOR = '#9a6a00';
 export const RED_COLOR = '#b3261e';
 // Distinct markers, so that series are told apart without relying on colour.
-const SERIES_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 'emptyRect'];
+const SERIES_SYMBOLS = [
+  'circle',
+  'rect',
+  'triangle',
+  'diamond',
+  'emptyCircle',
+  'emptyRect',
+  'emptyTriangle',
+  'emptyDiamond',
+  'roundRect',
+  'emptyRoundRect',
+  'pin',
+  'arrow',
+];
 const FONT_FAMILY = 'DejaVu Sans, Helvetica, Arial, sans-serif';
 const TEXT_COLOR = '#333333';
 
@@ -41,9 +69,19 @@ export function renderChartSvg(chart: ChartSpec, options: ChartSvgOptions = {}):
 }
 
 function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix: string): string {
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const legend = legendLayout(
+    chart.series.map((series) => series.name),
+    width,
+  );
+  const extra = (legend.rows.length - 1) * LEGEND_ROW_HEIGHT;
+  const instance = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width,
+    height: height + extra,
+  });
   try {
-    instance.setOption(chartOption(chart));
+    instance.setOption(chartOption(chart, legend, height));
     return tidySvg(instance.renderToSVGString(), chart, idPrefix);
   } finally {
     instance.dispose();
@@ -74,14 +112,85 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function chartOption(chart: ChartSpec): echarts.EChartsCoreOption {
+const LEGEND_ITEM_GAP = 18;
+const LEGEND_ROW_HEIGHT = 24;
+// The first of several legend rows starts this far above the chart's bottom, below the axis labels.
+const LEGEND_FIRST_ROW_ABOVE_BOTTOM = 30;
+// ECharts' legend item: a 25 px icon and 5 px before the text; 5 px padding around the legend.
+const LEGEND_ICON_WIDTH = 30;
+const LEGEND_PADDING = 5;
+const LEGEND_FONT = `12px ${FONT_FAMILY}`;
+// ECharts measures text without the font (no canvas on the server): DejaVu Sans, the widest
+// font the page names, runs up to a quarter wider than its estimate.
+const FONT_WIDTH_MARGIN = 1.3;
+
+/** The legend: one row as ECharts lays it out, or rows of equal columns that all fit. */
+export interface LegendLayout {
+  rows: string[][];
+  /** The text width of every item when there are several rows. */
+  textWidth: number;
+  /** Where the rows start, so that their columns line up. */
+  left: number;
+}
+
+/**
+ * When ECharts would wrap the legend on its own (into the plot), the names go into rows of equal
+ * columns instead, each wide enough for the longest name in the real font, below the plot.
+ */
+export function legendLayout(names: string[], width: number): LegendLayout {
+  const room = width - 2 * LEGEND_PADDING;
+  const measured = names.map((name) => echarts.format.getTextRect(name, LEGEND_FONT).width);
+  const oneRow =
+    measured.reduce((sum, text) => sum + LEGEND_ICON_WIDTH + text, 0) +
+    LEGEND_ITEM_GAP * Math.max(0, names.length - 1);
+  if (oneRow <= room) return { rows: [names], textWidth: 0, left: 0 };
+  const textWidth = Math.min(
+    Math.ceil(Math.max(...measured) * FONT_WIDTH_MARGIN),
+    room - LEGEND_ICON_WIDTH,
+  );
+  const column = LEGEND_ICON_WIDTH + textWidth + LEGEND_ITEM_GAP;
+  const perRow = Math.max(1, Math.floor((room + LEGEND_ITEM_GAP) / column));
+  const rows: string[][] = [];
+  for (let index = 0; index < names.length; index += perRow) {
+    rows.push(names.slice(index, index + perRow));
+  }
+  const used = Math.min(perRow, names.length) * column - LEGEND_ITEM_GAP;
+  return { rows, textWidth, left: Math.floor((width - used) / 2) };
+}
+
+/**
+ * One legend along the bottom; or, for several rows, one legend per name placed in its cell,
+ * since ECharts spaces a legend's items by its own estimate of the text's width.
+ */
+function legendOption(layout: LegendLayout, height: number): object {
+  const textStyle = { fontSize: 12, color: TEXT_COLOR };
+  if (layout.rows.length <= 1) return { bottom: 4, itemGap: LEGEND_ITEM_GAP, textStyle };
+  const column = LEGEND_ICON_WIDTH + layout.textWidth + LEGEND_ITEM_GAP;
+  return layout.rows.flatMap((names, row) =>
+    names.map((name, index) => ({
+      left: layout.left + index * column,
+      top: height - LEGEND_FIRST_ROW_ABOVE_BOTTOM + row * LEGEND_ROW_HEIGHT,
+      padding: 0,
+      textStyle: { ...textStyle, width: layout.textWidth, overflow: 'truncate' },
+      data: [name],
+    })),
+  );
+}
+
+/** `height` is the chart's height without the legend's extra rows. */
+function chartOption(
+  chart: ChartSpec,
+  legend: LegendLayout,
+  height: number,
+): echarts.EChartsCoreOption {
+  const extraRows = legend.rows.length - 1;
   const [yMin, yMax] = niceExtent(chart);
   return {
     animation: false,
     color: SERIES_COLORS,
     textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR, fontSize: 12 },
-    grid: { left: 64, right: 128, top: 36, bottom: 64 },
-    legend: { bottom: 4, itemGap: 18, textStyle: { fontSize: 12, color: TEXT_COLOR } },
+    grid: { left: 64, right: 128, top: 36, bottom: 64 + extraRows * LEGEND_ROW_HEIGHT },
+    legend: legendOption(legend, height),
     xAxis: {
       type: 'category',
       data: chart.labels,
@@ -95,6 +204,7 @@ function chartOption(chart: ChartSpec): echarts.EChartsCoreOption {
       nameTextStyle: { color: TEXT_COLOR, align: 'left' },
       min: yMin,
       max: yMax,
+      ...(hasWholeValues(chart) && { minInterval: 1 }),
       axisLabel: { color: TEXT_COLOR, formatter: (value: number) => formatNumber(value) },
       splitLine: { lineStyle: { color: '#e2e2e2' } },
     },
@@ -104,7 +214,7 @@ function chartOption(chart: ChartSpec): echarts.EChartsCoreOption {
       data: series.values,
       symbol: SERIES_SYMBOLS[index % SERIES_SYMBOLS.length],
       symbolSize: 8,
-      lineStyle: { width: 2.5 },
+      lineStyle: index < SOLID_SERIES ? { width: 2.5 } : { width: 2.5, type: 'dashed' },
       markLine: index === 0 ? thresholdMarkLine(chart) : undefined,
     })),
   };
@@ -149,18 +259,28 @@ function thresholdMarkLine(chart: ChartSpec): object | undefined {
   };
 }
 
-/** Axis bounds that include every value and threshold, rounded outward to a readable step. */
-function niceExtent(chart: ChartSpec): [number, number] {
-  const values = chart.series
+function plottedValues(chart: ChartSpec): number[] {
+  return chart.series
     .flatMap((series) => series.values)
     .concat(chart.thresholds?.yellow ?? null, chart.thresholds?.red ?? null)
     .filter((value): value is number => value !== null && Number.isFinite(value));
+}
+
+/** Counts (every value whole): the axis shows whole numbers only. */
+function hasWholeValues(chart: ChartSpec): boolean {
+  return plottedValues(chart).every((value) => Number.isInteger(value));
+}
+
+/** Axis bounds that include every value and threshold, rounded outward to a readable step. */
+function niceExtent(chart: ChartSpec): [number, number] {
+  const values = plottedValues(chart);
   if (values.length === 0) {
     return [0, 1];
   }
   const low = Math.min(...values);
   const high = Math.max(...values);
-  const step = niceStep((high - low || Math.abs(high) || 1) / 5);
+  const rough = niceStep((high - low || Math.abs(high) || 1) / 5);
+  const step = hasWholeValues(chart) ? Math.max(1, rough) : rough;
   const floor = Math.floor(low / step) * step;
   const ceil = Math.ceil(high / step) * step;
   const min = floor === low ? floor - step : floor;

@@ -1,6 +1,7 @@
 import type {
   LabelledLevel,
   LevelMark,
+  PersonWithRole,
   ReportSnapshot,
   SnapshotSection,
 } from '../core/report-snapshot.ts';
@@ -12,6 +13,7 @@ export const INTERNAL_MARKER = 'Intern version';
 export const INTERNAL_SECTION_MARKER = 'Intern';
 export const NOTICE_PREFIX = 'Observera:';
 export const CONTENT_HASH_LABEL = 'Innehållets kontrollsumma (SHA-256)';
+export const LEAD_MARKER = 'Sammanfattning';
 
 const KIND_LABELS: Record<ReportSnapshot['report']['kind'], string> = {
   regular: 'Rapport',
@@ -19,11 +21,39 @@ const KIND_LABELS: Record<ReportSnapshot['report']['kind'], string> = {
   final: 'Slutrapport',
 };
 
-/** Internal sections never leave in a public rendering, even if a snapshot carries one. */
+/**
+ * The sections in reading order: the lead summary (with its subsections) first. Internal
+ * sections never leave in a public rendering, even if a snapshot carries one.
+ */
 export function visibleSections(snapshot: ReportSnapshot): SnapshotSection[] {
-  return snapshot.report.audience === 'internal'
-    ? snapshot.sections
-    : snapshot.sections.filter((section) => !section.internal);
+  const visible =
+    snapshot.report.audience === 'internal'
+      ? snapshot.sections
+      : snapshot.sections.filter((section) => !section.internal);
+  const leadStart = visible.findIndex((section) => section.lead);
+  if (leadStart <= 0) return visible;
+  const lead = visible[leadStart] as SnapshotSection;
+  let leadEnd = leadStart + 1;
+  while ((visible[leadEnd]?.level ?? 0) > lead.level) leadEnd += 1;
+  return [
+    ...visible.slice(leadStart, leadEnd),
+    ...visible.slice(0, leadStart),
+    ...visible.slice(leadEnd),
+  ];
+}
+
+/** "Sammanfattning" above the lead's heading, unless its title already says so. */
+export function leadMarker(section: SnapshotSection): string | null {
+  return section.lead && section.title.trim().toLowerCase() !== LEAD_MARKER.toLowerCase()
+    ? LEAD_MARKER
+    : null;
+}
+
+/** "Uppdaterad: 2026-12-07 09:15" under a section's heading, when the snapshot says when. */
+export function sectionUpdatedLine(snapshot: ReportSnapshot, section: SnapshotSection): string {
+  return section.updatedAt
+    ? `Uppdaterad: ${formatDateTime(new Date(section.updatedAt), snapshotZone(snapshot))}`
+    : '';
 }
 
 /** The event's time zone: Stockholm for snapshots that name none. */
@@ -43,6 +73,9 @@ export function compiledLine(snapshot: ReportSnapshot): string {
 export function metadataLines(snapshot: ReportSnapshot): string[] {
   const { report } = snapshot;
   const lines = [`${KIND_LABELS[report.kind]} nr ${report.number}`];
+  if (report.period) {
+    lines.push(`Rapportperiod: ${report.period}`);
+  }
   if (report.dataAsOf) {
     const language = snapshot.event.language ?? 'sv';
     lines.push(formatDataAsOfLine(new Date(report.dataAsOf), language, snapshotZone(snapshot)));
@@ -55,13 +88,29 @@ export function metadataLines(snapshot: ReportSnapshot): string[] {
       `Publicerad: ${formatDateTime(new Date(report.publishedAt), snapshotZone(snapshot))}`,
     );
   }
-  if (snapshot.authors.length > 0) {
-    lines.push(`Sammanställd av: ${snapshot.authors.join(', ')}`);
+  const readiness = snapshot.event.readiness;
+  if (readiness) {
+    const since = readiness.since
+      ? ` sedan ${formatDateTime(new Date(readiness.since), snapshotZone(snapshot))}`
+      : '';
+    lines.push(`Beredskapsnivå: ${readiness.name}${since}`);
   }
-  if (snapshot.approver) {
-    lines.push(`Godkänd av: ${snapshot.approver}`);
-  }
-  return lines;
+  return [...lines, ...peopleLines(snapshot)];
+}
+
+/** Who prepared and approved the report: with their roles when the snapshot has them. */
+function peopleLines(snapshot: ReportSnapshot): string[] {
+  const { preparedBy, approvedBy } = snapshot.report;
+  const prepared = preparedBy ? preparedBy.map(personWithRole) : snapshot.authors;
+  const approver = approvedBy ? personWithRole(approvedBy) : snapshot.approver;
+  return [
+    ...(prepared.length > 0 ? [`Sammanställd av: ${prepared.join(', ')}`] : []),
+    ...(approver ? [`Godkänd av: ${approver}`] : []),
+  ];
+}
+
+function personWithRole(person: PersonWithRole): string {
+  return `${person.name} (${person.role})`;
 }
 
 const NUMBER_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });

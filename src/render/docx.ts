@@ -36,7 +36,9 @@ import {
   INTERNAL_SECTION_MARKER,
   NOTICE_PREFIX,
   compiledLine,
+  leadMarker,
   metadataLines,
+  sectionUpdatedLine,
   visibleSections,
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
@@ -49,13 +51,8 @@ import {
   baseStyles,
   headingStyle,
 } from './docx-style.ts';
-import {
-  type RichBlock,
-  type TextRun as Run,
-  inlineMarkdownToRuns,
-  isAbsoluteUrl,
-  markdownToRichBlocks,
-} from './markdown-text.ts';
+import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
+import { type TextRun as Run, inlineMarkdownToRuns, isAbsoluteUrl } from './markdown-text.ts';
 
 export interface DocxOptions {
   contentHash?: string;
@@ -74,24 +71,67 @@ export async function renderDocx(
 }
 
 function createDocument(snapshot: ReportSnapshot, options: DocxOptions): Document {
+  const numbering = new Numbering();
+  const children = [
+    ...titleParagraphs(snapshot),
+    ...visibleSections(snapshot).flatMap((section) =>
+      sectionChildren(snapshot, section, numbering),
+    ),
+  ];
   return new Document({
     creator: snapshot.authors.join(', ') || 'Lägesbild',
     title: snapshot.report.title,
     description: snapshot.event.name,
     styles: documentStyles(),
-    numbering: { config: [bulletNumbering()] },
+    numbering: { config: numbering.config() },
     sections: [
       {
         properties: { page: A4_PAGE },
         headers: { default: runningHeader(snapshot) },
         footers: { default: runningFooter(options.contentHash) },
-        children: [
-          ...titleParagraphs(snapshot),
-          ...visibleSections(snapshot).flatMap(sectionChildren),
-        ],
+        children,
       },
     ],
   });
+}
+
+const LIST_LEVELS = 3;
+
+function listIndent(level: number) {
+  return { left: 360 * (level + 1) + 360, hanging: 360 };
+}
+
+/**
+ * The document's list numbering: one bullet definition, and one definition per numbered list so
+ * that each list counts from its own start number.
+ */
+class Numbering {
+  private readonly numbered: ReturnType<typeof numberedLevels>[] = [];
+
+  /** A new numbered list whose items at `level` count from `start`; returns its reference. */
+  numberedList(start: number, level: number): string {
+    const reference = `report-numbers-${this.numbered.length + 1}`;
+    this.numbered.push(numberedLevels(reference, start, level));
+    return reference;
+  }
+
+  config() {
+    return [bulletNumbering(), ...this.numbered];
+  }
+}
+
+function numberedLevels(reference: string, start: number, startLevel: number) {
+  return {
+    reference,
+    levels: Array.from({ length: LIST_LEVELS }, (_, level) => ({
+      level,
+      format: LevelFormat.DECIMAL,
+      text: `%${level + 1}.`,
+      start: level === startLevel ? start : 1,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: listIndent(level) } },
+    })),
+  };
 }
 
 function documentStyles() {
@@ -113,7 +153,7 @@ function bulletNumbering() {
       format: LevelFormat.BULLET,
       text,
       alignment: AlignmentType.LEFT,
-      style: { paragraph: { indent: { left: 360 * (level + 1) + 360, hanging: 360 } } },
+      style: { paragraph: { indent: listIndent(level) } },
     })),
   };
 }
@@ -221,11 +261,36 @@ const HEADINGS = {
   3: HeadingLevel.HEADING_3,
 } as const;
 
-function sectionChildren(section: SnapshotSection): (Paragraph | Table)[] {
+function sectionChildren(
+  snapshot: ReportSnapshot,
+  section: SnapshotSection,
+  numbering: Numbering,
+): (Paragraph | Table)[] {
+  const marker = leadMarker(section);
+  const updated = sectionUpdatedLine(snapshot, section);
+  const before = marker
+    ? [
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 240, after: 0 },
+          children: [
+            new TextRun({ text: marker.toUpperCase(), bold: true, size: 17, color: MUTED }),
+          ],
+        }),
+      ]
+    : [];
   const heading = new Paragraph({
     heading: HEADINGS[section.level],
     children: [new TextRun(section.title)],
   });
+  const after = updated
+    ? [
+        new Paragraph({
+          spacing: { after: 80 },
+          children: [new TextRun({ text: updated, size: 17, color: MUTED })],
+        }),
+      ]
+    : [];
   const flag = section.internal
     ? [
         markerParagraph(INTERNAL_SECTION_MARKER, 'ingår inte i den publika versionen.', {
@@ -234,13 +299,21 @@ function sectionChildren(section: SnapshotSection): (Paragraph | Table)[] {
         }),
       ]
     : [];
-  return [heading, ...flag, ...section.blocks.flatMap(blockChildren)];
+  return [
+    ...before,
+    heading,
+    ...after,
+    ...flag,
+    ...section.blocks.flatMap((block) => blockChildren(block, numbering)),
+  ];
 }
 
-function blockChildren(block: Block): (Paragraph | Table)[] {
+function blockChildren(block: Block, numbering: Numbering): (Paragraph | Table)[] {
   switch (block.type) {
     case 'markdown':
-      return markdownToRichBlocks(block.markdown).map(richBlockParagraph);
+      return markdownToTextBlocks(block.markdown, block.gfm ? 'gfm' : 'subset').flatMap(
+        (textBlock) => textBlockChildren(textBlock, numbering),
+      );
     case 'bullets':
       return block.items.map((item) =>
         bulletParagraph(runsChildren(inlineMarkdownToRuns(item)), 0),
@@ -278,11 +351,98 @@ function linkRun(item: { label: string; url: string }): Run {
   return isAbsoluteUrl(item.url) ? { text: item.label, link: item.url } : { text: item.label };
 }
 
-function richBlockParagraph(block: RichBlock): Paragraph {
-  const children = runsChildren(block.runs);
-  return block.kind === 'bullet'
-    ? bulletParagraph(children, block.level)
-    : new Paragraph({ children });
+/** Where a block of text sits: in a list item (its first paragraph carries the number) or not. */
+interface ListPlace {
+  level: number;
+  /** The numbering of the item's first paragraph; later paragraphs are only indented. */
+  numbering?: { reference: string; level: number };
+}
+
+function textBlockChildren(
+  block: TextBlock,
+  numbering: Numbering,
+  place?: ListPlace,
+): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'code':
+      return [textParagraph(block.kind === 'code' ? codeLines(block.text) : block.lines, place)];
+    case 'heading':
+      return [
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 120, after: 60 },
+          children: linesChildren(
+            block.lines.map((line) => line.map((run) => ({ ...run, bold: true }))),
+          ),
+        }),
+      ];
+    case 'list':
+      return listChildren(block, numbering, place ? place.level + 1 : 0);
+    case 'table':
+      return textTableChildren(block);
+    case 'quote':
+      return block.blocks.flatMap((inner) =>
+        textBlockChildren(inner, numbering, { level: (place?.level ?? -1) + 1 }),
+      );
+    case 'rule':
+      return [
+        new Paragraph({
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 1 } },
+          children: [],
+        }),
+      ];
+  }
+}
+
+function codeLines(text: string): Run[][] {
+  return text.split('\n').map((line) => [{ text: line }]);
+}
+
+function textParagraph(lines: Run[][], place: ListPlace | undefined): Paragraph {
+  const children = linesChildren(lines);
+  if (place?.numbering) {
+    return new Paragraph({ numbering: place.numbering, spacing: { after: 60 }, children });
+  }
+  if (place) {
+    return new Paragraph({ indent: { left: listIndent(place.level).left }, children });
+  }
+  return new Paragraph({ children });
+}
+
+/** Each item's first paragraph numbered (or bulleted); a nested list one level further in. */
+function listChildren(
+  block: Extract<TextBlock, { kind: 'list' }>,
+  numbering: Numbering,
+  depth: number,
+): (Paragraph | Table)[] {
+  const level = Math.min(depth, LIST_LEVELS - 1);
+  const reference = block.ordered ? numbering.numberedList(block.start, level) : BULLETS;
+  return block.items.flatMap((item) =>
+    item.flatMap((inner, index) =>
+      textBlockChildren(inner, numbering, {
+        level,
+        ...(index === 0 && { numbering: { reference, level } }),
+      }),
+    ),
+  );
+}
+
+/** Lines of runs, each line after the first on a new line of the same paragraph. */
+function linesChildren(lines: Run[][]): ParagraphChild[] {
+  return lines.flatMap((line, index) => [
+    ...(index > 0 ? [new TextRun({ text: '', break: 1 })] : []),
+    ...runsChildren(line),
+  ]);
+}
+
+function textTableChildren(block: Extract<TextBlock, { kind: 'table' }>): (Paragraph | Table)[] {
+  const columns = block.header.map((_, index) => block.align[index] ?? 'left');
+  return tableOf(
+    columns,
+    block.header.map((cell) => runsChildren(cell.map((run) => ({ ...run, bold: true })))),
+    block.rows.map((row) => columns.map((_, index) => runsChildren(row[index] ?? []))),
+  );
 }
 
 function bulletParagraph(children: ParagraphChild[], level: number): Paragraph {
@@ -338,18 +498,35 @@ function tableChildren(
         }),
       ]
     : [];
-  const header = new TableRow({
+  const plain = (text: string, bold: boolean) => [new TextRun({ text, bold, size: 20 })];
+  return [
+    ...captionParagraph,
+    ...tableOf(
+      columns.map((column) => column.align),
+      columns.map((column) => plain(column.label, true)),
+      rows.map((row) => columns.map((_, index) => plain(row[index] ?? '', index === 0))),
+    ),
+  ];
+}
+
+type CellAlignment = 'left' | 'center' | 'right';
+
+/** A Word table whose header row repeats on every page and whose rows never split. */
+function tableOf(
+  align: CellAlignment[],
+  header: ParagraphChild[][],
+  rows: ParagraphChild[][][],
+): (Paragraph | Table)[] {
+  const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map((column) => tableCell(column.label, column, { header: true })),
+    children: header.map((children, index) => tableCell(children, align[index], true)),
   });
   const body = rows.map(
     (row) =>
       new TableRow({
         cantSplit: true,
-        children: columns.map((column, index) =>
-          tableCell(row[index] ?? '', column, { rowHeader: index === 0 }),
-        ),
+        children: row.map((children, index) => tableCell(children, align[index], false)),
       }),
   );
   const table = new Table({
@@ -362,27 +539,33 @@ function tableChildren(
       bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE },
       insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: RULE },
     },
-    rows: [header, ...body],
+    rows: [headerRow, ...body],
   });
-  return [...captionParagraph, table, new Paragraph({ spacing: { after: 60 }, children: [] })];
+  return [table, new Paragraph({ spacing: { after: 60 }, children: [] })];
 }
 
+const ALIGNMENTS = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+} as const;
+
 function tableCell(
-  text: string,
-  column: TableColumn,
-  kind: { header?: boolean; rowHeader?: boolean },
+  children: ParagraphChild[],
+  align: CellAlignment | undefined,
+  header: boolean,
 ): TableCell {
   return new TableCell({
-    shading: kind.header ? { type: ShadingType.CLEAR, fill: 'EEF2F7', color: 'auto' } : undefined,
-    borders: kind.header
+    shading: header ? { type: ShadingType.CLEAR, fill: 'EEF2F7', color: 'auto' } : undefined,
+    borders: header
       ? { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT } }
       : undefined,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     children: [
       new Paragraph({
         spacing: { after: 0 },
-        alignment: column.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: kind.header || kind.rowHeader, size: 20 })],
+        alignment: ALIGNMENTS[align ?? 'left'],
+        children,
       }),
     ],
   });

@@ -1,6 +1,7 @@
 import type { ReportSnapshot } from '../core/report-snapshot.ts';
 import { EXERCISE_BANNER, INTERNAL_MARKER, escapeHtml } from './common.ts';
-import { REPORT_CSS, renderReportBody } from './html.ts';
+import { embeddedCss } from './html-css.ts';
+import { renderReportBody } from './html.ts';
 import { isAbsoluteUrl } from './markdown-text.ts';
 import { renderPlainText } from './plain-text.ts';
 
@@ -55,7 +56,7 @@ function emailHtml(snapshot: ReportSnapshot, options: EmailOptions): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(snapshot.report.title)}</title>`,
-    `<style>\n${REPORT_CSS}.read-online { margin: 1rem 0 0; }\n</style>`,
+    `<style>\n${embeddedCss(snapshot)}.read-online { margin: 1rem 0 0; }\n</style>`,
     '</head>',
     '<body>',
     readOnline,

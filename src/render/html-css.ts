@@ -1,5 +1,7 @@
-/** The report page's stylesheet: screen, and print on A4. */
-export const REPORT_CSS = `:root {
+import type { ReportSnapshot } from '../core/report-snapshot.ts';
+
+/** The stylesheet of reports published before lead summaries, section times and GFM text. */
+const BASE_CSS = `:root {
   --ink: #1b1b1b;
   --muted: #555b63;
   --accent: #1f3a5f;
@@ -111,3 +113,31 @@ td.num, .short { white-space: nowrap; }
   tbody tr:nth-child(even) { background: none; }
 }
 `;
+
+/** The rules for what newer snapshots carry: the lead summary, section times, GFM tables. */
+const NEWER_CSS = `.center { text-align: center; }
+.lead-marker { margin: 2rem 0 0; color: var(--muted); font-size: 0.85rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; }
+.lead-marker + h2, .lead-marker + h3 { margin-top: 0.25rem; }
+.section-updated { margin: 0 0 0.6rem; color: var(--muted); font-size: 0.875rem; }
+.prose blockquote { margin: 0 0 0.75rem; padding-left: 0.9rem; border-left: 3px solid var(--rule); }
+`;
+
+/** The report page's stylesheet (screen, and print on A4), served at /assets/report.css. */
+export const REPORT_CSS = BASE_CSS + NEWER_CSS;
+
+/**
+ * The stylesheet a rendering embeds: without the newer rules for a snapshot that uses none of
+ * them, so that an older report's e-mail stays byte for byte what it was.
+ */
+export function embeddedCss(snapshot: ReportSnapshot): string {
+  return usesNewerLayout(snapshot) ? REPORT_CSS : BASE_CSS;
+}
+
+function usesNewerLayout(snapshot: ReportSnapshot): boolean {
+  return snapshot.sections.some(
+    (section) =>
+      section.lead === true ||
+      section.updatedAt !== undefined ||
+      section.blocks.some((block) => block.type === 'markdown' && block.gfm === true),
+  );
+}

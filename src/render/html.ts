@@ -17,10 +17,13 @@ import {
   compiledLine,
   levelText,
   escapeHtml,
+  leadMarker,
   metadataLines,
+  sectionUpdatedLine,
   visibleSections,
 } from './common.ts';
-import { REPORT_CSS } from './html-css.ts';
+import { REPORT_CSS, embeddedCss } from './html-css.ts';
+import { gfmToHtml } from './markdown-blocks.ts';
 import { inlineMarkdownToHtml, isSafeUrl, markdownToHtml } from './markdown-text.ts';
 
 export { REPORT_CSS } from './html-css.ts';
@@ -68,7 +71,7 @@ export function renderHtml(
 function head(snapshot: ReportSnapshot, options: HtmlOptions): string {
   const stylesheet =
     options.stylesheet === 'inline'
-      ? `<style>\n${REPORT_CSS}</style>`
+      ? `<style>\n${embeddedCss(snapshot)}</style>`
       : `<link rel="stylesheet" href="${escapeHtml(options.cssHref ?? REPORT_CSS_PATH)}">`;
   return [
     '<head>',
@@ -90,7 +93,7 @@ export function renderReportBody(snapshot: ReportSnapshot, options: HtmlOptions)
     options.downloads ? downloadLinks(snapshot, options.downloads) : '',
     options.omitContents || sections.length < 3 ? '' : tableOfContents(sections),
     '<main>',
-    ...sections.map((section, index) => renderSection(section, index, options)),
+    ...sections.map((section, index) => renderSection(snapshot, section, index, options)),
     '</main>',
     reportFooter(snapshot, options.contentHash),
     '</div>',
@@ -172,18 +175,28 @@ function sectionId(index: number): string {
   return `avsnitt-${index + 1}`;
 }
 
-function renderSection(section: SnapshotSection, index: number, options: HtmlOptions): string {
+function renderSection(
+  snapshot: ReportSnapshot,
+  section: SnapshotSection,
+  index: number,
+  options: HtmlOptions,
+): string {
   const tag = `h${section.level + 1}`;
   const id = sectionId(index);
   const flag = section.internal
     ? `<p class="internal-flag"><strong>${INTERNAL_SECTION_MARKER}</strong> – ingår inte i den publika versionen.</p>`
     : '';
+  const marker = leadMarker(section);
+  const updated = sectionUpdatedLine(snapshot, section);
+  const context = { charts: options.charts ?? 'svg', headingOffset: section.level + 1 } as const;
   return [
-    `<section class="section level-${section.level}" aria-labelledby="${id}">`,
+    `<section class="section level-${section.level}${section.lead ? ' lead' : ''}" aria-labelledby="${id}">`,
+    marker ? `<p class="lead-marker">${marker}</p>` : '',
     `<${tag} id="${id}">${escapeHtml(section.title)}</${tag}>`,
+    updated ? `<p class="section-updated">${escapeHtml(updated)}</p>` : '',
     flag,
     ...section.blocks.map((block, blockIndex) =>
-      renderBlock(block, `${id}-${blockIndex}`, options.charts ?? 'svg'),
+      renderBlock(block, `${id}-${blockIndex}`, context),
     ),
     '</section>',
   ]
@@ -191,10 +204,17 @@ function renderSection(section: SnapshotSection, index: number, options: HtmlOpt
     .join('\n');
 }
 
-function renderBlock(block: Block, blockId: string, charts: 'svg' | 'table'): string {
+interface BlockContext {
+  charts: 'svg' | 'table';
+  /** How many levels below h1 a heading in the text goes: under its section's heading. */
+  headingOffset: number;
+}
+
+function renderBlock(block: Block, blockId: string, context: BlockContext): string {
+  const { charts } = context;
   switch (block.type) {
     case 'markdown':
-      return `<div class="prose">${markdownToHtml(block.markdown)}</div>`;
+      return `<div class="prose">${block.gfm ? gfmToHtml(block.markdown, context.headingOffset) : markdownToHtml(block.markdown)}</div>`;
     case 'bullets':
       return `<ul>${block.items.map((item) => `<li>${inlineMarkdownToHtml(item)}</li>`).join('')}</ul>`;
     case 'table':

@@ -34,7 +34,8 @@ export function isAbsoluteUrl(url: string): boolean {
   return isSafeUrl(url) && SAFE_SCHEME.test(url.replace(IGNORED_IN_URL, ''));
 }
 
-const parser = createParser();
+/** The report subset that snapshots without `gfm` were written in. */
+export const parser = createParser();
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false });
@@ -88,11 +89,20 @@ export function inlineMarkdownToRuns(markdown: string): TextRun[] {
   return inlineRuns(inline?.children ?? []);
 }
 
-function inlineRuns(children: Token[]): TextRun[] {
+/** How a line break in the text comes out: a space, or "\n" in the run's text. */
+export interface BreakRule {
+  soft: ' ' | '\n';
+  hard: ' ' | '\n';
+}
+
+const BREAKS_AS_SPACES: BreakRule = { soft: ' ', hard: ' ' };
+
+/** The runs of an inline token's children; line breaks become what `breaks` says. */
+export function inlineRuns(children: Token[], breaks: BreakRule = BREAKS_AS_SPACES): TextRun[] {
   const runs: TextRun[] = [];
   const state: { bold: number; italic: number; link?: string } = { bold: 0, italic: 0 };
   for (const child of children) {
-    applyInlineToken(child, state, runs);
+    applyInlineToken(child, state, runs, breaks);
   }
   return mergeRuns(runs);
 }
@@ -101,6 +111,7 @@ function applyInlineToken(
   token: Token,
   state: { bold: number; italic: number; link?: string },
   runs: TextRun[],
+  breaks: BreakRule,
 ): void {
   switch (token.type) {
     case 'strong_open':
@@ -118,8 +129,10 @@ function applyInlineToken(
       state.link = undefined;
       return;
     case 'softbreak':
+      runs.push(makeRun(breaks.soft, state));
+      return;
     case 'hardbreak':
-      runs.push(makeRun(' ', state));
+      runs.push(makeRun(breaks.hard, state));
       return;
     default:
       if (token.content !== '') {

@@ -15,9 +15,12 @@ import {
   NOTICE_PREFIX,
   levelsLine,
   compiledLine,
+  leadMarker,
   metadataLines,
+  sectionUpdatedLine,
   visibleSections,
 } from './common.ts';
+import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import {
   type RichBlock,
   type TextRun,
@@ -37,7 +40,7 @@ export interface MarkdownOptions {
 export function renderMarkdown(snapshot: ReportSnapshot, options: MarkdownOptions = {}): string {
   const parts = [
     ...titleParts(snapshot),
-    ...visibleSections(snapshot).map(sectionMarkdown),
+    ...visibleSections(snapshot).map((section) => sectionMarkdown(snapshot, section)),
     options.contentHash
       ? `---\n\n${CONTENT_HASH_LABEL}: \`${options.contentHash.replace(/`/g, '')}\``
       : '',
@@ -57,20 +60,30 @@ function titleParts(snapshot: ReportSnapshot): string[] {
   ];
 }
 
-function sectionMarkdown(section: SnapshotSection): string {
+function sectionMarkdown(snapshot: ReportSnapshot, section: SnapshotSection): string {
   const heading = `${'#'.repeat(section.level + 1)} ${escapeText(section.title)}`;
   const flag = section.internal
     ? `> **${INTERNAL_SECTION_MARKER}** – ingår inte i den publika versionen.`
     : '';
-  return [heading, flag, ...section.blocks.map(blockMarkdown)]
+  const marker = leadMarker(section);
+  const updated = sectionUpdatedLine(snapshot, section);
+  return [
+    marker ? `**${escapeText(marker)}**` : '',
+    heading,
+    updated ? `*${escapeText(updated)}*` : '',
+    flag,
+    ...section.blocks.map((block) => blockMarkdown(block, section.level + 1)),
+  ]
     .filter((part) => part !== '')
     .join('\n\n');
 }
 
-function blockMarkdown(block: Block): string {
+function blockMarkdown(block: Block, headingOffset: number): string {
   switch (block.type) {
     case 'markdown':
-      return richBlocksMarkdown(markdownToRichBlocks(block.markdown));
+      return block.gfm
+        ? textBlocksMarkdown(markdownToTextBlocks(block.markdown, 'gfm'), headingOffset)
+        : richBlocksMarkdown(markdownToRichBlocks(block.markdown));
     case 'bullets':
       return block.items.map((item) => `- ${runsMarkdown(inlineMarkdownToRuns(item))}`).join('\n');
     case 'table':
@@ -95,6 +108,67 @@ function richBlocksMarkdown(blocks: RichBlock[]): string {
       return index === 0 || tight ? line : `\n${line}`;
     })
     .join('\n');
+}
+
+function textBlocksMarkdown(blocks: TextBlock[], headingOffset: number): string {
+  return blocks.map((block) => textBlockMarkdown(block, headingOffset)).join('\n\n');
+}
+
+function textBlockMarkdown(block: TextBlock, headingOffset: number): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return linesMarkdown(block.lines);
+    case 'heading':
+      return `${'#'.repeat(Math.min(6, block.level + headingOffset))} ${linesMarkdown(block.lines)}`;
+    case 'list':
+      return block.items
+        .map((item, index) => {
+          const marker = block.ordered ? `${block.start + index}. ` : '- ';
+          // An item's blocks on consecutive lines keep the list tight, as the editor writes it.
+          const body = item.map((inner) => textBlockMarkdown(inner, headingOffset)).join('\n');
+          return marker + indentFollowing(body, marker.length);
+        })
+        .join('\n');
+    case 'table':
+      return textTableMarkdown(block);
+    case 'quote':
+      return textBlocksMarkdown(block.blocks, headingOffset)
+        .split('\n')
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n');
+    case 'code': {
+      const fence = '`'.repeat(
+        Math.max(3, ...[...block.text.matchAll(/`+/g)].map((m) => m[0].length + 1)),
+      );
+      return `${fence}\n${block.text}\n${fence}`;
+    }
+    case 'rule':
+      return '---';
+  }
+}
+
+/** A line break inside a paragraph as CommonMark's backslash break, which every reader keeps. */
+function linesMarkdown(lines: TextRun[][]): string {
+  return lines.map(runsMarkdown).join('\\\n');
+}
+
+function indentFollowing(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 || line === '' ? line : ' '.repeat(width) + line))
+    .join('\n');
+}
+
+function textTableMarkdown(block: Extract<TextBlock, { kind: 'table' }>): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  // runsMarkdown already escapes "|", so a cell's text cannot end it.
+  const cell = (runs: TextRun[] | undefined) => runsMarkdown(runs ?? []);
+  const rules = { left: '---', center: ':---:', right: '---:' };
+  return [
+    line(block.header.map(cell)),
+    line(block.header.map((_, index) => rules[block.align[index] ?? 'left'])),
+    ...block.rows.map((row) => line(block.header.map((_, index) => cell(row[index])))),
+  ].join('\n');
 }
 
 function runsMarkdown(runs: TextRun[]): string {

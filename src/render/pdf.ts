@@ -20,18 +20,15 @@ import {
   INTERNAL_SECTION_MARKER,
   NOTICE_PREFIX,
   compiledLine,
+  leadMarker,
   metadataLines,
+  sectionUpdatedLine,
   visibleSections,
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
 import { ACCENT, INK, MUTED, PAGE_MARGINS, ruledTable } from './pdf-style.ts';
-import {
-  type RichBlock,
-  type TextRun,
-  inlineMarkdownToRuns,
-  isAbsoluteUrl,
-  markdownToRichBlocks,
-} from './markdown-text.ts';
+import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
+import { type TextRun, inlineMarkdownToRuns, isAbsoluteUrl } from './markdown-text.ts';
 
 export interface PdfOptions {
   contentHash?: string;
@@ -107,7 +104,7 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
     footer: (currentPage, pageCount) => runningFooter(currentPage, pageCount, options.contentHash),
     pageBreakBefore: (node, following) =>
       node.headlineLevel !== undefined && following.getFollowingNodesOnPage().length === 0,
-    content: [titleBlock(snapshot), ...sectionsContent(visibleSections(snapshot))],
+    content: [titleBlock(snapshot), ...sectionsContent(snapshot)],
   };
 }
 
@@ -124,6 +121,15 @@ const STYLES: TDocumentDefinitions['styles'] = {
   caption: { bold: true, fontSize: 10, margin: [0, 4, 0, 4] },
   tableHeader: { bold: true, fontSize: 9, fillColor: '#eef2f7' },
   tableCell: { fontSize: 9 },
+  textHeading: { bold: true, fontSize: 11, margin: [0, 4, 0, 4] },
+  leadMarker: {
+    fontSize: 8.5,
+    bold: true,
+    color: MUTED,
+    characterSpacing: 0.6,
+    margin: [0, 14, 0, 0],
+  },
+  sectionUpdated: { fontSize: 8.5, color: MUTED, margin: [0, 0, 0, 4] },
   chartNote: { fontSize: 8.5, color: MUTED, margin: [0, 0, 0, 4] },
   marker: { fontSize: 9.5 },
 };
@@ -222,17 +228,24 @@ function boxed(text: Content, colors: { fill: string; rule: string; color: strin
   };
 }
 
-function sectionsContent(sections: SnapshotSection[]): Content[] {
+function sectionsContent(snapshot: ReportSnapshot): Content[] {
   const parentIds: string[] = [];
-  return sections.flatMap((section, index) => {
+  return visibleSections(snapshot).flatMap((section, index) => {
     const id = `avsnitt-${index + 1}`;
     parentIds[section.level - 1] = id;
     parentIds.length = section.level;
-    return sectionContent(section, id, parentIds[section.level - 2]);
+    return sectionContent(snapshot, section, id, parentIds[section.level - 2]);
   });
 }
 
-function sectionContent(section: SnapshotSection, id: string, parentId?: string): Content[] {
+function sectionContent(
+  snapshot: ReportSnapshot,
+  section: SnapshotSection,
+  id: string,
+  parentId?: string,
+): Content[] {
+  const marker = leadMarker(section);
+  const updated = sectionUpdatedLine(snapshot, section);
   const heading: Content = {
     text: section.title,
     style: `h${section.level}`,
@@ -240,7 +253,10 @@ function sectionContent(section: SnapshotSection, id: string, parentId?: string)
     outline: true,
     id,
     ...(parentId ? { outlineParentId: parentId } : {}),
+    ...(marker ? { margin: [0, 2, 0, 5] as [number, number, number, number] } : {}),
   };
+  const before: Content[] = marker ? [{ text: marker.toUpperCase(), style: 'leadMarker' }] : [];
+  const after: Content[] = updated ? [{ text: updated, style: 'sectionUpdated' }] : [];
   const flag: Content[] = section.internal
     ? [
         boxed(
@@ -249,13 +265,15 @@ function sectionContent(section: SnapshotSection, id: string, parentId?: string)
         ),
       ]
     : [];
-  return [heading, ...flag, ...section.blocks.flatMap(blockContent)];
+  return [...before, heading, ...after, ...flag, ...section.blocks.flatMap(blockContent)];
 }
 
 function blockContent(block: Block): Content[] {
   switch (block.type) {
     case 'markdown':
-      return richBlocksContent(markdownToRichBlocks(block.markdown));
+      return markdownToTextBlocks(block.markdown, block.gfm ? 'gfm' : 'subset').map((textBlock) =>
+        textBlockContent(textBlock, 'paragraph'),
+      );
     case 'bullets':
       return [
         {
@@ -320,49 +338,120 @@ function runsContent(runs: TextRun[]): Content[] {
   }));
 }
 
-/** Paragraphs as text nodes; consecutive bullets become one (nested) list. */
-function richBlocksContent(blocks: RichBlock[]): Content[] {
-  const content: Content[] = [];
-  let index = 0;
-  while (index < blocks.length) {
-    const block = blocks[index] as RichBlock;
-    if (block.kind === 'paragraph') {
-      content.push({ text: runsContent(block.runs), style: 'paragraph' });
-      index += 1;
-      continue;
-    }
-    const [list, next] = nestedList(blocks, index, block.level);
-    content.push({ ul: list, style: 'list' });
-    index = next;
+/** One block of authored text; `paragraphStyle` is '' inside a list item, which has no gap. */
+function textBlockContent(block: TextBlock, paragraphStyle: 'paragraph' | '', depth = 0): Content {
+  switch (block.kind) {
+    case 'paragraph':
+      return { text: linesContent(block.lines), style: paragraphStyle };
+    case 'heading':
+      return { text: linesContent(block.lines), style: 'textHeading' };
+    case 'list':
+      return listContent(block, depth);
+    case 'table':
+      return textTableContent(block);
+    case 'quote':
+      return {
+        stack: block.blocks.map((inner) => textBlockContent(inner, 'paragraph', depth)),
+        color: MUTED,
+        margin: [14, 0, 0, 0],
+      };
+    case 'code':
+      return { text: block.text, style: 'paragraph', preserveLeadingSpaces: true };
+    case 'rule':
+      return rule();
   }
-  return content;
 }
 
-function nestedList(blocks: RichBlock[], start: number, level: number): [Content[], number] {
-  const items: Content[] = [];
-  let index = start;
-  while (index < blocks.length) {
-    const block = blocks[index] as RichBlock;
-    if (block.kind !== 'bullet' || block.level < level) {
-      break;
-    }
-    if (block.level > level) {
-      const [children, next] = nestedList(blocks, index, block.level);
-      items.push({ ul: children, type: 'circle' });
-      index = next;
-      continue;
-    }
-    items.push({ text: runsContent(block.runs) });
-    index += 1;
-  }
-  return [items, index];
+/** Lines of runs, each line after the first on a new line. */
+function linesContent(lines: TextRun[][]): Content[] {
+  return lines.flatMap((line, index) => [
+    ...(index > 0 ? [{ text: '\n' }] : []),
+    ...runsContent(line),
+  ]);
+}
+
+const BULLET_TYPES = ['disc', 'circle', 'square'] as const;
+
+/** A numbered list keeps its start number; a nested list sits in its item, indented. */
+function listContent(block: Extract<TextBlock, { kind: 'list' }>, depth: number): Content {
+  const items = block.items.map((item) => {
+    const parts = item.map((inner) => textBlockContent(inner, '', depth + 1));
+    return parts.length === 1 ? (parts[0] as Content) : { stack: parts };
+  });
+  const margin: [number, number, number, number] = [0, 0, 0, depth === 0 ? 6 : 0];
+  return block.ordered
+    ? { ol: items, start: block.start, margin }
+    : { ul: items, type: BULLET_TYPES[depth % BULLET_TYPES.length], margin };
+}
+
+function textTableContent(block: Extract<TextBlock, { kind: 'table' }>): Content {
+  const fontSize = headerFontSize(block.header.map((cell) => runsToText(cell)));
+  const header: TableCell[] = block.header.map((cell, index) => ({
+    text: unbreakableWords(runsToText(cell)),
+    style: 'tableHeader',
+    fontSize,
+    alignment: block.align[index] ?? 'left',
+  }));
+  const body: TableCell[][] = block.rows.map((row) =>
+    block.header.map((_, index) => ({
+      text: runsContent(row[index] ?? []),
+      style: 'tableCell',
+      alignment: block.align[index] ?? 'left',
+    })),
+  );
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: block.header.map(() => 'auto'),
+      body: [header, ...body],
+    },
+    layout: ruledTable,
+    margin: [0, 2, 0, 10],
+  };
+}
+
+function runsToText(runs: TextRun[]): string {
+  return runs.map((run) => run.text).join('');
+}
+
+/** A header's words, each kept whole: a line may break between them, never inside one. */
+function unbreakableWords(text: string): Content[] {
+  const words = text.split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0) return [{ text: '' }];
+  return words.flatMap((word, index) => [
+    ...(index > 0 ? [{ text: ' ' }] : []),
+    { text: word, noWrap: true },
+  ]);
+}
+
+const HEADER_FONT_SIZE = 9;
+const SMALLEST_HEADER_FONT_SIZE = 6;
+// A generous estimate of a bold DejaVu Sans character's width, in ems, and a cell's padding.
+const BOLD_EM_PER_CHARACTER = 0.68;
+const CELL_PADDING = 8;
+
+/** The header's font size: smaller when its longest words would not fit side by side. */
+function headerFontSize(labels: string[]): number {
+  const longestWords = labels.map((label) =>
+    Math.max(0, ...label.split(/\s+/).map((word) => [...word].length)),
+  );
+  const characters = longestWords.reduce((sum, length) => sum + length, 0);
+  const room = CONTENT_WIDTH - CELL_PADDING * labels.length;
+  const fitting = room / (Math.max(1, characters) * BOLD_EM_PER_CHARACTER);
+  return Math.max(
+    SMALLEST_HEADER_FONT_SIZE,
+    Math.min(HEADER_FONT_SIZE, Math.floor(fitting * 2) / 2),
+  );
 }
 
 function tableContent(columns: TableColumn[], rows: string[][], caption?: string): Content[] {
   const align = (column: TableColumn | undefined) => (column?.align === 'right' ? 'right' : 'left');
+  const fontSize = headerFontSize(columns.map((column) => column.label));
   const header: TableCell[] = columns.map((column) => ({
-    text: column.label,
+    text: unbreakableWords(column.label),
     style: 'tableHeader',
+    fontSize,
     alignment: align(column),
   }));
   const body: TableCell[][] = rows.map((row) =>

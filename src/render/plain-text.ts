@@ -15,9 +15,12 @@ import {
   NOTICE_PREFIX,
   levelsLine,
   compiledLine,
+  leadMarker,
   metadataLines,
+  sectionUpdatedLine,
   visibleSections,
 } from './common.ts';
+import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import {
   inlineMarkdownToRuns,
   isAbsoluteUrl,
@@ -45,7 +48,7 @@ export function renderPlainText(snapshot: ReportSnapshot, options: PlainTextOpti
     options.reportUrl && isAbsoluteUrl(options.reportUrl)
       ? `Läs rapporten på webben: ${options.reportUrl}`
       : '',
-    ...visibleSections(snapshot).map(sectionText),
+    ...visibleSections(snapshot).map((section) => sectionText(snapshot, section)),
     options.contentHash ? `${CONTENT_HASH_LABEL}: ${options.contentHash}` : '',
   ];
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
@@ -60,11 +63,18 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function sectionText(section: SnapshotSection): string {
+function sectionText(snapshot: ReportSnapshot, section: SnapshotSection): string {
   const flag = section.internal
     ? `[${INTERNAL_SECTION_MARKER}] Ingår inte i den publika versionen.`
     : '';
-  return [underline(section.title, section.level), flag, ...section.blocks.map(blockText)]
+  const marker = leadMarker(section);
+  const heading = underline(section.title, section.level);
+  const updated = sectionUpdatedLine(snapshot, section);
+  return [
+    [marker?.toUpperCase(), heading, updated].filter(Boolean).join('\n'),
+    flag,
+    ...section.blocks.map(blockText),
+  ]
     .filter((part) => part !== '')
     .join('\n\n');
 }
@@ -72,7 +82,9 @@ function sectionText(section: SnapshotSection): string {
 function blockText(block: Block): string {
   switch (block.type) {
     case 'markdown':
-      return markdownToPlainText(block.markdown);
+      return block.gfm
+        ? textBlocksText(markdownToTextBlocks(block.markdown, 'gfm'))
+        : markdownToPlainText(block.markdown);
     case 'bullets':
       return block.items
         .map((item) => `- ${runsToPlainText(inlineMarkdownToRuns(item))}`)
@@ -89,6 +101,43 @@ function blockText(block: Block): string {
         .join('\n');
     case 'levels':
       return levelsLine(block.items);
+  }
+}
+
+function textBlocksText(blocks: TextBlock[]): string {
+  return blocks.map(textBlockText).join('\n\n');
+}
+
+function textBlockText(block: TextBlock): string {
+  switch (block.kind) {
+    case 'paragraph':
+    case 'heading':
+      return block.lines.map(runsToPlainText).join('\n');
+    case 'list':
+      return block.items
+        .map((item, index) => {
+          const marker = block.ordered ? `${block.start + index}. ` : '- ';
+          const body = item
+            .map(textBlockText)
+            .join('\n')
+            .replace(/\n(?!\n)/g, `\n${' '.repeat(marker.length)}`);
+          return marker + body;
+        })
+        .join('\n');
+    case 'table':
+      return tableText(
+        block.header.map((cell, index) => ({
+          label: runsToPlainText(cell),
+          align: block.align[index] === 'right' ? 'right' : 'left',
+        })),
+        block.rows.map((row) => block.header.map((_, index) => runsToPlainText(row[index] ?? []))),
+      );
+    case 'quote':
+      return textBlocksText(block.blocks).replace(/^/gm, '> ');
+    case 'code':
+      return block.text;
+    case 'rule':
+      return '---';
   }
 }
 

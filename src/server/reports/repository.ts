@@ -334,3 +334,19 @@ export function updateSeriesSetting(
 ): Promise<SeriesRow | undefined> {
   return updateVersioned(db, 'report_series', id, expectedVersion, changes);
 }
+
+/** Each person's event roles, and whether they administer the whole system. */
+export function rolesOfPeople(db: Db, eventId: number, userIds: number[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .leftJoin('grants', (join) =>
+      join.onRef('grants.user_id', '=', 'users.id').on('grants.event_id', '=', eventId),
+    )
+    .select(['users.id', 'users.name', 'users.is_admin', 'grants.role'])
+    .where('users.id', 'in', userIds)
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .orderBy('grants.id')
+    .execute();
+}

@@ -57,6 +57,7 @@ import {
 } from './snapshot.ts';
 import { checkSeriesOpen, nextSeriesNumber } from './series.ts';
 import type { ReportKind } from './tables.ts';
+import { reportTrust } from './trust.ts';
 
 export interface PublishHooks {
   /** Runs inside the publishing transaction: queue the e-mail deliveries of the new snapshots. */
@@ -409,6 +410,7 @@ export async function publishReport(
 async function freezeSnapshots(trx: Db, report: ReportRow) {
   const event = await requireEvent(trx, report.event_id);
   const sections = await sectionsOf(trx, report.id);
+  const trust = await reportTrust(trx, event, report);
   const authors = (await contributorsOf(trx, report.id)).map((person) => person.name);
   const approver =
     (await userNamesByIds(trx, [report.approved_by])).get(report.approved_by ?? -1) ?? null;
@@ -421,7 +423,7 @@ async function freezeSnapshots(trx: Db, report: ReportRow) {
   const hashes = { public: '', internal: '' };
   for (const audience of ['public', 'internal'] as const) {
     const snapshot = buildSnapshot({
-      event: snapshotEvent(event),
+      event: { ...snapshotEvent(event), readiness: trust.readiness[audience] },
       report,
       dataAsOf,
       sections,
@@ -429,6 +431,10 @@ async function freezeSnapshots(trx: Db, report: ReportRow) {
       approver,
       publishedAt: report.published_at,
       audience,
+      period: trust.period,
+      preparedBy: trust.preparedBy,
+      approvedBy: trust.approvedBy,
+      leadKeys: trust.leadKeys,
     });
     const json = canonicalJson(snapshot);
     const row = await insertSnapshot(trx, {

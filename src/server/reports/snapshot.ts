@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { errors } from '../errors.ts';
 import type {
   Block,
+  PersonWithRole,
   ReportSnapshot,
   SectionKind,
   SnapshotSection,
@@ -47,6 +48,11 @@ export interface SnapshotInput {
   approver: string | null;
   publishedAt: string | null;
   audience: 'public' | 'internal';
+  /** The trust lines: the period, who prepared and approved it, the lead summary. */
+  period?: string;
+  preparedBy?: PersonWithRole[];
+  approvedBy?: PersonWithRole | null;
+  leadKeys?: Set<string>;
 }
 
 /**
@@ -64,6 +70,9 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
       title: input.report.title,
       compiledAt: input.report.compiled_at,
       ...(input.dataAsOf !== null && { dataAsOf: input.dataAsOf }),
+      ...(input.period !== undefined && { period: input.period }),
+      ...(input.preparedBy !== undefined && { preparedBy: input.preparedBy }),
+      ...(input.approvedBy && { approvedBy: input.approvedBy }),
       publishedAt: input.publishedAt,
       version: input.report.revision,
       correctsReportId: input.report.corrects_report_id,
@@ -72,7 +81,7 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
     authors: input.authors,
     approver: input.approver,
     sections: visibleSections(input.sections, input.audience).map((section) =>
-      toSnapshotSection(section, input.audience),
+      toSnapshotSection(section, input.audience, input.leadKeys ?? new Set()),
     ),
   };
 }
@@ -93,13 +102,15 @@ export interface StoredData {
   internal: Block[];
 }
 
+/** A section as the snapshot freezes it: its text in the editor's dialect, when it was updated. */
 export function toSnapshotSection(
   section: SectionRow,
   audience: 'public' | 'internal',
+  leadKeys: Set<string>,
 ): SnapshotSection {
   const data = JSON.parse(section.data_json) as StoredData;
   const textBlocks: Block[] = section.text.trim()
-    ? [{ type: 'markdown', markdown: section.text }]
+    ? [{ type: 'markdown', markdown: section.text, gfm: true }]
     : [];
   return {
     key: section.key,
@@ -108,5 +119,7 @@ export function toSnapshotSection(
     kind: section.kind as SectionKind,
     internal: section.internal === 1,
     blocks: [...textBlocks, ...(audience === 'public' ? data.public : data.internal)],
+    updatedAt: section.updated_at,
+    ...(leadKeys.has(section.key) && { lead: true as const }),
   };
 }
