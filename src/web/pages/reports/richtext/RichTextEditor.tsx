@@ -10,6 +10,7 @@ import {
   markdownToDoc,
   richTextExtensions,
 } from './schema.ts';
+import './i18n.ts';
 import { Toolbar } from './Toolbar.tsx';
 
 export interface RichTextEditorProps {
