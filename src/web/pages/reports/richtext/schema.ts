@@ -34,15 +34,18 @@ export const richTextExtensions: AnyExtension[] = [
 
 const markdown = new MarkdownManager({ extensions: richTextExtensions });
 
-/** Markdown as the editor's document; links the renderers would refuse become plain text. */
+/**
+ * Markdown as the editor's document; links the renderers would refuse become plain text, and the
+ * holes the parser leaves for an empty list item ("1. " alone) are closed.
+ */
 export function markdownToDoc(text: string): JSONContent {
-  return withoutUnsafeLinks(markdown.parse(text));
+  return cleanNode(markdown.parse(text));
 }
 
 /** The editor's document as the stored Markdown, without blank lines beyond one between blocks. */
 export function docToMarkdown(doc: JSONContent): string {
   return markdown
-    .serialize(doc)
+    .serialize(cleanNode(doc))
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
 }
@@ -52,14 +55,21 @@ export function canonicalMarkdown(text: string): string {
   return docToMarkdown(markdownToDoc(text));
 }
 
-function withoutUnsafeLinks(node: JSONContent): JSONContent {
+const BLOCK_HOLDERS = new Set(['listItem', 'tableCell', 'tableHeader']);
+
+function cleanNode(node: JSONContent): JSONContent {
+  if (node.type && BLOCK_HOLDERS.has(node.type) && !node.content?.length) {
+    return { ...node, content: [{ type: 'paragraph' }] };
+  }
   const marks = node.marks?.filter(
     (mark) => mark.type !== 'link' || isSafeUrl(String(mark.attrs?.href ?? '')),
   );
   return {
     ...node,
     ...(marks && { marks }),
-    ...(node.content && { content: node.content.map(withoutUnsafeLinks) }),
+    ...(node.content && {
+      content: node.content.filter((child): child is JSONContent => Boolean(child)).map(cleanNode),
+    }),
   };
 }
 
