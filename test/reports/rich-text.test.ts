@@ -96,7 +96,7 @@ describe('rich text: pasting from Word', () => {
         `<p class=MsoNormal><b><span style='color:red'>Viktigt:</span></b> se <a href="https://www.1177.se/">1177</a></p>`,
         '',
         '<ol><li><p>Första</p><ul><li><p>Under</p></li></ul></li><li><p>Andra<span class=MsoCommentReference></span></p></li></ol>' +
-          '<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>SÖS</p></td></tr></table>',
+          '<table class=MsoTableGrid border=1><tr><th><p class=MsoNormal>SÖS</p></th></tr></table>',
         '<p class=MsoNormal>Slut</p>',
         '</body></html>',
       ].join('\n'),

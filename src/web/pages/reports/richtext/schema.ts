@@ -74,6 +74,8 @@ function cleanNode(node: JSONContent): JSONContent {
 }
 
 const HEADING_TAG = /<(\/?)h([1-6])(\s[^>]*)?>/gi;
+// A pasted table's first row is its header: the stored Markdown table always has one.
+const FIRST_TABLE_ROW = /(<table\b[^>]*>\s*(?:<tbody[^>]*>\s*)?<tr\b[^>]*>)([\s\S]*?)(<\/tr>)/gi;
 const WORD_LIST_RUN = /(?:<p\b[^>]*mso-list:\s*l\d[^>]*>[\s\S]*?<\/p>\s*)+/gi;
 const WORD_LIST_ITEM = /<p\b([^>]*)>([\s\S]*?)<\/p>/gi;
 const WORD_LIST_MARKER =
@@ -91,6 +93,9 @@ export function cleanPastedHtml(html: string): string {
     .replace(/<(style|script|xml|title|head)\b[\s\S]*?<\/\1>/gi, '')
     .replace(/<div[^>]*mso-element:\s*comment-list[\s\S]*?(?=<\/body>|$)/i, '')
     .replace(WORD_LIST_RUN, wordListToHtml)
+    .replace(FIRST_TABLE_ROW, (_row, open: string, cells: string, close: string) => {
+      return open + cells.replace(/<(\/?)td\b/gi, '<$1th') + close;
+    })
     .replace(/<!\[if [^\]]*\]>[\s\S]*?<!\[endif\]>/gi, '')
     .replace(/<o:p>[\s\S]*?<\/o:p>/gi, '')
     .replace(/<\/?[a-z]+:[a-z]+\b[^>]*>/gi, '')
