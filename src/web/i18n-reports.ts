@@ -140,9 +140,9 @@ const sv = {
       lastSaved: 'Senast sparat av {{name}} {{when}} ({{relative}}).',
       text: 'Text',
       textHint:
-        'Stycken skiljs åt med en tom rad. En rad som börjar med ”- ” blir en punkt. **fet**, *kursiv*, [länktext](https://…).',
+        'Formatera med knapparna: rubriker, listor, tabeller och länkar. Text som klistras in från Word eller e-post behåller listor, tabeller och länkar.',
       textHintData:
-        'Din text visas före uppgifterna från lägesbilden. Stycken skiljs åt med en tom rad; ”- ” ger en punkt.',
+        'Din text visas före uppgifterna från lägesbilden. Formatera med knapparna: rubriker, listor, tabeller och länkar.',
       aboutHint: 'Fast text om rapporten.',
       internal: 'Bara i den interna versionen',
       internalHint: 'Avsnittet, med allt under det, kommer inte med i den publika rapporten.',
@@ -413,9 +413,9 @@ const en: Resources = {
       lastSaved: 'Last saved by {{name}} {{when}} ({{relative}}).',
       text: 'Text',
       textHint:
-        'Separate paragraphs with an empty line. A line starting with “- ” becomes a bullet. **bold**, *italic*, [link text](https://…).',
+        'Format with the buttons: headings, lists, tables and links. Text pasted from Word or e-mail keeps its lists, tables and links.',
       textHintData:
-        'Your text comes before the data from the situational picture. Separate paragraphs with an empty line; “- ” makes a bullet.',
+        'Your text comes before the data from the situational picture. Format with the buttons: headings, lists, tables and links.',
       aboutHint: 'Fixed text about the report.',
       internal: 'Internal version only',
       internalHint: 'The section, with everything below it, is left out of the public report.',

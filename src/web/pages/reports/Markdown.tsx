@@ -1,5 +1,6 @@
 // The report's Markdown subset rendered as React elements: no HTML string is ever injected.
-// The parser has the same rules as the published renderer (src/render/markdown-text.ts).
+// The parser reads what the section editor writes: the published renderer's rules
+// (src/render/markdown-text.ts) with headings and GFM tables.
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { Fragment, type ReactNode, createElement } from 'react';
@@ -15,10 +16,30 @@ parser.enable([
   'escape',
   'entity',
   'backticks',
+  'heading',
+  'table',
 ]);
 parser.validateLink = isSafeUrl;
 
-const allowedTags = new Set(['p', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'code', 'br']);
+const allowedTags = new Set([
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'a',
+  'code',
+  'br',
+  'h2',
+  'h3',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+]);
 
 interface Frame {
   token: Token | null;
@@ -71,7 +92,7 @@ function element(opening: Token | null, children: ReactNode[], key: number): Rea
   return createElement(opening.tag, props, ...children);
 }
 
-/** A block of the Markdown subset: paragraphs, lists, emphasis, links. */
+/** A block of the Markdown subset: paragraphs, headings, lists, tables, emphasis, links. */
 export function Markdown({ text }: { text: string }) {
   return <div className="prose">{build(parser.parse(text, {}))}</div>;
 }
