@@ -67,7 +67,10 @@ test('an approver sees the warnings before publishing and publishes anyway', asy
   const eventId = e2e.server.eventId;
   const setup = await e2e.newContext();
   const staffApi = await apiAs(setup, demoPeople.staff);
-  const draft = await staffApi('POST', `/api/events/${eventId}/reports`, { kind: 'regular' });
+  const draft = await staffApi('POST', `/api/events/${eventId}/reports`, {
+    kind: 'regular',
+    reopenSeries: true,
+  });
   const submitted = await staffApi('POST', `/api/events/${eventId}/reports/${draft.id}/submit`, {
     version: draft.version,
   });

@@ -3,7 +3,7 @@
 // and 6 (axe-core on every report screen), with screenshots in test-artifacts/.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   assertAccessible,
   demoPassword,
@@ -24,6 +24,22 @@ async function checkScreen(page: Page, name: string) {
   assert.equal(await page.locator('h1').count(), 1, `${name}: exactly one h1`);
   await screenshot(page, name);
   await assertAccessible(page, name);
+}
+
+/** Replaces the rich-text editor's content with these paragraphs, typed as a user would. */
+async function replaceText(page: Page, paragraphs: string[]) {
+  await page.getByRole('textbox', { name: 'Text' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (index > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(paragraph);
+  }
+}
+
+/** The editor's paragraphs as the stored Markdown writes them: a blank line between each. */
+async function paragraphsOf(editor: Locator): Promise<string> {
+  return (await editor.locator('p').allInnerTexts()).join('\n\n');
 }
 
 async function signedIn(email: string, viewport = desktop) {
@@ -85,13 +101,27 @@ test('staff start and submit a report; an approver publishes it; a reader downlo
 
   await page.getByRole('link', { name: 'Verksamhetens kommentar', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Verksamhetens kommentar' }).waitFor();
-  const textarea = page.getByLabel('Text', { exact: true });
-  await textarea.fill(
-    'Läget är **stabilt**.\n\n- Inga nya avvikelser sedan förra rapporten.\n- Se [1177](https://www.1177.se).\n\n<script>alert(1)</script>',
-  );
+  const editor = page.getByRole('textbox', { name: 'Text' });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('Läget är ');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type('stabilt');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type('.');
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('toolbar', { name: 'Formatering' })
+    .getByRole('button', { name: 'Punktlista' })
+    .click();
+  await page.keyboard.type('Inga nya avvikelser sedan förra rapporten.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('<script>alert(1)</script>');
   const preview = page.locator('.report-preview');
   await preview.locator('strong', { hasText: 'stabilt' }).waitFor();
-  await preview.getByRole('link', { name: '1177' }).waitFor();
+  await preview.locator('li', { hasText: 'Inga nya avvikelser' }).waitFor();
   assert.equal(await preview.locator('script').count(), 0, 'raw HTML stays text');
   await preview.getByText('<script>alert(1)</script>').waitFor();
   await page.getByText('Du har ändringar som inte är sparade.').waitFor();
@@ -238,10 +268,10 @@ test('two editors save the same section: the second sees the conflict and keeps 
 
   // Elin is typing when Oskar saves: the live stream tells her so, and her text stays.
   const mine = 'Elins version av bakgrunden.\n\nMed ett andra stycke.';
-  const textarea = elin.page.getByLabel('Text', { exact: true });
-  await textarea.fill(mine);
+  const textarea = elin.page.getByRole('textbox', { name: 'Text' });
+  await replaceText(elin.page, ['Elins version av bakgrunden.', 'Med ett andra stycke.']);
 
-  await oskarSession.page.getByLabel('Text', { exact: true }).fill('Oskars version av bakgrunden.');
+  await replaceText(oskarSession.page, ['Oskars version av bakgrunden.']);
   await oskarSession.page.getByRole('button', { name: 'Spara avsnittet' }).click();
   await oskarSession.page.getByText(/Avsnittet är sparat/).waitFor();
 
@@ -255,18 +285,18 @@ test('two editors save the same section: the second sees the conflict and keeps 
   await leave.waitFor();
   await screenshot(elin.page, 'report-leave-warning-desktop');
   await leave.getByRole('button', { name: 'Stanna kvar' }).click();
-  assert.equal(await textarea.inputValue(), mine);
+  assert.equal(await paragraphsOf(textarea), mine);
 
   // A reload keeps the unsaved text (from this browser's storage).
   await elin.page.reload();
   await elin.page.getByText(/Vi har återställt text som du inte hade sparat/).waitFor();
-  assert.equal(await textarea.inputValue(), mine);
+  assert.equal(await paragraphsOf(textarea), mine);
 
   await elin.page.getByRole('button', { name: 'Spara avsnittet' }).click();
   const conflict = elin.page.getByRole('region', { name: 'Någon annan har sparat avsnittet' });
   await conflict.waitFor();
   await conflict.getByText('Oskars version av bakgrunden.').waitFor();
-  assert.equal(await textarea.inputValue(), mine, 'what Elin typed is still there');
+  assert.equal(await paragraphsOf(textarea), mine, 'what Elin typed is still there');
   await checkScreen(elin.page, 'report-conflict-desktop');
   await screenshot(elin.page, 'report-conflict-desktop-full', true);
 
@@ -280,7 +310,11 @@ test('two editors save the same section: the second sees the conflict and keeps 
   // Oskar's open editor follows the saved text, since he has nothing unsaved; the report's
   // page tells him who else is working on it.
   await oskarSession.page.getByText(/Senast sparat av Elin Bergström/).waitFor();
-  assert.equal(await oskarSession.page.getByLabel('Text', { exact: true }).inputValue(), mine);
+  await oskarSession.page
+    .getByRole('textbox', { name: 'Text' })
+    .getByText('Med ett andra stycke.')
+    .waitFor();
+  assert.equal(await paragraphsOf(oskarSession.page.getByRole('textbox', { name: 'Text' })), mine);
   await oskarSession.page.getByRole('link', { name: 'Alla avsnitt' }).click();
   const others = oskarSession.page.getByRole('status').filter({
     hasText: 'Andra som arbetar med rapporten',

@@ -3,7 +3,6 @@ import type { Block } from '../core/report-snapshot.ts';
 import { eventIdParams } from './events.ts';
 import { timestamp } from './common.ts';
 import { decimalId } from './numbers.ts';
-import { seriesKey } from './templates.ts';
 
 export const reportParams = eventIdParams.extend({ reportId: decimalId });
 export const sectionParams = reportParams.extend({ sectionId: decimalId });
@@ -17,6 +16,11 @@ export const startReportBody = z
     reopenSeries: z.boolean().optional(),
   })
   .strict();
+
+/** Which numbering a report continues: an event may run several series from the same data. */
+export const seriesKey = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,40}$/, 'Seriens nyckel får bara innehålla a–z, 0–9, - och _.');
 
 export const seriesParams = eventIdParams.extend({ series: seriesKey });
 

@@ -9,16 +9,11 @@ import {
 } from './template-sections.ts';
 import { decimalId } from './numbers.ts';
 import { keyFigureBlock, listBlock } from './block-params.ts';
-import { reportSection } from './reports.ts';
+import { reportSection, seriesKey } from './reports.ts';
 
 export const templateParams = eventIdParams.extend({
   templateId: decimalId,
 });
-
-/** Which numbering a report continues: an event may run several series from the same data. */
-export const seriesKey = z
-  .string()
-  .regex(/^[a-z0-9_-]{1,40}$/, 'Seriens nyckel får bara innehålla a–z, 0–9, - och _.');
 
 /**
  * How a template's reports are named and numbered. The title pattern may use {event},

@@ -35,6 +35,7 @@ for (const dialect of testDialects()) {
     it('warns about empty sections, a silent unit, old data and a closed series', async () => {
       const draft = await startReport(t.database.db, systemActor, t.eventId, {
         kind: 'regular',
+        reopenSeries: true,
         compiledAt: week47,
       });
       assert.deepEqual(await checksOf(t.eventId, draft.id), [

@@ -86,8 +86,14 @@ for (const dialect of testDialects()) {
       );
       const [figures, comment] = sections;
       assert.deepEqual(comment!.data, { public: [], internal: [] });
-      const table = figures!.data.public.find((block) => block.type === 'table');
-      assert.ok(table?.rows?.some((row) => row[0] === 'Väntande patienter på akutmottagningen'));
+      const table = figures!.data.public.find((block) => block.type === 'table') as
+        | { columns: { label: string }[]; rows: string[][] }
+        | undefined;
+      assert.deepEqual(
+        table?.columns.map((column) => column.label),
+        ['Enhet', 'Väntande patienter på akutmottagningen'],
+      );
+      assert.ok(table.rows.length > 0);
 
       const template = await designer.post(templatesUrl(), {
         name: 'Förhandsgranskad',

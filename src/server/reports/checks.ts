@@ -7,7 +7,7 @@ import type { EventRow } from '../events/repository.ts';
 import { figuresForReport } from '../figures/report-contribution.ts';
 import { type SituationRow, situationsForReport } from '../situations/report-contribution.ts';
 import { reportPeriod } from './compile.ts';
-import { type ReportRow, type SectionRow, latestPublishedOfKind } from './repository.ts';
+import { type ReportRow, type SectionRow, publishedFinalOfSeries } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
 
 export async function reportWarnings(
@@ -127,16 +127,16 @@ function showsKeyFigures(section: SectionRow): boolean {
 }
 
 /**
- * A final report already published closes the series. An event has one series today; when it
- * has several, this asks for the final report of the report's own series.
+ * A final report already published closes the report's series; a correction of that final report
+ * is not a report after it.
  */
 async function closedSeries(db: Db, report: ReportRow): Promise<ReportWarning[]> {
-  const final = await latestPublishedOfKind(db, report.event_id, 'final');
+  const final = await publishedFinalOfSeries(db, report.event_id, report.series);
   if (!final || final.number === report.number) return [];
   return [
     {
       code: 'series_closed',
-      message: `Slutrapporten (nummer ${final.number}) är redan publicerad: rapportserien är avslutad.`,
+      message: `Slutrapporten (nummer ${final.series_number}) är redan publicerad: rapportserien är avslutad.`,
     },
   ];
 }
