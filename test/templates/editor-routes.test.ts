@@ -87,8 +87,7 @@ for (const dialect of testDialects()) {
       const [figures, comment] = sections;
       assert.deepEqual(comment!.data, { public: [], internal: [] });
       const table = figures!.data.public.find((block) => block.type === 'table') as
-        | { columns: { label: string }[]; rows: string[][] }
-        | undefined;
+        { columns: { label: string }[]; rows: string[][] } | undefined;
       assert.deepEqual(
         table?.columns.map((column) => column.label),
         ['Enhet', 'Väntande patienter på akutmottagningen'],
