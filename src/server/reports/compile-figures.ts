@@ -281,14 +281,17 @@ async function configuredFigureBlocks(
     const values = block.figures.flatMap((choice) => {
       const found = figures.find((entry) => entry.figure.key === choice.key);
       if (!found || (audience === 'public' && found.figure.internal === 1)) return [];
+      const unitOf = unitOfRow(directory.unitOfFacility);
       const observations = found.observations.filter(
         (row) =>
           (audience === 'internal' || row.internal === 0) &&
-          row.facility_id === null &&
-          units.some((unit) => unit.unitId === row.unit_id),
+          units.some((unit) => unit.unitId === unitOf(row)),
       );
       const read = (reading: Reading) =>
-        valuesPerUnit(choice, observations, units, reading, event.time_zone);
+        valuesPerUnit(choice, found.figure, observations, units, reading, {
+          zone: event.time_zone,
+          unitOf,
+        });
       return [
         {
           choice,
@@ -364,10 +367,11 @@ async function comparedReading(
 /** Each unit's value by the figure's rule, for the units that have one. */
 function valuesPerUnit(
   choice: FigureChoice,
+  figure: FigureRow,
   observations: ObservationRow[],
   units: EventUnit[],
   reading: Reading,
-  zone: string,
+  { zone, unitOf }: { zone: string; unitOf: (row: ObservationRow) => number | null },
 ): Map<number, number> {
   const inReading = observations.filter((row) => {
     const instant = Date.parse(row.observed_at);
@@ -381,11 +385,43 @@ function valuesPerUnit(
     choice.rule === 'at_time' ? atTimeOfLastDay(reading, choice.atTime!, zone) : undefined;
   const values = new Map<number, number>();
   for (const unit of units) {
-    const rows = inReading.filter((row) => row.unit_id === unit.unitId);
-    const value = valueByRule(choice.rule, rows, atInstant);
+    const rows = inReading.filter((row) => unitOf(row) === unit.unitId);
+    const value = unitValue(choice, figure, rows, atInstant);
     if (value !== null) values.set(unit.unitId, value);
   }
   return values;
+}
+
+/** The unit a row is about: its own, or the unit of its facility. */
+function unitOfRow(unitOfFacility: ReadonlyMap<number, number>) {
+  return (row: ObservationRow): number | null =>
+    row.facility_id === null ? row.unit_id : (unitOfFacility.get(row.facility_id) ?? null);
+}
+
+/**
+ * A unit's value by the rule: from what the unit reported for itself when it did; otherwise its
+ * facilities' values by the rule, added where the figure adds up (decision 007: a unit and one of
+ * its facilities are never added together).
+ */
+function unitValue(
+  choice: FigureChoice,
+  figure: FigureRow,
+  rows: ObservationRow[],
+  atInstant: Date | undefined,
+): number | null {
+  const own = rows.filter((row) => row.facility_id === null);
+  if (own.length > 0) return valueByRule(choice.rule, own, atInstant);
+  const facilities = [...new Set(rows.map((row) => row.facility_id))];
+  const facilityValues = facilities
+    .map((facility) =>
+      valueByRule(
+        choice.rule,
+        rows.filter((row) => row.facility_id === facility),
+        atInstant,
+      ),
+    )
+    .filter((value): value is number => value !== null);
+  return totalByRule(choice.rule, figure.unit_of_measure, facilityValues);
 }
 
 /** The figure added up over the units, where it adds up and no unit lies under another. */
@@ -684,10 +720,9 @@ function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
 
 /** A line per unit over the periods, each unit's latest value in each, and the total. */
 function chartBlock(values: FigureValues, units: EventUnit[], context: BlockContext): Block[] {
-  const ids = new Set(units.map((unit) => unit.unitId));
   const series = buildSeries(
     values.figure,
-    values.observations.filter((row) => ids.has(row.unit_id ?? -1)),
+    values.observations,
     context.granularity,
     context.directory,
     context.zone,

@@ -1,0 +1,128 @@
+// A configured key-figure block reads what a unit's facilities reported (decision 007): a unit
+// without a value of its own gets its facilities' values added where the figure adds up; a value
+// the unit reported for itself wins; a percentage over several facilities stays missing.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { periodOf, zonedLocalToInstant } from '../../src/core/time.ts';
+import { type Client, type TestApp, adminEmail, demoPeople, startTestApp } from '../support/app.ts';
+import { testDialects } from '../support/databases.ts';
+
+const zone = 'Europe/Stockholm';
+const dayMs = 86_400_000;
+const nbsp = '\u00a0';
+
+/** Noon of yesterday in the event's zone: inside the period a daily "previous" report covers. */
+function yesterdayAt(now: Date, time: string): string {
+  const today = periodOf(now, 'day', zone);
+  const yesterday = periodOf(new Date(today.start.getTime() - dayMs / 2), 'day', zone).key;
+  return zonedLocalToInstant(yesterday, time, zone).toISOString();
+}
+
+for (const dialect of testDialects()) {
+  describe(`key-figure blocks over facilities on ${dialect}`, () => {
+    let t: TestApp;
+    let admin: Client;
+    let staff: Client;
+    const unitIds = new Map<string, number>();
+
+    before(async () => {
+      t = await startTestApp(dialect);
+      admin = await t.login(adminEmail);
+      staff = await t.login(demoPeople.staff);
+      for (const unit of (await admin.get('/api/units')).json().items) {
+        unitIds.set(unit.code, unit.id);
+      }
+      await t.database.db
+        .updateTable('events')
+        .set({ period_granularity: 'day', report_covers: 'previous', time_zone: zone })
+        .where('id', '=', t.eventId)
+        .execute();
+    });
+    after(() => t.close());
+
+    async function facility(unit: string, code: string, name: string): Promise<number> {
+      const created = await admin.post(`/api/units/${unitIds.get(unit)}/facilities`, {
+        code,
+        name,
+        kind: 'ward',
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      return created.json().id;
+    }
+
+    async function define(key: string, unitOfMeasure: string): Promise<number> {
+      const created = await staff.post(`/api/events/${t.eventId}/figures`, {
+        key,
+        name: key,
+        unitOfMeasure,
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      return created.json().id;
+    }
+
+    async function observe(
+      figureId: number,
+      place: { unitId?: number; facilityId?: number },
+      value: number,
+      time: string,
+    ) {
+      const response = await staff.post(
+        `/api/events/${t.eventId}/figures/${figureId}/observations`,
+        { value, observedAt: yesterdayAt(new Date(), time), ...place },
+      );
+      assert.equal(response.statusCode, 201, response.body);
+    }
+
+    it('adds a unit’s facilities for a count, prefers the unit’s own value, leaves a shared percentage out', async () => {
+      const [sas, nh] = [unitIds.get('SÄS')!, unitIds.get('NH')!];
+      const north = await facility('SÄS', 'FAC-N', 'Avdelning Norr');
+      const south = await facility('SÄS', 'FAC-S', 'Avdelning Syd');
+      const clinic = await facility('NH', 'FAC-V', 'Vårdcentralen Väster');
+      const beds = await define('fac-platser', 'platser');
+      const occupancy = await define('fac-belaggning', '%');
+      await observe(beds, { facilityId: north }, 10, '08:00');
+      await observe(beds, { facilityId: north }, 12, '16:00');
+      await observe(beds, { facilityId: south }, 7, '09:00');
+      await observe(beds, { facilityId: clinic }, 4, '09:00');
+      await observe(beds, { unitId: nh }, 6, '10:00');
+      await observe(occupancy, { facilityId: north }, 90, '08:00');
+      await observe(occupancy, { facilityId: south }, 80, '08:00');
+      await observe(occupancy, { facilityId: clinic }, 75, '08:00');
+
+      const template = await admin.post(`/api/events/${t.eventId}/templates`, {
+        name: 'Avdelningar',
+        sections: [
+          {
+            key: 'platser',
+            title: 'Platser',
+            kind: 'key_figures',
+            figures: {
+              figures: [{ key: 'fac-platser' }, { key: 'fac-belaggning' }],
+              units: [sas, nh],
+              layout: 'matrix',
+              comparison: 'none',
+              chart: false,
+            },
+          },
+        ],
+      });
+      assert.equal(template.statusCode, 201, template.body);
+      const started = await staff.post(`/api/events/${t.eventId}/reports`, {
+        kind: 'extra',
+        templateId: template.json().id,
+      });
+      assert.equal(started.statusCode, 201, started.body);
+      const draft = (
+        await staff.get(`/api/events/${t.eventId}/reports/${started.json().id}`)
+      ).json();
+      const data = draft.sections.find((section: { key: string }) => section.key === 'platser').data
+        .public as { type: string; rows?: string[][] }[];
+      const table = data.find((block) => block.type === 'table')!;
+      assert.deepEqual(table.rows, [
+        ['Södra Älvsborgs Sjukhus', `19${nbsp}platser`, 'u/a'],
+        ['Närhälsan', `6${nbsp}platser`, `75${nbsp}%`],
+        ['Totalt', `25${nbsp}platser`, ''],
+      ]);
+    });
+  });
+}
