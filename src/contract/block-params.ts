@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { figureKey } from './figures.ts';
 
 // What a template section's data block shows, chosen by whoever designs the template. Every
 // field has a default that gives the block as it was before it could be configured, so a stored
@@ -27,9 +28,6 @@ export type Comparison = (typeof comparisons)[number];
 export const figureLayouts = ['rows', 'matrix', 'list', 'compound'] as const;
 export type FigureLayout = (typeof figureLayouts)[number];
 
-const figureKey = z
-  .string()
-  .regex(/^[a-z0-9_-]{1,60}$/, 'Nyckeltalets nyckel får bara innehålla a–z, 0–9, - och _.');
 
 const clockTime = z
   .string()

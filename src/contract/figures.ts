@@ -11,7 +11,7 @@ export const eventParams = z.object({ eventId: id });
 export const figureParams = z.object({ eventId: id, figureId: id });
 export const unitParams = z.object({ eventId: id, unitId: id });
 
-const figureKey = z
+export const figureKey = z
   .string()
   .trim()
   .min(1, 'Ange en nyckel.')

@@ -114,8 +114,12 @@ td.num, .short { white-space: nowrap; }
 }
 `;
 
-/** The rules for what newer snapshots carry: the lead summary, section times, GFM tables. */
+/**
+ * The rules for what newer snapshots carry (the lead summary, section times, GFM tables) and for
+ * the published page's download links, whose label takes no separator after it.
+ */
 const NEWER_CSS = `.center { text-align: center; }
+.downloads .facts li:first-child + li::before { content: " "; }
 .lead-marker { margin: 2rem 0 0; color: var(--muted); font-size: 0.85rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; }
 .lead-marker + h2, .lead-marker + h3 { margin-top: 0.25rem; }
 .section-updated { margin: 0 0 0.6rem; color: var(--muted); font-size: 0.875rem; }
