@@ -168,6 +168,32 @@ test('a staff designs a template in the browser, previews, saves, exports and im
   await page.getByRole('heading', { name: 'Mallen Dagsrapport (inläst)' }).waitFor();
   assert.deepEqual(await treeTitles(page), ['Nyckeltal i vården', '  Kommentar', 'Läget']);
   await assertAccessible(page, 'template editor after import');
+
+  // The series' next number: a number below 1 is refused beside the field; a later one is saved
+  // and is there after a reload.
+  const numbering = (await (
+    await page.request.get(`/api/events/${live.id}/report-series`)
+  ).json()) as { items: { series: string; lastNumber: number | null }[] };
+  const next = (numbering.items.find((item) => item.series === 'main')?.lastNumber ?? 0) + 5;
+  const nextNumber = page.getByLabel('Nästa nummer i serien main');
+  await nextNumber.fill('0');
+  await page.getByRole('button', { name: 'Spara nästa nummer' }).click();
+  assert.equal(
+    await page.locator('#series-next-number-error').textContent(),
+    'Fel: Nästa nummer måste vara minst 1.',
+  );
+  await nextNumber.fill(String(next));
+  await page.getByRole('button', { name: 'Spara nästa nummer' }).click();
+  await page.getByText(`Nästa rapport i serien main får nummer ${next}.`).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Mallar' }).waitFor();
+  await page.getByRole('button', { name: /^Öppna\W+Dagsrapport$/ }).click();
+  await page.getByRole('heading', { name: 'Mallen Dagsrapport' }).waitFor();
+  await page.waitForFunction(
+    (value) =>
+      (document.getElementById('series-next-number') as HTMLInputElement | null)?.value === value,
+    String(next),
+  );
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -48,6 +48,13 @@ const sv = {
     conflictText:
       'Mallen har sparats av någon annan (version {{version}}). Din version finns kvar; jämför och välj.',
     export: 'Ladda ner som fil',
+    seriesNumber: {
+      label: 'Nästa nummer i serien {{series}}',
+      hint: 'Numret som nästa rapport i serien får, t.ex. för att fortsätta en numrering som började på annat håll.',
+      hintUsed: 'Numret som nästa rapport i serien får. Nummer {{last}} är det senast använda.',
+      save: 'Spara nästa nummer',
+      saved: 'Nästa rapport i serien {{series}} får nummer {{number}}.',
+    },
     identity: {
       title: 'Rapportens rubrik och numrering',
       titlePattern: 'Mönster för rubriken',
@@ -221,6 +228,13 @@ const en: typeof sv = {
     conflictText:
       'Someone else saved the template (version {{version}}). Your version is kept; compare and choose.',
     export: 'Download as a file',
+    seriesNumber: {
+      label: 'Next number in the series {{series}}',
+      hint: "The number the series' next report gets, e.g. to continue a numbering begun elsewhere.",
+      hintUsed: "The number the series' next report gets. Number {{last}} is the last one used.",
+      save: 'Save the next number',
+      saved: 'The next report in the series {{series}} gets number {{number}}.',
+    },
     identity: {
       title: "The report's title and numbering",
       titlePattern: 'Title pattern',

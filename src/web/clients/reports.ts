@@ -6,6 +6,7 @@ import type {
   ReportDetail,
   ReportKind,
   ReportSection,
+  ReportSeries,
   ReportSummary,
   ReportWarning,
 } from '../../contract/reports.ts';
@@ -48,6 +49,13 @@ export const reportsApi = {
     request<{ items: Recipient[] }>('GET', `${one(eventId, reportId)}/recipients`),
   deliveries: (eventId: number, reportId: number) =>
     request<{ items: Delivery[] }>('GET', `${one(eventId, reportId)}/deliveries`),
+  series: (eventId: number) =>
+    request<{ items: ReportSeries[] }>('GET', `/api/events/${eventId}/report-series`),
+  setNextNumber: (
+    eventId: number,
+    series: string,
+    input: { nextNumber: number; version?: number },
+  ) => request<ReportSeries>('PUT', `/api/events/${eventId}/report-series/${series}`, input),
   archive: (eventId: number, q?: string) =>
     request<Archive>('GET', `/api/events/${eventId}/archive`, undefined, { q: q || undefined }),
 };

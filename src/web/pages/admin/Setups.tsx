@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { useParams } from 'react-router';
 import { ErrorSummary, TextArea, TextField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
+import { DataTable, RowButton } from '../../kit/recordList.tsx';
 import { LoadError } from '../../kit/loadError.tsx';
 import { Notice, SavedNotice, errorText } from '../../kit/messages.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
@@ -75,43 +76,36 @@ function SetupTable({
       {items.length === 0 ? (
         <p>{t('setups.library.empty')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="setups-list-title">
-          <table className="table table--dense">
-            <caption className="visually-hidden">{t('setups.library.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('setups.library.name')}</th>
-                <th scope="col">{t('setups.library.templates')}</th>
-                <th scope="col">{t('setups.library.updated')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('picture.form.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((setup) => (
-                <tr key={setup.id}>
-                  <th scope="row">
-                    {setup.name}
-                    {setup.description && <p className="small muted">{setup.description}</p>}
-                  </th>
-                  <td>{setup.templateNames.join(', ')}</td>
-                  <td className="nowrap">{formatDateTime(setup.updatedAt)}</td>
-                  <td className="actions-cell">
-                    <a href={setupsApi.fileUrl(setup.id)} download>
-                      {t('setups.library.download')}
-                      <span className="visually-hidden">: {setup.name}</span>
-                    </a>{' '}
-                    <button type="button" className="link-button" onClick={() => remove(setup)}>
-                      {t('setups.library.remove')}
-                      <span className="visually-hidden">: {setup.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="setups-list-title"
+          caption={t('setups.library.listTitle')}
+          columns={[
+            t('setups.library.name'),
+            t('setups.library.templates'),
+            t('setups.library.updated'),
+          ]}
+          actions
+        >
+          {items.map((setup) => (
+            <tr key={setup.id}>
+              <th scope="row">
+                {setup.name}
+                {setup.description && <p className="small muted">{setup.description}</p>}
+              </th>
+              <td>{setup.templateNames.join(', ')}</td>
+              <td className="nowrap">{formatDateTime(setup.updatedAt)}</td>
+              <td className="actions-cell">
+                <a href={setupsApi.fileUrl(setup.id)} download>
+                  {t('setups.library.download')}
+                  <span className="visually-hidden">: {setup.name}</span>
+                </a>{' '}
+                <RowButton what={setup.name} onClick={() => void remove(setup)}>
+                  {t('setups.library.remove')}
+                </RowButton>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -35,6 +35,8 @@ import { logApi } from '../../clients/log.ts';
 import { readinessApi } from '../../clients/readiness.ts';
 import { situationsApi } from '../../clients/situations.ts';
 import { ReturnAnswersPanel } from '../situation/ReturnAnswers.tsx';
+import { returnFormsApi } from '../../clients/return-forms.ts';
+import { useLoad } from '../../useLoad.ts';
 
 export interface Picture {
   event: Event;
@@ -196,6 +198,9 @@ export function DashboardPage() {
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [changed, setChanged] = useState<Set<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
+  // One read of the return form for both the unit grid's columns and the other answers.
+  const returnForm = useLoad(() => returnFormsApi.get(eventId), [eventId]);
+  const returnFields = returnForm.data?.fields ?? [];
   const previous = useRef<{ sections: Record<SectionKey, string>; rows: Map<string, string> }>(
     null,
   );
@@ -294,8 +299,8 @@ export function DashboardPage() {
       </p>
 
       <ScalesProvider eventId={event.id}>
-        <UnitGrid eventId={event.id} picture={picture} flash={flash} />
-        <ReturnAnswersPanel eventId={event.id} situations={picture.situations} />
+        <UnitGrid picture={picture} fields={returnFields} flash={flash} />
+        <ReturnAnswersPanel fields={returnFields} situations={picture.situations} />
       </ScalesProvider>
 
       <MilestonePanel eventId={event.id} />

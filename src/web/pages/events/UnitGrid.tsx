@@ -7,8 +7,6 @@ import { CompletenessLine } from './DashboardPanels.tsx';
 import type { Situation } from '../../../contract/situations.ts';
 import type { ReturnField } from '../../../contract/return-forms.ts';
 import { areaKeys } from '../../clients/situations.ts';
-import { returnFormsApi } from '../../clients/return-forms.ts';
-import { useLoad } from '../../useLoad.ts';
 
 type ScaleField = ReturnField & { kind: 'status' | 'prognosis' };
 
@@ -92,17 +90,17 @@ export function LiveStatus({ state, updatedAt }: { state: string; updatedAt: Dat
 }
 
 export function UnitGrid({
-  eventId,
   picture,
+  fields,
   flash,
 }: {
-  eventId: number;
   picture: Picture;
+  /** The event's return form's fields: its scale questions are the grid's columns. */
+  fields: ReturnField[];
   flash: (key: string) => string;
 }) {
   const { t } = useTranslation();
-  const form = useLoad(() => returnFormsApi.get(eventId), [eventId]);
-  const columns = scaleFieldsOf(form.data?.fields ?? []);
+  const columns = scaleFieldsOf(fields);
   const period = picture.completeness.period;
   const latest = situationsByUnit(picture.situations);
   return (

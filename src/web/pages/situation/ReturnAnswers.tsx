@@ -3,11 +3,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format.ts';
-import { useLoad } from '../../useLoad.ts';
 import { builtinKeys, isNotAvailableAnswer } from './values.ts';
 import type { AnswerValue, ReturnField } from '../../../contract/return-forms.ts';
 import type { Situation } from '../../../contract/situations.ts';
-import { returnFormsApi } from '../../clients/return-forms.ts';
 
 function answerText(field: ReturnField, value: AnswerValue, t: TFunction): string {
   if (isNotAvailableAnswer(value)) return t('returnForm.notAvailable');
@@ -64,15 +62,13 @@ export function ReturnAnswers({
 
 /** The dashboard's block: each unit's latest return's other answers. */
 export function ReturnAnswersPanel({
-  eventId,
+  fields,
   situations,
 }: {
-  eventId: number;
+  fields: ReturnField[];
   situations: Situation[];
 }) {
   const { t } = useTranslation();
-  const form = useLoad(() => returnFormsApi.get(eventId), [eventId]);
-  const fields = form.data?.fields ?? [];
   const shown = situations.filter((situation) => answerRows(fields, situation, t).length > 0);
   if (shown.length === 0) return null;
   return (

@@ -11,6 +11,7 @@ import { templateFileOf, templatesApi } from '../../clients/templates.ts';
 import type { Figure } from '../../../contract/figures.ts';
 import type { ReportIdentity, Template } from '../../../contract/templates.ts';
 import { SectionForm, type UnitOption, fieldId } from './SectionForm.tsx';
+import { SeriesNumberField } from './SeriesNumber.tsx';
 import { SectionTree, type TreeAction } from './SectionTree.tsx';
 import { TemplatePreviewPanel } from './TemplatePreview.tsx';
 import {
@@ -325,6 +326,7 @@ export function TemplateEditor({
             />
           ))}
         </div>
+        <SeriesNumberField eventId={eventId} series={template.identity.series} />
       </fieldset>
       <h3 id="template-sections" tabIndex={-1}>
         {t('templates.sectionsTitle')}
