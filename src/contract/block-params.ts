@@ -28,7 +28,6 @@ export type Comparison = (typeof comparisons)[number];
 export const figureLayouts = ['rows', 'matrix', 'list', 'compound'] as const;
 export type FigureLayout = (typeof figureLayouts)[number];
 
-
 const clockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange tiden som tt:mm, t.ex. 08:00.');
