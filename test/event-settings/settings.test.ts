@@ -139,6 +139,33 @@ for (const dialect of testDialects()) {
       assert.equal(stale.statusCode, 409);
     });
 
+    it('refuses to change the period length once units have reported, and allows it before', async () => {
+      const demo = (await admin.get(`/api/events/${t.eventId}`)).json();
+      const situations = await admin.get(`/api/events/${t.eventId}/situations`);
+      assert.ok(situations.json().items.length > 0, 'the demo event has returns');
+      const refused = await admin.patch(`/api/events/${t.eventId}`, {
+        version: demo.version,
+        periodGranularity: 'day',
+      });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(
+        refused.json().message,
+        'Periodens längd kan inte ändras när enheter redan har rapporterat i händelsen. Skapa en ny händelse med den nya periodlängden.',
+      );
+      const unchanged = (await admin.get(`/api/events/${t.eventId}`)).json();
+      assert.deepEqual(
+        [unchanged.periodGranularity, unchanged.version],
+        [demo.periodGranularity, demo.version],
+      );
+      const fresh = await createEvent({});
+      const changed = await admin.patch(`/api/events/${fresh.id}`, {
+        version: fresh.version,
+        periodGranularity: 'day',
+      });
+      assert.equal(changed.statusCode, 200, changed.body);
+      assert.equal(changed.json().periodGranularity, 'day');
+    });
+
     it('lays an input request’s default deadline on the event’s weekday and time in its zone', async () => {
       const event = await createEvent({
         timeZone: 'America/New_York',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
+import { eventHasSituations } from '../situations/repository.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -84,6 +85,7 @@ export async function changeEvent(
   return presentEvent(
     await db.transaction().execute(async (trx) => {
       const before = await requireEvent(trx, eventId);
+      await refuseGranularityChangeWithReturns(trx, before, input.periodGranularity);
       const updated = await updateEvent(trx, eventId, input.version, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
@@ -107,6 +109,23 @@ export async function changeEvent(
       return updated;
     }),
   );
+}
+
+/**
+ * Returns are stored under their period's key; a week key means nothing in a daily event, so the
+ * period length is fixed once any unit has reported.
+ */
+async function refuseGranularityChangeWithReturns(
+  db: Db,
+  event: EventRow,
+  granularity: EventRow['period_granularity'] | undefined,
+): Promise<void> {
+  if (granularity === undefined || granularity === event.period_granularity) return;
+  if (await eventHasSituations(db, event.id)) {
+    throw errors.wrongState(
+      'Periodens längd kan inte ändras när enheter redan har rapporterat i händelsen. Skapa en ny händelse med den nya periodlängden.',
+    );
+  }
 }
 
 /** The columns of the period settings, language and time zone a request names. */

@@ -373,12 +373,16 @@ export async function usedLevelKeys(
 
 /** Whether the unit has recorded any situation in the event. */
 export async function unitHasSituations(db: Db, eventId: number, unitId: number) {
-  const row = await db
-    .selectFrom('unit_situations')
-    .select('id')
-    .where('event_id', '=', eventId)
-    .where('unit_id', '=', unitId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return situationExists(db, eventId, unitId);
+}
+
+/** Whether any unit has recorded a situation in the event. */
+export async function eventHasSituations(db: Db, eventId: number) {
+  return situationExists(db, eventId);
+}
+
+async function situationExists(db: Db, eventId: number, unitId?: number) {
+  let query = db.selectFrom('unit_situations').select('id').where('event_id', '=', eventId);
+  if (unitId !== undefined) query = query.where('unit_id', '=', unitId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
