@@ -166,6 +166,44 @@ for (const dialect of testDialects()) {
       assert.equal(changed.json().periodGranularity, 'day');
     });
 
+    it('reads a period filter in the event’s time zone, not Stockholm’s', async () => {
+      const event = await createEvent({ periodGranularity: 'day', timeZone: 'Asia/Tokyo' });
+      const day = dateAtOffset(new Date(Date.now() - DAY_MS), 9);
+      const dayBefore = dateAtOffset(new Date(Date.now() - 2 * DAY_MS), 9);
+      const justAfterTokyoMidnight = new Date(Date.parse(`${day}T00:30:00Z`) - 9 * HOUR_MS);
+      const base = `/api/events/${event.id}`;
+      const entry = await admin.post(`${base}/log`, {
+        occurredAt: justAfterTokyoMidnight.toISOString(),
+        text: 'Strax efter midnatt i Tokyo',
+      });
+      assert.equal(entry.statusCode, 201, entry.body);
+      const action = await admin.post(`${base}/actions`, {
+        text: 'Klar strax efter midnatt i Tokyo',
+        ownerName: 'Vakthavande tjänsteman',
+        dueAt: justAfterTokyoMidnight.toISOString(),
+      });
+      assert.equal(action.statusCode, 201, action.body);
+      for (const occurredOn of [dayBefore, day]) {
+        const activity = await admin.post(`${base}/communication/activities`, {
+          occurredOn,
+          channels: ['intranet'],
+          audience: 'internal',
+          title: `Intranätsnotis ${occurredOn}`,
+        });
+        assert.equal(activity.statusCode, 201, activity.body);
+      }
+      const texts = async (path: string, field: string) =>
+        (
+          (await admin.get(`${base}/${path}?period=${day}`)).json().items as Record<
+            string,
+            string
+          >[]
+        ).map((item) => item[field]);
+      assert.deepEqual(await texts('log', 'text'), ['Strax efter midnatt i Tokyo']);
+      assert.deepEqual(await texts('actions', 'text'), ['Klar strax efter midnatt i Tokyo']);
+      assert.deepEqual(await texts('communication/activities', 'title'), [`Intranätsnotis ${day}`]);
+    });
+
     it('lays an input request’s default deadline on the event’s weekday and time in its zone', async () => {
       const event = await createEvent({
         timeZone: 'America/New_York',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { presentProvenance } from '../db/provenance.ts';
+import { periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import { findDecision } from '../decisions/repository.ts';
 import type { CsvExport } from '../http/csv.ts';
@@ -61,9 +62,10 @@ function filterOf(
   query: Omit<ActionListQuery, 'limit' | 'offset'>,
   includeInternal: boolean,
   now: string,
+  zone: string,
 ): ActionFilter {
   const { state, overdue, unitId, decisionId, period } = query;
-  const due = period && periodRange(period);
+  const due = period && periodRange(period, zone);
   return {
     includeInternal,
     state,
@@ -83,7 +85,8 @@ export async function actionPage(
   includeInternal: boolean,
 ): Promise<Page<Action>> {
   const now = new Date().toISOString();
-  const filter = filterOf(query, includeInternal, now);
+  const zone = await periodZoneOf(db, eventId, query.period);
+  const filter = filterOf(query, includeInternal, now, zone);
   return answerPage(
     query,
     (page) => listActions(db, eventId, filter, page),
@@ -99,7 +102,8 @@ export async function actionExport(
   includeInternal: boolean,
 ): Promise<CsvExport<Action>> {
   const now = new Date().toISOString();
-  const filter = filterOf(query, includeInternal, now);
+  const zone = await periodZoneOf(db, eventId, query.period);
+  const filter = filterOf(query, includeInternal, now, zone);
   const rows = await fetchAllPages((page) =>
     listActions(db, eventId, filter, { ...page, order: query.order }),
   );

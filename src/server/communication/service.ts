@@ -18,6 +18,7 @@ import { formatDate, parsePeriod, periodRange, stockholmLocalToInstant } from '.
 import { recordAudit } from '../audit/record.ts';
 import { answerPage } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
+import { periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { findEvent } from '../events/repository.ts';
@@ -95,12 +96,18 @@ export function presentSpokesperson(row: SpokespersonRow): Spokesperson {
   };
 }
 
-/** Dates are Stockholm calendar days; an explicit from/to wins over the days of the period. */
-function dateRangeOf(query: { from?: string; to?: string; period?: string }) {
-  const period = query.period ? periodRange(query.period) : undefined;
+/** Dates are calendar days in the event's zone; an explicit from/to wins over the days of the period. */
+async function dateRangeOf(
+  db: Db,
+  eventId: number,
+  query: { from?: string; to?: string; period?: string },
+) {
+  const zone = await periodZoneOf(db, eventId, query.period);
+  const period = query.period ? periodRange(query.period, zone) : undefined;
+  const dayOf = (instant: number) => formatDate(new Date(instant), zone);
   return {
-    fromDate: query.from ?? (period && formatDate(new Date(period.from))),
-    toDate: query.to ?? (period && formatDate(new Date(new Date(period.to).getTime() - 1))),
+    fromDate: query.from ?? (period && dayOf(Date.parse(period.from))),
+    toDate: query.to ?? (period && dayOf(Date.parse(period.to) - 1)),
   };
 }
 
@@ -115,7 +122,7 @@ export async function activityPage(
     includeInternal,
     audience: query.audience,
     channel: query.channel,
-    ...dateRangeOf(query),
+    ...(await dateRangeOf(db, eventId, query)),
   };
   return answerPage(
     query,

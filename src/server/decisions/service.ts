@@ -14,6 +14,7 @@ import { presentAction } from '../actions/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
+import { periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -54,9 +55,10 @@ type DecisionListQuery = z.infer<typeof decisionListQuery>;
 function filterOf(
   query: Omit<DecisionListQuery, 'limit' | 'offset'>,
   includeInternal: boolean,
+  zone: string,
 ): DecisionFilter {
   const { forum, q } = query;
-  return { includeInternal, forum, q, ...filterRange(query) };
+  return { includeInternal, forum, q, ...filterRange(query, zone) };
 }
 
 async function presentAll(db: Db, rows: DecisionRow[]): Promise<Decision[]> {
@@ -74,7 +76,7 @@ export async function decisionPage(
   query: DecisionListQuery,
   includeInternal: boolean,
 ): Promise<Page<Decision>> {
-  const filter = filterOf(query, includeInternal);
+  const filter = filterOf(query, includeInternal, await periodZoneOf(db, eventId, query.period));
   return answerPage(
     query,
     (page) => listDecisions(db, eventId, filter, page),
@@ -89,7 +91,7 @@ export async function allDecisions(
   query: z.infer<typeof decisionExportQuery>,
   includeInternal: boolean,
 ): Promise<Decision[]> {
-  const filter = filterOf(query, includeInternal);
+  const filter = filterOf(query, includeInternal, await periodZoneOf(db, eventId, query.period));
   const rows = await fetchAllPages((page) =>
     listDecisions(db, eventId, filter, { ...page, order: query.order }),
   );

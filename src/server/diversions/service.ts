@@ -1,5 +1,6 @@
 import { formatDateTime, periodRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
+import { periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import type { CsvExport } from '../http/csv.ts';
 import { facilityNames } from '../units/service.ts';
@@ -299,7 +300,7 @@ export async function diversionPage(
   query: DiversionListQuery,
   includeInternal: boolean,
 ): Promise<Page<Diversion>> {
-  const filter = await diversionFilterOf(db, query);
+  const filter = await diversionFilterOf(db, eventId, query);
   return answerPage(
     query,
     (page) => listDiversions(db, eventId, filter, { includeInternal }, page),
@@ -314,7 +315,7 @@ export async function diversionExport(
   query: z.infer<typeof diversionExportQuery>,
   includeInternal: boolean,
 ): Promise<CsvExport<Diversion>> {
-  const filter = await diversionFilterOf(db, query);
+  const filter = await diversionFilterOf(db, eventId, query);
   const rows = await fetchAllPages((page) =>
     listDiversions(db, eventId, filter, { includeInternal }, { ...page, order: query.order }),
   );
@@ -324,13 +325,14 @@ export async function diversionExport(
 
 async function diversionFilterOf(
   db: Db,
+  eventId: number,
   query: z.infer<typeof diversionExportQuery>,
 ): Promise<DiversionFilter> {
   const { period, unitId, facilityId, state, at } = query;
   const filter: DiversionFilter = {
     state,
     at: new Date(at ?? Date.now()).toISOString(),
-    ...(period && periodRange(period)),
+    ...(period && periodRange(period, await periodZoneOf(db, eventId, period))),
   };
   if (unitId !== undefined) {
     filter.facilityIds = (await listFacilities(db, unitId)).map((facility) => facility.id);

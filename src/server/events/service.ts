@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { TIME_ZONE } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import { eventHasSituations } from '../situations/repository.ts';
 import type { Db } from '../db/schema.ts';
@@ -151,6 +152,18 @@ export async function requireEvent(db: Db, eventId: number): Promise<EventRow> {
   const event = await findEvent(db, eventId);
   if (!event) throw errors.notFound('Händelsen');
   return event;
+}
+
+/**
+ * The time zone a period filter is read in: the event's own. Without a period nothing depends on
+ * it, so the event is not read.
+ */
+export async function periodZoneOf(
+  db: Db,
+  eventId: number,
+  period: string | undefined,
+): Promise<string> {
+  return period ? (await requireEvent(db, eventId)).time_zone : TIME_ZONE;
 }
 
 /** Whether the installation holds any event at all (the demo loads only into an empty one). */

@@ -52,7 +52,7 @@ import { eventUnitsInOrder, requireUnitInEvent } from '../event-units/service.ts
 import type { Page } from '../../contract/list.ts';
 import { periodRange } from '../../core/time.ts';
 import { answerPage, fetchAllPages } from '../db/paging.ts';
-import { requireEvent } from '../events/service.ts';
+import { periodZoneOf, requireEvent } from '../events/service.ts';
 import type { FigureObservationsTable } from './tables.ts';
 import { buildSeries } from './series.ts';
 import { observationCsvColumns } from './csv.ts';
@@ -293,9 +293,16 @@ async function loadVisibleFigure(
   return figure;
 }
 
-function observationFilterOf(query: z.infer<typeof observationExportQuery>) {
+async function observationFilterOf(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof observationExportQuery>,
+) {
   const { order: _order, period, ...filter } = query;
-  return { ...filter, ...(period && periodRange(period)) };
+  return {
+    ...filter,
+    ...(period && periodRange(period, await periodZoneOf(db, eventId, period))),
+  };
 }
 
 /** One page of a figure's observations, filtered as the query says. */
@@ -309,7 +316,7 @@ export async function observationPage(
   const visibility = { includeInternal };
   await loadVisibleFigure(db, eventId, figureId, visibility);
   const { limit: _limit, offset: _offset, ...rest } = query;
-  const filter = observationFilterOf(rest);
+  const filter = await observationFilterOf(db, eventId, rest);
   return answerPage(
     query,
     (page) => listObservations(db, figureId, filter, visibility, page),
@@ -327,7 +334,7 @@ export async function observationExport(
 ): Promise<CsvExport<Observation> & { figureKey: string }> {
   const visibility = { includeInternal };
   const figure = await loadVisibleFigure(db, eventId, figureId, visibility);
-  const filter = observationFilterOf(query);
+  const filter = await observationFilterOf(db, eventId, query);
   const rows = await fetchAllPages((page) =>
     listObservations(db, figureId, filter, visibility, { ...page, order: query.order }),
   );

@@ -12,6 +12,7 @@ import { filterRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
+import { periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -48,8 +49,9 @@ type LogListQuery = z.infer<typeof logListQuery>;
 function filterOf(
   query: Omit<LogListQuery, 'limit' | 'offset'>,
   includeInternal: boolean,
+  zone: string,
 ): LogFilter {
-  return { includeInternal, significant: query.significant, ...filterRange(query) };
+  return { includeInternal, significant: query.significant, ...filterRange(query, zone) };
 }
 
 /** One page of the event's journal, struck entries included, filtered as the query says. */
@@ -59,7 +61,7 @@ export async function logEntryPage(
   query: LogListQuery,
   includeInternal: boolean,
 ): Promise<Page<LogEntry>> {
-  const filter = filterOf(query, includeInternal);
+  const filter = filterOf(query, includeInternal, await periodZoneOf(db, eventId, query.period));
   return answerPage(
     query,
     (page) => listLogEntries(db, eventId, filter, page),
@@ -74,7 +76,7 @@ export async function allLogEntries(
   query: z.infer<typeof logExportQuery>,
   includeInternal: boolean,
 ): Promise<LogEntry[]> {
-  const filter = filterOf(query, includeInternal);
+  const filter = filterOf(query, includeInternal, await periodZoneOf(db, eventId, query.period));
   const rows = await fetchAllPages((page) =>
     listLogEntries(db, eventId, filter, { ...page, order: query.order }),
   );
