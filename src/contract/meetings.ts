@@ -160,7 +160,7 @@ export const calendarEntry = z.object({
   title: z.string(),
   start: timestamp,
   end: timestamp,
-  /** A whole Stockholm day (press activities carry only a date). */
+  /** A whole day in the event's zone (press activities carry only a date). */
   allDay: z.boolean(),
   internal: z.boolean(),
   /** Where the entry is shown in the web app or on the published pages. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
-import { type Client, type TestApp, demoPeople, startTestApp } from '../support/app.ts';
+import { type Client, type TestApp, adminEmail, demoPeople, startTestApp } from '../support/app.ts';
+import { nextOffsetChange, offsetHours } from '../support/clock.ts';
 import { testDialects } from '../support/databases.ts';
 
 interface Entry {
@@ -27,6 +28,19 @@ function parseFeed(text: string): Map<string, ICAL.Event> {
     }),
   );
 }
+
+/** The wall-clock weekday and time of an instant in a zone, as the runtime's Intl shows them. */
+function wallClock(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+}
+
+const dayMs = 86_400_000;
 
 for (const dialect of testDialects()) {
   describe(`event calendar and iCalendar feed on ${dialect}`, () => {
@@ -149,6 +163,53 @@ for (const dialect of testDialects()) {
 
       const again = parseFeed((await t.anonymous().get(path)).body);
       assert.deepEqual([...again.keys()].sort(), [...events.keys()].sort());
+    });
+
+    it('keeps a forum’s regular time on the wall clock of the event’s own zone across its switch, in the API and the feed', async () => {
+      const admin = await t.login(adminEmail);
+      const zone = 'America/New_York';
+      const event = await admin.post('/api/events', { name: 'Samverkan New York', timeZone: zone });
+      assert.equal(event.statusCode, 201, event.body);
+      const eventBase = `/api/events/${event.json().id}`;
+      const forum = await admin.post(`${eventBase}/forums`, {
+        name: 'Morgonavstämning',
+        schedule: { days: [1, 2, 3, 4, 5], time: '08:30', durationMinutes: 30 },
+      });
+      assert.equal(forum.statusCode, 201, forum.body);
+      const switchDay = nextOffsetChange(new Date(), zone);
+      const from = new Date(switchDay.getTime() - 30 * dayMs);
+      const to = new Date(switchDay.getTime() + 30 * dayMs);
+      const entries = (
+        await admin.get(`${eventBase}/calendar`, {
+          query: { from: from.toISOString(), to: to.toISOString() },
+        })
+      ).json().items as Entry[];
+      const forumTimes = entries.filter((entry) => entry.kind === 'forum');
+      assert.ok(forumTimes.length >= 40, `${forumTimes.length} regular times in 60 days`);
+      assert.ok(
+        forumTimes.some(
+          (entry) => offsetHours(new Date(entry.start), zone) !== offsetHours(from, zone),
+        ),
+      );
+      for (const entry of forumTimes) {
+        assert.match(wallClock(entry.start, zone), /^(Mon|Tue|Wed|Thu|Fri) 08:30$/, entry.start);
+      }
+
+      const created = await admin.post(`${eventBase}/calendar/subscription`);
+      assert.equal(created.statusCode, 201, created.body);
+      const feed = await t.anonymous().get(new URL(created.json().url).pathname);
+      assert.equal(feed.statusCode, 200, feed.body);
+      assert.match(feed.body, /BEGIN:VTIMEZONE\r\nTZID:America\/New_York\r\n/);
+      assert.doesNotMatch(feed.body, /Europe\/Stockholm/);
+      const fromFeed = [...parseFeed(feed.body).values()].filter(
+        (item) => item.summary === 'Morgonavstämning',
+      );
+      assert.ok(fromFeed.length > 0);
+      for (const item of fromFeed) {
+        assert.deepEqual([item.startDate.hour, item.startDate.minute], [8, 30]);
+        const instant = item.startDate.toJSDate().toISOString();
+        assert.match(wallClock(instant, zone), /08:30$/, instant);
+      }
     });
 
     it('gives readers a feed without internal items and stops a revoked address', async () => {

@@ -41,3 +41,23 @@ function isLongIsoYear(year: number): boolean {
   const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
   return firstDay === 4 || (leap && firstDay === 3);
 }
+
+const HOUR_MS = 3_600_000;
+
+/** The zone's offset from UTC in hours at an instant, as the runtime's Intl reports it. */
+export function offsetHours(instant: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(instant)
+    .find((part) => part.type === 'timeZoneName')!.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) + Number(match[3]) / 60);
+}
+
+/** The next instant after `now` at which the zone changes its offset (found hour by hour). */
+export function nextOffsetChange(now: Date, timeZone: string): Date {
+  let instant = new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS);
+  const first = offsetHours(instant, timeZone);
+  while (offsetHours(instant, timeZone) === first) instant = new Date(instant.getTime() + HOUR_MS);
+  return instant;
+}

@@ -1,4 +1,4 @@
-import { formatDate, periodLabel, stockholmLocalToInstant } from '../../core/time.ts';
+import { formatDate, periodLabel, zonedLocalToInstant } from '../../core/time.ts';
 import { listActivities } from '../communication/repository.ts';
 import type { Channel } from '../communication/tables.ts';
 import { fetchAllPages } from '../db/paging.ts';
@@ -15,6 +15,8 @@ export { type CalendarEntry, type CalendarKind, calendarKinds };
 export interface CalendarRange {
   from: Date;
   to: Date;
+  /** The event's time zone: forums' regular times and press days are its wall-clock dates. */
+  zone: string;
   includeInternal: boolean;
   /** Forums' regular times are expanded only up to here (the event's closing, if closed). */
   occurrencesUntil?: Date | null;
@@ -64,14 +66,19 @@ async function meetingsAndForums(
   const allMeetings = range.includeInternal
     ? meetings
     : await listMeetingsBetween(db, eventId, { includeInternal: true, from, to });
-  const held = new Set(allMeetings.map((m) => `${m.forum_id}/${stockholmDate(m.starts_at)}`));
+  const held = new Set(allMeetings.map((m) => `${m.forum_id}/${dateIn(m.starts_at, range.zone)}`));
   const occurrenceFrom = later(range.from, range.occurrencesFrom);
   const occurrenceTo = earlier(range.to, range.occurrencesUntil);
   if (occurrenceFrom >= occurrenceTo) return entries;
   for (const forum of await listForums(db, eventId)) {
     const schedule = scheduleOf(forum);
     if (!schedule) continue;
-    for (const occurrence of occurrencesBetween(schedule, occurrenceFrom, occurrenceTo)) {
+    for (const occurrence of occurrencesBetween(
+      schedule,
+      occurrenceFrom,
+      occurrenceTo,
+      range.zone,
+    )) {
       if (held.has(`${forum.id}/${occurrence.date}`)) continue;
       entries.push({
         key: `forum-${forum.id}-${occurrence.date}`,
@@ -102,7 +109,7 @@ async function inputDeadlines(
   return rows.map((request) => ({
     key: `input-request-${request.id}`,
     kind: 'input_deadline',
-    title: `Sista tid för enheternas lägesbilder, ${periodLabel(request.period, 'sv')}`,
+    title: `Sista tid för enheternas lägesbilder, ${periodLabel(request.period, 'sv', range.zone)}`,
     start: request.deadline,
     end: request.deadline,
     allDay: false,
@@ -142,8 +149,8 @@ async function pressActivities(
   eventId: number,
   range: CalendarRange,
 ): Promise<CalendarEntry[]> {
-  const fromDate = stockholmDate(range.from.toISOString());
-  const toDate = stockholmDate(range.to.toISOString());
+  const fromDate = dateIn(range.from.toISOString(), range.zone);
+  const toDate = dateIn(range.to.toISOString(), range.zone);
   const rows = await fetchAllPages((page) =>
     listActivities(
       db,
@@ -162,8 +169,8 @@ async function pressActivities(
       key: `press-${activity.id}`,
       kind: 'press' as const,
       title: activity.title,
-      start: stockholmLocalToInstant(activity.occurred_on).toISOString(),
-      end: stockholmLocalToInstant(nextDate(activity.occurred_on)).toISOString(),
+      start: zonedLocalToInstant(activity.occurred_on, '00:00', range.zone).toISOString(),
+      end: zonedLocalToInstant(nextDate(activity.occurred_on), '00:00', range.zone).toISOString(),
       allDay: true,
       internal: activity.internal === 1,
       link: `/events/${eventId}/communication`,
@@ -173,8 +180,8 @@ async function pressActivities(
     );
 }
 
-function stockholmDate(instant: string): string {
-  return formatDate(new Date(instant));
+function dateIn(instant: string, zone: string): string {
+  return formatDate(new Date(instant), zone);
 }
 
 function later(a: Date, b: Date | undefined): Date {

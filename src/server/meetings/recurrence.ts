@@ -1,6 +1,6 @@
-import { formatDate, stockholmLocalToInstant } from '../../core/time.ts';
+import { formatDate, zonedLocalToInstant } from '../../core/time.ts';
 
-/** A forum's regular time: on these ISO weekdays at a Stockholm local time, for a duration. */
+/** A forum's regular time: on these ISO weekdays at a local time of the event's zone, for a duration. */
 export interface Schedule {
   days: number[];
   time: string;
@@ -8,7 +8,7 @@ export interface Schedule {
 }
 
 export interface Occurrence {
-  /** The Stockholm calendar date, YYYY-MM-DD. */
+  /** The calendar date in the event's zone, YYYY-MM-DD. */
   date: string;
   start: Date;
   end: Date;
@@ -17,15 +17,20 @@ export interface Occurrence {
 const dayMs = 86_400_000;
 
 /**
- * Occurrences that start in [from, to). Each is placed by its local date and time, so 08:30
- * stays 08:30 in Stockholm across the changes to and from summer time.
+ * Occurrences that start in [from, to). Each is placed by its local date and time in the zone, so
+ * 08:30 stays 08:30 on the wall clock across the changes to and from summer time.
  */
-export function occurrencesBetween(schedule: Schedule, from: Date, to: Date): Occurrence[] {
+export function occurrencesBetween(
+  schedule: Schedule,
+  from: Date,
+  to: Date,
+  zone: string,
+): Occurrence[] {
   const occurrences: Occurrence[] = [];
-  const lastDate = formatDate(to);
-  for (let date = formatDate(from); date <= lastDate; date = nextDate(date)) {
+  const lastDate = formatDate(to, zone);
+  for (let date = formatDate(from, zone); date <= lastDate; date = nextDate(date)) {
     if (!schedule.days.includes(isoWeekday(date))) continue;
-    const start = stockholmLocalToInstant(date, schedule.time);
+    const start = zonedLocalToInstant(date, schedule.time, zone);
     if (start < from || start >= to) continue;
     occurrences.push({
       date,

@@ -185,6 +185,7 @@ export async function calendarFor(
   const items = await calendarOf(db, event.id, {
     from,
     to,
+    zone: event.time_zone,
     includeInternal,
     occurrencesUntil: event.closed_at ? new Date(event.closed_at) : null,
   });
@@ -240,13 +241,14 @@ export async function calendarFeedOf(
   const entries = await calendarOf(db, event.id, {
     from: new Date(0),
     to: new Date('9999-12-31T00:00:00Z'),
+    zone: event.time_zone,
     includeInternal: may('internal.read'),
     occurrencesFrom: new Date(now.getTime() - feedOccurrencesBackDays * dayMs),
     occurrencesUntil: event.closed_at
       ? new Date(event.closed_at)
       : new Date(now.getTime() + feedOccurrencesAheadDays * dayMs),
   });
-  return calendarFeed(event.name, entries, publicUrl, now);
+  return calendarFeed(event.name, entries, publicUrl, now, event.time_zone);
 }
 
 export async function createForum(
