@@ -8,6 +8,8 @@ export interface ReviewDocument {
   activatedAt: string;
   closedAt: string | null;
   compiledAt: string;
+  /** The event's IANA time zone: every date and time of the review is read in it. */
+  timeZone: string;
   includesInternal: boolean;
   /** Human words for the filter the timeline was drawn with, e.g. "Beslut; 2024-11-01 – 2024-11-30". */
   filterDescription: string;
@@ -62,12 +64,13 @@ export function reviewTitle(document: ReviewDocument): string {
 }
 
 export function periodLine(document: ReviewDocument): string {
-  const end = document.closedAt ? formatDate(new Date(document.closedAt)) : 'pågår';
-  return `Händelsens period: ${formatDate(new Date(document.activatedAt))} – ${end}`;
+  const dateOf = (instant: string) => formatDate(new Date(instant), document.timeZone);
+  const end = document.closedAt ? dateOf(document.closedAt) : 'pågår';
+  return `Händelsens period: ${dateOf(document.activatedAt)} – ${end}`;
 }
 
 export function reviewCompiledLine(document: ReviewDocument): string {
-  return formatCompiledLine(new Date(document.compiledAt), 'sv');
+  return formatCompiledLine(new Date(document.compiledAt), 'sv', document.timeZone);
 }
 
 /** The counts under "Sammanfattning", as label and number. */
@@ -87,8 +90,8 @@ export function summaryRows(document: ReviewDocument): [string, string][] {
 
 export const TIMELINE_COLUMNS = ['Tid', 'Slag', 'Händelse'];
 
-export function timelineTime(entry: ReviewTimelineEntry): string {
-  return formatDateTime(new Date(entry.at));
+export function timelineTime(entry: ReviewTimelineEntry, timeZone: string): string {
+  return formatDateTime(new Date(entry.at), timeZone);
 }
 
 export function timelineKind(entry: ReviewTimelineEntry): string {

@@ -116,7 +116,7 @@ function timelineChildren(document: ReviewDocument): (Paragraph | Table)[] {
       new TableRow({
         cantSplit: true,
         children: [
-          cell([new TextRun({ text: timelineTime(entry), size: 20 })]),
+          cell([new TextRun({ text: timelineTime(entry, document.timeZone), size: 20 })]),
           cell([new TextRun({ text: timelineKind(entry), size: 20 })]),
           cell([
             new TextRun({ text: entry.title, bold: true, size: 20 }),

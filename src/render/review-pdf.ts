@@ -106,7 +106,7 @@ function timelineContent(document: ReviewDocument): Content {
     return { text: 'Inga händelser matchar urvalet.', style: 'muted' };
   }
   const rows: TableCell[][] = document.timeline.map((entry) => [
-    { text: timelineTime(entry), style: 'tableCell', noWrap: true },
+    { text: timelineTime(entry, document.timeZone), style: 'tableCell', noWrap: true },
     { text: timelineKind(entry), style: 'tableCell' },
     {
       text: [{ text: entry.title, bold: true }, entry.summary ? `\n${entry.summary}` : ''],

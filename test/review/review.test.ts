@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { pdfToText } from '../render/helpers.ts';
-import { type Client, type TestApp } from '../support/app.ts';
+import { type Client, type TestApp, adminEmail } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import { startRecordsApp } from '../support/records.ts';
 
@@ -258,6 +258,37 @@ for (const dialect of testDialects()) {
         assert.match(text, /Behörigheter/);
         assert.doesNotMatch(text, /Rapport 1 publicerad/);
       });
+    });
+
+    it('reads the date filter and writes every time in the event’s own zone', async () => {
+      const admin = await t.login(adminEmail);
+      const created = await admin.post('/api/events', {
+        name: 'Övning Tokyo',
+        timeZone: 'Asia/Tokyo',
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const eventBase = `/api/events/${created.json().id}`;
+      const tokyoOffsetMs = 9 * 3_600_000;
+      const day = new Date(Date.now() - 86_400_000 + tokyoOffsetMs).toISOString().slice(0, 10);
+      const justAfterMidnight = new Date(Date.parse(`${day}T00:30:00Z`) - tokyoOffsetMs);
+      const entry = await admin.post(`${eventBase}/log`, {
+        occurredAt: justAfterMidnight.toISOString(),
+        text: 'Larm strax efter midnatt i Tokyo',
+      });
+      assert.equal(entry.statusCode, 201, entry.body);
+      const ofDay = await admin.get(`${eventBase}/review/timeline`, {
+        query: { from: day, to: day },
+      });
+      assert.equal(ofDay.statusCode, 200, ofDay.body);
+      assert.deepEqual(
+        (ofDay.json().items as Entry[]).map((item) => item.summary || item.title),
+        ['Larm strax efter midnatt i Tokyo'],
+      );
+      const docx = await admin.get(`${eventBase}/review/export/docx`, {
+        query: { from: day, to: day },
+      });
+      assert.equal(docx.statusCode, 200);
+      assert.match(await documentText(docx.rawPayload), new RegExp(`${day} 00:30`));
     });
 
     describe('after the event is closed', () => {

@@ -155,15 +155,15 @@ export async function requireEvent(db: Db, eventId: number): Promise<EventRow> {
 }
 
 /**
- * The time zone a period filter is read in: the event's own. Without a period nothing depends on
- * it, so the event is not read.
+ * The time zone a period or date filter is read in: the event's own. Without a filter bound
+ * nothing depends on it, so the event is not read.
  */
 export async function periodZoneOf(
   db: Db,
   eventId: number,
-  period: string | undefined,
+  filterBound: string | undefined,
 ): Promise<string> {
-  return period ? (await requireEvent(db, eventId)).time_zone : TIME_ZONE;
+  return filterBound ? (await requireEvent(db, eventId)).time_zone : TIME_ZONE;
 }
 
 /** Whether the installation holds any event at all (the demo loads only into an empty one). */

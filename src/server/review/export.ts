@@ -33,6 +33,7 @@ export async function reviewDocument(
     activatedAt: new Date(event.activated_at).toISOString(),
     closedAt: event.closed_at && new Date(event.closed_at).toISOString(),
     compiledAt: new Date().toISOString(),
+    timeZone: event.time_zone,
     includesInternal: includeInternal && timeline.some((entry) => entry.internal),
     filterDescription: describeFilter(query),
     timeline,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { presentProvenance } from '../db/provenance.ts';
+import { periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -21,7 +22,7 @@ import type {
   updateLessonBody,
 } from '../../contract/review.ts';
 import type { Page } from '../../contract/list.ts';
-import { parsePeriod, stockholmLocalToInstant } from '../../core/time.ts';
+import { parsePeriod, zonedLocalToInstant } from '../../core/time.ts';
 import type { ReviewDocument } from '../../render/review-document.ts';
 import {
   type ReviewFormat,
@@ -55,7 +56,12 @@ export async function timelinePage(
   query: z.infer<typeof timelineQuery>,
 ): Promise<Page<TimelineEntry>> {
   const { limit, offset } = query;
-  const entries = await eventTimeline(db, eventId, includeInternal, timelineFilterOf(query));
+  const entries = await eventTimeline(
+    db,
+    eventId,
+    includeInternal,
+    await timelineFilterOf(db, eventId, query),
+  );
   return { items: entries.slice(offset, offset + limit), total: entries.length, limit, offset };
 }
 
@@ -72,7 +78,7 @@ export async function reviewExport(
     eventId,
     includeInternal,
     query,
-    timelineFilterOf(query),
+    await timelineFilterOf(db, eventId, query),
   );
   return {
     body: await render(document, format),
@@ -81,10 +87,17 @@ export async function reviewExport(
   };
 }
 
-/** Calendar days in Stockholm: `to` includes the whole of its day. */
-function timelineFilterOf(query: z.infer<typeof timelineFilterQuery>): TimelineFilter {
-  const from = query.from ? stockholmLocalToInstant(query.from).toISOString() : undefined;
-  const to = query.to ? parsePeriod(query.to).end.toISOString() : undefined;
+/** Calendar days in the event's zone: `to` includes the whole of its day. */
+async function timelineFilterOf(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof timelineFilterQuery>,
+): Promise<TimelineFilter> {
+  const zone = await periodZoneOf(db, eventId, query.from ?? query.to);
+  const from = query.from
+    ? zonedLocalToInstant(query.from, '00:00', zone).toISOString()
+    : undefined;
+  const to = query.to ? parsePeriod(query.to, zone).end.toISOString() : undefined;
   if (from && to && to <= from) {
     throw errors.badRequest('Slutdatumet kan inte vara före startdatumet.', { field: 'to' });
   }
