@@ -231,6 +231,11 @@ export function formatDataAsOfLine(instant: Date, locale: LabelLocale, zone = TI
 }
 
 /** Whether a text names a time zone this runtime knows (an IANA name such as "Asia/Tokyo"). */
+/** How a Swedish text names a time zone: "svensk tid" for Stockholm, else its IANA name. */
+export function zoneInSwedish(zone: string): string {
+  return zone === TIME_ZONE ? 'svensk tid' : zone;
+}
+
 export function isTimeZone(zone: string): boolean {
   return knownTimeZones().has(zone);
 }

@@ -166,7 +166,7 @@ for (const dialect of testDialects()) {
       assert.equal(changed.json().periodGranularity, 'day');
     });
 
-    it('reads a period filter in the event’s time zone, not Stockholm’s', async () => {
+    it('reads a period filter and writes export times in the event’s time zone, not Stockholm’s', async () => {
       const event = await createEvent({ periodGranularity: 'day', timeZone: 'Asia/Tokyo' });
       const day = dateAtOffset(new Date(Date.now() - DAY_MS), 9);
       const dayBefore = dateAtOffset(new Date(Date.now() - 2 * DAY_MS), 9);
@@ -202,6 +202,14 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await texts('log', 'text'), ['Strax efter midnatt i Tokyo']);
       assert.deepEqual(await texts('actions', 'text'), ['Klar strax efter midnatt i Tokyo']);
       assert.deepEqual(await texts('communication/activities', 'title'), [`Intranätsnotis ${day}`]);
+      const csv = await admin.get(`${base}/log.csv?period=${day}`);
+      assert.equal(csv.statusCode, 200, csv.body);
+      assert.match(csv.body, new RegExp(`;${day} 00:30;Strax efter midnatt i Tokyo;`));
+      const today = dateAtOffset(new Date(), 9);
+      assert.match(
+        csv.headers['content-disposition'] as string,
+        new RegExp(`loggbok-${today}\\.csv`),
+      );
     });
 
     it('lays an input request’s default deadline on the event’s weekday and time in its zone', async () => {

@@ -13,7 +13,7 @@ import { fileResponse } from '../../contract/common.ts';
 import { eventIdParams } from '../../contract/events.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
-import { csvFilename, sendCsv } from '../http/csv.ts';
+import { sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import { actionPage, actionSummary, actionExport, changeAction, createAction } from './service.ts';
 
@@ -58,13 +58,10 @@ export const actionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request, reply) => {
-      const { columns, items } = await actionExport(
-        db,
-        request.params.eventId,
-        request.query,
-        canReadInternal(request),
+      return sendCsv(
+        reply,
+        await actionExport(db, request.params.eventId, request.query, canReadInternal(request)),
       );
-      return sendCsv(reply, csvFilename('åtgärder'), columns, items);
     },
   );
 

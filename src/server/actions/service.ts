@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { presentProvenance } from '../db/provenance.ts';
-import { periodZoneOf } from '../events/service.ts';
+import { eventTimeZone, periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import { findDecision } from '../decisions/repository.ts';
 import type { CsvExport } from '../http/csv.ts';
@@ -108,7 +108,12 @@ export async function actionExport(
     listActions(db, eventId, filter, { ...page, order: query.order }),
   );
   const items = rows.map((row) => presentAction(row, now));
-  return { columns: actionCsvColumns(await unitNames(db)), items };
+  return {
+    name: 'åtgärder',
+    columns: actionCsvColumns(await unitNames(db)),
+    items,
+    timeZone: await eventTimeZone(db, eventId),
+  };
 }
 
 const nextActionCount = 4;

@@ -13,11 +13,10 @@ import {
 import { eventIdParams } from '../../contract/events.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
-import { csvFilename, sendCsv } from '../http/csv.ts';
+import { sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { decisionCsvColumns } from './csv.ts';
 import {
-  allDecisions,
+  decisionExport,
   changeDecision,
   createDecision,
   decisionPage,
@@ -56,13 +55,10 @@ export const decisionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       },
     },
     async (request, reply) => {
-      const decisions = await allDecisions(
-        db,
-        request.params.eventId,
-        request.query,
-        canReadInternal(request),
+      return sendCsv(
+        reply,
+        await decisionExport(db, request.params.eventId, request.query, canReadInternal(request)),
       );
-      return sendCsv(reply, csvFilename('beslut'), decisionCsvColumns, decisions);
     },
   );
 

@@ -14,7 +14,9 @@ import { presentAction } from '../actions/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
-import { periodZoneOf } from '../events/service.ts';
+import { eventTimeZone, periodZoneOf } from '../events/service.ts';
+import type { CsvExport } from '../http/csv.ts';
+import { decisionCsvColumns } from './csv.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -85,17 +87,19 @@ export async function decisionPage(
 }
 
 /** Every decision the filter matches, for an export. */
-export async function allDecisions(
+export async function decisionExport(
   db: Db,
   eventId: number,
   query: z.infer<typeof decisionExportQuery>,
   includeInternal: boolean,
-): Promise<Decision[]> {
-  const filter = filterOf(query, includeInternal, await periodZoneOf(db, eventId, query.period));
+): Promise<CsvExport<Decision>> {
+  const timeZone = await eventTimeZone(db, eventId);
+  const filter = filterOf(query, includeInternal, timeZone);
   const rows = await fetchAllPages((page) =>
     listDecisions(db, eventId, filter, { ...page, order: query.order }),
   );
-  return presentAll(db, rows);
+  const items = await presentAll(db, rows);
+  return { name: 'beslut', columns: decisionCsvColumns, items, timeZone };
 }
 
 /** One decision and the actions that carry it out; internal ones only for those who may read them. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { fileResponse } from '../../contract/common.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
-import { csvFilename, sendCsv } from '../http/csv.ts';
+import { sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import {
   boardQuery,
@@ -58,13 +58,10 @@ export const diversionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { columns, items } = await diversionExport(
-        db,
-        request.params.eventId,
-        request.query,
-        canReadInternal(request),
+      return sendCsv(
+        reply,
+        await diversionExport(db, request.params.eventId, request.query, canReadInternal(request)),
       );
-      return sendCsv(reply, csvFilename('omstyrningar'), columns, items);
     },
   );
 

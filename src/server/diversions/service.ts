@@ -1,6 +1,6 @@
 import { formatDateTime, periodRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
-import { periodZoneOf } from '../events/service.ts';
+import { eventTimeZone, periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import type { CsvExport } from '../http/csv.ts';
 import { facilityNames } from '../units/service.ts';
@@ -320,7 +320,8 @@ export async function diversionExport(
     listDiversions(db, eventId, filter, { includeInternal }, { ...page, order: query.order }),
   );
   const columns = diversionCsvColumns(await facilityNames(db));
-  return { columns, items: rows.map(presentDiversion) };
+  const timeZone = await eventTimeZone(db, eventId);
+  return { name: 'omstyrningar', columns, items: rows.map(presentDiversion), timeZone };
 }
 
 async function diversionFilterOf(

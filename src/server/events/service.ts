@@ -163,7 +163,12 @@ export async function periodZoneOf(
   eventId: number,
   filterBound: string | undefined,
 ): Promise<string> {
-  return filterBound ? (await requireEvent(db, eventId)).time_zone : TIME_ZONE;
+  return filterBound ? eventTimeZone(db, eventId) : TIME_ZONE;
+}
+
+/** The event's IANA time zone, in which its dates and times are read and written. */
+export async function eventTimeZone(db: Db, eventId: number): Promise<string> {
+  return (await requireEvent(db, eventId)).time_zone;
 }
 
 /** Whether the installation holds any event at all (the demo loads only into an empty one). */

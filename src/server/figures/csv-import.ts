@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { stockholmLocalToInstant } from '../../core/time.ts';
+import { zonedLocalToInstant, zoneInSwedish } from '../../core/time.ts';
 import type { FigureRow } from './repository.ts';
 
 export const csvColumns = ['figure', 'value', 'observed_at', 'unit', 'source'] as const;
@@ -19,6 +19,8 @@ export interface ImportLookups {
   figuresByKey: Map<string, FigureRow>;
   unitIdsByCode: Map<string, number>;
   facilityIdsByCode: Map<string, number>;
+  /** The event's IANA time zone, in which a time written without a zone is read. */
+  timeZone: string;
 }
 
 export interface ParsedObservation {
@@ -173,12 +175,12 @@ export function validateObservationCells(
   if (!cell('value')) problem('value', 'Ange ett värde.');
   else if (value === null) problem('value', `"${cell('value')}" är inte ett tal.`);
 
-  const observedAt = parseInstant(cell('observed_at'));
+  const observedAt = parseInstant(cell('observed_at'), lookups.timeZone);
   if (!cell('observed_at')) problem('observed_at', 'Ange tidpunkten.');
   else if (observedAt === null) {
     problem(
       'observed_at',
-      `"${cell('observed_at')}" är ingen giltig tidpunkt; skriv t.ex. 2024-11-05 08:00 (svensk tid) eller ISO 8601 med tidszon.`,
+      `"${cell('observed_at')}" är ingen giltig tidpunkt; skriv t.ex. 2024-11-05 08:00 (${zoneInSwedish(lookups.timeZone)}) eller ISO 8601 med tidszon.`,
     );
   }
 
@@ -214,20 +216,20 @@ function parseNumber(text: string): number | null {
 }
 
 const isoWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const stockholmLocal = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?$/;
+const localDateTime = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?$/;
 
-/** ISO 8601 with a zone, or a Stockholm local date with an optional "HH:mm". */
-function parseInstant(text: string): string | null {
+/** ISO 8601 with a zone, or a local date in the event's zone with an optional "HH:mm". */
+function parseInstant(text: string, zone: string): string | null {
   if (isoWithZone.test(text)) {
     const instant = new Date(text);
     return Number.isNaN(instant.getTime()) || !calendarDateExists(text.slice(0, 10))
       ? null
       : instant.toISOString();
   }
-  const local = stockholmLocal.exec(text);
+  const local = localDateTime.exec(text);
   if (!local) return null;
   try {
-    return stockholmLocalToInstant(local[1]!, local[2] ?? '00:00').toISOString();
+    return zonedLocalToInstant(local[1]!, local[2] ?? '00:00', zone).toISOString();
   } catch {
     return null;
   }

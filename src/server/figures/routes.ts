@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { fileResponse } from '../../contract/common.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
-import { csvFilename, sendCsv } from '../http/csv.ts';
+import { sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
 import {
   createFigureBody,
@@ -116,14 +116,10 @@ export const figureRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request, reply) => {
       const { eventId, figureId } = request.params;
-      const { figureKey, columns, items } = await observationExport(
-        db,
-        eventId,
-        figureId,
-        request.query,
-        canReadInternal(request),
+      return sendCsv(
+        reply,
+        await observationExport(db, eventId, figureId, request.query, canReadInternal(request)),
       );
-      return sendCsv(reply, csvFilename(`nyckeltal-${figureKey}`), columns, items);
     },
   );
 

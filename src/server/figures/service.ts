@@ -52,7 +52,7 @@ import { eventUnitsInOrder, requireUnitInEvent } from '../event-units/service.ts
 import type { Page } from '../../contract/list.ts';
 import { periodRange } from '../../core/time.ts';
 import { answerPage, fetchAllPages } from '../db/paging.ts';
-import { periodZoneOf, requireEvent } from '../events/service.ts';
+import { eventTimeZone, periodZoneOf, requireEvent } from '../events/service.ts';
 import type { FigureObservationsTable } from './tables.ts';
 import { buildSeries } from './series.ts';
 import { observationCsvColumns } from './csv.ts';
@@ -331,7 +331,7 @@ export async function observationExport(
   figureId: number,
   query: z.infer<typeof observationExportQuery>,
   includeInternal: boolean,
-): Promise<CsvExport<Observation> & { figureKey: string }> {
+): Promise<CsvExport<Observation>> {
   const visibility = { includeInternal };
   const figure = await loadVisibleFigure(db, eventId, figureId, visibility);
   const filter = await observationFilterOf(db, eventId, query);
@@ -342,7 +342,12 @@ export async function observationExport(
     units: await unitNames(db),
     facilities: await facilityNames(db),
   });
-  return { figureKey: figure.key, columns, items: rows.map(presentObservation) };
+  return {
+    name: `nyckeltal-${figure.key}`,
+    columns,
+    items: rows.map(presentObservation),
+    timeZone: await eventTimeZone(db, eventId),
+  };
 }
 
 /** A figure's values per day or week, read through the key-figure rule (aggregation.ts). */
@@ -692,13 +697,15 @@ function keyReusedMessage(clientKey: string): string {
 }
 
 async function lookupsOfEvent(db: Db, eventId: number): Promise<ImportLookups> {
-  const [figures, units, facilities] = await Promise.all([
+  const [figures, units, facilities, timeZone] = await Promise.all([
     listFiguresOfEvent(db, eventId),
     eventUnitsInOrder(db, eventId),
     listFacilities(db),
+    eventTimeZone(db, eventId),
   ]);
   const inEvent = new Set(units.map((unit) => unit.unitId));
   return {
+    timeZone,
     figuresByKey: new Map(figures.map((figure) => [figure.key, figure])),
     unitIdsByCode: new Map(units.map((unit) => [unit.code, unit.unitId])),
     facilityIdsByCode: new Map(

@@ -13,11 +13,10 @@ import {
 } from '../../contract/log.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
-import { csvFilename, sendCsv } from '../http/csv.ts';
+import { sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { logCsvColumns } from './csv.ts';
 import {
-  allLogEntries,
+  logExport,
   correctLogEntry,
   createLogEntry,
   logEntryPage,
@@ -56,13 +55,10 @@ export const logRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       },
     },
     async (request, reply) => {
-      const entries = await allLogEntries(
-        db,
-        request.params.eventId,
-        request.query,
-        canReadInternal(request),
+      return sendCsv(
+        reply,
+        await logExport(db, request.params.eventId, request.query, canReadInternal(request)),
       );
-      return sendCsv(reply, csvFilename('loggbok'), logCsvColumns, entries);
     },
   );
 

@@ -12,7 +12,9 @@ import { filterRange } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
-import { periodZoneOf } from '../events/service.ts';
+import { eventTimeZone, periodZoneOf } from '../events/service.ts';
+import type { CsvExport } from '../http/csv.ts';
+import { logCsvColumns } from './csv.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -70,17 +72,18 @@ export async function logEntryPage(
 }
 
 /** Every entry the filter matches, for an export. */
-export async function allLogEntries(
+export async function logExport(
   db: Db,
   eventId: number,
   query: z.infer<typeof logExportQuery>,
   includeInternal: boolean,
-): Promise<LogEntry[]> {
-  const filter = filterOf(query, includeInternal, await periodZoneOf(db, eventId, query.period));
+): Promise<CsvExport<LogEntry>> {
+  const timeZone = await eventTimeZone(db, eventId);
+  const filter = filterOf(query, includeInternal, timeZone);
   const rows = await fetchAllPages((page) =>
     listLogEntries(db, eventId, filter, { ...page, order: query.order }),
   );
-  return rows.map(presentLogEntry);
+  return { name: 'loggbok', columns: logCsvColumns, items: rows.map(presentLogEntry), timeZone };
 }
 
 export async function createLogEntry(

@@ -14,11 +14,10 @@ import {
 } from '../../contract/risks.ts';
 import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
-import { csvFilename, sendCsv } from '../http/csv.ts';
+import { sendCsv } from '../http/csv.ts';
 import { canReadInternal } from '../http/guard.ts';
-import { riskCsvColumns } from './csv.ts';
 import {
-  allRisks,
+  riskExport,
   assessRisk,
   changeRisk,
   createRisk,
@@ -58,13 +57,10 @@ export const riskRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       },
     },
     async (request, reply) => {
-      const risks = await allRisks(
-        db,
-        request.params.eventId,
-        request.query,
-        canReadInternal(request),
+      return sendCsv(
+        reply,
+        await riskExport(db, request.params.eventId, request.query, canReadInternal(request)),
       );
-      return sendCsv(reply, csvFilename('risker'), riskCsvColumns, risks);
     },
   );
 

@@ -15,6 +15,9 @@ import { recordAudit } from '../audit/record.ts';
 import { answerPage, fetchAllPages } from '../db/paging.ts';
 import { presentProvenance } from '../db/provenance.ts';
 import type { Db } from '../db/schema.ts';
+import { eventTimeZone } from '../events/service.ts';
+import type { CsvExport } from '../http/csv.ts';
+import { riskCsvColumns } from './csv.ts';
 import { isoInstant } from '../../core/time.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -94,16 +97,22 @@ export async function riskPage(
 }
 
 /** Every risk of the event, for an export. */
-export async function allRisks(
+export async function riskExport(
   db: Db,
   eventId: number,
   query: z.infer<typeof riskExportQuery>,
   includeInternal: boolean,
-): Promise<Risk[]> {
+): Promise<CsvExport<Risk>> {
   const rows = await fetchAllPages((page) =>
     listRisks(db, eventId, includeInternal, { ...page, order: query.order }),
   );
-  return presentAll(db, rows);
+  const items = await presentAll(db, rows);
+  return {
+    name: 'risker',
+    columns: riskCsvColumns,
+    items,
+    timeZone: await eventTimeZone(db, eventId),
+  };
 }
 
 /** One risk and every assessment of it; an internal one only for those who may read it. */

@@ -1,4 +1,4 @@
-import { TIME_ZONE, formatDateTime, periodLabel } from '../../core/time.ts';
+import { formatDateTime, periodLabel, zoneInSwedish } from '../../core/time.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { systemActor } from '../http/actor.ts';
@@ -91,9 +91,9 @@ async function claim(
 }
 
 export function reminderMessage(reminder: Reminder) {
-  const period = periodLabel(reminder.period, 'sv');
+  const period = periodLabel(reminder.period, 'sv', reminder.timeZone);
   const deadline = formatDateTime(new Date(reminder.deadline), reminder.timeZone);
-  const zoneName = reminder.timeZone === TIME_ZONE ? 'svensk tid' : reminder.timeZone;
+  const zoneName = zoneInSwedish(reminder.timeZone);
   const lines = [
     'Hej!',
     `Staben för ${reminder.eventName} har ännu inte fått lägesbilden från ${reminder.unitName} för ${period}.`,
