@@ -61,7 +61,9 @@ test('staff return a situation with a comment the unit sees, and accept another'
   await signIn(page, demoPeople.staff, demoPassword);
   await page.goto(`/events/${e2e.server.eventId}`);
   const grid = page.getByRole('region', { name: 'Enheternas läge' });
-  await grid.getByRole('link', { name: /^Granska: Södra Älvsborgs Sjukhus/ }).click();
+  await grid.getByRole('table').waitFor();
+  await screenshot(page, 'situation-review-dashboard-desktop', true);
+  await grid.getByRole('link', { name: /^Granska\W+Södra Älvsborgs Sjukhus/ }).click();
   await page
     .getByRole('heading', { level: 1, name: /Lägesbild från Södra Älvsborgs Sjukhus/ })
     .waitFor();
@@ -81,7 +83,7 @@ test('staff return a situation with a comment the unit sees, and accept another'
   await settle(page, 'situation-returned-desktop');
 
   await page.goto(`/events/${e2e.server.eventId}`);
-  await grid.getByRole('link', { name: /^Granska: Närhälsan/ }).click();
+  await grid.getByRole('link', { name: /^Granska\W+Närhälsan/ }).click();
   await page.getByRole('button', { name: 'Godkänn lägesbilden' }).click();
   await page.getByText('Lägesbilden är godkänd.').waitFor();
   await page.locator('.tag', { hasText: 'Godkänd' }).first().waitFor();
