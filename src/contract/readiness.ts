@@ -28,10 +28,14 @@ export const setReadinessBody = z
     reason: z.string().trim().min(1, 'Ange varför nivån ändras.').max(2000),
     changedAt: z.iso.datetime({ offset: true }).optional(),
     internal: z.boolean().default(false),
+    /** The decision behind the change, a decision of the same event. */
+    decisionId: z.number().int().positive().nullable().default(null),
   })
   .strict();
 
 export type SetReadinessInput = z.infer<typeof setReadinessBody>;
+/** The body of a change as a client writes it: fields with a default may be left out. */
+export type ReadinessInput = z.input<typeof setReadinessBody>;
 
 const changedBy = z.object({ id: z.number().int(), name: z.string().nullable() }).nullable();
 
@@ -43,6 +47,10 @@ export const readinessChange = recorded.extend({
   reason: z.string(),
   changedBy,
   changedAt: timestamp,
+  /** The decision behind the change; null when none is linked or the reader may not see it. */
+  decision: z
+    .object({ id: z.number().int(), decidedAt: timestamp, forum: z.string(), text: z.string() })
+    .nullable(),
 });
 export type ReadinessChange = z.infer<typeof readinessChange>;
 

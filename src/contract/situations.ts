@@ -102,6 +102,16 @@ export const createInputRequestBody = z
   })
   .strict();
 
+export const inputRequestParams = eventParams.extend({ requestId: decimalId });
+
+export const changeDeadlineBody = z
+  .object({
+    version,
+    deadline: z.iso.datetime({ offset: true, error: 'Ange en tidsfrist med datum och tid.' }),
+  })
+  .strict();
+export type ChangeDeadlineInput = z.infer<typeof changeDeadlineBody>;
+
 export const inputRequestListQuery = listQuery.omit({ unitId: true });
 
 export const optionalPeriodQuery = z.object({ period: periodKey.optional() });
@@ -213,3 +223,29 @@ export const completeness = z.object({
   ),
 });
 export type Completeness = z.infer<typeof completeness>;
+
+/** Whether reminders can be e-mailed at all, and how long before a deadline they go out by themselves. */
+export const reminderStatus = z.object({
+  mailConfigured: z.boolean(),
+  hoursBefore: z.number().int(),
+});
+export type ReminderStatus = z.infer<typeof reminderStatus>;
+
+export const reminderOutcomes = ['sent', 'reported', 'noRecipients', 'failed'] as const;
+export type ReminderOutcome = (typeof reminderOutcomes)[number];
+
+/** What a reminder sent now did for each requested unit. */
+export const reminderResult = z.object({
+  sentAt: timestamp,
+  units: z.array(
+    z.object({
+      unitId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      outcome: z.enum(reminderOutcomes),
+      recipients: z.number().int(),
+    }),
+  ),
+  request: inputRequest,
+});
+export type ReminderResult = z.infer<typeof reminderResult>;

@@ -66,7 +66,12 @@ export type AppConfig = Pick<
   | 'SESSION_ABSOLUTE_HOURS'
   | 'BODY_LIMIT_BYTES'
 > &
-  Partial<Pick<Config, 'TRUSTED_PROXIES' | 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256'>> &
+  Partial<
+    Pick<
+      Config,
+      'TRUSTED_PROXIES' | 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256' | 'SMTP_URL' | 'MAIL_FROM'
+    >
+  > &
   SsoConfig;
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
@@ -157,7 +162,11 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(logRoutes, { db });
   await app.register(communicationRoutes, { db });
   await app.register(readinessRoutes, { db });
-  await app.register(situationRoutes, { db });
+  await app.register(situationRoutes, {
+    db,
+    smtpUrl: config.SMTP_URL,
+    mailFrom: config.MAIL_FROM,
+  });
   await app.register(scaleRoutes, { db });
   await app.register(searchRoutes, { database });
   await app.register(liveRoutes, { database, policy });

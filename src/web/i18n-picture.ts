@@ -4,6 +4,8 @@ const sv = {
     nav: {
       label: 'Händelsens delar',
       overview: 'Översikt',
+      readiness: 'Beredskap',
+      inputRequests: 'Inrapportering',
       log: 'Loggbok',
       decisions: 'Beslut',
       milestones: 'Milstolpar',
@@ -342,6 +344,8 @@ const en: Resources = {
     nav: {
       label: 'Parts of the event',
       overview: 'Overview',
+      readiness: 'Readiness',
+      inputRequests: 'Input requests',
       log: 'Log book',
       decisions: 'Decisions',
       milestones: 'Milestones',

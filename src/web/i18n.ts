@@ -5,6 +5,7 @@ import { formsTranslations } from './i18n-forms.ts';
 import { eventUnitsTranslations } from './i18n-event-units.ts';
 import { meetingsTranslations } from './i18n-meetings.ts';
 import { milestonesTranslations } from './i18n-milestones.ts';
+import { situationsTranslations } from './i18n-situations.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
 import { reviewTranslations } from './i18n-review.ts';
@@ -476,6 +477,7 @@ void i18n.use(initReactI18next).init({
         ...reviewTranslations.sv,
         ...meetingsTranslations.sv,
         ...milestonesTranslations.sv,
+        ...situationsTranslations.sv,
         ...ssoTranslations.sv,
         ...mfaTranslations.sv,
         ...eventSettingsTranslations.sv,
@@ -495,6 +497,7 @@ void i18n.use(initReactI18next).init({
         ...reviewTranslations.en,
         ...meetingsTranslations.en,
         ...milestonesTranslations.en,
+        ...situationsTranslations.en,
         ...ssoTranslations.en,
         ...mfaTranslations.en,
         ...eventSettingsTranslations.en,

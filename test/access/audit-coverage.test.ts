@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { declaredRoutes } from '../../src/server/http/guard.ts';
 import { type TestApp, adminEmail, startTestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 import { loadRouteCases } from './load-cases.ts';
 import type { AuditContext, RouteCases } from './types.ts';
 
@@ -11,11 +12,14 @@ const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 for (const dialect of testDialects()) {
   describe(`audit of every write route on ${dialect}`, () => {
     let t: TestApp;
+    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
     let cases: RouteCases;
     let context: AuditContext;
 
     before(async () => {
-      t = await startTestApp(dialect);
+      // A mail server, so that routes that send e-mail now (reminders) can succeed.
+      smtp = await startSmtpServer();
+      t = await startTestApp(dialect, { SMTP_URL: smtp.url });
       cases = await loadRouteCases();
       const admin = await t.login(adminEmail);
       context = {
@@ -35,7 +39,10 @@ for (const dialect of testDialects()) {
             .items.find((u: { email: string }) => u.email === email).id,
       };
     });
-    after(() => t.close());
+    after(async () => {
+      await t.close();
+      await smtp.close();
+    });
 
     it('writes an audit record, in the same transaction, for each write route', async () => {
       const writeRoutes = declaredRoutes(t.app).filter((route) => writeMethods.has(route.method));

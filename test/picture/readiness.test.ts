@@ -150,5 +150,61 @@ for (const dialect of testDialects()) {
       assert.ok(!seen.history.some((change: { id: number }) => change.id === internal.json().id));
       assert.ok(!JSON.stringify(seen).includes('Bemanningsläget'));
     });
+
+    it('links the decision behind a change, hides an internal one from readers, refuses a foreign one', async () => {
+      const decide = (eventId: number, internal: boolean) =>
+        staff.post(`/api/events/${eventId}/decisions`, {
+          decidedAt: '2024-11-20T09:00:00Z',
+          forum: 'Regional särskild sjukvårdsledning',
+          text: internal ? 'Internt beslut om förstärkning.' : 'Förstärkningsläge i regionen.',
+          internal,
+        });
+      const open = (await decide(t.eventId, false)).json();
+      const secret = (await decide(t.eventId, true)).json();
+      const nh = unitIds.get('NH')!;
+      const url = `/api/events/${t.eventId}/units/${nh}/readiness`;
+      const linked = await staff.post(url, {
+        version: (await unitLevel('NH')).version,
+        level: 'stabsläge',
+        reason: 'Enligt beslut.',
+        decisionId: open.id,
+      });
+      assert.equal(linked.statusCode, 201, linked.body);
+      assert.deepEqual(linked.json().decision, {
+        id: open.id,
+        decidedAt: '2024-11-20T09:00:00.000Z',
+        forum: 'Regional särskild sjukvårdsledning',
+        text: 'Förstärkningsläge i regionen.',
+      });
+      const internalLink = await staff.post(url, {
+        version: linked.json().version,
+        level: 'förstärkningsläge',
+        reason: 'Enligt internt beslut.',
+        decisionId: secret.id,
+      });
+      assert.equal(internalLink.statusCode, 201, internalLink.body);
+      const change = (history: { id: number; decision: unknown }[]) =>
+        history.find((item) => item.id === internalLink.json().id)!;
+      assert.equal((change((await overview()).history).decision as { id: number }).id, secret.id);
+      assert.equal(change((await overview(reader)).history).decision, null);
+
+      const admin = await t.login(adminEmail);
+      const other = (await admin.post('/api/events', { name: 'Annan händelse' })).json();
+      const foreign = (
+        await admin.post(`/api/events/${other.id}/decisions`, {
+          decidedAt: '2024-11-20T09:00:00Z',
+          forum: 'Annan ledning',
+          text: 'Ett beslut i en annan händelse.',
+        })
+      ).json();
+      const refused = await staff.post(url, {
+        version: internalLink.json().version,
+        level: 'normal',
+        reason: 'Fel beslut.',
+        decisionId: foreign.id,
+      });
+      assert.equal(refused.statusCode, 400);
+      assert.equal(refused.json().details.field, 'decisionId');
+    });
   });
 }

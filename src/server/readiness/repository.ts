@@ -4,6 +4,10 @@ import type { ReadinessChangesTable } from './tables.ts';
 
 export type ReadinessChangeRow = Selectable<ReadinessChangesTable> & {
   changed_by_name: string | null;
+  /** The linked decision's summary, null when none is linked or the reader may not see it. */
+  decision_decided_at: string | null;
+  decision_forum: string | null;
+  decision_text: string | null;
 };
 
 export function scopeOf(unitId: number | null): string {
@@ -14,8 +18,17 @@ function selectChanges(db: Db, eventId: number, includeInternal: boolean) {
   let query = db
     .selectFrom('readiness_changes')
     .leftJoin('users', 'users.id', 'readiness_changes.changed_by')
+    .leftJoin('decisions', (join) => {
+      const linked = join.onRef('decisions.id', '=', 'readiness_changes.decision_id');
+      return includeInternal ? linked : linked.on('decisions.internal', '=', 0);
+    })
     .selectAll('readiness_changes')
-    .select('users.name as changed_by_name')
+    .select([
+      'users.name as changed_by_name',
+      'decisions.decided_at as decision_decided_at',
+      'decisions.forum as decision_forum',
+      'decisions.text as decision_text',
+    ])
     .where('readiness_changes.event_id', '=', eventId);
   if (!includeInternal) query = query.where('readiness_changes.internal', '=', 0);
   return query;

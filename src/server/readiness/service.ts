@@ -3,6 +3,7 @@ import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
+import { findDecision } from '../decisions/repository.ts';
 import { findUnit } from '../units/repository.ts';
 import {
   type ReadinessChangeRow,
@@ -34,6 +35,7 @@ export function presentChange(change: ReadinessChangeRow): ReadinessChange {
     changedBy:
       change.changed_by === null ? null : { id: change.changed_by, name: change.changed_by_name },
     changedAt: change.changed_at,
+    decision: presentDecision(change),
     internal: change.internal === 1,
     provenance: {
       createdBy: change.created_by,
@@ -43,6 +45,16 @@ export function presentChange(change: ReadinessChangeRow): ReadinessChange {
       updatedAt: change.updated_at,
     },
     version: change.version,
+  };
+}
+
+function presentDecision(change: ReadinessChangeRow): ReadinessChange['decision'] {
+  if (change.decision_id === null || change.decision_decided_at === null) return null;
+  return {
+    id: change.decision_id,
+    decidedAt: change.decision_decided_at,
+    forum: change.decision_forum ?? '',
+    text: change.decision_text ?? '',
   };
 }
 
@@ -87,8 +99,9 @@ export async function setReadiness(
   actor: Actor,
   eventId: number,
   unitId: number | null,
-  input: SetReadinessInput,
+  input: Omit<SetReadinessInput, 'decisionId'> & Partial<Pick<SetReadinessInput, 'decisionId'>>,
 ): Promise<ReadinessChange> {
+  const decisionId = input.decisionId ?? null;
   const change = await db.transaction().execute(async (trx) => {
     await requireEvent(trx, eventId);
     if (unitId !== null && !(await findUnit(trx, unitId))) throw errors.notFound('Enheten');
@@ -99,6 +112,9 @@ export async function setReadiness(
     const now = new Date();
     const changedAt = input.changedAt ? new Date(input.changedAt) : now;
     refuseChangedAt(changedAt, now, current);
+    if (decisionId !== null && !(await findDecision(trx, eventId, decisionId))) {
+      throw errors.badRequest('Beslutet finns inte i den här händelsen.', { field: 'decisionId' });
+    }
     if (input.level === (current?.level ?? defaultLevel)) {
       throw errors.wrongState(`Nivån är redan ${input.level}.`, { field: 'level' });
     }
@@ -109,6 +125,7 @@ export async function setReadiness(
       scope: scopeOf(unitId),
       level: input.level,
       reason: input.reason,
+      decision_id: decisionId,
       changed_by: actor.userId,
       changed_at: changedAt.toISOString(),
       internal: input.internal ? 1 : 0,

@@ -12,6 +12,8 @@ export interface ReadinessChangesTable {
   scope: string;
   level: ReadinessLevel;
   reason: string;
+  /** The decision behind the change, when one is named. */
+  decision_id: number | null;
   changed_by: number | null;
   changed_at: string;
   internal: number;

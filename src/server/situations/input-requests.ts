@@ -9,8 +9,11 @@ import { reportCompilationTimes } from '../reports/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
 import { requireUnitInEvent } from '../event-units/service.ts';
+import { updateVersioned } from '../db/paging.ts';
 import {
   type InputRequestRow,
+  clearReminders,
+  findInputRequest,
   findInputRequestForPeriod,
   findLatestInputRequest,
   insertInputRequest,
@@ -20,6 +23,7 @@ import {
   listRequestedUnitStates,
 } from './repository.ts';
 import type {
+  ChangeDeadlineInput,
   Completeness,
   CreateInputRequestInput,
   InputRequest,
@@ -30,7 +34,7 @@ import { isReported } from './tables.ts';
 
 type RequestUnit = Awaited<ReturnType<typeof listRequestUnits>>[number];
 
-function presentInputRequest(request: InputRequestRow, units: RequestUnit[]): InputRequest {
+export function presentInputRequest(request: InputRequestRow, units: RequestUnit[]): InputRequest {
   return {
     id: request.id,
     period: request.period,
@@ -96,6 +100,43 @@ export async function createInputRequest(
       after: { ...request, unit_ids: input.unitIds },
     });
     return presentInputRequest(request, await listRequestUnits(trx, [request.id]));
+  });
+}
+
+/**
+ * Moves a request's deadline. The units' reminders are forgotten, so that those who have not
+ * reported are reminded again before the new deadline.
+ */
+export async function changeInputRequestDeadline(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  requestId: number,
+  input: ChangeDeadlineInput,
+  at = new Date(),
+): Promise<InputRequest> {
+  return db.transaction().execute(async (trx) => {
+    await requireEvent(trx, eventId);
+    const before = await findInputRequest(trx, eventId, requestId);
+    if (!before) throw errors.notFound('Begäran om lägesbild');
+    const present = async (row: InputRequestRow) =>
+      presentInputRequest(row, await listRequestUnits(trx, [row.id]));
+    const updated = await updateVersioned(trx, 'input_requests', requestId, input.version, {
+      deadline: new Date(input.deadline).toISOString(),
+      updated_by: actor.userId,
+      updated_at: at.toISOString(),
+    });
+    if (!updated) throw errors.conflict(await present(before));
+    await clearReminders(trx, requestId);
+    await recordAudit(trx, actor, {
+      action: 'input_request.update',
+      entityType: 'input_request',
+      entityId: requestId,
+      eventId,
+      before,
+      after: updated,
+    });
+    return present(updated);
   });
 }
 

@@ -189,6 +189,19 @@ export async function insertInputRequestUnits(db: Db, requestId: number, unitIds
     .execute();
 }
 
+export function findInputRequest(
+  db: Db,
+  eventId: number,
+  id: number,
+): Promise<InputRequestRow | undefined> {
+  return db
+    .selectFrom('input_requests')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export function findInputRequestForPeriod(
   db: Db,
   eventId: number,
@@ -318,12 +331,27 @@ export async function claimReminder(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function releaseReminder(db: Db, requestId: number, unitId: number): Promise<void> {
+/** Sets when a unit was last reminded; null forgets it, so the automatic reminder comes again. */
+export async function setReminder(
+  db: Db,
+  requestId: number,
+  unitId: number,
+  at: string | null,
+): Promise<void> {
+  await db
+    .updateTable('input_request_units')
+    .set({ reminded_at: at })
+    .where('request_id', '=', requestId)
+    .where('unit_id', '=', unitId)
+    .execute();
+}
+
+/** Forgets every reminder of a request, so that its units are reminded before a new deadline. */
+export async function clearReminders(db: Db, requestId: number): Promise<void> {
   await db
     .updateTable('input_request_units')
     .set({ reminded_at: null })
     .where('request_id', '=', requestId)
-    .where('unit_id', '=', unitId)
     .execute();
 }
 

@@ -3,13 +3,17 @@ import type { Db } from '../db/schema.ts';
 import { actorOf } from '../http/actor.ts';
 import { canReadInternal } from '../http/guard.ts';
 import {
+  changeDeadlineBody,
   completeness as completenessSchema,
   createInputRequestBody,
   eventParams,
   inputRequest,
   inputRequestListQuery,
+  inputRequestParams,
   inputRequestPage as inputRequestPageSchema,
   optionalPeriodQuery,
+  reminderResult,
+  reminderStatus,
   returnBody,
   saveSituationBody,
   situation,
@@ -22,7 +26,13 @@ import {
   unitPeriodParams,
   versionBody,
 } from '../../contract/situations.ts';
-import { completeness, createInputRequest, inputRequestPage } from './input-requests.ts';
+import {
+  changeInputRequestDeadline,
+  completeness,
+  createInputRequest,
+  inputRequestPage,
+} from './input-requests.ts';
+import { defaultHoursBefore, onDemandMailer, remindNow } from './reminders.ts';
 import {
   acceptSituation,
   latestSituations,
@@ -35,11 +45,24 @@ import {
   viewerOf,
 } from './service.ts';
 
-export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export interface SituationRouteOptions {
+  db: Db;
+  /** The SMTP relay reminders sent now go through (SMTP_URL); none: they cannot be sent. */
+  smtpUrl?: string | undefined;
+  mailFrom?: string | undefined;
+}
+
+export const situationRoutes: FastifyPluginAsyncZod<SituationRouteOptions> = async (
+  app,
+  { db, smtpUrl, mailFrom },
+) => {
   const tags = ['situations'];
+  const mailer = onDemandMailer(smtpUrl, mailFrom);
+  app.addHook('onClose', () => mailer.close());
   const read = { kind: 'event', permission: 'picture.read' } as const;
   const unitWrite = { kind: 'event', permission: 'situation.write', unitParam: 'unitId' } as const;
   const review = { kind: 'event', permission: 'situation.review' } as const;
+  const manage = { kind: 'event', permission: 'input_request.manage' } as const;
 
   app.get(
     '/api/events/:eventId/situations',
@@ -156,7 +179,7 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.post(
     '/api/events/:eventId/input-requests',
     {
-      config: { access: { kind: 'event', permission: 'input_request.manage' } },
+      config: { access: manage },
       schema: {
         tags,
         params: eventParams,
@@ -168,6 +191,44 @@ export const situationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       reply
         .code(201)
         .send(await createInputRequest(db, actorOf(request), request.params.eventId, request.body)),
+  );
+
+  app.patch(
+    '/api/events/:eventId/input-requests/:requestId',
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        params: inputRequestParams,
+        body: changeDeadlineBody,
+        response: { 200: inputRequest },
+      },
+    },
+    async (request) => {
+      const { eventId, requestId } = request.params;
+      return changeInputRequestDeadline(db, actorOf(request), eventId, requestId, request.body);
+    },
+  );
+
+  app.post(
+    '/api/events/:eventId/input-requests/:requestId/reminders',
+    {
+      config: { access: manage },
+      schema: { tags, params: inputRequestParams, response: { 200: reminderResult } },
+    },
+    async (request) => {
+      const { eventId, requestId } = request.params;
+      return remindNow(db, await mailer.get(), actorOf(request), eventId, requestId);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/reminder-status',
+    {
+      config: { access: manage },
+      schema: { tags, params: eventParams, response: { 200: reminderStatus } },
+    },
+    async () => ({ mailConfigured: smtpUrl !== undefined, hoursBefore: defaultHoursBefore }),
   );
 
   app.get(

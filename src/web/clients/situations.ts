@@ -1,10 +1,15 @@
 // The units' situation returns (src/server/situations/).
 import type {
   AreaKey,
+  ChangeDeadlineInput,
   Completeness,
+  CreateInputRequestInput,
   InputRequest,
+  ReminderResult,
+  ReminderStatus,
   Situation,
   SituationInput,
+  SituationWithVersions,
 } from '../../contract/situations.ts';
 import type { Page } from '../../contract/list.ts';
 import { allOf } from '../exhaustive.ts';
@@ -27,6 +32,25 @@ export const situationsApi = {
   inputRequests: (eventId: number) =>
     request<Page<InputRequest>>('GET', `${eventPath(eventId)}/input-requests`, undefined, {
       limit: 20,
+    }),
+  createRequest: (eventId: number, input: CreateInputRequestInput) =>
+    request<InputRequest>('POST', `${eventPath(eventId)}/input-requests`, input),
+  changeDeadline: (eventId: number, requestId: number, input: ChangeDeadlineInput) =>
+    request<InputRequest>('PATCH', `${eventPath(eventId)}/input-requests/${requestId}`, input),
+  remind: (eventId: number, requestId: number) =>
+    request<ReminderResult>('POST', `${eventPath(eventId)}/input-requests/${requestId}/reminders`),
+  reminderStatus: (eventId: number) =>
+    request<ReminderStatus>('GET', `${eventPath(eventId)}/reminder-status`),
+  get: (eventId: number, situationId: number) =>
+    request<SituationWithVersions>('GET', `${eventPath(eventId)}/situations/${situationId}`),
+  accept: (eventId: number, situationId: number, version: number) =>
+    request<Situation>('POST', `${eventPath(eventId)}/situations/${situationId}/accept`, {
+      version,
+    }),
+  sendBack: (eventId: number, situationId: number, version: number, comment: string) =>
+    request<Situation>('POST', `${eventPath(eventId)}/situations/${situationId}/return`, {
+      version,
+      comment,
     }),
   list: (eventId: number, query: Query = {}) =>
     request<Page<Situation>>('GET', `${eventPath(eventId)}/situations`, undefined, {

@@ -15,6 +15,8 @@ import { applyEventLanguage } from '../i18n.ts';
 
 export const eventSections = [
   ['overview', ''],
+  ['readiness', '/readiness'],
+  ['inputRequests', '/input-requests'],
   ['log', '/log'],
   ['decisions', '/decisions'],
   ['milestones', '/milestones'],

@@ -13,6 +13,17 @@ async function submitted({ t, as, unitId }: AuditContext, period: string) {
   return { id: sent.json().id as number, version: sent.json().version as number };
 }
 
+/** Staff ask SÄS and NH for a period's situation; answers the request's id and version. */
+async function requested({ t, as, unitId }: AuditContext, period: string) {
+  const staff = await as(demoPeople.staff);
+  const created = await staff.post(`/api/events/${t.eventId}/input-requests`, {
+    period,
+    deadline: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+    unitIds: [await unitId('SÄS'), await unitId('NH')],
+  });
+  return { staff, id: created.json().id as number, version: created.json().version as number };
+}
+
 export const cases: RouteCases = {
   'GET /api/events/:eventId/situations': { who: { roles: allRoles } },
   'GET /api/events/:eventId/situations/latest': { who: { roles: allRoles } },
@@ -80,6 +91,33 @@ export const cases: RouteCases = {
       },
     }),
   },
+  'PATCH /api/events/:eventId/input-requests/:requestId': {
+    who: { roles: ['admin', 'staff'] },
+    write: async (context) => {
+      const request = await requested(context, '2024-W49');
+      return {
+        client: request.staff,
+        method: 'PATCH',
+        url: `/api/events/${context.t.eventId}/input-requests/${request.id}`,
+        body: {
+          version: request.version,
+          deadline: new Date(Date.now() + 72 * 3_600_000).toISOString(),
+        },
+      };
+    },
+  },
+  'POST /api/events/:eventId/input-requests/:requestId/reminders': {
+    who: { roles: ['admin', 'staff'] },
+    write: async (context) => {
+      const request = await requested(context, '2024-W50');
+      return {
+        client: request.staff,
+        method: 'POST',
+        url: `/api/events/${context.t.eventId}/input-requests/${request.id}/reminders`,
+      };
+    },
+  },
+  'GET /api/events/:eventId/reminder-status': { who: { roles: ['admin', 'staff'] } },
   'GET /api/events/:eventId/input-requests': { who: { roles: allRoles } },
   'GET /api/events/:eventId/completeness': { who: { roles: allRoles } },
 };

@@ -26,6 +26,7 @@ import type { LiveChange } from '../../../contract/live.ts';
 import type { LogEntry } from '../../../contract/log.ts';
 import type { ReadinessOverview } from '../../../contract/readiness.ts';
 import type { Completeness, Situation } from '../../../contract/situations.ts';
+import { accessApi } from '../../clients/access.ts';
 import { actionsApi } from '../../clients/actions.ts';
 import { decisionsApi } from '../../clients/decisions.ts';
 import { diversionsApi } from '../../clients/diversions.ts';
@@ -201,6 +202,7 @@ export function DashboardPage() {
   // One read of the return form for both the unit grid's columns and the other answers.
   const returnForm = useLoad(() => returnFormsApi.get(eventId), [eventId]);
   const returnFields = returnForm.data?.fields ?? [];
+  const mine = useLoad(() => accessApi.mine(eventId).catch(() => null), [eventId]);
   const previous = useRef<{ sections: Record<SectionKey, string>; rows: Map<string, string> }>(
     null,
   );
@@ -282,7 +284,8 @@ export function DashboardPage() {
               <span className="muted">
                 {t('dashboard.since', { when: formatShort(readiness.event.since) })}
               </span>
-            )}
+            )}{' '}
+            <Link to={`/events/${event.id}/readiness`}>{t('readiness.manage')}</Link>
           </p>
         </div>
         <div className="dashboard__meta">
@@ -299,7 +302,12 @@ export function DashboardPage() {
       </p>
 
       <ScalesProvider eventId={event.id}>
-        <UnitGrid picture={picture} fields={returnFields} flash={flash} />
+        <UnitGrid
+          picture={picture}
+          fields={returnFields}
+          flash={flash}
+          canReview={mine.data?.permissions.includes('situation.review') ?? false}
+        />
         <ReturnAnswersPanel fields={returnFields} situations={picture.situations} />
       </ScalesProvider>
 

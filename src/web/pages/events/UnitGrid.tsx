@@ -1,5 +1,6 @@
 // The overview's grid: each unit's situation per area, readiness, and what changed live.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ScaleValue, StateTag } from '../../kit/status.tsx';
 import { formatTime, periodLabel } from '../../format.ts';
 import type { Picture, SectionKey } from './DashboardPage.tsx';
@@ -93,11 +94,14 @@ export function UnitGrid({
   picture,
   fields,
   flash,
+  canReview,
 }: {
   picture: Picture;
   /** The event's return form's fields: its scale questions are the grid's columns. */
   fields: ReturnField[];
   flash: (key: string) => string;
+  /** Whether the user may accept or return a submitted situation: the row links to it. */
+  canReview: boolean;
 }) {
   const { t } = useTranslation();
   const columns = scaleFieldsOf(fields);
@@ -110,6 +114,7 @@ export function UnitGrid({
           {t('dashboard.units')}
         </h2>
         <CompletenessLine completeness={picture.completeness} />
+        <Link to={`/events/${picture.event.id}/input-requests`}>{t('inputRequests.manage')}</Link>
       </div>
       <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="units-title">
         <table className="table table--grid">
@@ -196,6 +201,14 @@ export function UnitGrid({
                             {t('dashboard.late')}
                           </span>
                         )}
+                        {canReview &&
+                          report.state === 'submitted' &&
+                          situation?.period === period && (
+                            <Link to={`/events/${picture.event.id}/situations/${situation.id}`}>
+                              {t('inputRequests.review')}
+                              <span className="visually-hidden">: {unit.name}</span>
+                            </Link>
+                          )}
                       </>
                     ) : (
                       <span className="muted">–</span>

@@ -28,11 +28,17 @@ import { MilestonesPage } from './Milestones.tsx';
 import { RisksPage } from './Risks.tsx';
 import { ReviewPage } from '../review/ReviewPage.tsx';
 import { ScalesAdminPage } from '../admin/Scales.tsx';
+import { ReadinessPage } from '../readiness/ReadinessPage.tsx';
+import { InputRequestsPage } from '../situation/InputRequestsPage.tsx';
+import { SituationReviewPage } from '../situation/SituationReviewPage.tsx';
 
 export { AccessibilityPage } from '../admin/Accessibility.tsx';
 export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
 
 export const staffRoutes: { path: string; Page: ComponentType }[] = [
+  { path: '/events/:eventId/readiness', Page: ReadinessPage },
+  { path: '/events/:eventId/input-requests', Page: InputRequestsPage },
+  { path: '/events/:eventId/situations/:situationId', Page: SituationReviewPage },
   { path: '/events/:eventId/log', Page: LogPage },
   { path: '/events/:eventId/decisions', Page: DecisionsPage },
   { path: '/events/:eventId/milestones', Page: MilestonesPage },
