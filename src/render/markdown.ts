@@ -1,9 +1,4 @@
-import type {
-  Block,
-  ChartSpec,
-  ReportSnapshot,
-  TableColumn,
-} from '../core/report-snapshot.ts';
+import type { Block, ChartSpec, ReportSnapshot, TableColumn } from '../core/report-snapshot.ts';
 import { chartToTable, thresholdSummary } from './chart-svg.ts';
 import {
   CONTENT_HASH_LABEL,

@@ -35,7 +35,9 @@ export function FigureBands({
   function addBand() {
     const highest = bands.reduce((top, band) => Math.max(top, band.from), 0);
     onChange([...bands, { from: bands.length === 0 ? 0 : highest + 1, label: '' }]);
-    requestAnimationFrame(() => document.getElementById(idOf(`bands.${bands.length}.from`))?.focus());
+    requestAnimationFrame(() =>
+      document.getElementById(idOf(`bands.${bands.length}.from`))?.focus(),
+    );
   }
 
   function removeBand(index: number) {

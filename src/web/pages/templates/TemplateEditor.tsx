@@ -9,11 +9,7 @@ import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { ApiError } from '../../api.ts';
 import { templateFileOf, templatesApi } from '../../clients/templates.ts';
 import type { Figure } from '../../../contract/figures.ts';
-import type {
-  ReportIdentity,
-  SectionNumbering,
-  Template,
-} from '../../../contract/templates.ts';
+import type { ReportIdentity, SectionNumbering, Template } from '../../../contract/templates.ts';
 import { SectionForm, type UnitOption, fieldId } from './SectionForm.tsx';
 import { SeriesNumberField } from './SeriesNumber.tsx';
 import { SectionTree, type TreeAction } from './SectionTree.tsx';
