@@ -108,6 +108,36 @@ async function fiveLevelScale(page: Page, eventId: number): Promise<void> {
   await page.screenshot({ path: path.join(imagesDir, 'facility-scale.png'), fullPage: true });
 }
 
+/**
+ * Today's values of the two figures for three units, as their reporters would send them, so that
+ * the report's period has values to place in the bands (the demo's values end yesterday).
+ */
+async function reportTodaysFigures(page: Page, eventId: number): Promise<void> {
+  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as {
+    csrfToken: string;
+  };
+  const units = (await (await page.request.get(`/api/events/${eventId}/units`)).json()) as {
+    items: { unitId: number; parentUnitId: number | null }[];
+  };
+  const leaves = units.items.filter(
+    (unit) => !units.items.some((other) => other.parentUnitId === unit.unitId),
+  );
+  const values = { beläggningsgrad: [97, 88, 103], 'vantande-akut': [31, 12, 20] };
+  const observedAt = new Date(Date.now() - 60_000).toISOString();
+  for (const [figureKey, perUnit] of Object.entries(values)) {
+    for (const [index, value] of perUnit.entries()) {
+      const recorded = await page.request.post(
+        `/api/events/${eventId}/units/${leaves[index]!.unitId}/observations`,
+        {
+          headers: { 'x-csrf-token': csrfToken },
+          data: { figureKey, value, observedAt, source: 'Vårdplatskoordinator' },
+        },
+      );
+      assert.equal(recorded.status(), 201, await recorded.text());
+    }
+  }
+}
+
 async function addBand(page: Page, figure: string, index: number, from: string, label: string) {
   const bands = page.getByRole('group', { name: `Gränsvärden: ${figure}` });
   await bands.getByRole('button', { name: 'Lägg till band' }).click();
@@ -337,6 +367,7 @@ test('a facility status report designed in the browser runs from Initial to Slut
   const problems = [watchErrors(admin.page)];
   const eventId = await liveEventId(admin.page);
   await fiveLevelScale(admin.page, eventId);
+  await reportTodaysFigures(admin.page, eventId);
   const exported = await designFacilityReport(admin.page, eventId);
   await showsBandError(admin.page);
 

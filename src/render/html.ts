@@ -147,7 +147,7 @@ function reportHeader(snapshot: ReportSnapshot): string {
   ].join('\n');
 }
 
-/** Main sections numbered, their subsections nested below them, as in the document. */
+/** Main sections numbered (by the list, or by their own numbers), their subsections nested below them. */
 function tableOfContents(sections: ReadingSection[]): string {
   const link = (section: ReadingSection, index: number) =>
     `<a href="#${sectionId(index)}">${escapeHtml(sectionHeading(section))}</a>`;
@@ -169,7 +169,9 @@ function tableOfContents(sections: ReadingSection[]): string {
   });
   closeMain();
   const list = items.map((item) => `${item}</li>`).join('\n');
-  return `<nav class="toc" aria-label="Innehåll">\n<p class="toc-title">Innehåll</p>\n<ol>\n${list}\n</ol>\n</nav>`;
+  // Numbered headings carry their own numbers: the list does not number them again.
+  const tag = sections.some((section) => section.number !== undefined) ? 'ul' : 'ol';
+  return `<nav class="toc" aria-label="Innehåll">\n<p class="toc-title">Innehåll</p>\n<${tag}>\n${list}\n</${tag}>\n</nav>`;
 }
 
 function sectionId(index: number): string {

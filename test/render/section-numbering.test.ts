@@ -46,6 +46,12 @@ describe('numbered section headings', () => {
       LETTERED,
     );
     assert.ok(html.includes('>A.1 Tillgång till vård</a>'));
+    assert.ok(
+      html.includes(
+        '<p class="toc-title">Innehåll</p>\n<ul>\n<li><a href="#avsnitt-1">A. Övergripande',
+      ),
+      'the contents do not number the lettered headings again',
+    );
   });
 
   it('numbers in reading order, the lead summary first', () => {
