@@ -36,7 +36,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datumet som ÅÅÅ
 /** A threshold band: values from `from` upwards (until the next band) get its label. */
 export const figureBand = z
   .object({
-    from: z.number(),
+    from: z.number({ error: 'Ange bandets gräns som ett tal, t.ex. 10 eller 2,5.' }),
     label: z.string().trim().min(1, 'Ange bandets namn.').max(60),
   })
   .strict();

@@ -15,11 +15,16 @@ export const templateParams = eventIdParams.extend({
   templateId: decimalId,
 });
 
+/** How a report's section headings are numbered: not at all, 1, 1.1 …, or A, A.1 …. */
+export const sectionNumberings = ['none', 'numbers', 'letters'] as const;
+export type SectionNumbering = (typeof sectionNumberings)[number];
+
 /**
  * How a template's reports are named and numbered. The title pattern may use {event},
  * {template}, {number}, {label}, {date}, {week}, {year} and {kind}; a week carries its year
  * when it is not the current one. The labels name each report of a series: the first, each
- * later regular one ({n} is its number), the final one and an extra one.
+ * later regular one ({n} is its number in the series, {update} which update it is), the final
+ * one and an extra one. Absent section numbering means none.
  */
 export const reportIdentity = z
   .object({
@@ -33,6 +38,7 @@ export const reportIdentity = z
         extra: z.string().trim().min(1).max(60),
       })
       .strict(),
+    sectionNumbering: z.enum(sectionNumberings).optional(),
   })
   .strict();
 export type ReportIdentity = z.infer<typeof reportIdentity>;

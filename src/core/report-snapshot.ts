@@ -29,6 +29,8 @@ export interface ReportSnapshot {
     /** Who prepared and who approved the report, with their roles (absent in older snapshots). */
     preparedBy?: PersonWithRole[];
     approvedBy?: PersonWithRole;
+    /** How the section headings are numbered, when they are (absent in older snapshots and when not). */
+    sectionNumbering?: 'numbers' | 'letters';
     publishedAt: string | null;
     /** Which version of the report this is; a correction points to the report it corrects. */
     version: number;

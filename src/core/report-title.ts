@@ -51,10 +51,15 @@ export function seriesLabelOf(report: { kind: ReportKindName; seriesNumber: numb
   return report.seriesNumber === 1 ? 'initial' : 'update';
 }
 
-/** The label's text from the template's labels; {n} in the update label is the report's number. */
+/**
+ * The label's text from the template's labels: {n} is the report's number in its series,
+ * {update} which update it is (1 for the report after the initial one).
+ */
 export function reportLabel(
   labels: Record<SeriesLabel, string>,
   report: { kind: ReportKindName; seriesNumber: number },
 ): string {
-  return labels[seriesLabelOf(report)].replaceAll('{n}', String(report.seriesNumber));
+  return labels[seriesLabelOf(report)]
+    .replaceAll('{n}', String(report.seriesNumber))
+    .replaceAll('{update}', String(report.seriesNumber - 1));
 }

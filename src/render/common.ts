@@ -21,15 +21,25 @@ const KIND_LABELS: Record<ReportSnapshot['report']['kind'], string> = {
   final: 'Slutrapport',
 };
 
+/** A section as a renderer shows it: with its heading's number when the report numbers them. */
+export type ReadingSection = SnapshotSection & { number?: string };
+
 /**
- * The sections in reading order: the lead summary (with its subsections) first. Internal
- * sections never leave in a public rendering, even if a snapshot carries one.
+ * The sections in reading order: the lead summary (with its subsections) first, numbered in that
+ * order when the report numbers its headings. Internal sections never leave in a public
+ * rendering, even if a snapshot carries one.
  */
-export function visibleSections(snapshot: ReportSnapshot): SnapshotSection[] {
+export function visibleSections(snapshot: ReportSnapshot): ReadingSection[] {
   const visible =
     snapshot.report.audience === 'internal'
       ? snapshot.sections
       : snapshot.sections.filter((section) => !section.internal);
+  const numbering = snapshot.report.sectionNumbering;
+  const ordered = leadFirst(visible);
+  return numbering ? numberSections(ordered, numbering) : ordered;
+}
+
+function leadFirst(visible: SnapshotSection[]): SnapshotSection[] {
   const leadStart = visible.findIndex((section) => section.lead);
   if (leadStart <= 0) return visible;
   const lead = visible[leadStart] as SnapshotSection;
@@ -40,6 +50,44 @@ export function visibleSections(snapshot: ReportSnapshot): SnapshotSection[] {
     ...visible.slice(0, leadStart),
     ...visible.slice(leadEnd),
   ];
+}
+
+/** "A", "B" … "Z", "AA": the letters of a main section's place (1-based). */
+export function sectionLetter(place: number): string {
+  let rest = place;
+  let letters = '';
+  while (rest > 0) {
+    const digit = (rest - 1) % 26;
+    letters = String.fromCharCode(65 + digit) + letters;
+    rest = Math.floor((rest - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * Each heading's number: "1", "1.1", "1.1.1", or with letters "A", "A.1", "A.1.1". A section
+ * deeper than the one before it starts that level's count again.
+ */
+function numberSections(
+  sections: SnapshotSection[],
+  numbering: 'numbers' | 'letters',
+): ReadingSection[] {
+  const counts: number[] = [];
+  return sections.map((section) => {
+    counts.length = section.level;
+    for (let level = 0; level < section.level; level += 1) counts[level] ??= 0;
+    counts[section.level - 1]! += 1;
+    const [first, ...rest] = counts as [number, ...number[]];
+    const head = numbering === 'letters' ? sectionLetter(first) : String(first);
+    return { ...section, number: [head, ...rest].join('.') };
+  });
+}
+
+/** A section's heading: "A. Läget", "A.1 Vården" or just the title when not numbered. */
+export function sectionHeading(section: ReadingSection): string {
+  if (section.number === undefined) return section.title;
+  const separator = section.number.includes('.') ? ' ' : '. ';
+  return `${section.number}${separator}${section.title}`;
 }
 
 /** "Sammanfattning" above the lead's heading, unless its title already says so. */

@@ -24,7 +24,6 @@ import type {
   ChartSpec,
   LabelledLevel,
   ReportSnapshot,
-  SnapshotSection,
   TableColumn,
 } from '../core/report-snapshot.ts';
 import { chartToTable, thresholdSummary } from './chart-svg.ts';
@@ -37,6 +36,8 @@ import {
   NOTICE_PREFIX,
   compiledLine,
   leadMarker,
+  type ReadingSection,
+  sectionHeading,
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
@@ -263,7 +264,7 @@ const HEADINGS = {
 
 function sectionChildren(
   snapshot: ReportSnapshot,
-  section: SnapshotSection,
+  section: ReadingSection,
   numbering: Numbering,
 ): (Paragraph | Table)[] {
   const marker = leadMarker(section);
@@ -281,7 +282,7 @@ function sectionChildren(
     : [];
   const heading = new Paragraph({
     heading: HEADINGS[section.level],
-    children: [new TextRun(section.title)],
+    children: [new TextRun(sectionHeading(section))],
   });
   const after = updated
     ? [

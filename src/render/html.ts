@@ -3,7 +3,6 @@ import type {
   ChartSpec,
   LabelledLevel,
   ReportSnapshot,
-  SnapshotSection,
   TableColumn,
 } from '../core/report-snapshot.ts';
 import { chartToTable, renderChartSvg, thresholdSummary } from './chart-svg.ts';
@@ -18,6 +17,8 @@ import {
   levelText,
   escapeHtml,
   leadMarker,
+  type ReadingSection,
+  sectionHeading,
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
@@ -146,10 +147,10 @@ function reportHeader(snapshot: ReportSnapshot): string {
   ].join('\n');
 }
 
-/** Main sections numbered, their subsections nested below them, as in the document. */
-function tableOfContents(sections: SnapshotSection[]): string {
-  const link = (section: SnapshotSection, index: number) =>
-    `<a href="#${sectionId(index)}">${escapeHtml(section.title)}</a>`;
+/** Main sections numbered (by the list, or by their own numbers), their subsections nested below them. */
+function tableOfContents(sections: ReadingSection[]): string {
+  const link = (section: ReadingSection, index: number) =>
+    `<a href="#${sectionId(index)}">${escapeHtml(sectionHeading(section))}</a>`;
   const items: string[] = [];
   let children: string[] = [];
   const closeMain = () => {
@@ -168,7 +169,9 @@ function tableOfContents(sections: SnapshotSection[]): string {
   });
   closeMain();
   const list = items.map((item) => `${item}</li>`).join('\n');
-  return `<nav class="toc" aria-label="Innehåll">\n<p class="toc-title">Innehåll</p>\n<ol>\n${list}\n</ol>\n</nav>`;
+  // Numbered headings carry their own numbers: the list does not number them again.
+  const tag = sections.some((section) => section.number !== undefined) ? 'ul' : 'ol';
+  return `<nav class="toc" aria-label="Innehåll">\n<p class="toc-title">Innehåll</p>\n<${tag}>\n${list}\n</${tag}>\n</nav>`;
 }
 
 function sectionId(index: number): string {
@@ -177,7 +180,7 @@ function sectionId(index: number): string {
 
 function renderSection(
   snapshot: ReportSnapshot,
-  section: SnapshotSection,
+  section: ReadingSection,
   index: number,
   options: HtmlOptions,
 ): string {
@@ -192,7 +195,7 @@ function renderSection(
   return [
     `<section class="section level-${section.level}${section.lead ? ' lead' : ''}" aria-labelledby="${id}">`,
     marker ? `<p class="lead-marker">${marker}</p>` : '',
-    `<${tag} id="${id}">${escapeHtml(section.title)}</${tag}>`,
+    `<${tag} id="${id}">${escapeHtml(sectionHeading(section))}</${tag}>`,
     updated ? `<p class="section-updated">${escapeHtml(updated)}</p>` : '',
     flag,
     ...section.blocks.map((block, blockIndex) =>

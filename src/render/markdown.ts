@@ -1,10 +1,4 @@
-import type {
-  Block,
-  ChartSpec,
-  ReportSnapshot,
-  SnapshotSection,
-  TableColumn,
-} from '../core/report-snapshot.ts';
+import type { Block, ChartSpec, ReportSnapshot, TableColumn } from '../core/report-snapshot.ts';
 import { chartToTable, thresholdSummary } from './chart-svg.ts';
 import {
   CONTENT_HASH_LABEL,
@@ -16,6 +10,8 @@ import {
   levelsLine,
   compiledLine,
   leadMarker,
+  type ReadingSection,
+  sectionHeading,
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
@@ -60,8 +56,8 @@ function titleParts(snapshot: ReportSnapshot): string[] {
   ];
 }
 
-function sectionMarkdown(snapshot: ReportSnapshot, section: SnapshotSection): string {
-  const heading = `${'#'.repeat(section.level + 1)} ${escapeText(section.title)}`;
+function sectionMarkdown(snapshot: ReportSnapshot, section: ReadingSection): string {
+  const heading = `${'#'.repeat(section.level + 1)} ${escapeText(sectionHeading(section))}`;
   const flag = section.internal
     ? `> **${INTERNAL_SECTION_MARKER}** – ingår inte i den publika versionen.`
     : '';

@@ -8,7 +8,6 @@ import type {
   ChartSpec,
   LabelledLevel,
   ReportSnapshot,
-  SnapshotSection,
   TableColumn,
 } from '../core/report-snapshot.ts';
 import { renderChartSvg, thresholdSummary } from './chart-svg.ts';
@@ -21,6 +20,8 @@ import {
   NOTICE_PREFIX,
   compiledLine,
   leadMarker,
+  type ReadingSection,
+  sectionHeading,
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
@@ -240,14 +241,14 @@ function sectionsContent(snapshot: ReportSnapshot): Content[] {
 
 function sectionContent(
   snapshot: ReportSnapshot,
-  section: SnapshotSection,
+  section: ReadingSection,
   id: string,
   parentId?: string,
 ): Content[] {
   const marker = leadMarker(section);
   const updated = sectionUpdatedLine(snapshot, section);
   const heading: Content = {
-    text: section.title,
+    text: sectionHeading(section),
     style: `h${section.level}`,
     headlineLevel: section.level,
     outline: true,

@@ -1,10 +1,4 @@
-import type {
-  Block,
-  ChartSpec,
-  ReportSnapshot,
-  SnapshotSection,
-  TableColumn,
-} from '../core/report-snapshot.ts';
+import type { Block, ChartSpec, ReportSnapshot, TableColumn } from '../core/report-snapshot.ts';
 import { chartToTable, thresholdSummary } from './chart-svg.ts';
 import {
   CONTENT_HASH_LABEL,
@@ -16,6 +10,8 @@ import {
   levelsLine,
   compiledLine,
   leadMarker,
+  type ReadingSection,
+  sectionHeading,
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
@@ -63,12 +59,12 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function sectionText(snapshot: ReportSnapshot, section: SnapshotSection): string {
+function sectionText(snapshot: ReportSnapshot, section: ReadingSection): string {
   const flag = section.internal
     ? `[${INTERNAL_SECTION_MARKER}] Ingår inte i den publika versionen.`
     : '';
   const marker = leadMarker(section);
-  const heading = underline(section.title, section.level);
+  const heading = underline(sectionHeading(section), section.level);
   const updated = sectionUpdatedLine(snapshot, section);
   return [
     [marker?.toUpperCase(), heading, updated].filter(Boolean).join('\n'),

@@ -265,5 +265,49 @@ for (const dialect of testDialects()) {
         renamed,
       );
     });
+
+    it('letters the sections of a published report and counts the updates when the template says so', async () => {
+      const statusIdentity = {
+        titlePattern: 'Status {label}',
+        series: 'status',
+        labels: {
+          initial: 'Initial',
+          update: 'Uppdatering {update}',
+          final: 'Slutrapport',
+          extra: 'Extra',
+        },
+        sectionNumbering: 'letters',
+      };
+      const created = await admin.post(api('/templates'), {
+        name: 'Statusrapport',
+        identity: statusIdentity,
+        sections: [
+          { key: 'lage', title: 'Läget', kind: 'text', text: 'Lugnt.' },
+          {
+            key: 'drift',
+            title: 'Driften',
+            kind: 'text',
+            text: 'Normal.',
+            children: [{ key: 'el', title: 'El', kind: 'text', text: 'Reservkraft provad.' }],
+          },
+        ],
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      assert.deepEqual(created.json().identity, statusIdentity);
+      const templateId = created.json().id;
+
+      const first = await start({ kind: 'regular', templateId });
+      await publish(first);
+      const second = await start({ kind: 'regular', templateId });
+      await publish(second);
+      assert.deepEqual([first.title, second.title], ['Status Initial', 'Status Uppdatering 1']);
+      const page = (await t.anonymous().get(`/r/${eventId}/${second.number}`)).body;
+      const headings = [...page.matchAll(/<h[23] id="[^"]+">([^<]+)<\/h[23]>/g)].map(
+        ([, text]) => text,
+      );
+      assert.deepEqual(headings, ['A. Läget', 'B. Driften', 'B.1 El']);
+      const markdown = (await t.anonymous().get(`/r/${eventId}/${second.number}/rapport.md`)).body;
+      assert.ok(markdown.includes('## A. Läget'), markdown);
+    });
   });
 }

@@ -46,7 +46,7 @@ for (const dialect of testDialects()) {
       return (await admin.get(`/api/events/${eventId}/templates`)).json().items;
     }
 
-    it('ships three set-ups of different shape in the library, not the standard', async () => {
+    it('ships four set-ups of different shape in the library, not the standard', async () => {
       const names = (await admin.get('/api/setups'))
         .json()
         .items.map((setup: { name: string }) => setup.name);
@@ -54,6 +54,7 @@ for (const dialect of testDialects()) {
         shippedSetups.national.name,
         shippedSetups.regionalReport.name,
         shippedSetups.hospitalGroup.name,
+        shippedSetups.facilityStatus.name,
       ]);
     });
 
@@ -78,6 +79,22 @@ for (const dialect of testDialects()) {
         assert.deepEqual(file.reportTemplates, shipped.reportTemplates);
       });
     }
+
+    it('starts an event from the shipped facility status set-up with its five levels and lettered template', async () => {
+      const library = (await admin.get('/api/setups')).json().items;
+      const shipped = shippedSetups.facilityStatus;
+      const entry = library.find((setup: { name: string }) => setup.name === shipped.name);
+      const created = await admin.post('/api/events', {
+        name: 'Från facilityStatus',
+        origin: { from: 'setup', setupId: entry.id },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const file = (await admin.get(`/api/events/${created.json().id}/setup/file`)).json();
+      assert.equal(file.scales.status.length, 5);
+      assert.deepEqual(file.scales, shipped.scales);
+      assert.deepEqual(file.reportTemplates, shipped.reportTemplates);
+      assert.equal(file.reportTemplates[0].identity.sectionNumbering, 'letters');
+    });
 
     it('gives the national set-up 21 regions in six healthcare regions under the nation', () => {
       const units = shippedSetups.national.units!.units;

@@ -435,6 +435,7 @@ async function freezeSnapshots(trx: Db, report: ReportRow) {
       preparedBy: trust.preparedBy,
       approvedBy: trust.approvedBy,
       leadKeys: trust.leadKeys,
+      sectionNumbering: trust.sectionNumbering,
     });
     const json = canonicalJson(snapshot);
     const row = await insertSnapshot(trx, {

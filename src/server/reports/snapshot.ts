@@ -53,6 +53,7 @@ export interface SnapshotInput {
   preparedBy?: PersonWithRole[];
   approvedBy?: PersonWithRole | null;
   leadKeys?: Set<string>;
+  sectionNumbering?: 'none' | 'numbers' | 'letters';
 }
 
 /**
@@ -73,6 +74,8 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
       ...(input.period !== undefined && { period: input.period }),
       ...(input.preparedBy !== undefined && { preparedBy: input.preparedBy }),
       ...(input.approvedBy && { approvedBy: input.approvedBy }),
+      ...(input.sectionNumbering !== undefined &&
+        input.sectionNumbering !== 'none' && { sectionNumbering: input.sectionNumbering }),
       publishedAt: input.publishedAt,
       version: input.report.revision,
       correctsReportId: input.report.corrects_report_id,

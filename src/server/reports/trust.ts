@@ -7,7 +7,9 @@ import type { Db } from '../db/schema.ts';
 import type { EventRow } from '../events/repository.ts';
 import { coveredPeriod } from '../events/periods.ts';
 import { findChangeAt } from '../readiness/repository.ts';
-import { findTemplate } from '../templates/repository.ts';
+import { type TemplateRow, findTemplate } from '../templates/repository.ts';
+import { identityOf } from '../templates/service.ts';
+import type { SectionNumbering } from '../../contract/templates.ts';
 import { type ReportRow, contributorsOf, rolesOfPeople } from './repository.ts';
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -41,6 +43,8 @@ export interface ReportTrust {
   readiness: Record<'public' | 'internal', NonNullable<ReportSnapshot['event']['readiness']>>;
   /** The keys of the template's lead summary sections. */
   leadKeys: Set<string>;
+  /** How the template numbers the section headings. */
+  sectionNumbering: SectionNumbering;
 }
 
 export async function reportTrust(
@@ -52,6 +56,7 @@ export async function reportTrust(
   const approverIds = report.approved_by === null ? [] : [report.approved_by];
   const people = await rolesOfPeople(db, event.id, [...new Set([...preparers, ...approverIds])]);
   const withRole = (userId: number, order: Role[]) => personWithRole(people, userId, order);
+  const template = await findTemplate(db, event.id, report.template_id);
   return {
     period: periodLabel(
       coveredPeriod(event, new Date(report.compiled_at)).key,
@@ -64,7 +69,8 @@ export async function reportTrust(
       public: await readinessAt(db, event.id, report.compiled_at, false),
       internal: await readinessAt(db, event.id, report.compiled_at, true),
     },
-    leadKeys: await leadKeysOf(db, event.id, report.template_id),
+    leadKeys: leadKeysOf(template),
+    sectionNumbering: template ? (identityOf(template).sectionNumbering ?? 'none') : 'none',
   };
 }
 
@@ -85,8 +91,7 @@ async function readinessAt(db: Db, eventId: number, at: string, includeInternal:
   return { name: READINESS_NAMES[change?.level ?? 'normal'], since: change?.changed_at ?? null };
 }
 
-async function leadKeysOf(db: Db, eventId: number, templateId: number): Promise<Set<string>> {
-  const template = await findTemplate(db, eventId, templateId);
+function leadKeysOf(template: TemplateRow | undefined): Set<string> {
   const sections = template ? (JSON.parse(template.sections_json) as TemplateSection[]) : [];
   return new Set(
     flattenSections(sections)

@@ -23,6 +23,7 @@ import hospitalGroup from './shipped/sjukhusgrupp-dygn.json' with { type: 'json'
 import national from './shipped/nationell-sammanstallning.json' with { type: 'json' };
 import regionalReport from './shipped/regional-rapport.json' with { type: 'json' };
 import standard from './shipped/standard.json' with { type: 'json' };
+import facilityStatus from './shipped/vardinrattning-status.json' with { type: 'json' };
 import type { Event, EventOrigin, createEventBody } from '../../contract/events.ts';
 import {
   type EventSetup,
@@ -41,6 +42,7 @@ export const shippedSetups = {
   regionalReport: eventSetup.parse(regionalReport),
   national: eventSetup.parse(national),
   hospitalGroup: eventSetup.parse(hospitalGroup),
+  facilityStatus: eventSetup.parse(facilityStatus),
 };
 
 function storedSetup(row: SetupRow): EventSetup {

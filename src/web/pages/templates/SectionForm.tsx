@@ -5,6 +5,7 @@ import type { FigureChoice, KeyFigureBlock, ListBlock } from '../../../contract/
 import type { IncludableKind, TemplateSectionKind } from '../../../contract/template-sections.ts';
 import type { Figure } from '../../../contract/figures.ts';
 import type { EditorSection } from './tree.ts';
+import { FigureBands } from './FigureBands.tsx';
 import {
   columnsOf,
   comparisons,
@@ -199,6 +200,7 @@ function FigureBlockForm({
   const id = (field: string) => fieldId(uid, `figures.${field}`);
   const set = (change: Partial<KeyFigureBlock>) => onChange({ ...block, ...change });
   const chosen = (key: string) => block.figures.findIndex((choice) => choice.key === key);
+  const nameOf = (key: string) => figures.find((figure) => figure.key === key)?.name ?? key;
 
   function toggleFigure(key: string, on: boolean) {
     set({
@@ -286,6 +288,49 @@ function FigureBlockForm({
                       placeholder={figure.name}
                       value={choice.label ?? ''}
                       onChange={(event) => setChoice(index, { label: event.target.value })}
+                    />
+                    <TextField
+                      id={choiceId('unitOfMeasure')}
+                      label={
+                        <>
+                          {t('templates.figures.unitOfMeasure')}
+                          <span className="visually-hidden">: {figure.name}</span>
+                        </>
+                      }
+                      hint={t('templates.figures.unitOfMeasureHint', {
+                        unit: figure.unitOfMeasure,
+                      })}
+                      error={errors[choiceId('unitOfMeasure')]}
+                      value={choice.unitOfMeasure ?? ''}
+                      onChange={(event) => setChoice(index, { unitOfMeasure: event.target.value })}
+                    />
+                    {block.layout === 'compound' && (
+                      <SelectField
+                        id={choiceId('partOf')}
+                        label={
+                          <>
+                            {t('templates.figures.partOf')}
+                            <span className="visually-hidden">: {figure.name}</span>
+                          </>
+                        }
+                        hint={t('templates.figures.partOfHint')}
+                        error={errors[choiceId('partOf')]}
+                        value={choice.partOf ?? ''}
+                        options={[
+                          { value: '', label: t('templates.figures.partOfNone') },
+                          ...block.figures
+                            .filter((other) => other.key !== figure.key)
+                            .map((other) => ({ value: other.key, label: nameOf(other.key) })),
+                        ]}
+                        onChange={(partOf) => setChoice(index, { partOf })}
+                      />
+                    )}
+                    <FigureBands
+                      idOf={choiceId}
+                      figureName={figure.name}
+                      bands={choice.bands}
+                      errors={errors}
+                      onChange={(bands) => setChoice(index, { bands })}
                     />
                   </div>
                 )}

@@ -3,13 +3,13 @@
 // keeps the draft and shows the other version); download as a file.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, TextField } from '../../kit/forms.tsx';
+import { ErrorSummary, SelectField, TextField } from '../../kit/forms.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import { ApiError } from '../../api.ts';
 import { templateFileOf, templatesApi } from '../../clients/templates.ts';
 import type { Figure } from '../../../contract/figures.ts';
-import type { ReportIdentity, Template } from '../../../contract/templates.ts';
+import type { ReportIdentity, SectionNumbering, Template } from '../../../contract/templates.ts';
 import { SectionForm, type UnitOption, fieldId } from './SectionForm.tsx';
 import { SeriesNumberField } from './SeriesNumber.tsx';
 import { SectionTree, type TreeAction } from './SectionTree.tsx';
@@ -34,6 +34,7 @@ import {
   uniqueKey,
   updateAt,
 } from './tree.ts';
+import { sectionNumberings } from './values.ts';
 
 /** What the editor compares to tell unsaved changes, and what "undo" returns to. */
 function snapshotOf(name: string, identity: ReportIdentity, sections: EditorSection[]): string {
@@ -220,6 +221,10 @@ export function TemplateEditor({
 
   const chosenPath = selected ? pathOf(sections, selected) : null;
   const chosen = chosenPath ? sectionAt(sections, chosenPath) : undefined;
+  const setNumbering = (numbering: SectionNumbering) => {
+    const { sectionNumbering: _previous, ...rest } = identity;
+    setIdentity(numbering === 'none' ? rest : { ...rest, sectionNumbering: numbering });
+  };
   const setLabel = (label: keyof ReportIdentity['labels'], value: string) =>
     setIdentity({ ...identity, labels: { ...identity.labels, [label]: value } });
 
@@ -312,6 +317,17 @@ export function TemplateEditor({
           width="quarter"
           value={identity.series}
           onChange={(event) => setIdentity({ ...identity, series: event.target.value })}
+        />
+        <SelectField
+          id="identity-sectionNumbering"
+          label={t('templates.identity.sectionNumbering')}
+          error={errors.byField['identity-sectionNumbering']}
+          value={identity.sectionNumbering ?? 'none'}
+          options={sectionNumberings.map((numbering) => ({
+            value: numbering,
+            label: t(`templates.identity.numberings.${numbering}`),
+          }))}
+          onChange={(numbering) => setNumbering(numbering as SectionNumbering)}
         />
         <div className="identity-labels">
           {(['initial', 'update', 'final', 'extra'] as const).map((label) => (

@@ -10,7 +10,7 @@ import type {
   listColumns,
 } from '../../../contract/block-params.ts';
 import type { IncludableKind, TemplateSectionKind } from '../../../contract/template-sections.ts';
-import type { ReportIdentity } from '../../../contract/templates.ts';
+import type { ReportIdentity, SectionNumbering } from '../../../contract/templates.ts';
 import { allOf } from '../../exhaustive.ts';
 
 export const sectionKinds = allOf<TemplateSectionKind>()([
@@ -54,6 +54,8 @@ export const comparisons = allOf<Comparison>()([
   'same_period_last_week',
   'baseline',
 ]);
+
+export const sectionNumberings = allOf<SectionNumbering>()(['none', 'numbers', 'letters']);
 
 export const columnsOf: { readonly [K in ListKind]: (typeof listColumns)[K] } = {
   decisions: ['date', 'forum', 'text', 'decided_by'],
