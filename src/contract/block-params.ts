@@ -36,7 +36,7 @@ const clockTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange tiden som tt:mm, t.ex. 08:00.');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datumet som ÅÅÅÅ-MM-DD.');
 
-/** A threshold band: values from `from` upwards (until the next band) get its label. */
+/** A threshold band: values from `from` upwards (until the next band) get its label; below the lowest, "Under <from>". */
 export const figureBand = z
   .object({
     from: z.number(),

@@ -525,10 +525,18 @@ function unitChange(values: FigureValues, unitId: number): number | null {
   return now === undefined || before === undefined ? null : withoutNoise(now - before);
 }
 
-/** The band a value falls in: the one with the highest start at or below it. */
+/**
+ * The band a value falls in: the one with the highest start at or below it; a value below every
+ * band is "Under <the lowest start>", so that every unit with a value is counted somewhere.
+ */
 function bandOf(values: FigureValues, value: number): string | null {
   const bands = [...values.choice.bands].sort((a, b) => b.from - a.from);
-  return bands.find((band) => value >= band.from)?.label ?? null;
+  if (bands.length === 0) return null;
+  return bands.find((band) => value >= band.from)?.label ?? belowBands(values, bands.at(-1)!.from);
+}
+
+function belowBands(values: FigureValues, lowest: number): string {
+  return `Under ${formatFigure(lowest, values.unitOfMeasure)}`;
 }
 
 function formatted(values: FigureValues, value: number, change: number | null): string {
@@ -763,7 +771,10 @@ function compoundLines(
     });
 }
 
-/** Per figure with bands: how many of the units fall in each band. */
+/**
+ * Per figure with bands: how many of the units fall in each band, lowest first, after a row for
+ * those below every band when there are any.
+ */
 function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
   return figures
     .filter((values) => values.choice.bands.length > 0)
@@ -774,6 +785,8 @@ function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
           const value = values.current.get(unit.unitId);
           return value !== undefined && bandOf(values, value) === label;
         }).length;
+      const below = belowBands(values, bands[0]!.from);
+      const belowRow = inBand(below) > 0 ? [[below, String(inBand(below))]] : [];
       return {
         type: 'table',
         caption: `${values.label}: antal enheter per band`,
@@ -781,7 +794,7 @@ function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
           { label: 'Band', align: 'left' },
           { label: 'Enheter', align: 'right' },
         ],
-        rows: bands.map((band) => [band.label, String(inBand(band.label))]),
+        rows: [...belowRow, ...bands.map((band) => [band.label, String(inBand(band.label))])],
       };
     });
 }
