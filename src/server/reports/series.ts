@@ -13,6 +13,7 @@ import {
   insertSeriesSetting,
   listSeriesSettings,
   publishedFinalOfSeries,
+  publishedSeries,
   seriesInUse,
   lastSeriesNumber,
   updateSeriesSetting,
@@ -46,6 +47,15 @@ export async function checkSeriesOpen(
     `Serien är avslutad med slutrapporten ”${final.title}” (nr ${final.series_number}). Kryssa i ”Öppna serien igen” om en ny ordinarie rapport ändå ska skrivas.`,
     { field: 'reopenSeries', closedBy: final.id },
   );
+}
+
+/** The series in which the event has published reports but no final report yet. */
+export async function seriesWithoutFinal(db: Db, eventId: number): Promise<string[]> {
+  const open = [];
+  for (const series of await publishedSeries(db, eventId)) {
+    if (!(await publishedFinalOfSeries(db, eventId, series))) open.push(series);
+  }
+  return open;
 }
 
 /** Every series of the event: those its templates name, those its reports use, those set. */
