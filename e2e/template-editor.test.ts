@@ -194,6 +194,31 @@ test('a staff designs a template in the browser, previews, saves, exports and im
       (document.getElementById('series-next-number') as HTMLInputElement | null)?.value === value,
     String(next),
   );
+
+  // Another admin sets the number meanwhile: saving ours says so beside the field, and saving
+  // again stores ours over theirs.
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const series = (await (
+    await page.request.get(`/api/events/${live.id}/report-series`)
+  ).json()) as { items: { series: string; version: number | null }[] };
+  const theirs = await page.request.put(`/api/events/${live.id}/report-series/main`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: {
+      nextNumber: next + 2,
+      version: series.items.find((item) => item.series === 'main')!.version,
+    },
+  });
+  assert.equal(theirs.status(), 200, await theirs.text());
+  await nextNumber.fill(String(next + 1));
+  await page.getByRole('button', { name: 'Spara nästa nummer' }).click();
+  await page.locator('#series-next-number-error').waitFor();
+  assert.equal(
+    await page.locator('#series-next-number-error').textContent(),
+    `Fel: Någon annan har ändrat nästa nummer i serien ”main” till ${next + 2} sedan du läste det. Ditt nummer sparades inte; ändra och spara igen om det ska vara ett annat.`,
+  );
+  await assertAccessible(page, 'series number changed meanwhile');
+  await page.getByRole('button', { name: 'Spara nästa nummer' }).click();
+  await page.getByText(`Nästa rapport i serien main får nummer ${next + 1}.`).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -9,6 +9,9 @@ import { figureKey } from './figures.ts';
 export const valueRules = ['latest', 'at_time', 'sum', 'max', 'min', 'average'] as const;
 export type ValueRule = (typeof valueRules)[number];
 
+/** The rules whose values add up across places: a unit's latest, its value at a time, its sum. */
+export const addingRules: readonly ValueRule[] = ['latest', 'at_time', 'sum'];
+
 /** What the change beside a value is measured against. */
 export const comparisons = [
   'none',
@@ -33,7 +36,7 @@ const clockTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Ange tiden som tt:mm, t.ex. 08:00.');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datumet som ÅÅÅÅ-MM-DD.');
 
-/** A threshold band: values from `from` upwards (until the next band) get its label. */
+/** A threshold band: values from `from` upwards (until the next band) get its label; below the lowest, "Under <from>". */
 export const figureBand = z
   .object({
     from: z.number({ error: 'Ange bandets gräns som ett tal, t.ex. 10 eller 2,5.' }),
@@ -54,12 +57,22 @@ export const figureChoice = z
     unitOfMeasure: z.string().trim().max(20).optional(),
     /** In the compound layout: the key of the figure this one is a part of ("varav"). */
     partOf: figureKey.optional(),
+    /**
+     * A percentage computed from two counts, 100 × part ÷ whole: where a unit has no value of its
+     * own (several facilities reported) and for the total, instead of no value.
+     */
+    ratioOf: z.object({ part: figureKey, whole: figureKey }).strict().optional(),
     bands: z.array(figureBand).max(6).default([]),
   })
   .strict()
   .refine((choice) => choice.rule !== 'at_time' || choice.atTime !== undefined, {
     message: 'Ange klockslaget för värdet vid en viss tid.',
     path: ['atTime'],
+  })
+  .refine((choice) => !choice.ratioOf || addingRules.includes(choice.rule), {
+    message:
+      'En andel räknas av sina delar bara med senaste värdet, värdet vid ett klockslag eller summan.',
+    path: ['rule'],
   });
 export type FigureChoice = z.infer<typeof figureChoice>;
 

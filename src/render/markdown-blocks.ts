@@ -50,7 +50,8 @@ function cellOpen(token: Token | undefined, tag: 'th' | 'td'): string {
   return `<${tag}${scope}${classes}>`;
 }
 
-function cellAlign(token: Token): CellAlign {
+/** A table cell's alignment, from the style markdown-it gives it. */
+export function cellAlign(token: Token): CellAlign {
   const style = token.attrGet('style') ?? '';
   if (style.includes('right')) return 'right';
   if (style.includes('center')) return 'center';
@@ -65,7 +66,7 @@ export function gfmToHtml(markdown: string, headingOffset: number): string {
   const tokens = gfmParser.parse(markdown, {});
   for (const token of tokens) {
     if (token.type === 'heading_open' || token.type === 'heading_close') {
-      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + headingOffset)}`;
+      token.tag = `h${textHeadingLevel(Number(token.tag.slice(1)), headingOffset)}`;
     }
   }
   return gfmParser.renderer.render(tokens, gfmParser.options, {});
@@ -76,8 +77,21 @@ const BREAKS: Record<Dialect, BreakRule> = {
   subset: { soft: ' ', hard: '\n' },
 };
 
+/**
+ * A heading of any level (1–6) in authored text, placed `headingOffset` levels below h1: under the
+ * heading of its section, never above the h6 the outputs have.
+ */
+export function textHeadingLevel(level: number, headingOffset: number): number {
+  return Math.min(6, level + headingOffset);
+}
+
+/** The parser of a dialect: every renderer and the web app's preview read authored text with it. */
+export function parserFor(dialect: Dialect): MarkdownIt {
+  return dialect === 'gfm' ? gfmParser : parser;
+}
+
 export function markdownToTextBlocks(markdown: string, dialect: Dialect): TextBlock[] {
-  const tokens = (dialect === 'gfm' ? gfmParser : parser).parse(markdown, {});
+  const tokens = parserFor(dialect).parse(markdown, {});
   return new BlockReader(tokens, BREAKS[dialect]).blocksUntil(null);
 }
 

@@ -16,7 +16,7 @@ import {
   sectionUpdatedLine,
   visibleSections,
 } from './common.ts';
-import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
+import { type TextBlock, markdownToTextBlocks, textHeadingLevel } from './markdown-blocks.ts';
 import {
   type RichBlock,
   type TextRun,
@@ -115,7 +115,7 @@ function textBlockMarkdown(block: TextBlock, headingOffset: number): string {
     case 'paragraph':
       return linesMarkdown(block.lines);
     case 'heading':
-      return `${'#'.repeat(Math.min(6, block.level + headingOffset))} ${linesMarkdown(block.lines)}`;
+      return `${'#'.repeat(textHeadingLevel(block.level, headingOffset))} ${linesMarkdown(block.lines)}`;
     case 'list':
       return block.items
         .map((item, index) => {

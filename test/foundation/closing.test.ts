@@ -48,8 +48,12 @@ for (const dialect of testDialects()) {
       items.filter((item) => !item.ok).map((item) => item.key);
 
     async function publishFinalReport(eventId: number) {
+      await publishReport(eventId, { kind: 'final' });
+    }
+
+    async function publishReport(eventId: number, start: { kind: string; templateId?: number }) {
       const reports = `/api/events/${eventId}/reports`;
-      const draft = (await staff.post(reports, { kind: 'final' })).json();
+      const draft = (await staff.post(reports, start)).json();
       const submitted = (
         await staff.post(`${reports}/${draft.id}/submit`, { version: draft.version })
       ).json();
@@ -121,6 +125,38 @@ for (const dialect of testDialects()) {
       const closed = await admin.post(`/api/events/${event.id}/close`, { version: event.version });
       assert.equal(closed.statusCode, 200, closed.body);
       assert.equal(closed.json().state, 'closed');
+    });
+
+    it('asks for a final report in each series the event has published reports in', async () => {
+      const event = await newEvent('Avslut med två serier');
+      const daily = await admin.post(`/api/events/${event.id}/templates`, {
+        name: 'Dygnsrapport',
+        identity: {
+          titlePattern: 'Dygnsrapport {number}',
+          series: 'dygn',
+          labels: { initial: 'Första', update: 'Nr {n}', final: 'Sista', extra: 'Extra' },
+        },
+        sections: [{ key: 'lage', title: 'Läget', kind: 'text' }],
+      });
+      assert.equal(daily.statusCode, 201, daily.body);
+      const finalReportItem = async () =>
+        (await checklist(event.id)).find((item) => item.key === 'final_report');
+
+      await publishReport(event.id, { kind: 'regular', templateId: daily.json().id });
+      await publishReport(event.id, { kind: 'regular' });
+      assert.deepEqual(await finalReportItem(), {
+        key: 'final_report',
+        ok: false,
+        missing: 'Serierna ”dygn” och ”main” har ingen publicerad slutrapport.',
+      });
+      await publishFinalReport(event.id);
+      assert.deepEqual(await finalReportItem(), {
+        key: 'final_report',
+        ok: false,
+        missing: 'Serien ”dygn” har ingen publicerad slutrapport.',
+      });
+      await publishReport(event.id, { kind: 'final', templateId: daily.json().id });
+      assert.deepEqual(await finalReportItem(), { key: 'final_report', ok: true, missing: null });
     });
 
     it('closes with failing items only on an override with a reason, kept in the audit trail', async () => {

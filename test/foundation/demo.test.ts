@@ -28,7 +28,16 @@ const nows: [string, Date][] = [
   ],
   ['the fall-back night', new Date(previousSwitch(clock, FALL_BACK_MONTH).getTime() - HOUR_MS / 2)],
   ['a Sunday night in ISO week 53', previousWeek53Sunday(clock)],
+  ['a Monday at 00:30 in Stockholm', lastMondayHalfPastMidnight(clock)],
 ];
+
+/** The latest Monday 00:30 Stockholm time before the clock: half an hour into a week. */
+function lastMondayHalfPastMidnight(now: Date): Date {
+  const thisWeek = periodOf(now, 'week');
+  const halfPast = new Date(thisWeek.start.getTime() + HOUR_MS / 2);
+  if (halfPast < now) return halfPast;
+  return new Date(previousPeriod(thisWeek.key).start.getTime() + HOUR_MS / 2);
+}
 
 const DAY_MS = 86_400_000;
 
@@ -125,6 +134,26 @@ for (const dialect of testDialects()) {
           periodOf(new Date(report.published_at!), 'week').key,
           previousPeriod(week.key).key,
         );
+      });
+
+      it('has a value of every key figure in the current week, whatever the day and hour', async () => {
+        const observations = await database.db
+          .selectFrom('figure_observations')
+          .innerJoin(
+            'figure_definitions',
+            'figure_definitions.id',
+            'figure_observations.definition_id',
+          )
+          .select(['figure_definitions.key', 'figure_observations.observed_at as at'])
+          .where('figure_observations.event_id', '=', demo.liveEventId)
+          .execute();
+        const inWeek = observations.filter(
+          ({ at }) => new Date(at) >= week.start && new Date(at) < week.end,
+        );
+        assert.deepEqual([...new Set(inWeek.map(({ key }) => key))].sort(), [
+          'beläggningsgrad',
+          'vantande-akut',
+        ]);
       });
 
       it('has one action overdue, one ahead, a diversion in force and milestones to come', async () => {

@@ -1,6 +1,9 @@
 // A configured key-figure block reads what a unit's facilities reported (decision 007): a unit
 // without a value of its own gets its facilities' values added where the figure adds up; a value
-// the unit reported for itself wins; a percentage over several facilities stays missing.
+// the unit reported for itself wins; a percentage over several facilities stays missing, unless the
+// block names the percentage's parts (`ratioOf`): then the unit's value is 100 × part ÷ whole of
+// the parts' values (each a count, its facilities added), and the total is the same over the
+// parts' totals. A percentage the unit reported for itself still wins over its parts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { periodOf, zonedLocalToInstant } from '../../src/core/time.ts';
@@ -123,6 +126,90 @@ for (const dialect of testDialects()) {
         ['Närhälsan', `6${nbsp}platser`, `75${nbsp}%`],
         ['Totalt', `25${nbsp}platser`, ''],
       ]);
+    });
+
+    it('computes a percentage from the parts the block names, per unit and in total', async () => {
+      const [sas, nh] = [unitIds.get('SÄS')!, unitIds.get('NH')!];
+      const first = await facility('SÄS', 'FAC-R1', 'Avdelning Öst');
+      const second = await facility('SÄS', 'FAC-R2', 'Avdelning Väst');
+      const staffed = await define('r-platser', 'platser');
+      const occupied = await define('r-belagda', 'platser');
+      const occupancy = await define('r-belaggning', '%');
+      await observe(staffed, { facilityId: first }, 12, '08:00');
+      await observe(staffed, { facilityId: second }, 8, '08:00');
+      await observe(occupied, { facilityId: first }, 9, '08:00');
+      await observe(occupied, { facilityId: first }, 10, '12:00');
+      await observe(occupied, { facilityId: second }, 8, '08:00');
+      await observe(occupancy, { facilityId: first }, 83, '12:00');
+      await observe(occupancy, { facilityId: second }, 100, '08:00');
+      await observe(staffed, { unitId: nh }, 10, '08:00');
+      await observe(occupied, { unitId: nh }, 6, '08:00');
+      await observe(occupancy, { unitId: nh }, 55, '08:00');
+
+      const template = await admin.post(`/api/events/${t.eventId}/templates`, {
+        name: 'Andelar',
+        sections: [
+          {
+            key: 'andelar',
+            title: 'Andelar',
+            kind: 'key_figures',
+            figures: {
+              figures: [
+                { key: 'r-platser' },
+                { key: 'r-belagda' },
+                { key: 'r-belaggning', ratioOf: { part: 'r-belagda', whole: 'r-platser' } },
+              ],
+              units: [sas, nh],
+              layout: 'matrix',
+              comparison: 'none',
+              chart: false,
+            },
+          },
+        ],
+      });
+      assert.equal(template.statusCode, 201, template.body);
+      const started = await staff.post(`/api/events/${t.eventId}/reports`, {
+        kind: 'extra',
+        templateId: template.json().id,
+      });
+      assert.equal(started.statusCode, 201, started.body);
+      const draft = (
+        await staff.get(`/api/events/${t.eventId}/reports/${started.json().id}`)
+      ).json();
+      const data = draft.sections.find((section: { key: string }) => section.key === 'andelar').data
+        .public as { type: string; rows?: string[][] }[];
+      assert.deepEqual(data.find((block) => block.type === 'table')!.rows, [
+        // 100 × (10 + 8) ÷ (12 + 8): the parts of the unit's two facilities.
+        ['Södra Älvsborgs Sjukhus', `20${nbsp}platser`, `18${nbsp}platser`, `90${nbsp}%`],
+        // The unit's own percentage wins over its parts (6 ÷ 10 would be 60 %).
+        ['Närhälsan', `10${nbsp}platser`, `6${nbsp}platser`, `55${nbsp}%`],
+        // 100 × (18 + 6) ÷ (20 + 10): the parts' totals, never a mean of percentages.
+        ['Totalt', `30${nbsp}platser`, `24${nbsp}platser`, `80${nbsp}%`],
+      ]);
+    });
+
+    it('refuses a percentage from parts read by a rule that does not add up', async () => {
+      const refused = await admin.post(`/api/events/${t.eventId}/templates`, {
+        name: 'Fel regel',
+        sections: [
+          {
+            key: 'andelar',
+            title: 'Andelar',
+            kind: 'key_figures',
+            figures: {
+              figures: [
+                {
+                  key: 'r-belaggning',
+                  rule: 'max',
+                  ratioOf: { part: 'r-belagda', whole: 'r-platser' },
+                },
+              ],
+            },
+          },
+        ],
+      });
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.match(refused.json().message, /En andel räknas av sina delar bara med/);
     });
   });
 }

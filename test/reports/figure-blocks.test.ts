@@ -209,6 +209,22 @@ for (const dialect of testDialects()) {
             comparison: 'previous_report',
             chart: false,
           }),
+          section('below', {
+            figures: [
+              {
+                key: 'fb-belaggning',
+                bands: [
+                  { from: 90, label: 'Hög' },
+                  { from: 100, label: 'Överbelagd' },
+                ],
+              },
+            ],
+            units: [sas, nh, rh],
+            layout: 'matrix',
+            comparison: 'none',
+            total: false,
+            chart: false,
+          }),
           { key: 'plain', title: 'Utan parametrar', kind: 'key_figures' },
         ],
       });
@@ -311,6 +327,23 @@ for (const dialect of testDialects()) {
           ['Överbelagd', '1'],
         ],
       });
+    });
+
+    // The rule for bands: a band holds the values from its start up to the next band's; a value
+    // below the lowest band is in none of them, but counted in a row "Under <lowest start>" that is
+    // there only when some unit is below, and its cell names it. A unit without a value is in no row.
+    it('counts the units below the lowest band in a row of their own', () => {
+      const [matrix, bandTable] = blocksOf('below');
+      assert.deepEqual((matrix as Extract<Block, { type: 'table' }>).rows, [
+        [names.get('SÄS'), `92,5${nbsp}% – Hög`],
+        [names.get('NH'), `101${nbsp}% – Överbelagd`],
+        [names.get('RH'), `88${nbsp}% – Under 90${nbsp}%`],
+      ]);
+      assert.deepEqual((bandTable as Extract<Block, { type: 'table' }>).rows, [
+        [`Under 90${nbsp}%`, '1'],
+        ['Hög', '1'],
+        ['Överbelagd', '1'],
+      ]);
     });
 
     it('writes "N, varav M" against a baseline day', () => {

@@ -177,6 +177,35 @@ for (const dialect of testDialects()) {
       assert.equal(bad.statusCode, 400, bad.body);
     });
 
+    it('answers the admin who loses a race for the next number with a 409 beside the field', async () => {
+      const [first, second] = await Promise.all([
+        admin.request('PUT', api('/report-series/kvall'), { nextNumber: 5 }),
+        admin.request('PUT', api('/report-series/kvall'), { nextNumber: 7 }),
+      ]);
+      const answers = [first, second].sort((a, b) => a.statusCode - b.statusCode);
+      assert.deepEqual(
+        answers.map((answer) => answer.statusCode),
+        [200, 409],
+        answers.map((answer) => answer.body).join('\n'),
+      );
+      const [won, lost] = answers as [typeof first, typeof first];
+      const winner = won.json().nextNumber as number;
+      assert.equal(lost.json().error, 'conflict');
+      assert.equal(lost.json().details.field, 'nextNumber');
+      assert.deepEqual(lost.json().details.current, won.json());
+      assert.equal(
+        lost.json().message,
+        `Någon annan har ändrat nästa nummer i serien ”kvall” till ${winner} sedan du läste det. Ditt nummer sparades inte; ändra och spara igen om det ska vara ett annat.`,
+      );
+      const stale = await admin.request('PUT', api('/report-series/kvall'), { nextNumber: 9 });
+      assert.equal(stale.statusCode, 409, stale.body);
+      assert.equal(stale.json().details.field, 'nextNumber');
+      assert.match(
+        stale.json().message,
+        /^Någon annan har ändrat nästa nummer i serien ”kvall” till/,
+      );
+    });
+
     it('refuses a regular report after the series’ final one unless it is reopened', async () => {
       const final = await start({ kind: 'final', templateId: dailyTemplateId });
       assert.match(final.title, /^Dygnsrapport nr 12 \(Sista\) – .*, Slutrapport$/);

@@ -4,7 +4,8 @@ import type { Db } from '../db/schema.ts';
 import { deliveriesOfReport } from '../distribution/repository.ts';
 import { diversionsInForce } from '../diversions/repository.ts';
 import { findLatestChange } from '../readiness/repository.ts';
-import { latestPublishedOfKind } from '../reports/repository.ts';
+import { type ReportRow, latestPublishedOfKind } from '../reports/repository.ts';
+import { seriesWithoutFinal } from '../reports/series.ts';
 
 /** What must be true before an event closes, judged at `now` from the records the staff keeps. */
 export async function closingChecklist(
@@ -14,12 +15,22 @@ export async function closingChecklist(
 ): Promise<ChecklistItem[]> {
   const finalReport = await latestPublishedOfKind(db, eventId, 'final');
   return [
-    item('final_report', finalReport ? null : 'Ingen slutrapport har publicerats.'),
+    item('final_report', await finalReportMissing(db, eventId, finalReport)),
     item('actions_handed_over', await unhandedActions(db, eventId, options.includeInternal)),
     item('diversions_ended', await diversionsStillInForce(db, eventId, options.now)),
     item('readiness_normal', await readinessNotNormal(db, eventId)),
     item('distribution_told', await distributionNotTold(db, finalReport?.id)),
   ];
+}
+
+/** A final report in each series the event has published reports in, or at least one. */
+async function finalReportMissing(db: Db, eventId: number, latestFinal: ReportRow | undefined) {
+  const open = (await seriesWithoutFinal(db, eventId)).map((series) => `”${series}”`);
+  if (open.length > 0) {
+    const named = new Intl.ListFormat('sv', { type: 'conjunction' }).format(open);
+    return `${open.length === 1 ? 'Serien' : 'Serierna'} ${named} har ingen publicerad slutrapport.`;
+  }
+  return latestFinal ? null : 'Ingen slutrapport har publicerats.';
 }
 
 function item(key: ChecklistKey, missing: string | null): ChecklistItem {

@@ -66,6 +66,17 @@ export class LiveCalendar {
     );
   }
 
+  /** Local `time` today, or now when that time has not come yet. */
+  todayAtOrNow(time: string): Date {
+    const instant = stockholmLocalToInstant(stockholmDayOf(this.now), time);
+    return instant.getTime() <= this.now.getTime() ? instant : this.now;
+  }
+
+  /** Whether local `time` today has passed. */
+  hasPassedToday(time: string): boolean {
+    return stockholmLocalToInstant(stockholmDayOf(this.now), time).getTime() <= this.now.getTime();
+  }
+
   /** `days` whole days from now at local `time` (a future deadline). */
   deadlineInDays(days: number, time: string): Date {
     const day = stockholmDayOf(new Date(this.now.getTime() + days * DAY_MS));

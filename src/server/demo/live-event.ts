@@ -77,10 +77,13 @@ async function loadReadiness(db: Db, context: DemoContext, calendar: LiveCalenda
   });
 }
 
-/** SÄS bed occupancy at 07:00 and 15:00 and patients waiting at the Borås ED at 14:00, 14 days. */
-const occupancyMorning = [97, 99, 101, 104, 106, 105, 103, 104, 102, 101, 99, 98, 97, 96];
-const occupancyAfternoon = [99, 101, 103, 106, 108, 106, 104, 105, 103, 102, 100, 99, 98, 97];
-const waitingAtEmergency = [28, 31, 36, 38, 33, 27, 25, 30, 24, 22, 21, 19, 23, 20];
+/**
+ * SÄS bed occupancy at 07:00 and 15:00 and patients waiting at the Borås ED at 14:00: the 14 days
+ * before today, and today.
+ */
+const occupancyMorning = [97, 99, 101, 104, 106, 105, 103, 104, 102, 101, 99, 98, 97, 96, 95];
+const occupancyAfternoon = [99, 101, 103, 106, 108, 106, 104, 105, 103, 102, 100, 99, 98, 97, 96];
+const waitingAtEmergency = [28, 31, 36, 38, 33, 27, 25, 30, 24, 22, 21, 19, 23, 20, 18];
 
 async function loadFigures(db: Db, context: DemoContext, calendar: LiveCalendar) {
   const { eventId } = context;
@@ -97,7 +100,7 @@ async function loadFigures(db: Db, context: DemoContext, calendar: LiveCalendar)
       source: 'Vårdplatskoordinator SÄS',
       internal: false,
     });
-  const days = occupancyMorning.length;
+  const days = occupancyMorning.length - 1;
   const mornings = calendar.daysBeforeToday(days, '07:00');
   const afternoons = calendar.daysBeforeToday(days, '15:00');
   const atTwo = calendar.daysBeforeToday(days, '14:00');
@@ -107,6 +110,23 @@ async function loadFigures(db: Db, context: DemoContext, calendar: LiveCalendar)
     await record('beläggningsgrad', occupancyAfternoon[day]!, afternoons[day]!, null);
     await record('vantande-akut', waitingAtEmergency[day]!, atTwo[day]!, emergency);
   }
+  // Today's first values even before their time has come, so that the current period has values
+  // whatever the day and hour the demo loads (a week begins on Monday at midnight).
+  await record('beläggningsgrad', occupancyMorning[days]!, calendar.todayAtOrNow('07:00'), null);
+  if (calendar.hasPassedToday('15:00')) {
+    await record(
+      'beläggningsgrad',
+      occupancyAfternoon[days]!,
+      calendar.todayAtOrNow('15:00'),
+      null,
+    );
+  }
+  await record(
+    'vantande-akut',
+    waitingAtEmergency[days]!,
+    calendar.todayAtOrNow('14:00'),
+    emergency,
+  );
 }
 
 async function loadDecisionAndDiversion(

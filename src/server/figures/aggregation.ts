@@ -1,4 +1,4 @@
-import type { ValueRule } from '../../contract/block-params.ts';
+import { type ValueRule, addingRules } from '../../contract/block-params.ts';
 import { periodOf, zonedLocalToInstant } from '../../core/time.ts';
 import type { ObservationRow } from './repository.ts';
 
@@ -174,7 +174,12 @@ export function valueByRule(rule: ValueRule, rows: Observed[], atInstant?: Date)
 
 /** Whether places' values by the rule add up: latest, at a time, or summed. */
 export function ruleAdds(rule: ValueRule): boolean {
-  return rule === 'latest' || rule === 'at_time' || rule === 'sum';
+  return addingRules.includes(rule);
+}
+
+/** A percentage from its parts, 100 × part ÷ whole; none of a whole of nothing. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? withoutNoise((100 * part) / whole) : null;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { EventRow } from '../events/repository.ts';
 import { type EventUnit, eventUnitsForReport } from '../event-units/report-contribution.ts';
 import {
   atTimeOfLastDay,
+  percentOf,
   ruleAdds,
   totalByRule,
   valueByRule,
@@ -240,7 +241,17 @@ interface FigureValues {
   observations: ObservationRow[];
   current: Map<number, number>;
   compared: Map<number, number> | null;
+  /** A percentage the template computes from two counts: the parts' values when they read. */
+  ratio: { current: RatioParts; compared: RatioParts | null } | null;
 }
+
+/** The two counts of a percentage, each unit's value. */
+interface RatioParts {
+  part: Map<number, number>;
+  whole: Map<number, number>;
+}
+
+type Moment = 'current' | 'compared';
 
 /** What rendering a block needs besides the values. */
 interface BlockContext {
@@ -278,29 +289,55 @@ async function configuredFigureBlocks(
   };
   const result: StoredData = { public: [], internal: [] };
   for (const audience of ['internal', 'public'] as const) {
-    const values = block.figures.flatMap((choice) => {
-      const found = figures.find((entry) => entry.figure.key === choice.key);
-      if (!found || (audience === 'public' && found.figure.internal === 1)) return [];
-      const unitOf = unitOfRow(directory.unitOfFacility);
+    const unitOf = unitOfRow(directory.unitOfFacility);
+    const visible = (key: string) => {
+      const found = figures.find((entry) => entry.figure.key === key);
+      if (!found || (audience === 'public' && found.figure.internal === 1)) return null;
       const observations = found.observations.filter(
         (row) =>
           (audience === 'internal' || row.internal === 0) &&
           units.some((unit) => unit.unitId === unitOf(row)),
       );
-      const read = (reading: Reading) =>
-        valuesPerUnit(choice, found.figure, observations, units, reading, {
-          zone: event.time_zone,
-          unitOf,
-        });
+      return { figure: found.figure, observations };
+    };
+    const values = block.figures.flatMap((choice): FigureValues[] => {
+      const found = visible(choice.key);
+      if (!found) return [];
+      const parts = choice.ratioOf && {
+        part: visible(choice.ratioOf.part),
+        whole: visible(choice.ratioOf.whole),
+      };
+      const readOf =
+        (reading: Reading) =>
+        (figure: FigureRow, observations: ObservationRow[], fromParts?: RatioParts | null) =>
+          valuesPerUnit(choice, figure, observations, units, reading, {
+            zone: event.time_zone,
+            unitOf,
+            fromParts,
+          });
+      const readParts = (reading: Reading): RatioParts | null =>
+        parts?.part && parts.whole
+          ? {
+              part: readOf(reading)(parts.part.figure, parts.part.observations),
+              whole: readOf(reading)(parts.whole.figure, parts.whole.observations),
+            }
+          : null;
+      const ratio =
+        parts?.part && parts.whole
+          ? { current: readParts(current)!, compared: compared ? readParts(compared) : null }
+          : null;
+      const read = (reading: Reading, fromParts: RatioParts | null | undefined) =>
+        readOf(reading)(found.figure, found.observations, fromParts);
       return [
         {
           choice,
           figure: found.figure,
           label: choice.label || found.figure.name,
           unitOfMeasure: choice.unitOfMeasure ?? found.figure.unit_of_measure,
-          observations,
-          current: read(current),
-          compared: compared ? read(compared) : null,
+          observations: found.observations,
+          current: read(current, ratio?.current),
+          compared: compared ? read(compared, ratio?.compared) : null,
+          ratio,
         },
       ];
     });
@@ -371,7 +408,15 @@ function valuesPerUnit(
   observations: ObservationRow[],
   units: EventUnit[],
   reading: Reading,
-  { zone, unitOf }: { zone: string; unitOf: (row: ObservationRow) => number | null },
+  {
+    zone,
+    unitOf,
+    fromParts,
+  }: {
+    zone: string;
+    unitOf: (row: ObservationRow) => number | null;
+    fromParts?: RatioParts | null | undefined;
+  },
 ): Map<number, number> {
   const inReading = observations.filter((row) => {
     const instant = Date.parse(row.observed_at);
@@ -386,7 +431,7 @@ function valuesPerUnit(
   const values = new Map<number, number>();
   for (const unit of units) {
     const rows = inReading.filter((row) => unitOf(row) === unit.unitId);
-    const value = unitValue(choice, figure, rows, atInstant);
+    const value = unitValue(choice, figure, rows, atInstant, ratioOfUnit(fromParts, unit.unitId));
     if (value !== null) values.set(unit.unitId, value);
   }
   return values;
@@ -398,19 +443,28 @@ function unitOfRow(unitOfFacility: ReadonlyMap<number, number>) {
     row.facility_id === null ? row.unit_id : (unitOfFacility.get(row.facility_id) ?? null);
 }
 
+/** A unit's percentage from its parts' values, when both parts have one. */
+function ratioOfUnit(parts: RatioParts | null | undefined, unitId: number): number | null {
+  const [part, whole] = [parts?.part.get(unitId), parts?.whole.get(unitId)];
+  return part === undefined || whole === undefined ? null : percentOf(part, whole);
+}
+
 /**
- * A unit's value by the rule: from what the unit reported for itself when it did; otherwise its
- * facilities' values by the rule, added where the figure adds up (decision 007: a unit and one of
- * its facilities are never added together).
+ * A unit's value by the rule: from what the unit reported for itself when it did; otherwise, for
+ * a percentage the template computes, from its parts; otherwise its facilities' values by the
+ * rule, added where the figure adds up (decision 007: a unit and one of its facilities are never
+ * added together).
  */
 function unitValue(
   choice: FigureChoice,
   figure: FigureRow,
   rows: ObservationRow[],
   atInstant: Date | undefined,
+  fromParts: number | null,
 ): number | null {
   const own = rows.filter((row) => row.facility_id === null);
   if (own.length > 0) return valueByRule(choice.rule, own, atInstant);
+  if (fromParts !== null) return fromParts;
   const facilities = [...new Set(rows.map((row) => row.facility_id))];
   const facilityValues = facilities
     .map((facility) =>
@@ -424,23 +478,37 @@ function unitValue(
   return totalByRule(choice.rule, figure.unit_of_measure, facilityValues);
 }
 
-/** The figure added up over the units, where it adds up and no unit lies under another. */
-function totalOver(
-  values: FigureValues,
-  units: EventUnit[],
-  read: Map<number, number>,
-): number | null {
+/**
+ * The figure added up over the units, where it adds up and no unit lies under another; a
+ * percentage the template computes from its parts is the parts' totals' percentage, when every
+ * unit with a value has both parts.
+ */
+function totalOver(values: FigureValues, units: EventUnit[], when: Moment): number | null {
+  const read = values[when];
+  if (!read) return null;
   const present = units.filter((unit) => read.has(unit.unitId));
   if (nested(present)) return null;
+  if (values.ratio && present.length > 1) return ratioTotal(values.ratio[when], present);
   const numbers = present.map((unit) => read.get(unit.unitId)!);
   return totalByRule(values.choice.rule, values.figure.unit_of_measure, numbers);
+}
+
+function ratioTotal(parts: RatioParts | null, present: EventUnit[]): number | null {
+  if (!parts) return null;
+  const sumOf = (read: Map<number, number>) =>
+    present.reduce<number | null>((sum, unit) => {
+      const value = read.get(unit.unitId);
+      return sum === null || value === undefined ? null : sum + value;
+    }, 0);
+  const [part, whole] = [sumOf(parts.part), sumOf(parts.whole)];
+  return part === null || whole === null ? null : percentOf(part, whole);
 }
 
 /** The change of the total, only when both totals are over the same units. */
 function totalChange(values: FigureValues, units: EventUnit[]): number | null {
   if (!values.compared) return null;
-  const now = totalOver(values, units, values.current);
-  const before = totalOver(values, units, values.compared);
+  const now = totalOver(values, units, 'current');
+  const before = totalOver(values, units, 'compared');
   if (now === null || before === null) return null;
   const reporting = (read: Map<number, number>) =>
     units
@@ -457,10 +525,18 @@ function unitChange(values: FigureValues, unitId: number): number | null {
   return now === undefined || before === undefined ? null : withoutNoise(now - before);
 }
 
-/** The band a value falls in: the one with the highest start at or below it. */
+/**
+ * The band a value falls in: the one with the highest start at or below it; a value below every
+ * band is "Under <the lowest start>", so that every unit with a value is counted somewhere.
+ */
 function bandOf(values: FigureValues, value: number): string | null {
   const bands = [...values.choice.bands].sort((a, b) => b.from - a.from);
-  return bands.find((band) => value >= band.from)?.label ?? null;
+  if (bands.length === 0) return null;
+  return bands.find((band) => value >= band.from)?.label ?? belowBands(values, bands.at(-1)!.from);
+}
+
+function belowBands(values: FigureValues, lowest: number): string {
+  return `Under ${formatFigure(lowest, values.unitOfMeasure)}`;
 }
 
 function formatted(values: FigureValues, value: number, change: number | null): string {
@@ -589,7 +665,7 @@ function blockTotal(
 ): number | null {
   if (!context.block.total) return null;
   if (units.filter((unit) => values.current.has(unit.unitId)).length < 2) return null;
-  return totalOver(values, units, values.current);
+  return totalOver(values, units, 'current');
 }
 
 /** Units down, figures across; a subtotal row per group and a total row where they add up. */
@@ -638,7 +714,7 @@ function matrixTable(figures: FigureValues[], units: EventUnit[], context: Block
 
 /** The figure's value for the block: one unit's, or the total where it adds up; else per unit. */
 function scopesOf(values: FigureValues, units: EventUnit[]) {
-  const total = units.length === 1 ? null : totalOver(values, units, values.current);
+  const total = units.length === 1 ? null : totalOver(values, units, 'current');
   if (units.length === 1 || total !== null) {
     const value = units.length === 1 ? (values.current.get(units[0]!.unitId) ?? null) : total;
     const change =
@@ -656,7 +732,7 @@ function scopesOf(values: FigureValues, units: EventUnit[]) {
 function partValue(part: FigureValues, units: EventUnit[]): number | null {
   return units.length === 1
     ? (part.current.get(units[0]!.unitId) ?? null)
-    : totalOver(part, units, part.current);
+    : totalOver(part, units, 'current');
 }
 
 /** "Figure: value", or one line per unit ("Figure, Unit: value") where the units do not add up. */
@@ -695,7 +771,10 @@ function compoundLines(
     });
 }
 
-/** Per figure with bands: how many of the units fall in each band. */
+/**
+ * Per figure with bands: how many of the units fall in each band, lowest first, after a row for
+ * those below every band when there are any.
+ */
 function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
   return figures
     .filter((values) => values.choice.bands.length > 0)
@@ -706,6 +785,8 @@ function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
           const value = values.current.get(unit.unitId);
           return value !== undefined && bandOf(values, value) === label;
         }).length;
+      const below = belowBands(values, bands[0]!.from);
+      const belowRow = inBand(below) > 0 ? [[below, String(inBand(below))]] : [];
       return {
         type: 'table',
         caption: `${values.label}: antal enheter per band`,
@@ -713,7 +794,7 @@ function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
           { label: 'Band', align: 'left' },
           { label: 'Enheter', align: 'right' },
         ],
-        rows: bands.map((band) => [band.label, String(inBand(band.label))]),
+        rows: [...belowRow, ...bands.map((band) => [band.label, String(inBand(band.label))])],
       };
     });
 }

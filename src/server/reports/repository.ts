@@ -279,6 +279,19 @@ export async function seriesInUse(db: Db, eventId: number) {
   return rows.map((row) => ({ series: row.series, last: Number(row.last) }));
 }
 
+/** The series in which the event has published a report, in order. */
+export async function publishedSeries(db: Db, eventId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('series')
+    .distinct()
+    .where('event_id', '=', eventId)
+    .where('state', '=', 'published')
+    .orderBy('series')
+    .execute();
+  return rows.map((row) => row.series);
+}
+
 /** The published final report of a series: after it, the series is closed. */
 export function publishedFinalOfSeries(
   db: Db,

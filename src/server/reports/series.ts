@@ -1,7 +1,8 @@
 import type { ReportSeries } from '../../contract/reports.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
+import { isUniqueViolation } from '../db/constraint-errors.ts';
+import { AppError, errors } from '../errors.ts';
 import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { listTemplates } from '../templates/repository.ts';
@@ -13,6 +14,7 @@ import {
   insertSeriesSetting,
   listSeriesSettings,
   publishedFinalOfSeries,
+  publishedSeries,
   seriesInUse,
   lastSeriesNumber,
   updateSeriesSetting,
@@ -46,6 +48,15 @@ export async function checkSeriesOpen(
     `Serien är avslutad med slutrapporten ”${final.title}” (nr ${final.series_number}). Kryssa i ”Öppna serien igen” om en ny ordinarie rapport ändå ska skrivas.`,
     { field: 'reopenSeries', closedBy: final.id },
   );
+}
+
+/** The series in which the event has published reports but no final report yet. */
+export async function seriesWithoutFinal(db: Db, eventId: number): Promise<string[]> {
+  const open = [];
+  for (const series of await publishedSeries(db, eventId)) {
+    if (!(await publishedFinalOfSeries(db, eventId, series))) open.push(series);
+  }
+  return open;
 }
 
 /** Every series of the event: those its templates name, those its reports use, those set. */
@@ -83,7 +94,33 @@ export async function setNextSeriesNumber(
   series: string,
   input: { nextNumber: number; version?: number | undefined },
 ): Promise<ReportSeries> {
-  await db.transaction().execute(async (trx) => {
+  try {
+    await writeNextNumber(db, actor, eventId, series, input);
+  } catch (error) {
+    // Two first settings of a series at once: the one stored second loses on the unique key.
+    if (!isUniqueViolation(error)) throw error;
+    throw numberChangedMeanwhile(await seriesAnswer(db, eventId, series));
+  }
+  return seriesAnswer(db, eventId, series);
+}
+
+/** The 409 for a next number someone else set since it was read, beside the field. */
+function numberChangedMeanwhile(current: ReportSeries) {
+  return new AppError(
+    'conflict',
+    `Någon annan har ändrat nästa nummer i serien ”${current.series}” till ${current.nextNumber} sedan du läste det. Ditt nummer sparades inte; ändra och spara igen om det ska vara ett annat.`,
+    { current, field: 'nextNumber' },
+  );
+}
+
+function writeNextNumber(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  series: string,
+  input: { nextNumber: number; version?: number | undefined },
+): Promise<void> {
+  return db.transaction().execute(async (trx) => {
     await requireEvent(trx, eventId);
     const last = await lastSeriesNumber(trx, eventId, series);
     if (last !== undefined && input.nextNumber <= last) {
@@ -103,7 +140,7 @@ export async function setNextSeriesNumber(
       series,
       ...changes,
     });
-    if (!after) throw errors.conflict(await seriesAnswer(trx, eventId, series));
+    if (!after) throw numberChangedMeanwhile(await seriesAnswer(trx, eventId, series));
     await recordAudit(trx, actor, {
       action: 'report.series_number',
       entityType: 'report_series',
@@ -113,7 +150,6 @@ export async function setNextSeriesNumber(
       after,
     });
   });
-  return seriesAnswer(db, eventId, series);
 }
 
 /** Inserts the first setting of a series or updates the one read; undefined when it was stale. */

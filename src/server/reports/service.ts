@@ -28,6 +28,7 @@ import { atomFeed } from './atom.ts';
 import { changesSincePrevious } from './changes.ts';
 import { reportWarnings } from './checks.ts';
 import { compileSectionData, expandUnitSections, resolveTitle } from './compile.ts';
+import { draftReportRow } from './draft-row.ts';
 import {
   type ReportRow,
   type SectionRow,
@@ -90,29 +91,18 @@ export async function startReport(
     const seriesNumber = await nextSeriesNumber(trx, eventId, identity.series);
     const previous = await latestPublished(trx, eventId);
     const now = input.compiledAt ?? new Date().toISOString();
-    const report = await insertReport(trx, {
-      event_id: eventId,
-      number: await nextNumber(trx, eventId),
-      revision: 1,
-      kind: input.kind,
-      series: identity.series,
-      series_number: seriesNumber,
-      template_id: template.id,
-      title: titleOf(event, template, { kind: input.kind, seriesNumber, compiledAt: now }),
-      state: 'draft',
-      period_start: previous?.compiled_at ?? event.activated_at,
-      compiled_at: now,
-      corrects_report_id: null,
-      return_comment: null,
-      approved_by: null,
-      approved_at: null,
-      published_by: null,
-      published_at: null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_by: actor.userId,
-      updated_at: now,
-    });
+    const report = await insertReport(
+      trx,
+      draftReportRow(event, previous, actor, {
+        number: await nextNumber(trx, eventId),
+        kind: input.kind,
+        series: identity.series,
+        seriesNumber,
+        templateId: template.id,
+        title: titleOf(event, template, { kind: input.kind, seriesNumber, compiledAt: now }),
+        compiledAt: now,
+      }),
+    );
     const carried = previous ? await sectionsOf(trx, previous.id) : [];
     const rows = await draftSections(
       trx,

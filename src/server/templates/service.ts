@@ -34,6 +34,7 @@ import {
 import { requireEvent } from '../events/service.ts';
 import type { EventRow } from '../events/repository.ts';
 import { compileSectionData, expandUnitSections, resolveTitle } from '../reports/compile.ts';
+import { draftReportRow } from '../reports/draft-row.ts';
 import { type ReportRow, latestPublished } from '../reports/repository.ts';
 import type { ReportTemplateSetup } from '../../contract/setups.ts';
 
@@ -250,32 +251,16 @@ function transientReport(
   previous: ReportRow | undefined,
   actor: Actor,
 ): ReportRow {
-  const now = new Date().toISOString();
-  return {
-    id: 0,
-    event_id: event.id,
+  const row = draftReportRow(event, previous, actor, {
     number: 0,
-    revision: 1,
     kind: 'regular',
     series: defaultIdentity.series,
-    series_number: 0,
-    template_id: 0,
+    seriesNumber: 0,
+    templateId: 0,
     title: '',
-    state: 'draft',
-    period_start: previous?.compiled_at ?? event.activated_at,
-    compiled_at: now,
-    corrects_report_id: null,
-    return_comment: null,
-    approved_by: null,
-    approved_at: null,
-    published_by: null,
-    published_at: null,
-    created_by: actor.userId,
-    created_at: now,
-    updated_by: actor.userId,
-    updated_at: now,
-    version: 1,
-  };
+    compiledAt: new Date().toISOString(),
+  });
+  return { id: 0, version: 1, ...row };
 }
 
 /** A template file becomes a new template of the event, under the name it carries. */

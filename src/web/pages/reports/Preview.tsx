@@ -12,7 +12,7 @@ export function sectionBlocks(
   audience: 'public' | 'internal',
   text = section.text,
 ): Block[] {
-  const textBlocks: Block[] = text.trim() ? [{ type: 'markdown', markdown: text }] : [];
+  const textBlocks: Block[] = text.trim() ? [{ type: 'markdown', markdown: text, gfm: true }] : [];
   return [...textBlocks, ...(audience === 'public' ? section.data.public : section.data.internal)];
 }
 
@@ -29,8 +29,8 @@ export function SectionPreview({
 }) {
   const { t } = useTranslation();
   const blocks = sectionBlocks(section, audience, text);
-  const Heading = `h${Math.min(6, headingLevel + Math.max(0, Math.min(2, section.level - 1)))}` as
-    'h2' | 'h3' | 'h4' | 'h5';
+  const level = Math.min(6, headingLevel + Math.max(0, Math.min(2, section.level - 1)));
+  const Heading = `h${level}` as 'h2' | 'h3' | 'h4' | 'h5';
   return (
     <section className={`preview-section preview-section--level-${Math.min(3, section.level)}`}>
       <Heading className="preview-section__title">{section.title}</Heading>
@@ -42,17 +42,23 @@ export function SectionPreview({
       {blocks.length === 0 ? (
         <p className="muted">{t('reports.preview.empty')}</p>
       ) : (
-        blocks.map((block, index) => <BlockView key={index} block={block} />)
+        blocks.map((block, index) => <BlockView key={index} block={block} headingOffset={level} />)
       )}
     </section>
   );
 }
 
-export function BlockView({ block }: { block: Block }) {
+export function BlockView({ block, headingOffset }: { block: Block; headingOffset: number }) {
   const { t } = useTranslation();
   switch (block.type) {
     case 'markdown':
-      return <Markdown text={block.markdown} />;
+      return (
+        <Markdown
+          text={block.markdown}
+          dialect={block.gfm ? 'gfm' : 'subset'}
+          headingOffset={headingOffset}
+        />
+      );
     case 'bullets':
       return (
         <ul>
