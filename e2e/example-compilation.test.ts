@@ -348,3 +348,48 @@ test('a compilation across several organisations repeats one key-figure block pe
   await staff.context.close();
   await approver.context.close();
 });
+
+test('a section dragged by its handle in the tree lands before the row it is dropped on', async () => {
+  const eventId = await newEventWithStaff('Dra och släpp');
+  const db = e2e.server.database.db;
+  const staffUser = await findUserByEmail(db, demoPeople.staff);
+  await grantRole(db, systemActor, eventId, {
+    userId: staffUser!.id,
+    role: 'designer',
+    unitId: null,
+  });
+  const { context, page } = await signedIn(demoPeople.staff);
+  const problems = watchErrors(page);
+  await page.goto(`/events/${eventId}/admin/templates`);
+  await page.getByRole('heading', { level: 1, name: 'Mallar' }).waitFor();
+  await page.getByLabel('Mallens namn').fill('Ordningen');
+  await page.getByRole('button', { name: 'Skapa mallen' }).click();
+  await page.getByRole('heading', { name: 'Mallen Ordningen' }).waitFor();
+  const settings = page.locator('.template-section-form');
+  for (const title of ['Bakgrund', 'Kontakter']) {
+    await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
+    await settings.getByLabel('Rubrik', { exact: true }).fill(title);
+  }
+  const rows = page.locator('#template-sections ~ ol.section-order > li');
+  const row = (title: string) =>
+    rows.filter({
+      has: page.getByRole('button', { name: new RegExp(`^Inställningar\\W+${title}$`) }),
+    });
+  await row('Kontakter')
+    .locator('.section-order__grip')
+    .dragTo(row('Läget').locator('.section-order__row'));
+  await page.getByRole('button', { name: 'Spara mallen' }).click();
+  await page.getByText('Mallen är sparad (version 2).').waitFor();
+
+  const stored = (await (await page.request.get(`/api/events/${eventId}/templates`)).json()) as {
+    items: { name: string; sections: { title: string }[] }[];
+  };
+  assert.deepEqual(
+    stored.items
+      .find((template) => template.name === 'Ordningen')!
+      .sections.map((section) => section.title),
+    ['Kontakter', 'Läget', 'Bakgrund'],
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
