@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pdfMake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
-import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import type { Node, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import type {
   Block,
   ChartSpec,
@@ -104,12 +104,26 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
     header: () => runningHeader(snapshot),
     footer: (currentPage, pageCount) => runningFooter(currentPage, pageCount, options.contentHash),
     pageBreakBefore: (node, following) =>
-      node.headlineLevel !== undefined && following.getFollowingNodesOnPage().length === 0,
+      node.headlineLevel !== undefined &&
+      !following.getFollowingNodesOnPage().some(keepsHeadingCompany),
     content: [titleBlock(snapshot), ...sectionsContent(snapshot)],
   };
 }
 
+/**
+ * Whether a node after a heading on its page keeps the heading there: body content, not the
+ * running header or footer (pdfmake lists them among the page's nodes) nor the section's
+ * "Uppdaterad" line, so that no heading ends a page alone.
+ */
+function keepsHeadingCompany(node: Node): boolean {
+  return node.style !== RUNNING && node.style !== 'sectionUpdated';
+}
+
+/** The style of the running header and footer, and of each of their parts. */
+const RUNNING = 'running';
+
 const STYLES: TDocumentDefinitions['styles'] = {
+  [RUNNING]: { fontSize: 8, color: MUTED },
   eventName: { fontSize: 9, color: MUTED, characterSpacing: 0.6, margin: [0, 0, 0, 2] },
   title: { fontSize: 22, bold: true, color: ACCENT, margin: [0, 0, 0, 6], lineHeight: 1.1 },
   compiled: { fontSize: 11, bold: true, margin: [0, 0, 0, 4] },
@@ -142,16 +156,16 @@ function runningHeader(snapshot: ReportSnapshot): Content {
   ].filter((marker) => marker !== '');
   return {
     margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
-    fontSize: 8,
-    color: MUTED,
+    style: RUNNING,
     columns: [
       {
+        style: RUNNING,
         text: [
           markers.length ? { text: `${markers.join(' · ')}  `, bold: true, color: '#8a1c1c' } : '',
           snapshot.report.title,
         ],
       },
-      { text: compiledLine(snapshot), alignment: 'right' },
+      { text: compiledLine(snapshot), alignment: 'right', style: RUNNING },
     ],
   };
 }
@@ -159,14 +173,19 @@ function runningHeader(snapshot: ReportSnapshot): Content {
 function runningFooter(currentPage: number, pageCount: number, contentHash?: string): Content {
   return {
     margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
-    fontSize: 8,
-    color: MUTED,
+    style: RUNNING,
     columns: [
       {
+        style: RUNNING,
         text: contentHash ? `${CONTENT_HASH_LABEL}: ${contentHash.slice(0, 16)}…` : '',
         width: '*',
       },
-      { text: `Sida ${currentPage} av ${pageCount}`, alignment: 'right', width: 'auto' },
+      {
+        text: `Sida ${currentPage} av ${pageCount}`,
+        alignment: 'right',
+        width: 'auto',
+        style: RUNNING,
+      },
     ],
   };
 }

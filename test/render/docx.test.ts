@@ -3,18 +3,7 @@ import { before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { renderDocx } from '../../src/render/docx.ts';
 import { reportFixture } from './fixture.ts';
-
-/** The paragraphs of a WordprocessingML body as { style, text, numbered }. */
-function paragraphs(xml: string): { style: string; text: string; numbered: boolean }[] {
-  return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((match) => {
-    const inner = match[1] ?? match[2] ?? '';
-    return {
-      style: /<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1] ?? '',
-      text: [...inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join(''),
-      numbered: inner.includes('<w:numPr>'),
-    };
-  });
-}
+import { docxParagraphs as paragraphs } from './helpers.ts';
 
 describe('Word report', () => {
   const snapshot = reportFixture();

@@ -61,6 +61,18 @@ export function htmlHeadings(html: string): [number, string][] {
   ]);
 }
 
+/** The paragraphs of a WordprocessingML body as { style, text, numbered }. */
+export function docxParagraphs(xml: string): { style: string; text: string; numbered: boolean }[] {
+  return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((match) => {
+    const inner = match[1] ?? match[2] ?? '';
+    return {
+      style: /<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1] ?? '',
+      text: [...inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join(''),
+      numbered: inner.includes('<w:numPr>'),
+    };
+  });
+}
+
 export function pdfToText(pdf: Buffer): string {
   return withTempFile(pdf, '.pdf', (file) => run('pdftotext', ['-enc', 'UTF-8', file, '-']));
 }

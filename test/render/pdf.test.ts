@@ -45,4 +45,45 @@ describe('PDF report', () => {
     assert.match(text, /Gul nivå 90 %/);
     assert.match(text, /v\. 45/);
   });
+
+  it('never ends a page with a heading: it goes over with its content', async () => {
+    // However long the first section, the page break falls between regions, never after a title.
+    for (const words of [20, 40, 60, 80, 100]) {
+      const snapshot = reportFixture();
+      snapshot.sections = [
+        {
+          key: 'organisationer',
+          title: 'Läget per organisation',
+          level: 1,
+          kind: 'key_figures',
+          internal: false,
+          blocks: [{ type: 'markdown', markdown: 'ord '.repeat(words) }],
+        },
+        ...Array.from({ length: 8 }, (_, index) => ({
+          key: `region-${index}`,
+          title: `Region ${index}`,
+          level: 2 as const,
+          kind: 'key_figures' as const,
+          internal: false,
+          updatedAt: '2024-11-05T16:30:00Z',
+          blocks: [
+            { type: 'bullets' as const, items: ['Belagda: 1 platser', 'Lediga: 2 platser'] },
+          ],
+        })),
+      ];
+      const pages = pdfToText(await renderPdf(snapshot)).split('\f');
+      const lastLines = pages.map((page) =>
+        page
+          .split('\n')
+          .filter((line) => line.trim() !== '' && !/^Sida \d+ av \d+$/.test(line))
+          .slice(-2),
+      );
+      for (const [index, last] of lastLines.entries()) {
+        assert.ok(
+          !last.some((line) => /^Region \d$/.test(line)),
+          `${words} words: page ${index + 1} ends ${JSON.stringify(last)}`,
+        );
+      }
+    }
+  });
 });

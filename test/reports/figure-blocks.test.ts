@@ -16,6 +16,9 @@ type Block =
 
 interface Section {
   key: string;
+  title: string;
+  parentKey: string | null;
+  level: number;
   data: { public: Block[]; internal: Block[] };
 }
 
@@ -199,9 +202,11 @@ for (const dialect of testDialects()) {
             units: [rlm],
             comparison: 'none',
             missingMark: 'saknas',
+            showReported: true,
             repeatPerUnit: true,
             chart: false,
           }),
+          section('every', { layout: 'matrix', showReported: true, chart: false }),
           section('previous', {
             figures: [{ key: 'fb-inlagda' }],
             units: [sas, nh],
@@ -352,7 +357,7 @@ for (const dialect of testDialects()) {
       ]);
     });
 
-    it('repeats the block for each unit of a group, with the template’s mark and decimals', () => {
+    it('repeats the block as a subsection per unit of a group, with the template’s mark and decimals', () => {
       const occupancyBands = (counts: string[]) => ({
         type: 'table',
         caption: 'Beläggning: antal enheter per band',
@@ -382,13 +387,44 @@ for (const dialect of testDialects()) {
         ],
       });
       assert.deepEqual(blocksOf('repeat'), [
-        { type: 'markdown', markdown: `**${names.get('NH')}**` },
-        rowsOf('NH', p('35'), `101,00${nbsp}procent`, 'Överbelagd'),
-        occupancyBands(['0', '0', '1']),
-        { type: 'markdown', markdown: `**${names.get('RH')}**` },
-        rowsOf('RH', 'saknas', `88,00${nbsp}procent`, 'Hög'),
-        occupancyBands(['0', '1', '0']),
+        { type: 'markdown', markdown: '2 av 2 enheter har rapporterat' },
       ]);
+      const copies = [...sections.values()].filter((entry) => entry.parentKey === 'repeat');
+      assert.deepEqual(
+        copies.map((entry) => [entry.key, entry.title, entry.level]),
+        [
+          [`repeat-nh-${ids.get('NH')}`, names.get('NH'), sections.get('repeat')!.level + 1],
+          [`repeat-rh-${ids.get('RH')}`, names.get('RH'), sections.get('repeat')!.level + 1],
+        ],
+      );
+      assert.deepEqual(
+        copies.map((entry) => entry.data.public),
+        [
+          [
+            rowsOf('NH', p('35'), `101,00${nbsp}procent`, 'Överbelagd'),
+            occupancyBands(['0', '0', '1']),
+          ],
+          [rowsOf('RH', 'saknas', `88,00${nbsp}procent`, 'Hög'), occupancyBands(['0', '1', '0'])],
+        ],
+      );
+    });
+
+    it('shows every figure of the event when none is chosen, and counts no group as silent', async () => {
+      const figures = (await staff.get(figuresUrl())).json().items as { name: string }[];
+      const [reported, table] = sections.get('every')!.data.internal as [
+        Extract<Block, { type: 'markdown' }>,
+        Extract<Block, { type: 'table' }>,
+      ];
+      assert.deepEqual(
+        table.columns.map((column) => column.label).sort(),
+        ['Enhet', ...figures.map((figure) => figure.name)].sort(),
+      );
+      // The event's units are SÄS, RLM (a group of NH and RH) and FSS: RLM reports nothing itself.
+      assert.deepEqual(
+        table.rows.slice(0, 5).map((row) => row[0]),
+        ['SÄS', 'RLM', 'NH', 'RH', 'FSS'].map((code) => names.get(code)),
+      );
+      assert.match(reported.markdown, /^\d av 4 enheter har rapporterat$/);
     });
 
     it('compares with the period of the previous published report', () => {

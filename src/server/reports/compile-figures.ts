@@ -274,7 +274,9 @@ async function configuredFigureBlocks(
 ): Promise<StoredData> {
   const { figures, directory } = await figuresForReport(db, event.id, report.compiled_at);
   const eventUnits = await eventUnitsForReport(db, event.id);
-  const units = chosenUnits(block.units, eventUnits);
+  const units = block.repeatPerUnit
+    ? repeatedUnits(block, eventUnits)
+    : chosenUnits(block.units, eventUnits);
   const period = coveredPeriod(event, new Date(report.compiled_at));
   const current = { start: period.start, end: period.end, until: new Date(report.compiled_at) };
   const compared = await comparedReading(db, event, report, block, period);
@@ -300,7 +302,7 @@ async function configuredFigureBlocks(
       );
       return { figure: found.figure, observations };
     };
-    const values = block.figures.flatMap((choice): FigureValues[] => {
+    const values = choicesOf(block, figures).flatMap((choice): FigureValues[] => {
       const found = visible(choice.key);
       if (!found) return [];
       const parts = choice.ratioOf && {
@@ -344,6 +346,22 @@ async function configuredFigureBlocks(
     result[audience] = renderBlock(values, units, context);
   }
   return result;
+}
+
+/** The chosen figures; none chosen: every figure of the event, each by its latest value. */
+function choicesOf(block: KeyFigureBlock, figures: { figure: FigureRow }[]): FigureChoice[] {
+  if (block.figures.length > 0) return block.figures;
+  return figures.map(({ figure }) => ({ key: figure.key, rule: 'latest', bands: [] }));
+}
+
+/**
+ * The units a block repeated per unit gives a copy to: the chosen units with no unit of the event
+ * under them, since a group's figures are its units' figures.
+ */
+export function repeatedUnits(block: KeyFigureBlock, eventUnits: EventUnit[]): EventUnit[] {
+  return chosenUnits(block.units, eventUnits).filter(
+    (unit) => !eventUnits.some((other) => other.parentUnitId === unit.unitId),
+  );
 }
 
 /** The event's units a block shows: all of them, or those chosen, a group standing for its units. */
@@ -557,22 +575,26 @@ function levelOf(values: FigureValues, value: number): string {
 
 function renderBlock(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block[] {
   if (figures.length === 0) return [];
-  const blocks: Block[] = [];
-  if (context.block.showReported) blocks.push(reportedLine(figures, units));
-  if (!context.block.repeatPerUnit) return [...blocks, ...copyOf(figures, units, context)];
-  for (const unit of units) {
-    blocks.push({ type: 'markdown', markdown: `**${unit.name}**` });
-    blocks.push(...copyOf(figures, [unit], context));
-  }
-  return blocks;
+  const reported = context.block.showReported ? [reportedLine(figures, units, context)] : [];
+  // The copies per unit are subsections of their own (expandUnitSections in compile.ts).
+  if (context.block.repeatPerUnit) return reported;
+  return [...reported, ...copyOf(figures, units, context)];
 }
 
-/** "2 av 3 enheter har rapporterat": units with a value for some figure, of those chosen. */
-function reportedLine(figures: FigureValues[], units: EventUnit[]): Block {
-  const reported = units.filter((unit) =>
-    figures.some((values) => values.current.has(unit.unitId)),
-  ).length;
-  return { type: 'markdown', markdown: `${reported} av ${units.length} enheter har rapporterat` };
+/**
+ * "2 av 3 enheter har rapporterat": units with a value for some figure, of the units expected to
+ * report: those chosen with no unit under them, and a group only when it reported itself.
+ */
+function reportedLine(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block {
+  const hasValue = (unit: EventUnit) => figures.some((values) => values.current.has(unit.unitId));
+  const isGroup = (unit: EventUnit) =>
+    context.order.units.some((other) => other.parentUnitId === unit.unitId);
+  const expected = units.filter((unit) => !isGroup(unit) || hasValue(unit));
+  const reported = expected.filter(hasValue).length;
+  return {
+    type: 'markdown',
+    markdown: `${reported} av ${expected.length} enheter har rapporterat`,
+  };
 }
 
 function copyOf(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block[] {

@@ -6,6 +6,7 @@ import { coveredPeriod } from '../events/periods.ts';
 import type { EventRow } from '../events/repository.ts';
 import { type LevelOf, scalesForReport } from '../scales/report-contribution.ts';
 import {
+  type ReportingUnit,
   type SituationRow,
   answersOfContent,
   situationsForReport,
@@ -13,9 +14,10 @@ import {
 import { returnFormForReport } from '../return-forms/report-contribution.ts';
 import type { ReturnField } from '../../contract/return-forms.ts';
 import { answerBlocks, fieldFigureRows } from './compile-answers.ts';
+import type { KeyFigureBlock } from '../../contract/block-params.ts';
 import type { TemplateSection } from '../../contract/template-sections.ts';
 import { unitsForReport } from '../units/report-contribution.ts';
-import { eventUnitsForReport } from '../event-units/report-contribution.ts';
+import { type EventUnit, eventUnitsForReport } from '../event-units/report-contribution.ts';
 import {
   actionBlocks,
   communicationBlocks,
@@ -28,7 +30,7 @@ import {
   split,
 } from './compile-lists.ts';
 import { milestoneBlocks } from './compile-milestones.ts';
-import { keyFigureBlocks } from './compile-figures.ts';
+import { keyFigureBlocks, repeatedUnits } from './compile-figures.ts';
 import { inEventOrder } from './compile-units.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
@@ -49,7 +51,8 @@ export function reportPeriod(event: EventRow, report: ReportRow) {
 
 /**
  * Replaces each unit-situations section by one subsection per unit expected to report for the
- * report's period (or, without an input request, each unit that has reported).
+ * report's period (or, without an input request, each unit that has reported), and gives a
+ * key-figure block repeated per unit one subsection per unit, before the section's own children.
  */
 export async function expandUnitSections(
   db: Db,
@@ -57,29 +60,58 @@ export async function expandUnitSections(
   report: ReportRow,
   sections: TemplateSection[],
 ): Promise<TemplateSection[]> {
-  const expanded: TemplateSection[] = [];
-  for (const section of sections) {
-    if (section.kind !== 'unit_situations') {
-      expanded.push({
-        ...section,
-        children: await expandUnitSections(db, event, report, section.children),
-      });
-      continue;
+  const order = await eventUnitsForReport(db, event.id);
+  const expand = async (list: TemplateSection[]): Promise<TemplateSection[]> => {
+    const expanded: TemplateSection[] = [];
+    for (const section of list) {
+      if (section.kind === 'unit_situations') {
+        const units = inEventOrder(await expectedUnits(db, event, report), order);
+        expanded.push(...units.map((unit) => unitSituationSection(section, unit)));
+        continue;
+      }
+      const children = await expand(section.children);
+      const block = section.figures;
+      const copies = block?.repeatPerUnit ? unitFigureSections(section, block, order) : [];
+      expanded.push({ ...section, children: [...copies, ...children] });
     }
-    const order = await eventUnitsForReport(db, event.id);
-    for (const unit of inEventOrder(await expectedUnits(db, event, report), order)) {
-      expanded.push({
-        ...section,
-        key: `${section.key}-${unit.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unit.id}`,
-        title: section.title
-          .replaceAll('{unit:genitive}', genitive(unit.name))
-          .replaceAll('{unit}', unit.name),
-        children: [],
-        unitId: unit.id,
-      });
-    }
-  }
-  return expanded;
+    return expanded;
+  };
+  return expand(sections);
+}
+
+/** A section's key for one unit's copy: unique in the report and stable between reports. */
+function unitSectionKey(key: string, unit: { id: number; code: string }): string {
+  return `${key}-${unit.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unit.id}`;
+}
+
+function unitSituationSection(section: TemplateSection, unit: ReportingUnit): TemplateSection {
+  return {
+    ...section,
+    key: unitSectionKey(section.key, unit),
+    title: section.title
+      .replaceAll('{unit:genitive}', genitive(unit.name))
+      .replaceAll('{unit}', unit.name),
+    children: [],
+    unitId: unit.id,
+  };
+}
+
+/** One key-figure section per unit the block repeats for, showing only that unit's values. */
+function unitFigureSections(
+  section: TemplateSection,
+  block: KeyFigureBlock,
+  order: EventUnit[],
+): TemplateSection[] {
+  return repeatedUnits(block, order).map((unit) => ({
+    key: unitSectionKey(section.key, { id: unit.unitId, code: unit.code }),
+    title: unit.name,
+    kind: 'key_figures',
+    internal: section.internal,
+    includes: [],
+    text: '',
+    children: [],
+    figures: { ...block, units: [unit.unitId], repeatPerUnit: false, showReported: false },
+  }));
 }
 
 /**
