@@ -114,9 +114,16 @@ function personWithRole(person: PersonWithRole): string {
 }
 
 const NUMBER_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+const VALUE_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
+/** A number on a chart's axis or threshold: up to two decimals, so that a step of 0,25 shows. */
 export function formatNumber(value: number | null): string {
   return value === null ? '–' : NUMBER_FORMAT.format(value);
+}
+
+/** A value in a table: at most one decimal, as the report's key-figure tables print it. */
+export function formatValue(value: number | null): string {
+  return value === null ? '–' : VALUE_FORMAT.format(value);
 }
 
 const HTML_ESCAPES: Record<string, string> = {
