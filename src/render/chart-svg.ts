@@ -112,7 +112,7 @@ export function chartDescription(chart: ChartSpec): string {
   const thresholds = thresholdSummary(chart);
   const sentences = [
     `Linjediagram över ${chart.title}${unit}${span}`,
-    `${chart.series.length === 1 ? 'En linje' : 'En linje var'} för ${lines}`,
+    `${chart.series.length === 1 ? 'En linje' : 'Linjer'} för ${lines}`,
     ...(thresholds ? [`Streckade linjer: ${thresholds}`] : []),
     'Värdena står i tabellen under diagrammet',
   ];

@@ -52,7 +52,7 @@ describe('charts in the Word report', () => {
     assert.equal(
       attribute(docPr, 'descr'),
       'Linjediagram över Beläggningsgrad vecka 41–45 (%) från v. 41 till v. 45. ' +
-        'En linje var för Södra Älvsborgs Sjukhus, NU-sjukvården och Skaraborgs Sjukhus. ' +
+        'Linjer för Södra Älvsborgs Sjukhus, NU-sjukvården och Skaraborgs Sjukhus. ' +
         'Streckade linjer: Gul nivå 90 %, röd nivå 95 %. Värdena står i tabellen under diagrammet.',
     );
     assert.doesNotMatch(xml, /Diagrammet visas här som tabell/);
