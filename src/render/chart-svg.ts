@@ -96,7 +96,7 @@ export function chartToTable(chart: ChartSpec): { columns: TableColumn[]; rows: 
   ];
   const rows = chart.labels.map((label, index) => [
     label,
-    ...chart.series.map((series) => formatValue(series.values[index] ?? null)),
+    ...chart.series.map((series) => formatValue(series.values[index] ?? null, chart.decimals)),
   ]);
   return { columns, rows };
 }

@@ -75,6 +75,11 @@ describe('charts in the Word report', () => {
     assert.match(afterImage.slice(table), /<w:tblHeader\/>/);
   });
 
+  it('spaces body lines by a rule LibreOffice reads as Word does, so an image is not cut', async () => {
+    const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+    assert.match(styles, /<w:spacing w:after="120" w:line="276" w:lineRule="auto"\/>/);
+  });
+
   it('embeds a valid PNG of the chart, sized to the text width', async () => {
     const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
     assert.equal(media.length, 1);

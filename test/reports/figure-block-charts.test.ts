@@ -12,6 +12,7 @@ interface Chart {
   unitOfMeasure: string;
   labels: string[];
   series: { name: string; values: (number | null)[] }[];
+  decimals?: number;
 }
 
 type Block = { type: 'chart'; chart: Chart } | { type: 'table'; rows: string[][] };
@@ -104,6 +105,7 @@ for (const dialect of testDialects()) {
           section('sum', { rule: 'sum', label: 'Summa' }),
           section('max', { rule: 'max', label: 'Högsta' }),
           section('at-time', { rule: 'at_time', atTime: '08:00', label: 'Kl. 08' }),
+          section('decimals', { decimals: 2, label: 'Med två decimaler' }),
         ],
       });
       assert.equal(created.statusCode, 201, created.body);
@@ -171,6 +173,13 @@ for (const dialect of testDialects()) {
         { name: nh(), values: [null, null, 35] },
         { name: 'Totalt', values: [null, null, 95] },
       ]);
+    });
+
+    it('carries the decimals the block chose, for the chart’s table', () => {
+      const [chart] = charts.get('decimals')!;
+      assert.equal(chart?.decimals, 2);
+      assert.deepEqual(chart?.series, charts.get('latest')?.[0]?.series);
+      assert.equal(charts.get('latest')?.[0]?.decimals, undefined);
     });
 
     it('ends each chart on the numbers the block shows for its period', () => {

@@ -205,7 +205,7 @@ function chartOf(figure: ChartFigure, series: Series, histories: PlaceHistory[])
 type ChartFigure = Pick<
   FigureRow,
   'name' | 'unit_of_measure' | 'yellow_threshold' | 'red_threshold'
->;
+> & { decimals?: number };
 
 /** A chart of the lines over the periods, or null for fewer than two periods. */
 function chartSpec(
@@ -225,6 +225,7 @@ function chartSpec(
       ...(figure.yellow_threshold !== null && { yellow: figure.yellow_threshold }),
       ...(figure.red_threshold !== null && { red: figure.red_threshold }),
     },
+    ...(figure.decimals !== undefined && { decimals: figure.decimals }),
   };
 }
 
@@ -752,7 +753,12 @@ function chartBlock(values: FigureValues, units: EventUnit[], context: BlockCont
   const totals = reads.map((read) => blockTotal(values, units, context, read));
   const total = totals.some((value) => value !== null) ? [{ name: totalName, values: totals }] : [];
   const chart = chartSpec(
-    { ...values.figure, name: values.label, unit_of_measure: values.unitOfMeasure },
+    {
+      ...values.figure,
+      name: values.label,
+      unit_of_measure: values.unitOfMeasure,
+      decimals: values.choice.decimals,
+    },
     periods.map(({ period }) => period.key),
     [...lines, ...total],
   );
