@@ -8,14 +8,15 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const sourceRoot = path.join(projectRoot, 'src');
 
 /**
- * Packages that load from node_modules at run time: native code (better-sqlite3, and pg's
- * optional pg-native), packages that read their own files (pdfmake's fonts, the swagger
+ * Packages that load from node_modules at run time: native code (better-sqlite3, pg's
+ * optional pg-native, and resvg, which draws the charts as PNG for Word), packages that read their own files (pdfmake's fonts, the swagger
  * plugins' package.json and assets), pino (its transports run in worker threads from its own files), and echarts (large,
  * and only loaded with the rendering chunk).
  */
 const externalPackages = [
   'better-sqlite3',
   'pg-native',
+  '@resvg/resvg-js',
   'pdfmake',
   'echarts',
   '@fastify/swagger',

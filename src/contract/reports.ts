@@ -76,6 +76,7 @@ const chartSpec = z.object({
   labels: z.array(z.string()),
   series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })),
   thresholds: z.object({ yellow: z.number().optional(), red: z.number().optional() }).optional(),
+  decimals: z.number().int().min(0).max(3).optional(),
 });
 
 /** One block of a section's data (core/report-snapshot.ts `Block`). */

@@ -118,4 +118,6 @@ export interface ChartSpec {
   labels: string[];
   series: { name: string; values: (number | null)[] }[];
   thresholds?: { yellow?: number; red?: number };
+  /** The decimals of the values in its table, as its block chose; at most one when not given. */
+  decimals?: number;
 }

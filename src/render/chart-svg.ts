@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as echarts from 'echarts';
 import { LRUCache } from 'lru-cache';
 import type { ChartSpec, TableColumn } from '../core/report-snapshot.ts';
-import { escapeHtml, formatNumber } from './common.ts';
+import { escapeHtml, formatNumber, formatValue } from './common.ts';
 
 export interface ChartSvgOptions {
   width?: number;
@@ -96,9 +96,27 @@ export function chartToTable(chart: ChartSpec): { columns: TableColumn[]; rows: 
   ];
   const rows = chart.labels.map((label, index) => [
     label,
-    ...chart.series.map((series) => formatNumber(series.values[index] ?? null)),
+    ...chart.series.map((series) => formatValue(series.values[index] ?? null, chart.decimals)),
   ]);
   return { columns, rows };
+}
+
+const LIST_FORMAT = new Intl.ListFormat('sv', { type: 'conjunction' });
+
+/** What the chart shows, in words: the alternative text of a chart drawn as an image. */
+export function chartDescription(chart: ChartSpec): string {
+  const unit = chart.unitOfMeasure ? ` (${chart.unitOfMeasure})` : '';
+  const first = chart.labels[0];
+  const span = first === undefined ? '' : ` från ${first} till ${chart.labels.at(-1)}`;
+  const lines = LIST_FORMAT.format(chart.series.map((series) => series.name));
+  const thresholds = thresholdSummary(chart);
+  const sentences = [
+    `Linjediagram över ${chart.title}${unit}${span}`,
+    `${chart.series.length === 1 ? 'En linje' : 'Linjer'} för ${lines}`,
+    ...(thresholds ? [`Streckade linjer: ${thresholds}`] : []),
+    'Värdena står i tabellen under diagrammet',
+  ];
+  return `${sentences.join('. ')}.`;
 }
 
 /** "Gul nivå 85 %, röd nivå 95 %", or '' without thresholds. */

@@ -162,9 +162,27 @@ function personWithRole(person: PersonWithRole): string {
 }
 
 const NUMBER_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+const VALUE_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+const FIXED_FORMATS = [0, 1, 2, 3].map(
+  (digits) =>
+    new Intl.NumberFormat('sv-SE', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }),
+);
 
+/** A number on a chart's axis or threshold: up to two decimals, so that a step of 0,25 shows. */
 export function formatNumber(value: number | null): string {
   return value === null ? '–' : NUMBER_FORMAT.format(value);
+}
+
+/**
+ * A value in a table: at most one decimal, as the report's key-figure tables print it, or exactly
+ * `decimals` (0 to 3) when its block chose them.
+ */
+export function formatValue(value: number | null, decimals?: number): string {
+  if (value === null) return '–';
+  return (decimals === undefined ? VALUE_FORMAT : FIXED_FORMATS[decimals]!).format(value);
 }
 
 const HTML_ESCAPES: Record<string, string> = {

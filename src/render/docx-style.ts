@@ -1,3 +1,5 @@
+import { LineRuleType } from 'docx';
+
 // What the two Word documents (the situation report and the after-action review) share: the
 // palette, the A4 page and the styles of body text, title and headings.
 export const ACCENT = '1F3A5F';
@@ -26,7 +28,8 @@ export function baseStyles() {
   return {
     document: {
       run: { font: FONT, size: 22 },
-      paragraph: { spacing: { after: 120, line: 276 } },
+      // The rule said outright: LibreOffice takes a line without one as exact, and cuts images.
+      paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
     },
     title: {
       run: { font: FONT, size: 44, bold: true, color: ACCENT },

@@ -6,6 +6,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -26,7 +27,8 @@ import type {
   ReportSnapshot,
   TableColumn,
 } from '../core/report-snapshot.ts';
-import { chartToTable, thresholdSummary } from './chart-svg.ts';
+import { type ChartPng, renderChartPng } from './chart-png.ts';
+import { chartDescription, chartToTable, thresholdSummary } from './chart-svg.ts';
 import {
   CONTENT_HASH_LABEL,
   EXERCISE_BANNER,
@@ -52,6 +54,7 @@ import {
   baseStyles,
   headingStyle,
 } from './docx-style.ts';
+import { stableDocx } from './docx-stable.ts';
 import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import { type TextRun as Run, inlineMarkdownToRuns, isAbsoluteUrl } from './markdown-text.ts';
 
@@ -60,31 +63,57 @@ export interface DocxOptions {
 }
 
 const BULLETS = 'report-bullets';
-// Word cannot show our SVG charts without a PNG fallback, and nothing here rasterizes SVG.
-const CHART_NOTE = 'Diagrammet visas här som tabell; diagrammet finns i webb- och PDF-versionen.';
 
-/** The report as a Word document with real heading styles, list numbering and tables. */
+/**
+ * The report as a Word document with real heading styles, list numbering, tables and each chart
+ * as an image with alternative text, followed by its values. The same snapshot always gives the
+ * same bytes: the document's times are the report's own.
+ */
 export async function renderDocx(
   snapshot: ReportSnapshot,
   options: DocxOptions = {},
 ): Promise<Buffer> {
-  return Packer.toBuffer(createDocument(snapshot, options));
+  const sections = visibleSections(snapshot);
+  const document = createDocument(snapshot, sections, options, await chartImages(sections));
+  const { publishedAt, compiledAt } = snapshot.report;
+  return stableDocx(await Packer.toBuffer(document), new Date(publishedAt ?? compiledAt));
 }
 
-function createDocument(snapshot: ReportSnapshot, options: DocxOptions): Document {
-  const numbering = new Numbering();
+/** A chart drawn as a PNG, and the drawing's id in the document (unique, counted from 1). */
+type ChartImages = Map<ChartSpec, ChartPng & { id: number }>;
+
+/** Every chart of the sections drawn as PNG, in the order they appear. */
+async function chartImages(sections: ReadingSection[]): Promise<ChartImages> {
+  const charts = sections.flatMap((section) =>
+    section.blocks.flatMap((block) => (block.type === 'chart' ? [block.chart] : [])),
+  );
+  const drawn = await Promise.all(charts.map((chart) => renderChartPng(chart)));
+  return new Map(charts.map((chart, index) => [chart, { ...drawn[index]!, id: index + 1 }]));
+}
+
+/** What the document's blocks draw on besides their own content. */
+interface DocumentParts {
+  numbering: Numbering;
+  charts: ChartImages;
+}
+
+function createDocument(
+  snapshot: ReportSnapshot,
+  sections: ReadingSection[],
+  options: DocxOptions,
+  charts: ChartImages,
+): Document {
+  const parts: DocumentParts = { numbering: new Numbering(), charts };
   const children = [
     ...titleParagraphs(snapshot),
-    ...visibleSections(snapshot).flatMap((section) =>
-      sectionChildren(snapshot, section, numbering),
-    ),
+    ...sections.flatMap((section) => sectionChildren(snapshot, section, parts)),
   ];
   return new Document({
     creator: snapshot.authors.join(', ') || 'Lägesbild',
     title: snapshot.report.title,
     description: snapshot.event.name,
     styles: documentStyles(),
-    numbering: { config: numbering.config() },
+    numbering: { config: parts.numbering.config() },
     sections: [
       {
         properties: { page: A4_PAGE },
@@ -265,7 +294,7 @@ const HEADINGS = {
 function sectionChildren(
   snapshot: ReportSnapshot,
   section: ReadingSection,
-  numbering: Numbering,
+  parts: DocumentParts,
 ): (Paragraph | Table)[] {
   const marker = leadMarker(section);
   const updated = sectionUpdatedLine(snapshot, section);
@@ -305,15 +334,15 @@ function sectionChildren(
     heading,
     ...after,
     ...flag,
-    ...section.blocks.flatMap((block) => blockChildren(block, numbering)),
+    ...section.blocks.flatMap((block) => blockChildren(block, parts)),
   ];
 }
 
-function blockChildren(block: Block, numbering: Numbering): (Paragraph | Table)[] {
+function blockChildren(block: Block, parts: DocumentParts): (Paragraph | Table)[] {
   switch (block.type) {
     case 'markdown':
       return markdownToTextBlocks(block.markdown, block.gfm ? 'gfm' : 'subset').flatMap(
-        (textBlock) => textBlockChildren(textBlock, numbering),
+        (textBlock) => textBlockChildren(textBlock, parts.numbering),
       );
     case 'bullets':
       return block.items.map((item) =>
@@ -322,7 +351,7 @@ function blockChildren(block: Block, numbering: Numbering): (Paragraph | Table)[
     case 'table':
       return tableChildren(block.columns, block.rows, block.caption);
     case 'chart':
-      return chartChildren(block.chart);
+      return chartChildren(block.chart, parts.charts.get(block.chart)!);
     case 'notice':
       return [noticeParagraph(block.text)];
     case 'links':
@@ -572,21 +601,51 @@ function tableCell(
   });
 }
 
-function chartChildren(chart: ChartSpec): (Paragraph | Table)[] {
+// Word sizes an image in pixels at 96 to the inch; the text width is in twentieths of a point.
+const TEXT_WIDTH_PX = (TEXT_WIDTH / 1440) * 96;
+
+/** The chart's title, its threshold lines in words, its image with alternative text, its values. */
+function chartChildren(chart: ChartSpec, image: ChartPng & { id: number }): (Paragraph | Table)[] {
   const { columns, rows } = chartToTable(chart);
   const thresholds = thresholdSummary(chart);
-  const note = [CHART_NOTE, thresholds ? `${thresholds}.` : ''].filter(Boolean).join(' ');
+  const scale = Math.min(1, TEXT_WIDTH_PX / image.width);
   return [
     new Paragraph({
       keepNext: true,
       spacing: { before: 120, after: 0 },
       children: [new TextRun({ text: chart.title, bold: true })],
     }),
+    ...(thresholds
+      ? [
+          new Paragraph({
+            keepNext: true,
+            spacing: { after: 60 },
+            children: [
+              new TextRun({ text: `Streckade linjer: ${thresholds}.`, size: 18, color: MUTED }),
+            ],
+          }),
+        ]
+      : []),
     new Paragraph({
       keepNext: true,
       spacing: { after: 60 },
-      children: [new TextRun({ text: note, size: 18, color: MUTED })],
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: image.png,
+          transformation: {
+            width: Math.round(image.width * scale),
+            height: Math.round(image.height * scale),
+          },
+          altText: {
+            id: String(image.id),
+            name: `Diagram ${image.id}`,
+            title: chart.title,
+            description: chartDescription(chart),
+          },
+        }),
+      ],
     }),
-    ...tableChildren(columns, rows),
+    ...tableChildren(columns, rows, 'Diagrammets värden'),
   ];
 }

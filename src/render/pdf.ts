@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import pdfMake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import type { Node, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
@@ -11,6 +9,7 @@ import type {
   TableColumn,
 } from '../core/report-snapshot.ts';
 import { renderChartSvg, thresholdSummary } from './chart-svg.ts';
+import { DEJAVU_FAMILY, DEJAVU_FILES, hasDejaVu } from './fonts.ts';
 import {
   CONTENT_HASH_LABEL,
   EXERCISE_BANNER,
@@ -35,13 +34,6 @@ export interface PdfOptions {
   contentHash?: string;
 }
 
-const DEJAVU_DIR = '/usr/share/fonts/truetype/dejavu';
-const DEJAVU_FILES = {
-  normal: 'DejaVuSans.ttf',
-  bold: 'DejaVuSans-Bold.ttf',
-  italics: 'DejaVuSans-Oblique.ttf',
-  bolditalics: 'DejaVuSans-BoldOblique.ttf',
-};
 // PDF's built-in Helvetica has å, ä and ö (WinAnsi) but not every character DejaVu has.
 const STANDARD_FONTS = {
   normal: 'Helvetica',
@@ -62,26 +54,20 @@ export const fontFamily = configurePdfMake();
  */
 function configurePdfMake(): string {
   pdfMake.setUrlAccessPolicy(() => false);
-  const hasDejaVu = Object.values(DEJAVU_FILES).every((file) =>
-    fs.existsSync(path.join(DEJAVU_DIR, file)),
-  );
-  if (!hasDejaVu) {
+  if (!hasDejaVu()) {
     const standardNames = new Set(Object.values(STANDARD_FONTS));
     pdfMake.setLocalAccessPolicy((file) => standardNames.has(file));
     pdfMake.setFonts({ Helvetica: STANDARD_FONTS });
     return 'Helvetica';
   }
-  const files = Object.fromEntries(
-    Object.entries(DEJAVU_FILES).map(([style, file]) => [style, path.join(DEJAVU_DIR, file)]),
-  );
   // Loaded by path, not from pdfmake's in-memory file system: SVG text names its font by path,
   // and pdfkit reuses a font it opened under the same path, but parses a font opened from memory
   // anew for every piece of chart text (seconds for a report with ten charts).
-  const fontPaths = new Set(Object.values(files));
+  const fontPaths = new Set(Object.values(DEJAVU_FILES));
   pdfMake.setLocalAccessPolicy((file) => fontPaths.has(file));
-  const fonts: TFontDictionary = { 'DejaVu Sans': files };
+  const fonts: TFontDictionary = { [DEJAVU_FAMILY]: DEJAVU_FILES };
   pdfMake.setFonts(fonts);
-  return 'DejaVu Sans';
+  return DEJAVU_FAMILY;
 }
 
 /** The report as an A4 PDF with bookmarks, a running header and "Sida N av M" footers. */

@@ -42,8 +42,14 @@ describe('chart SVG', () => {
   it('formats numbers the Swedish way', () => {
     assert.match(svg, />1\u00a0200</);
     const { rows } = chartToTable(chart);
-    assert.deepEqual(rows[0], ['v. 44', '84', '1\u00a0210,25']);
+    assert.deepEqual(rows[0], ['v. 44', '84', '1\u00a0210,3']);
     assert.deepEqual(rows[2], ['v. 46', '–', '92']);
+  });
+
+  it('writes its table with the decimals its block chose', () => {
+    const { rows } = chartToTable({ ...chart, decimals: 2 });
+    assert.deepEqual(rows[0], ['v. 44', '84,00', '1\u00a0210,25']);
+    assert.deepEqual(rows[2], ['v. 46', '–', '92,00']);
   });
 });
 

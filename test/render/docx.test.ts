@@ -48,12 +48,11 @@ describe('Word report', () => {
     assert.match(numbering, /<w:numFmt w:val="bullet"\/>/);
   });
 
-  it('has tables with repeating header rows and the chart values as a table', async () => {
+  it('has tables with repeating header rows', async () => {
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     assert.ok((xml.match(/<w:tbl>/g) ?? []).length >= 3);
     assert.match(xml, /<w:tblHeader\/>/);
     assert.match(xml, /87 % \(\+3\)/);
-    assert.ok(body.some((paragraph) => paragraph.text.includes('Diagrammet visas här som tabell')));
   });
 
   it('has the report title in the header and page numbers in the footer', async () => {

@@ -188,18 +188,8 @@ function statusWord(status: FigureStatus | null): string {
 }
 
 /** A line per place, and one for the total when some period has a total over several places. */
-function chartOf(
-  figure: {
-    name: string;
-    unit_of_measure: string;
-    yellow_threshold: number | null;
-    red_threshold: number | null;
-  },
-  series: Series,
-  histories: PlaceHistory[],
-): ChartSpec | null {
+function chartOf(figure: ChartFigure, series: Series, histories: PlaceHistory[]): ChartSpec | null {
   const periods = series.buckets.map((bucket) => bucket.period);
-  if (periods.length < 2) return null;
   const lines = histories.map(({ name, entries }) => ({
     name,
     values: periods.map(
@@ -209,19 +199,34 @@ function chartOf(
   const hasTotal = series.buckets.some(
     (bucket) => bucket.value !== null && bucket.places.length > 1,
   );
+  const total = { name: totalName, values: series.buckets.map((bucket) => bucket.value) };
+  return chartSpec(figure, periods, hasTotal ? [...lines, total] : lines);
+}
+
+type ChartFigure = Pick<
+  FigureRow,
+  'name' | 'unit_of_measure' | 'yellow_threshold' | 'red_threshold'
+> & { decimals?: number };
+
+/** A chart of the lines over the periods, or null for fewer than two periods. */
+function chartSpec(
+  figure: ChartFigure,
+  periods: string[],
+  lines: ChartSpec['series'],
+): ChartSpec | null {
+  if (periods.length < 2) return null;
   return {
     title: figure.name,
     unitOfMeasure: figure.unit_of_measure,
     labels: periods.map((period) =>
       periodLabel(period, 'sv').replace(/^vecka (\d+) \d{4}$/, 'v. $1'),
     ),
-    series: hasTotal
-      ? [...lines, { name: totalName, values: series.buckets.map((bucket) => bucket.value) }]
-      : lines,
+    series: lines,
     thresholds: {
       ...(figure.yellow_threshold !== null && { yellow: figure.yellow_threshold }),
       ...(figure.red_threshold !== null && { red: figure.red_threshold }),
     },
+    ...(figure.decimals !== undefined && { decimals: figure.decimals }),
   };
 }
 
@@ -258,6 +263,8 @@ interface BlockContext {
   block: KeyFigureBlock;
   order: UnitOrder;
   period: Period;
+  /** When the report was compiled: nothing observed later is read. */
+  until: Date;
   directory: PlaceDirectory;
   unitlessLabel: string;
   granularity: Granularity;
@@ -284,6 +291,7 @@ async function configuredFigureBlocks(
     block,
     order: { units: eventUnits, unitOfFacility: directory.unitOfFacility },
     period,
+    until: current.until,
     directory,
     unitlessLabel: event.unitless_label,
     granularity: event.period_granularity,
@@ -503,10 +511,19 @@ function unitValue(
  */
 function totalOver(values: FigureValues, units: EventUnit[], when: Moment): number | null {
   const read = values[when];
-  if (!read) return null;
+  return read ? totalOfRead(values, units, read, values.ratio?.[when]) : null;
+}
+
+/** A percentage's total comes from its parts' totals; without the parts there is none. */
+function totalOfRead(
+  values: FigureValues,
+  units: EventUnit[],
+  read: Map<number, number>,
+  ratioParts: RatioParts | null | undefined,
+): number | null {
   const present = units.filter((unit) => read.has(unit.unitId));
   if (nested(present)) return null;
-  if (values.ratio && present.length > 1) return ratioTotal(values.ratio[when], present);
+  if (values.ratio && present.length > 1) return ratioTotal(ratioParts ?? null, present);
   const numbers = present.map((unit) => read.get(unit.unitId)!);
   return totalByRule(values.choice.rule, values.figure.unit_of_measure, numbers);
 }
@@ -684,10 +701,12 @@ function blockTotal(
   values: FigureValues,
   units: EventUnit[],
   context: BlockContext,
+  read: Map<number, number> = values.current,
+  ratioParts: RatioParts | null | undefined = values.ratio?.current,
 ): number | null {
   if (!context.block.total) return null;
-  if (units.filter((unit) => values.current.has(unit.unitId)).length < 2) return null;
-  return totalOver(values, units, 'current');
+  if (units.filter((unit) => read.has(unit.unitId)).length < 2) return null;
+  return totalOfRead(values, units, read, ratioParts);
 }
 
 /** Units down, figures across; a subtotal row per group and a total row where they add up. */
@@ -821,20 +840,56 @@ function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
     });
 }
 
-/** A line per unit over the periods, each unit's latest value in each, and the total. */
+/**
+ * A line per unit over the periods up to the block's, each point read by the figure's rule as the
+ * block reads its numbers, and a line for the total where the block shows one.
+ */
 function chartBlock(values: FigureValues, units: EventUnit[], context: BlockContext): Block[] {
-  const series = buildSeries(
-    values.figure,
-    values.observations,
-    context.granularity,
-    context.directory,
-    context.zone,
+  const periods = periodsUpToBlock(values.observations, context);
+  const unitOf = unitOfRow(context.directory.unitOfFacility);
+  const reads = periods.map(({ period, rows }) =>
+    valuesPerUnit(
+      values.choice,
+      values.figure,
+      rows,
+      units,
+      { start: period.start, end: period.end, until: context.until },
+      { zone: context.zone, unitOf },
+    ),
   );
-  const histories = placeHistories(series, context.order, context.unitlessLabel);
-  const chart = chartOf(
-    { ...values.figure, name: values.label, unit_of_measure: values.unitOfMeasure },
-    series,
-    histories,
+  const lines = units
+    .filter((unit) => reads.some((read) => read.has(unit.unitId)))
+    .map((unit) => ({
+      name: unit.name,
+      values: reads.map((read) => read.get(unit.unitId) ?? null),
+    }));
+  const totals = reads.map((read) => blockTotal(values, units, context, read, null));
+  const total = totals.some((value) => value !== null) ? [{ name: totalName, values: totals }] : [];
+  const chart = chartSpec(
+    {
+      ...values.figure,
+      name: values.label,
+      unit_of_measure: values.unitOfMeasure,
+      decimals: values.choice.decimals,
+    },
+    periods.map(({ period }) => period.key),
+    [...lines, ...total],
   );
   return chart ? [{ type: 'chart', chart }] : [];
+}
+
+/** The periods the observations fall in, oldest first, up to the block's own, with their rows. */
+function periodsUpToBlock(
+  observations: ObservationRow[],
+  context: BlockContext,
+): { period: Period; rows: ObservationRow[] }[] {
+  const byPeriod = new Map<string, { period: Period; rows: ObservationRow[] }>();
+  for (const row of observations) {
+    const period = periodOf(new Date(row.observed_at), context.granularity, context.zone);
+    if (period.start.getTime() >= context.period.end.getTime()) continue;
+    const entry = byPeriod.get(period.key) ?? { period, rows: [] };
+    entry.rows.push(row);
+    byPeriod.set(period.key, entry);
+  }
+  return [...byPeriod.values()].sort((a, b) => a.period.start.getTime() - b.period.start.getTime());
 }

@@ -250,7 +250,9 @@ function ChartPreview({ chart }: { chart: ChartSpec }) {
         ]}
         rows={chart.labels.map((label, index) => [
           label,
-          ...chart.series.map((series) => formatNumber(series.values[index] ?? null)),
+          ...chart.series.map((series) =>
+            formatNumber(series.values[index] ?? null, chart.decimals),
+          ),
         ])}
       />
     </figure>
