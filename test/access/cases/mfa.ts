@@ -20,7 +20,7 @@ async function enrol(client: Client): Promise<{ secret: string; recoveryCodes: s
   return { secret, recoveryCodes: confirmed.json().recoveryCodes };
 }
 
-const relyingParty = { rpId: '127.0.0.1', origin: 'http://127.0.0.1:3000' };
+const relyingParty = { rpId: 'localhost', origin: 'http://localhost:3000' };
 
 /** Registers a software security key for the client's user; answers the key and its id. */
 async function registerKey(client: Client) {
