@@ -211,9 +211,14 @@ for (const dialect of testDialects()) {
       const stranger = await t.login(adminEmail);
       assert.equal(
         (await stranger.delete(`/api/auth/second-factor/webauthn/${keyId}`)).statusCode,
-        404,
-        "another user's key is not found",
+        403,
+        'a session without a fresh second factor removes nothing',
       );
+      const options = await client.post('/api/auth/second-factor/step-up/webauthn/options');
+      const stepUp = await client.post('/api/auth/second-factor/step-up/webauthn', {
+        response: key.assert({ ...relyingParty, challenge: options.json().challenge }),
+      });
+      assert.equal(stepUp.statusCode, 200, stepUp.body);
       const removed = await client.delete(`/api/auth/second-factor/webauthn/${keyId}`);
       assert.equal(removed.statusCode, 204, removed.body);
       assert.equal((await passwordStep(email)).json().user.email, email);
