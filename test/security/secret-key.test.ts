@@ -72,7 +72,7 @@ describe('the installation key in the configuration', () => {
     assert.throws(
       () => loadSecretKey(config),
       new RegExp(
-        `^Configuration error: SECRET_KEY_FILE ${file} must hold 32 random bytes in base64`,
+        `Configuration error: SECRET_KEY_FILE ${file} must hold 32 random bytes in base64`,
       ),
     );
   });

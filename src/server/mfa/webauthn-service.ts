@@ -286,6 +286,11 @@ export async function startKeyStepUp(
   const user = await signedInLocalUser(db, actor);
   const credentials = await credentialsOfUser(db, user.id);
   if (credentials.length === 0) throw errors.wrongState('Kontot har ingen säkerhetsnyckel.');
+  await recordAudit(db, actor, {
+    action: 'auth.security_key_step_up_started',
+    entityType: 'user',
+    entityId: user.id,
+  });
   return rememberChallenge(
     db,
     user.id,
