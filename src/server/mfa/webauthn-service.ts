@@ -166,6 +166,8 @@ export async function registerKey(
 export async function removeKey(db: Db, request: StepUpRequest, keyId: number): Promise<void> {
   const { actor } = request;
   const user = await signedInLocalUser(db, actor);
+  const keys = await credentialsOfUser(db, user.id);
+  if (!keys.some((key) => key.id === keyId)) throw errors.notFound('Nyckeln');
   await requireRecentStepUp(db, request);
   const required = await secondFactorRequired(db, user);
   await db.transaction().execute(async (trx) => {
