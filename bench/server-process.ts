@@ -1,6 +1,7 @@
 // The server under test, in its own process, started the way `lagesbild serve` starts it
 // (startServer: migrate, first admin, listen). Sends {type:'ready', url} over IPC once listening
 // and stops on 'stop'. Environment: DATABASE_URL (required); PORT 0 picks a free port.
+import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { loadConfig } from '../src/server/config.ts';
 import { startServer } from '../src/server/start.ts';
@@ -13,6 +14,7 @@ const config = loadConfig({
   LAGESBILD_DEMO: 'false',
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'Bänkprovets-lösenord-2026',
   SMTP_URL: '',
+  SECRET_KEY: process.env.SECRET_KEY ?? randomBytes(32).toString('base64'),
 });
 const server = await startServer(config, pino({ level: 'silent' }));
 process.send?.({ type: 'ready', url: server.url });

@@ -1,5 +1,6 @@
 // Two-step verification: switching TOTP on with the key shown as text, the recovery codes shown
-// once, and signing in with a code from the app, computed here from the same secret.
+// once, signing in with a code from the app, computed here from the same secret, and new
+// recovery codes after confirming with a recovery code. Security keys are refused on an IP address.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generate } from 'otplib';
@@ -22,6 +23,9 @@ test('a user switches on two-step verification and signs in with a code', async 
   await signIn(page, demoPeople.reader, demoPassword);
   await page.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
   await page.getByRole('heading', { level: 1, name: 'Tvåstegsverifiering' }).waitFor();
+  // This server's address is an IP address: security keys are refused with a reason, TOTP works.
+  await page.getByText('Säkerhetsnycklar kan inte läggas till här').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Lägg till säkerhetsnyckel' }).count(), 0);
   await page.getByRole('button', { name: 'Slå på tvåstegsverifiering' }).click();
   await page.getByRole('img', { name: 'QR-kod för autentiseringsappen' }).waitFor();
   const shown = (await page.getByTestId('totp-secret').innerText()).trim();
@@ -69,6 +73,29 @@ test('a user switches on two-step verification and signs in with a code', async 
   await login.getByLabel('Kod', { exact: true }).fill(code);
   await login.keyboard.press('Enter');
   await login.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
+
+  // New recovery codes take a fresh factor: the session alone is not enough.
+  await login.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
+  await login.getByRole('button', { name: 'Skapa nya reservkoder' }).click();
+  await login.getByRole('heading', { level: 1, name: 'Bekräfta att det är du' }).waitFor();
+  await assertAccessible(login, 'step-up');
+  await login.getByLabel('Kod från appen eller en reservkod').fill('0000-0000-0000');
+  await login.getByRole('button', { name: 'Bekräfta', exact: true }).click();
+  await login
+    .getByRole('alert')
+    .getByRole('link', { name: 'Koden stämmer inte eller har redan använts.' })
+    .waitFor();
+  assert.equal(await login.locator('#step-up-code').getAttribute('aria-invalid'), 'true');
+  await screenshot(login, 'second-factor-step-up-desktop');
+  await login.getByLabel('Kod från appen eller en reservkod').fill(codes[0]!);
+  await login.getByRole('button', { name: 'Bekräfta', exact: true }).click();
+  await login.getByRole('heading', { level: 1, name: 'Dina reservkoder' }).waitFor();
+  const renewed = await login.getByTestId('recovery-codes').locator('li').allInnerTexts();
+  assert.equal(renewed.length, 10);
+  assert.ok(
+    renewed.every((code) => !codes.includes(code)),
+    'the codes are new',
+  );
   assert.deepEqual([...problems, ...loginProblems], []);
   await again.close();
 });

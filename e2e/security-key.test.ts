@@ -1,6 +1,6 @@
 // Security keys in real Chromium: a CDP virtual authenticator (ctap2, usb, resident keys, user
 // verification) registers a key on the second-factor page; after signing out, the password and
-// the key sign in again.
+// the key sign in again, and removing the key asks for the key once more.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -64,6 +64,20 @@ test('a user adds a security key and signs in with the password and the key', as
   await assertAccessible(page, 'security key step');
   await page.getByRole('button', { name: 'Använd säkerhetsnyckel' }).click();
   await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
+
+  // Removing the key takes the key (or a code) again, asked for on its own page.
+  await page.getByRole('link', { name: 'Tvåstegsverifiering' }).click();
+  await page.getByRole('button', { name: 'Ta bort YubiKey på kontoret' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Bekräfta att det är du' }).waitFor();
+  await page.getByText('Innan du tar bort nyckeln "YubiKey på kontoret"').waitFor();
+  await assertAccessible(page, 'step-up with a key');
+  await page.getByRole('button', { name: 'Bekräfta', exact: true }).click();
+  await page.getByRole('alert').getByRole('link', { name: 'Ange koden.' }).waitFor();
+  assert.equal(await page.locator('#step-up-code').getAttribute('aria-invalid'), 'true');
+  await screenshot(page, 'security-key-step-up-desktop');
+  await page.getByRole('button', { name: 'Använd säkerhetsnyckel' }).click();
+  await page.getByText('Nyckeln "YubiKey på kontoret" är borttagen.').waitFor();
+  await page.getByText('Inga säkerhetsnycklar är tillagda.').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import { buildApp } from '../src/server/app.ts';
 import { type Database, openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { loadDemo } from '../src/server/demo/seed.ts';
+import { SecretBox, secretKeyBytes } from '../src/server/secret-box.ts';
 import { ensureFirstAdmin } from '../src/server/users/bootstrap.ts';
 
 export const demoPassword = 'Demo-lösenord-för-e2e-2024';
@@ -50,6 +52,7 @@ export async function startServer(port = 0, publicHost?: string): Promise<Runnin
       SESSION_IDLE_MINUTES: 120,
       SESSION_ABSOLUTE_HOURS: 12,
       BODY_LIMIT_BYTES: 1_048_576,
+      secrets: new SecretBox(randomBytes(secretKeyBytes)),
     },
     database,
   );

@@ -33,6 +33,8 @@ export const secondFactorStatus = z.object({
   /** Whether this account must have one (a break-glass account, or a staff role under the policy). */
   required: z.boolean(),
   recoveryCodesLeft: z.number().int(),
+  /** Whether security keys can be enrolled here (PUBLIC_URL names a host, not an IP address). */
+  securityKeysAvailable: z.boolean(),
 });
 export type SecondFactorStatus = z.infer<typeof secondFactorStatus>;
 
@@ -45,6 +47,13 @@ export const totpEnrolment = z.object({
 export type TotpEnrolment = z.infer<typeof totpEnrolment>;
 
 export const totpCodeBody = z.object({ code }).strict();
+
+/** Switching TOTP off: a code given with it, or none after a recent step-up. */
+export const disableTotpBody = z.object({ code: code.optional() }).strict();
+
+/** A step-up (proving a factor again while signed in) holds until then. */
+export const stepUp = z.object({ validUntil: z.string() });
+export type StepUp = z.infer<typeof stepUp>;
 
 /** Shown once, when the second factor is switched on. */
 export const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });

@@ -14,6 +14,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import type { SecretBox } from './secret-box.ts';
 import { eventRoutes } from './events/routes.ts';
 import { closingRoutes } from './closing/routes.ts';
 import { diversionRoutes } from './diversions/routes.ts';
@@ -69,10 +70,18 @@ export type AppConfig = Pick<
   Partial<
     Pick<
       Config,
-      'TRUSTED_PROXIES' | 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256' | 'SMTP_URL' | 'MAIL_FROM'
+      | 'TRUSTED_PROXIES'
+      | 'METRICS_PUBLIC'
+      | 'METRICS_TOKEN_SHA256'
+      | 'SMTP_URL'
+      | 'MAIL_FROM'
+      | 'publicUrlDerived'
     >
   > &
-  SsoConfig;
+  SsoConfig & {
+    /** The installation's key (SECRET_KEY, SECRET_KEY_FILE or the SQLite default file). */
+    secrets: SecretBox;
+  };
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
@@ -144,7 +153,14 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     localLogin: ssoSettings?.localLogin ?? true,
     providerLogoutUrl: (sessionIdHash) => providerLogoutUrl(db, ssoClient, sessionIdHash),
   });
-  await app.register(mfaRoutes, { db, policy, secureCookies, publicUrl: config.PUBLIC_URL });
+  await app.register(mfaRoutes, {
+    db,
+    policy,
+    secureCookies,
+    publicUrl: config.PUBLIC_URL,
+    publicUrlDerived: config.publicUrlDerived ?? false,
+    secrets: config.secrets,
+  });
   await app.register(ssoRoutes, { db, policy, secureCookies, client: ssoClient });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });

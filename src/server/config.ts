@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { secretKeyBytes } from './secret-box.ts';
 
 /** A yes/no setting: true/false, 1/0 or yes/no in any case; anything else is refused. */
 export const booleanFlag = z.stringbool({
@@ -31,6 +32,17 @@ const addressList = z
     message:
       'must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.5,10.0.1.0/24',
   });
+
+/** 32 random bytes in base64, as `openssl rand -base64 32` writes them. */
+export function isSecretKeyText(value: string): boolean {
+  return (
+    /^[A-Za-z0-9+/]{43}=$/.test(value.trim()) &&
+    Buffer.from(value.trim(), 'base64').length === secretKeyBytes
+  );
+}
+
+const secretKeyAdvice =
+  'must be 32 random bytes in base64 (create one with: openssl rand -base64 32)';
 
 const databaseUrl = z.string().refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/.test(value), {
   message: 'must start with sqlite: (for example sqlite:./data/lagesbild.db) or postgres://',
@@ -85,6 +97,9 @@ export const configSchema = z
       .optional(),
     MAIL_FROM: z.string().min(3).default('Lägesbild <noreply@lagesbild.local>'),
     MAIL_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
+    SECRET_KEY: z.string().refine(isSecretKeyText, secretKeyAdvice).optional(),
+    SECRET_KEY_FILE: z.string().min(1).optional(),
+    SECRET_KEY_PREVIOUS_FILE: z.string().min(1).optional(),
     OIDC_ISSUER: z.url({ error: 'must be the issuer URL of the identity provider' }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -93,6 +108,13 @@ export const configSchema = z
     OIDC_LOCAL_LOGIN: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   })
   .superRefine((config, context) => {
+    if (config.SECRET_KEY && config.SECRET_KEY_FILE) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SECRET_KEY_FILE'],
+        message: 'and SECRET_KEY are both set: set only one of them',
+      });
+    }
     if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
       context.addIssue({
         code: 'custom',
@@ -109,7 +131,11 @@ export const configSchema = z
     }
   });
 
-export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
+export type Config = z.infer<typeof configSchema> & {
+  PUBLIC_URL: string;
+  /** PUBLIC_URL was not set and is made from HOST and PORT. */
+  publicUrlDerived: boolean;
+};
 
 export class ConfigError extends Error {}
 
@@ -130,11 +156,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = parsed.data;
   const publicHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? `http://${publicHost}:${config.PORT}` };
+  return {
+    ...config,
+    PUBLIC_URL: config.PUBLIC_URL ?? `http://${publicHost}:${config.PORT}`,
+    publicUrlDerived: config.PUBLIC_URL === undefined,
+  };
 }
 
 /** Variables whose value is a secret: an error names them but never shows what was given. */
-const secretVariables = new Set(['ADMIN_PASSWORD', 'DEMO_PASSWORD', 'OIDC_CLIENT_SECRET']);
+const secretVariables = new Set([
+  'ADMIN_PASSWORD',
+  'DEMO_PASSWORD',
+  'OIDC_CLIENT_SECRET',
+  'SECRET_KEY',
+]);
 
 /** The value that was given, for the error line; no secret, nor the password inside a URL. */
 function shownValue(variable: string, value: string | undefined): string {

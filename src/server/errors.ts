@@ -9,6 +9,7 @@ export const errorStatus = {
   invalid_credentials: 401,
   password_change_required: 403,
   second_factor_enrolment_required: 403,
+  step_up_required: 403,
   local_login_disabled: 403,
   sign_on_failed: 401,
   forbidden: 403,
@@ -58,6 +59,12 @@ export const errors = {
     new AppError(
       'second_factor_enrolment_required',
       'Du måste slå på tvåstegsverifiering innan du fortsätter.',
+    ),
+  stepUpRequired: () =>
+    new AppError(
+      'step_up_required',
+      'Bekräfta att det är du: ange en kod från appen eller en reservkod, eller använd din säkerhetsnyckel.',
+      { field: 'code' },
     ),
   wrongSecondFactorCode: () =>
     new AppError('invalid_credentials', 'Koden stämmer inte eller har redan använts.', {
@@ -117,6 +124,13 @@ export const errors = {
     new AppError(
       'integrity_failed',
       'Rapporten kan inte visas: den sparade texten stämmer inte med kontrollsumman från publiceringen och kan ha ändrats. Felet är loggat; kontakta systemförvaltningen.',
+    ),
+  /** The installation's key does not open a stored TOTP secret (a lost or exchanged key file). */
+  secretKeyMismatch: () =>
+    new AppError(
+      'internal',
+      'Koden kan inte kontrolleras: servern saknar den nyckel som tvåstegsverifieringen sparades med. Använd en reservkod, eller be administratören återställa nyckelfilen eller nollställa din tvåstegsverifiering.',
+      { field: 'code' },
     ),
   unavailable: () =>
     new AppError(

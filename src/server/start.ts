@@ -7,6 +7,8 @@ import { NewerSchemaError, migrateToLatest } from './db/migrate.ts';
 import { underStartupLock } from './db/startup-lock.ts';
 import type { BackgroundJobs } from './jobs.ts';
 import { ensureFirstAdmin } from './users/bootstrap.ts';
+import { type SealingResult, sealStoredTotpSecrets } from './mfa/secrets.ts';
+import { type LoadedSecretKey, loadSecretKey } from './secret-key.ts';
 import { demoEvent, demoUnits, demoUsers, liveEvent } from './demo/content.ts';
 
 export interface RunningServer {
@@ -25,6 +27,7 @@ export class StartupError extends Error {}
  * connection's state.
  */
 export async function startServer(config: Config, log: FastifyBaseLogger): Promise<RunningServer> {
+  const secretKey = loadSecretKey(config);
   const database = open(config, log);
   const cannotUse = (error: unknown) =>
     new StartupError(
@@ -37,6 +40,8 @@ export async function startServer(config: Config, log: FastifyBaseLogger): Promi
           throw error instanceof NewerSchemaError ? error : cannotUse(error);
         },
       );
+      announceSecretKey(secretKey, log);
+      announceSealing(await sealStoredTotpSecrets(database.db, secretKey.box), log);
       await announceFirstAdmin(database, config, log);
       if (config.LAGESBILD_DEMO) await announceDemo(database, config, log);
     });
@@ -44,7 +49,7 @@ export async function startServer(config: Config, log: FastifyBaseLogger): Promi
     await database.close().catch(() => undefined);
     throw isConnectionFailure(error) ? cannotUse(error) : error;
   }
-  const app = await buildApp(config, database);
+  const app = await buildApp({ ...config, secrets: secretKey.box }, database);
   let closing = false;
   // Once closing, each response ends its socket, so kept-alive connections close after their
   // next answer instead of being cut while a request is on its way.
@@ -123,6 +128,29 @@ async function startJobs(
     intervalMs: config.MAIL_INTERVAL_MS,
     allowedAddresses: config.OUTBOUND_ALLOW_LIST,
   });
+}
+
+function announceSecretKey({ createdFile }: LoadedSecretKey, log: FastifyBaseLogger) {
+  if (!createdFile) return;
+  log.warn(
+    { file: createdFile },
+    `Created the secret key ${createdFile} (mode 0600): it seals the second-factor secrets and is ` +
+      'not in the database backups; back it up on its own (docs/operations.md)',
+  );
+}
+
+function announceSealing(result: SealingResult, log: FastifyBaseLogger) {
+  if (result.sealed + result.resealed > 0) {
+    log.info(result, `Sealed ${result.sealed + result.resealed} TOTP secrets with the secret key`);
+  }
+  if (result.unreadable > 0) {
+    log.error(
+      result,
+      `The secret key does not open ${result.unreadable} stored TOTP secrets: restore the key ` +
+        'that sealed them (or give it as SECRET_KEY_PREVIOUS_FILE); until then those users sign ' +
+        'in with a recovery code or a security key, or an admin resets their second factor',
+    );
+  }
 }
 
 async function announceFirstAdmin(database: Database, config: Config, log: FastifyBaseLogger) {

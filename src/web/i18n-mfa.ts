@@ -30,6 +30,8 @@ const sv = {
       lastUsed: 'senast använd {{at}}',
       cancelled: 'Nyckeln lades inte till. Försök igen.',
       unsupported: 'Den här webbläsaren kan inte använda säkerhetsnycklar.',
+      noHost:
+        'Säkerhetsnycklar kan inte läggas till här: serverns adress är en IP-adress eller inte angiven, och webbläsare tillåter inte nycklar då. Be administratören ange ett värdnamn (PUBLIC_URL). Kod från appen fungerar som vanligt.',
     },
     enrol: {
       title: 'Tvåstegsverifiering',
@@ -49,11 +51,21 @@ const sv = {
       codesIntro:
         'Spara koderna på ett säkert ställe. Varje kod fungerar en gång om du inte har telefonen. De visas bara nu.',
       continue: 'Jag har sparat koderna',
-      disableTitle: 'Stäng av',
       disableCode: 'Kod från appen eller en reservkod',
-      disable: 'Stäng av tvåstegsverifiering',
+      disable: 'Stäng av autentiseringsappen',
       disabled: 'Autentiseringsappen är avstängd.',
+      renewCodes: 'Skapa nya reservkoder',
       totpTitle: 'Autentiseringsapp',
+    },
+    confirm: {
+      title: 'Bekräfta att det är du',
+      intro:
+        'Innan du {{what}} behöver du bekräfta med en kod från appen, en reservkod eller din säkerhetsnyckel.',
+      submit: 'Bekräfta',
+      cancel: 'Avbryt',
+      removeKey: 'tar bort nyckeln "{{name}}"',
+      disable: 'stänger av autentiseringsappen',
+      renewCodes: 'skapar nya reservkoder',
     },
     policy: {
       title: 'Tvåstegsverifiering',
@@ -98,6 +110,8 @@ const en: typeof sv = {
       lastUsed: 'last used {{at}}',
       cancelled: 'The key was not added. Try again.',
       unsupported: 'This browser cannot use security keys.',
+      noHost:
+        'Security keys cannot be added here: the server address is an IP address or not set, and browsers do not allow keys then. Ask the administrator to set a host name (PUBLIC_URL). Codes from the app work as usual.',
     },
     enrol: {
       title: 'Two-step verification',
@@ -117,11 +131,21 @@ const en: typeof sv = {
       codesIntro:
         'Keep these codes somewhere safe. Each works once if you do not have your phone. They are shown only now.',
       continue: 'I have saved the codes',
-      disableTitle: 'Switch off',
       disableCode: 'Code from the app or a recovery code',
-      disable: 'Switch off two-step verification',
+      disable: 'Switch off the authenticator app',
       disabled: 'The authenticator app is switched off.',
+      renewCodes: 'Make new recovery codes',
       totpTitle: 'Authenticator app',
+    },
+    confirm: {
+      title: 'Confirm that it is you',
+      intro:
+        'Before you {{what}}, confirm with a code from the app, a recovery code or your security key.',
+      submit: 'Confirm',
+      cancel: 'Cancel',
+      removeKey: 'remove the key "{{name}}"',
+      disable: 'switch off the authenticator app',
+      renewCodes: 'make new recovery codes',
     },
     policy: {
       title: 'Two-step verification',

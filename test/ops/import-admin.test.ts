@@ -10,6 +10,7 @@ import { exportEvent } from '../../src/server/ops/event-file.ts';
 import { startServer } from '../../src/server/start.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
 import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import { testSecretKey } from '../support/secret-key.ts';
 
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 const chosenPassword = 'Regionens-förvaltare-2026';
@@ -65,6 +66,7 @@ for (const dialect of testDialects()) {
         LAGESBILD_DEMO: 'false',
         ADMIN_EMAIL: importedEmail,
         ADMIN_PASSWORD: chosenPassword,
+        SECRET_KEY: testSecretKey,
       });
       const server = await startServer(config, log);
       try {

@@ -28,13 +28,7 @@ import {
   slowLogin,
 } from './metrics-support.ts';
 
-const appConfig = {
-  LOG_LEVEL: 'silent',
-  PUBLIC_URL: 'http://127.0.0.1:3000',
-  SESSION_IDLE_MINUTES: 120,
-  SESSION_ABSOLUTE_HOURS: 12,
-  BODY_LIMIT_BYTES: 1_048_576,
-} as const;
+const appConfig = { ...testAppConfig, PUBLIC_URL: 'http://127.0.0.1:3000' } as const;
 
 const scrapeToken = randomBytes(32).toString('hex');
 const scrapeConfig = {

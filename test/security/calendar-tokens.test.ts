@@ -50,6 +50,11 @@ for (const dialect of testDialects()) {
       assert.equal(created.statusCode, 201, created.body);
       const before = await feed(created.json().url);
       assert.equal(before.statusCode, 200);
+      assert.equal(
+        before.headers['cache-control'],
+        'private, no-store',
+        'the feed carries internal items: no cache keeps a copy',
+      );
       assert.match(before.body, /BEGIN:VEVENT/);
       assert.doesNotMatch(
         before.body,

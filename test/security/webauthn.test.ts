@@ -5,8 +5,8 @@ import { testDialects } from '../support/databases.ts';
 import { SoftwareAuthenticator } from '../support/software-authenticator.ts';
 
 const password = 'Stabsnyckel-hemlig-2026';
-/** The test app's PUBLIC_URL is http://127.0.0.1:3000: the relying party's origin and rpID. */
-const relyingParty = { rpId: '127.0.0.1', origin: 'http://127.0.0.1:3000' };
+/** The test app's PUBLIC_URL is http://localhost:3000: the relying party's origin and rpID. */
+const relyingParty = { rpId: 'localhost', origin: 'http://localhost:3000' };
 
 for (const dialect of testDialects()) {
   describe(`security keys (WebAuthn) on ${dialect}`, () => {
@@ -160,7 +160,7 @@ for (const dialect of testDialects()) {
       assert.equal(wrongRp.statusCode, 401);
       const otherKey = await keyStep(challenge, new SoftwareAuthenticator());
       assert.equal(otherKey.statusCode, 401);
-      const otherPort = await keyStep(challenge, key, { origin: 'http://127.0.0.1:3001' });
+      const otherPort = await keyStep(challenge, key, { origin: 'http://localhost:3001' });
       assert.equal(otherPort.statusCode, 401);
       const late = await t.app.inject({
         method: 'POST',
@@ -214,6 +214,11 @@ for (const dialect of testDialects()) {
         404,
         "another user's key is not found",
       );
+      const options = await client.post('/api/auth/second-factor/step-up/webauthn/options');
+      const stepUp = await client.post('/api/auth/second-factor/step-up/webauthn', {
+        response: key.assert({ ...relyingParty, challenge: options.json().challenge }),
+      });
+      assert.equal(stepUp.statusCode, 200, stepUp.body);
       const removed = await client.delete(`/api/auth/second-factor/webauthn/${keyId}`);
       assert.equal(removed.statusCode, 204, removed.body);
       assert.equal((await passwordStep(email)).json().user.email, email);

@@ -13,12 +13,13 @@ import {
   demoPeople,
   sessionCookieOf,
   startTestApp,
+  testAppConfig,
 } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import { Browser } from './browser.ts';
 import { TestIdentityProvider, clientId, clientSecret } from './identity-provider.ts';
 
-const appUrl = 'http://127.0.0.1:3000';
+const appUrl = 'http://localhost:3000';
 const flowCookie = 'lagesbild_oidc_flow';
 
 describe('sign-on configuration', () => {
@@ -385,11 +386,8 @@ for (const dialect of testDialects()) {
     it('answers with a readable page while the provider cannot be reached', async () => {
       const unreachable = await buildApp(
         {
-          LOG_LEVEL: 'silent',
+          ...testAppConfig,
           PUBLIC_URL: appUrl,
-          SESSION_IDLE_MINUTES: 120,
-          SESSION_ABSOLUTE_HOURS: 12,
-          BODY_LIMIT_BYTES: 1_048_576,
           OIDC_ISSUER: 'http://127.0.0.1:9',
           OIDC_CLIENT_ID: clientId,
         },

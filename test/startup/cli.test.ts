@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createTestDatabase, postgresAdminUrl, testDialects } from '../support/databases.ts';
+import { testSecretKey } from '../support/secret-key.ts';
 
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 const demoPassword = 'Demo-lösen-från-miljön-2026';
@@ -18,7 +19,13 @@ function temporaryFolder(): string {
 }
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    SECRET_KEY: testSecretKey,
+    ...extra,
+  };
   delete env.ADMIN_PASSWORD;
   return env;
 }

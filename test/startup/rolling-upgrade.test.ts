@@ -12,6 +12,7 @@ import {
 } from '../../src/server/db/schema-release.ts';
 import type { AnyDb } from '../../src/server/db/migration-helpers.ts';
 import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import { testSecretKey } from '../support/secret-key.ts';
 
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 const newerMigration = '29991231T2359_newer_release_table';
@@ -22,6 +23,7 @@ function env(url: string): NodeJS.ProcessEnv {
     DATABASE_URL: url,
     PORT: '0',
     LAGESBILD_DEMO: 'false',
+    SECRET_KEY: testSecretKey,
   };
   delete variables.ADMIN_PASSWORD;
   return variables;

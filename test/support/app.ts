@@ -4,8 +4,10 @@ import { type AppConfig, buildApp } from '../../src/server/app.ts';
 import { type Database, type DialectName, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { loadDemo } from '../../src/server/demo/seed.ts';
+import { SecretBox } from '../../src/server/secret-box.ts';
 import { ensureFirstAdmin } from '../../src/server/users/bootstrap.ts';
 import { createTestDatabase } from './databases.ts';
+import { testSecretKey } from './secret-key.ts';
 
 export const demoPassword = 'Demo-lösenord-för-test-2024';
 export const adminEmail = 'admin@lagesbild.local';
@@ -79,8 +81,9 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
 
 /** The settings every test app starts with. */
 export const testAppConfig: AppConfig = {
+  secrets: new SecretBox(Buffer.from(testSecretKey, 'base64')),
   LOG_LEVEL: 'silent',
-  PUBLIC_URL: 'http://127.0.0.1:3000',
+  PUBLIC_URL: 'http://localhost:3000',
   SESSION_IDLE_MINUTES: 120,
   SESSION_ABSOLUTE_HOURS: 12,
   BODY_LIMIT_BYTES: 1_048_576,

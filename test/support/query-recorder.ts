@@ -11,7 +11,7 @@ import type {
 } from 'kysely';
 import { buildApp } from '../../src/server/app.ts';
 import type { DialectName } from '../../src/server/db/database.ts';
-import { Client, type TestApp, sessionCookieOf, startTestApp } from './app.ts';
+import { Client, type TestApp, sessionCookieOf, startTestApp, testAppConfig } from './app.ts';
 
 /** Records the tables each query names, in the order the queries run. */
 export class TableRecorder implements KyselyPlugin {
@@ -60,16 +60,7 @@ export function useRecordedApp(dialect: DialectName): RecordedApp {
   let app: FastifyInstance | undefined;
   before(async () => {
     t = await startTestApp(dialect);
-    app = await buildApp(
-      {
-        LOG_LEVEL: 'silent',
-        PUBLIC_URL: 'http://127.0.0.1:3000',
-        SESSION_IDLE_MINUTES: 120,
-        SESSION_ABSOLUTE_HOURS: 12,
-        BODY_LIMIT_BYTES: 1_048_576,
-      },
-      { ...t.database, db: t.database.db.withPlugin(recorder) },
-    );
+    app = await buildApp(testAppConfig, { ...t.database, db: t.database.db.withPlugin(recorder) });
   });
   after(async () => {
     await app?.close();

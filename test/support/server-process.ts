@@ -1,5 +1,6 @@
 // A real `lagesbild serve` process for tests that need several nodes or an outage.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { testSecretKey } from './secret-key.ts';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -35,6 +36,7 @@ export function startServerProcess(
     ADMIN_PASSWORD: processAdmin.password,
     LAGESBILD_DEMO: 'false',
     SMTP_URL: '',
+    SECRET_KEY: testSecretKey,
     ...extraEnv,
   };
   const program = options.entry ? [options.entry] : ['--import', 'tsx', 'src/cli/main.ts'];

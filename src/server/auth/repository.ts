@@ -118,6 +118,25 @@ export function touchSession(db: Db, idHash: string, now: string) {
     .execute();
 }
 
+export function markSteppedUp(db: Db, idHash: string, now: string) {
+  return db
+    .updateTable('sessions')
+    .set({ stepped_up_at: now })
+    .where('id_hash', '=', idHash)
+    .execute();
+}
+
+/** Whether the session proved a second factor again after `since`. */
+export async function steppedUpSince(db: Db, idHash: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions')
+    .select('id_hash')
+    .where('id_hash', '=', idHash)
+    .where('stepped_up_at', '>', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function deleteSession(db: Db, idHash: string) {
   return db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }

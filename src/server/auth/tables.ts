@@ -9,6 +9,8 @@ export interface SessionsTable {
   expires_at: string;
   /** 1 while the user must enrol a second factor before doing anything else. */
   enrolment_only: Generated<number>;
+  /** When the session last proved a second factor again (a step-up), or null. */
+  stepped_up_at: Generated<string | null>;
 }
 
 export interface LoginAttemptsTable {

@@ -238,7 +238,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }>
   );
 
   // Calendar programs fetch without a session: the secret in the address decides the user and
-  // the event, and the user's current grants decide what the feed shows.
+  // the event, and the user's current grants decide what the feed shows. It may carry internal
+  // items and ends with a revoked token or grant, so no cache keeps a copy.
   app.get(
     '/cal/:file',
     {
@@ -249,7 +250,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }>
       const feed = await calendarFeedOf(db, request.params.file, publicUrl);
       return reply
         .type('text/calendar; charset=utf-8')
-        .header('cache-control', 'private, max-age=300')
+        .header('cache-control', 'private, no-store')
         .send(feed);
     },
   );

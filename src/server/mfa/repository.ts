@@ -4,7 +4,15 @@ export function findTotpFactor(db: Db, userId: number) {
   return db.selectFrom('totp_factors').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
-/** Starts an enrolment, replacing an unconfirmed secret (never a confirmed one). */
+export function allTotpSecrets(db: Db) {
+  return db.selectFrom('totp_factors').select(['user_id', 'secret']).orderBy('user_id').execute();
+}
+
+export async function replaceTotpSecret(db: Db, userId: number, secret: string) {
+  await db.updateTable('totp_factors').set({ secret }).where('user_id', '=', userId).execute();
+}
+
+/** Starts an enrolment, replacing an unconfirmed secret (never a confirmed one); `secret` is sealed. */
 export async function putUnconfirmedTotp(db: Db, userId: number, secret: string, now: string) {
   await db
     .deleteFrom('totp_factors')

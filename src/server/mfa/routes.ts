@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { session } from '../../contract/auth.ts';
 import { noContent } from '../../contract/common.ts';
 import {
+  disableTotpBody,
   recoveryCodes,
+  stepUp,
   secondFactorLoginBody,
   secondFactorPolicy,
   secondFactorPolicyBody,
@@ -26,17 +28,22 @@ import {
   setSessionCookieOn,
 } from '../auth/routes.ts';
 import type { Db } from '../db/schema.ts';
+import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../http/actor.ts';
+import type { SecretBox } from '../secret-box.ts';
 import {
   changeSecondFactorPolicy,
   confirmTotpEnrolment,
   disableOwnSecondFactor,
   loginWithSecondFactor,
+  renewRecoveryCodes,
   resetSecondFactor,
   secondFactorPolicy as currentPolicy,
   secondFactorStatus as statusOf,
   startTotpEnrolment,
+  stepUpWithCode,
 } from './service.ts';
+import type { StepUpRequest } from './step-up.ts';
 import { relyingPartyOf } from './webauthn.ts';
 import {
   loginWithKey,
@@ -44,6 +51,8 @@ import {
   removeKey,
   startKeyLogin,
   startKeyRegistration,
+  startKeyStepUp,
+  stepUpWithKey,
 } from './webauthn-service.ts';
 
 export interface MfaRouteOptions {
@@ -52,16 +61,36 @@ export interface MfaRouteOptions {
   secureCookies: boolean;
   /** The relying party of WebAuthn: its origin, and its host name as the rpID. */
   publicUrl: string;
+  /** PUBLIC_URL was not set but made from HOST and PORT: no relying party then. */
+  publicUrlDerived: boolean;
+  /** Seals the TOTP secrets. */
+  secrets: SecretBox;
+}
+
+function stepUpRequestOf(request: FastifyRequest): StepUpRequest {
+  return {
+    actor: actorOf(request),
+    sessionIdHash: request.session?.idHash ?? null,
+    address: request.ip,
+    log: request.log,
+  };
 }
 
 const whileEnrolling = { kind: 'signed_in', duringEnrolment: true } as const;
 
 export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
   app,
-  { db, policy, secureCookies, publicUrl },
+  { db, policy, secureCookies, publicUrl, publicUrlDerived, secrets },
 ) => {
   const tags = ['auth'];
-  const rp = relyingPartyOf(publicUrl);
+  const rp = relyingPartyOf(publicUrl, publicUrlDerived);
+  if (!rp) {
+    app.log.warn(
+      `PUBLIC_URL (${publicUrlDerived ? 'not set' : publicUrl}) names no host: security keys ` +
+        'cannot be enrolled (browsers refuse WebAuthn on an IP address); TOTP works. ' +
+        'Set PUBLIC_URL to the address users open, e.g. https://lagesbild.region.se',
+    );
+  }
 
   app.post(
     challengePath,
@@ -73,6 +102,7 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
     async (request, reply) => {
       const result = await loginWithSecondFactor(
         db,
+        secrets,
         {
           challengeToken: request.cookies[challengeCookie],
           code: request.body.code,
@@ -136,7 +166,7 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
       config: { access: whileEnrolling },
       schema: { tags, response: { 200: secondFactorStatus } },
     },
-    async (request) => statusOf(db, actorOf(request)),
+    async (request) => statusOf(db, actorOf(request), rp !== null),
   );
 
   app.post(
@@ -145,7 +175,7 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
       config: { access: whileEnrolling },
       schema: { tags, response: { 200: totpEnrolment } },
     },
-    async (request) => startTotpEnrolment(db, actorOf(request)),
+    async (request) => startTotpEnrolment(db, secrets, actorOf(request)),
   );
 
   app.post(
@@ -154,7 +184,7 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
       config: { access: whileEnrolling },
       schema: { tags, body: totpCodeBody, response: { 200: recoveryCodes } },
     },
-    async (request) => confirmTotpEnrolment(db, actorOf(request), request.body.code),
+    async (request) => confirmTotpEnrolment(db, secrets, actorOf(request), request.body.code),
   );
 
   app.post(
@@ -186,7 +216,7 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
       schema: { tags, params: securityKeyParams, response: { 204: noContent } },
     },
     async (request, reply) => {
-      await removeKey(db, actorOf(request), request.params.keyId);
+      await removeKey(db, stepUpRequestOf(request), request.params.keyId);
       return reply.code(204).send(null);
     },
   );
@@ -195,12 +225,54 @@ export const mfaRoutes: FastifyPluginAsyncZod<MfaRouteOptions> = async (
     '/api/auth/second-factor/disable',
     {
       config: { access: { kind: 'signed_in' } },
-      schema: { tags, body: totpCodeBody, response: { 204: noContent } },
+      schema: { tags, body: disableTotpBody, response: { 204: noContent } },
     },
     async (request, reply) => {
-      await disableOwnSecondFactor(db, actorOf(request), request.body.code);
+      await disableOwnSecondFactor(db, secrets, stepUpRequestOf(request), request.body.code);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/auth/second-factor/step-up',
+    {
+      config: { access: { kind: 'signed_in' } },
+      schema: { tags, body: totpCodeBody, response: { 200: stepUp } },
+    },
+    async (request) => stepUpWithCode(db, secrets, stepUpRequestOf(request), request.body.code),
+  );
+
+  app.post(
+    '/api/auth/second-factor/step-up/webauthn/options',
+    {
+      config: { access: { kind: 'signed_in' } },
+      schema: { tags, response: { 200: webauthnOptions } },
+    },
+    async (request) => startKeyStepUp(db, rp, actorOf(request)),
+  );
+
+  app.post(
+    '/api/auth/second-factor/step-up/webauthn',
+    {
+      config: { access: { kind: 'signed_in' } },
+      schema: { tags, body: securityKeyLoginBody, response: { 200: stepUp } },
+    },
+    async (request) =>
+      stepUpWithKey(
+        db,
+        rp,
+        stepUpRequestOf(request),
+        request.body.response as unknown as AuthenticationResponseJSON,
+      ),
+  );
+
+  app.post(
+    '/api/auth/second-factor/recovery-codes',
+    {
+      config: { access: { kind: 'signed_in' } },
+      schema: { tags, response: { 200: recoveryCodes } },
+    },
+    async (request) => renewRecoveryCodes(db, stepUpRequestOf(request)),
   );
 
   app.delete(

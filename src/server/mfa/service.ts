@@ -18,10 +18,20 @@ import {
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import type { SecretBox } from '../secret-box.ts';
 import { findUserById } from '../users/repository.ts';
 import type { UserRow } from '../users/repository.ts';
 import { hasSecondFactor, secondFactorRequired } from './gate.ts';
 import { hashToken } from './hash.ts';
+import { openedTotpSecret, requiredTotpSecret, sealTotpSecret } from './secrets.ts';
+import {
+  type StepUp,
+  type StepUpRequest,
+  guardStepUpAttempt,
+  recordStepUp,
+  requireRecentStepUp,
+  stepUpFailed,
+} from './step-up.ts';
 import {
   advanceTimeStep,
   countChallengeFailure,
@@ -74,11 +84,12 @@ export interface SecondFactorAttempt {
  */
 export function loginWithSecondFactor(
   db: Db,
+  box: SecretBox,
   input: SecondFactorAttempt & { code: string },
   policy: SessionPolicy,
 ) {
   return completeSecondFactor(db, input, policy, (user, claimChallenge) =>
-    spendCode(db, user, input.code, claimChallenge),
+    spendCode(db, box, user, input.code, claimChallenge),
   );
 }
 
@@ -137,11 +148,13 @@ export async function pendingLogin(db: Db, challengeToken: string | undefined) {
 
 /**
  * Checks a code from the app (of a later time step than the last one accepted) or an unused
- * recovery code (which works with a security key as the only factor too), and spends it in one transaction with `alsoClaim`: of two requests with the
- * same code, only one gets through.
+ * recovery code (which works with a security key as the only factor too), and spends it in one
+ * transaction with `alsoClaim`: of two requests with the same code, only one gets through. A
+ * secret the installation's key does not open leaves the recovery codes working.
  */
-async function spendCode(
+export async function spendCode(
   db: Db,
+  box: SecretBox,
   user: UserRow,
   code: string,
   alsoClaim: (trx: Db) => Promise<boolean> = async () => true,
@@ -149,9 +162,14 @@ async function spendCode(
   const factor = await findTotpFactor(db, user.id);
   const totp = factor?.confirmed_at ? factor : null;
   if (!totp && !(await hasCredential(db, user.id))) return null;
-  const timeStep = totp ? await totpTimeStep(totp.secret, code.trim(), totp.last_time_step) : null;
+  const secret = totp && openedTotpSecret(box, totp);
+  const timeStep =
+    totp && secret ? await totpTimeStep(secret, code.trim(), totp.last_time_step) : null;
   const recovery = timeStep === null ? normalisedRecoveryCode(code) : null;
-  if (timeStep === null && recovery === null) return null;
+  if (timeStep === null && recovery === null) {
+    if (totp && secret === null) throw errors.secretKeyMismatch();
+    return null;
+  }
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const spent =
@@ -169,7 +187,11 @@ async function signedInUser(db: Db, actor: Actor): Promise<UserRow> {
   return user;
 }
 
-export async function secondFactorStatus(db: Db, actor: Actor): Promise<SecondFactorStatus> {
+export async function secondFactorStatus(
+  db: Db,
+  actor: Actor,
+  securityKeysAvailable: boolean,
+): Promise<SecondFactorStatus> {
   const user = await signedInUser(db, actor);
   const totp = (await findTotpFactor(db, user.id))?.confirmed_at != null;
   const securityKeys = (await credentialsOfUser(db, user.id)).map(presentSecurityKey);
@@ -179,11 +201,16 @@ export async function secondFactorStatus(db: Db, actor: Actor): Promise<SecondFa
     securityKeys,
     required: await secondFactorRequired(db, user),
     recoveryCodesLeft: await countUnusedRecoveryCodes(db, user.id),
+    securityKeysAvailable,
   };
 }
 
 /** A new secret for the app, shown this once; it replaces an enrolment that was not finished. */
-export async function startTotpEnrolment(db: Db, actor: Actor): Promise<TotpEnrolment> {
+export async function startTotpEnrolment(
+  db: Db,
+  box: SecretBox,
+  actor: Actor,
+): Promise<TotpEnrolment> {
   const user = await signedInUser(db, actor);
   if (!user.password_hash) {
     throw errors.wrongState('Tvåstegsverifiering gäller konton som loggar in med lösenord.');
@@ -193,7 +220,8 @@ export async function startTotpEnrolment(db: Db, actor: Actor): Promise<TotpEnro
   }
   const secret = newTotpSecret();
   await db.transaction().execute(async (trx) => {
-    await putUnconfirmedTotp(trx, user.id, secret, new Date().toISOString());
+    const sealed = sealTotpSecret(box, user.id, secret);
+    await putUnconfirmedTotp(trx, user.id, sealed, new Date().toISOString());
     await recordAudit(trx, actor, {
       action: 'auth.second_factor_enrolment_started',
       entityType: 'user',
@@ -206,6 +234,7 @@ export async function startTotpEnrolment(db: Db, actor: Actor): Promise<TotpEnro
 /** The first code proves the app holds the secret: the factor is on, recovery codes are made. */
 export async function confirmTotpEnrolment(
   db: Db,
+  box: SecretBox,
   actor: Actor,
   code: string,
 ): Promise<RecoveryCodes> {
@@ -214,7 +243,7 @@ export async function confirmTotpEnrolment(
   if (!factor || factor.confirmed_at) {
     throw errors.wrongState('Det finns ingen påbörjad aktivering. Börja om.');
   }
-  const timeStep = await totpTimeStep(factor.secret, code.trim(), null);
+  const timeStep = await totpTimeStep(requiredTotpSecret(box, factor), code.trim(), null);
   if (timeStep === null) throw errors.badRequest('Koden stämmer inte.', { field: 'code' });
   const codes = newRecoveryCodes();
   await db.transaction().execute(async (trx) => {
@@ -233,17 +262,23 @@ export async function confirmTotpEnrolment(
 }
 
 /**
- * Switching one's own TOTP off takes a current code. The recovery codes go with it unless a
- * security key is left; when the account must have a factor and none is left, its sessions may
- * then do nothing but enrol again.
+ * Switching one's own TOTP off takes a fresh factor: a code given with it, or a recent step-up.
+ * The recovery codes go with it unless a security key is left; when the account must have a
+ * factor and none is left, its sessions may then do nothing but enrol again.
  */
-export async function disableOwnSecondFactor(db: Db, actor: Actor, code: string): Promise<void> {
+export async function disableOwnSecondFactor(
+  db: Db,
+  box: SecretBox,
+  request: StepUpRequest,
+  code: string | undefined,
+): Promise<void> {
+  const { actor } = request;
   const user = await signedInUser(db, actor);
   if (!(await findTotpFactor(db, user.id))?.confirmed_at) {
     throw errors.wrongState('Tvåstegsverifiering är inte på.');
   }
-  const used = await spendCode(db, user, code);
-  if (!used) throw errors.badRequest('Koden stämmer inte.', { field: 'code' });
+  if (code !== undefined) await stepUpWithCode(db, box, request, code);
+  await requireRecentStepUp(db, request);
   const required = await secondFactorRequired(db, user);
   await db.transaction().execute(async (trx) => {
     const keysLeft = await hasCredential(trx, user.id);
@@ -254,9 +289,42 @@ export async function disableOwnSecondFactor(db: Db, actor: Actor, code: string)
       action: 'auth.second_factor_disabled',
       entityType: 'user',
       entityId: user.id,
-      after: { confirmedWith: used },
+      after: { method: 'totp' },
     });
   });
+}
+
+/** Proves a factor again with a code from the app or a recovery code (which is then spent). */
+export async function stepUpWithCode(
+  db: Db,
+  box: SecretBox,
+  request: StepUpRequest,
+  code: string,
+): Promise<StepUp> {
+  const user = await signedInUser(db, request.actor);
+  await guardStepUpAttempt(db, request, user);
+  const used = await spendCode(db, box, user, code);
+  if (!used) return stepUpFailed(db, request, user, 'code');
+  return recordStepUp(db, request, user, used);
+}
+
+/** New recovery codes after a fresh factor; the old ones stop working. Shown once. */
+export async function renewRecoveryCodes(db: Db, request: StepUpRequest): Promise<RecoveryCodes> {
+  const user = await signedInUser(db, request.actor);
+  if (!(await hasSecondFactor(db, user.id))) {
+    throw errors.wrongState('Tvåstegsverifiering är inte på.');
+  }
+  await requireRecentStepUp(db, request);
+  const codes = newRecoveryCodes();
+  await db.transaction().execute(async (trx) => {
+    await replaceRecoveryCodes(trx, user.id, codes.map(hashToken));
+    await recordAudit(trx, request.actor, {
+      action: 'auth.recovery_codes_renewed',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+  return { recoveryCodes: codes };
 }
 
 /** An admin removes a user's second factors, keys included (a lost phone or key); the user's sessions end. */

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 /** A user's TOTP secret: unconfirmed until a first code proves the app holds it. */
 export interface TotpFactorsTable {
   user_id: number;
+  /** Sealed with the installation's key (AES-256-GCM, mfa/secrets.ts); never stored in clear. */
   secret: string;
   created_at: string;
   confirmed_at: string | null;
@@ -54,7 +55,7 @@ export interface WebauthnCredentialsTable {
 export interface WebauthnChallengesTable {
   challenge: string;
   user_id: number;
-  purpose: 'register' | 'login';
+  purpose: 'register' | 'login' | 'step_up';
   expires_at: string;
 }
 

@@ -145,7 +145,7 @@ export function insertWebauthnChallenge(
   challenge: {
     challenge: string;
     userId: number;
-    purpose: 'register' | 'login';
+    purpose: 'register' | 'login' | 'step_up';
     expiresAt: string;
   },
 ) {
@@ -163,7 +163,12 @@ export function insertWebauthnChallenge(
 /** Spends a challenge: true only for the first request with a live one of this user and purpose. */
 export async function claimWebauthnChallenge(
   db: Db,
-  challenge: { challenge: string; userId: number; purpose: 'register' | 'login'; now: string },
+  challenge: {
+    challenge: string;
+    userId: number;
+    purpose: 'register' | 'login' | 'step_up';
+    now: string;
+  },
 ): Promise<boolean> {
   const result = await db
     .deleteFrom('webauthn_challenges')

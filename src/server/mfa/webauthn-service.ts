@@ -2,7 +2,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import type { SecurityKeyRegistered, WebauthnOptions } from '../../contract/mfa.ts';
 import { recordAudit } from '../audit/record.ts';
 import { setEnrolmentOnly } from '../auth/repository.ts';
-import { type SessionPolicy, actorFromUser } from '../auth/service.ts';
+import { type SecurityLog, type SessionPolicy, actorFromUser } from '../auth/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -11,6 +11,14 @@ import type { UserRow } from '../users/repository.ts';
 import { hasSecondFactor, secondFactorRequired } from './gate.ts';
 import { hashToken } from './hash.ts';
 import { replaceRecoveryCodes } from './repository.ts';
+import {
+  type StepUp,
+  type StepUpRequest,
+  guardStepUpAttempt,
+  recordStepUp,
+  requireRecentStepUp,
+  stepUpFailed,
+} from './step-up.ts';
 import {
   type SecondFactorAttempt,
   type UsedFactor,
@@ -39,6 +47,21 @@ import {
   insertWebauthnChallenge,
 } from './webauthn-repository.ts';
 
+type ChallengePurpose = 'register' | 'login' | 'step_up';
+
+/**
+ * The relying party, or a refusal that says why there is none: browsers refuse WebAuthn on an
+ * IP address, so PUBLIC_URL must name a host.
+ */
+export function requireRelyingParty(rp: RelyingParty | null): RelyingParty {
+  if (!rp) {
+    throw errors.wrongState(
+      'Säkerhetsnycklar kan inte användas här: serverns adress (PUBLIC_URL) är en IP-adress eller inte angiven. Be administratören ange ett värdnamn, till exempel https://lagesbild.region.se. Kod från appen fungerar som vanligt.',
+    );
+  }
+  return rp;
+}
+
 async function signedInLocalUser(db: Db, actor: Actor): Promise<UserRow> {
   const user = actor.userId === null ? undefined : await findUserById(db, actor.userId);
   if (!user) throw errors.unauthenticated();
@@ -52,7 +75,7 @@ async function signedInLocalUser(db: Db, actor: Actor): Promise<UserRow> {
 async function rememberChallenge(
   db: Db,
   userId: number,
-  purpose: 'register' | 'login',
+  purpose: ChallengePurpose,
   options: WebauthnOptions,
 ): Promise<WebauthnOptions> {
   const now = new Date();
@@ -66,16 +89,21 @@ async function rememberChallenge(
   return options;
 }
 
-const claimer = (db: Db, userId: number, purpose: 'register' | 'login') => (challenge: string) =>
+const claimer = (db: Db, userId: number, purpose: ChallengePurpose) => (challenge: string) =>
   claimWebauthnChallenge(db, { challenge, userId, purpose, now: new Date().toISOString() });
 
 export async function startKeyRegistration(
   db: Db,
-  rp: RelyingParty,
+  rp: RelyingParty | null,
   actor: Actor,
 ): Promise<WebauthnOptions> {
+  const relyingParty = requireRelyingParty(rp);
   const user = await signedInLocalUser(db, actor);
-  const options = await registrationOptions(rp, user, await credentialsOfUser(db, user.id));
+  const options = await registrationOptions(
+    relyingParty,
+    user,
+    await credentialsOfUser(db, user.id),
+  );
   await recordAudit(db, actor, {
     action: 'auth.security_key_registration_started',
     entityType: 'user',
@@ -91,12 +119,17 @@ export async function startKeyRegistration(
  */
 export async function registerKey(
   db: Db,
-  rp: RelyingParty,
+  rp: RelyingParty | null,
   actor: Actor,
   input: { name: string; response: RegistrationResponseJSON },
 ): Promise<SecurityKeyRegistered> {
+  const relyingParty = requireRelyingParty(rp);
   const user = await signedInLocalUser(db, actor);
-  const verified = await verifiedRegistration(rp, input.response, claimer(db, user.id, 'register'));
+  const verified = await verifiedRegistration(
+    relyingParty,
+    input.response,
+    claimer(db, user.id, 'register'),
+  );
   if (!verified) {
     throw errors.badRequest('Nyckeln kunde inte registreras. Försök igen.', { field: 'name' });
   }
@@ -126,9 +159,16 @@ export async function registerKey(
   };
 }
 
-/** Removes one of one's own keys; with no factor left where one is required, enrol again. */
-export async function removeKey(db: Db, actor: Actor, keyId: number): Promise<void> {
+/**
+ * Removes one of one's own keys after a recent step-up; with no factor left where one is
+ * required, enrol again.
+ */
+export async function removeKey(db: Db, request: StepUpRequest, keyId: number): Promise<void> {
+  const { actor } = request;
   const user = await signedInLocalUser(db, actor);
+  const keys = await credentialsOfUser(db, user.id);
+  if (!keys.some((key) => key.id === keyId)) throw errors.notFound('Nyckeln');
+  await requireRecentStepUp(db, request);
   const required = await secondFactorRequired(db, user);
   await db.transaction().execute(async (trx) => {
     const removed = await deleteCredentialOfUser(trx, user.id, keyId);
@@ -151,9 +191,10 @@ export async function removeKey(db: Db, actor: Actor, keyId: number): Promise<vo
  */
 export async function startKeyLogin(
   db: Db,
-  rp: RelyingParty,
+  rp: RelyingParty | null,
   input: { challengeToken: string | undefined; requestId: string },
 ): Promise<WebauthnOptions> {
+  const relyingParty = requireRelyingParty(rp);
   if (!input.challengeToken) throw errors.badRequest('Logga in med lösenordet först.');
   const { user } = await pendingLogin(db, input.challengeToken);
   const credentials = await credentialsOfUser(db, user.id);
@@ -163,7 +204,12 @@ export async function startKeyLogin(
     entityType: 'user',
     entityId: user.id,
   });
-  return rememberChallenge(db, user.id, 'login', await authenticationOptions(rp, credentials));
+  return rememberChallenge(
+    db,
+    user.id,
+    'login',
+    await authenticationOptions(relyingParty, credentials),
+  );
 }
 
 /**
@@ -174,42 +220,121 @@ export async function startKeyLogin(
  */
 export function loginWithKey(
   db: Db,
-  rp: RelyingParty,
+  rp: RelyingParty | null,
   input: SecondFactorAttempt & { response: AuthenticationResponseJSON },
   policy: SessionPolicy,
 ) {
+  const relyingParty = requireRelyingParty(rp);
   return completeSecondFactor(db, input, policy, async (user, claimLogin) => {
-    const credential = await findCredentialOfUser(db, user.id, input.response.id);
-    if (!credential) return null;
-    const counter = await verifiedAssertion(
-      rp,
-      input.response,
-      credential,
-      claimer(db, user.id, 'login'),
-    );
-    if (counter === null) return null;
-    if (counterWentBack(credential.counter, counter)) {
-      await reportCounterRegression(db, user, input, { credential, counter });
-      return null;
-    }
-    const claimed = await db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const advanced = await advanceCounter(trx, {
-        id: credential.id,
-        from: credential.counter,
-        to: counter,
-        now,
-      });
-      return advanced && (await claimLogin(trx));
+    const proved = await provedByKey(db, relyingParty, {
+      user,
+      response: input.response,
+      purpose: 'login',
+      report: { address: input.address, requestId: input.requestId, log: input.log },
+      alsoClaim: claimLogin,
     });
-    return claimed ? ('webauthn' satisfies UsedFactor) : null;
+    return proved ? ('webauthn' satisfies UsedFactor) : null;
   });
+}
+
+/**
+ * Whether the assertion holds for one of the user's keys, against a challenge this server gave
+ * for `purpose`; its counter advances in one transaction with `alsoClaim`.
+ */
+async function provedByKey(
+  db: Db,
+  rp: RelyingParty,
+  input: {
+    user: UserRow;
+    response: AuthenticationResponseJSON;
+    purpose: ChallengePurpose;
+    report: RegressionReport;
+    alsoClaim?: (trx: Db) => Promise<boolean>;
+  },
+): Promise<boolean> {
+  const { user, response } = input;
+  const credential = await findCredentialOfUser(db, user.id, response.id);
+  if (!credential) return false;
+  const counter = await verifiedAssertion(
+    rp,
+    response,
+    credential,
+    claimer(db, user.id, input.purpose),
+  );
+  if (counter === null) return false;
+  if (counterWentBack(credential.counter, counter)) {
+    await reportCounterRegression(db, user, input.report, { credential, counter });
+    return false;
+  }
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const advanced = await advanceCounter(trx, {
+      id: credential.id,
+      from: credential.counter,
+      to: counter,
+      now,
+    });
+    return advanced && (input.alsoClaim ? await input.alsoClaim(trx) : true);
+  });
+}
+
+/** Options for proving a key again while signed in (a step-up). */
+export async function startKeyStepUp(
+  db: Db,
+  rp: RelyingParty | null,
+  actor: Actor,
+): Promise<WebauthnOptions> {
+  const relyingParty = requireRelyingParty(rp);
+  const user = await signedInLocalUser(db, actor);
+  const credentials = await credentialsOfUser(db, user.id);
+  if (credentials.length === 0) throw errors.wrongState('Kontot har ingen säkerhetsnyckel.');
+  await recordAudit(db, actor, {
+    action: 'auth.security_key_step_up_started',
+    entityType: 'user',
+    entityId: user.id,
+  });
+  return rememberChallenge(
+    db,
+    user.id,
+    'step_up',
+    await authenticationOptions(relyingParty, credentials),
+  );
+}
+
+export async function stepUpWithKey(
+  db: Db,
+  rp: RelyingParty | null,
+  request: StepUpRequest,
+  response: AuthenticationResponseJSON,
+): Promise<StepUp> {
+  const relyingParty = requireRelyingParty(rp);
+  const user = await signedInLocalUser(db, request.actor);
+  await guardStepUpAttempt(db, request, user);
+  const report = {
+    address: request.address,
+    requestId: request.actor.requestId ?? '',
+    log: request.log,
+  };
+  const proved = await provedByKey(db, relyingParty, {
+    user,
+    response,
+    purpose: 'step_up',
+    report,
+  });
+  if (!proved) return stepUpFailed(db, request, user, 'webauthn');
+  return recordStepUp(db, request, user, 'webauthn');
+}
+
+interface RegressionReport {
+  address: string;
+  requestId: string;
+  log: SecurityLog;
 }
 
 async function reportCounterRegression(
   db: Db,
   user: UserRow,
-  input: SecondFactorAttempt,
+  input: RegressionReport,
   found: { credential: { id: number; name: string; counter: number }; counter: number },
 ) {
   const details = {

@@ -9,6 +9,7 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { isIP } from 'node:net';
 import type { WebauthnOptions } from '../../contract/mfa.ts';
 import type { StoredCredential } from './webauthn-repository.ts';
 
@@ -21,8 +22,14 @@ export interface RelyingParty {
   origin: string;
 }
 
-export function relyingPartyOf(publicUrl: string): RelyingParty {
+/**
+ * The relying party of the configured PUBLIC_URL, or null when there can be none: browsers refuse
+ * an IP address as the rpID, and a derived PUBLIC_URL names no address users actually open.
+ */
+export function relyingPartyOf(publicUrl: string, derived = false): RelyingParty | null {
   const url = new URL(publicUrl);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (derived || isIP(host) !== 0) return null;
   return { id: url.hostname, origin: url.origin };
 }
 

@@ -16,9 +16,10 @@ import type {
   WebauthnOptions,
   SecondFactorPolicy,
   SecondFactorStatus,
+  StepUp,
   TotpEnrolment,
 } from '../../contract/mfa.ts';
-import { request } from '../api.ts';
+import { ApiError, request } from '../api.ts';
 
 /** What a right password leads to: a session, or the step that asks for a code. */
 export type PasswordStep = Session | SecondFactorChallenge;
@@ -33,7 +34,15 @@ export const secondFactorApi = {
   startTotp: () => request<TotpEnrolment>('POST', '/api/auth/second-factor/totp', {}),
   confirmTotp: (code: string) =>
     request<RecoveryCodes>('POST', '/api/auth/second-factor/totp/confirm', { code }),
-  disable: (code: string) => request<void>('POST', '/api/auth/second-factor/disable', { code }),
+  /** Switches TOTP off; the session must have proved a factor again (a step-up) just before. */
+  disable: () => request<void>('POST', '/api/auth/second-factor/disable', {}),
+  stepUp: (code: string) => request<StepUp>('POST', '/api/auth/second-factor/step-up', { code }),
+  startKeyStepUp: () =>
+    request<WebauthnOptions>('POST', '/api/auth/second-factor/step-up/webauthn/options', {}),
+  keyStepUp: (response: AuthenticationResponseJSON) =>
+    request<StepUp>('POST', '/api/auth/second-factor/step-up/webauthn', { response }),
+  renewRecoveryCodes: () =>
+    request<RecoveryCodes>('POST', '/api/auth/second-factor/recovery-codes', {}),
   startKeyRegistration: () =>
     request<WebauthnOptions>('POST', '/api/auth/second-factor/webauthn/options', {}),
   registerKey: (name: string, response: RegistrationResponseJSON) =>
@@ -68,4 +77,18 @@ export async function signInWithSecurityKey(): Promise<Session> {
     optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
   });
   return secondFactorApi.keyLogin(response);
+}
+
+/** Proves the key again while signed in (a step-up before removing a factor). */
+export async function stepUpWithSecurityKey(): Promise<StepUp> {
+  const options = await secondFactorApi.startKeyStepUp();
+  const response = await startAuthentication({
+    optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+  });
+  return secondFactorApi.keyStepUp(response);
+}
+
+/** The server wants a fresh second factor before it does this. */
+export function needsStepUp(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'step_up_required';
 }

@@ -20,7 +20,7 @@ async function enrol(client: Client): Promise<{ secret: string; recoveryCodes: s
   return { secret, recoveryCodes: confirmed.json().recoveryCodes };
 }
 
-const relyingParty = { rpId: '127.0.0.1', origin: 'http://127.0.0.1:3000' };
+const relyingParty = { rpId: 'localhost', origin: 'http://localhost:3000' };
 
 /** Registers a software security key for the client's user; answers the key and its id. */
 async function registerKey(client: Client) {
@@ -31,6 +31,14 @@ async function registerKey(client: Client) {
     response: key.register({ ...relyingParty, challenge }),
   });
   return { key, keyId: registered.json().key.id as number };
+}
+
+/** Proves the key again in the client's session (a step-up). */
+async function stepUpWithKey(client: Client, key: SoftwareAuthenticator) {
+  const options = await client.post('/api/auth/second-factor/step-up/webauthn/options');
+  await client.post('/api/auth/second-factor/step-up/webauthn', {
+    response: key.assert({ ...relyingParty, challenge: options.json().challenge }),
+  });
 }
 
 /** A password step of a user with a security key: the client carries its challenge cookie. */
@@ -95,8 +103,53 @@ export const cases: RouteCases = {
     who: 'signed_in',
     write: async (context) => {
       const client = await freshUser(context, 'mfa.key.remove');
-      const { keyId } = await registerKey(client);
+      const { key, keyId } = await registerKey(client);
+      await stepUpWithKey(client, key);
       return { client, method: 'DELETE', url: `/api/auth/second-factor/webauthn/${keyId}` };
+    },
+  },
+  'POST /api/auth/second-factor/step-up': {
+    who: 'signed_in',
+    write: async (context) => {
+      const client = await freshUser(context, 'mfa.step.up');
+      const { recoveryCodes } = await enrol(client);
+      return {
+        client,
+        method: 'POST',
+        url: '/api/auth/second-factor/step-up',
+        body: { code: recoveryCodes[0] },
+      };
+    },
+  },
+  'POST /api/auth/second-factor/step-up/webauthn/options': {
+    who: 'signed_in',
+    write: async (context) => {
+      const client = await freshUser(context, 'mfa.step.up.options');
+      await registerKey(client);
+      return { client, method: 'POST', url: '/api/auth/second-factor/step-up/webauthn/options' };
+    },
+  },
+  'POST /api/auth/second-factor/step-up/webauthn': {
+    who: 'signed_in',
+    write: async (context) => {
+      const client = await freshUser(context, 'mfa.step.up.key');
+      const { key } = await registerKey(client);
+      const options = await client.post('/api/auth/second-factor/step-up/webauthn/options');
+      return {
+        client,
+        method: 'POST',
+        url: '/api/auth/second-factor/step-up/webauthn',
+        body: { response: key.assert({ ...relyingParty, challenge: options.json().challenge }) },
+      };
+    },
+  },
+  'POST /api/auth/second-factor/recovery-codes': {
+    who: 'signed_in',
+    write: async (context) => {
+      const client = await freshUser(context, 'mfa.recovery.codes');
+      const { recoveryCodes } = await enrol(client);
+      await client.post('/api/auth/second-factor/step-up', { code: recoveryCodes[0] });
+      return { client, method: 'POST', url: '/api/auth/second-factor/recovery-codes' };
     },
   },
   'POST /api/auth/login/second-factor': {

@@ -1,7 +1,8 @@
 // Two-step verification of one's own account (/second-factor): security keys added by name and
 // removed, switching TOTP on with a QR code or the key as text (in groups of four), the recovery
-// codes shown once, and switching TOTP off.
-import { type FormEvent, useState } from 'react';
+// codes shown once, new recovery codes, and switching TOTP off. Removing a factor and new codes
+// ask for a fresh code or key first when the server wants one (ConfirmIdentity).
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import type { SecurityKey, TotpEnrolment } from '../../../contract/mfa.ts';
@@ -10,11 +11,24 @@ import { ErrorSummary, TextField } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
-import { registerSecurityKey, secondFactorApi, securityKeysSupported } from '../../clients/mfa.ts';
+import {
+  needsStepUp,
+  registerSecurityKey,
+  secondFactorApi,
+  securityKeysSupported,
+  stepUpWithSecurityKey,
+} from '../../clients/mfa.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
+
+/** Something that removes a factor or renews codes: the server may want a fresh factor first. */
+interface ProtectedAction {
+  /** What it does, for "Bekräfta att det är du innan du …". */
+  what: string;
+  run: () => Promise<void>;
+}
 
 export function SecondFactorPage() {
   const { t } = useTranslation();
@@ -22,6 +36,19 @@ export function SecondFactorPage() {
   const { user, mustEnrolSecondFactor } = useSession();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState<ProtectedAction | null>(null);
+  const [actionErrors, setActionErrors] = useState<FormErrors>(noErrors);
+
+  /** Runs the action; when the server asks for a fresh factor, asks the user for it first. */
+  async function protect(action: ProtectedAction) {
+    setActionErrors(noErrors);
+    try {
+      await action.run();
+    } catch (error) {
+      if (needsStepUp(error)) setConfirming(action);
+      else setActionErrors(formErrorsFrom(error, {}, 'factor-actions'));
+    }
+  }
   const status = useLoad(
     () => (user ? secondFactorApi.status() : Promise.resolve(null)),
     [user, recoveryCodes, message],
@@ -33,6 +60,20 @@ export function SecondFactorPage() {
   if (recoveryCodes) return <RecoveryCodesShown codes={recoveryCodes} />;
   if (status.error) return <LoadError error={status.error} />;
   if (!status.data) return <Loading />;
+  if (confirming) {
+    return (
+      <ConfirmIdentity
+        action={confirming}
+        withKey={status.data.securityKeys.length > 0 && status.data.securityKeysAvailable}
+        onDone={() => setConfirming(null)}
+      />
+    );
+  }
+  const renewCodes = () =>
+    protect({
+      what: t('mfa.confirm.renewCodes'),
+      run: async () => setRecoveryCodes((await secondFactorApi.renewRecoveryCodes()).recoveryCodes),
+    });
 
   return (
     <div className="narrow">
@@ -47,26 +88,144 @@ export function SecondFactorPage() {
           {t('mfa.enrol.required')}
         </Notice>
       )}
+      <ErrorSummary errors={actionErrors.summary} />
       {status.data.enabled ? (
         <>
           <p className="lead">{t('mfa.enrol.enabled')}</p>
-          <p>{t('mfa.enrol.codesLeft', { count: status.data.recoveryCodesLeft })}</p>
+          <p id="factor-actions">
+            {t('mfa.enrol.codesLeft', { count: status.data.recoveryCodesLeft })}{' '}
+            <button type="button" className="link-button" onClick={renewCodes}>
+              {t('mfa.enrol.renewCodes')}
+            </button>
+          </p>
         </>
       ) : (
         !mustEnrolSecondFactor && <p className="lead">{t('mfa.enrol.off')}</p>
       )}
       <SecurityKeys
         keys={status.data.securityKeys}
+        available={status.data.securityKeysAvailable}
         onChanged={(text, codes) => (codes ? setRecoveryCodes(codes) : setMessage(text))}
+        onRemove={(key) =>
+          protect({
+            what: t('mfa.confirm.removeKey', { name: key.name }),
+            run: async () => {
+              await secondFactorApi.removeKey(key.id);
+              setMessage(t('mfa.keys.removed', { name: key.name }));
+            },
+          })
+        }
       />
       <section aria-labelledby="totp-title">
         <h2 id="totp-title">{t('mfa.enrol.totpTitle')}</h2>
         {status.data.totp ? (
-          <DisableForm onDisabled={() => setMessage(t('mfa.enrol.disabled'))} />
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() =>
+              protect({
+                what: t('mfa.confirm.disable'),
+                run: async () => {
+                  await secondFactorApi.disable();
+                  setMessage(t('mfa.enrol.disabled'));
+                },
+              })
+            }
+          >
+            {t('mfa.enrol.disable')}
+          </button>
         ) : (
           <EnrolForm onEnabled={setRecoveryCodes} />
         )}
       </section>
+    </div>
+  );
+}
+
+/**
+ * Asks for a fresh factor (a code from the app, a recovery code or the security key) and then
+ * does what was asked; errors stand beside the code field.
+ */
+function ConfirmIdentity({
+  action,
+  withKey,
+  onDone,
+}: {
+  action: ProtectedAction;
+  withKey: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  async function confirmWith(stepUp: () => Promise<unknown>) {
+    setBusy(true);
+    try {
+      await stepUp();
+      await action.run();
+      onDone();
+    } catch (error) {
+      setErrors(
+        error instanceof Error && error.name === 'NotAllowedError'
+          ? clientErrors([['step-up-code', t('mfa.step.keyCancelled')]])
+          : formErrorsFrom(error, { code: 'step-up-code' }, 'step-up-code'),
+      );
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing = clientErrors([['step-up-code', !code.trim() && t('mfa.step.codeMissing')]]);
+    setErrors(missing);
+    if (missing.summary.length) return;
+    void confirmWith(() => secondFactorApi.stepUp(code.trim()));
+  }
+
+  return (
+    <div className="narrow">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('mfa.confirm.title')}
+      </h1>
+      <p className="lead">{t('mfa.confirm.intro', { what: action.what })}</p>
+      <ErrorSummary errors={errors.summary} />
+      {withKey && securityKeysSupported() && (
+        <p>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void confirmWith(stepUpWithSecurityKey)}
+          >
+            {t('mfa.step.useKey')}
+          </button>
+        </p>
+      )}
+      <form onSubmit={submit} noValidate>
+        <TextField
+          id="step-up-code"
+          name="code"
+          autoComplete="one-time-code"
+          width="half"
+          label={t('mfa.enrol.disableCode')}
+          hint={t('mfa.step.codeHint')}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          error={errors.byField['step-up-code']}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t('mfa.confirm.submit')}
+        </button>{' '}
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('mfa.confirm.cancel')}
+        </button>
+      </form>
     </div>
   );
 }
@@ -90,10 +249,15 @@ function GroupedSecret({ secret }: { secret: string }) {
 
 function SecurityKeys({
   keys,
+  available,
   onChanged,
+  onRemove,
 }: {
   keys: SecurityKey[];
+  /** Whether this installation's address allows security keys (PUBLIC_URL names a host). */
+  available: boolean;
   onChanged: (message: string, recoveryCodes: string[] | null) => void;
+  onRemove: (key: SecurityKey) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
@@ -125,10 +289,7 @@ function SecurityKeys({
   async function remove(key: SecurityKey) {
     setBusy(true);
     try {
-      await secondFactorApi.removeKey(key.id);
-      onChanged(t('mfa.keys.removed', { name: key.name }), null);
-    } catch (error) {
-      setErrors(formErrorsFrom(error, {}, 'key-name'));
+      await onRemove(key);
     } finally {
       setBusy(false);
     }
@@ -162,7 +323,11 @@ function SecurityKeys({
       ) : (
         <p>{t('mfa.keys.none')}</p>
       )}
-      {supported ? (
+      {!available ? (
+        <Notice kind="warning" role="status">
+          {t('mfa.keys.noHost')}
+        </Notice>
+      ) : supported ? (
         <form onSubmit={add} noValidate>
           <TextField
             id="key-name"
@@ -284,51 +449,5 @@ function RecoveryCodesShown({ codes }: { codes: string[] }) {
         {t('mfa.enrol.continue')}
       </button>
     </div>
-  );
-}
-
-function DisableForm({ onDisabled }: { onDisabled: () => void }) {
-  const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const missing = clientErrors([['disable-code', !code.trim() && t('mfa.step.codeMissing')]]);
-    setErrors(missing);
-    if (missing.summary.length) return;
-    setBusy(true);
-    try {
-      await secondFactorApi.disable(code.trim());
-      setCode('');
-      onDisabled();
-    } catch (error) {
-      setErrors(formErrorsFrom(error, { code: 'disable-code' }, 'disable-code'));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <section aria-labelledby="disable-title">
-      <h2 id="disable-title">{t('mfa.enrol.disableTitle')}</h2>
-      <ErrorSummary errors={errors.summary} />
-      <form onSubmit={submit} noValidate>
-        <TextField
-          id="disable-code"
-          name="code"
-          autoComplete="one-time-code"
-          width="half"
-          label={t('mfa.enrol.disableCode')}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={errors.byField['disable-code']}
-        />
-        <button type="submit" className="button button--secondary" disabled={busy}>
-          {t('mfa.enrol.disable')}
-        </button>
-      </form>
-    </section>
   );
 }
