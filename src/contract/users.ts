@@ -33,7 +33,9 @@ export const createTokenBody = z
       .min(1, 'Välj minst en behörighet för nyckeln.')
       .default(['*']),
     /** Omitted: valid until revoked. */
-    expiresAt: z.iso.datetime({ offset: true, error: 'Ange när nyckeln ska sluta gälla.' }).optional(),
+    expiresAt: z.iso
+      .datetime({ offset: true, error: 'Ange när nyckeln ska sluta gälla.' })
+      .optional(),
   })
   .strict();
 

@@ -66,7 +66,9 @@ export type AppConfig = Pick<
   | 'SESSION_ABSOLUTE_HOURS'
   | 'BODY_LIMIT_BYTES'
 > &
-  Partial<Pick<Config, 'TRUSTED_PROXIES' | 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256'>> &
+  Partial<
+    Pick<Config, 'TRUSTED_PROXIES' | 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256' | 'SMTP_URL'>
+  > &
   SsoConfig;
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
@@ -166,7 +168,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(templateRoutes, { db });
   await app.register(reportRoutes, { db });
   await app.register(publishedRoutes, { db, publicUrl: config.PUBLIC_URL });
-  await app.register(distributionRoutes, { db });
+  await app.register(distributionRoutes, { db, mailConfigured: Boolean(config.SMTP_URL) });
   await app.register(exchangeRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(reviewRoutes, { db });
   await app.register(meetingRoutes, { db, publicUrl: config.PUBLIC_URL });

@@ -2,7 +2,6 @@ import type { ReportSnapshot } from '../../core/report-snapshot.ts';
 import { TIME_ZONE } from '../../core/time.ts';
 import type {
   Archive,
-  Delivery,
   Recipient,
   ReportDetail,
   ReportSection,
@@ -11,8 +10,9 @@ import type {
 } from '../../contract/reports.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
+import type { Delivery } from '../../contract/distribution.ts';
 import { deliveriesOfReport } from '../distribution/repository.ts';
-import { queueReportDeliveries, recipientsOf } from '../distribution/service.ts';
+import { presentDelivery, queueReportDeliveries, recipientsOf } from '../distribution/service.ts';
 import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
 import { coveredPeriod, dataAsOfOfPeriod } from '../events/periods.ts';
@@ -720,16 +720,7 @@ export async function reportDeliveries(
   reportId: number,
 ): Promise<{ items: Delivery[] }> {
   const report = await loadReport(db, eventId, reportId);
-  const rows = await deliveriesOfReport(db, report.id);
-  return {
-    items: rows.map((row) => ({
-      email: row.email,
-      state: row.state,
-      attempts: row.attempts,
-      lastError: row.last_error,
-      sentAt: row.sent_at,
-    })),
-  };
+  return { items: (await deliveriesOfReport(db, report.id)).map(presentDelivery) };
 }
 
 /** The published reports an audience may read, those containing every word of a search. */
