@@ -219,6 +219,14 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: '/events/:eventId/reports/:reportId/deliveries',
+        element: (
+          <RequireUser>
+            <Reports.DeliveriesPage />
+          </RequireUser>
+        ),
+      },
+      {
         path: '/events/:eventId/archive',
         element: (
           <RequireUser>
