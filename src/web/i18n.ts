@@ -15,6 +15,7 @@ import { setupsTranslations } from './i18n-setups.ts';
 import { scalesTranslations } from './i18n-scales.ts';
 import { templatesTranslations } from './i18n-templates.ts';
 import { mailTranslations } from './i18n-mail.ts';
+import { tokensTranslations } from './i18n-tokens.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -486,6 +487,7 @@ void i18n.use(initReactI18next).init({
         ...formsTranslations.sv,
         ...eventUnitsTranslations.sv,
         ...mailTranslations.sv,
+        ...tokensTranslations.sv,
       },
     },
     en: {
@@ -506,6 +508,7 @@ void i18n.use(initReactI18next).init({
         ...formsTranslations.en,
         ...eventUnitsTranslations.en,
         ...mailTranslations.en,
+        ...tokensTranslations.en,
       },
     },
   },
