@@ -16,6 +16,7 @@ import { scalesTranslations } from './i18n-scales.ts';
 import { templatesTranslations } from './i18n-templates.ts';
 import { mailTranslations } from './i18n-mail.ts';
 import { tokensTranslations } from './i18n-tokens.ts';
+import { searchTranslations } from './i18n-search.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -488,6 +489,7 @@ void i18n.use(initReactI18next).init({
         ...eventUnitsTranslations.sv,
         ...mailTranslations.sv,
         ...tokensTranslations.sv,
+        ...searchTranslations.sv,
       },
     },
     en: {
@@ -509,6 +511,7 @@ void i18n.use(initReactI18next).init({
         ...eventUnitsTranslations.en,
         ...mailTranslations.en,
         ...tokensTranslations.en,
+        ...searchTranslations.en,
       },
     },
   },

@@ -54,7 +54,9 @@ import {
   canonicalJson,
   contentHash,
   verifiedSnapshot,
+  visibleSections,
 } from './snapshot.ts';
+import { indexForSearch } from '../search/index-document.ts';
 import { checkSeriesOpen, nextSeriesNumber } from './series.ts';
 import type { ReportKind } from './tables.ts';
 import { reportTrust } from './trust.ts';
@@ -394,6 +396,7 @@ export async function publishReport(
     });
     if (!updated) throw errors.conflict(before);
     const { ids: snapshotIds, hashes: snapshotHashes } = await freezeSnapshots(trx, updated);
+    await indexPublishedReport(trx, updated);
     await hooks.afterPublish(trx, updated, snapshotIds);
     await recordAudit(trx, actor, {
       action: 'report.publish',
@@ -404,6 +407,20 @@ export async function publishReport(
       after: { ...updated, snapshotIds, snapshotHashes },
     });
     return updated;
+  });
+}
+
+/** The published report's public text in the event's search; a correction replaces it. */
+async function indexPublishedReport(trx: Db, report: ReportRow) {
+  const sections = visibleSections(await sectionsOf(trx, report.id), 'public');
+  await indexForSearch(trx, {
+    eventId: report.event_id,
+    kind: 'report',
+    entityId: report.id,
+    title: report.title,
+    body: sections.map((section) => `${section.title}\n${section.text}`).join('\n\n'),
+    internal: false,
+    at: report.published_at!,
   });
 }
 

@@ -13,6 +13,15 @@ import { Notice, SavedNotice, errorText } from '../../kit/messages.tsx';
 import { DataTable, ListBody, RowButton } from '../../kit/recordList.tsx';
 import { useLoad } from '../../useLoad.ts';
 
+/** i18next reads ':' as a namespace separator: each scope's text has a key of its own. */
+const scopeKeys: Record<ApiToken['scopes'][number], string> = {
+  'picture:read': 'pictureRead',
+  'reports:read': 'reportsRead',
+  'figures:push': 'figuresPush',
+  'calendar:subscribe': 'calendarSubscribe',
+  '*': 'all',
+};
+
 const fieldIds = { name: 'token-name', scopes: 'token-scopes', expiresAt: 'token-expires' };
 const defaultValidDays = 90;
 
@@ -96,7 +105,7 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => void }
   return (
     <tr>
       <th scope="row">{token.name}</th>
-      <td>{token.scopes.map((scope) => t(`tokens.scopeNames.${scope}`)).join(', ')}</td>
+      <td>{token.scopes.map((scope) => t(`tokens.scopeNames.${scopeKeys[scope]}`)).join(', ')}</td>
       <td>
         <span className={`tag tag--state ${state === 'active' ? 'tag--accepted' : 'tag--none'}`}>
           {t(`tokens.states.${state}`)}
@@ -178,7 +187,7 @@ function NewTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => vo
             kind: 'checkboxes',
             options: tokenScopes.map((scope) => ({
               value: scope,
-              label: t(`tokens.scopeNames.${scope}`),
+              label: t(`tokens.scopeNames.${scopeKeys[scope]}`),
             })),
           }}
           values={values}

@@ -29,6 +29,7 @@ import { LogPage } from './Log.tsx';
 import { MilestonesPage } from './Milestones.tsx';
 import { RisksPage } from './Risks.tsx';
 import { ReviewPage } from '../review/ReviewPage.tsx';
+import { SearchPage } from '../search/SearchPage.tsx';
 import { ScalesAdminPage } from '../admin/Scales.tsx';
 
 export { AccessibilityPage } from '../admin/Accessibility.tsx';
@@ -48,6 +49,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/figures', Page: FiguresPage },
   { path: '/events/:eventId/communication', Page: CommunicationPage },
   { path: '/events/:eventId/review', Page: ReviewPage },
+  { path: '/events/:eventId/search', Page: SearchPage },
   { path: '/events/:eventId/admin', Page: EventAdminHome },
   { path: '/events/:eventId/admin/event', Page: EventDetailsPage },
   { path: '/events/:eventId/admin/units', Page: EventUnitsPage },
