@@ -63,14 +63,14 @@ function Hit({ eventId, hit }: { eventId: number; hit: SearchHit }) {
   const kind = (hitKinds as readonly string[]).includes(hit.kind)
     ? t(`search.kinds.${hit.kind}`)
     : hit.kind;
+  // An item without a title (an action is named by its text) is named by what it is.
+  const title = hit.title.trim() || hit.excerpt.slice(0, 80) || kind;
   return (
     <li className="search-hit">
       <p className="search-hit__kind small">
         {kind} · {formatDateTime(hit.at)} {hit.internal && <InternalTag />}
       </p>
-      <h3 className="search-hit__title">
-        {place ? <Link to={place}>{hit.title}</Link> : hit.title}
-      </h3>
+      <h3 className="search-hit__title">{place ? <Link to={place}>{title}</Link> : title}</h3>
       {hit.excerpt && <p className="search-hit__excerpt">{hit.excerpt}</p>}
     </li>
   );
