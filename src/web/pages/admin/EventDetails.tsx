@@ -87,8 +87,9 @@ function EventForm({ event }: { event: Event }) {
         }}
       />
       <p className="small">
-        {t('eventDetails.closedAt')}:{' '}
-        {current.closedAt ? formatDateTime(current.closedAt) : t('eventDetails.notClosed')}
+        {current.closedAt
+          ? `${t('eventDetails.closedAt')}: ${formatDateTime(current.closedAt)}`
+          : t('eventDetails.notClosed')}
       </p>
     </>
   );
