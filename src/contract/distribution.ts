@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { eventIdParams } from './events.ts';
+import { timestamp } from './common.ts';
+import { listQuery, pageOf } from './list.ts';
 import { decimalId } from './numbers.ts';
 
 export const listParams = eventIdParams.extend({ listId: decimalId });
@@ -36,3 +38,37 @@ export const distributionLists = z.object({ items: z.array(distributionList) });
 
 export const subscription = z.object({ subscribed: z.boolean(), email: z.string().nullable() });
 export type Subscription = z.infer<typeof subscription>;
+
+/** Whether this installation has a mail server to send through (SMTP_URL). */
+export const mailStatus = z.object({ configured: z.boolean() });
+export type MailStatus = z.infer<typeof mailStatus>;
+
+export const deliveryStates = ['pending', 'sending', 'sent', 'failed'] as const;
+export const deliveryState = z.enum(deliveryStates);
+
+/** One e-mail of a published report to one recipient. */
+export const delivery = z.object({
+  id: z.number().int(),
+  reportId: z.number().int(),
+  email: z.string(),
+  state: deliveryState,
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  sentAt: timestamp.nullable(),
+  nextAttemptAt: timestamp,
+  createdAt: timestamp,
+});
+export type Delivery = z.infer<typeof delivery>;
+export const deliveryList = z.object({ items: z.array(delivery) });
+
+export const deliveryParams = eventIdParams.extend({ deliveryId: decimalId });
+
+export const outboxQuery = listQuery
+  .pick({ limit: true, offset: true })
+  .extend({ state: deliveryState.optional() })
+  .strict();
+
+/** A delivery in the event's outbox, with the title of its report. */
+export const outboxItem = delivery.extend({ reportTitle: z.string() });
+export type OutboxItem = z.infer<typeof outboxItem>;
+export const outboxPage = pageOf(outboxItem);

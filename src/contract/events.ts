@@ -82,6 +82,8 @@ export const updateEventBody = z
     reportCovers: reportCovers.optional(),
     language: eventLanguage.optional(),
     timeZone: timeZone.optional(),
+    /** When the event began; a later activation is not refused, it is the staff's record. */
+    activatedAt: z.iso.datetime({ offset: true, error: 'Ange datum och klockslag.' }).optional(),
   })
   .strict();
 

@@ -193,16 +193,6 @@ export const recipient = z.object({ email: z.string(), audience });
 export type Recipient = z.infer<typeof recipient>;
 export const recipientList = z.object({ items: z.array(recipient) });
 
-export const delivery = z.object({
-  email: z.string(),
-  state: z.enum(['pending', 'sending', 'sent', 'failed']),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  sentAt: timestamp.nullable(),
-});
-export type Delivery = z.infer<typeof delivery>;
-export const deliveryList = z.object({ items: z.array(delivery) });
-
 export const archiveQuery = z.object({ q: z.string().max(200).optional() });
 
 export const archiveItem = z.object({

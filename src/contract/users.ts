@@ -32,6 +32,10 @@ export const createTokenBody = z
       .array(z.enum(tokenScopes, 'Okänd behörighet för nyckeln.'))
       .min(1, 'Välj minst en behörighet för nyckeln.')
       .default(['*']),
+    /** Omitted: valid until revoked. */
+    expiresAt: z.iso
+      .datetime({ offset: true, error: 'Ange när nyckeln ska sluta gälla.' })
+      .optional(),
   })
   .strict();
 
@@ -61,6 +65,7 @@ export const apiToken = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof apiToken>;
 
@@ -68,6 +73,6 @@ export const apiTokenList = z.object({ items: z.array(apiToken) });
 
 /** A new token: its secret is sent this once. */
 export const createdApiToken = apiToken
-  .pick({ id: true, name: true, scopes: true, createdAt: true })
+  .pick({ id: true, name: true, scopes: true, createdAt: true, expiresAt: true })
   .extend({ token: z.string() });
 export type CreatedApiToken = z.infer<typeof createdApiToken>;

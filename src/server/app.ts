@@ -191,7 +191,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(templateRoutes, { db });
   await app.register(reportRoutes, { db });
   await app.register(publishedRoutes, { db, publicUrl: config.PUBLIC_URL });
-  await app.register(distributionRoutes, { db });
+  await app.register(distributionRoutes, { db, mailConfigured: Boolean(config.SMTP_URL) });
   await app.register(exchangeRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(reviewRoutes, { db });
   await app.register(meetingRoutes, { db, publicUrl: config.PUBLIC_URL });

@@ -18,6 +18,7 @@ import { EventsPage } from './pages/events/EventsPage.tsx';
 import { LoginPage } from './pages/account/LoginPage.tsx';
 import { SituationReturnPage } from './pages/situation/SituationReturnPage.tsx';
 import { SecondFactorPage } from './pages/account/SecondFactorPage.tsx';
+import { ApiTokensPage } from './pages/account/ApiTokensPage.tsx';
 import * as Reports from './pages/reports/index.tsx';
 import * as Staff from './pages/picture/routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -69,6 +70,7 @@ function Layout() {
               <>
                 <span className="site-header__user">{user.name}</span>
                 <Link to="/second-factor">{t('mfa.link')}</Link>
+                <Link to="/api-tokens">{t('tokens.link')}</Link>
                 <button
                   type="button"
                   className="link-button"
@@ -130,6 +132,14 @@ const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/password', element: <ChangePasswordPage /> },
       { path: '/second-factor', element: <SecondFactorPage /> },
+      {
+        path: '/api-tokens',
+        element: (
+          <RequireUser>
+            <ApiTokensPage />
+          </RequireUser>
+        ),
+      },
       {
         path: '/',
         element: (
@@ -215,6 +225,14 @@ const router = createBrowserRouter([
         element: (
           <RequireUser>
             <Reports.PublishReportPage />
+          </RequireUser>
+        ),
+      },
+      {
+        path: '/events/:eventId/reports/:reportId/deliveries',
+        element: (
+          <RequireUser>
+            <Reports.DeliveriesPage />
           </RequireUser>
         ),
       },

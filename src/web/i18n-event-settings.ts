@@ -1,5 +1,25 @@
 // Translations for an event's periods, language and time zone (pages/admin/EventSettings.tsx).
 const sv = {
+  eventDetails: {
+    title: 'Händelsen',
+    intro:
+      'Händelsens namn, när den startade, om den är en övning och om rapporter kräver fyra ögon.',
+    formTitle: 'Ändra händelsen',
+    name: 'Namn',
+    description: 'Beskrivning',
+    activatedAt: 'Startade (datum och klockslag)',
+    activatedAtHint: 'I händelsens tidszon. Visas i rapporter och i efterhandsgranskningen.',
+    closedAt: 'Avslutades',
+    notClosed: 'Händelsen pågår.',
+    isExercise: 'Det här är en övning',
+    isExerciseHint: 'Alla sidor och rapporter märks med ”Övning”.',
+    fourEyes: 'Fyra ögon: en rapport godkänns av någon annan än den som skrev den',
+    save: 'Spara händelsen',
+    saved: 'Händelsen är sparad.',
+    readOnly: 'Bara händelsens administratör kan ändra uppgifterna.',
+    yes: 'Ja',
+    no: 'Nej',
+  },
   eventSettings: {
     title: 'Perioder och språk',
     intro:
@@ -36,6 +56,26 @@ const sv = {
 };
 
 const en: typeof sv = {
+  eventDetails: {
+    title: 'The event',
+    intro:
+      "The event's name, when it started, whether it is an exercise and whether reports need four eyes.",
+    formTitle: 'Change the event',
+    name: 'Name',
+    description: 'Description',
+    activatedAt: 'Started (date and time)',
+    activatedAtHint: "In the event's time zone. Shown in reports and in the after-action review.",
+    closedAt: 'Closed',
+    notClosed: 'The event is ongoing.',
+    isExercise: 'This is an exercise',
+    isExerciseHint: 'Every page and report is marked “Exercise”.',
+    fourEyes: 'Four eyes: a report is approved by someone other than its author',
+    save: 'Save the event',
+    saved: 'The event is saved.',
+    readOnly: "Only the event's administrator can change these details.",
+    yes: 'Yes',
+    no: 'No',
+  },
   eventSettings: {
     title: 'Periods and language',
     intro:

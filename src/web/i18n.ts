@@ -15,6 +15,9 @@ import { eventSettingsTranslations } from './i18n-event-settings.ts';
 import { setupsTranslations } from './i18n-setups.ts';
 import { scalesTranslations } from './i18n-scales.ts';
 import { templatesTranslations } from './i18n-templates.ts';
+import { mailTranslations } from './i18n-mail.ts';
+import { tokensTranslations } from './i18n-tokens.ts';
+import { searchTranslations } from './i18n-search.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -486,6 +489,9 @@ void i18n.use(initReactI18next).init({
         ...templatesTranslations.sv,
         ...formsTranslations.sv,
         ...eventUnitsTranslations.sv,
+        ...mailTranslations.sv,
+        ...tokensTranslations.sv,
+        ...searchTranslations.sv,
       },
     },
     en: {
@@ -506,6 +512,9 @@ void i18n.use(initReactI18next).init({
         ...templatesTranslations.en,
         ...formsTranslations.en,
         ...eventUnitsTranslations.en,
+        ...mailTranslations.en,
+        ...tokensTranslations.en,
+        ...searchTranslations.en,
       },
     },
   },

@@ -212,6 +212,35 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it('edits the name, start, exercise flag and four-eyes rule, and answers a stale version with the current event', async () => {
+      const event = await createEvent({});
+      const activatedAt = new Date(Date.now() - 3 * DAY_MS).toISOString();
+      const changed = await admin.patch(`/api/events/${event.id}`, {
+        version: event.version,
+        name: 'Värmebölja i länet',
+        activatedAt,
+        isExercise: true,
+        fourEyes: false,
+      });
+      assert.equal(changed.statusCode, 200, changed.body);
+      const { name, isExercise, fourEyes } = changed.json();
+      assert.deepEqual(
+        { name, isExercise, fourEyes },
+        {
+          name: 'Värmebölja i länet',
+          isExercise: true,
+          fourEyes: false,
+        },
+      );
+      assert.equal(Date.parse(changed.json().activatedAt), Date.parse(activatedAt));
+      const stale = await admin.patch(`/api/events/${event.id}`, {
+        version: event.version,
+        name: 'Något annat',
+      });
+      assert.equal(stale.statusCode, 409);
+      assert.equal(stale.json().details.current.name, 'Värmebölja i länet');
+    });
+
     it('lays an input request’s default deadline on the event’s weekday and time in its zone', async () => {
       const event = await createEvent({
         timeZone: 'America/New_York',

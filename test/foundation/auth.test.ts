@@ -310,7 +310,14 @@ for (const dialect of testDialects()) {
       const created = (
         await staff.post('/api/tokens', { name: 'Flöde', scopes: ['reports:read'] })
       ).json();
-      assert.deepEqual(Object.keys(created).sort(), ['createdAt', 'id', 'name', 'scopes', 'token']);
+      assert.deepEqual(Object.keys(created).sort(), [
+        'createdAt',
+        'expiresAt',
+        'id',
+        'name',
+        'scopes',
+        'token',
+      ]);
       await t.app.inject({
         method: 'GET',
         url: `/api/events/${t.eventId}/reports`,
@@ -325,6 +332,33 @@ for (const dialect of testDialects()) {
       assert.equal(listed.createdAt, created.createdAt);
       assert.equal(typeof listed.lastUsedAt, 'string');
       assert.ok(Date.parse(listed.revokedAt) >= Date.parse(listed.lastUsedAt));
+    });
+
+    it('refuses a token past its expiry, and an expiry that has already passed', async () => {
+      const staff = await t.login(demoPeople.staff);
+      const past = await staff.post('/api/tokens', {
+        name: 'För sent',
+        expiresAt: new Date(Date.now() - 60_000).toISOString(),
+      });
+      assert.equal(past.statusCode, 400);
+      assert.equal(past.json().details.field, 'expiresAt');
+
+      const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+      const created = (await staff.post('/api/tokens', { name: 'Övning', expiresAt })).json();
+      assert.equal(created.expiresAt, expiresAt);
+      const viaToken = () =>
+        t.app.inject({
+          method: 'GET',
+          url: `/api/events/${t.eventId}`,
+          headers: { authorization: `Bearer ${created.token}` },
+        });
+      assert.equal((await viaToken()).statusCode, 200);
+      await t.database.db
+        .updateTable('api_tokens')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', created.id)
+        .execute();
+      assert.equal((await viaToken()).statusCode, 401);
     });
   });
 }

@@ -177,5 +177,31 @@ for (const dialect of testDialects()) {
       assert.equal(empty.statusCode, 400);
       assert.equal(empty.json().details.fields[0].field, 'q');
     });
+
+    it('finds published reports and lessons, and forgets a removed lesson', async () => {
+      const reader = await t.login(demoPeople.reader);
+      const kindsOf = async (q: string) =>
+        (await reader.get(`/api/events/${t.eventId}/search`, { query: { q } }))
+          .json()
+          .items.map((item: { kind: string; id: number }) => `${item.kind}`);
+      assert.ok((await kindsOf('IT-supporten')).includes('lesson'), 'a demo lesson');
+      const reports = await kindsOf('Millennium');
+      assert.ok(reports.includes('report'), 'a published report');
+
+      const admin = await t.login(adminEmail);
+      const lessons = `/api/events/${t.eventId}/review/lessons`;
+      const created = (
+        await admin.post(lessons, {
+          observation: 'Reservkraften på Östra sjukhuset provades aldrig.',
+          recommendation: 'Prova reservkraften varje kvartal.',
+          owner: 'Fastighet',
+        })
+      ).json();
+      assert.deepEqual(await kindsOf('reservkraften'), ['lesson']);
+      await admin.delete(`${lessons}/${created.id}`, {
+        query: { version: String(created.version) },
+      });
+      assert.deepEqual(await kindsOf('reservkraften'), []);
+    });
   });
 }

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
-import { updateVersioned } from '../db/paging.ts';
+import { type PageRequest, fetchPage, updateVersioned } from '../db/paging.ts';
 import type { Db } from '../db/schema.ts';
-import type { DeliveriesTable, DistributionListsTable } from './tables.ts';
+import type { DeliveriesTable, DeliveryState, DistributionListsTable } from './tables.ts';
 
 export type ListRow = Selectable<DistributionListsTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;
@@ -164,5 +164,37 @@ export function findSubscriptionByEmail(db: Db, eventId: number, email: string) 
     .selectAll()
     .where('event_id', '=', eventId)
     .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+/** The event's outbox, newest first, optionally in one state. */
+export function outboxOf(
+  db: Db,
+  eventId: number,
+  state: DeliveryState | undefined,
+  page: PageRequest,
+) {
+  let scope = db.selectFrom('deliveries').where('event_id', '=', eventId);
+  if (state) scope = scope.where('state', '=', state);
+  return fetchPage(scope, (query) => query.selectAll().orderBy('id', 'desc'), page);
+}
+
+export function findDelivery(db: Db, eventId: number, id: number) {
+  return db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Puts a delivery back in the queue as new, unless the worker has taken it meanwhile. */
+export function requeueDelivery(db: Db, id: number, previous: DeliveryState, now: string) {
+  return db
+    .updateTable('deliveries')
+    .set({ state: 'pending', attempts: 0, next_attempt_at: now, sent_at: null })
+    .where('id', '=', id)
+    .where('state', '=', previous)
+    .returningAll()
     .executeTakeFirst();
 }

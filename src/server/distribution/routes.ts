@@ -4,10 +4,15 @@ import { fileResponse } from '../../contract/common.ts';
 import { eventIdParams } from '../../contract/events.ts';
 import { actorOf, systemActor } from '../http/actor.ts';
 import {
+  delivery,
+  deliveryParams,
   distributionList,
   distributionLists,
   listBody,
   listParams,
+  mailStatus,
+  outboxPage,
+  outboxQuery,
   subscription,
   unsubscribeParams,
   updateListBody,
@@ -16,15 +21,54 @@ import {
   changeList,
   createList,
   distributionListsOf,
+  eventOutbox,
+  resendDelivery,
   subscribe,
   subscriptionOf,
   unsubscribe,
 } from './service.ts';
 
-export const distributionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+/** `mailConfigured`: whether the installation has an SMTP relay; without one nothing is sent. */
+export const distributionRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  mailConfigured: boolean;
+}> = async (app, { db, mailConfigured }) => {
   const tags = ['distribution'];
   const manage = { kind: 'event', permission: 'distribution.manage' } as const;
   const reader = { kind: 'event', permission: 'event.read' } as const;
+
+  app.get(
+    '/api/mail-status',
+    {
+      config: { access: { kind: 'signed_in' } },
+      schema: { tags, response: { 200: mailStatus } },
+    },
+    async () => ({ configured: mailConfigured }),
+  );
+
+  app.get(
+    '/api/events/:eventId/outbox',
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        params: eventIdParams,
+        querystring: outboxQuery,
+        response: { 200: outboxPage },
+      },
+    },
+    async (request) => eventOutbox(db, request.params.eventId, request.query),
+  );
+
+  app.post(
+    '/api/events/:eventId/deliveries/:deliveryId/resend',
+    {
+      config: { access: manage },
+      schema: { tags, params: deliveryParams, response: { 200: delivery } },
+    },
+    async (request) =>
+      resendDelivery(db, actorOf(request), request.params.eventId, request.params.deliveryId),
+  );
 
   app.get(
     '/api/events/:eventId/distribution-lists',

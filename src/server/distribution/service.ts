@@ -4,25 +4,33 @@ import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
-import type { ReportRow } from '../reports/repository.ts';
+import { type ReportRow, listReports } from '../reports/repository.ts';
 import type { PublishHooks } from '../reports/service.ts';
 import { findUserById } from '../users/repository.ts';
 import {
+  type DeliveryRow,
   type ListRow,
   deleteSubscriptionByToken,
+  findDelivery,
   findDistributionList,
   findSubscription,
   insertDistributionList,
   insertSubscription,
   listDistributionLists,
+  outboxOf,
   queueDeliveries,
+  requeueDelivery,
   subscribersOf,
   updateDistributionList,
 } from './repository.ts';
+import type { Page } from '../../contract/list.ts';
 import type {
+  Delivery,
   DistributionList,
+  OutboxItem,
   Subscription,
   listBody,
+  outboxQuery,
   updateListBody,
 } from '../../contract/distribution.ts';
 
@@ -199,5 +207,69 @@ export async function unsubscribe(db: Db, actor: Actor, token: string) {
       before: { email: removed.email },
     });
     return true;
+  });
+}
+
+export function presentDelivery(row: DeliveryRow): Delivery {
+  return {
+    id: row.id,
+    reportId: row.report_id,
+    email: row.email,
+    state: row.state,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    sentAt: row.sent_at,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** The event's outbox for its admins: what waits, what was sent and what failed, with the error. */
+export async function eventOutbox(
+  db: Db,
+  eventId: number,
+  query: z.infer<typeof outboxQuery>,
+): Promise<Page<OutboxItem>> {
+  const { limit, offset, state } = query;
+  const [{ rows, total }, reports] = await Promise.all([
+    outboxOf(db, eventId, state, { limit, offset }),
+    listReports(db, eventId),
+  ]);
+  const titles = new Map(reports.map((report) => [report.id, report.title]));
+  return {
+    items: rows.map((row) => ({
+      ...presentDelivery(row),
+      reportTitle: titles.get(row.report_id) ?? '',
+    })),
+    total,
+    limit,
+    offset,
+  };
+}
+
+/** Sends a failed (or already sent) e-mail again: back in the queue as a new delivery. */
+export async function resendDelivery(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  deliveryId: number,
+): Promise<Delivery> {
+  return db.transaction().execute(async (trx) => {
+    const before = await findDelivery(trx, eventId, deliveryId);
+    if (!before) throw errors.notFound('Utskicket');
+    if (before.state === 'pending' || before.state === 'sending') {
+      throw errors.wrongState('E-posten väntar redan på att skickas.');
+    }
+    const requeued = await requeueDelivery(trx, deliveryId, before.state, new Date().toISOString());
+    if (!requeued) throw errors.conflict(presentDelivery(before));
+    await recordAudit(trx, actor, {
+      action: 'delivery.resend',
+      entityType: 'delivery',
+      entityId: deliveryId,
+      eventId,
+      before: { state: before.state, attempts: before.attempts, lastError: before.last_error },
+      after: { state: requeued.state },
+    });
+    return presentDelivery(requeued);
   });
 }

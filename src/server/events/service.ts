@@ -96,6 +96,9 @@ export async function changeEvent(
           period_granularity: input.periodGranularity,
         }),
         ...(input.fourEyes !== undefined && { four_eyes: input.fourEyes ? 1 : 0 }),
+        ...(input.activatedAt !== undefined && {
+          activated_at: new Date(input.activatedAt).toISOString(),
+        }),
         ...periodColumns(input),
       });
       if (!updated) throw errors.conflict(presentEvent(before));

@@ -112,7 +112,7 @@ export async function deleteMeeting(db: Db, id: number): Promise<void> {
 
 /**
  * The feed address behind a secret, while neither it nor the API token it was created with is
- * revoked, with that token's scopes (null for an address created in a session).
+ * revoked (nor that token expired), with that token's scopes (null for an address created in a session).
  */
 export function findActiveCalendarToken(
   db: Db,
@@ -128,7 +128,13 @@ export function findActiveCalendarToken(
     .where((eb) =>
       eb.or([
         eb('calendar_tokens.api_token_id', 'is', null),
-        eb('api_tokens.revoked_at', 'is', null),
+        eb.and([
+          eb('api_tokens.revoked_at', 'is', null),
+          eb.or([
+            eb('api_tokens.expires_at', 'is', null),
+            eb('api_tokens.expires_at', '>', new Date().toISOString()),
+          ]),
+        ]),
       ]),
     )
     .executeTakeFirst();

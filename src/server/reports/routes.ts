@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/schema.ts';
 import { eventIdParams } from '../../contract/events.ts';
+import { deliveryList } from '../../contract/distribution.ts';
 import {
-  deliveryList,
   recipientList,
   reportChecks as reportChecksAnswer,
   reportDetail as reportDetailAnswer,

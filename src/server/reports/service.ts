@@ -2,7 +2,6 @@ import type { ReportSnapshot } from '../../core/report-snapshot.ts';
 import { TIME_ZONE } from '../../core/time.ts';
 import type {
   Archive,
-  Delivery,
   Recipient,
   ReportDetail,
   ReportSection,
@@ -11,8 +10,9 @@ import type {
 } from '../../contract/reports.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/schema.ts';
+import type { Delivery } from '../../contract/distribution.ts';
 import { deliveriesOfReport } from '../distribution/repository.ts';
-import { queueReportDeliveries, recipientsOf } from '../distribution/service.ts';
+import { presentDelivery, queueReportDeliveries, recipientsOf } from '../distribution/service.ts';
 import { errors } from '../errors.ts';
 import { type EventRow, findEvent } from '../events/repository.ts';
 import { coveredPeriod, dataAsOfOfPeriod } from '../events/periods.ts';
@@ -55,7 +55,9 @@ import {
   canonicalJson,
   contentHash,
   verifiedSnapshot,
+  visibleSections,
 } from './snapshot.ts';
+import { indexForSearch } from '../search/index-document.ts';
 import { checkSeriesOpen, nextSeriesNumber } from './series.ts';
 import type { ReportKind } from './tables.ts';
 import { reportTrust } from './trust.ts';
@@ -384,6 +386,7 @@ export async function publishReport(
     });
     if (!updated) throw errors.conflict(before);
     const { ids: snapshotIds, hashes: snapshotHashes } = await freezeSnapshots(trx, updated);
+    await indexPublishedReport(trx, updated);
     await hooks.afterPublish(trx, updated, snapshotIds);
     await recordAudit(trx, actor, {
       action: 'report.publish',
@@ -394,6 +397,20 @@ export async function publishReport(
       after: { ...updated, snapshotIds, snapshotHashes },
     });
     return updated;
+  });
+}
+
+/** The published report's public text in the event's search; a correction replaces it. */
+async function indexPublishedReport(trx: Db, report: ReportRow) {
+  const sections = visibleSections(await sectionsOf(trx, report.id), 'public');
+  await indexForSearch(trx, {
+    eventId: report.event_id,
+    kind: 'report',
+    entityId: report.id,
+    title: report.title,
+    body: sections.map((section) => `${section.title}\n${section.text}`).join('\n\n'),
+    internal: false,
+    at: report.published_at!,
   });
 }
 
@@ -711,16 +728,7 @@ export async function reportDeliveries(
   reportId: number,
 ): Promise<{ items: Delivery[] }> {
   const report = await loadReport(db, eventId, reportId);
-  const rows = await deliveriesOfReport(db, report.id);
-  return {
-    items: rows.map((row) => ({
-      email: row.email,
-      state: row.state,
-      attempts: row.attempts,
-      lastError: row.last_error,
-      sentAt: row.sent_at,
-    })),
-  };
+  return { items: (await deliveriesOfReport(db, report.id)).map(presentDelivery) };
 }
 
 /** The published reports an audience may read, those containing every word of a search. */

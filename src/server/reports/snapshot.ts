@@ -89,7 +89,11 @@ export function buildSnapshot(input: SnapshotInput): ReportSnapshot {
   };
 }
 
-function visibleSections(sections: SectionRow[], audience: 'public' | 'internal'): SectionRow[] {
+/** The sections an audience reads: the public one loses internal sections with all below them. */
+export function visibleSections(
+  sections: SectionRow[],
+  audience: 'public' | 'internal',
+): SectionRow[] {
   if (audience === 'internal') return sections;
   const hidden = new Set<string>();
   return sections.filter((section) => {

@@ -5,6 +5,7 @@ import { periodZoneOf } from '../events/service.ts';
 import type { Db } from '../db/schema.ts';
 import { errors } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { indexForSearch, removeFromSearch } from '../search/index-document.ts';
 import {
   type LessonRow,
   deleteLesson,
@@ -114,6 +115,19 @@ async function render(document: ReviewDocument, format: ReviewFormat): Promise<B
   return renderReviewDocx(document);
 }
 
+/** A lesson in the event's search: its observation names it, the rest is found too. */
+function indexLesson(trx: Db, lesson: LessonRow) {
+  return indexForSearch(trx, {
+    eventId: lesson.event_id,
+    kind: 'lesson',
+    entityId: lesson.id,
+    title: lesson.observation.split('\n')[0]!.slice(0, 120),
+    body: [lesson.observation, lesson.recommendation, lesson.owner].join('\n'),
+    internal: false,
+    at: lesson.updated_at,
+  });
+}
+
 /** The event's lessons, oldest first. */
 export async function lessonsOf(db: Db, eventId: number): Promise<{ items: Lesson[] }> {
   return { items: (await listLessons(db, eventId)).map(presentLesson) };
@@ -137,6 +151,7 @@ export async function createLesson(
       updated_by: actor.userId,
       updated_at: now,
     });
+    await indexLesson(trx, lesson);
     await recordAudit(trx, actor, {
       action: 'lesson.create',
       entityType: 'lesson',
@@ -165,6 +180,7 @@ export async function changeLesson(
       updated_at: new Date().toISOString(),
     });
     if (!updated) throw errors.conflict(presentLesson(before));
+    await indexLesson(trx, updated);
     await recordAudit(trx, actor, {
       action: 'lesson.update',
       entityType: 'lesson',
@@ -190,6 +206,7 @@ export async function removeLesson(
     if (!(await deleteLesson(trx, lessonId, version))) {
       throw errors.conflict(presentLesson(before));
     }
+    await removeFromSearch(trx, 'lesson', lessonId);
     await recordAudit(trx, actor, {
       action: 'lesson.delete',
       entityType: 'lesson',

@@ -56,7 +56,13 @@ export function updateUser(
 
 export function insertApiToken(
   db: Db,
-  token: { userId: number; name: string; tokenHash: string; scopes: string },
+  token: {
+    userId: number;
+    name: string;
+    tokenHash: string;
+    scopes: string;
+    expiresAt: string | null;
+  },
 ) {
   return db
     .insertInto('api_tokens')
@@ -65,13 +71,14 @@ export function insertApiToken(
       name: token.name,
       token_hash: token.tokenHash,
       scopes: token.scopes,
+      expires_at: token.expiresAt,
       created_at: new Date().toISOString(),
     })
-    .returning(['id', 'name', 'scopes', 'created_at'])
+    .returning(['id', 'name', 'scopes', 'created_at', 'expires_at'])
     .executeTakeFirstOrThrow();
 }
 
-/** An unrevoked token with its user, in one round trip: every token request resolves one. */
+/** An unrevoked, unexpired token with its user, in one round trip: every token request resolves one. */
 export async function findActiveApiTokenWithUser(
   db: Db,
   tokenHash: string,
@@ -89,6 +96,12 @@ export async function findActiveApiTokenWithUser(
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('api_tokens.expires_at', 'is', null),
+        eb('api_tokens.expires_at', '>', new Date().toISOString()),
+      ]),
+    )
     .executeTakeFirst();
   if (!row) return undefined;
   const { token_id, token_last_used_at, token_scopes, ...user } = row;
@@ -98,7 +111,7 @@ export async function findActiveApiTokenWithUser(
 export function listApiTokens(db: Db, userId: number) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'scopes', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'])
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();

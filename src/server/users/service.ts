@@ -202,8 +202,14 @@ export async function findUserForCli(db: Db, email: string): Promise<UserRow> {
 export async function createApiToken(
   db: Db,
   actor: Actor,
-  input: { name: string; scopes: TokenScope[] },
+  input: { name: string; scopes: TokenScope[]; expiresAt?: string | undefined },
 ): Promise<CreatedApiToken> {
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
+  if (expiresAt && expiresAt <= new Date().toISOString()) {
+    throw errors.badRequest('Ange ett slutdatum för nyckeln som inte har passerat.', {
+      field: 'expiresAt',
+    });
+  }
   const token = `lb_${randomBytes(32).toString('base64url')}`;
   const scopes = input.scopes.includes('*') ? ['*'] : [...new Set(input.scopes)].sort();
   const stored = await db.transaction().execute(async (trx) => {
@@ -212,6 +218,7 @@ export async function createApiToken(
       name: input.name,
       tokenHash: hashSecret(token),
       scopes: scopes.join(' '),
+      expiresAt,
     });
     await recordAudit(trx, actor, {
       action: 'api_token.create',
@@ -226,6 +233,7 @@ export async function createApiToken(
     name: stored.name,
     scopes: parseScopes(stored.scopes),
     createdAt: stored.created_at,
+    expiresAt: stored.expires_at,
     token,
   };
 }
@@ -237,6 +245,7 @@ interface ApiTokenRow {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 function presentApiToken(row: ApiTokenRow): ApiToken {
@@ -247,6 +256,7 @@ function presentApiToken(row: ApiTokenRow): ApiToken {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 

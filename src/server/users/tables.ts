@@ -25,6 +25,8 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** After this instant the token no longer authenticates; null: until revoked. */
+  expires_at: string | null;
 }
 
 export interface UsersTables {

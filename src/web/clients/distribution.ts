@@ -1,10 +1,20 @@
-// Distribution lists and the signed-in user's own subscription (src/server/distribution/).
-import type { DistributionList } from '../../contract/distribution.ts';
+// Distribution lists, the signed-in user's own subscription, the e-mail outbox and whether a mail
+// server is configured (src/server/distribution/).
+import type {
+  Delivery,
+  DistributionList,
+  MailStatus,
+  OutboxItem,
+} from '../../contract/distribution.ts';
+import type { Page } from '../../contract/list.ts';
 import { allOf } from '../exhaustive.ts';
 import { type Body, eventPath, request } from '../api.ts';
 
 /** Who a list's readers are: inside the region, or the public. */
 export const listAudiences = allOf<DistributionList['audience']>()(['internal', 'public']);
+
+/** The states of an e-mail in the outbox, in the order a filter offers them. */
+export const deliveryStates = allOf<Delivery['state']>()(['failed', 'pending', 'sending', 'sent']);
 
 type Subscription = { subscribed: boolean; email: string | null };
 const lists = (eventId: number) => `${eventPath(eventId)}/distribution-lists`;
@@ -18,4 +28,9 @@ export const distributionApi = {
     request<Subscription>('GET', `${eventPath(eventId)}/subscription`),
   subscribe: (eventId: number) =>
     request<Subscription>('POST', `${eventPath(eventId)}/subscription`),
+  mailStatus: () => request<MailStatus>('GET', '/api/mail-status'),
+  outbox: (eventId: number, query: { state?: Delivery['state']; limit: number; offset: number }) =>
+    request<Page<OutboxItem>>('GET', `${eventPath(eventId)}/outbox`, undefined, query),
+  resend: (eventId: number, deliveryId: number) =>
+    request<Delivery>('POST', `${eventPath(eventId)}/deliveries/${deliveryId}/resend`),
 };

@@ -6,7 +6,7 @@ import type {
   SetDataAsOfInput,
 } from '../../contract/events.ts';
 import type { EventOrigin } from '../../contract/events.ts';
-import { eventPath, request } from '../api.ts';
+import { type Body, eventPath, request } from '../api.ts';
 import { allOf } from '../exhaustive.ts';
 
 /** The period settings, language and time zone an admin changes (events/:id/admin/settings). */
@@ -30,6 +30,8 @@ export const eventsApi = {
   }) => request<Event>('POST', '/api/events', input),
   changeSettings: (eventId: number, input: EventSettingsInput) =>
     request<Event>('PATCH', eventPath(eventId), input),
+  /** Name, description, start, exercise flag and four-eyes rule (events/:id/admin/event). */
+  change: (eventId: number, body: Body) => request<Event>('PATCH', eventPath(eventId), body),
   dataAsOf: (eventId: number) =>
     request<{ items: PeriodDataAsOf[] }>('GET', `${eventPath(eventId)}/data-as-of`),
   setDataAsOf: (eventId: number, period: string, input: SetDataAsOfInput) =>

@@ -1,7 +1,6 @@
 // The reports API as the server answers it (src/server/reports/routes.ts, published-routes.ts).
 import type {
   Archive,
-  Delivery,
   Recipient,
   ReportDetail,
   ReportKind,
@@ -10,6 +9,7 @@ import type {
   ReportSummary,
   ReportWarning,
 } from '../../contract/reports.ts';
+import type { Delivery } from '../../contract/distribution.ts';
 import { request } from '../api.ts';
 
 const base = (eventId: number) => `/api/events/${eventId}/reports`;

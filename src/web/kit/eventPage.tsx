@@ -3,6 +3,7 @@ import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { LoadError } from './loadError.tsx';
+import { EventSearchField } from './eventSearch.tsx';
 import { useLoad } from '../useLoad.ts';
 import { Loading, PageHeading, usePageTitle } from './layout.tsx';
 import { ExerciseTag } from './status.tsx';
@@ -33,21 +34,27 @@ export const eventSections = [
   ['admin', '/admin'],
 ] as const;
 
-/** The event's sub-navigation: one link per area, the current one marked for screen readers. */
+/**
+ * The event's search field and sub-navigation: one link per area, the current one marked for
+ * screen readers.
+ */
 export function EventNav({ eventId }: { eventId: number }) {
   const { t } = useTranslation();
   return (
-    <nav className="event-nav" aria-label={t('picture.nav.label')}>
-      <ul>
-        {eventSections.map(([key, path]) => (
-          <li key={key}>
-            <NavLink to={`/events/${eventId}${path}`} end>
-              {t(`picture.nav.${key}`)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <>
+      <EventSearchField eventId={eventId} />
+      <nav className="event-nav" aria-label={t('picture.nav.label')}>
+        <ul>
+          {eventSections.map(([key, path]) => (
+            <li key={key}>
+              <NavLink to={`/events/${eventId}${path}`} end>
+                {t(`picture.nav.${key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Client } from '../../support/app.ts';
+import { failedDelivery } from '../../support/deliveries.ts';
 import { adminEmail, demoPeople } from '../../support/app.ts';
 import type { AuditContext, RouteCases, Who } from '../types.ts';
 import { allRoles } from '../types.ts';
@@ -299,6 +300,24 @@ export const cases: RouteCases = {
       method: 'POST',
       url: `/api/events/${t.eventId}/subscription`,
     }),
+  },
+  'GET /api/mail-status': { who: 'signed_in' },
+  'GET /api/events/:eventId/outbox': { who: { roles: ['admin'] } },
+  'POST /api/events/:eventId/deliveries/:deliveryId/resend': {
+    who: { roles: ['admin'] },
+    write: async ({ t, as }) => {
+      const { deliveryId } = await failedDelivery(
+        t.database.db,
+        t.eventId,
+        `resend-${Date.now()}@example.se`,
+        '550 Mailbox unavailable',
+      );
+      return {
+        client: await as(adminEmail),
+        method: 'POST',
+        url: `/api/events/${t.eventId}/deliveries/${deliveryId}/resend`,
+      };
+    },
   },
   'GET /unsubscribe/:token': { who: 'anyone' },
   'POST /unsubscribe/:token': {

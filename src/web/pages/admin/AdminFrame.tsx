@@ -42,11 +42,13 @@ export function SystemAdminPage({ title, children }: { title: string; children: 
 }
 
 const eventSections = [
+  ['event', '/admin/event'],
   ['units', '/admin/units'],
   ['access', '/admin/access'],
   ['templates', '/admin/templates'],
   ['scales', '/admin/scales'],
   ['distribution', '/admin/distribution'],
+  ['outbox', '/admin/outbox'],
   ['feeds', '/admin/feeds'],
   ['settings', '/admin/settings'],
   ['setup', '/admin/setup'],

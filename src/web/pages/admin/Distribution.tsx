@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { type FieldSpec, type Values, str } from '../../kit/fieldSpec.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { RecordForm } from '../../kit/recordForm.tsx';
+import { MailNotConfigured, useMailConfigured } from '../../kit/mail.tsx';
 import { useLoad } from '../../useLoad.ts';
 import { DataTable, ListBesideForm, ListBody, RowButton } from '../../kit/recordList.tsx';
 import { EventAdminPage } from './AdminFrame.tsx';
@@ -35,6 +36,7 @@ export function DistributionPage() {
   const lists = useLoad(() => distributionApi.lists(eventId), [eventId]);
   const [editing, setEditing] = useState<DistributionList | null>(null);
   const [message, setMessage] = useState('');
+  const mailConfigured = useMailConfigured();
 
   const fields: FieldSpec[] = [
     { name: 'name', label: t('admin.distribution.name'), kind: 'text', required: true },
@@ -68,6 +70,7 @@ export function DistributionPage() {
           <div role="status" aria-live="polite">
             {message && <Notice kind="success">{message}</Notice>}
           </div>
+          {mailConfigured === false && <MailNotConfigured />}
           <ListBesideForm
             headingId="lists-title"
             heading={t('admin.distribution.listTitle')}

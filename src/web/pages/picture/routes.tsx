@@ -4,8 +4,10 @@ import { AccessPage } from '../admin/Access.tsx';
 import { AdminHomePage, EventAdminHome } from '../admin/AdminFrame.tsx';
 import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
 import { DistributionPage } from '../admin/Distribution.tsx';
+import { EventDetailsPage } from '../admin/EventDetails.tsx';
 import { EventSettingsPage } from '../admin/EventSettings.tsx';
 import { FeedsPage } from '../admin/Feeds.tsx';
+import { OutboxPage } from '../admin/Outbox.tsx';
 import { ReturnFormPage } from '../admin/ReturnForm.tsx';
 import { TemplatesPage } from '../templates/TemplatesPage.tsx';
 import { EventUnitsPage } from '../admin/EventUnits.tsx';
@@ -27,6 +29,7 @@ import { LogPage } from './Log.tsx';
 import { MilestonesPage } from './Milestones.tsx';
 import { RisksPage } from './Risks.tsx';
 import { ReviewPage } from '../review/ReviewPage.tsx';
+import { SearchPage } from '../search/SearchPage.tsx';
 import { ScalesAdminPage } from '../admin/Scales.tsx';
 import { ReadinessPage } from '../readiness/ReadinessPage.tsx';
 import { InputRequestsPage } from '../situation/InputRequestsPage.tsx';
@@ -52,13 +55,16 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/figures', Page: FiguresPage },
   { path: '/events/:eventId/communication', Page: CommunicationPage },
   { path: '/events/:eventId/review', Page: ReviewPage },
+  { path: '/events/:eventId/search', Page: SearchPage },
   { path: '/events/:eventId/admin', Page: EventAdminHome },
+  { path: '/events/:eventId/admin/event', Page: EventDetailsPage },
   { path: '/events/:eventId/admin/units', Page: EventUnitsPage },
   { path: '/events/:eventId/admin/access', Page: AccessPage },
   { path: '/events/:eventId/admin/settings', Page: EventSettingsPage },
   { path: '/events/:eventId/admin/templates', Page: TemplatesPage },
   { path: '/events/:eventId/admin/scales', Page: ScalesAdminPage },
   { path: '/events/:eventId/admin/distribution', Page: DistributionPage },
+  { path: '/events/:eventId/admin/outbox', Page: OutboxPage },
   { path: '/events/:eventId/admin/feeds', Page: FeedsPage },
   { path: '/events/:eventId/admin/setup', Page: EventSetupPage },
   { path: '/events/:eventId/admin/form', Page: ReturnFormPage },

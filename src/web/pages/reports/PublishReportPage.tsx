@@ -18,6 +18,7 @@ import type { ReportSection, ReportSummary } from '../../../contract/reports.ts'
 import { eventsApi } from '../../clients/events.ts';
 import { reportsApi } from '../../clients/reports.ts';
 import { ReportWarnings, useReportChecks } from './ReportChecks.tsx';
+import { MailNotConfigured, useMailConfigured } from '../../kit/mail.tsx';
 
 /** Sections of the public version: internal ones leave, with everything below them. */
 function publicSections(sections: ReportSection[]): ReportSection[] {
@@ -44,6 +45,7 @@ export function PublishReportPage() {
   const [busy, setBusy] = useState(false);
   const [published, setPublished] = useState<ReportSummary | null>(null);
   const warnings = useReportChecks(eventId, reportId, report?.version);
+  const mailConfigured = useMailConfigured();
   const doneRef = useRef<HTMLDivElement>(null);
   usePageTitle(published ? t('reports.publish.doneTitle') : t('reports.publish.title'));
   useEffect(() => {
@@ -74,8 +76,11 @@ export function PublishReportPage() {
             })}
           </p>
         </div>
-        <p>{t('reports.publish.doneMail', { count: recipients.data?.items.length ?? 0 })}</p>
+        <DoneMail count={recipients.data?.items.length ?? 0} mailConfigured={mailConfigured} />
         <ul>
+          <li>
+            <Link to={`${base}/deliveries`}>{t('mail.deliveries.link')}</Link>
+          </li>
           <li>
             <a href={page}>{t('reports.publish.openPublic')}</a>
           </li>
@@ -98,7 +103,8 @@ export function PublishReportPage() {
   const byAudience = (audience: 'public' | 'internal') =>
     items.filter((recipient) => recipient.audience === audience).length;
 
-  function publishLabel(warned: boolean, count: number): string {
+  function publishLabel(warned: boolean, recipients: number): string {
+    const count = mailConfigured === false ? 0 : recipients;
     if (warned) {
       return count === 0
         ? t('reports.checks.publishAnyway')
@@ -164,6 +170,7 @@ export function PublishReportPage() {
             <Notice kind="warning">{t('reports.publish.noRecipients')}</Notice>
           ) : (
             <>
+              {mailConfigured === false && <MailNotConfigured />}
               <p>
                 {t('reports.publish.recipientsSummary', {
                   count: items.length,
@@ -268,4 +275,25 @@ export function PublishReportPage() {
       )}
     </div>
   );
+}
+
+/** What happens to the e-mails after publishing, said as it is. */
+function DoneMail({
+  count,
+  mailConfigured,
+}: {
+  count: number;
+  mailConfigured: boolean | undefined;
+}) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  if (mailConfigured === false) {
+    return (
+      <>
+        <p>{t('mail.publishNotSent', { count })}</p>
+        <MailNotConfigured />
+      </>
+    );
+  }
+  return <p>{t('reports.publish.doneMail', { count })}</p>;
 }

@@ -310,6 +310,7 @@ function Workflow({
             >
               {t('reports.workflow.openPublished')}
             </a>
+            <Link to={`${base}/deliveries`}>{t('mail.deliveries.link')}</Link>
             <Link to={`/events/${eventId}/archive`}>{t('reports.list.archiveLink')}</Link>
             {!closed && (
               <button

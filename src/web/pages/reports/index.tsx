@@ -34,6 +34,9 @@ export const SendBackPage = page(() =>
 export const PublishReportPage = page(() =>
   import('./PublishReportPage.tsx').then((module) => module.PublishReportPage),
 );
+export const DeliveriesPage = page(() =>
+  import('./DeliveriesPage.tsx').then((module) => module.DeliveriesPage),
+);
 export const ArchivePage = page(() =>
   import('./ArchivePage.tsx').then((module) => module.ArchivePage),
 );
