@@ -15,6 +15,7 @@ import { authRoutes } from './auth/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { eventRoutes } from './events/routes.ts';
+import { nextStepRoutes } from './next-steps/routes.ts';
 import { closingRoutes } from './closing/routes.ts';
 import { diversionRoutes } from './diversions/routes.ts';
 import { figureRoutes } from './figures/routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(ssoRoutes, { db, policy, secureCookies, client: ssoClient });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });
+  await app.register(nextStepRoutes, { db });
   await app.register(setupRoutes, { db });
   await app.register(closingRoutes, { db });
   await app.register(unitRoutes, { db });
