@@ -14,6 +14,7 @@ import { eventSettingsTranslations } from './i18n-event-settings.ts';
 import { setupsTranslations } from './i18n-setups.ts';
 import { scalesTranslations } from './i18n-scales.ts';
 import { templatesTranslations } from './i18n-templates.ts';
+import { nextStepsTranslations } from './i18n-next-steps.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -484,6 +485,7 @@ void i18n.use(initReactI18next).init({
         ...templatesTranslations.sv,
         ...formsTranslations.sv,
         ...eventUnitsTranslations.sv,
+        ...nextStepsTranslations.sv,
       },
     },
     en: {
@@ -503,6 +505,7 @@ void i18n.use(initReactI18next).init({
         ...templatesTranslations.en,
         ...formsTranslations.en,
         ...eventUnitsTranslations.en,
+        ...nextStepsTranslations.en,
       },
     },
   },
