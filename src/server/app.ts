@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { eventRoutes } from './events/routes.ts';
 import { nextStepRoutes } from './next-steps/routes.ts';
+import { alertRoutes } from './alerts/routes.ts';
 import { closingRoutes } from './closing/routes.ts';
 import { diversionRoutes } from './diversions/routes.ts';
 import { figureRoutes } from './figures/routes.ts';
@@ -67,7 +68,12 @@ export type AppConfig = Pick<
   | 'SESSION_ABSOLUTE_HOURS'
   | 'BODY_LIMIT_BYTES'
 > &
-  Partial<Pick<Config, 'TRUSTED_PROXIES' | 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256'>> &
+  Partial<
+    Pick<
+      Config,
+      'TRUSTED_PROXIES' | 'METRICS_PUBLIC' | 'METRICS_TOKEN_SHA256' | 'ALERT_SMS_WEBHOOK_URL'
+    >
+  > &
   SsoConfig;
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
@@ -145,6 +151,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });
   await app.register(nextStepRoutes, { db });
+  await app.register(alertRoutes, { db, smsAvailable: !!config.ALERT_SMS_WEBHOOK_URL });
   await app.register(setupRoutes, { db });
   await app.register(closingRoutes, { db });
   await app.register(unitRoutes, { db });
