@@ -5,7 +5,6 @@ import { timestamp } from './common.ts';
 export const alertKinds = [
   'diversion',
   'worst_status',
-  'figure_threshold',
   'approval_waiting',
   'deadline_near',
 ] as const;

@@ -1,4 +1,4 @@
-// Translations for the start page's next steps, merged into i18n.ts.
+// Translations for the start page's next steps and for alerts, merged into i18n.ts.
 const sv = {
   nextSteps: {
     title: 'Att göra',
@@ -19,6 +19,38 @@ const sv = {
     missingReports: 'Lägesbild saknas för perioden',
     missingReport: 'Lämna lägesbild för {{unit}}, {{period}}',
     missingDeadline: 'sista dag var {{when}}',
+  },
+  alerts: {
+    title: 'Larm',
+    link: 'Larm',
+    intro:
+      'Välj vad som ska larma dig. Ett larm visas på sidan du har öppen och som en notis från webbläsaren när fliken ligger i bakgrunden.',
+    choicesTitle: 'Vad larmar dig',
+    kinds: {
+      diversion: 'En omstyrning börjar eller upphör',
+      worst_status: 'En enhet rapporterar skalans allvarligaste läge',
+      approval_waiting: 'En rapport väntar på ditt godkännande',
+      deadline_near: 'Sista tiden för din enhets lägesbild närmar sig (två timmar kvar)',
+    },
+    inPage: 'Larma mig: {{kind}}',
+    email: 'Även med e-post',
+    sms: 'Även med sms',
+    smsMissing: 'Sms kan inte väljas: installationen har ingen sms-tjänst.',
+    deviceTitle: 'I den här webbläsaren',
+    sound: 'Spela ett ljud vid larm',
+    notify: 'Tillåt notiser från webbläsaren',
+    notifyGranted: 'Webbläsaren visar larmen som notiser när fliken ligger i bakgrunden.',
+    notifyDenied: 'Notiser är blockerade i webbläsaren. Ändra det i webbläsarens inställningar.',
+    save: 'Spara valen',
+    saved: 'Dina val är sparade.',
+    recentTitle: 'Dina senaste larm',
+    none: 'Inga larm ännu.',
+    open: 'Öppna',
+    newAlert: 'Larm: {{text}}',
+    dismiss: 'Stäng larmet',
+    sent: { none: '', pending: 'skickas', sent: 'skickat', failed: 'kunde inte skickas' },
+    emailState: 'E-post {{state}}',
+    smsState: 'Sms {{state}}',
   },
 };
 
@@ -42,6 +74,39 @@ const en: typeof sv = {
     missingReports: 'Situation missing for the period',
     missingReport: 'Report the situation of {{unit}}, {{period}}',
     missingDeadline: 'the deadline was {{when}}',
+  },
+  alerts: {
+    title: 'Alerts',
+    link: 'Alerts',
+    intro:
+      'Choose what alerts you. An alert shows on the page you have open, and as a browser notification when the tab is in the background.',
+    choicesTitle: 'What alerts you',
+    kinds: {
+      diversion: 'A diversion starts or ends',
+      worst_status: "A unit reports the scale's most serious level",
+      approval_waiting: 'A report is waiting for your approval',
+      deadline_near: "Your unit's situation report is due soon (two hours left)",
+    },
+    inPage: 'Alert me: {{kind}}',
+    email: 'Also by e-mail',
+    sms: 'Also by SMS',
+    smsMissing: 'SMS cannot be chosen: the installation has no SMS gateway.',
+    deviceTitle: 'In this browser',
+    sound: 'Play a sound with an alert',
+    notify: 'Allow browser notifications',
+    notifyGranted: 'The browser shows alerts as notifications when the tab is in the background.',
+    notifyDenied:
+      "Notifications are blocked in the browser. Change this in the browser's settings.",
+    save: 'Save the choices',
+    saved: 'Your choices are saved.',
+    recentTitle: 'Your recent alerts',
+    none: 'No alerts yet.',
+    open: 'Open',
+    newAlert: 'Alert: {{text}}',
+    dismiss: 'Close the alert',
+    sent: { none: '', pending: 'being sent', sent: 'sent', failed: 'could not be sent' },
+    emailState: 'E-mail {{state}}',
+    smsState: 'SMS {{state}}',
   },
 };
 
