@@ -16,6 +16,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { SecretBox } from './secret-box.ts';
 import { eventRoutes } from './events/routes.ts';
+import { nextStepRoutes } from './next-steps/routes.ts';
+import { alertRoutes } from './alerts/routes.ts';
 import { closingRoutes } from './closing/routes.ts';
 import { diversionRoutes } from './diversions/routes.ts';
 import { figureRoutes } from './figures/routes.ts';
@@ -76,6 +78,7 @@ export type AppConfig = Pick<
       | 'SMTP_URL'
       | 'MAIL_FROM'
       | 'publicUrlDerived'
+      | 'ALERT_SMS_WEBHOOK_URL'
     >
   > &
   SsoConfig & {
@@ -164,6 +167,8 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(ssoRoutes, { db, policy, secureCookies, client: ssoClient });
   await app.register(userRoutes, { db });
   await app.register(eventRoutes, { db });
+  await app.register(nextStepRoutes, { db });
+  await app.register(alertRoutes, { db, smsAvailable: !!config.ALERT_SMS_WEBHOOK_URL });
   await app.register(setupRoutes, { db });
   await app.register(closingRoutes, { db });
   await app.register(unitRoutes, { db });

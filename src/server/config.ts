@@ -90,6 +90,10 @@ export const configSchema = z
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
     TRUSTED_PROXIES: addressList.default([]),
     OUTBOUND_ALLOW_LIST: addressList.default([]),
+    /** The region's SMS gateway: alerts chosen for SMS are posted to it as JSON. */
+    ALERT_SMS_WEBHOOK_URL: z
+      .url({ error: 'must be the http(s) URL of the SMS gateway' })
+      .optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
     SMTP_URL: z
       .string()

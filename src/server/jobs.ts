@@ -1,4 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { raiseAlerts } from './alerts/service.ts';
+import { sendPendingAlerts } from './alerts/sending.ts';
 import { sealAuditTrail } from './audit/chain.ts';
 import type { Database } from './db/database.ts';
 import { deliverDue } from './distribution/outbox.ts';
@@ -28,6 +30,8 @@ export function startBackgroundJobs(options: {
   intervalMs: number;
   /** Internal addresses figure pulls and webhooks may reach (OUTBOUND_ALLOW_LIST). */
   allowedAddresses: readonly string[];
+  /** The SMS gateway's webhook for alerts (ALERT_SMS_WEBHOOK_URL). */
+  smsWebhookUrl?: string | undefined;
 }): BackgroundJobs {
   const { database, logger } = options;
   const sendMail = async (mailer: Mailer) => {
@@ -57,6 +61,20 @@ export function startBackgroundJobs(options: {
       logger.warn({ err: error }, 'figure pulls or webhooks failed; will retry');
     }
   };
+  const runAlerts = async () => {
+    try {
+      const raised = await raiseAlerts(database.db, new Date());
+      const sent = await sendPendingAlerts(database.db, {
+        mailer: options.mailer,
+        smsWebhookUrl: options.smsWebhookUrl ?? null,
+        allowedAddresses: options.allowedAddresses,
+        publicUrl: options.publicUrl,
+      });
+      if (raised > 0 || sent > 0) logger.info({ raised, sent }, 'alerts raised and sent');
+    } catch (error) {
+      logger.warn({ err: error }, 'alerts failed; will retry');
+    }
+  };
   const sealAudit = async () => {
     try {
       const { sealed, head } = await sealAuditTrail(database.db);
@@ -77,6 +95,7 @@ export function startBackgroundJobs(options: {
   const runOnce = async () => {
     if (options.mailer) await sendMail(options.mailer);
     await runFeeds();
+    await runAlerts();
     await sealAudit();
   };
   let running: Promise<void> | null = checkAtStart().finally(() => (running = null));

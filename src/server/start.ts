@@ -127,6 +127,7 @@ async function startJobs(
     logger: app.log,
     intervalMs: config.MAIL_INTERVAL_MS,
     allowedAddresses: config.OUTBOUND_ALLOW_LIST,
+    smsWebhookUrl: config.ALERT_SMS_WEBHOOK_URL,
   });
 }
 

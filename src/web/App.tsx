@@ -22,6 +22,8 @@ import { ApiTokensPage } from './pages/account/ApiTokensPage.tsx';
 import * as Reports from './pages/reports/index.tsx';
 import * as Staff from './pages/picture/routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
+import { AlertWatcher } from './pages/alerts/AlertWatcher.tsx';
+import { AlertsPage } from './pages/alerts/AlertsPage.tsx';
 
 function Layout() {
   const { t, i18n } = useTranslation();
@@ -54,6 +56,7 @@ function Layout() {
               <Link to="/">{t('app.events')}</Link>
               <Reports.ReportsNavLink />
               <Staff.AdminNavLink />
+              <Link to="/alerts">{t('alerts.link')}</Link>
             </nav>
           )}
           <div className="site-header__tools">
@@ -88,6 +91,7 @@ function Layout() {
       </header>
       <main id="main" tabIndex={-1} className="container main">
         {user && <ArchiveBanner />}
+        {user && <AlertWatcher />}
         <Outlet />
       </main>
       <Staff.SiteFooter />
@@ -252,6 +256,14 @@ const router = createBrowserRouter([
           </RequireUser>
         ),
       })),
+      {
+        path: '/alerts',
+        element: (
+          <RequireUser>
+            <AlertsPage />
+          </RequireUser>
+        ),
+      },
       { path: '/tillganglighet', element: <Staff.AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -22,6 +22,8 @@ const sv = {
     eventAdminHint:
       'Behörigheter, mallar och sändlistor administreras per händelse: öppna händelsen och välj Administration.',
     eventTitle: 'Administration av händelsen',
+    notAllowed:
+      'Du har inte behörighet till den här delen av administrationen. Be händelsens administratör om behörighet om du behöver den.',
     eventNavLabel: 'Administration av händelsen',
     eventNav: {
       event: 'Händelsen',
@@ -346,6 +348,8 @@ const en: Resources = {
     eventAdminHint:
       'Access, templates and distribution lists are managed per event: open the event and choose Administration.',
     eventTitle: 'Event administration',
+    notAllowed:
+      'You do not have access to this part of the administration. Ask the event administrator if you need it.',
     eventNavLabel: 'Event administration',
     eventNav: {
       event: 'The event',

@@ -18,6 +18,7 @@ import { templatesTranslations } from './i18n-templates.ts';
 import { mailTranslations } from './i18n-mail.ts';
 import { tokensTranslations } from './i18n-tokens.ts';
 import { searchTranslations } from './i18n-search.ts';
+import { nextStepsTranslations } from './i18n-next-steps.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -492,6 +493,7 @@ void i18n.use(initReactI18next).init({
         ...mailTranslations.sv,
         ...tokensTranslations.sv,
         ...searchTranslations.sv,
+        ...nextStepsTranslations.sv,
       },
     },
     en: {
@@ -515,6 +517,7 @@ void i18n.use(initReactI18next).init({
         ...mailTranslations.en,
         ...tokensTranslations.en,
         ...searchTranslations.en,
+        ...nextStepsTranslations.en,
       },
     },
   },

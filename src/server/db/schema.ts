@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccessTables } from '../access/tables.ts';
+import type { AlertsTables } from '../alerts/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
 import type { AuthTables } from '../auth/tables.ts';
 import type { EventsTables } from '../events/tables.ts';
@@ -60,6 +61,7 @@ export interface Schema
     MeetingsTables,
     FeedsTables,
     SsoTables,
-    SetupsTables {}
+    SetupsTables,
+    AlertsTables {}
 
 export type Db = Kysely<Schema>;

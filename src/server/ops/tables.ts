@@ -57,6 +57,8 @@ const referencesByTableColumn: Record<string, Record<string, string | null>> = {
   search_documents: { entity_id: null },
   figure_source_runs: { source_id: 'figure_sources' },
   webhook_subscriptions: { last_audit_id: 'audit_records' },
+  alert_cursor: { last_record_id: 'audit_records' },
+  alerts: { subject_key: null },
   // The authenticator's own id of a security key, not a row.
   webauthn_credentials: { credential_id: null },
   webhook_deliveries: {

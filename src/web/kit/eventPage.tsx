@@ -8,7 +8,9 @@ import { useLoad } from '../useLoad.ts';
 import { Loading, PageHeading, usePageTitle } from './layout.tsx';
 import { ExerciseTag } from './status.tsx';
 import '../pages/picture/picture.css';
+import type { Permission } from '../../core/access.ts';
 import type { Event } from '../../contract/events.ts';
+import type { MyGrants } from '../../contract/access.ts';
 import { accessApi } from '../clients/access.ts';
 import { eventsApi } from '../clients/events.ts';
 import { TIME_ZONE, setDisplayTimeZone } from '../format.ts';
@@ -34,28 +36,56 @@ export const eventSections = [
   ['admin', '/admin'],
 ] as const;
 
+/** Whoever holds one of these sees the event's Administration tab. */
+export const adminPermissions: readonly Permission[] = [
+  'event.manage',
+  'access.manage',
+  'template.manage',
+  'distribution.manage',
+  'feeds.manage',
+  'audit.read',
+];
+
 /**
- * The event's search field and sub-navigation: one link per area, the current one marked for
+ * The event's search field and sub-navigation: one link per area the user may open, the current one marked for
  * screen readers.
  */
-export function EventNav({ eventId }: { eventId: number }) {
+export function EventNav({
+  eventId,
+  can,
+}: {
+  eventId: number;
+  can: (permission: Permission) => boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <EventSearchField eventId={eventId} />
       <nav className="event-nav" aria-label={t('picture.nav.label')}>
         <ul>
-          {eventSections.map(([key, path]) => (
-            <li key={key}>
-              <NavLink to={`/events/${eventId}${path}`} end>
-                {t(`picture.nav.${key}`)}
-              </NavLink>
-            </li>
-          ))}
+          {eventSections
+            .filter(([key]) => mayOpen(key, can))
+            .map(([key, path]) => (
+              <li key={key}>
+                <NavLink to={`/events/${eventId}${path}`} end>
+                  {t(`picture.nav.${key}`)}
+                </NavLink>
+              </li>
+            ))}
         </ul>
       </nav>
     </>
   );
+}
+
+/** Areas that only some roles can use; every other area is open to whoever reads the event. */
+function mayOpen(
+  section: (typeof eventSections)[number][0],
+  can: (permission: Permission) => boolean,
+): boolean {
+  if (section === 'admin') return adminPermissions.some(can);
+  if (section === 'inputRequests') return can('input_request.manage');
+  return true;
 }
 
 /**
@@ -78,12 +108,32 @@ export function useEventSettings(event: Pick<Event, 'timeZone' | 'language'> | n
 }
 
 /** What the signed-in user may do in the event; unknown (null) means "let the server decide". */
-async function myAccess(eventId: number): Promise<{ permissions: string[] } | null> {
+async function myAccess(eventId: number): Promise<MyGrants | null> {
   try {
     return await accessApi.mine(eventId);
   } catch {
     return null;
   }
+}
+
+export interface EventAccess {
+  loading: boolean;
+  /** False while loading; true for everything when the grants could not be read (the server decides). */
+  can: (permission: Permission) => boolean;
+  /** Reports a unit's situation: for the whole event or for units of their own. */
+  mayReport: boolean;
+}
+
+/** What the signed-in user may do in the event, so that screens offer only that. */
+export function useEventAccess(eventId: number): EventAccess {
+  const mine = useLoad(() => myAccess(eventId), [eventId]);
+  const can = (permission: Permission) =>
+    !mine.loading && (!mine.data || mine.data.permissions.includes(permission));
+  return {
+    loading: mine.loading,
+    can,
+    mayReport: can('situation.write') || (mine.data?.unitIds.length ?? 0) > 0,
+  };
 }
 
 /** The frame of an event's screen: breadcrumb, sub-navigation, the one h1. */
@@ -96,11 +146,12 @@ export function EventPage({
   eventId: number;
   title: string;
   intro?: ReactNode;
-  children: (event: Event, can: (permission: string) => boolean) => ReactNode;
+  /** `can` is false for everything in a closed event; `access` tells the user's grants alone. */
+  children: (event: Event, can: (permission: string) => boolean, access: EventAccess) => ReactNode;
 }) {
   const { t } = useTranslation();
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
-  const mine = useLoad(() => myAccess(eventId), [eventId]);
+  const access = useEventAccess(eventId);
   useEventSettings(event.data);
   usePageTitle(event.data ? `${title} – ${event.data.name}` : title);
   return (
@@ -114,7 +165,7 @@ export function EventPage({
           </>
         )}
       </p>
-      <EventNav eventId={eventId} />
+      <EventNav eventId={eventId} can={access.can} />
       {event.data?.isExercise && <p className="exercise-banner">{t('app.exerciseBanner')}</p>}
       <PageHeading>
         {title} {event.data?.isExercise && <ExerciseTag />}
@@ -122,15 +173,15 @@ export function EventPage({
       {intro && <p className="lead">{intro}</p>}
       {event.error ? (
         <LoadError error={event.error} retry={event.reload} />
-      ) : !event.data || mine.loading ? (
+      ) : !event.data || access.loading ? (
         <Loading />
       ) : (
         <div className="picture-page">
-          {children(event.data, (permission) => {
-            if (event.data?.state === 'closed') return false;
-            const permissions = mine.data?.permissions;
-            return !permissions || permissions.includes(permission);
-          })}
+          {children(
+            event.data,
+            (permission) => event.data?.state !== 'closed' && access.can(permission as Permission),
+            access,
+          )}
         </div>
       )}
     </>

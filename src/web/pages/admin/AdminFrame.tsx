@@ -2,11 +2,13 @@
 // event's administration (access, templates, scales, distribution lists, feeds, audit trail).
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useParams } from 'react-router';
-import { EventPage } from '../../kit/eventPage.tsx';
+import { Link, NavLink, useLocation, useParams } from 'react-router';
+import { type EventAccess, EventPage } from '../../kit/eventPage.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { Notice } from '../../kit/messages.tsx';
 import { useSession } from '../../session.tsx';
 import '../picture/picture.css';
+import type { Permission } from '../../../core/access.ts';
 import type { Event } from '../../../contract/events.ts';
 
 const systemSections = [
@@ -41,20 +43,26 @@ export function SystemAdminPage({ title, children }: { title: string; children: 
   );
 }
 
+/** The event's administration pages, each with the permission its changes need on the server. */
 const eventSections = [
-  ['event', '/admin/event'],
-  ['units', '/admin/units'],
-  ['access', '/admin/access'],
-  ['templates', '/admin/templates'],
-  ['scales', '/admin/scales'],
-  ['distribution', '/admin/distribution'],
-  ['outbox', '/admin/outbox'],
-  ['feeds', '/admin/feeds'],
-  ['settings', '/admin/settings'],
-  ['setup', '/admin/setup'],
-  ['form', '/admin/form'],
-  ['audit', '/admin/audit'],
-] as const;
+  ['event', '/admin/event', 'event.manage'],
+  ['units', '/admin/units', 'event.manage'],
+  ['access', '/admin/access', 'access.manage'],
+  ['templates', '/admin/templates', 'template.manage'],
+  ['scales', '/admin/scales', 'event.manage'],
+  ['distribution', '/admin/distribution', 'distribution.manage'],
+  ['outbox', '/admin/outbox', 'distribution.manage'],
+  ['feeds', '/admin/feeds', 'feeds.manage'],
+  ['settings', '/admin/settings', 'event.manage'],
+  ['setup', '/admin/setup', 'event.manage'],
+  ['form', '/admin/form', 'event.manage'],
+  ['audit', '/admin/audit', 'audit.read'],
+] as const satisfies readonly (readonly [string, string, Permission])[];
+
+/** The sections the user's grants let them use (a closed event's pages still show read-only). */
+function sectionsFor(can: (permission: Permission) => boolean) {
+  return eventSections.filter(([, , permission]) => can(permission));
+}
 
 export function EventAdminPage({
   eventId,
@@ -65,25 +73,34 @@ export function EventAdminPage({
   eventId: number;
   title: string;
   intro?: string;
-  children: (event: Event, can: (permission: string) => boolean) => ReactNode;
+  children: (event: Event, can: (permission: string) => boolean, access: EventAccess) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   return (
     <EventPage eventId={eventId} title={title} intro={intro}>
-      {(event, can) => (
-        <>
-          <nav className="sub-nav" aria-label={t('admin.eventNavLabel')}>
-            <ul>
-              {eventSections.map(([key, path]) => (
-                <li key={key}>
-                  <NavLink to={`/events/${eventId}${path}`}>{t(`admin.eventNav.${key}`)}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {children(event, can)}
-        </>
-      )}
+      {(event, can, access) => {
+        const mayUse = (permission: Permission) => access.can(permission);
+        const here = eventSections.find(([, path]) => pathname.endsWith(path));
+        return (
+          <>
+            <nav className="sub-nav" aria-label={t('admin.eventNavLabel')}>
+              <ul>
+                {sectionsFor(mayUse).map(([key, path]) => (
+                  <li key={key}>
+                    <NavLink to={`/events/${eventId}${path}`}>{t(`admin.eventNav.${key}`)}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {here && !mayUse(here[2]) ? (
+              <Notice>{t('admin.notAllowed')}</Notice>
+            ) : (
+              children(event, can, access)
+            )}
+          </>
+        );
+      }}
     </EventPage>
   );
 }
@@ -112,9 +129,9 @@ export function EventAdminHome() {
   const eventId = Number(useParams().eventId);
   return (
     <EventAdminPage eventId={eventId} title={t('admin.eventTitle')}>
-      {() => (
+      {(_event, _can, access) => (
         <ul className="card-links">
-          {eventSections.map(([key, path]) => (
+          {sectionsFor(access.can).map(([key, path]) => (
             <li key={key}>
               <Link to={`/events/${eventId}${path}`}>{t(`admin.eventNav.${key}`)}</Link>
               <p className="small muted">{t(`admin.eventNavHint.${key}`)}</p>

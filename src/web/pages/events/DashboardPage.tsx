@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { EventNav, useEventSettings } from '../../kit/eventPage.tsx';
+import { EventNav, useEventAccess, useEventSettings } from '../../kit/eventPage.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
 import { formatShort } from '../../format.ts';
@@ -257,6 +257,7 @@ export function DashboardPage() {
     return () => clearTimeout(clearTimer.current);
   }, [refresh]);
 
+  const access = useEventAccess(eventId);
   const live = useLive(eventId, (changes) => {
     const parts = partsFor(changes);
     if (parts.size > 0) void refresh(parts);
@@ -271,7 +272,7 @@ export function DashboardPage() {
   return (
     <div className="dashboard">
       {event.isExercise && <p className="exercise-banner">{t('app.exerciseBanner')}</p>}
-      <EventNav eventId={event.id} />
+      <EventNav eventId={event.id} can={access.can} />
       <div className="dashboard__top">
         <div className="dashboard__title">
           <PageHeading>
@@ -290,7 +291,7 @@ export function DashboardPage() {
         </div>
         <div className="dashboard__meta">
           <LiveStatus state={live} updatedAt={updatedAt} />
-          {event.state === 'active' && (
+          {event.state === 'active' && access.mayReport && (
             <Link to={`/events/${event.id}/report`} className="button button--secondary">
               {t('dashboard.reportLink')}
             </Link>

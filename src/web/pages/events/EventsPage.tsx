@@ -9,6 +9,7 @@ import { useLoad } from '../../useLoad.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import type { Event } from '../../../contract/events.ts';
 import { eventsApi } from '../../clients/events.ts';
+import { NextSteps } from '../next-steps/NextSteps.tsx';
 
 export function EventsPage() {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function EventsPage() {
           </Link>
         )}
       </div>
+      {user && <NextSteps />}
       {events.loading && !events.data && <Loading />}
       {events.error ? <LoadError error={events.error} retry={events.reload} /> : null}
       {events.data && items.length === 0 && <p>{t('events.none')}</p>}

@@ -2,6 +2,8 @@
 // report, who saved what, and the workflow: submit, approve, return, publish.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../../core/access.ts';
+import { useEventAccess } from '../../kit/eventPage.tsx';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorSummary } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
@@ -57,6 +59,7 @@ export function ReportWorkflowPage() {
   const navigate = useNavigate();
   const reportName = useReportName();
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
+  const access = useEventAccess(eventId);
   const { report, setReport, error, reload, others } = useLiveReport(eventId, reportId, user?.name);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
@@ -180,6 +183,7 @@ export function ReportWorkflowPage() {
         eventId={eventId}
         warned={warnings.length > 0}
         closed={event.data.state === 'closed'}
+        can={access.can}
         busy={busy}
         onStep={(action) => void step(action, report)}
       />
@@ -239,6 +243,7 @@ function Workflow({
   eventId,
   warned,
   closed,
+  can,
   busy,
   onStep,
 }: {
@@ -248,10 +253,14 @@ function Workflow({
   warned: boolean;
   /** A closed event is an archive: only the published report can be opened. */
   closed: boolean;
+  /** The user's permissions: each step is offered only to whom the server lets take it. */
+  can: (permission: Permission) => boolean;
   busy: boolean;
   onStep: (action: WorkflowAction) => void;
 }) {
   const { t } = useTranslation();
+  const edits = !closed && can('report.edit');
+  const approves = !closed && can('report.approve');
   const base = `/events/${eventId}/reports/${report.id}`;
   return (
     <section className="workflow" aria-labelledby="workflow-title" id="workflow" tabIndex={-1}>
@@ -260,7 +269,7 @@ function Workflow({
       </h2>
       <p className="workflow__next">{t(`reports.workflow.next.${report.state}`)}</p>
       <div className="button-group">
-        {!closed && report.state === 'draft' && (
+        {edits && report.state === 'draft' && (
           <>
             <button
               type="button"
@@ -282,7 +291,7 @@ function Workflow({
             )}
           </>
         )}
-        {!closed && report.state === 'in_review' && (
+        {approves && report.state === 'in_review' && (
           <button
             type="button"
             className="button"
@@ -292,12 +301,12 @@ function Workflow({
             {t(warned ? 'reports.checks.approveAnyway' : 'reports.workflow.approve')}
           </button>
         )}
-        {!closed && report.state === 'approved' && (
+        {approves && report.state === 'approved' && (
           <Link to={`${base}/publish`} className="button">
             {t('reports.workflow.toPublish')}
           </Link>
         )}
-        {!closed && (report.state === 'in_review' || report.state === 'approved') && (
+        {approves && (report.state === 'in_review' || report.state === 'approved') && (
           <Link to={`${base}/return`} className="button button--secondary">
             {t('reports.workflow.return')}
           </Link>
@@ -312,7 +321,7 @@ function Workflow({
             </a>
             <Link to={`${base}/deliveries`}>{t('mail.deliveries.link')}</Link>
             <Link to={`/events/${eventId}/archive`}>{t('reports.list.archiveLink')}</Link>
-            {!closed && (
+            {edits && (
               <button
                 type="button"
                 className="button button--secondary"

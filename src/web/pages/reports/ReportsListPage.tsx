@@ -143,7 +143,7 @@ export function ReportsListPage() {
             )}
           </section>
 
-          {!closed && (
+          {!closed && mine.data?.permissions.includes('report.edit') !== false && (
             <section className="section narrow" aria-labelledby="start-title">
               <h2 id="start-title">{t('reports.start.title')}</h2>
               <form onSubmit={start} noValidate>

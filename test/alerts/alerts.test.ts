@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { periodOf } from '../../src/core/time.ts';
+import { raiseAlerts } from '../../src/server/alerts/service.ts';
+import { type Client, type TestApp, adminEmail, demoPeople, startTestApp } from '../support/app.ts';
+import { testDialects } from '../support/databases.ts';
+
+const hour = 60 * 60 * 1000;
+
+interface Seen {
+  kind: string;
+  text: string;
+  link: string;
+  email: string;
+  sms: string;
+}
+
+for (const dialect of testDialects()) {
+  describe(`alerts on ${dialect}`, () => {
+    let t: TestApp;
+    let staff: Client;
+    let approver: Client;
+    let reader: Client;
+    let sara: Client;
+    let facilityId: number;
+    let sasId: number;
+    const url = (path: string) => `/api/events/${t.eventId}${path}`;
+    const raise = () => raiseAlerts(t.database.db, new Date(), 0);
+
+    /** The client's alerts, oldest first, without ids and times. */
+    async function alertsOf(client: Client): Promise<Seen[]> {
+      const response = await client.get('/api/me/alerts');
+      assert.equal(response.statusCode, 200, response.body);
+      return response
+        .json()
+        .items.reverse()
+        .map(({ kind, text, link, email, sms }: Seen) => ({ kind, text, link, email, sms }));
+    }
+
+    async function choose(client: Client, items: { kind: string; email?: boolean }[]) {
+      const body = { items: items.map((item) => ({ email: false, sms: false, ...item })) };
+      const response = await client.request('PUT', '/api/me/alert-choices', body);
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json();
+    }
+
+    before(async () => {
+      t = await startTestApp(dialect);
+      const admin = await t.login(adminEmail);
+      staff = await t.login(demoPeople.staff);
+      approver = await t.login(demoPeople.approver);
+      reader = await t.login(demoPeople.reader);
+      sara = await t.login(demoPeople.reporterSas);
+      const facilities = (await admin.get('/api/facilities')).json().items;
+      facilityId = facilities.find((place: { code: string }) => place.code === 'SÄS-AKM-SKENE').id;
+      const units = (await admin.get('/api/units')).json().items;
+      sasId = units.find((unit: { code: string }) => unit.code === 'SÄS').id;
+      await raise();
+    });
+    after(() => t.close());
+
+    it("keeps each user's choices, and offers no SMS without a gateway", async () => {
+      const saved = await choose(reader, [{ kind: 'diversion' }]);
+      assert.deepEqual(saved, {
+        items: [{ kind: 'diversion', email: false, sms: false }],
+        smsAvailable: false,
+      });
+      assert.deepEqual((await reader.get('/api/me/alert-choices')).json(), saved);
+      await choose(staff, [{ kind: 'diversion' }, { kind: 'approval_waiting' }]);
+      await choose(approver, [{ kind: 'approval_waiting', email: true }]);
+      await choose(sara, [{ kind: 'worst_status' }, { kind: 'deadline_near' }]);
+      const refused = await reader.request('PUT', '/api/me/alert-choices', {
+        items: [{ kind: 'alarm', email: false, sms: false }],
+      });
+      assert.equal(refused.statusCode, 400);
+    });
+
+    it('alerts those who chose it when a diversion starts and ends; an internal one only staff', async () => {
+      const created = await staff.post(url('/diversions'), {
+        facilityId,
+        categories: ['ambulance'],
+        redirectedTo: 'Akutmottagningen Borås',
+        startsAt: new Date().toISOString(),
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const ended = await staff.post(url(`/diversions/${created.json().id}/end`), {
+        version: created.json().version,
+      });
+      assert.equal(ended.statusCode, 200, ended.body);
+      const internal = await staff.post(url('/diversions'), {
+        facilityId,
+        categories: ['walk_in'],
+        redirectedTo: 'Akutmottagningen Borås',
+        startsAt: new Date().toISOString(),
+        internal: true,
+      });
+      assert.equal(internal.statusCode, 201, internal.body);
+      assert.equal(await raise(), 5);
+      assert.equal(await raise(), 0, 'each write alerts once');
+
+      const place = 'Närakuten Skene';
+      const diversion = (text: string) => ({
+        kind: 'diversion',
+        text,
+        link: url('/diversions').replace('/api', ''),
+        email: 'none',
+        sms: 'none',
+      });
+      assert.deepEqual(await alertsOf(reader), [
+        diversion(`Omstyrning börjar: ${place}`),
+        diversion(`Omstyrning upphör: ${place}`),
+      ]);
+      assert.deepEqual(await alertsOf(staff), [
+        diversion(`Omstyrning börjar: ${place}`),
+        diversion(`Omstyrning upphör: ${place}`),
+        diversion(`Omstyrning börjar: ${place}`),
+      ]);
+      assert.deepEqual(await alertsOf(approver), []);
+    });
+
+    it('alerts the approvers when a report waits for approval, by e-mail when they chose it', async () => {
+      const draft = (await staff.post(url('/reports'), { kind: 'extra' })).json();
+      const submitted = await staff.post(url(`/reports/${draft.id}/submit`), {
+        version: draft.version,
+      });
+      assert.equal(submitted.statusCode, 200, submitted.body);
+      await raise();
+      assert.deepEqual(await alertsOf(approver), [
+        {
+          kind: 'approval_waiting',
+          text: `Rapporten ${draft.title} väntar på godkännande`,
+          link: `/events/${t.eventId}/reports/${draft.id}`,
+          email: 'pending',
+          sms: 'none',
+        },
+      ]);
+      assert.equal((await alertsOf(staff)).length, 3, 'staff may not approve');
+    });
+
+    it("alerts a unit's reporter of a near deadline and when a unit reports the worst level", async () => {
+      const period = periodOf(new Date(Date.now() + 7 * 24 * hour), 'week').key;
+      const deadline = new Date(Date.now() + hour).toISOString();
+      const request = await staff.post(url('/input-requests'), {
+        period,
+        deadline,
+        unitIds: [sasId],
+      });
+      assert.equal(request.statusCode, 201, request.body);
+      const situationUrl = url(`/units/${sasId}/situations/${period}`);
+      const saved = await sara.request('PUT', situationUrl, {
+        overallStatus: 'red',
+        prognosis: 'worsening',
+        bullets: '- Fullt.',
+      });
+      assert.equal(saved.statusCode, 201, saved.body);
+      await raise();
+      const deadlineAlert = (await alertsOf(sara))[0]!;
+      assert.equal(deadlineAlert.kind, 'deadline_near');
+      assert.match(
+        deadlineAlert.text,
+        /^Lägesbilden för Södra Älvsborgs Sjukhus, .* ska lämnas senast /,
+      );
+      assert.equal(
+        deadlineAlert.link,
+        `/events/${t.eventId}/report?unit=${sasId}&period=${period}`,
+      );
+
+      const submitted = await sara.post(`${situationUrl}/submit`, {
+        version: saved.json().version,
+      });
+      assert.equal(submitted.statusCode, 200, submitted.body);
+      await raise();
+      assert.deepEqual((await alertsOf(sara)).slice(1), [
+        {
+          kind: 'worst_status',
+          text: `Södra Älvsborgs Sjukhus rapporterar läget Allvarligt för ${period}`,
+          link: `/events/${t.eventId}`,
+          email: 'none',
+          sms: 'none',
+        },
+      ]);
+    });
+  });
+}
