@@ -15,6 +15,8 @@ type Block =
   | { type: 'chart'; chart: { title: string } };
 
 interface Section {
+  id: number;
+  version: number;
   key: string;
   title: string;
   parentKey: string | null;
@@ -49,6 +51,7 @@ for (const dialect of testDialects()) {
     const ids = new Map<string, number>();
     const names = new Map<string, string>();
     let sections: Map<string, Section>;
+    let secondUrl: string;
     const figuresUrl = () => `/api/events/${t.eventId}/figures`;
 
     async function define(key: string, name: string, unitOfMeasure: string) {
@@ -254,6 +257,7 @@ for (const dialect of testDialects()) {
         .execute();
 
       const second = await startReport(templateId);
+      secondUrl = second.url;
       sections = new Map((second.draft.sections as Section[]).map((entry) => [entry.key, entry]));
     });
     after(() => t.close());
@@ -425,6 +429,17 @@ for (const dialect of testDialects()) {
         ['SÄS', 'RLM', 'NH', 'RH', 'FSS'].map((code) => names.get(code)),
       );
       assert.match(reported.markdown, /^\d av 4 enheter har rapporterat$/);
+    });
+
+    it('keeps the block’s parameters when a section is refreshed', async () => {
+      for (const key of ['rows', 'rules']) {
+        const before = sections.get(key)!;
+        const refreshed = await staff.post(`${secondUrl}/sections/${before.id}/refresh`, {
+          version: before.version,
+        });
+        assert.equal(refreshed.statusCode, 200, refreshed.body);
+        assert.deepEqual(refreshed.json().data, before.data);
+      }
     });
 
     it('compares with the period of the previous published report', () => {

@@ -185,6 +185,7 @@ async function draftSections(
       text: textFor(section, carriedText, event),
       includes_json: JSON.stringify(section.includes),
       data_json: JSON.stringify(data.blocks),
+      params_json: paramsJsonOf(section),
       unit_id: data.unitId,
       refreshed_at: report.compiled_at,
       updated_by: report.created_by,
@@ -267,7 +268,20 @@ export async function refreshSection(
   });
 }
 
+/** What of a template section a refresh needs again besides the row's own columns. */
+type SectionParams = Pick<TemplateSection, 'lead' | 'figures' | 'list'>;
+
+function paramsJsonOf({ lead, figures, list }: TemplateSection): string | null {
+  const params: SectionParams = {
+    ...(lead !== undefined && { lead }),
+    ...(figures !== undefined && { figures }),
+    ...(list !== undefined && { list }),
+  };
+  return Object.keys(params).length > 0 ? JSON.stringify(params) : null;
+}
+
 function sectionFromRow(row: SectionRow): TemplateSection {
+  const params = row.params_json === null ? {} : (JSON.parse(row.params_json) as SectionParams);
   return {
     key: row.key,
     title: row.title,
@@ -276,6 +290,7 @@ function sectionFromRow(row: SectionRow): TemplateSection {
     includes: JSON.parse(row.includes_json) as TemplateSection['includes'],
     text: row.text,
     children: [],
+    ...params,
     ...(row.unit_id !== null && { unitId: row.unit_id }),
   };
 }

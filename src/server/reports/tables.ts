@@ -46,6 +46,8 @@ export interface ReportSectionsTable {
   includes_json: string;
   /** The blocks drawn from the live picture, as JSON; refreshed until approval. */
   data_json: string;
+  /** The section's block parameters from its template (`sectionParams`), or null for none. */
+  params_json: string | null;
   unit_id: number | null;
   refreshed_at: string | null;
   updated_by: number | null;
