@@ -43,9 +43,12 @@ export function SystemAdminPage({ title, children }: { title: string; children: 
   );
 }
 
-/** The event's administration pages, each with the permission its changes need on the server. */
+/**
+ * The event's administration pages, each with the permission needed to open it: its changes need
+ * the same on the server, and the event's own details are shown read-only to whoever reads it.
+ */
 const eventSections = [
-  ['event', '/admin/event', 'event.manage'],
+  ['event', '/admin/event', 'picture.read'],
   ['units', '/admin/units', 'event.manage'],
   ['access', '/admin/access', 'access.manage'],
   ['templates', '/admin/templates', 'template.manage'],
