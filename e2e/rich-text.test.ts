@@ -139,7 +139,7 @@ test('the toolbar makes a numbered list, a link and a table; Word paste keeps it
         new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
       );
   }, wordHtml);
-  await preview.locator('h3, h2', { hasText: 'Läget i regionen' }).first().waitFor();
+  await preview.getByRole('heading', { name: 'Läget i regionen' }).first().waitFor();
   await save(page);
   assert.equal(
     await storedText(page, eventId, reportId!, sectionId!),
