@@ -17,7 +17,7 @@ const e2e = useE2E();
 test('a staff member searches the event by keyboard and follows a hit', async () => {
   const eventId = e2e.server.eventId;
   const context = await e2e.newContext();
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems = watchErrors(page);
   await signIn(page, demoPeople.staff, demoPassword);
