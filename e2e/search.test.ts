@@ -45,8 +45,12 @@ test('a staff member searches the event by keyboard and follows a hit', async ()
   await lesson.focus();
   await page.keyboard.press('Enter');
   await page.waitForURL(`**/events/${eventId}/review`);
+  // The review page renders its frame again once its data arrives; typing before that is lost.
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
 
   await field.fill('xyzzyqq');
+  assert.equal(await field.inputValue(), 'xyzzyqq');
   await field.press('Enter');
   await page.getByText('Inga träffar för ”xyzzyqq”.').waitFor();
   await assertAccessible(page, 'search without hits');
