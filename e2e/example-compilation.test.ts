@@ -19,15 +19,14 @@ import { createEvent, shippedSetups } from '../src/server/setups/service.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';
 import { docxParagraphs, htmlHeadings, pdfToText } from '../test/render/helpers.ts';
 import {
-  assertAccessible,
-  demoPassword,
-  demoPeople,
-  desktop,
-  signIn,
-  signInFirstAdmin,
-  useE2E,
-  watchErrors,
-} from './support.ts';
+  approveAndPublish,
+  createTemplate,
+  createTemplateWithLead,
+  signedIn,
+  startReport,
+  writeLeadAndSubmit,
+} from './report-flow.ts';
+import { assertAccessible, demoPeople, useE2E, watchErrors } from './support.ts';
 
 const e2e = useE2E();
 const imagesDir = path.resolve(import.meta.dirname, '../docs/images/templates');
@@ -67,14 +66,6 @@ const expectedLines = [
   ['Belagda IVA-platser: u/a', 'Disponibla IVA-platser: u/a'],
   ['Belagda IVA-platser: 8 platser', 'Disponibla IVA-platser: 10 platser'],
 ];
-
-async function signedIn(email: string) {
-  const context = await e2e.newContext(desktop);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await signIn(page, email, demoPassword);
-  return { context, page };
-}
 
 async function newEventWithStaff(name: string): Promise<number> {
   const db = e2e.server.database.db;
@@ -151,18 +142,12 @@ async function reportFigures(page: Page, eventId: number): Promise<void> {
 }
 
 async function designCompilation(page: Page, eventId: number): Promise<void> {
-  await page.goto(`/events/${eventId}/admin/templates`);
-  await page.getByRole('heading', { level: 1, name: 'Mallar' }).waitFor();
-  await page.getByLabel('Mallens namn').fill(templateName);
-  await page.getByRole('button', { name: 'Skapa mallen' }).click();
-  await page.getByRole('heading', { name: `Mallen ${templateName}` }).waitFor();
-  await page.getByLabel('Mönster för rubriken').fill('{event} – sammanställning {date}');
-  await page.getByLabel('Serie', { exact: true }).fill('sammanstallning');
-
+  await createTemplateWithLead(page, eventId, {
+    name: templateName,
+    titlePattern: '{event} – sammanställning {date}',
+    series: 'sammanstallning',
+  });
   const settings = page.locator('.template-section-form');
-  await page.getByRole('button', { name: /^Inställningar\W+Läget$/ }).click();
-  await settings.getByLabel('Rubrik', { exact: true }).fill('Sammanfattning');
-  await settings.getByLabel('Sammanfattning: visas först och märks som sammanfattning').check();
 
   // No figure and no unit chosen: every figure of the event, for every organisation in it.
   await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
@@ -187,41 +172,6 @@ async function exportedTemplate(page: Page): Promise<Record<string, unknown>> {
     page.getByRole('button', { name: 'Ladda ner som fil' }).click(),
   ]);
   return JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
-}
-
-async function writeAndSubmit(page: Page, eventId: number): Promise<string> {
-  await page.goto(`/events/${eventId}/reports`);
-  await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
-  await page.getByLabel('Mall', { exact: true }).selectOption({ label: templateName });
-  await page.getByLabel('Ordinarie rapport').check();
-  await page.getByRole('button', { name: 'Starta nästa rapport' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Rapport nr \d+/ }).waitFor();
-  await page.getByRole('link', { name: 'Sammanfattning', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sammanfattning' }).waitFor();
-  await page.getByRole('textbox', { name: 'Text' }).click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type('Fyra av fem regioner har rapporterat; Blekinge saknas.');
-  await page.getByRole('button', { name: 'Spara avsnittet' }).click();
-  await page.getByText(/Avsnittet är sparat/).waitFor();
-  await page.getByRole('link', { name: 'Alla avsnitt' }).first().click();
-  await page.getByRole('button', { name: /^Skicka för granskning/ }).click();
-  await page.getByText('Rapporten är skickad för granskning.').waitFor();
-  return page.url();
-}
-
-async function approveAndPublish(page: Page, reportUrl: string): Promise<string> {
-  await page.goto(reportUrl);
-  await page.getByRole('button', { name: /^Godkänn rapporten/ }).click();
-  await page.getByText('Rapporten är godkänd. Nästa steg är att publicera den.').waitFor();
-  await page.getByRole('link', { name: 'Kontrollera och publicera' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Kontrollera innan du publicerar' }).waitFor();
-  await page.getByRole('button', { name: /^Publicera/ }).click();
-  await page.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
-  const href = await page
-    .getByRole('link', { name: 'Öppna den publika versionen' })
-    .getAttribute('href');
-  return href!;
 }
 
 /** The text with no-break spaces as plain ones, as a reader sees it. */
@@ -311,11 +261,10 @@ async function checkPdfAndWord(page: Page): Promise<void> {
 test('a compilation across several organisations repeats one key-figure block per region', async () => {
   fs.mkdirSync(imagesDir, { recursive: true });
   const eventId = await newEventWithStaff('Intensivvården i norr och söder');
-  const context = await e2e.newContext(desktop);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
+  const { context, page } = await signedIn(e2e, {
+    firstAdminPassword: 'Sammanstallningens-ritbord-2026',
+  });
   const problems = [watchErrors(page)];
-  await signInFirstAdmin(page, e2e, 'Sammanstallningens-ritbord-2026');
   await buildOrganisations(page, eventId);
   await reportFigures(page, eventId);
   await designCompilation(page, eventId);
@@ -329,14 +278,17 @@ test('a compilation across several organisations repeats one key-figure block pe
   assert.deepEqual([kind, exported], ['custom', shipped]);
   await context.close();
 
-  const staff = await signedIn(demoPeople.staff);
+  const staff = await signedIn(e2e, { email: demoPeople.staff });
   problems.push(watchErrors(staff.page));
-  const reportUrl = await writeAndSubmit(staff.page, eventId);
-  const approver = await signedIn(demoPeople.approver);
+  await startReport(staff.page, eventId, templateName);
+  const reportUrl = await writeLeadAndSubmit(
+    staff.page,
+    'Fyra av fem regioner har rapporterat; Blekinge saknas.',
+  );
+  const approver = await signedIn(e2e, { email: demoPeople.approver });
   problems.push(watchErrors(approver.page));
-  const publicHref = await approveAndPublish(approver.page, reportUrl);
+  await approveAndPublish(approver.page, reportUrl);
 
-  await approver.page.goto(publicHref);
   const title = `Intensivvården i norr och söder – sammanställning ${formatLongDate(new Date(), 'sv')}`;
   await checkPublishedHtml(approver.page, title);
   await approver.page.screenshot({
@@ -358,13 +310,9 @@ test('a section dragged by its handle in the tree lands before the row it is dro
     role: 'designer',
     unitId: null,
   });
-  const { context, page } = await signedIn(demoPeople.staff);
+  const { context, page } = await signedIn(e2e, { email: demoPeople.staff });
   const problems = watchErrors(page);
-  await page.goto(`/events/${eventId}/admin/templates`);
-  await page.getByRole('heading', { level: 1, name: 'Mallar' }).waitFor();
-  await page.getByLabel('Mallens namn').fill('Ordningen');
-  await page.getByRole('button', { name: 'Skapa mallen' }).click();
-  await page.getByRole('heading', { name: 'Mallen Ordningen' }).waitFor();
+  await createTemplate(page, eventId, 'Ordningen');
   const settings = page.locator('.template-section-form');
   for (const title of ['Bakgrund', 'Kontakter']) {
     await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();

@@ -5,36 +5,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatLongDate } from '../src/core/time.ts';
 import {
-  demoPassword,
-  demoPeople,
-  desktop,
-  signIn,
-  signInFirstAdmin,
-  useE2E,
-  watchErrors,
-} from './support.ts';
+  approveAndPublish,
+  createTemplateWithLead,
+  liveEventId,
+  signedIn,
+  startReport,
+  writeLeadAndSubmit,
+} from './report-flow.ts';
+import { demoPeople, useE2E, watchErrors } from './support.ts';
 
 const e2e = useE2E();
 const imagesDir = path.resolve(import.meta.dirname, '../docs/images/templates');
-
-async function signedIn(email?: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.newContext(desktop);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  if (email) await signIn(page, email, demoPassword);
-  else await signInFirstAdmin(page, e2e, 'Dagsrapportens-ritbord-2026');
-  return { context, page };
-}
-
-async function liveEventId(page: Page): Promise<number> {
-  const events = (await (await page.request.get('/api/events')).json()) as {
-    items: { id: number }[];
-  };
-  return events.items.find((event) => event.id !== e2e.server.eventId)!.id;
-}
 
 /**
  * A second figure with no values yet, so that the matrix shows the missing mark. The demo's
@@ -53,18 +37,12 @@ async function addIntensiveCareFigure(page: Page, eventId: number): Promise<void
 }
 
 async function designDailyReport(page: Page, eventId: number): Promise<void> {
-  await page.goto(`/events/${eventId}/admin/templates`);
-  await page.getByRole('heading', { level: 1, name: 'Mallar' }).waitFor();
-  await page.getByLabel('Mallens namn').fill('Dagsrapport');
-  await page.getByRole('button', { name: 'Skapa mallen' }).click();
-  await page.getByRole('heading', { name: 'Mallen Dagsrapport' }).waitFor();
-  await page.getByLabel('Mönster för rubriken').fill('Dagsrapport {date}');
-  await page.getByLabel('Serie', { exact: true }).fill('dag');
-
+  await createTemplateWithLead(page, eventId, {
+    name: 'Dagsrapport',
+    titlePattern: 'Dagsrapport {date}',
+    series: 'dag',
+  });
   const settings = page.locator('.template-section-form');
-  await page.getByRole('button', { name: /^Inställningar\W+Läget$/ }).click();
-  await settings.getByLabel('Rubrik', { exact: true }).fill('Sammanfattning');
-  await settings.getByLabel('Sammanfattning: visas först och märks som sammanfattning').check();
 
   await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
   await settings.getByLabel('Rubrik', { exact: true }).fill('Sjukhusen i dag');
@@ -83,9 +61,9 @@ async function designDailyReport(page: Page, eventId: number): Promise<void> {
 test('a daily report designed in the browser is started, written, approved and published', async () => {
   fs.mkdirSync(imagesDir, { recursive: true });
   // The installation's admin designs the template; the staff write the report.
-  const admin = await signedIn();
+  const admin = await signedIn(e2e, { firstAdminPassword: 'Dagsrapportens-ritbord-2026' });
   const problems = [watchErrors(admin.page)];
-  const eventId = await liveEventId(admin.page);
+  const eventId = await liveEventId(admin.page, e2e);
   await addIntensiveCareFigure(admin.page, eventId);
   await designDailyReport(admin.page, eventId);
 
@@ -122,47 +100,20 @@ test('a daily report designed in the browser is started, written, approved and p
   );
 
   await admin.context.close();
-  const staff = await signedIn(demoPeople.staff);
+  const staff = await signedIn(e2e, { email: demoPeople.staff });
   problems.push(watchErrors(staff.page));
   const { page } = staff;
-  await page.goto(`/events/${eventId}/reports`);
-  await page.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
-  await page.getByLabel('Mall', { exact: true }).selectOption({ label: 'Dagsrapport' });
-  await page.getByLabel('Ordinarie rapport').check();
-  await page.getByRole('button', { name: 'Starta nästa rapport' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Rapport nr \d+/ }).waitFor();
+  await startReport(page, eventId, 'Dagsrapport');
   const title = `Dagsrapport ${formatLongDate(new Date(), 'sv')}`;
   await page.getByText(title, { exact: true }).waitFor();
-  await page.getByRole('link', { name: 'Sammanfattning', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sammanfattning' }).waitFor();
-  const editor = page.getByRole('textbox', { name: 'Text' });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type('Lugnt dygn på sjukhusen; akutmottagningarna har normalt flöde.');
-  await page.getByRole('button', { name: 'Spara avsnittet' }).click();
-  await page.getByText(/Avsnittet är sparat/).waitFor();
-  await page.getByRole('link', { name: 'Alla avsnitt' }).first().click();
-  await page.getByRole('button', { name: /^Skicka för granskning/ }).click();
-  await page.getByText('Rapporten är skickad för granskning.').waitFor();
-  const reportUrl = page.url();
+  const reportUrl = await writeLeadAndSubmit(
+    page,
+    'Lugnt dygn på sjukhusen; akutmottagningarna har normalt flöde.',
+  );
 
-  const approver = await signedIn(demoPeople.approver);
+  const approver = await signedIn(e2e, { email: demoPeople.approver });
   problems.push(watchErrors(approver.page));
-  await approver.page.goto(reportUrl);
-  await approver.page.getByRole('button', { name: /^Godkänn rapporten/ }).click();
-  await approver.page.getByText('Rapporten är godkänd. Nästa steg är att publicera den.').waitFor();
-  await approver.page.getByRole('link', { name: 'Kontrollera och publicera' }).click();
-  await approver.page
-    .getByRole('heading', { level: 1, name: 'Kontrollera innan du publicerar' })
-    .waitFor();
-  await approver.page.getByRole('button', { name: /^Publicera/ }).click();
-  await approver.page.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
-  const publicHref = await approver.page
-    .getByRole('link', { name: 'Öppna den publika versionen' })
-    .getAttribute('href');
-
-  await approver.page.goto(publicHref!);
+  await approveAndPublish(approver.page, reportUrl);
   await approver.page.getByRole('heading', { level: 1, name: title }).waitFor();
   const matrix = approver.page.locator('table').first();
   assert.deepEqual(await matrix.locator('thead tr').first().locator('th').allInnerTexts(), [

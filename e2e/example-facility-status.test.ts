@@ -11,19 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import JSZip from 'jszip';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatLongDate } from '../src/core/time.ts';
-import { fillLevel, moveUp } from './scale-levels.ts';
 import {
-  assertAccessible,
-  demoPassword,
-  demoPeople,
-  desktop,
-  signIn,
-  signInFirstAdmin,
-  useE2E,
-  watchErrors,
-} from './support.ts';
+  approveAndPublish,
+  createTemplateWithLead,
+  liveEventId,
+  signedIn,
+  startReport,
+  writeLeadAndSubmit,
+} from './report-flow.ts';
+import { fillLevel, moveUp } from './scale-levels.ts';
+import { assertAccessible, demoPeople, useE2E, watchErrors } from './support.ts';
 
 const e2e = useE2E();
 const imagesDir = path.resolve(import.meta.dirname, '../docs/images/templates');
@@ -40,22 +39,6 @@ const headings = [
   'C.1 Omstyrning av ambulanser',
   'D. Åtgärder',
 ];
-
-async function signedIn(email?: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.newContext(desktop);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  if (email) await signIn(page, email, demoPassword);
-  else await signInFirstAdmin(page, e2e, 'Statusrapportens-ritbord-2026');
-  return { context, page };
-}
-
-async function liveEventId(page: Page): Promise<number> {
-  const events = (await (await page.request.get('/api/events')).json()) as {
-    items: { id: number }[];
-  };
-  return events.items.find((event) => event.id !== e2e.server.eventId)!.id;
-}
 
 const levels = [
   { name: 'Grön', nameEn: 'Green', colour: '#00703c', symbol: '●', meaning: 'Normal drift.' },
@@ -152,22 +135,16 @@ async function addBand(page: Page, figure: string, index: number, from: string, 
 }
 
 async function designFacilityReport(page: Page, eventId: number): Promise<unknown> {
-  await page.goto(`/events/${eventId}/admin/templates`);
-  await page.getByRole('heading', { level: 1, name: 'Mallar' }).waitFor();
-  await page.getByLabel('Mallens namn').fill(templateName);
-  await page.getByRole('button', { name: 'Skapa mallen' }).click();
-  await page.getByRole('heading', { name: `Mallen ${templateName}` }).waitFor();
-  await page.getByLabel('Mönster för rubriken').fill('Statusrapport {label}, {date}');
-  await page.getByLabel('Serie', { exact: true }).fill('status');
+  await createTemplateWithLead(page, eventId, {
+    name: templateName,
+    titlePattern: 'Statusrapport {label}, {date}',
+    series: 'status',
+  });
   await page.getByLabel('Numrering av avsnitten').selectOption({ label: 'Bokstäver: A, A.1, B …' });
   await page.getByLabel('Första rapporten').fill('Initial');
   await page.getByLabel('Följande rapporter').fill('Uppdatering {update}');
   await page.getByLabel('Slutrapport', { exact: true }).fill('Slutrapport');
-
   const settings = page.locator('.template-section-form');
-  await page.getByRole('button', { name: /^Inställningar\W+Läget$/ }).click();
-  await settings.getByLabel('Rubrik', { exact: true }).fill('Sammanfattning');
-  await settings.getByLabel('Sammanfattning: visas först och märks som sammanfattning').check();
 
   await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
   await settings.getByLabel('Rubrik', { exact: true }).fill('Sjukhusens läge');
@@ -247,40 +224,11 @@ async function writeAndPublish(
   kind: 'Ordinarie rapport' | 'Slutrapport',
   summary: string,
 ): Promise<Published> {
-  await staff.goto(`/events/${eventId}/reports`);
-  await staff.getByRole('heading', { level: 1, name: 'Rapporter' }).waitFor();
-  await staff.getByLabel('Mall', { exact: true }).selectOption({ label: templateName });
-  await staff.getByLabel(kind, { exact: true }).check();
-  await staff.getByRole('button', { name: 'Starta nästa rapport' }).click();
-  await staff.getByRole('heading', { level: 1, name: /^(Rapport|Slutrapport) nr \d+/ }).waitFor();
-  await staff.getByRole('link', { name: 'Sammanfattning', exact: true }).click();
-  await staff.getByRole('heading', { level: 1, name: 'Sammanfattning' }).waitFor();
-  const editor = staff.getByRole('textbox', { name: 'Text' });
-  await editor.click();
-  await staff.keyboard.press('ControlOrMeta+a');
-  await staff.keyboard.press('Delete');
-  await staff.keyboard.type(summary);
-  await staff.getByRole('button', { name: 'Spara avsnittet' }).click();
-  await staff.getByText(/Avsnittet är sparat/).waitFor();
-  await staff.getByRole('link', { name: 'Alla avsnitt' }).first().click();
-  await staff.getByRole('button', { name: /^Skicka för granskning/ }).click();
-  await staff.getByText('Rapporten är skickad för granskning.').waitFor();
-
-  await approver.goto(staff.url());
-  await approver.getByRole('button', { name: /^Godkänn rapporten/ }).click();
-  await approver.getByText('Rapporten är godkänd. Nästa steg är att publicera den.').waitFor();
-  await approver.getByRole('link', { name: 'Kontrollera och publicera' }).click();
-  await approver
-    .getByRole('heading', { level: 1, name: 'Kontrollera innan du publicerar' })
-    .waitFor();
-  await approver.getByRole('button', { name: /^Publicera/ }).click();
-  await approver.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
-  const publicHref = await approver
-    .getByRole('link', { name: 'Öppna den publika versionen' })
-    .getAttribute('href');
-  await approver.goto(publicHref!, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+  await startReport(staff, eventId, templateName, kind);
+  const reportUrl = await writeLeadAndSubmit(staff, summary);
+  const publicHref = await approveAndPublish(approver, reportUrl);
   const title = await approver.getByRole('heading', { level: 1 }).innerText();
-  return { title, publicHref: publicHref! };
+  return { title, publicHref };
 }
 
 async function fileOf(page: Page, name: string): Promise<Buffer> {
@@ -363,9 +311,9 @@ async function checkOutputs(page: Page, title: string, pdfPagesAs?: string): Pro
 
 test('a facility status report designed in the browser runs from Initial to Slutrapport', async () => {
   fs.mkdirSync(imagesDir, { recursive: true });
-  const admin = await signedIn();
+  const admin = await signedIn(e2e, { firstAdminPassword: 'Statusrapportens-ritbord-2026' });
   const problems = [watchErrors(admin.page)];
-  const eventId = await liveEventId(admin.page);
+  const eventId = await liveEventId(admin.page, e2e);
   await fiveLevelScale(admin.page, eventId);
   await reportTodaysFigures(admin.page, eventId);
   const exported = await designFacilityReport(admin.page, eventId);
@@ -391,8 +339,8 @@ test('a facility status report designed in the browser runs from Initial to Slut
   assert.deepEqual(setup.scales.status, shipped.scales.status);
   await admin.context.close();
 
-  const staff = await signedIn(demoPeople.staff);
-  const approver = await signedIn(demoPeople.approver);
+  const staff = await signedIn(e2e, { email: demoPeople.staff });
+  const approver = await signedIn(e2e, { email: demoPeople.approver });
   problems.push(watchErrors(staff.page), watchErrors(approver.page));
   const today = formatLongDate(new Date(), 'sv');
 

@@ -76,6 +76,37 @@ for (const dialect of testDialects()) {
       assert.equal(response.statusCode, 201, response.body);
     }
 
+    /** The rows of the matrix that one key-figure section of a new template compiles to. */
+    async function matrixRows(
+      name: string,
+      figures: Record<string, unknown>[],
+      units: number[],
+    ): Promise<string[][] | undefined> {
+      const template = await admin.post(`/api/events/${t.eventId}/templates`, {
+        name,
+        sections: [
+          {
+            key: 'block',
+            title: name,
+            kind: 'key_figures',
+            figures: { figures, units, layout: 'matrix', comparison: 'none', chart: false },
+          },
+        ],
+      });
+      assert.equal(template.statusCode, 201, template.body);
+      const started = await staff.post(`/api/events/${t.eventId}/reports`, {
+        kind: 'extra',
+        templateId: template.json().id,
+      });
+      assert.equal(started.statusCode, 201, started.body);
+      const draft = (
+        await staff.get(`/api/events/${t.eventId}/reports/${started.json().id}`)
+      ).json();
+      const data = draft.sections.find((section: { key: string }) => section.key === 'block').data
+        .public as { type: string; rows?: string[][] }[];
+      return data.find((block) => block.type === 'table')?.rows;
+    }
+
     it('adds a unit’s facilities for a count, prefers the unit’s own value, leaves a shared percentage out', async () => {
       const [sas, nh] = [unitIds.get('SÄS')!, unitIds.get('NH')!];
       const north = await facility('SÄS', 'FAC-N', 'Avdelning Norr');
@@ -92,36 +123,12 @@ for (const dialect of testDialects()) {
       await observe(occupancy, { facilityId: south }, 80, '08:00');
       await observe(occupancy, { facilityId: clinic }, 75, '08:00');
 
-      const template = await admin.post(`/api/events/${t.eventId}/templates`, {
-        name: 'Avdelningar',
-        sections: [
-          {
-            key: 'platser',
-            title: 'Platser',
-            kind: 'key_figures',
-            figures: {
-              figures: [{ key: 'fac-platser' }, { key: 'fac-belaggning' }],
-              units: [sas, nh],
-              layout: 'matrix',
-              comparison: 'none',
-              chart: false,
-            },
-          },
-        ],
-      });
-      assert.equal(template.statusCode, 201, template.body);
-      const started = await staff.post(`/api/events/${t.eventId}/reports`, {
-        kind: 'extra',
-        templateId: template.json().id,
-      });
-      assert.equal(started.statusCode, 201, started.body);
-      const draft = (
-        await staff.get(`/api/events/${t.eventId}/reports/${started.json().id}`)
-      ).json();
-      const data = draft.sections.find((section: { key: string }) => section.key === 'platser').data
-        .public as { type: string; rows?: string[][] }[];
-      const table = data.find((block) => block.type === 'table')!;
-      assert.deepEqual(table.rows, [
+      const rows = await matrixRows(
+        'Avdelningar',
+        [{ key: 'fac-platser' }, { key: 'fac-belaggning' }],
+        [sas, nh],
+      );
+      assert.deepEqual(rows, [
         ['Södra Älvsborgs Sjukhus', `19${nbsp}platser`, 'u/a'],
         ['Närhälsan', `6${nbsp}platser`, `75${nbsp}%`],
         ['Totalt', `25${nbsp}platser`, ''],
@@ -146,39 +153,16 @@ for (const dialect of testDialects()) {
       await observe(occupied, { unitId: nh }, 6, '08:00');
       await observe(occupancy, { unitId: nh }, 55, '08:00');
 
-      const template = await admin.post(`/api/events/${t.eventId}/templates`, {
-        name: 'Andelar',
-        sections: [
-          {
-            key: 'andelar',
-            title: 'Andelar',
-            kind: 'key_figures',
-            figures: {
-              figures: [
-                { key: 'r-platser' },
-                { key: 'r-belagda' },
-                { key: 'r-belaggning', ratioOf: { part: 'r-belagda', whole: 'r-platser' } },
-              ],
-              units: [sas, nh],
-              layout: 'matrix',
-              comparison: 'none',
-              chart: false,
-            },
-          },
+      const rows = await matrixRows(
+        'Andelar',
+        [
+          { key: 'r-platser' },
+          { key: 'r-belagda' },
+          { key: 'r-belaggning', ratioOf: { part: 'r-belagda', whole: 'r-platser' } },
         ],
-      });
-      assert.equal(template.statusCode, 201, template.body);
-      const started = await staff.post(`/api/events/${t.eventId}/reports`, {
-        kind: 'extra',
-        templateId: template.json().id,
-      });
-      assert.equal(started.statusCode, 201, started.body);
-      const draft = (
-        await staff.get(`/api/events/${t.eventId}/reports/${started.json().id}`)
-      ).json();
-      const data = draft.sections.find((section: { key: string }) => section.key === 'andelar').data
-        .public as { type: string; rows?: string[][] }[];
-      assert.deepEqual(data.find((block) => block.type === 'table')!.rows, [
+        [sas, nh],
+      );
+      assert.deepEqual(rows, [
         // 100 × (10 + 8) ÷ (12 + 8): the parts of the unit's two facilities.
         ['Södra Älvsborgs Sjukhus', `20${nbsp}platser`, `18${nbsp}platser`, `90${nbsp}%`],
         // The unit's own percentage wins over its parts (6 ÷ 10 would be 60 %).

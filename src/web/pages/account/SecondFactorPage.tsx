@@ -8,6 +8,7 @@ import { Navigate, useNavigate } from 'react-router';
 import type { SecurityKey, TotpEnrolment } from '../../../contract/mfa.ts';
 import { authApi } from '../../clients/auth.ts';
 import { ErrorSummary, TextField } from '../../kit/forms.tsx';
+import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
@@ -207,25 +208,22 @@ function ConfirmIdentity({
           </button>
         </p>
       )}
-      <form onSubmit={submit} noValidate>
-        <TextField
-          id="step-up-code"
-          name="code"
-          autoComplete="one-time-code"
-          width="half"
-          label={t('mfa.enrol.disableCode')}
-          hint={t('mfa.step.codeHint')}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={errors.byField['step-up-code']}
-        />
-        <button type="submit" className="button" disabled={busy}>
-          {t('mfa.confirm.submit')}
-        </button>{' '}
+      <OneTimeCodeForm
+        id="step-up-code"
+        label={t('mfa.enrol.disableCode')}
+        hint={t('mfa.step.codeHint')}
+        value={code}
+        onChange={setCode}
+        error={errors.byField['step-up-code']}
+        busy={busy}
+        submitLabel={t('mfa.confirm.submit')}
+        onSubmit={submit}
+      >
+        {' '}
         <button type="button" className="button button--secondary" onClick={onDone}>
           {t('mfa.confirm.cancel')}
         </button>
-      </form>
+      </OneTimeCodeForm>
     </div>
   );
 }
@@ -405,23 +403,18 @@ function EnrolForm({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
       <p>
         <GroupedSecret secret={enrolment.secret} />
       </p>
-      <form onSubmit={confirm} noValidate>
-        <TextField
-          id="totp-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          width="half"
-          label={t('mfa.enrol.code')}
-          hint={t('mfa.enrol.codeHint')}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={errors.byField['totp-code']}
-        />
-        <button type="submit" className="button" disabled={busy}>
-          {t('mfa.enrol.confirm')}
-        </button>
-      </form>
+      <OneTimeCodeForm
+        id="totp-code"
+        label={t('mfa.enrol.code')}
+        hint={t('mfa.enrol.codeHint')}
+        value={code}
+        onChange={setCode}
+        error={errors.byField['totp-code']}
+        busy={busy}
+        submitLabel={t('mfa.enrol.confirm')}
+        onSubmit={confirm}
+        digitsOnly
+      />
     </>
   );
 }

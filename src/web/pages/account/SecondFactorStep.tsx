@@ -4,7 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../contract/auth.ts';
 import type { SecondFactorMethod } from '../../../contract/mfa.ts';
-import { ErrorSummary, TextField } from '../../kit/forms.tsx';
+import { ErrorSummary } from '../../kit/forms.tsx';
+import { OneTimeCodeForm } from './OneTimeCodeForm.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { type FormErrors, clientErrors, formErrorsFrom, noErrors } from '../../errors.ts';
 import {
@@ -88,27 +89,18 @@ export function SecondFactorStep({
       <p className={withKey ? undefined : 'lead'}>
         {t(withApp ? 'mfa.step.intro' : 'mfa.step.recoveryIntro')}
       </p>
-      <form onSubmit={submit} noValidate>
-        <TextField
-          id="code"
-          name="code"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          width="half"
-          label={t('mfa.step.code')}
-          hint={t('mfa.step.codeHint')}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          error={errors.byField.code}
-        />
-        <button
-          type="submit"
-          className={withKey ? 'button button--secondary' : 'button'}
-          disabled={busy}
-        >
-          {t('mfa.step.submit')}
-        </button>
-      </form>
+      <OneTimeCodeForm
+        id="code"
+        label={t('mfa.step.code')}
+        hint={t('mfa.step.codeHint')}
+        value={code}
+        onChange={setCode}
+        error={errors.byField.code}
+        busy={busy}
+        submitLabel={t('mfa.step.submit')}
+        onSubmit={submit}
+        secondary={withKey}
+      />
       <p className="small">
         <button type="button" className="link-button" onClick={onRestart}>
           {t('mfa.step.restart')}
