@@ -122,6 +122,66 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('maps the unit ids inside template and section block parameters to the new units', async () => {
+      const target = await freshDatabase(dialect);
+      try {
+        // A unit made first takes an id one of the file's units had.
+        const now = new Date().toISOString();
+        await target.database.db
+          .insertInto('units')
+          .values({
+            code: 'FORST-HAR',
+            name: 'Enheten som fanns först',
+            kind: 'hospital',
+            parent_id: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        const [first, second] = file.tables.units!;
+        const block = { figures: { units: [first!.id, second!.id] }, key: 'nyckeltal' };
+        const changed = structuredClone(file);
+        const template = changed.tables.templates![0]!;
+        template.sections_json = JSON.stringify([{ ...block, unitId: first!.id }]);
+        const section = changed.tables.report_sections![0]!;
+        section.params_json = JSON.stringify(block);
+
+        const result = await importEvent(target.database, changed);
+        const idOf = async (code: unknown) =>
+          (
+            await target.database.db
+              .selectFrom('units')
+              .select('id')
+              .where('code', '=', String(code))
+              .executeTakeFirstOrThrow()
+          ).id;
+        const [firstId, secondId] = [await idOf(first!.code), await idOf(second!.code)];
+        assert.notDeepEqual([firstId, secondId], [first!.id, second!.id]);
+        const templates = await target.database.db
+          .selectFrom('templates')
+          .select('sections_json')
+          .where('event_id', '=', result.eventId)
+          .where('name', '=', String(template.name))
+          .execute();
+        assert.deepEqual(JSON.parse(templates[0]!.sections_json), [
+          { figures: { units: [firstId, secondId] }, key: 'nyckeltal', unitId: firstId },
+        ]);
+        const sections = await target.database.db
+          .selectFrom('report_sections')
+          .innerJoin('reports', 'reports.id', 'report_sections.report_id')
+          .select('report_sections.params_json')
+          .where('reports.event_id', '=', result.eventId)
+          .where('report_sections.params_json', 'is not', null)
+          .execute();
+        assert.deepEqual(
+          sections.map((row) => JSON.parse(row.params_json!)),
+          [{ figures: { units: [firstId, secondId] }, key: 'nyckeltal' }],
+        );
+      } finally {
+        await target.close();
+      }
+    });
+
     it('never sends mail that was still waiting in the exporting installation', async () => {
       const withMail = structuredClone(file);
       const snapshot = withMail.tables.report_snapshots![0]!;

@@ -297,6 +297,25 @@ async function remapRow(trx: AnyKysely, table: TableInfo, row: Row, ids: IdMaps)
   return values;
 }
 
+/** The JSON columns whose block parameters name units by id: a section's `unitId`, a block's `units`. */
+const blockParamColumns: Record<string, string[]> = {
+  templates: ['sections_json'],
+  report_sections: ['params_json'],
+};
+
+function withUnitIdsMapped(json: string, units: Map<unknown, unknown> | undefined): string {
+  const mapped = (id: number) => (units?.get(id) as number | undefined) ?? id;
+  return JSON.stringify(
+    JSON.parse(json, (key, value: unknown) => {
+      if (key === 'unitId' && typeof value === 'number') return mapped(value);
+      if (key === 'units' && Array.isArray(value) && value.every((id) => typeof id === 'number')) {
+        return value.map(mapped);
+      }
+      return value;
+    }),
+  );
+}
+
 /** Ids that live inside text rather than in a column of their own. */
 async function rewriteEmbedded(trx: AnyKysely, table: string, values: Row, ids: IdMaps) {
   const units = ids.get('units');
@@ -308,12 +327,10 @@ async function rewriteEmbedded(trx: AnyKysely, table: string, values: Row, ids: 
     const unit = /^unit:(\d+)$/.exec(values.scope);
     if (unit) values.scope = `unit:${String(units?.get(Number(unit[1])) ?? unit[1])}`;
   }
-  if (table === 'templates' && typeof values.sections_json === 'string') {
-    values.sections_json = JSON.stringify(
-      JSON.parse(values.sections_json, (key, value: unknown) =>
-        key === 'unitId' && typeof value === 'number' ? (units?.get(value) ?? value) : value,
-      ),
-    );
+  for (const column of blockParamColumns[table] ?? []) {
+    if (typeof values[column] === 'string') {
+      values[column] = withUnitIdsMapped(values[column], units);
+    }
   }
   // Mail still waiting in the exporting installation is its business: never send it twice.
   if (table === 'deliveries' && (values.state === 'pending' || values.state === 'sending')) {
