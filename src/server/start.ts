@@ -56,6 +56,13 @@ export async function startServer(config: Config, log: FastifyBaseLogger): Promi
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
+  // A draining node is not ready: the load balancer sends new work elsewhere while this node
+  // still answers what reaches it.
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing && request.url.split('?')[0] === '/readyz') {
+      await reply.code(503).send({ status: 'not_ready', message: 'Noden stängs ned.' });
+    }
+  });
   await app.listen({ port: config.PORT, host: config.HOST }).catch(async (error: unknown) => {
     await app.close();
     await database.close();

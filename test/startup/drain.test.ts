@@ -19,7 +19,7 @@ interface Outcome {
 async function keepRequesting(url: string, outcome: Outcome, until: () => boolean) {
   while (!until()) {
     try {
-      const response = await fetch(`${url}/readyz`);
+      const response = await fetch(`${url}/healthz`);
       await response.arrayBuffer();
       outcome.statuses.push(response.status);
       outcome.answeredAt.push(Date.now());
@@ -31,9 +31,16 @@ async function keepRequesting(url: string, outcome: Outcome, until: () => boolea
   }
 }
 
+/** /readyz once the signal has reached the server: the node drains, so it is not ready. */
+async function readyzSoonAfter(url: string): Promise<{ status: number; body: unknown }> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: await response.json() };
+}
+
 for (const dialect of testDialects()) {
   describe(`stopping under load (${dialect})`, () => {
-    it('answers every request it accepted once SIGTERM came, and none with 503', async () => {
+    it('answers every request it accepted once SIGTERM came, none with 503, while /readyz says not ready', async () => {
       const database = await createTestDatabase(dialect);
       try {
         const server = await startServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'info' });
@@ -49,6 +56,7 @@ for (const dialect of testDialects()) {
         await new Promise((resolve) => setTimeout(resolve, loadBeforeSignalMs));
         const signalledAt = Date.now();
         server.child.kill('SIGTERM');
+        const readyWhileDraining = await readyzSoonAfter(server.url);
         assert.equal(await exited, 0, server.output());
         await Promise.all(load);
 
@@ -68,13 +76,21 @@ for (const dialect of testDialects()) {
             `errors once it stopped accepting: ${errors.join(', ') || 'none'}`,
         );
         assert.ok(answeredAfterSignal > 0, 'requests kept coming after SIGTERM');
+        assert.deepEqual(readyWhileDraining, {
+          status: 503,
+          body: { status: 'not_ready', message: 'Noden stängs ned.' },
+        });
         assert.equal(answered.length, received.size, 'every accepted request was answered');
         assert.deepEqual(
           outcome.statuses.filter((status) => status !== 200),
           [],
-          'no 503 while draining',
+          'no 503 from the app while draining',
         );
-        assert.equal(outcome.statuses.length, answered.length, 'every answer reached its client');
+        assert.equal(
+          outcome.statuses.length + 1,
+          answered.length,
+          'every answer reached its client (and the one /readyz check)',
+        );
         assert.deepEqual(
           outcome.errors.filter((error) => error.at - signalledAt < drainGraceMs),
           [],
