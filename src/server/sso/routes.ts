@@ -107,6 +107,10 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRouteOptions> = async (
         return reply.redirect(result.returnTo, 302);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
+        request.log.warn(
+          { security: 'sso_login_failed', reason: error.code, address: request.ip },
+          `Sign-on refused (${error.code})`,
+        );
         request.log.info({ code: error.code, cause: error.cause }, 'sign-on refused');
         return sendRefusal(reply, error);
       }
