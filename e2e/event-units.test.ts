@@ -1,12 +1,15 @@
 // An event's own units built through the Enheter screen: a CSV import (a bad file first, named
 // line by line, then a good one), reordering with Alt+arrows (focus follows the row), indenting
 // by keyboard and button, a drag, the event's name for the whole; then the dashboard lists the
-// units in that order. axe-core on both screens.
+// units in that order and counts the returns per group. axe-core on both screens.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { grantRole } from '../src/server/access/service.ts';
 import { createEvent } from '../src/server/setups/service.ts';
+import { createInputRequest } from '../src/server/situations/input-requests.ts';
+import { listUnits } from '../src/server/units/repository.ts';
+import { periodOf } from '../src/core/time.ts';
 import { systemActor } from '../src/server/http/actor.ts';
 import { findUserByEmail } from '../src/server/users/repository.ts';
 import {
@@ -129,7 +132,20 @@ test('an admin builds the event’s units by CSV, keyboard and drag, and the das
   assert.deepEqual(await tree(page), ['SG', '  FSS', '  NH', 'RH', 'RLM', 'SÄS']);
   await settle(page, 'event-units-saved-desktop');
 
+  // This week's returns from the group's two hospitals and one unit outside it.
+  const unitIds = new Map(
+    (await listUnits(db)).map((unit) => [unit.code, unit.id] as [string, number]),
+  );
+  await createInputRequest(db, systemActor, event.id, {
+    period: periodOf(new Date(), 'week', 'Europe/Stockholm').key,
+    deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    unitIds: ['FSS', 'NH', 'RH'].map((code) => unitIds.get(code)!),
+  });
   await page.goto(`/events/${event.id}`);
+  await page
+    .getByRole('list', { name: 'Rapporterat per grupp' })
+    .getByText('Sjukhusgruppen: 0 av 2', { exact: true })
+    .waitFor();
   const units = page.locator('.panel--units tbody th[scope="row"] abbr');
   await units.first().waitFor();
   assert.deepEqual(await units.allInnerTexts(), ['SG', 'FSS', 'NH', 'RH', 'RLM', 'SÄS']);

@@ -202,6 +202,18 @@ export type InputRequest = z.infer<typeof inputRequest>;
 
 export const inputRequestPage = pageOf(inputRequest);
 
+/** Completeness of the units under one unit of the event's hierarchy, at any depth. */
+export const completenessGroup = z.object({
+  unitId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  depth: z.number().int(),
+  expected: z.number().int(),
+  reported: z.number().int(),
+  late: z.number().int(),
+});
+export type CompletenessGroup = z.infer<typeof completenessGroup>;
+
 export const completeness = z.object({
   period: z.string().nullable(),
   deadline: timestamp.nullable(),
@@ -221,6 +233,8 @@ export const completeness = z.object({
       submittedAt: timestamp.nullable(),
     }),
   ),
+  /** Each group, region or nation with requested units under it, in the event's order. */
+  groups: z.array(completenessGroup),
 });
 export type Completeness = z.infer<typeof completeness>;
 

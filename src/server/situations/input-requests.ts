@@ -8,7 +8,8 @@ import { requireEvent } from '../events/service.ts';
 import { reportCompilationTimes } from '../reports/repository.ts';
 import type { Actor } from '../http/actor.ts';
 import { findUnit } from '../units/repository.ts';
-import { requireUnitInEvent } from '../event-units/service.ts';
+import { eventUnitsInOrder, requireUnitInEvent } from '../event-units/service.ts';
+import { completenessByGroup, isUnitReported } from './completeness-groups.ts';
 import { updateVersioned } from '../db/paging.ts';
 import {
   type InputRequestRow,
@@ -182,7 +183,14 @@ export async function completeness(
     : await findLatestInputRequest(db, eventId);
   const dataAsOf = periodKey ? await dataAsOfOfPeriod(db, eventId, periodKey) : null;
   if (!request) {
-    const none = { deadline: null, expected: 0, reported: 0, units: [], covered: false };
+    const none = {
+      deadline: null,
+      expected: 0,
+      reported: 0,
+      units: [],
+      groups: [],
+      covered: false,
+    };
     return { period: periodKey ?? null, dataAsOf, ...none };
   }
   const covered = await isCoveredPastPeriod(db, event, request.period, now);
@@ -203,8 +211,9 @@ export async function completeness(
     dataAsOf: await dataAsOfOfPeriod(db, eventId, request.period),
     covered,
     expected: units.length,
-    reported: units.filter((unit) => unit.state !== 'missing' && isReported(unit.state)).length,
+    reported: units.filter(isUnitReported).length,
     units,
+    groups: completenessByGroup(await eventUnitsInOrder(db, eventId), units),
   };
 }
 

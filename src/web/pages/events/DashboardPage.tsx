@@ -127,6 +127,7 @@ const emptyCompleteness: Completeness = {
   expected: 0,
   reported: 0,
   units: [],
+  groups: [],
 };
 
 /** Loads the parts asked for and keeps the rest from the picture already shown. */

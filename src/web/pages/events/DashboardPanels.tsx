@@ -47,7 +47,30 @@ export function CompletenessLine({ completeness }: { completeness: Completeness 
         </span>
       )}
       <span className="visually-hidden">{Math.round(share * 100)} %</span>
+      <CompletenessByGroup groups={completeness.groups} />
     </div>
+  );
+}
+
+/** Each group, region or nation of the event's hierarchy with its own count, indented by depth. */
+function CompletenessByGroup({ groups }: { groups: Completeness['groups'] }) {
+  const { t } = useTranslation();
+  if (groups.length === 0) return null;
+  return (
+    <ul className="completeness__groups" aria-label={t('dashboard.groupsLabel')}>
+      {groups.map((group) => (
+        <li key={group.unitId} style={{ paddingInlineStart: `${group.depth * 1.25}rem` }}>
+          {t('dashboard.groupCompleteness', {
+            name: group.name,
+            reported: group.reported,
+            expected: group.expected,
+          })}
+          {group.late > 0 && (
+            <span className="tag tag--late">{t('dashboard.groupLate', { count: group.late })}</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
