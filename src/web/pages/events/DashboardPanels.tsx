@@ -84,10 +84,8 @@ export function FigurePanel({
   unitlessLabel: string;
 }) {
   const { t } = useTranslation();
-  const main =
-    series.find((item) => item.figure.key === 'beläggningsgrad') ??
-    series.find((item) => item.figure.unitOfMeasure === '%') ??
-    series[0];
+  // The event's first percentage (a share reads best as a line), else its first figure.
+  const main = series.find((item) => item.figure.unitOfMeasure === '%') ?? series[0];
   return (
     <section aria-labelledby="figures-title" className={`panel${flash}`}>
       <h2 id="figures-title" className="panel__title">
