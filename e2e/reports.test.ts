@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwright-core';
+import { tabTo } from './keyboard.ts';
 import {
   assertAccessible,
   demoPassword,
@@ -328,37 +329,6 @@ test('two editors save the same section: the second sees the conflict and keeps 
     await person.context.close();
   }
 });
-
-/** Presses Tab (or Shift+Tab) until the focused element has the given accessible text. */
-async function tabTo(page: Page, name: string | RegExp, { back = false, max = 60 } = {}) {
-  for (let step = 0; step < max; step += 1) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return null;
-      const labelled = element.id
-        ? document.querySelector(`label[for="${element.id}"]`)?.textContent
-        : null;
-      const label = element.getAttribute('aria-label') || labelled || element.textContent || '';
-      const style = getComputedStyle(element);
-      const visible =
-        (style.outlineStyle !== 'none' &&
-          parseFloat(style.outlineWidth) > 0 &&
-          style.outlineColor !== 'rgba(0, 0, 0, 0)' &&
-          style.outlineColor !== 'transparent') ||
-        style.boxShadow !== 'none' ||
-        style.backgroundColor === 'rgb(255, 221, 0)';
-      return { label: label.replace(/\s+/g, ' ').trim(), visible };
-    });
-    if (!focused) continue;
-    const matches = typeof name === 'string' ? focused.label === name : name.test(focused.label);
-    if (matches) {
-      assert.ok(focused.visible, `focus on "${focused.label}" is visible`);
-      return;
-    }
-  }
-  throw new Error(`Tab never reached "${String(name)}"`);
-}
 
 test('an approver publishes a report with the keyboard only', async () => {
   const eventId = e2e.server.eventId;
