@@ -216,6 +216,8 @@ export const completeness = z.object({
       unitId: z.number().int(),
       code: z.string(),
       name: z.string(),
+      /** The unit's short name, its code when it has none. */
+      shortName: z.string(),
       state: z.enum([...situationStates, 'missing']),
       late: z.boolean(),
       submittedAt: timestamp.nullable(),

@@ -147,8 +147,7 @@ export function UnitGrid({
                       unit.depth > 0 ? { paddingInlineStart: `${unit.depth * 1.25}rem` } : undefined
                     }
                   >
-                    <abbr title={unit.name}>{unit.code}</abbr>
-                    <span className="unit-name">{unit.name}</span>
+                    <UnitName shortName={unit.shortName} name={unit.name} />
                     {unit.level !== 'normal' && (
                       <span className="tag tag--compact tag--unit-readiness">
                         {t(`readinessLevel.${unit.level}`, { defaultValue: unit.level })}
@@ -221,6 +220,19 @@ export function UnitGrid({
         </table>
       </div>
     </section>
+  );
+}
+
+/** A unit by its short name; its full name is the title and what assistive tech reads. */
+export function UnitName({ shortName, name }: { shortName: string; name: string }) {
+  if (shortName === name) return <span className="unit-short">{name}</span>;
+  return (
+    <>
+      <abbr className="unit-short" title={name} aria-hidden="true">
+        {shortName}
+      </abbr>
+      <span className="visually-hidden">{name}</span>
+    </>
   );
 }
 
