@@ -86,7 +86,7 @@ export async function readinessOverview(
       unitId: unit.unitId,
       code: unit.code,
       name: unit.name,
-      shortName: unit.shortName || unit.code,
+      shortName: unit.shortName,
       depth: unit.depth,
       ...presentCurrent(unitChanges.get(unit.unitId)),
     })),
