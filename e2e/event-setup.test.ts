@@ -9,7 +9,8 @@ import { fillLevel, moveUp } from './scale-levels.ts';
 import { assertAccessible, screenshot, signInFirstAdmin, useE2E, watchErrors } from './support.ts';
 
 const e2e = useE2E();
-const hospitalCodes = ['SG', 'SG-NORR', 'SG-SODER', 'SG-CENTRAL', 'SG-KUST', 'SG-INLAND'];
+/** The dashboard names the hospitals by their short names. */
+const hospitalShortNames = ['Gruppen', 'Norra', 'Södra', 'Central', 'Kust', 'Inland'];
 const adminPassword = 'Sjukhusgruppens-prov-2027';
 
 const hospitalsCsv = [
@@ -151,9 +152,9 @@ test('an admin builds a hospital group’s set-up through the screens and saves 
   await buildPeriod(page, eventId);
 
   await page.goto(`/events/${eventId}`);
-  const units = page.locator('.panel--units tbody th[scope="row"] abbr');
+  const units = page.locator('.panel--units tbody th[scope="row"] .unit-short');
   await units.first().waitFor();
-  assert.deepEqual(await units.allInnerTexts(), hospitalCodes);
+  assert.deepEqual(await units.allInnerTexts(), hospitalShortNames);
   await settle(page, 'Sjukhusgruppen, vårdplatser', 'event-setup-dashboard');
 
   await openAdmin(page, eventId, 'Uppsättning');
@@ -206,9 +207,9 @@ test('an admin builds a hospital group’s set-up through the screens and saves 
   await page.getByRole('button', { name: 'Skapa händelse' }).click();
   await page.getByRole('link', { name: 'Sjukhusgruppen, nästa vinter', exact: true }).click();
   await page.waitForURL(/\/events\/\d+$/);
-  const units2 = page.locator('.panel--units tbody th[scope="row"] abbr');
+  const units2 = page.locator('.panel--units tbody th[scope="row"] .unit-short');
   await units2.first().waitFor();
-  assert.deepEqual(await units2.allInnerTexts(), hospitalCodes);
+  assert.deepEqual(await units2.allInnerTexts(), hospitalShortNames);
   assert.deepEqual(problems, []);
   await context.close();
 });

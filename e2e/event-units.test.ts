@@ -146,9 +146,17 @@ test('an admin builds the event’s units by CSV, keyboard and drag, and the das
     .getByRole('list', { name: 'Rapporterat per grupp' })
     .getByText('Sjukhusgruppen: 0 av 2', { exact: true })
     .waitFor();
-  const units = page.locator('.panel--units tbody th[scope="row"] abbr');
+  const units = page.locator('.panel--units tbody th[scope="row"] .unit-short');
   await units.first().waitFor();
-  assert.deepEqual(await units.allInnerTexts(), ['SG', 'FSS', 'NH', 'RH', 'RLM', 'SÄS']);
+  // By their short names: a name of at most 20 characters is its own short name.
+  assert.deepEqual(await units.allInnerTexts(), [
+    'SG',
+    'FSS',
+    'Närhälsan',
+    'Regionhälsan',
+    'RLM',
+    'SÄS',
+  ]);
   await settle(page, 'event-units-dashboard-desktop');
   assert.deepEqual(problems, []);
   await context.close();

@@ -71,6 +71,8 @@ export const readinessOverview = z.object({
       unitId: z.number().int(),
       code: z.string(),
       name: z.string(),
+      /** The unit's short name: what the dashboard shows, its full name beside it for assistive tech. */
+      shortName: z.string(),
       /** The unit's level in the event's hierarchy, 0 at the top. */
       depth: z.number().int(),
     }),

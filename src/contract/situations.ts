@@ -228,6 +228,8 @@ export const completeness = z.object({
       unitId: z.number().int(),
       code: z.string(),
       name: z.string(),
+      /** The unit's short name: what the dashboard shows. */
+      shortName: z.string(),
       state: z.enum([...situationStates, 'missing']),
       late: z.boolean(),
       submittedAt: timestamp.nullable(),

@@ -169,6 +169,32 @@ export function stockholmLocalNow(now = new Date()): string {
   return `${parts.year}-${pad(parts.month)}-${pad(parts.day)}T${pad(parts.hour)}:${pad(parts.minute)}`;
 }
 
+/**
+ * A date and time as typed in Swedish, "2026-12-07 14:00" (or 14.00, or with a T), as a
+ * datetime-local value; null when it is no such date and time.
+ */
+export function parseLocalDateTime(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:\s+|T)(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const realDay = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!realDay || hour > 23 || minute > 59) return null;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${match[1]}-${match[2]}-${match[3]}T${pad(hour)}:${match[5]}`;
+}
+
+/** An instant as a Swedish date and time in the display time zone: "2026-12-07 14:00". */
+export function localDateTimeText(instant: Date): string {
+  return stockholmLocalNow(instant).replace('T', ' ');
+}
+
 /** Today's date in Stockholm, `2024-11-05`, as a date field wants it. */
 export function stockholmToday(now = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: displayZone }).format(now);

@@ -52,6 +52,13 @@ const sv = {
     dataAsOfSaved: 'Data per sparades för {{period}}.',
     noDataAsOf: 'Ingen period har Data per ännu.',
     dataAsOfLine: 'Data per {{when}}',
+    changeDataAsOf: 'Ändra Data per',
+    dashboardDataAsOfTitle: 'Data per för {{period}}',
+    dashboardInstant: 'Data per (datum och klockslag)',
+    dashboardInstantHint: 'Skriv ÅÅÅÅ-MM-DD TT:MM, till exempel {{example}}. Tid i {{zone}}.',
+    dashboardInstantInvalid:
+      'Skriv datum och klockslag som ÅÅÅÅ-MM-DD TT:MM, till exempel {{example}}.',
+    cancel: 'Avbryt',
   },
 };
 
@@ -109,6 +116,12 @@ const en: typeof sv = {
     dataAsOfSaved: 'Data as of was saved for {{period}}.',
     noDataAsOf: 'No period has a data-as-of yet.',
     dataAsOfLine: 'Data as of {{when}}',
+    changeDataAsOf: 'Change data as of',
+    dashboardDataAsOfTitle: 'Data as of for {{period}}',
+    dashboardInstant: 'Data as of (date and time)',
+    dashboardInstantHint: 'Type YYYY-MM-DD HH:MM, for example {{example}}. Time in {{zone}}.',
+    dashboardInstantInvalid: 'Type the date and time as YYYY-MM-DD HH:MM, for example {{example}}.',
+    cancel: 'Cancel',
   },
 };
 

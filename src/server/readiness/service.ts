@@ -86,6 +86,7 @@ export async function readinessOverview(
       unitId: unit.unitId,
       code: unit.code,
       name: unit.name,
+      shortName: unit.shortName,
       depth: unit.depth,
       ...presentCurrent(unitChanges.get(unit.unitId)),
     })),

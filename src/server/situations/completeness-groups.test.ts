@@ -34,7 +34,7 @@ function requested(
   late = false,
 ): Completeness['units'][number] {
   const code = order.find((item) => item.unitId === unitId)!.code;
-  return { unitId, code, name: `Enhet ${code}`, state, late, submittedAt: null };
+  return { unitId, code, name: `Enhet ${code}`, shortName: code, state, late, submittedAt: null };
 }
 
 describe('completeness rolled up the hierarchy', () => {

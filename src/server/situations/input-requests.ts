@@ -200,6 +200,7 @@ export async function completeness(
       unitId: row.unit_id,
       code: row.code,
       name: row.name,
+      shortName: row.short_name,
       state: row.state ?? ('missing' as const),
       late: !isReported(row.state) && deadlinePassed,
       submittedAt: row.submitted_at,

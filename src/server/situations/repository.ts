@@ -276,6 +276,7 @@ export function listRequestedUnitStates(db: Db, request: InputRequestRow) {
       'units.id as unit_id',
       'units.code',
       'units.name',
+      'units.short_name',
       'unit_situations.state',
       'unit_situations.submitted_at',
       'input_request_units.reminded_at',

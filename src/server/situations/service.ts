@@ -35,7 +35,13 @@ import type {
 } from '../../contract/situations.ts';
 import type { z } from 'zod';
 import type { SituationContent } from './tables.ts';
-import type { AnswerScales, Answers, ReturnField } from '../../contract/return-forms.ts';
+import {
+  type AnswerScales,
+  type Answers,
+  type ReturnField,
+  fieldFigures,
+} from '../../contract/return-forms.ts';
+import { recordReturnFigures } from '../figures/from-returns.ts';
 import { returnFieldsOf } from '../return-forms/service.ts';
 import {
   answersOfContent,
@@ -283,15 +289,12 @@ export async function submitSituation(
 ): Promise<Situation> {
   return db.transaction().execute(async (trx) => {
     const event = await requireEvent(trx, where.eventId);
-    resolvePeriod(event, where.period);
+    const period = resolvePeriod(event, where.period);
     const before = await loadSituationOfUnit(trx, where);
     refuseStale(before, expectedVersion);
     refuseState(before, editableStates, 'Lägesbilden är redan inskickad.');
-    refuseIncomplete(
-      before,
-      await returnFieldsOf(trx, where.eventId),
-      await answerScalesOf(trx, where.eventId),
-    );
+    const fields = await returnFieldsOf(trx, where.eventId);
+    refuseIncomplete(before, fields, await answerScalesOf(trx, where.eventId));
     const stamp = at.toISOString();
     const submitted = await changeSituation(trx, before, expectedVersion, {
       state: 'submitted',
@@ -324,6 +327,18 @@ export async function submitSituation(
       internal: submitted.internal === 1,
       at: stamp,
     });
+    await recordReturnFigures(
+      trx,
+      actor,
+      {
+        eventId: submitted.event_id,
+        unitId: submitted.unit_id,
+        period,
+        submittedAt: at,
+        internal: submitted.internal === 1,
+      },
+      fieldFigures(fields, answersOfForm(fields, answersOfContent(submitted))),
+    );
     await recordAudit(trx, actor, {
       action: 'situation.submit',
       entityType: 'unit_situation',

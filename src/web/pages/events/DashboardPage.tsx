@@ -4,7 +4,8 @@ import { Link, useParams } from 'react-router';
 import { EventNav, useEventAccess, useEventSettings } from '../../kit/eventPage.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { ExerciseTag } from '../../kit/status.tsx';
-import { formatShort } from '../../format.ts';
+import { currentWeekKey, formatShort, stockholmToday } from '../../format.ts';
+import { DataAsOfForm } from './DataAsOfForm.tsx';
 import { useLive } from '../../useLive.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import { MilestonePanel } from '../picture/Milestones.tsx';
@@ -180,6 +181,11 @@ async function loadSeries(eventId: number): Promise<Series[]> {
   return series.filter((item): item is Series => item !== null);
 }
 
+/** The period the clock is in, by the event's granularity. */
+function currentPeriodOf(event: Event): string {
+  return event.periodGranularity === 'week' ? currentWeekKey() : stockholmToday();
+}
+
 function sectionsOf(picture: Picture): Record<SectionKey, string> {
   return {
     readiness: JSON.stringify([picture.readiness.event, picture.event]),
@@ -309,6 +315,16 @@ export function DashboardPage() {
           fields={returnFields}
           flash={flash}
           canReview={mine.data?.permissions.includes('situation.review') ?? false}
+          dataAsOfForm={
+            event.state === 'active' &&
+            access.can('input_request.manage') && (
+              <DataAsOfForm
+                eventId={event.id}
+                period={picture.completeness.period ?? currentPeriodOf(event)}
+                onSaved={() => void refresh(new Set(['completeness']))}
+              />
+            )
+          }
         />
         <ReturnAnswersPanel fields={returnFields} situations={picture.situations} />
       </ScalesProvider>

@@ -43,7 +43,7 @@ export function CompletenessLine({ completeness }: { completeness: Completeness 
       )}
       {late.length > 0 && (
         <span className="tag tag--late">
-          {t('dashboard.lateUnits', { units: late.map((unit) => unit.code).join(', ') })}
+          {t('dashboard.lateUnits', { units: late.map((unit) => unit.shortName).join(', ') })}
         </span>
       )}
       <span className="visually-hidden">{Math.round(share * 100)} %</span>

@@ -1,4 +1,5 @@
 // The overview's grid: each unit's situation per area, readiness, and what changed live.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ScaleValue, StateTag } from '../../kit/status.tsx';
@@ -95,6 +96,7 @@ export function UnitGrid({
   fields,
   flash,
   canReview,
+  dataAsOfForm,
 }: {
   picture: Picture;
   /** The event's return form's fields: its scale questions are the grid's columns. */
@@ -102,6 +104,8 @@ export function UnitGrid({
   flash: (key: string) => string;
   /** Whether the user may accept or return a submitted situation: the row links to it. */
   canReview: boolean;
+  /** The form that sets the period's "data as of", for those who may. */
+  dataAsOfForm?: ReactNode;
 }) {
   const { t } = useTranslation();
   const columns = scaleFieldsOf(fields);
@@ -115,6 +119,7 @@ export function UnitGrid({
         </h2>
         <CompletenessLine completeness={picture.completeness} />
         <Link to={`/events/${picture.event.id}/input-requests`}>{t('inputRequests.manage')}</Link>
+        {dataAsOfForm}
       </div>
       <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="units-title">
         <table className="table table--grid">
@@ -147,8 +152,7 @@ export function UnitGrid({
                       unit.depth > 0 ? { paddingInlineStart: `${unit.depth * 1.25}rem` } : undefined
                     }
                   >
-                    <abbr title={unit.name}>{unit.code}</abbr>
-                    <span className="unit-name">{unit.name}</span>
+                    <UnitName shortName={unit.shortName} name={unit.name} />
                     {unit.level !== 'normal' && (
                       <span className="tag tag--compact tag--unit-readiness">
                         {t(`readinessLevel.${unit.level}`, { defaultValue: unit.level })}
@@ -221,6 +225,19 @@ export function UnitGrid({
         </table>
       </div>
     </section>
+  );
+}
+
+/** A unit by its short name; its full name is the title and what assistive tech reads. */
+export function UnitName({ shortName, name }: { shortName: string; name: string }) {
+  if (shortName === name) return <span className="unit-short">{name}</span>;
+  return (
+    <>
+      <abbr className="unit-short" title={name} aria-hidden="true">
+        {shortName}
+      </abbr>
+      <span className="visually-hidden">{name}</span>
+    </>
   );
 }
 
