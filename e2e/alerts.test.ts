@@ -1,7 +1,8 @@
 // Alerts that reach people: a staff member turns on diversion alerts; when a diversion starts
 // (entered by someone else in another browser), the alert shows on the page they have open, in
 // words, and is listed among their recent alerts. A reader turns on key-figure alerts and sees
-// one when a unit's value passes the figure's yellow line. axe-core on the alerts page.
+// one when a unit's value passes the figure's yellow line; without a mail server the page says
+// that no e-mail is sent. axe-core on the alerts page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -111,6 +112,10 @@ test("a reader turns on key-figure alerts and sees one when a unit's value passe
     page,
     'Ett nyckeltal passerar sin gul- eller rödgräns, uppåt eller nedåt, jämfört med platsens förra värde',
   );
+
+  await page
+    .getByText('Ingen e-postserver är inställd, så larm skickas inte med e-post nu.')
+    .waitFor();
 
   const other = await otherStaff();
   const events = await other.get('/api/events');

@@ -37,6 +37,8 @@ const sv = {
     inPage: 'Larma mig: {{kind}}',
     email: 'Även med e-post',
     sms: 'Även med sms',
+    emailMissing:
+      'Ingen e-postserver är inställd, så larm skickas inte med e-post nu. De du väljer med e-post skickas när en administratör har ställt in e-postservern.',
     smsMissing: 'Sms kan inte väljas: installationen har ingen sms-tjänst.',
     deviceTitle: 'I den här webbläsaren',
     sound: 'Spela ett ljud vid larm',
@@ -94,6 +96,8 @@ const en: typeof sv = {
     inPage: 'Alert me: {{kind}}',
     email: 'Also by e-mail',
     sms: 'Also by SMS',
+    emailMissing:
+      'No mail server is configured, so alerts are not sent by e-mail now. Those you choose by e-mail are sent once an administrator has configured the mail server.',
     smsMissing: 'SMS cannot be chosen: the installation has no SMS gateway.',
     deviceTitle: 'In this browser',
     sound: 'Play a sound with an alert',
