@@ -1,8 +1,11 @@
 // Alerts that reach people: a staff member turns on diversion alerts; when a diversion starts
 // (entered by someone else in another browser), the alert shows on the page they have open, in
-// words, and is listed among their recent alerts. axe-core on the alerts page.
+// words, and is listed among their recent alerts. A reader turns on key-figure alerts and sees
+// one when a unit's value passes the figure's yellow line; without a mail server the page says
+// that no e-mail is sent. axe-core on the alerts page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { raiseAlerts } from '../src/server/alerts/service.ts';
 import {
   assertAccessible,
@@ -68,5 +71,86 @@ test('a staff member turns on diversion alerts and sees one when a diversion sta
     .waitFor();
   assert.deepEqual(problems, []);
   await other.close();
+  await context.close();
+});
+
+/** Signs in a second staff member in their own browser, for writes someone else makes. */
+async function otherStaff() {
+  const context = await e2e.newContext();
+  const page = await context.newPage();
+  await signIn(page, demoPeople.staff, demoPassword);
+  const csrf = await page.evaluate(async () => {
+    const me = await fetch('/api/auth/me');
+    return ((await me.json()) as { csrfToken: string }).csrfToken;
+  });
+  const post = async (url: string, data: object) => {
+    const response = await page.request.post(url, { headers: { 'x-csrf-token': csrf }, data });
+    assert.equal(response.status(), 201, await response.text());
+    return response.json();
+  };
+  const get = async (url: string) => (await page.request.get(url)).json();
+  return { context, post, get };
+}
+
+async function chooseAlert(page: Page, kind: string) {
+  await page.getByRole('link', { name: 'Larm', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Larm' }).waitFor();
+  await page.getByLabel(`Larma mig: ${kind}`).check();
+  await page.getByRole('button', { name: 'Spara valen' }).click();
+  await page.getByRole('status').getByText('Dina val är sparade.').waitFor();
+}
+
+test("a reader turns on key-figure alerts and sees one when a unit's value passes a line", async () => {
+  const db = e2e.server.database.db;
+  await raiseAlerts(db, new Date(), 0);
+  const context = await e2e.newContext();
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems = watchErrors(page);
+  await signIn(page, demoPeople.reader, demoPassword);
+  await chooseAlert(
+    page,
+    'Ett nyckeltal passerar sin gul- eller rödgräns, uppåt eller nedåt, jämfört med platsens förra värde',
+  );
+
+  await page
+    .getByText('Ingen e-postserver är inställd, så larm skickas inte med e-post nu.')
+    .waitFor();
+
+  const other = await otherStaff();
+  const events = await other.get('/api/events');
+  const live = events.items.find((event: { state: string }) => event.state === 'active');
+  const units = await other.get('/api/units');
+  const sas = units.items.find((unit: { code: string }) => unit.code === 'SÄS');
+  const figure = await other.post(`/api/events/${live.id}/figures`, {
+    key: 'ambulansvantan',
+    name: 'Väntande ambulansuppdrag',
+    unitOfMeasure: 'st',
+    yellowThreshold: 10,
+    redThreshold: 20,
+  });
+  const hour = 60 * 60 * 1000;
+  for (const [value, hoursAgo] of [
+    [6, 2],
+    [14, 1],
+  ] as const) {
+    await other.post(`/api/events/${live.id}/figures/${figure.id}/observations`, {
+      value,
+      observedAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
+      unitId: sas.id,
+    });
+  }
+  await raiseAlerts(db, new Date(), 0);
+
+  const text = `Väntande ambulansuppdrag för ${sas.name} steg från 6`;
+  await page.locator('.alert-banner').getByText(`Larm: ${text}`).waitFor();
+  await page.locator('.alert-banner').getByText('förbi den gula gränsen 10').waitFor();
+  await page.reload();
+  await page
+    .locator('section[aria-labelledby="recent-alerts"]')
+    .getByRole('link', { name: text })
+    .waitFor();
+  assert.deepEqual(problems, []);
+  await other.context.close();
   await context.close();
 });

@@ -59,3 +59,24 @@ test('a staff member searches the event by keyboard and follows a hit', async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a reader's report hit leads to the published report, not to its workflow", async () => {
+  const eventId = e2e.server.eventId;
+  const context = await e2e.newContext();
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  const problems = watchErrors(page);
+  await signIn(page, demoPeople.reader, demoPassword);
+  await page.goto(`/events/${eventId}/search?q=Millennium`);
+  const report = page
+    .locator('.search-hit')
+    .filter({ has: page.locator('.search-hit__kind', { hasText: /^Rapport/ }) })
+    .first()
+    .getByRole('link');
+  await report.waitFor();
+  assert.match((await report.getAttribute('href')) ?? '', new RegExp(`^/r/${eventId}/\\d+$`));
+  await report.click();
+  await page.waitForURL(new RegExp(`/r/${eventId}/\\d+$`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

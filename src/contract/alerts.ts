@@ -5,6 +5,7 @@ import { timestamp } from './common.ts';
 export const alertKinds = [
   'diversion',
   'worst_status',
+  'figure_threshold',
   'approval_waiting',
   'deadline_near',
 ] as const;

@@ -18,6 +18,8 @@ export const searchHit = z.object({
   excerpt: z.string(),
   internal: z.boolean(),
   at: timestamp,
+  /** A published report's page that anyone may read (/r/<event>/<number>); null otherwise. */
+  publishedPath: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof searchHit>;
 

@@ -28,13 +28,17 @@ const sv = {
     choicesTitle: 'Vad larmar dig',
     kinds: {
       diversion: 'En omstyrning börjar eller upphör',
-      worst_status: 'En enhet rapporterar skalans allvarligaste läge',
+      worst_status: 'En enhets läge blir skalans allvarligaste',
+      figure_threshold:
+        'Ett nyckeltal passerar sin gul- eller rödgräns, uppåt eller nedåt, jämfört med platsens förra värde',
       approval_waiting: 'En rapport väntar på ditt godkännande',
       deadline_near: 'Sista tiden för din enhets lägesbild närmar sig (två timmar kvar)',
     },
     inPage: 'Larma mig: {{kind}}',
     email: 'Även med e-post',
     sms: 'Även med sms',
+    emailMissing:
+      'Ingen e-postserver är inställd, så larm skickas inte med e-post nu. De du väljer med e-post skickas när en administratör har ställt in e-postservern.',
     smsMissing: 'Sms kan inte väljas: installationen har ingen sms-tjänst.',
     deviceTitle: 'I den här webbläsaren',
     sound: 'Spela ett ljud vid larm',
@@ -83,13 +87,17 @@ const en: typeof sv = {
     choicesTitle: 'What alerts you',
     kinds: {
       diversion: 'A diversion starts or ends',
-      worst_status: "A unit reports the scale's most serious level",
+      worst_status: "A unit's status turns to the scale's most serious level",
+      figure_threshold:
+        "A key figure crosses its yellow or red threshold, up or down, compared with the place's previous value",
       approval_waiting: 'A report is waiting for your approval',
       deadline_near: "Your unit's situation report is due soon (two hours left)",
     },
     inPage: 'Alert me: {{kind}}',
     email: 'Also by e-mail',
     sms: 'Also by SMS',
+    emailMissing:
+      'No mail server is configured, so alerts are not sent by e-mail now. Those you choose by e-mail are sent once an administrator has configured the mail server.',
     smsMissing: 'SMS cannot be chosen: the installation has no SMS gateway.',
     deviceTitle: 'In this browser',
     sound: 'Play a sound with an alert',

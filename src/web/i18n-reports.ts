@@ -265,6 +265,10 @@ const sv = {
       subscribeIntro: 'Vill du få nya rapporter via e-post?',
       subscribe: 'Prenumerera på rapporten',
       subscribed: 'Du får nya rapporter via e-post till {{email}}.',
+      subscribeIntroWithoutMail:
+        'Ingen e-postserver är inställd, så ingen e-post skickas nu. Du kan prenumerera ändå: nya rapporter skickas till dig när en administratör har ställt in e-postservern. Till dess finns de här i arkivet.',
+      subscribedWithoutMail:
+        'Du prenumererar med {{email}}, men ingen e-postserver är inställd, så ingen e-post skickas nu. Nya rapporter skickas när en administratör har ställt in e-postservern; till dess finns de här i arkivet.',
     },
   },
 };
@@ -536,6 +540,10 @@ const en: Resources = {
       subscribeIntro: 'Do you want new reports by e-mail?',
       subscribe: 'Subscribe to the report',
       subscribed: 'You get new reports by e-mail at {{email}}.',
+      subscribeIntroWithoutMail:
+        'No mail server is configured, so no e-mail is sent now. You can subscribe anyway: new reports are sent to you once an administrator has configured the mail server. Until then, they are here in the archive.',
+      subscribedWithoutMail:
+        'You are subscribed with {{email}}, but no mail server is configured, so no e-mail is sent now. New reports are sent once an administrator has configured the mail server; until then, they are here in the archive.',
     },
   },
 };

@@ -37,6 +37,26 @@ for (const dialect of testDialects()) {
         .map(({ kind, text, link, email, sms }: Seen) => ({ kind, text, link, email, sms }));
     }
 
+    /** The client's alerts of one kind, oldest first, by their text. */
+    async function textsOf(client: Client, kind: string): Promise<string[]> {
+      return (await alertsOf(client)).filter((seen) => seen.kind === kind).map((seen) => seen.text);
+    }
+
+    /** Saves and submits the unit's situation for the period with the overall status. */
+    async function submitStatus(period: string, overallStatus: string) {
+      const situationUrl = url(`/units/${sasId}/situations/${period}`);
+      const saved = await sara.request('PUT', situationUrl, {
+        overallStatus,
+        prognosis: 'unchanged',
+        bullets: '- Läget följs.',
+      });
+      assert.ok(saved.statusCode < 300, saved.body);
+      const submitted = await sara.post(`${situationUrl}/submit`, {
+        version: saved.json().version,
+      });
+      assert.equal(submitted.statusCode, 200, submitted.body);
+    }
+
     async function choose(client: Client, items: { kind: string; email?: boolean }[]) {
       const body = { items: items.map((item) => ({ email: false, sms: false, ...item })) };
       const response = await client.request('PUT', '/api/me/alert-choices', body);
@@ -179,6 +199,83 @@ for (const dialect of testDialects()) {
           sms: 'none',
         },
       ]);
+    });
+
+    it('alerts on the worst level only when the status turns to it, not while it stays there', async () => {
+      const week = (weeks: number) =>
+        periodOf(new Date(Date.now() + weeks * 7 * 24 * hour), 'week').key;
+      await submitStatus(week(2), 'red');
+      await raise();
+      assert.equal((await textsOf(sara, 'worst_status')).length, 1, 'red after red: no alert');
+      await submitStatus(week(3), 'yellow');
+      await submitStatus(week(4), 'red');
+      await raise();
+      assert.deepEqual((await textsOf(sara, 'worst_status')).slice(1), [
+        `Södra Älvsborgs Sjukhus rapporterar läget Allvarligt för ${week(4)}`,
+      ]);
+    });
+
+    it("alerts when a key figure passes one of its lines compared with the place's previous value", async () => {
+      await choose(reader, [{ kind: 'diversion' }, { kind: 'figure_threshold' }]);
+      await choose(staff, [
+        { kind: 'diversion' },
+        { kind: 'approval_waiting' },
+        { kind: 'figure_threshold' },
+      ]);
+      const figure = await staff.post(url('/figures'), {
+        key: 'vardplatsbelaggning',
+        name: 'Vårdplatsbeläggning',
+        unitOfMeasure: '%',
+        yellowThreshold: 90,
+        redThreshold: 95,
+      });
+      assert.equal(figure.statusCode, 201, figure.body);
+      const ago = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
+      const observe = async (value: number, hours: number, more: object = {}) => {
+        const stored = await staff.post(url(`/figures/${figure.json().id}/observations`), {
+          value,
+          observedAt: ago(hours),
+          unitId: sasId,
+          ...more,
+        });
+        assert.equal(stored.statusCode, 201, stored.body);
+      };
+      await observe(85, 7);
+      await observe(99, 7, { unitId: null });
+      await observe(88, 6);
+      await observe(92, 5);
+      await observe(93, 4);
+      await observe(80, 3);
+      const pushed = await staff.post(url('/figures/push'), {
+        observations: [
+          {
+            clientKey: 'sas-1',
+            figure: 'vardplatsbelaggning',
+            value: 96,
+            observedAt: ago(2),
+            unit: 'SÄS',
+          },
+        ],
+      });
+      assert.equal(pushed.statusCode, 200, pushed.body);
+      await observe(50, 1, { internal: true });
+      assert.equal(await raise(), 7, 'three alerts for the reader, four for staff');
+      assert.equal(await raise(), 0);
+
+      const sas = 'Vårdplatsbeläggning för Södra Älvsborgs Sjukhus';
+      const pct = (value: number) => `${value}\u00a0%`;
+      const seen = [
+        `${sas} steg från ${pct(88)} till ${pct(92)}, förbi den gula gränsen ${pct(90)}`,
+        `${sas} sjönk från ${pct(93)} till ${pct(80)}, förbi den gula gränsen ${pct(90)}`,
+        `${sas} steg från ${pct(80)} till ${pct(96)}, förbi den gula gränsen ${pct(90)} och den röda gränsen ${pct(95)}`,
+      ];
+      assert.deepEqual(await textsOf(reader, 'figure_threshold'), seen);
+      assert.deepEqual(await textsOf(staff, 'figure_threshold'), [
+        ...seen,
+        `${sas} sjönk från ${pct(96)} till ${pct(50)}, förbi den röda gränsen ${pct(95)} och den gula gränsen ${pct(90)}`,
+      ]);
+      const link = (await alertsOf(reader)).find((item) => item.kind === 'figure_threshold')!.link;
+      assert.equal(link, `/events/${t.eventId}/figures`);
     });
   });
 }

@@ -203,5 +203,40 @@ for (const dialect of testDialects()) {
       });
       assert.deepEqual(await kindsOf('reservkraften'), []);
     });
+
+    it("links a reader's report hit to its published page, and never shows a reader a draft", async () => {
+      const reader = await t.login(demoPeople.reader);
+      const staff = await t.login(demoPeople.staff);
+      const hitsOf = async (client: typeof staff, q: string) =>
+        (await client.get(`/api/events/${t.eventId}/search`, { query: { q } }))
+          .json()
+          .items.filter((item: { kind: string }) => item.kind === 'report')
+          .map((item: { id: number; publishedPath: string | null }) => ({
+            id: item.id,
+            publishedPath: item.publishedPath,
+          }));
+      const [published] = await hitsOf(reader, 'Millennium');
+      const report = (await staff.get(`/api/events/${t.eventId}/reports/${published.id}`)).json();
+      assert.equal(report.state, 'published');
+      assert.equal(published.publishedPath, `/r/${t.eventId}/${report.number}`);
+      assert.equal((await reader.get(published.publishedPath)).statusCode, 200);
+
+      const draft = (
+        await staff.post(`/api/events/${t.eventId}/reports`, { kind: 'extra' })
+      ).json();
+      await indexForSearch(t.database.db, {
+        eventId: t.eventId,
+        kind: 'report',
+        entityId: draft.id,
+        title: draft.title,
+        body: 'Glasfiberkabeln till Borås är lagad.',
+        internal: false,
+        at: new Date().toISOString(),
+      });
+      assert.deepEqual(await hitsOf(reader, 'glasfiberkabeln'), []);
+      assert.deepEqual(await hitsOf(staff, 'glasfiberkabeln'), [
+        { id: draft.id, publishedPath: null },
+      ]);
+    });
   });
 }

@@ -1,6 +1,7 @@
 // Alerts that reach people: each user chooses what alerts them; the alert job reads the writes
 // (the audit records every write leaves) and the coming deadlines, and records one alert per
-// user and subject. The page shows them; e-mail and an SMS gateway's webhook send them on.
+// user and subject. A status alerts when it turns to the worst level, a key figure when a value
+// passes one of the figure's lines; neither alerts again while it stays there. The page shows them; e-mail and an SMS gateway's webhook send them on.
 import { type EventGrant, isAllowed } from '../../core/access.ts';
 import { formatDateTime } from '../../core/time.ts';
 import { listGrants } from '../access/repository.ts';
@@ -13,9 +14,11 @@ import {
   listRequestedUnitStates,
   listRequestsDueBetween,
   listUnitReporters,
+  unitVersionBefore,
 } from '../situations/repository.ts';
 import { isReported } from '../situations/tables.ts';
 import { facilityNames, unitNames } from '../units/service.ts';
+import { figureCrossings } from './figure-crossings.ts';
 import {
   type AlertChoiceRow,
   type AlertRow,
@@ -148,6 +151,9 @@ async function alertsOfNewRecords(db: Db, settledBy: Date): Promise<Raised[]> {
 }
 
 interface Recorded {
+  id?: number;
+  version?: number;
+  observationIds?: number[];
   facility_id?: number;
   internal?: number | boolean;
   overall_status?: string | null;
@@ -186,24 +192,13 @@ async function alertsOfRecord(db: Db, record: AuditRecordRow): Promise<Raised[]>
         },
       ];
     }
-    case 'situation.submit': {
-      const keys = await activeLevelKeys(db, eventId, 'status');
-      const worst = keys.at(-1);
-      if (!worst || after.overall_status !== worst) return [];
-      const levels = await scaleLevels(db, eventId, 'status');
-      const name = levels.find((level) => level.key === worst)?.name ?? worst;
-      const unit = (await unitNames(db)).get(after.unit_id!) ?? '';
-      return [
-        {
-          eventId,
-          kind: 'worst_status',
-          subjectKey: `situation:${record.entity_id}:${record.id}`,
-          text: `${unit} rapporterar läget ${name} för ${after.period}`,
-          link: base,
-          mayReceive: readers(internal),
-        },
-      ];
-    }
+    case 'situation.submit':
+      return worstStatusAlerts(db, record, after, readers(internal));
+    case 'figure.observation.create':
+      return figureAlerts(db, eventId, [after.id!]);
+    case 'figure.import':
+    case 'figure.push':
+      return figureAlerts(db, eventId, after.observationIds ?? []);
     case 'report.submit':
       return [
         {
@@ -218,6 +213,44 @@ async function alertsOfRecord(db: Db, record: AuditRecordRow): Promise<Raised[]>
     default:
       return [];
   }
+}
+
+/** A unit's status that turns to the worst level: its previous submitted version was not there. */
+async function worstStatusAlerts(
+  db: Db,
+  record: AuditRecordRow,
+  after: Recorded,
+  mayReceive: Raised['mayReceive'],
+): Promise<Raised[]> {
+  const eventId = record.event_id!;
+  const worst = (await activeLevelKeys(db, eventId, 'status')).at(-1);
+  if (!worst || after.overall_status !== worst) return [];
+  const before = await unitVersionBefore(db, after.id!, after.version!);
+  if (before?.overall_status === worst) return [];
+  const levels = await scaleLevels(db, eventId, 'status');
+  const name = levels.find((level) => level.key === worst)?.name ?? worst;
+  const unit = (await unitNames(db)).get(after.unit_id!) ?? '';
+  return [
+    {
+      eventId,
+      kind: 'worst_status',
+      subjectKey: `situation:${record.entity_id}:${record.id}`,
+      text: `${unit} rapporterar läget ${name} för ${after.period}`,
+      link: `/events/${eventId}`,
+      mayReceive,
+    },
+  ];
+}
+
+async function figureAlerts(db: Db, eventId: number, observationIds: number[]): Promise<Raised[]> {
+  return (await figureCrossings(db, observationIds)).map((crossing) => ({
+    eventId,
+    kind: 'figure_threshold',
+    subjectKey: `figure_observation:${crossing.observationId}`,
+    text: crossing.text,
+    link: `/events/${eventId}/figures`,
+    mayReceive: readers(crossing.internal),
+  }));
 }
 
 async function alertsOfNearDeadlines(db: Db, now: Date): Promise<Raised[]> {

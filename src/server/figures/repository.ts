@@ -191,3 +191,37 @@ export async function unitHasObservations(db: Db, eventId: number, unitId: numbe
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export function findObservationsByIds(db: Db, ids: number[]): Promise<ObservationRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('figure_observations')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
+}
+
+/** The same figure's value at the same place just before this one, by when it was observed. */
+export function previousObservation(
+  db: Db,
+  observation: ObservationRow,
+): Promise<ObservationRow | undefined> {
+  const { unit_id: unitId, facility_id: facilityId, observed_at: at } = observation;
+  return db
+    .selectFrom('figure_observations')
+    .selectAll()
+    .where('definition_id', '=', observation.definition_id)
+    .where('unit_id', unitId === null ? 'is' : '=', unitId)
+    .where('facility_id', facilityId === null ? 'is' : '=', facilityId)
+    .where((eb) =>
+      eb.or([
+        eb('observed_at', '<', at),
+        eb.and([eb('observed_at', '=', at), eb('id', '<', observation.id)]),
+      ]),
+    )
+    .orderBy('observed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -22,6 +22,18 @@ export function findReport(db: Db, eventId: number, id: number): Promise<ReportR
     .executeTakeFirst();
 }
 
+/** The event's published reports among these ids. */
+export function publishedAmong(db: Db, eventId: number, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('reports')
+    .select(['id', 'number'])
+    .where('event_id', '=', eventId)
+    .where('id', 'in', ids)
+    .where('state', '=', 'published')
+    .execute();
+}
+
 export function listReports(db: Db, eventId: number): Promise<ReportRow[]> {
   return db
     .selectFrom('reports')

@@ -3,6 +3,8 @@ import type { DialectName } from '../db/database.ts';
 import type { Db } from '../db/schema.ts';
 import type { SearchDocumentsTable } from './tables.ts';
 
+export type SearchDocumentRow = Awaited<ReturnType<typeof searchDocuments>>[number];
+
 export interface SearchFilter {
   eventId: number;
   words: string[];

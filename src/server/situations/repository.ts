@@ -162,6 +162,33 @@ export function listSituationVersions(
   return query.orderBy('number', 'asc').execute();
 }
 
+/**
+ * The unit's submitted version before the one this submit made (`situationVersion` of the
+ * situation), in the order they were submitted, whatever their period; undefined for its first.
+ */
+export async function unitVersionBefore(
+  db: Db,
+  situationId: number,
+  situationVersion: number,
+): Promise<SituationVersionRow | undefined> {
+  const current = await db
+    .selectFrom('unit_situation_versions')
+    .select(['id', 'event_id', 'unit_id'])
+    .where('situation_id', '=', situationId)
+    .where('situation_version', '=', situationVersion)
+    .executeTakeFirst();
+  if (!current) return undefined;
+  return db
+    .selectFrom('unit_situation_versions')
+    .selectAll()
+    .where('event_id', '=', current.event_id)
+    .where('unit_id', '=', current.unit_id)
+    .where('id', '<', current.id)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function countSituationVersions(db: Db, situationId: number): Promise<number> {
   const row = await db
     .selectFrom('unit_situation_versions')

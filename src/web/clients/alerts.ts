@@ -6,6 +6,7 @@ import { allOf } from '../exhaustive.ts';
 export const alertKindList = allOf<AlertChoice['kind']>()([
   'diversion',
   'worst_status',
+  'figure_threshold',
   'approval_waiting',
   'deadline_near',
 ]);

@@ -7,8 +7,12 @@ export const searchApi = {
     request<SearchResults>('GET', `${eventPath(eventId)}/search`, undefined, { q, limit: 100 }),
 };
 
-/** Where a hit lives in the web app; null for a kind this app has no screen for. */
-export function placeOf(eventId: number, hit: SearchHit): string | null {
+/**
+ * Where a hit lives in the web app; null for a kind this app has no screen for. A report's
+ * workflow page is only for those who may read internal text (`mayOpenReports`); others get
+ * its published page.
+ */
+export function placeOf(eventId: number, hit: SearchHit, mayOpenReports: boolean): string | null {
   const event = `/events/${eventId}`;
   switch (hit.kind) {
     case 'log_entry':
@@ -24,7 +28,7 @@ export function placeOf(eventId: number, hit: SearchHit): string | null {
     case 'unit_situation':
       return hit.unitId ? `${event}/report?unit=${hit.unitId}` : `${event}/report`;
     case 'report':
-      return `${event}/reports/${hit.id}`;
+      return mayOpenReports ? `${event}/reports/${hit.id}` : hit.publishedPath;
     case 'lesson':
       return `${event}/review`;
     default:

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { Checkbox } from '../../kit/forms.tsx';
 import { Loading, PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { LoadError } from '../../kit/loadError.tsx';
+import { useMailConfigured } from '../../kit/mail.tsx';
 import { Notice, errorText } from '../../kit/messages.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useLoad } from '../../useLoad.ts';
@@ -42,6 +43,7 @@ function ChoicesForm({ initial }: { initial: AlertChoices }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<AlertChoice[]>(initial.items);
   const [message, setMessage] = useState('');
+  const mailConfigured = useMailConfigured();
   const [error, setError] = useState('');
   const chosen = (kind: AlertChoice['kind']) => items.find((item) => item.kind === kind);
   const change = (kind: AlertChoice['kind'], next: AlertChoice | null) =>
@@ -100,6 +102,7 @@ function ChoicesForm({ initial }: { initial: AlertChoices }) {
             </fieldset>
           );
         })}
+        {mailConfigured === false && <p className="hint">{t('alerts.emailMissing')}</p>}
         {!initial.smsAvailable && <p className="hint">{t('alerts.smsMissing')}</p>}
         <div role="status" aria-live="polite">
           {message && <Notice kind="success">{message}</Notice>}

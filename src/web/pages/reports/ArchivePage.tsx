@@ -1,5 +1,6 @@
 // The archive: published reports of one event, with search, the public and (for those allowed)
-// internal versions, downloads and the Atom feed.
+// internal versions, downloads, the Atom feed and the user's e-mail subscription (said honestly
+// when no mail server is configured).
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -13,6 +14,7 @@ import { ApiError } from '../../api.ts';
 import { distributionApi } from '../../clients/distribution.ts';
 import { eventsApi } from '../../clients/events.ts';
 import { reportsApi } from '../../clients/reports.ts';
+import { useMailConfigured } from '../../kit/mail.tsx';
 
 export function ArchivePage() {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ export function ArchivePage() {
   const event = useLoad(() => eventsApi.get(eventId), [eventId]);
   const archive = useLoad(() => reportsApi.archive(eventId, query), [eventId, query]);
   const subscription = useLoad(() => distributionApi.subscription(eventId), [eventId]);
+  const mailConfigured = useMailConfigured();
   const [subscribeError, setSubscribeError] = useState<string | null>(null);
   usePageTitle(t('reports.archive.title'));
 
@@ -73,13 +76,24 @@ export function ArchivePage() {
           </a>
         )}
       </div>
-      {subscription.data && (
+      {subscription.data && mailConfigured !== undefined && (
         <div className="archive__subscription" role="status">
           {subscription.data.subscribed ? (
-            <p>{t('reports.archive.subscribed', { email: subscription.data.email })}</p>
+            <p>
+              {t(
+                mailConfigured
+                  ? 'reports.archive.subscribed'
+                  : 'reports.archive.subscribedWithoutMail',
+                { email: subscription.data.email },
+              )}
+            </p>
           ) : (
             <p>
-              {t('reports.archive.subscribeIntro')}{' '}
+              {t(
+                mailConfigured
+                  ? 'reports.archive.subscribeIntro'
+                  : 'reports.archive.subscribeIntroWithoutMail',
+              )}{' '}
               <button type="button" className="link-button" onClick={() => void subscribe()}>
                 {t('reports.archive.subscribe')}
               </button>

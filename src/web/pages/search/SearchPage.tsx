@@ -1,6 +1,7 @@
 // Every record of the event that matches the words typed in the header's search field
 // (/events/:eventId/search?q=…): decisions, log, actions, meetings, communication, situations,
-// reports and lessons, newest first, each linked to its place; "no hits" said plainly.
+// reports and lessons, newest first, each linked to its place (a report to its published page for
+// those who may not open its workflow); "no hits" said plainly.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EventPage } from '../../kit/eventPage.tsx';
@@ -23,7 +24,7 @@ export function SearchPage() {
   );
   return (
     <EventPage eventId={eventId} title={t('search.title')}>
-      {() => (
+      {(_event, _can, access) => (
         <section aria-labelledby="search-results-title" aria-live="polite">
           <h2 id="search-results-title">
             {query ? t('search.resultsFor', { query }) : t('search.noQuery')}
@@ -46,7 +47,12 @@ export function SearchPage() {
               <p>{t('search.count', { count: results.data.items.length })}</p>
               <ol className="search-hits">
                 {results.data.items.map((hit) => (
-                  <Hit key={`${hit.kind}-${hit.id}`} eventId={eventId} hit={hit} />
+                  <Hit
+                    key={`${hit.kind}-${hit.id}`}
+                    eventId={eventId}
+                    hit={hit}
+                    mayOpenReports={access.can('internal.read')}
+                  />
                 ))}
               </ol>
             </>
@@ -57,9 +63,17 @@ export function SearchPage() {
   );
 }
 
-function Hit({ eventId, hit }: { eventId: number; hit: SearchHit }) {
+function Hit({
+  eventId,
+  hit,
+  mayOpenReports,
+}: {
+  eventId: number;
+  hit: SearchHit;
+  mayOpenReports: boolean;
+}) {
   const { t } = useTranslation();
-  const place = placeOf(eventId, hit);
+  const place = placeOf(eventId, hit, mayOpenReports);
   const kind = (hitKinds as readonly string[]).includes(hit.kind)
     ? t(`search.kinds.${hit.kind}`)
     : hit.kind;
@@ -70,8 +84,17 @@ function Hit({ eventId, hit }: { eventId: number; hit: SearchHit }) {
       <p className="search-hit__kind small">
         {kind} · {formatDateTime(hit.at)} {hit.internal && <InternalTag />}
       </p>
-      <h3 className="search-hit__title">{place ? <Link to={place}>{title}</Link> : title}</h3>
+      <h3 className="search-hit__title">
+        <HitLink place={place}>{title}</HitLink>
+      </h3>
       {hit.excerpt && <p className="search-hit__excerpt">{hit.excerpt}</p>}
     </li>
   );
+}
+
+/** A place in the app by the router; a published report's page (/r/…) is the server's own. */
+function HitLink({ place, children }: { place: string | null; children: string }) {
+  if (!place) return children;
+  if (place.startsWith('/r/')) return <a href={place}>{children}</a>;
+  return <Link to={place}>{children}</Link>;
 }

@@ -1,0 +1,101 @@
+// A key-figure value that passes one of the figure's own thresholds (its yellow or red line)
+// compared with the previous value of the same figure at the same place. Values that stay on
+// the same side of every threshold raise nothing.
+import type { Db } from '../db/schema.ts';
+import { findEvent } from '../events/repository.ts';
+import {
+  type FigureRow,
+  type ObservationRow,
+  findFigure,
+  findObservationsByIds,
+  previousObservation,
+} from '../figures/repository.ts';
+import { formatFigure } from '../reports/wording.ts';
+import { facilityNames, unitNames } from '../units/service.ts';
+
+type Thresholds = Pick<FigureRow, 'higher_is_worse' | 'yellow_threshold' | 'red_threshold'>;
+
+interface Line {
+  band: 'yellow' | 'red';
+  value: number;
+}
+
+export interface Crossing {
+  direction: 'up' | 'down';
+  /** The lines passed, in the order the value passed them. */
+  lines: Line[];
+}
+
+/** Which of the figure's lines the value passed going from `previous` to `next`, if any. */
+export function crossingOf(figure: Thresholds, previous: number, next: number): Crossing | null {
+  const lines: Line[] = [];
+  if (figure.yellow_threshold !== null) {
+    lines.push({ band: 'yellow', value: figure.yellow_threshold });
+  }
+  if (figure.red_threshold !== null) lines.push({ band: 'red', value: figure.red_threshold });
+  const reaches = (value: number, line: Line) =>
+    figure.higher_is_worse === 1 ? value >= line.value : value <= line.value;
+  const passed = lines.filter((line) => reaches(previous, line) !== reaches(next, line));
+  if (passed.length === 0) return null;
+  const direction = next > previous ? 'up' : 'down';
+  const sign = direction === 'up' ? 1 : -1;
+  return { direction, lines: passed.sort((a, b) => sign * (a.value - b.value)) };
+}
+
+/** A crossing to alert about: the observation it is raised by, and its words. */
+export interface FigureCrossing {
+  observationId: number;
+  internal: boolean;
+  text: string;
+}
+
+/** The crossings the newly stored observations make, each against its place's previous value. */
+export async function figureCrossings(db: Db, observationIds: number[]) {
+  const crossings: FigureCrossing[] = [];
+  const places = await placeNames(db);
+  for (const observation of await findObservationsByIds(db, observationIds)) {
+    const figure = await findFigure(db, observation.event_id, observation.definition_id);
+    const previous = await previousObservation(db, observation);
+    if (!figure || !previous) continue;
+    const crossing = crossingOf(figure, previous.value, observation.value);
+    if (!crossing) continue;
+    crossings.push({
+      observationId: observation.id,
+      internal: figure.internal === 1 || observation.internal === 1 || previous.internal === 1,
+      text: crossingText(figure, await places(observation), previous.value, observation, crossing),
+    });
+  }
+  return crossings;
+}
+
+const bandWords = { yellow: 'den gula gränsen', red: 'den röda gränsen' };
+
+function crossingText(
+  figure: FigureRow,
+  place: string,
+  previous: number,
+  observation: ObservationRow,
+  crossing: Crossing,
+): string {
+  const measure = (value: number) => formatFigure(value, figure.unit_of_measure);
+  const verb = crossing.direction === 'up' ? 'steg' : 'sjönk';
+  const lines = crossing.lines
+    .map((line) => `${bandWords[line.band]} ${measure(line.value)}`)
+    .join(' och ');
+  return `${figure.name} för ${place} ${verb} från ${measure(previous)} till ${measure(observation.value)}, förbi ${lines}`;
+}
+
+/** Names a value's place: its facility, its unit, or what the event calls values without one. */
+async function placeNames(db: Db) {
+  const [units, facilities] = await Promise.all([unitNames(db), facilityNames(db)]);
+  const unitless = new Map<number, string>();
+  return async (observation: ObservationRow): Promise<string> => {
+    if (observation.facility_id !== null) return facilities.get(observation.facility_id) ?? '';
+    if (observation.unit_id !== null) return units.get(observation.unit_id) ?? '';
+    if (!unitless.has(observation.event_id)) {
+      const event = await findEvent(db, observation.event_id);
+      unitless.set(observation.event_id, event?.unitless_label ?? '');
+    }
+    return unitless.get(observation.event_id)!;
+  };
+}
