@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { periodOf } from '../src/core/time.ts';
 import { raiseAlerts } from '../src/server/alerts/service.ts';
+import { findUnitByCode } from '../src/server/units/repository.ts';
 import {
   assertAccessible,
   demoPassword,
@@ -75,6 +76,7 @@ test('a staff week: request, completeness, a diversion alert, compile, approve, 
   fs.mkdirSync(imagesDir, { recursive: true });
   const db = e2e.server.database.db;
   await raiseAlerts(db, new Date(), 0);
+  const sasId = (await findUnitByCode(db, 'SÄS'))!.id;
   const thisWeek = periodOf(new Date(), 'week').key;
   const nextWeek = periodOf(new Date(Date.now() + 7 * dayMs), 'week').key;
 
@@ -91,7 +93,10 @@ test('a staff week: request, completeness, a diversion alert, compile, approve, 
   const staff = await signedIn(demoPeople.staff);
   const { page } = staff;
   await page.getByRole('heading', { level: 1, name: 'Händelser' }).waitFor();
-  await page.getByRole('region', { name: 'Att göra' }).waitFor();
+  await page
+    .getByRole('region', { name: 'Att göra' })
+    .getByText('Du har inget som väntar på dig just nu.')
+    .waitFor();
   await guideImage(page, '01-start');
   const eventId = await liveEventId(page);
 
@@ -113,23 +118,22 @@ test('a staff week: request, completeness, a diversion alert, compile, approve, 
 
   // 3. The unit reporter answers this week's request from their start page.
   const reporter = await signedIn(demoPeople.reporterSas);
-  const todo = reporter.page.getByRole('region', { name: 'Att göra' });
-  await todo
+  const thisWeeksReturn = reporter.page
+    .getByRole('region', { name: 'Att göra' })
     .getByRole('link', {
-      name: new RegExp(`^Lämna lägesbild för Södra Älvsborgs Sjukhus, ${weekLabel(thisWeek)}`),
+      name: new RegExp(`^Lämna lägesbild för Södra Älvsborgs Sjukhus, ${weekLabel(thisWeek)}\\b`),
     })
-    .and(reporter.page.locator(`[href^="/events/${eventId}/"]`))
-    .waitFor();
+    .and(
+      reporter.page.locator(`[href="/events/${eventId}/report?unit=${sasId}&period=${thisWeek}"]`),
+    )
+    .first();
+  await thisWeeksReturn.waitFor();
   await guideImage(reporter.page, '03-reporter-start');
-  await todo
-    .getByRole('link', { name: /^Lämna lägesbild för Södra Älvsborgs Sjukhus/ })
-    .and(reporter.page.locator(`[href^="/events/${eventId}/"]`))
-    .first()
-    .click();
+  await thisWeeksReturn.click();
   await reporter.page
     .getByRole('heading', {
       level: 1,
-      name: `Lägesbild för Södra Älvsborgs Sjukhus, ${weekLabel(thisWeek)}`,
+      name: new RegExp(`^Lägesbild för Södra Älvsborgs Sjukhus, ${weekLabel(thisWeek)}\\b`),
     })
     .waitFor();
   await reporter.page
