@@ -8,7 +8,7 @@ import type {
   ReportSnapshot,
   TableColumn,
 } from '../core/report-snapshot.ts';
-import { renderChartSvg, thresholdSummary } from './chart-svg.ts';
+import { chartDescription, chartToTable, renderChartSvg, thresholdSummary } from './chart-svg.ts';
 import { DEJAVU_FAMILY, DEJAVU_FILES, hasDejaVu } from './fonts.ts';
 import {
   CONTENT_HASH_LABEL,
@@ -18,6 +18,7 @@ import {
   INTERNAL_SECTION_MARKER,
   NOTICE_PREFIX,
   compiledLine,
+  documentLanguage,
   leadMarker,
   type ReadingSection,
   sectionHeading,
@@ -27,6 +28,7 @@ import {
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
 import { ACCENT, INK, MUTED, PAGE_MARGINS, ruledTable } from './pdf-style.ts';
+import { asFigure, tagContent } from './pdf-tags.ts';
 import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import { type TextRun, inlineMarkdownToRuns, isAbsoluteUrl } from './markdown-text.ts';
 
@@ -84,7 +86,10 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
     info: { title, author: snapshot.authors.join(', '), subject: snapshot.event.name },
-    language: 'sv-SE',
+    language: documentLanguage(snapshot.event.language),
+    version: '1.7',
+    tagged: true,
+    displayTitle: true,
     defaultStyle: { font: fontFamily, fontSize: 10, lineHeight: 1.3, color: INK },
     styles: STYLES,
     header: () => runningHeader(snapshot),
@@ -92,9 +97,16 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
     pageBreakBefore: (node, following) =>
       node.headlineLevel !== undefined &&
       !following.getFollowingNodesOnPage().some(keepsHeadingCompany),
-    content: [titleBlock(snapshot), ...sectionsContent(snapshot)],
+    content: tagContent(
+      [...titleBlock(snapshot), ...sectionsContent(snapshot)],
+      HEADING_LEVELS,
+      'textHeading',
+    ),
   };
 }
+
+/** The title is the document's one H1; a section of level n is H(n+1), as in the HTML. */
+const HEADING_LEVELS = { title: 1, h1: 2, h2: 3, h3: 4 } as const;
 
 /**
  * Whether a node after a heading on its page keeps the heading there: body content, not the
@@ -495,21 +507,27 @@ function columnWidths(columns: TableColumn[]): ('*' | 'auto')[] {
   return columns.map((_, index) => (index === flexible ? '*' : 'auto'));
 }
 
+/** The chart as a figure with its description as alternative text, then its values as a table. */
 function chartContent(chart: ChartSpec): Content[] {
   const thresholds = thresholdSummary(chart);
+  const { columns, rows } = chartToTable(chart);
   return [
     {
       stack: [
         { text: chart.title, style: 'caption' },
         ...(thresholds ? [{ text: `Streckade linjer: ${thresholds}.`, style: 'chartNote' }] : []),
-        {
-          svg: renderChartSvg(chart, { width: 680, height: 320 }),
-          width: CONTENT_WIDTH,
-          font: fontFamily,
-        },
+        asFigure(
+          {
+            svg: renderChartSvg(chart, { width: 680, height: 320 }),
+            width: CONTENT_WIDTH,
+            font: fontFamily,
+          },
+          chartDescription(chart),
+        ),
       ],
       unbreakable: true,
       margin: [0, 4, 0, 10],
     },
+    ...tableContent(columns, rows),
   ];
 }

@@ -1,9 +1,10 @@
 import pdfMake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER } from './common.ts';
+import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER, documentLanguage } from './common.ts';
 import { fontFamily } from './pdf.ts';
 import { ACCENT, INK, MUTED, PAGE_MARGINS, ruledTable } from './pdf-style.ts';
+import { tagContent } from './pdf-tags.ts';
 import {
   INTERNAL_REVIEW_NOTE,
   REVIEW_HEADINGS,
@@ -30,7 +31,10 @@ function definition(document: ReviewDocument): TDocumentDefinitions {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
     info: { title, subject: document.eventName },
-    language: 'sv-SE',
+    language: documentLanguage(),
+    version: '1.7',
+    tagged: true,
+    displayTitle: true,
     defaultStyle: { font: fontFamily, fontSize: 10, lineHeight: 1.3, color: INK },
     styles: STYLES,
     header: () => ({
@@ -49,18 +53,24 @@ function definition(document: ReviewDocument): TDocumentDefinitions {
       text: `Sida ${currentPage} av ${pageCount}`,
       alignment: 'right',
     }),
-    content: [
-      ...titleContent(document),
-      heading(REVIEW_HEADINGS.summary),
-      table(['Uppgift', 'Antal'], summaryRows(document), ['*', 'auto']),
-      heading(REVIEW_HEADINGS.timeline),
-      { text: document.filterDescription, style: 'facts' },
-      timelineContent(document),
-      heading(REVIEW_HEADINGS.lessons),
-      ...lessonsContent(document),
-    ],
+    content: tagContent(
+      [
+        ...titleContent(document),
+        heading(REVIEW_HEADINGS.summary),
+        table(['Uppgift', 'Antal'], summaryRows(document), ['*', 'auto']),
+        heading(REVIEW_HEADINGS.timeline),
+        { text: document.filterDescription, style: 'facts' },
+        timelineContent(document),
+        heading(REVIEW_HEADINGS.lessons),
+        ...lessonsContent(document),
+      ],
+      REVIEW_HEADING_LEVELS,
+    ),
   };
 }
+
+/** The title is the document's one H1, the parts H2 and each lesson H3. */
+const REVIEW_HEADING_LEVELS = { title: 1, h1: 2, h2: 3 } as const;
 
 const STYLES: TDocumentDefinitions['styles'] = {
   eventName: { fontSize: 9, color: MUTED, characterSpacing: 0.6, margin: [0, 0, 0, 2] },
