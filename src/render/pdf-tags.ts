@@ -11,7 +11,6 @@ import type { Content } from 'pdfmake';
 /** The structure types this renderer writes (ISO 32000 standard structure types). */
 export type StructRole =
   | 'Document'
-  | 'Sect'
   | 'H1'
   | 'H2'
   | 'H3'
@@ -106,11 +105,9 @@ class Walker {
     const level = typeof style === 'string' ? this.headings[style] : undefined;
     if (level !== undefined) {
       this.latestLevel = level;
-      return child(parent, `H${level}`);
+      return child(parent, headingRole(level));
     }
-    if (style === this.subheadingStyle) {
-      return child(parent, `H${Math.min(6, this.latestLevel + 1) as 2}`);
-    }
+    if (style === this.subheadingStyle) return child(parent, headingRole(this.latestLevel + 1));
     return TEXT_CONTAINERS.has(parent.role) ? parent : child(parent, 'P');
   }
 
@@ -139,6 +136,10 @@ class Walker {
       });
     });
   }
+}
+
+function headingRole(level: number): StructRole {
+  return `H${Math.min(6, level)}` as StructRole;
 }
 
 function child(parent: StructNode, role: StructRole, extra: Partial<StructNode> = {}): StructNode {
@@ -171,6 +172,7 @@ interface TaggedDocument {
   markStructureContent(tag: string): unknown;
   markContent(tag: string, options?: Record<string, unknown>): void;
   endMarkedContent(): void;
+  link: Link;
 }
 
 interface Built {
@@ -235,9 +237,27 @@ function marked(
     return;
   }
   const content = document.markStructureContent(node.role);
-  draw();
+  withLinksIn(document, built.element, draw);
   document.endMarkedContent();
   built.element.add(content);
+}
+
+type Link = (x: number, y: number, w: number, h: number, url: unknown, options?: Node) => unknown;
+
+/** A link drawn in an element's text is an annotation of that element, its URL its contents. */
+function withLinksIn(document: TaggedDocument, element: StructElement, draw: () => void): void {
+  const link = document.link;
+  document.link = (x, y, w, h, url, options = {}) =>
+    link.call(document, x, y, w, h, url, {
+      ...options,
+      structParent: element,
+      Contents: new String(String(url)),
+    });
+  try {
+    draw();
+  } finally {
+    document.link = link;
+  }
 }
 
 function treeOf(document: TaggedDocument): Map<StructNode, Built> | undefined {

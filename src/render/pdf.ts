@@ -1,6 +1,6 @@
 import pdfMake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
-import type { Node, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import type {
   Block,
   ChartSpec,
@@ -27,7 +27,15 @@ import {
   visibleSections,
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
-import { ACCENT, INK, MUTED, PAGE_MARGINS, ruledTable } from './pdf-style.ts';
+import {
+  ACCENT,
+  INK,
+  MUTED,
+  PAGE_MARGINS,
+  RUNNING,
+  headingKeptWithContent,
+  ruledTable,
+} from './pdf-style.ts';
 import { asFigure, tagContent } from './pdf-tags.ts';
 import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import { type TextRun, inlineMarkdownToRuns, isAbsoluteUrl } from './markdown-text.ts';
@@ -94,9 +102,7 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
     styles: STYLES,
     header: () => runningHeader(snapshot),
     footer: (currentPage, pageCount) => runningFooter(currentPage, pageCount, options.contentHash),
-    pageBreakBefore: (node, following) =>
-      node.headlineLevel !== undefined &&
-      !following.getFollowingNodesOnPage().some(keepsHeadingCompany),
+    pageBreakBefore: headingKeptWithContent(['sectionUpdated']),
     content: tagContent(
       [...titleBlock(snapshot), ...sectionsContent(snapshot)],
       HEADING_LEVELS,
@@ -107,18 +113,6 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
 
 /** The title is the document's one H1; a section of level n is H(n+1), as in the HTML. */
 const HEADING_LEVELS = { title: 1, h1: 2, h2: 3, h3: 4 } as const;
-
-/**
- * Whether a node after a heading on its page keeps the heading there: body content, not the
- * running header or footer (pdfmake lists them among the page's nodes) nor the section's
- * "Uppdaterad" line, so that no heading ends a page alone.
- */
-function keepsHeadingCompany(node: Node): boolean {
-  return node.style !== RUNNING && node.style !== 'sectionUpdated';
-}
-
-/** The style of the running header and footer, and of each of their parts. */
-const RUNNING = 'running';
 
 const STYLES: TDocumentDefinitions['styles'] = {
   [RUNNING]: { fontSize: 8, color: MUTED },
@@ -420,6 +414,7 @@ function textTableContent(block: Extract<TextBlock, { kind: 'table' }>): Content
   return {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: block.header.map(() => 'auto'),
       body: [header, ...body],
@@ -483,6 +478,7 @@ function tableContent(columns: TableColumn[], rows: string[][], caption?: string
   const table: Content = {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: columnWidths(columns),
       body: [header, ...body],

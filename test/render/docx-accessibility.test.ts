@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { renderDocx } from '../../src/render/docx.ts';
 import { renderReviewDocx } from '../../src/render/review-docx.ts';
 import { reportFixture } from './fixture.ts';
+import { reviewFixture } from './review-fixture.ts';
 
 async function partOf(docx: Buffer, part: string): Promise<string> {
   const zip = await JSZip.loadAsync(docx);
@@ -41,18 +42,7 @@ describe('accessible Word documents', () => {
   });
 
   it('gives the after-action review its language', async () => {
-    const docx = await renderReviewDocx({
-      eventName: 'Vattenläcka i Norrby',
-      isExercise: false,
-      activatedAt: '2024-03-01T08:00:00Z',
-      closedAt: null,
-      compiledAt: '2024-03-05T09:00:00Z',
-      timeZone: 'Europe/Stockholm',
-      includesInternal: false,
-      filterDescription: 'Alla händelser',
-      timeline: [],
-      lessons: [],
-    });
+    const docx = await renderReviewDocx(reviewFixture());
     assert.equal(defaultLanguage(await partOf(docx, 'word/styles.xml')), 'sv-SE');
   });
 });

@@ -4,8 +4,8 @@ import type { ChartSpec, ReportSnapshot } from '../../src/core/report-snapshot.t
 import { chartDescription } from '../../src/render/chart-svg.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
 import { renderReviewPdf } from '../../src/render/review-pdf.ts';
-import type { ReviewDocument } from '../../src/render/review-document.ts';
 import { reportFixture } from './fixture.ts';
+import { reviewFixture } from './review-fixture.ts';
 import {
   type PdfStructElement,
   flattenStructure,
@@ -148,6 +148,16 @@ describe('tagged PDF report', () => {
     );
   });
 
+  it('makes each link an annotation of the text it sits in, its URL its contents', async () => {
+    const raw = (await renderPdf(reportFixture())).toString('latin1');
+    const links = raw.match(/<<\n\/Contents \([^)]*\)\n\/Subtype \/Link[\s\S]*?>>/g) ?? [];
+    const all = raw.match(/\/Subtype \/Link/g) ?? [];
+    assert.ok(links.length > 0);
+    assert.equal(links.length, all.length);
+    assert.ok(links.every((link) => /\/StructParent \d+/.test(link)));
+    assert.match(links[0]!, /\/Contents \(https:\/\/www\.1177\.se\)/);
+  });
+
   it('leaves the running header and footer out of the structure', () => {
     const text = structText(tree[0]!);
     assert.doesNotMatch(text, /Sida \d+ av/);
@@ -157,35 +167,7 @@ describe('tagged PDF report', () => {
 
 describe('tagged PDF after-action review', () => {
   it('is tagged with its title, parts and lessons as headings, and tables with header cells', async () => {
-    const review: ReviewDocument = {
-      eventName: 'Vattenläcka i Norrby',
-      isExercise: false,
-      activatedAt: '2024-03-01T08:00:00Z',
-      closedAt: '2024-03-04T16:00:00Z',
-      compiledAt: '2024-03-05T09:00:00Z',
-      timeZone: 'Europe/Stockholm',
-      includesInternal: false,
-      filterDescription: 'Alla händelser',
-      timeline: [
-        {
-          at: '2024-03-01T09:15:00Z',
-          kind: 'decision',
-          title: 'Reservvatten till vårdcentralen',
-          summary: 'Tankbil på plats före lunch.',
-          internal: false,
-        },
-      ],
-      lessons: [
-        {
-          observation: 'Larmlistan var gammal.',
-          recommendation: 'Se över listan varje kvartal.',
-          owner: 'Lena Berg',
-          state: 'open',
-          category: null,
-        },
-      ],
-    };
-    const pdf = await renderReviewPdf(review);
+    const pdf = await renderReviewPdf(reviewFixture());
     assert.match(pdfInfo(pdf), /Tagged:\s+yes/);
     assert.equal(pdfCatalogValue(pdf, 'Lang'), 'sv-SE');
     const tree = pdfStructure(pdf);
