@@ -206,3 +206,8 @@ export function levelText(level: LevelMark): string {
 export function levelsLine(items: LabelledLevel[]): string {
   return items.map((item) => `${item.label}: ${levelText(item.level)}`).join(' · ');
 }
+
+/** The language a PDF or Word document declares: the event's, Swedish unless it says English. */
+export function documentLanguage(language?: 'en'): string {
+  return language === 'en' ? 'en-GB' : 'sv-SE';
+}

@@ -1,4 +1,5 @@
 import { LineRuleType } from 'docx';
+import { documentLanguage } from './common.ts';
 
 // What the two Word documents (the situation report and the after-action review) share: the
 // palette, the A4 page and the styles of body text, title and headings.
@@ -23,11 +24,11 @@ export function headingStyle(size: number, before: number) {
   };
 }
 
-/** Body text, the title and the two top heading levels. */
-export function baseStyles() {
+/** Body text in the document's language, the title and the two top heading levels. */
+export function baseStyles(language = documentLanguage()) {
   return {
     document: {
-      run: { font: FONT, size: 22 },
+      run: { font: FONT, size: 22, language: { value: language } },
       // The rule said outright: LibreOffice takes a line without one as exact, and cuts images.
       paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
     },

@@ -37,6 +37,7 @@ import {
   INTERNAL_SECTION_MARKER,
   NOTICE_PREFIX,
   compiledLine,
+  documentLanguage,
   leadMarker,
   type ReadingSection,
   sectionHeading,
@@ -112,7 +113,7 @@ function createDocument(
     creator: snapshot.authors.join(', ') || 'Lägesbild',
     title: snapshot.report.title,
     description: snapshot.event.name,
-    styles: documentStyles(),
+    styles: documentStyles(documentLanguage(snapshot.event.language)),
     numbering: { config: parts.numbering.config() },
     sections: [
       {
@@ -164,10 +165,10 @@ function numberedLevels(reference: string, start: number, startLevel: number) {
   };
 }
 
-function documentStyles() {
+function documentStyles(language: string) {
   return {
     default: {
-      ...baseStyles(),
+      ...baseStyles(language),
       heading3: headingStyle(23, 200),
       hyperlink: { run: { color: '1A4F8B', underline: {} } },
     },

@@ -1,6 +1,6 @@
 import pdfMake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
-import type { Node, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import type {
   Block,
   ChartSpec,
@@ -8,7 +8,7 @@ import type {
   ReportSnapshot,
   TableColumn,
 } from '../core/report-snapshot.ts';
-import { renderChartSvg, thresholdSummary } from './chart-svg.ts';
+import { chartDescription, chartToTable, renderChartSvg, thresholdSummary } from './chart-svg.ts';
 import { DEJAVU_FAMILY, DEJAVU_FILES, hasDejaVu } from './fonts.ts';
 import {
   CONTENT_HASH_LABEL,
@@ -18,6 +18,7 @@ import {
   INTERNAL_SECTION_MARKER,
   NOTICE_PREFIX,
   compiledLine,
+  documentLanguage,
   leadMarker,
   type ReadingSection,
   sectionHeading,
@@ -26,7 +27,16 @@ import {
   visibleSections,
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
-import { ACCENT, INK, MUTED, PAGE_MARGINS, ruledTable } from './pdf-style.ts';
+import {
+  ACCENT,
+  INK,
+  MUTED,
+  PAGE_MARGINS,
+  RUNNING,
+  headingKeptWithContent,
+  ruledTable,
+} from './pdf-style.ts';
+import { asFigure, tagContent } from './pdf-tags.ts';
 import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import { type TextRun, inlineMarkdownToRuns, isAbsoluteUrl } from './markdown-text.ts';
 
@@ -84,29 +94,25 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
     info: { title, author: snapshot.authors.join(', '), subject: snapshot.event.name },
-    language: 'sv-SE',
+    language: documentLanguage(snapshot.event.language),
+    version: '1.7',
+    tagged: true,
+    displayTitle: true,
     defaultStyle: { font: fontFamily, fontSize: 10, lineHeight: 1.3, color: INK },
     styles: STYLES,
     header: () => runningHeader(snapshot),
     footer: (currentPage, pageCount) => runningFooter(currentPage, pageCount, options.contentHash),
-    pageBreakBefore: (node, following) =>
-      node.headlineLevel !== undefined &&
-      !following.getFollowingNodesOnPage().some(keepsHeadingCompany),
-    content: [titleBlock(snapshot), ...sectionsContent(snapshot)],
+    pageBreakBefore: headingKeptWithContent(['sectionUpdated']),
+    content: tagContent(
+      [...titleBlock(snapshot), ...sectionsContent(snapshot)],
+      HEADING_LEVELS,
+      'textHeading',
+    ),
   };
 }
 
-/**
- * Whether a node after a heading on its page keeps the heading there: body content, not the
- * running header or footer (pdfmake lists them among the page's nodes) nor the section's
- * "Uppdaterad" line, so that no heading ends a page alone.
- */
-function keepsHeadingCompany(node: Node): boolean {
-  return node.style !== RUNNING && node.style !== 'sectionUpdated';
-}
-
-/** The style of the running header and footer, and of each of their parts. */
-const RUNNING = 'running';
+/** The title is the document's one H1; a section of level n is H(n+1), as in the HTML. */
+const HEADING_LEVELS = { title: 1, h1: 2, h2: 3, h3: 4 } as const;
 
 const STYLES: TDocumentDefinitions['styles'] = {
   [RUNNING]: { fontSize: 8, color: MUTED },
@@ -408,6 +414,7 @@ function textTableContent(block: Extract<TextBlock, { kind: 'table' }>): Content
   return {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: block.header.map(() => 'auto'),
       body: [header, ...body],
@@ -471,6 +478,7 @@ function tableContent(columns: TableColumn[], rows: string[][], caption?: string
   const table: Content = {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: columnWidths(columns),
       body: [header, ...body],
@@ -495,21 +503,27 @@ function columnWidths(columns: TableColumn[]): ('*' | 'auto')[] {
   return columns.map((_, index) => (index === flexible ? '*' : 'auto'));
 }
 
+/** The chart as a figure with its description as alternative text, then its values as a table. */
 function chartContent(chart: ChartSpec): Content[] {
   const thresholds = thresholdSummary(chart);
+  const { columns, rows } = chartToTable(chart);
   return [
     {
       stack: [
         { text: chart.title, style: 'caption' },
         ...(thresholds ? [{ text: `Streckade linjer: ${thresholds}.`, style: 'chartNote' }] : []),
-        {
-          svg: renderChartSvg(chart, { width: 680, height: 320 }),
-          width: CONTENT_WIDTH,
-          font: fontFamily,
-        },
+        asFigure(
+          {
+            svg: renderChartSvg(chart, { width: 680, height: 320 }),
+            width: CONTENT_WIDTH,
+            font: fontFamily,
+          },
+          chartDescription(chart),
+        ),
       ],
       unbreakable: true,
       margin: [0, 4, 0, 10],
     },
+    ...tableContent(columns, rows),
   ];
 }

@@ -1,9 +1,18 @@
 import pdfMake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER } from './common.ts';
+import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER, documentLanguage } from './common.ts';
 import { fontFamily } from './pdf.ts';
-import { ACCENT, INK, MUTED, PAGE_MARGINS, ruledTable } from './pdf-style.ts';
+import {
+  ACCENT,
+  INK,
+  MUTED,
+  PAGE_MARGINS,
+  RUNNING,
+  headingKeptWithContent,
+  ruledTable,
+} from './pdf-style.ts';
+import { tagContent } from './pdf-tags.ts';
 import {
   INTERNAL_REVIEW_NOTE,
   REVIEW_HEADINGS,
@@ -30,39 +39,48 @@ function definition(document: ReviewDocument): TDocumentDefinitions {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
     info: { title, subject: document.eventName },
-    language: 'sv-SE',
+    language: documentLanguage(),
+    version: '1.7',
+    tagged: true,
+    displayTitle: true,
     defaultStyle: { font: fontFamily, fontSize: 10, lineHeight: 1.3, color: INK },
     styles: STYLES,
     header: () => ({
       margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
-      fontSize: 8,
-      color: MUTED,
+      style: RUNNING,
       columns: [
-        { text: markers(document).join(' · ') || title },
-        { text: reviewCompiledLine(document), alignment: 'right' },
+        { text: markers(document).join(' · ') || title, style: RUNNING },
+        { text: reviewCompiledLine(document), alignment: 'right', style: RUNNING },
       ],
     }),
     footer: (currentPage, pageCount) => ({
       margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
-      fontSize: 8,
-      color: MUTED,
+      style: RUNNING,
       text: `Sida ${currentPage} av ${pageCount}`,
       alignment: 'right',
     }),
-    content: [
-      ...titleContent(document),
-      heading(REVIEW_HEADINGS.summary),
-      table(['Uppgift', 'Antal'], summaryRows(document), ['*', 'auto']),
-      heading(REVIEW_HEADINGS.timeline),
-      { text: document.filterDescription, style: 'facts' },
-      timelineContent(document),
-      heading(REVIEW_HEADINGS.lessons),
-      ...lessonsContent(document),
-    ],
+    pageBreakBefore: headingKeptWithContent(),
+    content: tagContent(
+      [
+        ...titleContent(document),
+        heading(REVIEW_HEADINGS.summary),
+        table(['Uppgift', 'Antal'], summaryRows(document), ['*', 'auto']),
+        heading(REVIEW_HEADINGS.timeline),
+        { text: document.filterDescription, style: 'facts' },
+        timelineContent(document),
+        heading(REVIEW_HEADINGS.lessons),
+        ...lessonsContent(document),
+      ],
+      REVIEW_HEADING_LEVELS,
+    ),
   };
 }
 
+/** The title is the document's one H1, the parts H2 and each lesson H3. */
+const REVIEW_HEADING_LEVELS = { title: 1, h1: 2, h2: 3 } as const;
+
 const STYLES: TDocumentDefinitions['styles'] = {
+  [RUNNING]: { fontSize: 8, color: MUTED },
   eventName: { fontSize: 9, color: MUTED, characterSpacing: 0.6, margin: [0, 0, 0, 2] },
   title: { fontSize: 22, bold: true, color: ACCENT, margin: [0, 0, 0, 6], lineHeight: 1.1 },
   compiled: { fontSize: 11, bold: true, margin: [0, 0, 0, 4] },
@@ -138,6 +156,8 @@ function tableOf(columns: string[], rows: TableCell[][], widths: string[]): Cont
   return {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
       widths,
       body: [columns.map((label) => ({ text: label, style: 'tableHeader' })), ...rows],
     },

@@ -102,3 +102,77 @@ function run(command: string, args: string[]): string {
   }
   return result.stdout;
 }
+
+/** One element of a tagged PDF's structure tree as `pdfinfo -struct-text` prints it. */
+export interface PdfStructElement {
+  role: string;
+  attributes: string[];
+  text: string;
+  children: PdfStructElement[];
+}
+
+/** The structure tree of a tagged PDF (poppler's `pdfinfo -struct-text`), from its root. */
+export function pdfStructure(pdf: Buffer): PdfStructElement[] {
+  const output = withTempFile(pdf, '.pdf', (file) => run('pdfinfo', ['-struct-text', file]));
+  const root: PdfStructElement = { role: '', attributes: [], text: '', children: [] };
+  const open: { depth: number; element: PdfStructElement }[] = [{ depth: -1, element: root }];
+  for (const line of output.split('\n').filter((each) => each.trim() !== '')) {
+    const depth = line.length - line.trimStart().length;
+    while (open.length > 1 && open.at(-1)!.depth >= depth) open.pop();
+    const parent = open.at(-1)!.element;
+    const content = line.trim();
+    if (content.startsWith('"')) {
+      parent.text += content.slice(1, -1);
+    } else if (content.startsWith('/')) {
+      parent.attributes.push(content);
+    } else {
+      const element = {
+        role: content.replace(/:$| \(.*\)$/g, ''),
+        attributes: [],
+        text: '',
+        children: [],
+      };
+      parent.children.push(element);
+      open.push({ depth, element });
+    }
+  }
+  return root.children;
+}
+
+/** Every element of the tree in reading order, depth first. */
+export function flattenStructure(elements: PdfStructElement[]): PdfStructElement[] {
+  return elements.flatMap((element) => [element, ...flattenStructure(element.children)]);
+}
+
+/** The text of an element and everything under it. */
+export function structText(element: PdfStructElement): string {
+  return element.text + element.children.map(structText).join('');
+}
+
+/** The alternative texts (/Alt) of a PDF's figures, in the order they are written. */
+export function pdfFigureAlternatives(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  return [...raw.matchAll(/\/S \/Figure\n\/Alt \(((?:\\.|[^\\)])*)\)/g)].map(([, literal]) =>
+    decodePdfString(literal ?? ''),
+  );
+}
+
+function decodePdfString(literal: string): string {
+  const bytes = Buffer.from(
+    literal.replace(/\\([0-7]{1,3}|.)/gs, (_, escaped: string) =>
+      /^[0-7]+$/.test(escaped)
+        ? String.fromCharCode(parseInt(escaped, 8))
+        : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' }[escaped] ?? escaped),
+    ),
+    'latin1',
+  );
+  if (bytes[0] !== 0xfe || bytes[1] !== 0xff) return bytes.toString('latin1');
+  const utf16 = bytes.subarray(2);
+  return Buffer.from(utf16).swap16().toString('utf16le');
+}
+
+/** The value of a name in the PDF's catalog, e.g. `/Lang (sv-SE)` gives "sv-SE" for "Lang". */
+export function pdfCatalogValue(pdf: Buffer, key: string): string | undefined {
+  const match = new RegExp(`/${key} (\\(([^)]*)\\)|\\S+)`).exec(pdf.toString('latin1'));
+  return match ? (match[2] ?? match[1]) : undefined;
+}

@@ -86,4 +86,55 @@ describe('PDF report', () => {
       }
     }
   });
+
+  it('never ends a page with a heading above a table, nor with a table header alone', async () => {
+    // The table's header row and first row go over together, and the heading with them.
+    for (const words of [60, 100, 140, 300]) {
+      const snapshot = reportFixture();
+      snapshot.sections = [
+        {
+          key: 'inledning',
+          title: 'Inledning',
+          level: 1,
+          kind: 'text',
+          internal: false,
+          blocks: [{ type: 'markdown', markdown: 'ord '.repeat(words) }],
+        },
+        ...Array.from({ length: 8 }, (_, index) => ({
+          key: `tabell-${index}`,
+          title: `Tabell ${index}`,
+          level: 2 as const,
+          kind: 'text' as const,
+          internal: false,
+          blocks: [
+            {
+              type: 'table' as const,
+              columns: [
+                { label: 'Namn', align: 'left' as const },
+                { label: 'Antal', align: 'right' as const },
+              ],
+              rows: [
+                ['Första', '1'],
+                ['Andra', '2'],
+                ['Tredje', '3'],
+              ],
+            },
+          ],
+        })),
+      ];
+      const pages = pdfToText(await renderPdf(snapshot)).split('\f');
+      const lastLines = pages.map((page) =>
+        page
+          .split('\n')
+          .filter((line) => line.trim() !== '' && !/^Sida \d+ av \d+$/.test(line))
+          .slice(-1),
+      );
+      for (const [index, last] of lastLines.entries()) {
+        assert.ok(
+          !last.some((line) => /^(Tabell \d|Namn|Antal)$/.test(line)),
+          `${words} words: page ${index + 1} ends ${JSON.stringify(last)}`,
+        );
+      }
+    }
+  });
 });
