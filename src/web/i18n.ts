@@ -19,6 +19,7 @@ import { mailTranslations } from './i18n-mail.ts';
 import { tokensTranslations } from './i18n-tokens.ts';
 import { searchTranslations } from './i18n-search.ts';
 import { nextStepsTranslations } from './i18n-next-steps.ts';
+import { auditTranslations } from './i18n-audit.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -494,6 +495,7 @@ void i18n.use(initReactI18next).init({
         ...tokensTranslations.sv,
         ...searchTranslations.sv,
         ...nextStepsTranslations.sv,
+        ...auditTranslations.sv,
       },
     },
     en: {
@@ -518,6 +520,7 @@ void i18n.use(initReactI18next).init({
         ...tokensTranslations.en,
         ...searchTranslations.en,
         ...nextStepsTranslations.en,
+        ...auditTranslations.en,
       },
     },
   },

@@ -13,6 +13,8 @@ import { EventAdminPage, SystemAdminPage } from './AdminFrame.tsx';
 import type { AuditRecord } from '../../../contract/audit.ts';
 import { auditApi } from '../../clients/audit.ts';
 import { usersApi } from '../../clients/users.ts';
+import { auditCodes } from '../../i18n-audit.ts';
+import { auditItemName, auditWord } from './audit-words.ts';
 
 const limit = 50;
 
@@ -82,30 +84,20 @@ function AuditTrail({ eventId }: { eventId: number | null }) {
         aria-label={t('admin.audit.filters')}
         onSubmit={apply}
       >
-        <div className="field field--inline">
-          <label className="label" htmlFor="audit-action">
-            {t('admin.audit.action')}
-          </label>
-          <input
-            id="audit-action"
-            className="input"
-            value={draft.action}
-            placeholder="log.create"
-            onChange={(event) => set('action')(event.target.value)}
-          />
-        </div>
-        <div className="field field--inline">
-          <label className="label" htmlFor="audit-entity">
-            {t('admin.audit.entity')}
-          </label>
-          <input
-            id="audit-entity"
-            className="input"
-            value={draft.entityType}
-            placeholder="log_entry"
-            onChange={(event) => set('entityType')(event.target.value)}
-          />
-        </div>
+        <AuditCodeSelect
+          id="audit-action"
+          kind="action"
+          label={t('admin.audit.action')}
+          value={draft.action}
+          onChange={set('action')}
+        />
+        <AuditCodeSelect
+          id="audit-entity"
+          kind="entity"
+          label={t('admin.audit.entity')}
+          value={draft.entityType}
+          onChange={set('entityType')}
+        />
         {users.data && users.data.items.length > 0 && (
           <SelectField
             id="audit-actor"
@@ -216,6 +208,25 @@ function AuditTrail({ eventId }: { eventId: number | null }) {
   );
 }
 
+function AuditCodeSelect({
+  kind,
+  ...field
+}: {
+  id: string;
+  kind: 'action' | 'entity';
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const options = auditCodes[kind]
+    .map((code) => ({ value: code, label: auditWord(t, kind, code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
+  return (
+    <SelectField {...field} options={[{ value: '', label: t('picture.filter.all') }, ...options]} />
+  );
+}
+
 function AuditRow({ record }: { record: AuditRecord }) {
   const { t } = useTranslation();
   const hasDetails = record.before !== null || record.after !== null;
@@ -224,11 +235,9 @@ function AuditRow({ record }: { record: AuditRecord }) {
       <td className="nowrap">{formatDateTime(record.at)}</td>
       <td>{record.actor}</td>
       <td>
-        <code>{record.action}</code>
+        {auditWord(t, 'action', record.action)} <code className="muted small">{record.action}</code>
       </td>
-      <td className="break">
-        {record.entityType} <span className="muted">#{record.entityId}</span>
-      </td>
+      <td className="break">{auditItemName(t, record)}</td>
       <td>
         {hasDetails ? (
           <details>
