@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isoOf } from '../../kit/fieldSpec.tsx';
+import { DateField } from '../../kit/dateField.tsx';
 import { SelectField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -110,30 +111,20 @@ function AuditTrail({ eventId }: { eventId: number | null }) {
             onChange={set('actorUserId')}
           />
         )}
-        <div className="field field--inline">
-          <label className="label" htmlFor="audit-from">
-            {t('admin.audit.from')}
-          </label>
-          <input
-            id="audit-from"
-            type="datetime-local"
-            className="input"
-            value={draft.from}
-            onChange={(event) => set('from')(event.target.value)}
-          />
-        </div>
-        <div className="field field--inline">
-          <label className="label" htmlFor="audit-to">
-            {t('admin.audit.to')}
-          </label>
-          <input
-            id="audit-to"
-            type="datetime-local"
-            className="input"
-            value={draft.to}
-            onChange={(event) => set('to')(event.target.value)}
-          />
-        </div>
+        <DateField
+          id="audit-from"
+          kind="datetime"
+          label={t('admin.audit.from')}
+          value={draft.from}
+          onChange={set('from')}
+        />
+        <DateField
+          id="audit-to"
+          kind="datetime"
+          label={t('admin.audit.to')}
+          value={draft.to}
+          onChange={set('to')}
+        />
         <div className="filters__buttons">
           <button type="submit" className="button">
             {t('admin.audit.apply')}
