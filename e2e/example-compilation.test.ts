@@ -219,7 +219,7 @@ async function approveAndPublish(page: Page, reportUrl: string): Promise<string>
   await page.getByRole('button', { name: /^Publicera/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
   const href = await page
-    .getByRole('link', { name: 'Öppna den publika versionen' })
+    .getByRole('link', { name: 'Öppna den offentliga versionen' })
     .getAttribute('href');
   return href!;
 }

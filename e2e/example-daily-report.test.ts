@@ -159,7 +159,7 @@ test('a daily report designed in the browser is started, written, approved and p
   await approver.page.getByRole('button', { name: /^Publicera/ }).click();
   await approver.page.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
   const publicHref = await approver.page
-    .getByRole('link', { name: 'Öppna den publika versionen' })
+    .getByRole('link', { name: 'Öppna den offentliga versionen' })
     .getAttribute('href');
 
   await approver.page.goto(publicHref!);

@@ -276,7 +276,7 @@ async function writeAndPublish(
   await approver.getByRole('button', { name: /^Publicera/ }).click();
   await approver.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
   const publicHref = await approver
-    .getByRole('link', { name: 'Öppna den publika versionen' })
+    .getByRole('link', { name: 'Öppna den offentliga versionen' })
     .getAttribute('href');
   await approver.goto(publicHref!, { waitUntil: 'domcontentloaded', timeout: 30_000 });
   const title = await approver.getByRole('heading', { level: 1 }).innerText();
