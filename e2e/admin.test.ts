@@ -196,8 +196,9 @@ test('units, distribution lists and the audit trail', async () => {
   for (const cell of await page.locator('tbody tr td:nth-child(3)').allInnerTexts()) {
     assert.equal(cell.trim(), 'Lösenord bytt auth.password_change');
   }
+  // A password change carries no record, so the item is named by its kind and id.
   const item = await page.locator('tbody tr td:nth-child(4)').first().innerText();
-  assert.match(item, /^Användare \d+ – /);
+  assert.match(item, /^Användare \d+$/);
 
   await page.goto(`/events/${e2e.server.eventId}/admin/audit`);
   await check(page, 'Granskningslogg för händelsen', 'admin-event-audit');
