@@ -96,7 +96,7 @@ export async function approveAndPublish(page: Page, reportUrl: string): Promise<
   await page.getByRole('button', { name: /^Publicera/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
   const href = await page
-    .getByRole('link', { name: 'Öppna den publika versionen' })
+    .getByRole('link', { name: 'Öppna den offentliga versionen' })
     .getAttribute('href');
   await page.goto(href!, { waitUntil: 'domcontentloaded', timeout: 30_000 });
   return href!;

@@ -390,7 +390,7 @@ test('an approver publishes a report with the keyboard only', async () => {
   await tabTo(page, 'Kontrollera och publicera');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Kontrollera innan du publicerar' }).waitFor();
-  await tabTo(page, 'Visa den publika versionen');
+  await tabTo(page, 'Visa den offentliga versionen');
   await page.keyboard.press('Enter');
   await page
     .locator('.report-preview')
@@ -401,7 +401,7 @@ test('an approver publishes a report with the keyboard only', async () => {
   await screenshot(page, 'report-publish-keyboard-desktop');
   await page.keyboard.press('Space');
   await page.getByRole('heading', { level: 1, name: 'Rapporten är publicerad' }).waitFor();
-  await tabTo(page, 'Öppna den publika versionen');
+  await tabTo(page, 'Öppna den offentliga versionen');
   await page.keyboard.press('Enter');
   await page.getByText('Publicerad med tangentbordet.').waitFor();
   assert.deepEqual(problems, []);

@@ -265,7 +265,7 @@ test('a staff week: request, completeness, a diversion alert, compile, approve, 
   const recipients = approver.page.getByRole('region', { name: 'Mottagare av e-post' });
   await recipients.getByRole('rowheader', { name: demoPeople.reader }).waitFor();
   await approver.page
-    .getByText(/^1 mottagare: 1 får den publika versionen och 0 den interna\.$/)
+    .getByText(/^1 mottagare: 1 får den offentliga versionen och 0 den interna\.$/)
     .waitFor();
   await approver.page.getByText('Ingen e-post skickas', { exact: true }).waitFor();
   await guideImage(approver.page, '15-publish-check', true);

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatNumber, periodLabel, withUnit } from './format.ts';
 import type { SeriesBucket } from '../contract/figures.ts';
 
@@ -8,7 +9,7 @@ const pad = { left: 34, right: 10, top: 10, bottom: 22 };
 /**
  * A small line chart of a figure's value per week (each unit's latest value, added up for a
  * count) with the yellow and red thresholds as dashed lines. Weeks whose values do not add up
- * are left out.
+ * are left out. Its numbers also come as a table, behind a "Visa som tabell" that a keyboard reaches.
  */
 export function WeekChart({
   title,
@@ -101,6 +102,47 @@ export function WeekChart({
           </g>
         ))}
       </svg>
+      <ChartTable title={title} points={points} unit={unit} />
     </figure>
+  );
+}
+
+/** The chart's points as a table, folded under a summary that Tab reaches and Enter opens. */
+function ChartTable({
+  title,
+  points,
+  unit,
+}: {
+  title: string;
+  points: SeriesBucket[];
+  unit: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <details className="chart__data">
+      <summary>
+        {t('dashboard.chartTable')}
+        <span className="visually-hidden">: {title}</span>
+      </summary>
+      <table className="table table--compact">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.chartPeriod')}</th>
+            <th scope="col" className="numeric">
+              {t('dashboard.chartValue')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((bucket) => (
+            <tr key={bucket.period}>
+              <th scope="row">{periodLabel(bucket.period)}</th>
+              <td className="numeric">{withUnit(formatNumber(bucket.value), unit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

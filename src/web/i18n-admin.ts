@@ -186,7 +186,7 @@ const sv = {
       name: 'Namn',
       audience: 'Version',
       audienceHint: 'Den interna versionen innehåller uppgifter för internt bruk.',
-      audiences: { internal: 'Intern version', public: 'Publik version' },
+      audiences: { internal: 'Intern version', public: 'Offentlig version' },
       recipients: 'Mottagare',
       recipientsHint: 'En mottagare per rad: e-postadress, eller Namn <e-postadress>.',
       count: 'Antal',

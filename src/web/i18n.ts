@@ -19,6 +19,7 @@ import { mailTranslations } from './i18n-mail.ts';
 import { tokensTranslations } from './i18n-tokens.ts';
 import { searchTranslations } from './i18n-search.ts';
 import { nextStepsTranslations } from './i18n-next-steps.ts';
+import { auditTranslations } from './i18n-audit.ts';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -46,6 +47,10 @@ const sv = {
     back: 'Tillbaka',
     required: 'obligatoriskt',
     optional: 'valfritt',
+    dateHint: 'Skriv som ÅÅÅÅ-MM-DD, till exempel 2026-12-07.',
+    dateTimeHint: 'Skriv som ÅÅÅÅ-MM-DD tt:mm, till exempel 2026-12-07 14:30.',
+    dateUnreadable: 'Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.',
+    dateTimeUnreadable: 'Tiden går inte att läsa. Skriv den som ÅÅÅÅ-MM-DD tt:mm.',
   },
   login: {
     title: 'Logga in',
@@ -111,8 +116,8 @@ const sv = {
     unit: 'Enhet',
     reported: 'Rapport',
     fromPeriod: 'från {{period}}',
-    yellowLimit: 'gul gräns',
-    redLimit: 'röd gräns',
+    yellowLimit: 'gräns för Påverkat',
+    redLimit: 'gräns för Allvarligt',
     noReport: 'Ingen rapport',
     completeness: '{{reported}} av {{expected}} enheter har rapporterat för {{period}}',
     deadline: 'Sista tid {{when}}',
@@ -137,7 +142,9 @@ const sv = {
     change: 'Förändring',
     chartTitle: '{{name}} per vecka',
     chartValue: 'Värde',
-    thresholds: 'Gränser: gul {{yellow}}, röd {{red}}',
+    chartTable: 'Visa som tabell',
+    chartPeriod: 'Period',
+    thresholds: 'Gränser: Påverkat {{yellow}}, Allvarligt {{red}}',
     actions: 'Åtgärder',
     actionsSummary: '{{open}} öppna, varav {{overdue}} försenade',
     overdue: 'Försenad',
@@ -269,6 +276,10 @@ const en: Resources = {
     back: 'Back',
     required: 'required',
     optional: 'optional',
+    dateHint: 'Write it as YYYY-MM-DD, for example 2026-12-07.',
+    dateTimeHint: 'Write it as YYYY-MM-DD hh:mm, for example 2026-12-07 14:30.',
+    dateUnreadable: 'The date cannot be read. Write it as YYYY-MM-DD.',
+    dateTimeUnreadable: 'The time cannot be read. Write it as YYYY-MM-DD hh:mm.',
   },
   login: {
     title: 'Sign in',
@@ -333,8 +344,8 @@ const en: Resources = {
     unit: 'Unit',
     reported: 'Report',
     fromPeriod: 'from {{period}}',
-    yellowLimit: 'yellow limit',
-    redLimit: 'red limit',
+    yellowLimit: 'threshold for Affected',
+    redLimit: 'threshold for Serious',
     noReport: 'No report',
     completeness: '{{reported}} of {{expected}} units have reported for {{period}}',
     deadline: 'Deadline {{when}}',
@@ -359,7 +370,9 @@ const en: Resources = {
     change: 'Change',
     chartTitle: '{{name}} per week',
     chartValue: 'Value',
-    thresholds: 'Thresholds: yellow {{yellow}}, red {{red}}',
+    chartTable: 'Show as a table',
+    chartPeriod: 'Period',
+    thresholds: 'Thresholds: Affected {{yellow}}, Serious {{red}}',
     actions: 'Actions',
     actionsSummary: '{{open}} open, {{overdue}} overdue',
     overdue: 'Overdue',
@@ -500,6 +513,7 @@ void i18n.use(initReactI18next).init({
         ...tokensTranslations.sv,
         ...searchTranslations.sv,
         ...nextStepsTranslations.sv,
+        ...auditTranslations.sv,
       },
     },
     en: {
@@ -524,6 +538,7 @@ void i18n.use(initReactI18next).init({
         ...tokensTranslations.en,
         ...searchTranslations.en,
         ...nextStepsTranslations.en,
+        ...auditTranslations.en,
       },
     },
   },

@@ -1,6 +1,7 @@
 // Forms described by a list of fields: the field kinds, values and their conversions.
 import { useTranslation } from 'react-i18next';
 import { stockholmLocalNow, stockholmLocalToIso } from '../format.ts';
+import { DateField } from './dateField.tsx';
 import { Checkbox, FieldError, SelectField, TextArea, TextField } from './forms.tsx';
 
 // ---- Forms driven by a list of fields ----
@@ -147,15 +148,21 @@ export function Field({
         </div>
       );
     }
+    case 'date':
+    case 'datetime':
+      return (
+        <DateField
+          id={id}
+          kind={spec.kind}
+          label={label}
+          hint={spec.hint}
+          error={error}
+          value={str(value)}
+          onChange={(next) => set(spec.name, next)}
+        />
+      );
     default: {
-      const type =
-        spec.kind === 'datetime'
-          ? 'datetime-local'
-          : spec.kind === 'number'
-            ? 'text'
-            : spec.kind === 'week'
-              ? 'week'
-              : spec.kind;
+      const type = spec.kind === 'number' ? 'text' : spec.kind === 'week' ? 'week' : spec.kind;
       return (
         <TextField
           id={id}

@@ -1,5 +1,6 @@
 // The signed-in user's API tokens (/api-tokens): issue one with chosen scopes and an expiry, see
 // its secret once with a copy button, list them and revoke one.
+import { DateField } from '../../kit/dateField.tsx';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken, CreatedApiToken } from '../../../contract/users.ts';
@@ -194,16 +195,14 @@ function NewTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => vo
           error={errors.byField[fieldIds.scopes]}
           set={(field, value) => setValues({ ...values, [field]: value })}
         />
-        <TextField
+        <DateField
           id={fieldIds.expiresAt}
+          kind="date"
           label={t('tokens.expiresAt')}
           hint={t('tokens.expiresHint')}
           error={errors.byField[fieldIds.expiresAt]}
-          width="quarter"
-          type="date"
-          min={dateInDays(1)}
           value={expires}
-          onChange={(changed) => setExpires(changed.target.value)}
+          onChange={setExpires}
         />
         <button type="submit" className="button" disabled={busy}>
           {t('tokens.create')}

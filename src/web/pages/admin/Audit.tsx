@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isoOf } from '../../kit/fieldSpec.tsx';
+import { DateField } from '../../kit/dateField.tsx';
 import { SelectField } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -13,6 +14,8 @@ import { EventAdminPage, SystemAdminPage } from './AdminFrame.tsx';
 import type { AuditRecord } from '../../../contract/audit.ts';
 import { auditApi } from '../../clients/audit.ts';
 import { usersApi } from '../../clients/users.ts';
+import { auditCodes } from '../../i18n-audit.ts';
+import { auditItemName, auditWord } from './audit-words.ts';
 
 const limit = 50;
 
@@ -82,30 +85,20 @@ function AuditTrail({ eventId }: { eventId: number | null }) {
         aria-label={t('admin.audit.filters')}
         onSubmit={apply}
       >
-        <div className="field field--inline">
-          <label className="label" htmlFor="audit-action">
-            {t('admin.audit.action')}
-          </label>
-          <input
-            id="audit-action"
-            className="input"
-            value={draft.action}
-            placeholder="log.create"
-            onChange={(event) => set('action')(event.target.value)}
-          />
-        </div>
-        <div className="field field--inline">
-          <label className="label" htmlFor="audit-entity">
-            {t('admin.audit.entity')}
-          </label>
-          <input
-            id="audit-entity"
-            className="input"
-            value={draft.entityType}
-            placeholder="log_entry"
-            onChange={(event) => set('entityType')(event.target.value)}
-          />
-        </div>
+        <AuditCodeSelect
+          id="audit-action"
+          kind="action"
+          label={t('admin.audit.action')}
+          value={draft.action}
+          onChange={set('action')}
+        />
+        <AuditCodeSelect
+          id="audit-entity"
+          kind="entity"
+          label={t('admin.audit.entity')}
+          value={draft.entityType}
+          onChange={set('entityType')}
+        />
         {users.data && users.data.items.length > 0 && (
           <SelectField
             id="audit-actor"
@@ -118,30 +111,20 @@ function AuditTrail({ eventId }: { eventId: number | null }) {
             onChange={set('actorUserId')}
           />
         )}
-        <div className="field field--inline">
-          <label className="label" htmlFor="audit-from">
-            {t('admin.audit.from')}
-          </label>
-          <input
-            id="audit-from"
-            type="datetime-local"
-            className="input"
-            value={draft.from}
-            onChange={(event) => set('from')(event.target.value)}
-          />
-        </div>
-        <div className="field field--inline">
-          <label className="label" htmlFor="audit-to">
-            {t('admin.audit.to')}
-          </label>
-          <input
-            id="audit-to"
-            type="datetime-local"
-            className="input"
-            value={draft.to}
-            onChange={(event) => set('to')(event.target.value)}
-          />
-        </div>
+        <DateField
+          id="audit-from"
+          kind="datetime"
+          label={t('admin.audit.from')}
+          value={draft.from}
+          onChange={set('from')}
+        />
+        <DateField
+          id="audit-to"
+          kind="datetime"
+          label={t('admin.audit.to')}
+          value={draft.to}
+          onChange={set('to')}
+        />
         <div className="filters__buttons">
           <button type="submit" className="button">
             {t('admin.audit.apply')}
@@ -216,6 +199,25 @@ function AuditTrail({ eventId }: { eventId: number | null }) {
   );
 }
 
+function AuditCodeSelect({
+  kind,
+  ...field
+}: {
+  id: string;
+  kind: 'action' | 'entity';
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const options = auditCodes[kind]
+    .map((code) => ({ value: code, label: auditWord(t, kind, code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
+  return (
+    <SelectField {...field} options={[{ value: '', label: t('picture.filter.all') }, ...options]} />
+  );
+}
+
 function AuditRow({ record }: { record: AuditRecord }) {
   const { t } = useTranslation();
   const hasDetails = record.before !== null || record.after !== null;
@@ -224,11 +226,9 @@ function AuditRow({ record }: { record: AuditRecord }) {
       <td className="nowrap">{formatDateTime(record.at)}</td>
       <td>{record.actor}</td>
       <td>
-        <code>{record.action}</code>
+        {auditWord(t, 'action', record.action)} <code className="muted small">{record.action}</code>
       </td>
-      <td className="break">
-        {record.entityType} <span className="muted">#{record.entityId}</span>
-      </td>
+      <td className="break">{auditItemName(t, record)}</td>
       <td>
         {hasDetails ? (
           <details>

@@ -1,5 +1,6 @@
 // An event's reporting periods, deadline, language and time zone, and the "data as of" of its
 // periods (/events/:eventId/admin/settings).
+import { DateField } from '../../kit/dateField.tsx';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -256,14 +257,13 @@ function DataAsOfSection({ event, canEdit }: { event: Event; canEdit: boolean })
             value={period}
             onChange={(changed) => setPeriod(changed.target.value.trim())}
           />
-          <TextField
+          <DateField
             id="data-as-of-instant"
+            kind="datetime"
             label={t('eventSettings.instant')}
             error={errors.byField['data-as-of-instant']}
-            type="datetime-local"
-            width="half"
             value={instant}
-            onChange={(changed) => setInstant(changed.target.value)}
+            onChange={setInstant}
           />
           <button type="submit" className="button">
             {t('eventSettings.setDataAsOf')}

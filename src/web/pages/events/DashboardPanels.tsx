@@ -107,7 +107,7 @@ export function FigurePanel({
           />
         </>
       )}
-      <table className="table table--compact">
+      <table className="table table--compact table--lines">
         <thead>
           <tr>
             <th scope="col">{t('dashboard.figure')}</th>
@@ -126,12 +126,17 @@ export function FigurePanel({
             return (
               <tr key={item.figure.id}>
                 <th scope="row">{item.figure.name}</th>
-                <td className="numeric nowrap">
+                <td className="numeric">
                   {last ? (
                     <>
-                      <BucketValue bucket={last} unit={unit} unitlessLabel={unitlessLabel} />
+                      <span className="nowrap">
+                        <BucketValue bucket={last} unit={unit} unitlessLabel={unitlessLabel} />
+                      </span>
                       {item.change !== null && (
-                        <span className="change"> ({formatChange(item.change)})</span>
+                        <>
+                          {' '}
+                          <span className="change nowrap">({formatChange(item.change)})</span>
+                        </>
                       )}
                       <span className="visually-hidden"> {periodLabel(last.period)}</span>
                     </>

@@ -1,3 +1,4 @@
+import { DateField } from '../../kit/dateField.tsx';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -192,14 +193,13 @@ function CloseForm({ event: current }: { event: Event }) {
         )}
       </section>
       <form onSubmit={submit} noValidate>
-        <TextField
+        <DateField
           id="closed-at"
-          type="datetime-local"
-          width="half"
+          kind="datetime"
           label={t('events.closeAt')}
           hint={t('events.closeAtHint')}
           value={closedAt}
-          onChange={(changeEvent) => setClosedAt(changeEvent.target.value)}
+          onChange={setClosedAt}
           error={errors.byField['closed-at']}
         />
         {checklist.data && !ready && (

@@ -357,9 +357,13 @@ export function DiversionsPage() {
                         </th>
                         <td>{item.categories.map(category).join(', ')}</td>
                         <td>{item.redirectedTo}</td>
-                        <td className="nowrap">
-                          {formatDateTime(item.startsAt)} –{' '}
-                          {item.endsAt ? formatDateTime(item.endsAt) : t('picture.diversions.open')}
+                        <td>
+                          <span className="nowrap">{formatDateTime(item.startsAt)} –</span>{' '}
+                          <span className="nowrap">
+                            {item.endsAt
+                              ? formatDateTime(item.endsAt)
+                              : t('picture.diversions.open')}
+                          </span>
                         </td>
                         <td className="actions-cell">
                           {ongoing && can('diversion.write') && (

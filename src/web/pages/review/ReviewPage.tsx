@@ -1,4 +1,5 @@
 // Efterhandsanalys: the whole event's timeline with filters, the lessons learned and the export.
+import { DateField } from '../../kit/dateField.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -92,20 +93,20 @@ function TimelineSection({ eventId }: { eventId: number }) {
             ))}
           </div>
         </fieldset>
-        <TextField
+        <DateField
           id="timeline-from"
-          type="date"
+          kind="date"
           label={t('review.timeline.from')}
           value={filter.from}
-          onChange={(event) => change({ from: event.target.value })}
+          onChange={(from) => change({ from })}
         />
-        <TextField
+        <DateField
           id="timeline-to"
-          type="date"
+          kind="date"
           label={t('review.timeline.to')}
           value={filter.to}
           error={rangeError ? t('review.timeline.rangeError') : undefined}
-          onChange={(event) => change({ to: event.target.value })}
+          onChange={(to) => change({ to })}
         />
         <TextField
           id="timeline-q"

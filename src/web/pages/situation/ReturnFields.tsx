@@ -1,4 +1,5 @@
 // One input per field of the event's return form, by its kind, each with "uppgift saknas".
+import { DateField } from '../../kit/dateField.tsx';
 import { useTranslation } from 'react-i18next';
 import { RadioGroup, TextArea, TextField } from '../../kit/forms.tsx';
 import { ScaleChoice } from '../../kit/status.tsx';
@@ -100,14 +101,13 @@ function FieldInput({ field, value, error, onChange, legend }: FieldProps & { le
       );
     case 'date':
       return (
-        <TextField
+        <DateField
           id={id}
-          type="date"
+          kind="date"
           label={legend}
           hint={field.help || undefined}
-          width="quarter"
           value={value}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={onChange}
           error={error}
         />
       );

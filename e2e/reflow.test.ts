@@ -1,0 +1,97 @@
+// Reflow: at a laptop's 1280 px and at 320 px (the same page at 400 % zoom), no button, link,
+// field or table cell of the main screens is cut off by the window or by a box around it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoPassword, demoPeople, screenshot, signIn, useE2E, watchErrors } from './support.ts';
+
+const e2e = useE2E();
+
+const mainScreens = (eventId: number): [path: string, heading: RegExp][] => [
+  ['/', /^Händelser$/],
+  [`/events/${eventId}`, /Millennium 2024/],
+  [`/events/${eventId}/report?unit=2`, /Lägesbild för Närhälsan/],
+  [`/events/${eventId}/readiness`, /Beredskap/],
+  [`/events/${eventId}/input-requests`, /Begäran om lägesbild/],
+  [`/events/${eventId}/log`, /Loggbok/],
+  [`/events/${eventId}/decisions`, /Beslut/],
+  [`/events/${eventId}/milestones`, /Milstolpar/],
+  [`/events/${eventId}/actions`, /Åtgärder/],
+  [`/events/${eventId}/meetings`, /Möten/],
+  [`/events/${eventId}/risks`, /Risker/],
+  [`/events/${eventId}/diversions`, /Omstyrning/],
+  [`/events/${eventId}/figures`, /Nyckeltal/],
+  [`/events/${eventId}/communication`, /Kommunikation/],
+  [`/events/${eventId}/reports`, /Rapporter/],
+];
+
+/**
+ * The buttons, links, fields and cells in the page's main part that stick out of the window or
+ * out of a box that clips them. A table that scrolls sideways by itself (its frame takes focus, so
+ * a keyboard scrolls it too) may hold cells beyond its edge, but never a button, link or field.
+ */
+function clippedElements(page: Page): Promise<string[]> {
+  // No helper functions inside: the page runs this code as it is, without the test's bundler.
+  return page.evaluate(() => {
+    const windowWidth = document.documentElement.clientWidth;
+    const found: string[] = [];
+    const candidates = document.querySelectorAll<HTMLElement>(
+      'main button, main a, main input, main select, main textarea, main td, main th',
+    );
+    for (const element of candidates) {
+      const box = element.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1 || element.closest('.visually-hidden')) continue;
+      // Table headings that a narrow screen hides (and reads out) are hidden on purpose.
+      const head = element.closest('thead');
+      if (head && getComputedStyle(head).clipPath !== 'none') continue;
+      const cell = element.matches('td, th');
+      let cut = false;
+      let reachable = false;
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX === 'visible') continue;
+        // A data table that scrolls sideways by itself (its frame takes focus) may hold cells
+        // beyond its edge.
+        if (cell && parent.matches('.table-wrap[tabindex="0"]')) {
+          reachable = parent.scrollWidth > parent.clientWidth;
+          if (reachable) break;
+        }
+        const frame = parent.getBoundingClientRect();
+        cut = box.left < frame.left - 0.5 || box.right > frame.right + 0.5;
+        if (cut) break;
+      }
+      cut ||= !reachable && (box.left < -0.5 || box.right > windowWidth + 0.5);
+      if (cut) {
+        const text = (element.textContent ?? '').trim().slice(0, 40);
+        found.push(`${element.tagName.toLowerCase()} "${text}"`);
+      }
+    }
+    return found;
+  });
+}
+
+for (const width of [1280, 320]) {
+  test(`nothing on the main screens is cut off at ${width} px`, async () => {
+    const context = await e2e.newContext({ width, height: 800 });
+    const page = await context.newPage();
+    const problems = watchErrors(page);
+    await signIn(page, demoPeople.staff, demoPassword);
+    const cut: string[] = [];
+    for (const [path, heading] of mainScreens(e2e.server.eventId)) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.locator('.loading').first().waitFor({ state: 'detached' });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      if (overflow > 1) cut.push(`${path}: the page scrolls sideways by ${overflow} px`);
+      cut.push(...(await clippedElements(page)).map((element) => `${path}: ${element}`));
+      if (path.endsWith('/risks') || path.endsWith('/diversions')) {
+        await screenshot(page, `reflow${path.slice(path.lastIndexOf('/'))}-${width}`, true);
+      }
+    }
+    assert.deepEqual(cut, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
