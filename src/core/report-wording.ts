@@ -210,6 +210,8 @@ const sv = {
     unitsPerBand: (label: string) => `${label}: antal enheter per band`,
   },
   someUnit: 'Enheten',
+  /** Where a unit has no value, unless the block chose its own mark (the default is Swedish). */
+  missingMark: 'u/a',
   reported: (reported: number, expected: number) =>
     `${reported} av ${expected} enheter har rapporterat`,
   notReported: (unit: string, period: string) => `${unit} har inte rapporterat för ${period}`,
@@ -419,6 +421,7 @@ const en: ReportWording = {
     unitsPerBand: (label) => `${label}: number of units per band`,
   },
   someUnit: 'The unit',
+  missingMark: 'n/a',
   reported: (reported, expected) => `${reported} of ${expected} units have reported`,
   notReported: (unit, period) => `${unit} has not reported for ${period}`,
   dataFrom: (period) => `the information is from ${period}`,

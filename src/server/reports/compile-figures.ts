@@ -640,6 +640,12 @@ function copyOf(figures: FigureValues[], units: EventUnit[], context: BlockConte
   return [...blocks, ...figures.flatMap((values) => chartBlock(values, units, context))];
 }
 
+/** The block's own mark for a missing value, or the report language's for the default one. */
+function missingMark(context: BlockContext): string {
+  const { missingMark: mark } = context.block;
+  return mark === reportWording('sv').missingMark ? context.words.missingMark : mark;
+}
+
 function captionOf(context: BlockContext): string {
   const { comparison, baselineDate } = context.block;
   const words = context.words.figures;
@@ -658,7 +664,7 @@ function captionOf(context: BlockContext): string {
 function rowsTable(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block {
   const { words } = context;
   const period = shortPeriodLabel(context.period.key, words);
-  const mark = context.block.missingMark;
+  const mark = missingMark(context);
   const rows = figures.flatMap((values) => {
     const row = (name: string, value: number | null, change: number | null) => [
       values.label,
@@ -711,7 +717,7 @@ function blockTotal(
 
 /** Units down, figures across; a subtotal row per group and a total row where they add up. */
 function matrixTable(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block {
-  const mark = context.block.missingMark;
+  const mark = missingMark(context);
   const ranked = units.map((unit) => ({
     rank: placeRank(context.order, `unit:${unit.unitId}`),
     cells: [
@@ -780,9 +786,7 @@ function partValue(part: FigureValues, units: EventUnit[]): number | null {
 function listLines(values: FigureValues, units: EventUnit[], context: BlockContext): string[] {
   return scopesOf(values, units).map(({ name, value, change }) => {
     const text =
-      value === null
-        ? context.block.missingMark
-        : cellWithBand(values, value, change, context.words);
+      value === null ? missingMark(context) : cellWithBand(values, value, change, context.words);
     return `${name ? `${values.label}, ${name}` : values.label}: ${text}`;
   });
 }
@@ -796,7 +800,7 @@ function compoundLines(
   const keys = new Set(figures.map((values) => values.choice.key));
   const isPart = (values: FigureValues) =>
     values.choice.partOf !== undefined && keys.has(values.choice.partOf);
-  const mark = context.block.missingMark;
+  const mark = missingMark(context);
   return figures
     .filter((values) => !isPart(values))
     .flatMap((whole) => {
