@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import { LRUCache } from 'lru-cache';
 import type { ChartSpec } from '../core/report-snapshot.ts';
+import type { ReportWording } from '../core/report-wording.ts';
 import { renderChartSvg } from './chart-svg.ts';
 import { DEJAVU_FAMILY, DEJAVU_FILES, hasDejaVu } from './fonts.ts';
 
@@ -26,8 +27,12 @@ const pngByContent = new LRUCache<string, ChartPng>({ max: PNG_CACHE_ENTRIES });
  * With DejaVu Sans installed the text is drawn with its files alone, so the same chart always
  * gives the same bytes whatever other fonts the machine has.
  */
-export async function renderChartPng(chart: ChartSpec): Promise<ChartPng> {
-  const svg = renderChartSvg(chart, { width: CHART_WIDTH, height: CHART_HEIGHT });
+export async function renderChartPng(chart: ChartSpec, words?: ReportWording): Promise<ChartPng> {
+  const svg = renderChartSvg(chart, {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    ...(words && { words }),
+  });
   const key = createHash('sha256').update(svg).digest('base64url');
   const cached = pngByContent.get(key);
   if (cached) return cached;

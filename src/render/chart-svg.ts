@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as echarts from 'echarts';
 import { LRUCache } from 'lru-cache';
 import type { ChartSpec, TableColumn } from '../core/report-snapshot.ts';
+import { type ReportWording, reportWording } from '../core/report-wording.ts';
 import { escapeHtml, formatNumber, formatValue } from './common.ts';
 
 export interface ChartSvgOptions {
@@ -9,7 +10,11 @@ export interface ChartSvgOptions {
   height?: number;
   /** Prefix for the SVG's internal ids, unique per chart on a page (clip paths are referenced by id). */
   idPrefix?: string;
+  /** The fixed texts of the report's language (the threshold labels); Swedish when not given. */
+  words?: ReportWording;
 }
+
+const SWEDISH = reportWording('sv');
 
 // The first six series are drawn solid, the next six dashed in colours of their own.
 export const SERIES_COLORS = [
@@ -57,18 +62,22 @@ export function renderChartSvg(chart: ChartSpec, options: ChartSvgOptions = {}):
   const width = options.width ?? 680;
   const height = options.height ?? 320;
   const idPrefix = options.idPrefix ?? 'chart';
+  const words = options.words ?? SWEDISH;
   const key = createHash('sha256')
-    .update(JSON.stringify([chart, width, height, idPrefix]))
+    .update(JSON.stringify([chart, width, height, idPrefix, words.language]))
     .digest('base64url');
   let svg = svgByContent.get(key);
   if (svg === undefined) {
-    svg = drawChartSvg(chart, width, height, idPrefix);
+    svg = drawChartSvg(chart, { width, height, idPrefix, words });
     svgByContent.set(key, svg);
   }
   return svg;
 }
 
-function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix: string): string {
+function drawChartSvg(
+  chart: ChartSpec,
+  { width, height, idPrefix, words }: Required<ChartSvgOptions>,
+): string {
   const legend = legendLayout(
     chart.series.map((series) => series.name),
     width,
@@ -81,7 +90,7 @@ function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix:
     height: height + extra,
   });
   try {
-    instance.setOption(chartOption(chart, legend, height));
+    instance.setOption(chartOption(chart, legend, height, words));
     return tidySvg(instance.renderToSVGString(), chart, idPrefix);
   } finally {
     instance.dispose();
@@ -89,9 +98,12 @@ function drawChartSvg(chart: ChartSpec, width: number, height: number, idPrefix:
 }
 
 /** The chart's values as a table, for Word, Markdown and screen readers. */
-export function chartToTable(chart: ChartSpec): { columns: TableColumn[]; rows: string[][] } {
+export function chartToTable(
+  chart: ChartSpec,
+  words = SWEDISH,
+): { columns: TableColumn[]; rows: string[][] } {
   const columns: TableColumn[] = [
-    { label: 'Period', align: 'left' },
+    { label: words.period, align: 'left' },
     ...chart.series.map((series) => ({ label: series.name, align: 'right' as const })),
   ];
   const rows = chart.labels.map((label, index) => [
@@ -101,27 +113,26 @@ export function chartToTable(chart: ChartSpec): { columns: TableColumn[]; rows: 
   return { columns, rows };
 }
 
-const LIST_FORMAT = new Intl.ListFormat('sv', { type: 'conjunction' });
-
 /** What the chart shows, in words: the alternative text of a chart drawn as an image. */
-export function chartDescription(chart: ChartSpec): string {
+export function chartDescription(chart: ChartSpec, words = SWEDISH): string {
   const unit = chart.unitOfMeasure ? ` (${chart.unitOfMeasure})` : '';
   const first = chart.labels[0];
-  const span = first === undefined ? '' : ` från ${first} till ${chart.labels.at(-1)}`;
-  const lines = LIST_FORMAT.format(chart.series.map((series) => series.name));
-  const thresholds = thresholdSummary(chart);
+  const span = first === undefined ? '' : words.chart.span(first, chart.labels.at(-1)!);
+  const listFormat = new Intl.ListFormat(words.chart.listLocale, { type: 'conjunction' });
+  const lines = listFormat.format(chart.series.map((series) => series.name));
+  const thresholds = thresholdSummary(chart, words);
   const sentences = [
-    `Linjediagram över ${chart.title}${unit}${span}`,
-    `${chart.series.length === 1 ? 'En linje' : 'Linjer'} för ${lines}`,
-    ...(thresholds ? [`Streckade linjer: ${thresholds}`] : []),
-    'Värdena står i tabellen under diagrammet',
+    `${words.chart.lineChart(chart.title)}${unit}${span}`,
+    words.chart.linesFor(chart.series.length, lines),
+    ...(thresholds ? [`${words.dashedLines}: ${thresholds}`] : []),
+    words.chart.valuesBelow,
   ];
   return `${sentences.join('. ')}.`;
 }
 
 /** "Gul nivå 85 %, röd nivå 95 %", or '' without thresholds. */
-export function thresholdSummary(chart: ChartSpec): string {
-  return thresholdLines(chart)
+export function thresholdSummary(chart: ChartSpec, words = SWEDISH): string {
+  return thresholdLines(chart, words)
     .map((line, index) => (index === 0 ? line.label : lowerFirst(line.label)))
     .join(', ');
 }
@@ -200,6 +211,7 @@ function chartOption(
   chart: ChartSpec,
   legend: LegendLayout,
   height: number,
+  words: ReportWording,
 ): echarts.EChartsCoreOption {
   const extraRows = legend.rows.length - 1;
   const [yMin, yMax] = niceExtent(chart);
@@ -233,7 +245,7 @@ function chartOption(
       symbol: SERIES_SYMBOLS[index % SERIES_SYMBOLS.length],
       symbolSize: 8,
       lineStyle: index < SOLID_SERIES ? { width: 2.5 } : { width: 2.5, type: 'dashed' },
-      markLine: index === 0 ? thresholdMarkLine(chart) : undefined,
+      markLine: index === 0 ? thresholdMarkLine(chart, words) : undefined,
     })),
   };
 }
@@ -244,7 +256,7 @@ interface ThresholdLine {
   label: string;
 }
 
-function thresholdLines(chart: ChartSpec): ThresholdLine[] {
+function thresholdLines(chart: ChartSpec, words: ReportWording): ThresholdLine[] {
   const unit = chart.unitOfMeasure ? ` ${chart.unitOfMeasure}` : '';
   const lines: ThresholdLine[] = [];
   const { yellow, red } = chart.thresholds ?? {};
@@ -252,17 +264,21 @@ function thresholdLines(chart: ChartSpec): ThresholdLine[] {
     lines.push({
       value: yellow,
       color: YELLOW_COLOR,
-      label: `Gul nivå ${formatNumber(yellow)}${unit}`,
+      label: `${words.chart.yellowLevel} ${formatNumber(yellow)}${unit}`,
     });
   }
   if (red !== undefined) {
-    lines.push({ value: red, color: RED_COLOR, label: `Röd nivå ${formatNumber(red)}${unit}` });
+    lines.push({
+      value: red,
+      color: RED_COLOR,
+      label: `${words.chart.redLevel} ${formatNumber(red)}${unit}`,
+    });
   }
   return lines;
 }
 
-function thresholdMarkLine(chart: ChartSpec): object | undefined {
-  const lines = thresholdLines(chart);
+function thresholdMarkLine(chart: ChartSpec, words: ReportWording): object | undefined {
+  const lines = thresholdLines(chart, words);
   if (lines.length === 0) {
     return undefined;
   }

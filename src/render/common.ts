@@ -5,21 +5,20 @@ import type {
   ReportSnapshot,
   SnapshotSection,
 } from '../core/report-snapshot.ts';
+import { type ReportWording, reportWording } from '../core/report-wording.ts';
 import { TIME_ZONE, formatCompiledLine, formatDataAsOfLine, formatDateTime } from '../core/time.ts';
 
-export const EXERCISE_BANNER = 'ÖVNING';
-export const EXERCISE_NOTE = 'Detta är en övning. Uppgifterna gäller inte en verklig händelse.';
-export const INTERNAL_MARKER = 'Intern version';
-export const INTERNAL_SECTION_MARKER = 'Intern';
-export const NOTICE_PREFIX = 'Observera:';
-export const CONTENT_HASH_LABEL = 'Innehållets kontrollsumma (SHA-256)';
-export const LEAD_MARKER = 'Sammanfattning';
+const SWEDISH = reportWording('sv');
 
-const KIND_LABELS: Record<ReportSnapshot['report']['kind'], string> = {
-  regular: 'Rapport',
-  extra: 'Extra rapport',
-  final: 'Slutrapport',
-};
+// The Swedish fixed texts, for the documents that have no language of their own.
+export const EXERCISE_BANNER = SWEDISH.exerciseBanner;
+export const EXERCISE_NOTE = SWEDISH.exerciseNote;
+export const INTERNAL_MARKER = SWEDISH.internalMarker;
+
+/** The fixed texts of a snapshot's language: Swedish for snapshots that name none. */
+export function wordingOf(snapshot: ReportSnapshot): ReportWording {
+  return reportWording(snapshot.event.language);
+}
 
 /** A section as a renderer shows it: with its heading's number when the report numbers them. */
 export type ReadingSection = SnapshotSection & { number?: string };
@@ -91,16 +90,17 @@ export function sectionHeading(section: ReadingSection): string {
 }
 
 /** "Sammanfattning" above the lead's heading, unless its title already says so. */
-export function leadMarker(section: SnapshotSection): string | null {
-  return section.lead && section.title.trim().toLowerCase() !== LEAD_MARKER.toLowerCase()
-    ? LEAD_MARKER
+export function leadMarker(snapshot: ReportSnapshot, section: SnapshotSection): string | null {
+  const marker = wordingOf(snapshot).leadMarker;
+  return section.lead && section.title.trim().toLowerCase() !== marker.toLowerCase()
+    ? marker
     : null;
 }
 
 /** "Uppdaterad: 2026-12-07 09:15" under a section's heading, when the snapshot says when. */
 export function sectionUpdatedLine(snapshot: ReportSnapshot, section: SnapshotSection): string {
   return section.updatedAt
-    ? `Uppdaterad: ${formatDateTime(new Date(section.updatedAt), snapshotZone(snapshot))}`
+    ? `${wordingOf(snapshot).updated}: ${formatDateTime(new Date(section.updatedAt), snapshotZone(snapshot))}`
     : '';
 }
 
@@ -120,28 +120,29 @@ export function compiledLine(snapshot: ReportSnapshot): string {
 /** Short facts under the title, e.g. "Rapport nr 12", "Publicerad: 2024-11-05 18:02". */
 export function metadataLines(snapshot: ReportSnapshot): string[] {
   const { report } = snapshot;
-  const lines = [`${KIND_LABELS[report.kind]} nr ${report.number}`];
+  const words = wordingOf(snapshot);
+  const lines = [words.reportNumber(words.kinds[report.kind], report.number)];
   if (report.period) {
-    lines.push(`Rapportperiod: ${report.period}`);
+    lines.push(`${words.reportPeriod}: ${report.period}`);
   }
   if (report.dataAsOf) {
     const language = snapshot.event.language ?? 'sv';
     lines.push(formatDataAsOfLine(new Date(report.dataAsOf), language, snapshotZone(snapshot)));
   }
   if (report.version > 1 || report.correctsReportId !== null) {
-    lines.push(`Version ${report.version}, rättelse av en tidigare publicerad version`);
+    lines.push(words.correction(report.version));
   }
   if (report.publishedAt) {
     lines.push(
-      `Publicerad: ${formatDateTime(new Date(report.publishedAt), snapshotZone(snapshot))}`,
+      `${words.published}: ${formatDateTime(new Date(report.publishedAt), snapshotZone(snapshot))}`,
     );
   }
   const readiness = snapshot.event.readiness;
   if (readiness) {
     const since = readiness.since
-      ? ` sedan ${formatDateTime(new Date(readiness.since), snapshotZone(snapshot))}`
+      ? ` ${words.since} ${formatDateTime(new Date(readiness.since), snapshotZone(snapshot))}`
       : '';
-    lines.push(`Beredskapsnivå: ${readiness.name}${since}`);
+    lines.push(`${words.readinessLevel}: ${readiness.name}${since}`);
   }
   return [...lines, ...peopleLines(snapshot)];
 }
@@ -151,9 +152,10 @@ function peopleLines(snapshot: ReportSnapshot): string[] {
   const { preparedBy, approvedBy } = snapshot.report;
   const prepared = preparedBy ? preparedBy.map(personWithRole) : snapshot.authors;
   const approver = approvedBy ? personWithRole(approvedBy) : snapshot.approver;
+  const words = wordingOf(snapshot);
   return [
-    ...(prepared.length > 0 ? [`Sammanställd av: ${prepared.join(', ')}`] : []),
-    ...(approver ? [`Godkänd av: ${approver}`] : []),
+    ...(prepared.length > 0 ? [`${words.preparedBy}: ${prepared.join(', ')}`] : []),
+    ...(approver ? [`${words.approvedBy}: ${approver}`] : []),
   ];
 }
 
@@ -209,5 +211,5 @@ export function levelsLine(items: LabelledLevel[]): string {
 
 /** The language a PDF or Word document declares: the event's, Swedish unless it says English. */
 export function documentLanguage(language?: 'en'): string {
-  return language === 'en' ? 'en-GB' : 'sv-SE';
+  return reportWording(language).documentLanguage;
 }

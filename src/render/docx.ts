@@ -1,3 +1,4 @@
+import type { ReportWording } from '../core/report-wording.ts';
 import {
   AlignmentType,
   BorderStyle,
@@ -30,12 +31,6 @@ import type {
 import { type ChartPng, renderChartPng } from './chart-png.ts';
 import { chartDescription, chartToTable, thresholdSummary } from './chart-svg.ts';
 import {
-  CONTENT_HASH_LABEL,
-  EXERCISE_BANNER,
-  EXERCISE_NOTE,
-  INTERNAL_MARKER,
-  INTERNAL_SECTION_MARKER,
-  NOTICE_PREFIX,
   compiledLine,
   documentLanguage,
   leadMarker,
@@ -44,6 +39,7 @@ import {
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
+  wordingOf,
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
 import {
@@ -75,7 +71,8 @@ export async function renderDocx(
   options: DocxOptions = {},
 ): Promise<Buffer> {
   const sections = visibleSections(snapshot);
-  const document = createDocument(snapshot, sections, options, await chartImages(sections));
+  const charts = await chartImages(sections, wordingOf(snapshot));
+  const document = createDocument(snapshot, sections, options, charts);
   const { publishedAt, compiledAt } = snapshot.report;
   return stableDocx(await Packer.toBuffer(document), new Date(publishedAt ?? compiledAt));
 }
@@ -84,11 +81,11 @@ export async function renderDocx(
 type ChartImages = Map<ChartSpec, ChartPng & { id: number }>;
 
 /** Every chart of the sections drawn as PNG, in the order they appear. */
-async function chartImages(sections: ReadingSection[]): Promise<ChartImages> {
+async function chartImages(sections: ReadingSection[], words: ReportWording): Promise<ChartImages> {
   const charts = sections.flatMap((section) =>
     section.blocks.flatMap((block) => (block.type === 'chart' ? [block.chart] : [])),
   );
-  const drawn = await Promise.all(charts.map((chart) => renderChartPng(chart)));
+  const drawn = await Promise.all(charts.map((chart) => renderChartPng(chart, words)));
   return new Map(charts.map((chart, index) => [chart, { ...drawn[index]!, id: index + 1 }]));
 }
 
@@ -96,6 +93,7 @@ async function chartImages(sections: ReadingSection[]): Promise<ChartImages> {
 interface DocumentParts {
   numbering: Numbering;
   charts: ChartImages;
+  words: ReportWording;
 }
 
 function createDocument(
@@ -104,7 +102,8 @@ function createDocument(
   options: DocxOptions,
   charts: ChartImages,
 ): Document {
-  const parts: DocumentParts = { numbering: new Numbering(), charts };
+  const words = wordingOf(snapshot);
+  const parts: DocumentParts = { numbering: new Numbering(), charts, words };
   const children = [
     ...titleParagraphs(snapshot),
     ...sections.flatMap((section) => sectionChildren(snapshot, section, parts)),
@@ -119,7 +118,7 @@ function createDocument(
       {
         properties: { page: A4_PAGE },
         headers: { default: runningHeader(snapshot) },
-        footers: { default: runningFooter(options.contentHash) },
+        footers: { default: runningFooter(words, options.contentHash) },
         children,
       },
     ],
@@ -190,9 +189,10 @@ function bulletNumbering() {
 }
 
 function runningHeader(snapshot: ReportSnapshot): Header {
+  const words = wordingOf(snapshot);
   const markers = [
-    snapshot.event.isExercise ? EXERCISE_BANNER : '',
-    snapshot.report.audience === 'internal' ? INTERNAL_MARKER : '',
+    snapshot.event.isExercise ? words.exerciseBanner : '',
+    snapshot.report.audience === 'internal' ? words.internalMarker : '',
   ].filter((marker) => marker !== '');
   return new Header({
     children: [
@@ -217,19 +217,24 @@ function runningHeader(snapshot: ReportSnapshot): Header {
   });
 }
 
-function runningFooter(contentHash: string | undefined): Footer {
+function runningFooter(words: ReportWording, contentHash: string | undefined): Footer {
   return new Footer({
     children: [
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
         children: [
           new TextRun({
-            text: contentHash ? `${CONTENT_HASH_LABEL}: ${contentHash.slice(0, 16)}…` : '',
+            text: contentHash ? `${words.contentHashLabel}: ${contentHash.slice(0, 16)}…` : '',
             size: 16,
             color: MUTED,
           }),
           new TextRun({
-            children: ['\tSida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES],
+            children: [
+              `\t${words.page[0]}`,
+              PageNumber.CURRENT,
+              words.page[1],
+              PageNumber.TOTAL_PAGES,
+            ],
             size: 16,
             color: MUTED,
           }),
@@ -240,10 +245,14 @@ function runningFooter(contentHash: string | undefined): Footer {
 }
 
 function titleParagraphs(snapshot: ReportSnapshot): Paragraph[] {
+  const words = wordingOf(snapshot);
   const paragraphs: Paragraph[] = [];
   if (snapshot.event.isExercise) {
     paragraphs.push(
-      markerParagraph(EXERCISE_BANNER, EXERCISE_NOTE, { fill: 'FDE8E8', rule: '8A1C1C' }),
+      markerParagraph(words.exerciseBanner, words.exerciseNote, {
+        fill: 'FDE8E8',
+        rule: '8A1C1C',
+      }),
     );
   }
   paragraphs.push(
@@ -260,14 +269,10 @@ function titleParagraphs(snapshot: ReportSnapshot): Paragraph[] {
   );
   if (snapshot.report.audience === 'internal') {
     paragraphs.push(
-      markerParagraph(
-        INTERNAL_MARKER,
-        'innehåller uppgifter som inte ingår i den publika rapporten.',
-        {
-          fill: 'F5EEFA',
-          rule: '6B2C91',
-        },
-      ),
+      markerParagraph(words.internalMarker, words.internalMarkerNote, {
+        fill: 'F5EEFA',
+        rule: '6B2C91',
+      }),
     );
   }
   return paragraphs;
@@ -297,7 +302,7 @@ function sectionChildren(
   section: ReadingSection,
   parts: DocumentParts,
 ): (Paragraph | Table)[] {
-  const marker = leadMarker(section);
+  const marker = leadMarker(snapshot, section);
   const updated = sectionUpdatedLine(snapshot, section);
   const before = marker
     ? [
@@ -324,7 +329,7 @@ function sectionChildren(
     : [];
   const flag = section.internal
     ? [
-        markerParagraph(INTERNAL_SECTION_MARKER, 'ingår inte i den publika versionen.', {
+        markerParagraph(parts.words.internalSectionMarker, parts.words.internalSectionNote, {
           fill: 'F5EEFA',
           rule: '6B2C91',
         }),
@@ -352,9 +357,9 @@ function blockChildren(block: Block, parts: DocumentParts): (Paragraph | Table)[
     case 'table':
       return tableChildren(block.columns, block.rows, block.caption);
     case 'chart':
-      return chartChildren(block.chart, parts.charts.get(block.chart)!);
+      return chartChildren(block.chart, parts.charts.get(block.chart)!, parts.words);
     case 'notice':
-      return [noticeParagraph(block.text)];
+      return [noticeParagraph(block.text, parts.words)];
     case 'links':
       return block.items.map((item) => bulletParagraph(runsChildren([linkRun(item)]), 0));
     case 'levels':
@@ -498,7 +503,7 @@ function runsChildren(runs: Run[]): ParagraphChild[] {
   });
 }
 
-function noticeParagraph(text: string): Paragraph {
+function noticeParagraph(text: string, words: ReportWording): Paragraph {
   return new Paragraph({
     shading: { type: ShadingType.CLEAR, fill: 'FFF6E0', color: 'auto' },
     border: {
@@ -509,7 +514,7 @@ function noticeParagraph(text: string): Paragraph {
     },
     spacing: { before: 120, after: 160 },
     children: [
-      new TextRun({ text: `${NOTICE_PREFIX.toUpperCase()} `, bold: true }),
+      new TextRun({ text: `${words.noticePrefix.toUpperCase()} `, bold: true }),
       ...runsChildren(inlineMarkdownToRuns(text)),
     ],
   });
@@ -606,9 +611,13 @@ function tableCell(
 const TEXT_WIDTH_PX = (TEXT_WIDTH / 1440) * 96;
 
 /** The chart's title, its threshold lines in words, its image with alternative text, its values. */
-function chartChildren(chart: ChartSpec, image: ChartPng & { id: number }): (Paragraph | Table)[] {
-  const { columns, rows } = chartToTable(chart);
-  const thresholds = thresholdSummary(chart);
+function chartChildren(
+  chart: ChartSpec,
+  image: ChartPng & { id: number },
+  words: ReportWording,
+): (Paragraph | Table)[] {
+  const { columns, rows } = chartToTable(chart, words);
+  const thresholds = thresholdSummary(chart, words);
   const scale = Math.min(1, TEXT_WIDTH_PX / image.width);
   return [
     new Paragraph({
@@ -622,7 +631,11 @@ function chartChildren(chart: ChartSpec, image: ChartPng & { id: number }): (Par
             keepNext: true,
             spacing: { after: 60 },
             children: [
-              new TextRun({ text: `Streckade linjer: ${thresholds}.`, size: 18, color: MUTED }),
+              new TextRun({
+                text: `${words.dashedLines}: ${thresholds}.`,
+                size: 18,
+                color: MUTED,
+              }),
             ],
           }),
         ]
@@ -640,13 +653,13 @@ function chartChildren(chart: ChartSpec, image: ChartPng & { id: number }): (Par
           },
           altText: {
             id: String(image.id),
-            name: `Diagram ${image.id}`,
+            name: `${words.chart.name} ${image.id}`,
             title: chart.title,
-            description: chartDescription(chart),
+            description: chartDescription(chart, words),
           },
         }),
       ],
     }),
-    ...tableChildren(columns, rows, 'Diagrammets värden'),
+    ...tableChildren(columns, rows, words.chartValues),
   ];
 }

@@ -1,5 +1,5 @@
 import type { ReportSnapshot } from '../core/report-snapshot.ts';
-import { EXERCISE_BANNER, INTERNAL_MARKER, escapeHtml } from './common.ts';
+import { escapeHtml, wordingOf } from './common.ts';
 import { embeddedCss } from './html-css.ts';
 import { renderReportBody } from './html.ts';
 import { isAbsoluteUrl } from './markdown-text.ts';
@@ -31,18 +31,20 @@ export function renderEmail(snapshot: ReportSnapshot, options: EmailOptions = {}
 }
 
 function emailSubject(snapshot: ReportSnapshot): string {
+  const words = wordingOf(snapshot);
   const markers = [
-    snapshot.event.isExercise ? EXERCISE_BANNER : '',
-    snapshot.report.audience === 'internal' ? INTERNAL_MARKER.toUpperCase() : '',
+    snapshot.event.isExercise ? words.exerciseBanner : '',
+    snapshot.report.audience === 'internal' ? words.internalMarker.toUpperCase() : '',
   ].filter((marker) => marker !== '');
   const prefix = markers.length ? `[${markers.join(', ')}] ` : '';
   return `${prefix}${snapshot.report.title}`.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
 function emailHtml(snapshot: ReportSnapshot, options: EmailOptions): string {
+  const words = wordingOf(snapshot);
   const readOnline =
     options.reportUrl && isAbsoluteUrl(options.reportUrl)
-      ? `<div class="page"><p class="read-online"><a href="${escapeHtml(options.reportUrl)}" rel="noopener">Läs rapporten på webben</a></p></div>`
+      ? `<div class="page"><p class="read-online"><a href="${escapeHtml(options.reportUrl)}" rel="noopener">${words.readOnline}</a></p></div>`
       : '';
   const body = renderReportBody(snapshot, {
     contentHash: options.contentHash,
@@ -51,7 +53,7 @@ function emailHtml(snapshot: ReportSnapshot, options: EmailOptions): string {
   });
   return [
     '<!DOCTYPE html>',
-    '<html lang="sv">',
+    `<html lang="${words.language}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -1,3 +1,4 @@
+import type { ReportWording } from '../core/report-wording.ts';
 import type {
   Block,
   ChartSpec,
@@ -7,12 +8,6 @@ import type {
 } from '../core/report-snapshot.ts';
 import { chartToTable, renderChartSvg, thresholdSummary } from './chart-svg.ts';
 import {
-  CONTENT_HASH_LABEL,
-  EXERCISE_BANNER,
-  EXERCISE_NOTE,
-  INTERNAL_MARKER,
-  INTERNAL_SECTION_MARKER,
-  NOTICE_PREFIX,
   compiledLine,
   levelText,
   escapeHtml,
@@ -22,6 +17,7 @@ import {
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
+  wordingOf,
 } from './common.ts';
 import { REPORT_CSS, embeddedCss } from './html-css.ts';
 import { gfmToHtml } from './markdown-blocks.ts';
@@ -58,7 +54,7 @@ export function renderHtml(
 ): { html: string; css: string } {
   const html = [
     '<!DOCTYPE html>',
-    '<html lang="sv">',
+    `<html lang="${wordingOf(snapshot).language}">`,
     head(snapshot, options),
     '<body>',
     renderReportBody(snapshot, options),
@@ -88,11 +84,13 @@ function head(snapshot: ReportSnapshot, options: HtmlOptions): string {
 export function renderReportBody(snapshot: ReportSnapshot, options: HtmlOptions): string {
   const sections = visibleSections(snapshot);
   return [
-    snapshot.event.isExercise ? exerciseBanner() : '',
+    snapshot.event.isExercise ? exerciseBanner(wordingOf(snapshot)) : '',
     '<div class="page">',
     reportHeader(snapshot),
     options.downloads ? downloadLinks(snapshot, options.downloads) : '',
-    options.omitContents || sections.length < 3 ? '' : tableOfContents(sections),
+    options.omitContents || sections.length < 3
+      ? ''
+      : tableOfContents(sections, wordingOf(snapshot)),
     '<main>',
     ...sections.map((section, index) => renderSection(snapshot, section, index, options)),
     '</main>',
@@ -103,10 +101,8 @@ export function renderReportBody(snapshot: ReportSnapshot, options: HtmlOptions)
     .join('\n');
 }
 
-const DOWNLOAD_WORDS = { sv: 'Ladda ner', en: 'Download' };
-
 function downloadLinks(snapshot: ReportSnapshot, downloads: Downloads): string {
-  const word = DOWNLOAD_WORDS[snapshot.event.language ?? 'sv'];
+  const word = wordingOf(snapshot).download;
   const link = (href: string, type: string, label: string) =>
     `<li><a href="${escapeHtml(href)}" type="${type}">${label}</a></li>`;
   return [
@@ -124,14 +120,15 @@ function downloadLinks(snapshot: ReportSnapshot, downloads: Downloads): string {
   ].join('');
 }
 
-function exerciseBanner(): string {
-  return `<p class="exercise-banner" role="note"><strong>${EXERCISE_BANNER}</strong> ${EXERCISE_NOTE}</p>`;
+function exerciseBanner(words: ReportWording): string {
+  return `<p class="exercise-banner" role="note"><strong>${words.exerciseBanner}</strong> ${words.exerciseNote}</p>`;
 }
 
 function reportHeader(snapshot: ReportSnapshot): string {
+  const words = wordingOf(snapshot);
   const internal =
     snapshot.report.audience === 'internal'
-      ? `<p class="internal-marker"><strong>${INTERNAL_MARKER}</strong> – innehåller uppgifter som inte ingår i den publika rapporten.</p>`
+      ? `<p class="internal-marker"><strong>${words.internalMarker}</strong> – ${words.internalMarkerNote}</p>`
       : '';
   const facts = metadataLines(snapshot)
     .map((line) => `<li>${escapeHtml(line)}</li>`)
@@ -148,7 +145,7 @@ function reportHeader(snapshot: ReportSnapshot): string {
 }
 
 /** Main sections numbered (by the list, or by their own numbers), their subsections nested below them. */
-function tableOfContents(sections: ReadingSection[]): string {
+function tableOfContents(sections: ReadingSection[], words: ReportWording): string {
   const link = (section: ReadingSection, index: number) =>
     `<a href="#${sectionId(index)}">${escapeHtml(sectionHeading(section))}</a>`;
   const items: string[] = [];
@@ -171,7 +168,7 @@ function tableOfContents(sections: ReadingSection[]): string {
   const list = items.map((item) => `${item}</li>`).join('\n');
   // Numbered headings carry their own numbers: the list does not number them again.
   const tag = sections.some((section) => section.number !== undefined) ? 'ul' : 'ol';
-  return `<nav class="toc" aria-label="Innehåll">\n<p class="toc-title">Innehåll</p>\n<${tag}>\n${list}\n</${tag}>\n</nav>`;
+  return `<nav class="toc" aria-label="${words.contents}">\n<p class="toc-title">${words.contents}</p>\n<${tag}>\n${list}\n</${tag}>\n</nav>`;
 }
 
 function sectionId(index: number): string {
@@ -186,12 +183,17 @@ function renderSection(
 ): string {
   const tag = `h${section.level + 1}`;
   const id = sectionId(index);
+  const words = wordingOf(snapshot);
   const flag = section.internal
-    ? `<p class="internal-flag"><strong>${INTERNAL_SECTION_MARKER}</strong> – ingår inte i den publika versionen.</p>`
+    ? `<p class="internal-flag"><strong>${words.internalSectionMarker}</strong> – ${words.internalSectionNote}</p>`
     : '';
-  const marker = leadMarker(section);
+  const marker = leadMarker(snapshot, section);
   const updated = sectionUpdatedLine(snapshot, section);
-  const context = { charts: options.charts ?? 'svg', headingOffset: section.level + 1 } as const;
+  const context = {
+    charts: options.charts ?? 'svg',
+    headingOffset: section.level + 1,
+    words,
+  } as const;
   return [
     `<section class="section level-${section.level}${section.lead ? ' lead' : ''}" aria-labelledby="${id}">`,
     marker ? `<p class="lead-marker">${marker}</p>` : '',
@@ -211,6 +213,7 @@ interface BlockContext {
   charts: 'svg' | 'table';
   /** How many levels below h1 a heading in the text goes: under its section's heading. */
   headingOffset: number;
+  words: ReportWording;
 }
 
 function renderBlock(block: Block, blockId: string, context: BlockContext): string {
@@ -223,9 +226,11 @@ function renderBlock(block: Block, blockId: string, context: BlockContext): stri
     case 'table':
       return renderTable(block.columns, block.rows, block.caption);
     case 'chart':
-      return charts === 'svg' ? renderChart(block.chart, blockId) : renderChartTable(block.chart);
+      return charts === 'svg'
+        ? renderChart(block.chart, blockId, context.words)
+        : renderChartTable(block.chart, context.words);
     case 'notice':
-      return `<div class="notice" role="note"><p><strong class="notice-prefix">${NOTICE_PREFIX}</strong> ${inlineMarkdownToHtml(block.text)}</p></div>`;
+      return `<div class="notice" role="note"><p><strong class="notice-prefix">${context.words.noticePrefix}</strong> ${inlineMarkdownToHtml(block.text)}</p></div>`;
     case 'links':
       return `<ul class="links">${block.items.map(renderLink).join('')}</ul>`;
     case 'levels':
@@ -292,37 +297,37 @@ function classAttribute(...names: (string | false)[]): string {
   return present.length === 0 ? '' : ` class="${present.join(' ')}"`;
 }
 
-function renderChart(chart: ChartSpec, chartId: string): string {
-  const thresholds = thresholdSummary(chart);
+function renderChart(chart: ChartSpec, chartId: string, words: ReportWording): string {
+  const thresholds = thresholdSummary(chart, words);
   const legend = thresholds
-    ? ` <span class="chart-note">Streckade linjer: ${escapeHtml(thresholds)}.</span>`
+    ? ` <span class="chart-note">${words.dashedLines}: ${escapeHtml(thresholds)}.</span>`
     : '';
-  const { columns, rows } = chartToTable(chart);
+  const { columns, rows } = chartToTable(chart, words);
   return [
     '<figure class="chart">',
     `<figcaption>${escapeHtml(chart.title)}${legend}</figcaption>`,
-    `<div class="chart-image">${renderChartSvg(chart, { idPrefix: chartId })}</div>`,
+    `<div class="chart-image">${renderChartSvg(chart, { idPrefix: chartId, words })}</div>`,
     '<details class="chart-data">',
-    '<summary>Visa diagrammets värden som tabell</summary>',
+    `<summary>${words.showChartValues}</summary>`,
     renderTable(columns, rows),
     '</details>',
     '</figure>',
   ].join('\n');
 }
 
-function renderChartTable(chart: ChartSpec): string {
-  const { columns, rows } = chartToTable(chart);
-  return renderTable(columns, rows, chartCaption(chart));
+function renderChartTable(chart: ChartSpec, words: ReportWording): string {
+  const { columns, rows } = chartToTable(chart, words);
+  return renderTable(columns, rows, chartCaption(chart, words));
 }
 
-function chartCaption(chart: ChartSpec): string {
-  const thresholds = thresholdSummary(chart);
+function chartCaption(chart: ChartSpec, words: ReportWording): string {
+  const thresholds = thresholdSummary(chart, words);
   return thresholds ? `${chart.title} (${thresholds})` : chart.title;
 }
 
 function reportFooter(snapshot: ReportSnapshot, contentHash: string | undefined): string {
   const hash = contentHash
-    ? `<p class="content-hash">${CONTENT_HASH_LABEL}: <code>${escapeHtml(contentHash)}</code></p>`
+    ? `<p class="content-hash">${wordingOf(snapshot).contentHashLabel}: <code>${escapeHtml(contentHash)}</code></p>`
     : '';
   return [
     '<footer class="report-footer">',

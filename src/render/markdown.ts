@@ -1,12 +1,7 @@
+import type { ReportWording } from '../core/report-wording.ts';
 import type { Block, ChartSpec, ReportSnapshot, TableColumn } from '../core/report-snapshot.ts';
 import { chartToTable, thresholdSummary } from './chart-svg.ts';
 import {
-  CONTENT_HASH_LABEL,
-  EXERCISE_BANNER,
-  EXERCISE_NOTE,
-  INTERNAL_MARKER,
-  INTERNAL_SECTION_MARKER,
-  NOTICE_PREFIX,
   levelsLine,
   compiledLine,
   leadMarker,
@@ -14,6 +9,7 @@ import {
   sectionHeading,
   metadataLines,
   sectionUpdatedLine,
+  wordingOf,
   visibleSections,
 } from './common.ts';
 import { type TextBlock, markdownToTextBlocks, textHeadingLevel } from './markdown-blocks.ts';
@@ -34,47 +30,50 @@ export interface MarkdownOptions {
  * HTML comes out as escaped text and unsafe links as plain text.
  */
 export function renderMarkdown(snapshot: ReportSnapshot, options: MarkdownOptions = {}): string {
+  const words = wordingOf(snapshot);
   const parts = [
     ...titleParts(snapshot),
     ...visibleSections(snapshot).map((section) => sectionMarkdown(snapshot, section)),
     options.contentHash
-      ? `---\n\n${CONTENT_HASH_LABEL}: \`${options.contentHash.replace(/`/g, '')}\``
+      ? `---\n\n${words.contentHashLabel}: \`${options.contentHash.replace(/`/g, '')}\``
       : '',
   ];
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
 }
 
 function titleParts(snapshot: ReportSnapshot): string[] {
+  const words = wordingOf(snapshot);
   return [
-    snapshot.event.isExercise ? `> **${EXERCISE_BANNER}** – ${EXERCISE_NOTE}` : '',
+    snapshot.event.isExercise ? `> **${words.exerciseBanner}** – ${words.exerciseNote}` : '',
     `# ${escapeText(snapshot.report.title)}`,
     escapeText(compiledLine(snapshot)),
     metadataLines(snapshot).map(escapeText).join('  \n'),
     snapshot.report.audience === 'internal'
-      ? `> **${INTERNAL_MARKER}** – innehåller uppgifter som inte ingår i den publika rapporten.`
+      ? `> **${words.internalMarker}** – ${words.internalMarkerNote}`
       : '',
   ];
 }
 
 function sectionMarkdown(snapshot: ReportSnapshot, section: ReadingSection): string {
   const heading = `${'#'.repeat(section.level + 1)} ${escapeText(sectionHeading(section))}`;
+  const words = wordingOf(snapshot);
   const flag = section.internal
-    ? `> **${INTERNAL_SECTION_MARKER}** – ingår inte i den publika versionen.`
+    ? `> **${words.internalSectionMarker}** – ${words.internalSectionNote}`
     : '';
-  const marker = leadMarker(section);
+  const marker = leadMarker(snapshot, section);
   const updated = sectionUpdatedLine(snapshot, section);
   return [
     marker ? `**${escapeText(marker)}**` : '',
     heading,
     updated ? `*${escapeText(updated)}*` : '',
     flag,
-    ...section.blocks.map((block) => blockMarkdown(block, section.level + 1)),
+    ...section.blocks.map((block) => blockMarkdown(block, section.level + 1, words)),
   ]
     .filter((part) => part !== '')
     .join('\n\n');
 }
 
-function blockMarkdown(block: Block, headingOffset: number): string {
+function blockMarkdown(block: Block, headingOffset: number, words: ReportWording): string {
   switch (block.type) {
     case 'markdown':
       return block.gfm
@@ -85,9 +84,9 @@ function blockMarkdown(block: Block, headingOffset: number): string {
     case 'table':
       return tableMarkdown(block.columns, block.rows, block.caption);
     case 'chart':
-      return chartMarkdown(block.chart);
+      return chartMarkdown(block.chart, words);
     case 'notice':
-      return `> **${NOTICE_PREFIX}** ${runsMarkdown(inlineMarkdownToRuns(block.text))}`;
+      return `> **${words.noticePrefix}** ${runsMarkdown(inlineMarkdownToRuns(block.text))}`;
     case 'links':
       return block.items.map((item) => `- ${linkMarkdown(item.label, item.url)}`).join('\n');
     case 'levels':
@@ -201,11 +200,11 @@ function tableMarkdown(columns: TableColumn[], rows: string[][], caption?: strin
   return caption ? `**${escapeText(caption)}**\n\n${table}` : table;
 }
 
-function chartMarkdown(chart: ChartSpec): string {
-  const { columns, rows } = chartToTable(chart);
-  const thresholds = thresholdSummary(chart);
+function chartMarkdown(chart: ChartSpec, words: ReportWording): string {
+  const { columns, rows } = chartToTable(chart, words);
+  const thresholds = thresholdSummary(chart, words);
   const note = thresholds ? `\n\n*${escapeText(thresholds)}*` : '';
-  return `**${escapeText(chart.title)}** (diagram, värden i tabell)${note}\n\n${tableMarkdown(columns, rows)}`;
+  return `**${escapeText(chart.title)}** (${words.chartValuesInTable})${note}\n\n${tableMarkdown(columns, rows)}`;
 }
 
 function escapeCell(text: string): string {

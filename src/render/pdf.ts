@@ -1,3 +1,4 @@
+import type { ReportWording } from '../core/report-wording.ts';
 import pdfMake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
@@ -11,12 +12,6 @@ import type {
 import { chartDescription, chartToTable, renderChartSvg, thresholdSummary } from './chart-svg.ts';
 import { DEJAVU_FAMILY, DEJAVU_FILES, hasDejaVu } from './fonts.ts';
 import {
-  CONTENT_HASH_LABEL,
-  EXERCISE_BANNER,
-  EXERCISE_NOTE,
-  INTERNAL_MARKER,
-  INTERNAL_SECTION_MARKER,
-  NOTICE_PREFIX,
   compiledLine,
   documentLanguage,
   leadMarker,
@@ -25,6 +20,7 @@ import {
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
+  wordingOf,
 } from './common.ts';
 import { textColourOn } from '../core/contrast.ts';
 import {
@@ -101,7 +97,8 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
     defaultStyle: { font: fontFamily, fontSize: 10, lineHeight: 1.3, color: INK },
     styles: STYLES,
     header: () => runningHeader(snapshot),
-    footer: (currentPage, pageCount) => runningFooter(currentPage, pageCount, options.contentHash),
+    footer: (currentPage, pageCount) =>
+      runningFooter(wordingOf(snapshot), currentPage, pageCount, options.contentHash),
     pageBreakBefore: headingKeptWithContent(['sectionUpdated']),
     content: tagContent(
       [...titleBlock(snapshot), ...sectionsContent(snapshot)],
@@ -142,9 +139,10 @@ const STYLES: TDocumentDefinitions['styles'] = {
 };
 
 function runningHeader(snapshot: ReportSnapshot): Content {
+  const words = wordingOf(snapshot);
   const markers = [
-    snapshot.event.isExercise ? EXERCISE_BANNER : '',
-    snapshot.report.audience === 'internal' ? INTERNAL_MARKER : '',
+    snapshot.event.isExercise ? words.exerciseBanner : '',
+    snapshot.report.audience === 'internal' ? words.internalMarker : '',
   ].filter((marker) => marker !== '');
   return {
     margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],
@@ -162,18 +160,23 @@ function runningHeader(snapshot: ReportSnapshot): Content {
   };
 }
 
-function runningFooter(currentPage: number, pageCount: number, contentHash?: string): Content {
+function runningFooter(
+  words: ReportWording,
+  currentPage: number,
+  pageCount: number,
+  contentHash?: string,
+): Content {
   return {
     margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
     style: RUNNING,
     columns: [
       {
         style: RUNNING,
-        text: contentHash ? `${CONTENT_HASH_LABEL}: ${contentHash.slice(0, 16)}…` : '',
+        text: contentHash ? `${words.contentHashLabel}: ${contentHash.slice(0, 16)}…` : '',
         width: '*',
       },
       {
-        text: `Sida ${currentPage} av ${pageCount}`,
+        text: `${words.page[0]}${currentPage}${words.page[1]}${pageCount}`,
         alignment: 'right',
         width: 'auto',
         style: RUNNING,
@@ -183,14 +186,17 @@ function runningFooter(currentPage: number, pageCount: number, contentHash?: str
 }
 
 function titleBlock(snapshot: ReportSnapshot): Content[] {
+  const words = wordingOf(snapshot);
   const content: Content[] = [];
   if (snapshot.event.isExercise) {
     content.push(
-      boxed([{ text: `${EXERCISE_BANNER}  `, bold: true, characterSpacing: 2 }, EXERCISE_NOTE], {
-        fill: '#fde8e8',
-        rule: '#8a1c1c',
-        color: '#5c0f0f',
-      }),
+      boxed(
+        [
+          { text: `${words.exerciseBanner}  `, bold: true, characterSpacing: 2 },
+          words.exerciseNote,
+        ],
+        { fill: '#fde8e8', rule: '#8a1c1c', color: '#5c0f0f' },
+      ),
     );
   }
   content.push(
@@ -201,13 +207,11 @@ function titleBlock(snapshot: ReportSnapshot): Content[] {
   );
   if (snapshot.report.audience === 'internal') {
     content.push(
-      boxed(
-        [
-          { text: INTERNAL_MARKER, bold: true },
-          ' – innehåller uppgifter som inte ingår i den publika rapporten.',
-        ],
-        { fill: '#f5eefa', rule: '#6b2c91', color: '#3d1854' },
-      ),
+      boxed([{ text: words.internalMarker, bold: true }, ` – ${words.internalMarkerNote}`], {
+        fill: '#f5eefa',
+        rule: '#6b2c91',
+        color: '#3d1854',
+      }),
     );
   }
   content.push(rule());
@@ -256,7 +260,8 @@ function sectionContent(
   id: string,
   parentId?: string,
 ): Content[] {
-  const marker = leadMarker(section);
+  const words = wordingOf(snapshot);
+  const marker = leadMarker(snapshot, section);
   const updated = sectionUpdatedLine(snapshot, section);
   const heading: Content = {
     text: sectionHeading(section),
@@ -272,15 +277,21 @@ function sectionContent(
   const flag: Content[] = section.internal
     ? [
         boxed(
-          [{ text: INTERNAL_SECTION_MARKER, bold: true }, ' – ingår inte i den publika versionen.'],
+          [{ text: words.internalSectionMarker, bold: true }, ` – ${words.internalSectionNote}`],
           { fill: '#f5eefa', rule: '#6b2c91', color: '#3d1854' },
         ),
       ]
     : [];
-  return [...before, heading, ...after, ...flag, ...section.blocks.flatMap(blockContent)];
+  return [
+    ...before,
+    heading,
+    ...after,
+    ...flag,
+    ...section.blocks.flatMap((block) => blockContent(block, words)),
+  ];
 }
 
-function blockContent(block: Block): Content[] {
+function blockContent(block: Block, words: ReportWording): Content[] {
   switch (block.type) {
     case 'markdown':
       return markdownToTextBlocks(block.markdown, block.gfm ? 'gfm' : 'subset').map((textBlock) =>
@@ -296,12 +307,12 @@ function blockContent(block: Block): Content[] {
     case 'table':
       return tableContent(block.columns, block.rows, block.caption);
     case 'chart':
-      return chartContent(block.chart);
+      return chartContent(block.chart, words);
     case 'notice':
       return [
         boxed(
           [
-            { text: `${NOTICE_PREFIX.toUpperCase()} `, bold: true },
+            { text: `${words.noticePrefix.toUpperCase()} `, bold: true },
             ...runsContent(inlineMarkdownToRuns(block.text)),
           ],
           { fill: '#fff6e0', rule: '#9a6a00', color: INK },
@@ -504,21 +515,23 @@ function columnWidths(columns: TableColumn[]): ('*' | 'auto')[] {
 }
 
 /** The chart as a figure with its description as alternative text, then its values as a table. */
-function chartContent(chart: ChartSpec): Content[] {
-  const thresholds = thresholdSummary(chart);
-  const { columns, rows } = chartToTable(chart);
+function chartContent(chart: ChartSpec, words: ReportWording): Content[] {
+  const thresholds = thresholdSummary(chart, words);
+  const { columns, rows } = chartToTable(chart, words);
   return [
     {
       stack: [
         { text: chart.title, style: 'caption' },
-        ...(thresholds ? [{ text: `Streckade linjer: ${thresholds}.`, style: 'chartNote' }] : []),
+        ...(thresholds
+          ? [{ text: `${words.dashedLines}: ${thresholds}.`, style: 'chartNote' }]
+          : []),
         asFigure(
           {
-            svg: renderChartSvg(chart, { width: 680, height: 320 }),
+            svg: renderChartSvg(chart, { width: 680, height: 320, words }),
             width: CONTENT_WIDTH,
             font: fontFamily,
           },
-          chartDescription(chart),
+          chartDescription(chart, words),
         ),
       ],
       unbreakable: true,

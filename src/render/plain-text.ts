@@ -1,12 +1,7 @@
+import type { ReportWording } from '../core/report-wording.ts';
 import type { Block, ChartSpec, ReportSnapshot, TableColumn } from '../core/report-snapshot.ts';
 import { chartToTable, thresholdSummary } from './chart-svg.ts';
 import {
-  CONTENT_HASH_LABEL,
-  EXERCISE_BANNER,
-  EXERCISE_NOTE,
-  INTERNAL_MARKER,
-  INTERNAL_SECTION_MARKER,
-  NOTICE_PREFIX,
   levelsLine,
   compiledLine,
   leadMarker,
@@ -15,6 +10,7 @@ import {
   metadataLines,
   sectionUpdatedLine,
   visibleSections,
+  wordingOf,
 } from './common.ts';
 import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import {
@@ -33,19 +29,20 @@ const UNDERLINES = { 0: '=', 1: '=', 2: '-', 3: '-' } as const;
 
 /** The report as plain text for a mail client: underlined headings, dashes for bullets. */
 export function renderPlainText(snapshot: ReportSnapshot, options: PlainTextOptions = {}): string {
+  const words = wordingOf(snapshot);
   const parts = [
-    snapshot.event.isExercise ? `*** ${EXERCISE_BANNER} *** ${EXERCISE_NOTE}` : '',
+    snapshot.event.isExercise ? `*** ${words.exerciseBanner} *** ${words.exerciseNote}` : '',
     underline(snapshot.report.title, 0),
     compiledLine(snapshot),
     metadataLines(snapshot).join('\n'),
     snapshot.report.audience === 'internal'
-      ? `[${INTERNAL_MARKER}] Innehåller uppgifter som inte ingår i den publika rapporten.`
+      ? `[${words.internalMarker}] ${capitalized(words.internalMarkerNote)}`
       : '',
     options.reportUrl && isAbsoluteUrl(options.reportUrl)
-      ? `Läs rapporten på webben: ${options.reportUrl}`
+      ? `${words.readOnline}: ${options.reportUrl}`
       : '',
     ...visibleSections(snapshot).map((section) => sectionText(snapshot, section)),
-    options.contentHash ? `${CONTENT_HASH_LABEL}: ${options.contentHash}` : '',
+    options.contentHash ? `${words.contentHashLabel}: ${options.contentHash}` : '',
   ];
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
 }
@@ -55,27 +52,32 @@ function underline(text: string, level: 0 | 1 | 2 | 3): string {
   return `${line}\n${UNDERLINES[level].repeat(Math.max(3, [...line].length))}`;
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 function sectionText(snapshot: ReportSnapshot, section: ReadingSection): string {
+  const words = wordingOf(snapshot);
   const flag = section.internal
-    ? `[${INTERNAL_SECTION_MARKER}] Ingår inte i den publika versionen.`
+    ? `[${words.internalSectionMarker}] ${capitalized(words.internalSectionNote)}`
     : '';
-  const marker = leadMarker(section);
+  const marker = leadMarker(snapshot, section);
   const heading = underline(sectionHeading(section), section.level);
   const updated = sectionUpdatedLine(snapshot, section);
   return [
     [marker?.toUpperCase(), heading, updated].filter(Boolean).join('\n'),
     flag,
-    ...section.blocks.map(blockText),
+    ...section.blocks.map((block) => blockText(block, words)),
   ]
     .filter((part) => part !== '')
     .join('\n\n');
 }
 
-function blockText(block: Block): string {
+function blockText(block: Block, words: ReportWording): string {
   switch (block.type) {
     case 'markdown':
       return block.gfm
@@ -88,9 +90,9 @@ function blockText(block: Block): string {
     case 'table':
       return tableText(block.columns, block.rows, block.caption);
     case 'chart':
-      return chartText(block.chart);
+      return chartText(block.chart, words);
     case 'notice':
-      return `${NOTICE_PREFIX.toUpperCase()} ${runsToPlainText(inlineMarkdownToRuns(block.text))}`;
+      return `${words.noticePrefix.toUpperCase()} ${runsToPlainText(inlineMarkdownToRuns(block.text))}`;
     case 'links':
       return block.items
         .map((item) => `- ${oneLine(item.label)}${isAbsoluteUrl(item.url) ? `: ${item.url}` : ''}`)
@@ -155,9 +157,9 @@ function tableText(columns: TableColumn[], rows: string[][], caption?: string): 
   return caption ? `${oneLine(caption)}\n\n${table}` : table;
 }
 
-function chartText(chart: ChartSpec): string {
-  const { columns, rows } = chartToTable(chart);
-  const thresholds = thresholdSummary(chart);
+function chartText(chart: ChartSpec, words: ReportWording): string {
+  const { columns, rows } = chartToTable(chart, words);
+  const thresholds = thresholdSummary(chart, words);
   const caption = thresholds ? `${chart.title} (${thresholds})` : chart.title;
   return tableText(columns, rows, caption);
 }

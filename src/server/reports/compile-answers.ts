@@ -11,24 +11,29 @@ import {
   isBuiltinField,
   isNotAvailable,
 } from '../../contract/return-forms.ts';
+import { type ReportWording, reportWording } from '../../core/report-wording.ts';
 import { formatFigure } from './wording.ts';
 
-export const notAvailableText = 'Uppgift saknas';
+const SWEDISH = reportWording('sv');
 
 /**
  * The rows "key figure, value" of the number fields, in the form's order; a figure answered
  * "uppgift saknas" reads so and is never 0.
  */
-export function fieldFigureRows(fields: readonly ReturnField[], answers: Answers): string[][] {
+export function fieldFigureRows(
+  fields: readonly ReturnField[],
+  answers: Answers,
+  words = SWEDISH,
+): string[][] {
   return fieldFigures(fields, answers).map((figure) => [
     figure.name,
-    figure.value === null ? notAvailableText : formatFigure(figure.value, figure.unit),
+    figure.value === null ? words.notAvailable : formatFigure(figure.value, figure.unit),
   ]);
 }
 
-function answerText(field: ReturnField, value: AnswerValue): string {
-  if (isNotAvailable(value)) return notAvailableText;
-  if (field.kind === 'yesno') return value === true ? 'Ja' : 'Nej';
+function answerText(field: ReturnField, value: AnswerValue, words: ReportWording): string {
+  if (isNotAvailable(value)) return words.notAvailable;
+  if (field.kind === 'yesno') return value === true ? words.yes : words.no;
   return String(value);
 }
 
@@ -39,19 +44,23 @@ function isOwnAnswer(field: ReturnField, value: AnswerValue): boolean {
 }
 
 /** The block "label → answer" of the answered fields that today's blocks do not show. */
-export function answerBlocks(fields: readonly ReturnField[], answers: Answers): Block[] {
+export function answerBlocks(
+  fields: readonly ReturnField[],
+  answers: Answers,
+  words = SWEDISH,
+): Block[] {
   const rows = fields.flatMap((field) => {
     const value = answers[field.key];
     if (!isAnswered(value) || !isOwnAnswer(field, value!)) return [];
-    return [[field.label, answerText(field, value!)]];
+    return [[field.label, answerText(field, value!, words)]];
   });
   if (rows.length === 0) return [];
   return [
     {
       type: 'table',
       columns: [
-        { label: 'Uppgift', align: 'left' },
-        { label: 'Svar', align: 'left' },
+        { label: words.answerColumns[0], align: 'left' },
+        { label: words.answerColumns[1], align: 'left' },
       ],
       rows,
     },

@@ -1,4 +1,4 @@
-import type { Block, ChartSpec } from '../../core/report-snapshot.ts';
+import type { Block, ChartSpec, TableColumn } from '../../core/report-snapshot.ts';
 import {
   type Granularity,
   type Period,
@@ -38,13 +38,8 @@ import {
 import { type UnitOrder, placeRank, subtotals } from './compile-units.ts';
 import { type ReportRow, latestPublished } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
-import {
-  dayMonth,
-  formatFigure,
-  formatNumber,
-  shortPeriodLabel,
-  thresholdStatusNames,
-} from './wording.ts';
+import { type ReportWording, reportWording } from '../../core/report-wording.ts';
+import { dayMonth, formatFigure, formatNumber, shortPeriodLabel } from './wording.ts';
 
 // The key-figure block of a report section: without parameters every figure of the event as it
 // has always been compiled; with them (src/contract/block-params.ts) the figures, units, layout,
@@ -73,6 +68,7 @@ async function everyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Pr
     unitOfFacility: directory.unitOfFacility,
   };
   const places = (series: Series) => placeHistories(series, order, event.unitless_label);
+  const words = reportWording(event.language);
   for (const { figure, observations } of figures) {
     const seriesFor = audienceSeries(figure, observations, (rows) =>
       buildSeries(figure, rows, granularity, directory, event.time_zone),
@@ -80,8 +76,8 @@ async function everyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Pr
     for (const audience of ['internal', 'public'] as const) {
       const series = seriesFor[audience];
       if (!series) continue;
-      rowsFor[audience].push(...figureRows(figure, series, places(series), order));
-      const chart = chartOf(figure, series, places(series));
+      rowsFor[audience].push(...figureRows(figure, series, places(series), order, words));
+      const chart = chartOf(figure, series, places(series), words);
       if (chart) result[audience].push({ type: 'chart', chart });
     }
   }
@@ -89,15 +85,8 @@ async function everyFigureBlocks(db: Db, event: EventRow, report: ReportRow): Pr
     if (rowsFor[audience].length === 0) continue;
     result[audience].unshift({
       type: 'table',
-      caption:
-        'Nyckeltal: varje enhets senaste värde i perioden och summan för antal (förändring mot perioden före)',
-      columns: [
-        { label: 'Nyckeltal', align: 'left' },
-        { label: 'Enhet', align: 'left' },
-        { label: 'Period', align: 'left' },
-        { label: 'Värde', align: 'right' },
-        { label: 'Läge', align: 'left' },
-      ],
+      caption: words.figures.everyFigure,
+      columns: figureColumns(words),
       rows: rowsFor[audience],
     });
   }
@@ -122,7 +111,16 @@ function audienceSeries(
   };
 }
 
-const totalName = 'Totalt';
+/** The columns of a table of rows: figure, unit, period, value and where the value stands. */
+function figureColumns(words: ReportWording): TableColumn[] {
+  return [
+    { label: words.figure, align: 'left' },
+    { label: words.unit, align: 'left' },
+    { label: words.period, align: 'left' },
+    { label: words.value, align: 'right' },
+    { label: words.state, align: 'left' },
+  ];
+}
 
 /**
  * One row per place, with its latest value in the last period it reported, in the event's order;
@@ -134,13 +132,14 @@ function figureRows(
   series: Series,
   histories: PlaceHistory[],
   order: UnitOrder,
+  words: ReportWording,
 ): string[][] {
   const row = (name: string, period: string, value: number, change: number | null) => [
     figure.name,
     name,
-    shortPeriodLabel(period),
+    shortPeriodLabel(period, words),
     formatFigure(value, figure.unit_of_measure, change),
-    statusWord(statusOf(figure, value)),
+    statusWord(statusOf(figure, value), words),
   ];
   const ranked = histories.map(({ name, entries, rank }) => {
     const [previous, last] = [entries.at(-2), entries.at(-1)!];
@@ -155,7 +154,7 @@ function figureRows(
   }
   const rows = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.cells);
   if (last && last.value !== null && last.places.length > 1) {
-    rows.push(row(totalName, last.period, last.value, last.change));
+    rows.push(row(words.total, last.period, last.value, last.change));
   }
   return rows;
 }
@@ -183,12 +182,17 @@ function placeHistories(series: Series, order: UnitOrder, unitlessLabel: string)
   return [...histories.values()].sort((a, b) => a.rank - b.rank);
 }
 
-function statusWord(status: FigureStatus | null): string {
-  return status ? thresholdStatusNames[status] : '';
+function statusWord(status: FigureStatus | null, words: ReportWording): string {
+  return status ? words.thresholdStatus[status] : '';
 }
 
 /** A line per place, and one for the total when some period has a total over several places. */
-function chartOf(figure: ChartFigure, series: Series, histories: PlaceHistory[]): ChartSpec | null {
+function chartOf(
+  figure: ChartFigure,
+  series: Series,
+  histories: PlaceHistory[],
+  words: ReportWording,
+): ChartSpec | null {
   const periods = series.buckets.map((bucket) => bucket.period);
   const lines = histories.map(({ name, entries }) => ({
     name,
@@ -199,8 +203,8 @@ function chartOf(figure: ChartFigure, series: Series, histories: PlaceHistory[])
   const hasTotal = series.buckets.some(
     (bucket) => bucket.value !== null && bucket.places.length > 1,
   );
-  const total = { name: totalName, values: series.buckets.map((bucket) => bucket.value) };
-  return chartSpec(figure, periods, hasTotal ? [...lines, total] : lines);
+  const total = { name: words.total, values: series.buckets.map((bucket) => bucket.value) };
+  return chartSpec(figure, periods, hasTotal ? [...lines, total] : lines, words);
 }
 
 type ChartFigure = Pick<
@@ -213,13 +217,15 @@ function chartSpec(
   figure: ChartFigure,
   periods: string[],
   lines: ChartSpec['series'],
+  words: ReportWording,
 ): ChartSpec | null {
   if (periods.length < 2) return null;
+  const week = new RegExp(`^${words.week} (\\d+) \\d{4}$`);
   return {
     title: figure.name,
     unitOfMeasure: figure.unit_of_measure,
     labels: periods.map((period) =>
-      periodLabel(period, 'sv').replace(/^vecka (\d+) \d{4}$/, 'v. $1'),
+      periodLabel(period, words.language).replace(week, `${words.weekShort} $1`),
     ),
     series: lines,
     thresholds: {
@@ -269,6 +275,7 @@ interface BlockContext {
   unitlessLabel: string;
   granularity: Granularity;
   zone: string;
+  words: ReportWording;
 }
 
 const day = 86_400_000;
@@ -296,6 +303,7 @@ async function configuredFigureBlocks(
     unitlessLabel: event.unitless_label,
     granularity: event.period_granularity,
     zone: event.time_zone,
+    words: reportWording(event.language),
   };
   const result: StoredData = { public: [], internal: [] };
   for (const audience of ['internal', 'public'] as const) {
@@ -564,14 +572,15 @@ function unitChange(values: FigureValues, unitId: number): number | null {
  * The band a value falls in: the one with the highest start at or below it; a value below every
  * band is "Under <the lowest start>", so that every unit with a value is counted somewhere.
  */
-function bandOf(values: FigureValues, value: number): string | null {
+function bandOf(values: FigureValues, value: number, words: ReportWording): string | null {
   const bands = [...values.choice.bands].sort((a, b) => b.from - a.from);
   if (bands.length === 0) return null;
-  return bands.find((band) => value >= band.from)?.label ?? belowBands(values, bands.at(-1)!.from);
+  const found = bands.find((band) => value >= band.from);
+  return found?.label ?? belowBands(values, bands.at(-1)!.from, words);
 }
 
-function belowBands(values: FigureValues, lowest: number): string {
-  return `Under ${formatFigure(lowest, values.unitOfMeasure)}`;
+function belowBands(values: FigureValues, lowest: number, words: ReportWording): string {
+  return words.figures.below(formatFigure(lowest, values.unitOfMeasure));
 }
 
 function formatted(values: FigureValues, value: number, change: number | null): string {
@@ -579,15 +588,20 @@ function formatted(values: FigureValues, value: number, change: number | null): 
 }
 
 /** A value with its change and, where the figure has bands, its band after a dash. */
-function cellWithBand(values: FigureValues, value: number, change: number | null): string {
-  const band = bandOf(values, value);
+function cellWithBand(
+  values: FigureValues,
+  value: number,
+  change: number | null,
+  words: ReportWording,
+): string {
+  const band = bandOf(values, value, words);
   return `${formatted(values, value, change)}${band ? ` – ${band}` : ''}`;
 }
 
 /** Where a value stands: its band when the figure has bands, otherwise its threshold status. */
-function levelOf(values: FigureValues, value: number): string {
-  if (values.choice.bands.length > 0) return bandOf(values, value) ?? '';
-  return statusWord(statusOf(values.figure, value));
+function levelOf(values: FigureValues, value: number, words: ReportWording): string {
+  if (values.choice.bands.length > 0) return bandOf(values, value, words) ?? '';
+  return statusWord(statusOf(values.figure, value), words);
 }
 
 function renderBlock(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block[] {
@@ -608,10 +622,7 @@ function reportedLine(figures: FigureValues[], units: EventUnit[], context: Bloc
     context.order.units.some((other) => other.parentUnitId === unit.unitId);
   const expected = units.filter((unit) => !isGroup(unit) || hasValue(unit));
   const reported = expected.filter(hasValue).length;
-  return {
-    type: 'markdown',
-    markdown: `${reported} av ${expected.length} enheter har rapporterat`,
-  };
+  return { type: 'markdown', markdown: context.words.reported(reported, expected.length) };
 }
 
 function copyOf(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block[] {
@@ -624,37 +635,43 @@ function copyOf(figures: FigureValues[], units: EventUnit[], context: BlockConte
     }),
     compound: () => ({ type: 'bullets', items: compoundLines(figures, units, context) }),
   };
-  const blocks = [layouts[context.block.layout](), ...bandTables(figures, units)];
+  const blocks = [layouts[context.block.layout](), ...bandTables(figures, units, context.words)];
   if (!context.block.chart) return blocks;
   return [...blocks, ...figures.flatMap((values) => chartBlock(values, units, context))];
 }
 
+/** The block's own mark for a missing value, or the report language's for the default one. */
+function missingMark(context: BlockContext): string {
+  const { missingMark: mark } = context.block;
+  return mark === reportWording('sv').missingMark ? context.words.missingMark : mark;
+}
+
 function captionOf(context: BlockContext): string {
   const { comparison, baselineDate } = context.block;
+  const words = context.words.figures;
   const against: Record<typeof comparison, string> = {
     none: '',
-    previous_report: 'förändring mot föregående rapport',
-    previous_period: 'förändring mot perioden före',
-    same_period_last_week: 'förändring mot samma period veckan före',
-    baseline: `förändring mot ${baselineDate ? dayMonth(baselineDate) : ''}`,
+    previous_report: words.previousReport,
+    previous_period: words.previousPeriod,
+    same_period_last_week: words.samePeriodLastWeek,
+    baseline: words.baseline(baselineDate ? dayMonth(baselineDate) : ''),
   };
-  const period = shortPeriodLabel(context.period.key);
-  return against[comparison]
-    ? `Nyckeltal ${period} (${against[comparison]})`
-    : `Nyckeltal ${period}`;
+  const caption = words.caption(shortPeriodLabel(context.period.key, context.words));
+  return against[comparison] ? `${caption} (${against[comparison]})` : caption;
 }
 
 /** Ranked rows: each unit's, a subtotal per group where it adds up, then the total. */
 function rowsTable(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block {
-  const period = shortPeriodLabel(context.period.key);
-  const mark = context.block.missingMark;
+  const { words } = context;
+  const period = shortPeriodLabel(context.period.key, words);
+  const mark = missingMark(context);
   const rows = figures.flatMap((values) => {
     const row = (name: string, value: number | null, change: number | null) => [
       values.label,
       name,
       period,
       value === null ? mark : formatted(values, value, change),
-      value === null ? '' : levelOf(values, value),
+      value === null ? '' : levelOf(values, value, words),
     ];
     const ranked = units.map((unit) => ({
       rank: placeRank(context.order, `unit:${unit.unitId}`),
@@ -669,20 +686,9 @@ function rowsTable(figures: FigureValues[], units: EventUnit[], context: BlockCo
     }
     const cells = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.cells);
     const total = blockTotal(values, units, context);
-    return total === null ? cells : [...cells, row(totalName, total, totalChange(values, units))];
+    return total === null ? cells : [...cells, row(words.total, total, totalChange(values, units))];
   });
-  return {
-    type: 'table',
-    caption: captionOf(context),
-    columns: [
-      { label: 'Nyckeltal', align: 'left' },
-      { label: 'Enhet', align: 'left' },
-      { label: 'Period', align: 'left' },
-      { label: 'Värde', align: 'right' },
-      { label: 'Läge', align: 'left' },
-    ],
-    rows,
-  };
+  return { type: 'table', caption: captionOf(context), columns: figureColumns(words), rows };
 }
 
 function subtotalsOf(values: FigureValues, units: EventUnit[], context: BlockContext) {
@@ -711,7 +717,7 @@ function blockTotal(
 
 /** Units down, figures across; a subtotal row per group and a total row where they add up. */
 function matrixTable(figures: FigureValues[], units: EventUnit[], context: BlockContext): Block {
-  const mark = context.block.missingMark;
+  const mark = missingMark(context);
   const ranked = units.map((unit) => ({
     rank: placeRank(context.order, `unit:${unit.unitId}`),
     cells: [
@@ -720,7 +726,7 @@ function matrixTable(figures: FigureValues[], units: EventUnit[], context: Block
         const value = values.current.get(unit.unitId);
         return value === undefined
           ? mark
-          : cellWithBand(values, value, unitChange(values, unit.unitId));
+          : cellWithBand(values, value, unitChange(values, unit.unitId), context.words);
       }),
     ],
   }));
@@ -741,12 +747,12 @@ function matrixTable(figures: FigureValues[], units: EventUnit[], context: Block
     const total = blockTotal(values, units, context);
     return total === null ? '' : formatted(values, total, totalChange(values, units));
   });
-  if (totals.some(Boolean)) rows.push([totalName, ...totals]);
+  if (totals.some(Boolean)) rows.push([context.words.total, ...totals]);
   return {
     type: 'table',
     caption: captionOf(context),
     columns: [
-      { label: 'Enhet', align: 'left' },
+      { label: context.words.unit, align: 'left' },
       ...figures.map((values) => ({ label: values.label, align: 'right' as const })),
     ],
     rows,
@@ -779,7 +785,8 @@ function partValue(part: FigureValues, units: EventUnit[]): number | null {
 /** "Figure: value", or one line per unit ("Figure, Unit: value") where the units do not add up. */
 function listLines(values: FigureValues, units: EventUnit[], context: BlockContext): string[] {
   return scopesOf(values, units).map(({ name, value, change }) => {
-    const text = value === null ? context.block.missingMark : cellWithBand(values, value, change);
+    const text =
+      value === null ? missingMark(context) : cellWithBand(values, value, change, context.words);
     return `${name ? `${values.label}, ${name}` : values.label}: ${text}`;
   });
 }
@@ -793,7 +800,7 @@ function compoundLines(
   const keys = new Set(figures.map((values) => values.choice.key));
   const isPart = (values: FigureValues) =>
     values.choice.partOf !== undefined && keys.has(values.choice.partOf);
-  const mark = context.block.missingMark;
+  const mark = missingMark(context);
   return figures
     .filter((values) => !isPart(values))
     .flatMap((whole) => {
@@ -804,9 +811,9 @@ function compoundLines(
         const parted = parts.map((values) => {
           const amount = part(values);
           const number = amount === null ? mark : formatNumber(amount, values.choice.decimals);
-          return `, varav ${number} ${values.label}`;
+          return context.words.figures.ofWhich(number, values.label);
         });
-        const text = value === null ? mark : cellWithBand(whole, value, change);
+        const text = value === null ? mark : cellWithBand(whole, value, change, context.words);
         return `${name ? `${whole.label}, ${name}` : whole.label}: ${text}${parted.join('')}`;
       });
     });
@@ -816,7 +823,7 @@ function compoundLines(
  * Per figure with bands: how many of the units fall in each band, lowest first, after a row for
  * those below every band when there are any.
  */
-function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
+function bandTables(figures: FigureValues[], units: EventUnit[], words: ReportWording): Block[] {
   return figures
     .filter((values) => values.choice.bands.length > 0)
     .map((values) => {
@@ -824,16 +831,16 @@ function bandTables(figures: FigureValues[], units: EventUnit[]): Block[] {
       const inBand = (label: string) =>
         units.filter((unit) => {
           const value = values.current.get(unit.unitId);
-          return value !== undefined && bandOf(values, value) === label;
+          return value !== undefined && bandOf(values, value, words) === label;
         }).length;
-      const below = belowBands(values, bands[0]!.from);
+      const below = belowBands(values, bands[0]!.from, words);
       const belowRow = inBand(below) > 0 ? [[below, String(inBand(below))]] : [];
       return {
         type: 'table',
-        caption: `${values.label}: antal enheter per band`,
+        caption: words.figures.unitsPerBand(values.label),
         columns: [
-          { label: 'Band', align: 'left' },
-          { label: 'Enheter', align: 'right' },
+          { label: words.band, align: 'left' },
+          { label: words.units, align: 'right' },
         ],
         rows: [...belowRow, ...bands.map((band) => [band.label, String(inBand(band.label))])],
       };
@@ -864,7 +871,9 @@ function chartBlock(values: FigureValues, units: EventUnit[], context: BlockCont
       values: reads.map((read) => read.get(unit.unitId) ?? null),
     }));
   const totals = reads.map((read) => blockTotal(values, units, context, read, null));
-  const total = totals.some((value) => value !== null) ? [{ name: totalName, values: totals }] : [];
+  const total = totals.some((value) => value !== null)
+    ? [{ name: context.words.total, values: totals }]
+    : [];
   const chart = chartSpec(
     {
       ...values.figure,
@@ -874,6 +883,7 @@ function chartBlock(values: FigureValues, units: EventUnit[], context: BlockCont
     },
     periods.map(({ period }) => period.key),
     [...lines, ...total],
+    context.words,
   );
   return chart ? [{ type: 'chart', chart }] : [];
 }

@@ -14,13 +14,8 @@ import { type RiskRow, risksForReport } from '../risks/report-contribution.ts';
 import { unitsForReport } from '../units/report-contribution.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
-import {
-  actionState,
-  channelNames,
-  dayMonth,
-  diversionCategories,
-  readinessLevelNames,
-} from './wording.ts';
+import { type ReportWording, reportWording } from '../../core/report-wording.ts';
+import { actionState, dayMonth, diversionCategories } from './wording.ts';
 
 // The record lists of a report. Each list names its columns (`listColumns` of the contract);
 // a section's `list` chooses and orders them and filters the items. Without parameters a list
@@ -130,15 +125,16 @@ export async function decisionBlocks(
 ): Promise<StoredData> {
   const rows = await decisionsForReport(db, event.id).inWindow(windowOf(report));
   const date = (decision: DecisionRow) => dayMonth(decision.decided_at, false, event.time_zone);
+  const words = reportWording(event.language).lists.decisions;
   return compileList(
     {
       kind: 'decisions',
-      caption: 'Beslut',
+      caption: words.caption,
       columns: {
-        date: { label: 'Datum', align: left, cell: date },
-        forum: { label: 'Forum', align: left, cell: (decision) => decision.forum },
-        text: { label: 'Beslut', align: left, cell: (decision) => decision.text },
-        decided_by: { label: 'Beslutat av', align: left, cell: (decision) => decision.mandate },
+        date: { label: words.date, align: left, cell: date },
+        forum: { label: words.forum, align: left, cell: (decision) => decision.forum },
+        text: { label: words.text, align: left, cell: (decision) => decision.text },
+        decided_by: { label: words.decidedBy, align: left, cell: (decision) => decision.mandate },
       },
       bullet: (decision) => `${date(decision)} ${decision.forum}: ${decision.text}`,
       timeOf: (decision) => decision.decided_at,
@@ -161,22 +157,22 @@ export async function actionBlocks(
   const units = (await unitsForReport(db)).unitNames;
   const owner = (action: ActionRow) =>
     action.owner_name ?? units.get(action.owner_unit_id ?? -1) ?? '';
+  const all = reportWording(event.language);
+  const words = all.lists.actions;
+  const due = (action: ActionRow) =>
+    action.due_at ? dayMonth(action.due_at, true, event.time_zone, all) : '';
   return compileList(
     {
       kind: 'actions',
-      caption: 'Åtgärder',
+      caption: words.caption,
       columns: {
-        text: { label: 'Åtgärd', align: left, cell: (action) => action.text },
-        owner: { label: 'Ansvarig', align: left, cell: owner },
-        due: {
-          label: 'Klart senast',
-          align: left,
-          cell: (action) => (action.due_at ? dayMonth(action.due_at, true, event.time_zone) : ''),
-        },
+        text: { label: words.text, align: left, cell: (action) => action.text },
+        owner: { label: words.owner, align: left, cell: owner },
+        due: { label: words.due, align: left, cell: due },
         state: {
-          label: 'Status',
+          label: words.state,
           align: left,
-          cell: (action) => actionState(action.state, action.due_at, report.compiled_at),
+          cell: (action) => actionState(action.state, action.due_at, report.compiled_at, all),
         },
       },
     },
@@ -196,31 +192,38 @@ export async function diversionBlocks(
     !(diversion.ends_at && diversion.ends_at <= report.compiled_at);
   const shown = listOf(section).openOnly ? rows.filter(ongoing) : rows;
   const facilities = (await unitsForReport(db)).facilityNames;
+  const all = reportWording(event.language);
+  const words = all.lists.diversions;
   const place = (diversion: DiversionRow) =>
-    facilities.get(diversion.facility_id) ?? 'Akutmottagningen';
+    facilities.get(diversion.facility_id) ?? words.somePlace;
   const categories = (diversion: DiversionRow) =>
-    diversionCategories(JSON.parse(diversion.categories) as string[]);
-  const at = (instant: string) => dayMonth(instant, true, event.time_zone);
+    diversionCategories(JSON.parse(diversion.categories) as string[], all);
+  const at = (instant: string) => dayMonth(instant, true, event.time_zone, all);
   const span = (diversion: DiversionRow) =>
     ongoing(diversion)
-      ? `sedan ${at(diversion.starts_at)} (pågår)`
-      : `från ${at(diversion.starts_at)} till ${at(diversion.ends_at!)} (avslutad)`;
+      ? words.ongoing(at(diversion.starts_at))
+      : words.ended(at(diversion.starts_at), at(diversion.ends_at!));
   return compileList(
     {
       kind: 'diversions',
-      caption: 'Hänvisningar',
+      caption: words.caption,
       columns: {
-        place: { label: 'Akutmottagning', align: left, cell: place },
-        categories: { label: 'Hänvisas', align: left, cell: categories },
+        place: { label: words.place, align: left, cell: place },
+        categories: { label: words.categories, align: left, cell: categories },
         redirected_to: {
-          label: 'Hänvisas till',
+          label: words.redirectedTo,
           align: left,
           cell: (diversion) => diversion.redirected_to,
         },
-        span: { label: 'Tid', align: left, cell: span },
+        span: { label: words.span, align: left, cell: span },
       },
       bullet: (diversion) =>
-        `${place(diversion)}: ${categories(diversion)} hänvisas till ${diversion.redirected_to} ${span(diversion)}.`,
+        words.line(
+          place(diversion),
+          categories(diversion),
+          diversion.redirected_to,
+          span(diversion),
+        ),
       timeOf: (diversion) => diversion.starts_at,
     },
     section,
@@ -238,24 +241,26 @@ export async function riskBlocks(
   const score = (risk: RiskRow) => risk.likelihood * risk.consequence;
   const minimum = listOf(section).minRiskScore;
   const shown = minimum === undefined ? rows : rows.filter((risk) => score(risk) >= minimum);
+  const words = reportWording(event.language).lists.risks;
+  const trend = (risk: RiskRow) => trendOf(history.get(risk.id) ?? [], words);
   return compileList(
     {
       kind: 'risks',
-      caption: 'Risk- och konsekvensbedömningar (sannolikhet × konsekvens, 1–4)',
+      caption: words.caption,
       columns: {
-        title: { label: 'Risk', align: left, cell: (risk) => risk.title },
+        title: { label: words.title, align: left, cell: (risk) => risk.title },
         likelihood: {
-          label: 'Sannolikhet',
+          label: words.likelihood,
           align: right,
           cell: (risk) => String(risk.likelihood),
         },
         consequence: {
-          label: 'Konsekvens',
+          label: words.consequence,
           align: right,
           cell: (risk) => String(risk.consequence),
         },
-        score: { label: 'Riskvärde', align: right, cell: (risk) => String(score(risk)) },
-        trend: { label: 'Trend', align: left, cell: (risk) => trendOf(history.get(risk.id) ?? []) },
+        score: { label: words.score, align: right, cell: (risk) => String(score(risk)) },
+        trend: { label: words.trend, align: left, cell: trend },
       },
     },
     section,
@@ -263,11 +268,14 @@ export async function riskBlocks(
   );
 }
 
-function trendOf(assessments: { likelihood: number; consequence: number }[]): string {
+function trendOf(
+  assessments: { likelihood: number; consequence: number }[],
+  words: ReportWording['lists']['risks'],
+): string {
   const [previous, last] = assessments.slice(-2);
-  if (!previous || !last) return 'Ny';
+  if (!previous || !last) return words.new;
   const change = last.likelihood * last.consequence - previous.likelihood * previous.consequence;
-  return change > 0 ? 'Ökande ▲' : change < 0 ? 'Minskande ▼' : 'Oförändrad ▶';
+  return change > 0 ? words.rising : change < 0 ? words.falling : words.unchanged;
 }
 
 export async function communicationBlocks(
@@ -280,20 +288,26 @@ export async function communicationBlocks(
     fromDate: localDate(report.period_start, event.time_zone),
     toDate: localDate(report.compiled_at, event.time_zone),
   });
+  const all = reportWording(event.language);
+  const words = all.lists.communication;
   const channels = (activity: ActivityRow) =>
     (JSON.parse(activity.channels) as string[])
-      .map((channel) => channelNames[channel] ?? channel)
+      .map((channel) => all.channels[channel] ?? channel)
       .join(', ');
   const linkedTitle = (activity: ActivityRow) =>
     activity.link ? `[${escapeLinkText(activity.title)}](${activity.link})` : activity.title;
   return compileList(
     {
       kind: 'communication',
-      caption: 'Kommunikation',
+      caption: words.caption,
       columns: {
-        date: { label: 'Datum', align: left, cell: (activity) => dayMonth(activity.occurred_on) },
-        channels: { label: 'Kanaler', align: left, cell: channels },
-        title: { label: 'Rubrik', align: left, cell: (activity) => activity.title },
+        date: {
+          label: words.date,
+          align: left,
+          cell: (activity) => dayMonth(activity.occurred_on),
+        },
+        channels: { label: words.channels, align: left, cell: channels },
+        title: { label: words.title, align: left, cell: (activity) => activity.title },
       },
       bullet: (activity) =>
         `${dayMonth(activity.occurred_on)} ${channels(activity)}: ${linkedTitle(activity)}`,
@@ -319,19 +333,21 @@ export async function logBlocks(
   const shown = listOf(section).significantOnly
     ? entries.filter((entry) => entry.significant === 1)
     : entries;
+  const all = reportWording(event.language);
+  const words = all.lists.log;
   return compileList(
     {
       kind: 'log',
-      caption: 'Logg',
+      caption: words.caption,
       columns: {
         time: {
-          label: 'Tid',
+          label: words.time,
           align: left,
-          cell: (entry: LogEntryRow) => dayMonth(entry.occurred_at, true, event.time_zone),
+          cell: (entry: LogEntryRow) => dayMonth(entry.occurred_at, true, event.time_zone, all),
         },
-        text: { label: 'Händelse', align: left, cell: (entry) => entry.text },
+        text: { label: words.text, align: left, cell: (entry) => entry.text },
         author: {
-          label: 'Skriven av',
+          label: words.author,
           align: left,
           cell: (entry) => authors.get(entry.created_by ?? -1) ?? '',
         },
@@ -361,23 +377,25 @@ export async function readinessBlocks(
   const scopes = await readinessForReport(db, event.id, report.compiled_at);
   const lines = (audience: 'internal' | 'public'): ReadinessLine[] =>
     scopes.map((scope) => ({ name: scope.name ?? event.name, change: scope[audience] }));
+  const all = reportWording(event.language);
+  const words = all.lists.readiness;
   const shape: ListShape<'readiness', ReadinessLine> = {
     kind: 'readiness',
-    caption: 'Beredskapsläge',
+    caption: words.caption,
     columns: {
-      unit: { label: 'Enhet', align: left, cell: (line) => line.name },
+      unit: { label: words.unit, align: left, cell: (line) => line.name },
       level: {
-        label: 'Nivå',
+        label: words.level,
         align: left,
-        cell: (line) => readinessLevelNames[line.change?.level ?? 'normal'],
+        cell: (line) => all.readiness[line.change?.level ?? 'normal'],
       },
       since: {
-        label: 'Sedan',
+        label: words.since,
         align: left,
         cell: (line) =>
-          line.change ? dayMonth(line.change.changed_at, true, event.time_zone) : '',
+          line.change ? dayMonth(line.change.changed_at, true, event.time_zone, all) : '',
       },
-      reason: { label: 'Skäl', align: left, cell: (line) => line.change?.reason ?? '' },
+      reason: { label: words.reason, align: left, cell: (line) => line.change?.reason ?? '' },
     },
   };
   const list = listOf(section);

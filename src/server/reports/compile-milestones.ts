@@ -1,4 +1,5 @@
 import type { Block } from '../../core/report-snapshot.ts';
+import { type ReportWording, reportWording } from '../../core/report-wording.ts';
 import type { Db } from '../db/schema.ts';
 import { decisionsForReport } from '../decisions/report-contribution.ts';
 import type { EventRow } from '../events/repository.ts';
@@ -33,69 +34,85 @@ export async function milestoneBlocks(
     to: report.compiled_at,
   });
   const decisions = await decisionsOf(db, event.id, changes);
+  const dates = { zone: event.time_zone, words: reportWording(event.language) };
+  const words = dates.words.lists.milestones;
   const render = (includeInternal: boolean): Block[] => {
     const visible = milestones.filter((row) => includeInternal || row.internal === 0);
     if (visible.length === 0) return [];
-    const shape = milestoneList(report.compiled_at, event.time_zone);
+    const shape = milestoneList(report.compiled_at, dates);
     const blocks: Block[] = listBlocks(shape, listOf(section), visible);
     const lines = changes
       .filter((change) => includeInternal || change.internal === 0)
-      .map((change) => changeLine(change, decisions, includeInternal, event.time_zone));
-    blocks.push(
-      lines.length === 0
-        ? {
-            type: 'markdown',
-            markdown: 'Inga milstolpar har flyttats eller nåtts sedan förra rapporten.',
-          }
-        : { type: 'markdown', markdown: '**Förändringar sedan förra rapporten:**' },
-    );
+      .map((change) => changeLine(change, decisions, includeInternal, dates));
+    blocks.push({
+      type: 'markdown',
+      markdown: lines.length === 0 ? words.noChanges : words.changes,
+    });
     if (lines.length > 0) blocks.push({ type: 'bullets', items: lines });
     return blocks;
   };
   return { internal: render(true), public: render(false) };
 }
 
+/** How the report writes dates: in the event's time zone and language. */
+interface DateWording {
+  zone: string;
+  words: ReportWording;
+}
+
 /** The plan's milestones; by default a table of name, date and state, as before. */
-function milestoneList(compiledAt: string, zone: string): ListShape<'milestones', MilestoneRow> {
+function milestoneList(
+  compiledAt: string,
+  dates: DateWording,
+): ListShape<'milestones', MilestoneRow> {
+  const words = dates.words.lists.milestones;
   return {
     kind: 'milestones',
-    caption: 'Milstolpar',
+    caption: words.caption,
     columns: {
-      name: { label: 'Milstolpe', align: 'left', cell: (milestone) => milestone.title },
+      name: { label: words.name, align: 'left', cell: (milestone) => milestone.title },
       date: {
-        label: 'Datum',
+        label: words.date,
         align: 'left',
-        cell: (milestone) => calendarDate(milestone.planned_on),
+        cell: (milestone) => calendarDate(milestone.planned_on, dates.words),
       },
       change: {
-        label: 'Status',
+        label: words.state,
         align: 'left',
-        cell: (milestone) => stateText(milestone, compiledAt, zone),
+        cell: (milestone) => stateText(milestone, compiledAt, dates),
       },
     },
   };
 }
 
-function stateText(milestone: MilestoneRow, compiledAt: string, zone: string): string {
+function stateText(milestone: MilestoneRow, compiledAt: string, dates: DateWording): string {
+  const words = dates.words.lists.milestones;
   if (milestone.state === 'reached' && milestone.reached_at && milestone.reached_at <= compiledAt)
-    return `Nådd ${dayMonth(milestone.reached_at, false, zone)} ✓`;
+    return words.reached(dayMonth(milestone.reached_at, false, dates.zone));
   if (milestone.original_on !== milestone.planned_on)
-    return `Flyttad från ${calendarDate(milestone.original_on)}`;
-  return 'Kommande';
+    return words.movedFrom(calendarDate(milestone.original_on, dates.words));
+  return words.upcoming;
 }
 
 function changeLine(
   change: MilestoneChangeWithTitle,
   decisions: Map<number, DecisionSummary>,
   includeInternal: boolean,
-  zone: string,
+  dates: DateWording,
 ): string {
+  const words = dates.words.lists.milestones;
   if (change.kind === 'reached')
-    return `${change.title}: nådd ${dayMonth(change.changed_at, false, zone)}.`;
-  const moved = `${change.title}: flyttad från ${calendarDate(change.previous_on!)} till ${calendarDate(change.new_on!)}.`;
+    return words.reachedLine(change.title, dayMonth(change.changed_at, false, dates.zone));
+  const moved = words.movedLine(
+    change.title,
+    calendarDate(change.previous_on!, dates.words),
+    calendarDate(change.new_on!, dates.words),
+  );
   const decision = change.decision_id ? decisions.get(change.decision_id) : undefined;
   const because =
-    decision && (includeInternal || !decision.internal) ? ` Beslut: ${decision.text}` : '';
+    decision && (includeInternal || !decision.internal)
+      ? ` ${words.decision}: ${decision.text}`
+      : '';
   return `${moved}${because}`;
 }
 

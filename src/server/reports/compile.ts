@@ -12,7 +12,8 @@ import {
   situationsForReport,
 } from '../situations/report-contribution.ts';
 import { returnFormForReport } from '../return-forms/report-contribution.ts';
-import type { ReturnField } from '../../contract/return-forms.ts';
+import { type ReturnField, defaultReturnForm } from '../../contract/return-forms.ts';
+import { type ReportWording, reportWording } from '../../core/report-wording.ts';
 import { answerBlocks, fieldFigureRows } from './compile-answers.ts';
 import type { KeyFigureBlock } from '../../contract/block-params.ts';
 import type { TemplateSection } from '../../contract/template-sections.ts';
@@ -34,7 +35,7 @@ import { keyFigureBlocks, repeatedUnits } from './compile-figures.ts';
 import { inEventOrder } from './compile-units.ts';
 import type { ReportRow } from './repository.ts';
 import type { StoredData } from './snapshot.ts';
-import { areaLabels, formatFigure, genitive, shortPeriodLabel, toneNames } from './wording.ts';
+import { formatFigure, genitive, shortPeriodLabel } from './wording.ts';
 
 export function resolveTitle(title: string, event: EventRow, report: ReportRow): string {
   const { week, year } = isoWeekOf(new Date(report.compiled_at), event.time_zone);
@@ -180,56 +181,79 @@ async function unitSituationBlocks(
   const reported = rows.filter((row) => row.state === 'submitted' || row.state === 'accepted');
   const current = reported.find((row) => row.period === period.key);
   const latest = current ?? reported.find((row) => parsePeriod(row.period).start < period.start);
-  const unitName = rows[0]?.unit_name ?? (await unitNameOf(db, unitId));
-  const notice = current ? [] : [missingNotice(unitName, period.key, latest)];
+  const words = reportWording(event.language);
+  const unitName = rows[0]?.unit_name ?? (await unitNameOf(db, unitId, words));
+  const notice = current ? [] : [missingNotice(unitName, period.key, latest, words)];
   if (!latest) return { public: notice, internal: notice };
   const fields = await returnFormForReport(db, event.id);
   const scales = await scalesForReport(db, event.id);
-  const blocks = [...notice, ...situationBlocks(latest, scales, fields)];
+  const blocks = [...notice, ...situationBlocks(latest, scales, fields, words)];
   return { internal: blocks, public: latest.internal === 1 ? notice : blocks };
 }
 
-async function unitNameOf(db: Db, unitId: number): Promise<string> {
-  return (await unitsForReport(db)).unitNames.get(unitId) ?? 'Enheten';
+async function unitNameOf(db: Db, unitId: number, words: ReportWording): Promise<string> {
+  return (await unitsForReport(db)).unitNames.get(unitId) ?? words.someUnit;
 }
 
 function missingNotice(
   unitName: string,
   periodKey: string,
   fallback: SituationRow | undefined,
+  words: ReportWording,
 ): Block {
-  const missing = `${unitName} har inte rapporterat för ${shortPeriodLabel(periodKey)}`;
+  const missing = words.notReported(unitName, shortPeriodLabel(periodKey, words));
   const text = fallback
-    ? `${missing}; uppgifterna är från ${shortPeriodLabel(fallback.period)}.`
+    ? `${missing}; ${words.dataFrom(shortPeriodLabel(fallback.period, words))}.`
     : `${missing}.`;
   return { type: 'notice', text };
+}
+
+type StatusKey = keyof ReportWording['statusLabels'];
+
+/** The situation's column that keeps the answer to each of today's status fields. */
+const STATUS_COLUMNS = {
+  overallStatus: 'overall_status',
+  prognosis: 'prognosis',
+  accessToCare: 'access_to_care_status',
+  patientSafety: 'patient_safety_status',
+  staff: 'staff_status',
+  itProgramme: 'it_programme_status',
+  communication: 'communication_status',
+} as const satisfies Record<StatusKey, keyof SituationRow>;
+
+const DEFAULT_LABELS = new Map(defaultReturnForm().map((field) => [field.key, field.label]));
+
+/**
+ * A status line's label: the form's own label for the field, or the report's wording while the
+ * field keeps the default form's label.
+ */
+function statusLabel(key: StatusKey, fields: readonly ReturnField[], words: ReportWording): string {
+  const label = fields.find((field) => field.key === key)?.label;
+  return label === undefined || label === DEFAULT_LABELS.get(key) ? words.statusLabels[key] : label;
 }
 
 /** The overall status, the prognosis and each area's status that the unit gave, in that order. */
 function assessedLevels(
   situation: SituationRow,
   scales: { status: LevelOf; prognosis: LevelOf },
+  fields: readonly ReturnField[],
+  words: ReportWording,
 ): LabelledLevel[] {
-  const answers: [string, LevelOf, string | null][] = [
-    ['Samlat läge', scales.status, situation.overall_status],
-    ['Prognos', scales.prognosis, situation.prognosis],
-    ...Object.entries(areaLabels).map(([column, label]): [string, LevelOf, string | null] => [
-      label,
-      scales.status,
-      situation[column as keyof typeof areaLabels],
-    ]),
-  ];
-  return answers.flatMap(([label, levelOf, key]) =>
-    key === null ? [] : [{ label, level: levelOf(key) }],
-  );
+  return (Object.keys(STATUS_COLUMNS) as StatusKey[]).flatMap((key) => {
+    const answer = situation[STATUS_COLUMNS[key]];
+    if (answer === null) return [];
+    const levelOf = key === 'prognosis' ? scales.prognosis : scales.status;
+    return [{ label: statusLabel(key, fields, words), level: levelOf(answer) }];
+  });
 }
 
 function situationBlocks(
   situation: SituationRow,
   scales: { status: LevelOf; prognosis: LevelOf },
   fields: ReturnField[],
+  words: ReportWording,
 ): Block[] {
-  const levels = assessedLevels(situation, scales);
+  const levels = assessedLevels(situation, scales, fields, words);
   const answers = answersOfContent(situation);
   const blocks: Block[] = [];
   if (levels.length > 0) blocks.push({ type: 'levels', items: levels });
@@ -240,20 +264,20 @@ function situationBlocks(
     unit?: string;
   }[];
   const figureRows = [
-    ...fieldFigureRows(fields, answers),
+    ...fieldFigureRows(fields, answers, words),
     ...figures.map((figure) => [figure.name, formatFigure(figure.value, figure.unit ?? '')]),
   ];
   if (figureRows.length > 0) {
     blocks.push({
       type: 'table',
       columns: [
-        { label: 'Nyckeltal', align: 'left' },
-        { label: 'Värde', align: 'right' },
+        { label: words.figure, align: 'left' },
+        { label: words.value, align: 'right' },
       ],
       rows: figureRows,
     });
   }
-  blocks.push(...answerBlocks(fields, answers));
+  blocks.push(...answerBlocks(fields, answers, words));
   return blocks;
 }
 
@@ -264,9 +288,11 @@ async function mediaBlocks(db: Db, event: EventRow, report: ReportRow): Promise<
   const picture = rows.find((row) => candidates.includes(row.period));
   if (!picture) return { public: [], internal: [] };
   const themes = JSON.parse(picture.themes) as string[];
+  const words = reportWording(event.language);
+  const tone = words.tones[picture.tone as keyof ReportWording['tones']] ?? picture.tone;
   const markdown = [
-    `Medierapportering ${shortPeriodLabel(picture.period)}: **${picture.article_count}** artiklar, i huvudsak ${toneNames[picture.tone]} ton.`,
-    themes.length > 0 ? `Teman: ${themes.join(', ')}.` : '',
+    words.media(shortPeriodLabel(picture.period, words), picture.article_count, tone),
+    themes.length > 0 ? `${words.themes}: ${themes.join(', ')}.` : '',
     picture.comment,
   ]
     .filter(Boolean)

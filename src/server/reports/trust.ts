@@ -1,7 +1,7 @@
 import type { Role } from '../../core/access.ts';
 import type { PersonWithRole, ReportSnapshot } from '../../core/report-snapshot.ts';
 import { periodLabel } from '../../core/time.ts';
-import type { ReadinessLevel } from '../../contract/readiness.ts';
+import { type ReportWording, reportWording } from '../../core/report-wording.ts';
 import { type TemplateSection, flattenSections } from '../../contract/template-sections.ts';
 import type { Db } from '../db/schema.ts';
 import type { EventRow } from '../events/repository.ts';
@@ -12,27 +12,9 @@ import { identityOf } from '../templates/service.ts';
 import type { SectionNumbering } from '../../contract/templates.ts';
 import { type ReportRow, contributorsOf, rolesOfPeople } from './repository.ts';
 
-const ROLE_NAMES: Record<Role, string> = {
-  admin: 'Administratör',
-  staff: 'Stab',
-  unit_reporter: 'Enhetsrapportör',
-  communicator: 'Kommunikatör',
-  approver: 'Godkännare',
-  reader: 'Läsare',
-  designer: 'Mallredaktör',
-};
-const SYSTEM_ADMIN = 'Systemadministratör';
-
 /** Which of a person's roles names them: the one that fits what they did to the report. */
 const PREPARER_ROLES: Role[] = ['staff', 'communicator', 'admin', 'approver', 'unit_reporter'];
 const APPROVER_ROLES: Role[] = ['approver', 'admin', 'staff', 'communicator', 'unit_reporter'];
-
-const READINESS_NAMES: Record<ReadinessLevel, string> = {
-  normal: 'Normalläge',
-  stabsläge: 'Stabsläge',
-  förstärkningsläge: 'Förstärkningsläge',
-  katastrofläge: 'Katastrofläge',
-};
 
 /** What a reader needs to trust a report, as its snapshot carries it. */
 export interface ReportTrust {
@@ -55,7 +37,8 @@ export async function reportTrust(
   const preparers = (await contributorsOf(db, report.id)).map((person) => person.id);
   const approverIds = report.approved_by === null ? [] : [report.approved_by];
   const people = await rolesOfPeople(db, event.id, [...new Set([...preparers, ...approverIds])]);
-  const withRole = (userId: number, order: Role[]) => personWithRole(people, userId, order);
+  const words = reportWording(event.language);
+  const withRole = (userId: number, order: Role[]) => personWithRole(people, userId, order, words);
   const template = await findTemplate(db, event.id, report.template_id);
   return {
     period: periodLabel(
@@ -66,8 +49,8 @@ export async function reportTrust(
     preparedBy: preparers.map((id) => withRole(id, PREPARER_ROLES)),
     approvedBy: report.approved_by === null ? null : withRole(report.approved_by, APPROVER_ROLES),
     readiness: {
-      public: await readinessAt(db, event.id, report.compiled_at, false),
-      internal: await readinessAt(db, event.id, report.compiled_at, true),
+      public: await readinessAt(db, event.id, report.compiled_at, false, words),
+      internal: await readinessAt(db, event.id, report.compiled_at, true, words),
     },
     leadKeys: leadKeysOf(template),
     sectionNumbering: template ? (identityOf(template).sectionNumbering ?? 'none') : 'none',
@@ -78,17 +61,24 @@ function personWithRole(
   people: { id: number; name: string; is_admin: number; role: Role | null }[],
   userId: number,
   order: Role[],
+  words: ReportWording,
 ): PersonWithRole {
   const rows = people.filter((person) => person.id === userId);
   const roles = new Set(rows.map((row) => row.role));
   const role = order.find((candidate) => roles.has(candidate));
-  const fallback = rows[0]?.is_admin === 1 ? SYSTEM_ADMIN : ROLE_NAMES.reader;
-  return { name: rows[0]?.name ?? '', role: role ? ROLE_NAMES[role] : fallback };
+  const fallback = rows[0]?.is_admin === 1 ? words.systemAdmin : words.roles.reader;
+  return { name: rows[0]?.name ?? '', role: role ? words.roles[role] : fallback };
 }
 
-async function readinessAt(db: Db, eventId: number, at: string, includeInternal: boolean) {
+async function readinessAt(
+  db: Db,
+  eventId: number,
+  at: string,
+  includeInternal: boolean,
+  words: ReportWording,
+) {
   const change = await findChangeAt(db, eventId, null, at, includeInternal);
-  return { name: READINESS_NAMES[change?.level ?? 'normal'], since: change?.changed_at ?? null };
+  return { name: words.readiness[change?.level ?? 'normal'], since: change?.changed_at ?? null };
 }
 
 function leadKeysOf(template: TemplateRow | undefined): Set<string> {

@@ -1,52 +1,20 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { type ReportWording, reportWording } from '../../core/report-wording.ts';
 import { TIME_ZONE, shortPeriodLabel as periodShortLabel } from '../../core/time.ts';
-import type { ReadinessLevel } from '../../contract/readiness.ts';
 
-// Swedish wording for the data drawn into reports.
+// The wording of the data drawn into reports, in the report's language (`core/report-wording.ts`);
+// Swedish when none is given.
 
-/** Where a key figure stands against its yellow and red thresholds. */
-export const thresholdStatusNames: Record<'green' | 'yellow' | 'red', string> = {
-  green: 'grönt',
-  yellow: 'gult',
-  red: 'rött',
-};
+const SWEDISH = reportWording('sv');
 
-export const areaLabels = {
-  access_to_care_status: 'Tillgång till vård',
-  patient_safety_status: 'Patientsäkerhet',
-  staff_status: 'Medarbetare',
-  it_programme_status: 'IT och program',
-  communication_status: 'Kommunikation',
-} as const;
-
-export const toneNames: Record<string, string> = {
-  positive: 'positiv',
-  neutral: 'neutral',
-  negative: 'negativ',
-  mixed: 'blandad',
-};
-
-export const channelNames: Record<string, string> = {
-  intranet: 'Intranätet',
-  '1177': '1177.se',
-  press_release: 'Pressmeddelande',
-  press_conference: 'Presskonferens',
-  social_media: 'Sociala medier',
-  newsletter: 'Nyhetsbrev',
-  other: 'Övrigt',
-};
-
-const categoryNames: Record<string, string> = {
-  walk_in: 'gående patienter',
-  ambulance: 'ambulanser',
-  secondary_transport: 'sekundärtransporter',
-};
-
-export function diversionCategories(categories: string[]): string {
-  const names = categories.map((category) => categoryNames[category] ?? category);
+/** "Gående patienter och ambulanser": the categories a diversion sends elsewhere. */
+export function diversionCategories(categories: string[], words = SWEDISH): string {
+  const names = categories.map((category) => words.diversionCategories[category] ?? category);
   const text =
-    names.length > 1 ? `${names.slice(0, -1).join(', ')} och ${names.at(-1)}` : (names[0] ?? '');
+    names.length > 1
+      ? `${names.slice(0, -1).join(', ')} ${words.and} ${names.at(-1)}`
+      : (names[0] ?? '');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -55,13 +23,21 @@ export function genitive(name: string): string {
   return /[sxz]$/i.test(name) ? name : `${name}s`;
 }
 
-/** "5/11", or "5/11 kl. 14:00" with the time, in the time zone; plain dates are taken as they are. */
-export function dayMonth(value: string, withTime = false, zone = TIME_ZONE): string {
+/**
+ * "5/11", or "5/11 kl. 14:00" ("5/11 at 14:00") with the time, in the time zone; plain dates are
+ * taken as they are.
+ */
+export function dayMonth(
+  value: string,
+  withTime = false,
+  zone = TIME_ZONE,
+  words: ReportWording = SWEDISH,
+): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const [, month, day] = value.split('-');
     return `${Number(day)}/${Number(month)}`;
   }
-  const pattern = withTime ? "d/M 'kl.' HH:mm" : 'd/M';
+  const pattern = withTime ? `d/M '${words.atTime}' HH:mm` : 'd/M';
   return format(new Date(value), pattern, { in: tz(zone) });
 }
 
@@ -95,43 +71,25 @@ export function formatFigure(
   return `${formatted} (${sign}${formatNumber(Math.abs(change), decimals)})`;
 }
 
-/** "vecka 47" or "18 november": a period without its year. */
-/** A period in a report's Swedish: "vecka 5", with its year when it is not this year's. */
-export function shortPeriodLabel(period: string): string {
-  return periodShortLabel(period, 'sv');
+/** A period in the report's language: "vecka 5" ("week 5"), with its year when not this year's. */
+export function shortPeriodLabel(period: string, words = SWEDISH): string {
+  return periodShortLabel(period, words.language);
 }
 
-export function actionState(state: string, dueAt: string | null, now: string): string {
-  if (state === 'done') return 'Klar ✓';
-  if (state === 'cancelled') return 'Avbruten';
-  if (dueAt && dueAt < now) return 'Försenad ⚠';
-  return state === 'in_progress' ? 'Pågår' : 'Öppen';
+export function actionState(
+  state: string,
+  dueAt: string | null,
+  now: string,
+  words = SWEDISH,
+): string {
+  if (state === 'done') return words.actionStates.done;
+  if (state === 'cancelled') return words.actionStates.cancelled;
+  if (dueAt && dueAt < now) return words.actionStates.late;
+  return state === 'in_progress' ? words.actionStates.in_progress : words.actionStates.open;
 }
 
-const monthNames = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-/** "2025-02-18" → "18 februari 2025". */
-export function calendarDate(date: string): string {
+/** "2025-02-18" → "18 februari 2025" ("18 February 2025"). */
+export function calendarDate(date: string, words = SWEDISH): string {
   const [year, month, day] = date.split('-').map(Number);
-  return `${day} ${monthNames[month! - 1]} ${year}`;
+  return `${day} ${words.months[month! - 1]} ${year}`;
 }
-
-export const readinessLevelNames: Record<ReadinessLevel, string> = {
-  normal: 'Normalläge',
-  stabsläge: 'Stabsläge',
-  förstärkningsläge: 'Förstärkningsläge',
-  katastrofläge: 'Katastrofläge',
-};
