@@ -144,7 +144,7 @@ test("a reader turns on key-figure alerts and sees one when a unit's value passe
 
   const text = `Väntande ambulansuppdrag för ${sas.name} steg från 6`;
   await page.locator('.alert-banner').getByText(`Larm: ${text}`).waitFor();
-  await page.locator('.alert-banner').getByText('förbi den gula gränsen 10').waitFor();
+  await page.locator('.alert-banner').getByText('förbi gränsen för Påverkat 10').waitFor();
   await page.reload();
   await page
     .locator('section[aria-labelledby="recent-alerts"]')

@@ -11,6 +11,9 @@ import { loadDemo } from '../src/server/demo/seed.ts';
 import { SecretBox, secretKeyBytes } from '../src/server/secret-box.ts';
 import { ensureFirstAdmin } from '../src/server/users/bootstrap.ts';
 
+/** The address the accessibility statement gives for reporting problems. */
+export const accessibilityContact = 'tillganglighet@region.example';
+
 export const demoPassword = 'Demo-lösenord-för-e2e-2024';
 export const adminEmail = 'admin@lagesbild.local';
 
@@ -52,6 +55,7 @@ export async function startServer(port = 0, publicHost?: string): Promise<Runnin
       SESSION_IDLE_MINUTES: 120,
       SESSION_ABSOLUTE_HOURS: 12,
       BODY_LIMIT_BYTES: 1_048_576,
+      ACCESSIBILITY_CONTACT: accessibilityContact,
       secrets: new SecretBox(randomBytes(secretKeyBytes)),
     },
     database,

@@ -41,6 +41,7 @@ import { installResponseCache } from './http/response-cache.ts';
 import { liveRoutes } from './live/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { healthRoutes } from './http/health.ts';
+import { accessibilityRoutes } from './accessibility/routes.ts';
 import { readinessRoutes } from './readiness/routes.ts';
 import { scaleRoutes } from './scales/routes.ts';
 import { situationRoutes } from './situations/routes.ts';
@@ -79,6 +80,7 @@ export type AppConfig = Pick<
       | 'MAIL_FROM'
       | 'publicUrlDerived'
       | 'ALERT_SMS_WEBHOOK_URL'
+      | 'ACCESSIBILITY_CONTACT'
     >
   > &
   SsoConfig & {
@@ -201,6 +203,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(reviewRoutes, { db });
   await app.register(meetingRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(feedRoutes, { db });
+  await app.register(accessibilityRoutes, { contact: config.ACCESSIBILITY_CONTACT ?? null });
   await app.register(webRoutes);
   app.get(
     '/api/openapi.json',

@@ -66,6 +66,10 @@ describe('configuration', () => {
       () => loadConfig({ PUBLIC_URL: 'inte en adress' }),
       /PUBLIC_URL must be an absolute URL/,
     );
+    assert.throws(
+      () => loadConfig({ ACCESSIBILITY_CONTACT: 'tillgänglighetsteamet' }),
+      /ACCESSIBILITY_CONTACT must be an e-mail address/,
+    );
   });
 
   it('never shows a secret that was given, nor the password inside a URL', () => {

@@ -100,6 +100,10 @@ export const configSchema = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://relay.example.se:25')
       .optional(),
     MAIL_FROM: z.string().min(3).default('Lägesbild <noreply@lagesbild.local>'),
+    /** Where people report accessibility problems: the statement's contact (DOS-lagen). */
+    ACCESSIBILITY_CONTACT: z
+      .email({ error: 'must be an e-mail address such as tillganglighet@region.se' })
+      .optional(),
     MAIL_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
     SECRET_KEY: z.string().refine(isSecretKeyText, secretKeyAdvice).optional(),
     SECRET_KEY_FILE: z.string().min(1).optional(),

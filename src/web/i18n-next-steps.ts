@@ -30,7 +30,7 @@ const sv = {
       diversion: 'En omstyrning börjar eller upphör',
       worst_status: 'En enhets läge blir skalans allvarligaste',
       figure_threshold:
-        'Ett nyckeltal passerar sin gul- eller rödgräns, uppåt eller nedåt, jämfört med platsens förra värde',
+        'Ett nyckeltal passerar sin gräns för Påverkat eller Allvarligt, uppåt eller nedåt, jämfört med platsens förra värde',
       approval_waiting: 'En rapport väntar på ditt godkännande',
       deadline_near: 'Sista tiden för din enhets lägesbild närmar sig (två timmar kvar)',
     },
@@ -89,7 +89,7 @@ const en: typeof sv = {
       diversion: 'A diversion starts or ends',
       worst_status: "A unit's status turns to the scale's most serious level",
       figure_threshold:
-        "A key figure crosses its yellow or red threshold, up or down, compared with the place's previous value",
+        "A key figure crosses its threshold for Affected or Serious, up or down, compared with the place's previous value",
       approval_waiting: 'A report is waiting for your approval',
       deadline_near: "Your unit's situation report is due soon (two hours left)",
     },

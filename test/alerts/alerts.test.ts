@@ -265,14 +265,14 @@ for (const dialect of testDialects()) {
       const sas = 'Vårdplatsbeläggning för Södra Älvsborgs Sjukhus';
       const pct = (value: number) => `${value}\u00a0%`;
       const seen = [
-        `${sas} steg från ${pct(88)} till ${pct(92)}, förbi den gula gränsen ${pct(90)}`,
-        `${sas} sjönk från ${pct(93)} till ${pct(80)}, förbi den gula gränsen ${pct(90)}`,
-        `${sas} steg från ${pct(80)} till ${pct(96)}, förbi den gula gränsen ${pct(90)} och den röda gränsen ${pct(95)}`,
+        `${sas} steg från ${pct(88)} till ${pct(92)}, förbi gränsen för Påverkat ${pct(90)}`,
+        `${sas} sjönk från ${pct(93)} till ${pct(80)}, förbi gränsen för Påverkat ${pct(90)}`,
+        `${sas} steg från ${pct(80)} till ${pct(96)}, förbi gränsen för Påverkat ${pct(90)} och gränsen för Allvarligt ${pct(95)}`,
       ];
       assert.deepEqual(await textsOf(reader, 'figure_threshold'), seen);
       assert.deepEqual(await textsOf(staff, 'figure_threshold'), [
         ...seen,
-        `${sas} sjönk från ${pct(96)} till ${pct(50)}, förbi den röda gränsen ${pct(95)} och den gula gränsen ${pct(90)}`,
+        `${sas} sjönk från ${pct(96)} till ${pct(50)}, förbi gränsen för Allvarligt ${pct(95)} och gränsen för Påverkat ${pct(90)}`,
       ]);
       const link = (await alertsOf(reader)).find((item) => item.kind === 'figure_threshold')!.link;
       assert.equal(link, `/events/${t.eventId}/figures`);

@@ -68,7 +68,7 @@ export async function figureCrossings(db: Db, observationIds: number[]) {
   return crossings;
 }
 
-const bandWords = { yellow: 'den gula gränsen', red: 'den röda gränsen' };
+const bandWords = { yellow: 'gränsen för Påverkat', red: 'gränsen för Allvarligt' };
 
 function crossingText(
   figure: FigureRow,

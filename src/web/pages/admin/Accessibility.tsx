@@ -1,13 +1,23 @@
 // Tillgänglighetsredogörelse: required by the Swedish law on accessibility of digital public
 // services (DOS-lagen, 2018:1937). Linked from the footer of every page.
 import { useTranslation } from 'react-i18next';
+import { accessibilityApi } from '../../clients/accessibility.ts';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
+import { useLoad } from '../../useLoad.ts';
 
-/**
- * Where people report accessibility problems. A placeholder until the administrator sets the
- * organisation's own address here.
- */
-export const accessibilityContact = 'tillganglighet@example.se';
+/** Where people report problems: the installation's ACCESSIBILITY_CONTACT, or what to set. */
+function ReportContact() {
+  const { t } = useTranslation();
+  const settings = useLoad(() => accessibilityApi.settings(), []);
+  if (settings.loading) return null;
+  const contact = settings.data?.contactEmail;
+  if (!contact) return <p>{t('a11y.noContact')}</p>;
+  return (
+    <p>
+      {t('a11y.email')} <a href={`mailto:${contact}`}>{contact}</a>
+    </p>
+  );
+}
 
 export function AccessibilityPage() {
   const { t } = useTranslation();
@@ -38,9 +48,7 @@ export function AccessibilityPage() {
 
       <h2>{t('a11y.reportTitle')}</h2>
       <p>{t('a11y.report')}</p>
-      <p>
-        {t('a11y.email')} <a href={`mailto:${accessibilityContact}`}>{accessibilityContact}</a>
-      </p>
+      <ReportContact />
       <p>{t('a11y.answer')}</p>
 
       <h2>{t('a11y.supervisionTitle')}</h2>

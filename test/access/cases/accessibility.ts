@@ -1,0 +1,5 @@
+import type { RouteCases } from '../types.ts';
+
+export const cases: RouteCases = {
+  'GET /api/accessibility': { who: 'anyone' },
+};
