@@ -254,6 +254,25 @@ for (const dialect of testDialects()) {
       assert.equal((await reader.get(listUrl)).statusCode, 404, 'a draft is its unit’s own');
     });
 
+    it('keeps the attachments of a struck log entry as they were', async () => {
+      const entry = await staff.post(`${events}/log`, {
+        occurredAt: '2024-11-14T09:15:00Z',
+        text: 'Fel enhet angiven i rapporten från Alingsås.',
+      });
+      const url = `${events}/log/${entry.json().id}/files`;
+      const file = (await send(staff, url, 'rapport.txt', samples.text())).json();
+      const struck = await staff.post(`${events}/log/${entry.json().id}/strike`, {
+        version: entry.json().version,
+        reason: 'Skrevs på fel händelse.',
+      });
+      assert.equal(struck.statusCode, 200, struck.body);
+      const added = await send(staff, url, 'till.txt', samples.text());
+      assert.equal(added.statusCode, 409, added.body);
+      assert.equal(added.json().message, 'Anteckningen är struken; dess bilagor kan inte ändras.');
+      assert.equal((await staff.delete(`${url}/${file.id}`)).statusCode, 409);
+      assert.equal((await staff.get(`${events}/files/${file.id}/content`)).statusCode, 200);
+    });
+
     it('hides the event from a user without access to it', async () => {
       const admin = await t.login(adminEmail);
       const created = await admin.post('/api/users', {

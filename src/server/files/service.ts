@@ -101,7 +101,10 @@ async function presentFiles(db: Db, rows: FileRow[]): Promise<StoredFile[]> {
   }));
 }
 
-/** The owner row of a write, which must exist in the event; 404 names what is missing. */
+/**
+ * The owner row of a write, which must exist in the event (404 names what is missing); a struck
+ * log entry is kept as it was struck, attachments included.
+ */
 async function resolveOwner(db: Db, eventId: number, target: OwnerTarget): Promise<FileOwner> {
   switch (target.kind) {
     case 'library':
@@ -109,6 +112,9 @@ async function resolveOwner(db: Db, eventId: number, target: OwnerTarget): Promi
     case 'log_entry': {
       const entry = await findLogEntry(db, eventId, target.entryId);
       if (!entry) throw errors.notFound('Anteckningen');
+      if (entry.struck_at !== null) {
+        throw errors.wrongState('Anteckningen är struken; dess bilagor kan inte ändras.');
+      }
       return { kind: 'log_entry', id: entry.id };
     }
     case 'decision': {
