@@ -16,7 +16,7 @@ import {
   storedFile,
 } from '../../contract/files.ts';
 import type { Db } from '../db/schema.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import { actorOf } from '../http/actor.ts';
 import { attachmentDisposition } from '../http/csv.ts';
 import { handleError } from '../http/error-handler.ts';
@@ -29,6 +29,14 @@ import {
   removeFile,
   uploadFile,
 } from './service.ts';
+
+function notOctetStream(): AppError {
+  return new AppError(
+    'unsupported_media_type',
+    'Skicka filen som application/octet-stream; vilken sorts fil det är läses ur innehållet.',
+    { field: 'file' },
+  );
+}
 
 /** A stored file as a download the browser never renders nor a shared cache keeps. */
 function sendFile(reply: FastifyReply, file: FileContent) {
@@ -57,10 +65,18 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; maxBytes: number }> = a
   const decision = { kind: 'event', permission: 'decision.write' } as const;
   const situation = { kind: 'event', permission: 'situation.write', unitParam: 'unitId' } as const;
 
+  // Raw bytes, or no content type at all; JSON keeps the app's parser and its smaller limit.
   app.addContentTypeParser(
     '*',
     { parseAs: 'buffer', bodyLimit: maxBytes },
-    (_request, body, done) => done(null, body),
+    (request, body, done) => {
+      const type = request.headers['content-type'];
+      if (type !== undefined && !/^application\/octet-stream\b/i.test(type)) {
+        done(notOctetStream(), undefined);
+        return;
+      }
+      done(null, body);
+    },
   );
   app.setErrorHandler((error: FastifyError, request, reply) =>
     handleError(
@@ -134,7 +150,6 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; maxBytes: number }> = a
     '/api/events/:eventId/files',
     {
       config: { access: library },
-      bodyLimit: maxBytes,
       schema: { ...uploadSchema, params: eventIdParams },
     },
     async (request, reply) =>
@@ -145,7 +160,6 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; maxBytes: number }> = a
     '/api/events/:eventId/log/:entryId/files',
     {
       config: { access: log },
-      bodyLimit: maxBytes,
       schema: { ...uploadSchema, params: logEntryFilesParams },
     },
     async (request, reply) =>
@@ -161,7 +175,6 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; maxBytes: number }> = a
     '/api/events/:eventId/decisions/:decisionId/files',
     {
       config: { access: decision },
-      bodyLimit: maxBytes,
       schema: { ...uploadSchema, params: decisionFilesParams },
     },
     async (request, reply) =>
@@ -177,7 +190,6 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; maxBytes: number }> = a
     '/api/events/:eventId/units/:unitId/situations/:period/files',
     {
       config: { access: situation },
-      bodyLimit: maxBytes,
       schema: { ...uploadSchema, params: situationFilesParams },
     },
     async (request, reply) =>
