@@ -47,6 +47,8 @@ export const permissions = [
   'distribution.manage',
   'review.write',
   'feeds.manage',
+  /** The event's document library (files that belong to no record). */
+  'library.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -73,6 +75,7 @@ const eventWide: Record<Role, readonly Permission[]> = {
     'communication.write',
     'report.edit',
     'review.write',
+    'library.write',
   ],
   unit_reporter: ['event.read', 'internal.read', 'picture.read'],
   communicator: ['event.read', 'internal.read', 'picture.read', 'communication.write'],

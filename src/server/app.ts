@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { accessRoutes } from './access/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
-import type { Config } from './config.ts';
+import { type Config, defaultFilesMaxBytes } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { SecretBox } from './secret-box.ts';
 import { eventRoutes } from './events/routes.ts';
@@ -27,6 +27,7 @@ import { decisionRoutes } from './decisions/routes.ts';
 import { milestoneRoutes } from './milestones/routes.ts';
 import { returnFormRoutes } from './return-forms/routes.ts';
 import { logRoutes } from './log/routes.ts';
+import { fileRoutes } from './files/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
 import { OidcClient, ssoSettingsFrom, type SsoConfig } from './sso/provider.ts';
@@ -81,6 +82,7 @@ export type AppConfig = Pick<
       | 'publicUrlDerived'
       | 'ALERT_SMS_WEBHOOK_URL'
       | 'ACCESSIBILITY_CONTACT'
+      | 'FILES_MAX_BYTES'
     >
   > &
   SsoConfig & {
@@ -183,6 +185,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(actionRoutes, { db });
   await app.register(riskRoutes, { db });
   await app.register(logRoutes, { db });
+  await app.register(fileRoutes, { db, maxBytes: config.FILES_MAX_BYTES ?? defaultFilesMaxBytes });
   await app.register(communicationRoutes, { db });
   await app.register(readinessRoutes, { db });
   await app.register(situationRoutes, {
@@ -223,6 +226,8 @@ const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 /** Whether any string (or key) in a parsed request part holds NUL or a lone surrogate. */
 function hasUnstorableText(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return unstorable.test(value);
+  // An uploaded file's bytes are not text.
+  if (ArrayBuffer.isView(value)) return false;
   if (typeof value !== 'object' || value === null || depth > 64) return false;
   if (Array.isArray(value)) return value.some((item) => hasUnstorableText(item, depth + 1));
   return Object.entries(value).some(

@@ -48,6 +48,9 @@ const databaseUrl = z.string().refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/
   message: 'must start with sqlite: (for example sqlite:./data/lagesbild.db) or postgres://',
 });
 
+/** 20 MB: the largest file attached to the picture unless FILES_MAX_BYTES says otherwise. */
+export const defaultFilesMaxBytes = 20_971_520;
+
 export const configSchema = z
   .object({
     PORT: z.coerce
@@ -88,6 +91,8 @@ export const configSchema = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    /** The largest file that may be attached to the picture (20 MB by default). */
+    FILES_MAX_BYTES: z.coerce.number().int().positive().default(defaultFilesMaxBytes),
     TRUSTED_PROXIES: addressList.default([]),
     OUTBOUND_ALLOW_LIST: addressList.default([]),
     /** The region's SMS gateway: alerts chosen for SMS are posted to it as JSON. */

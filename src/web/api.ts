@@ -100,6 +100,63 @@ export async function allPages<T>(
   }
 }
 
+/** The server's `{ error, message, details }` as an ApiError. */
+function apiErrorOf(status: number, statusText: string, data: unknown): ApiError {
+  const payload = (data ?? {}) as { error?: string; message?: string; details?: unknown };
+  const details = (
+    payload.details && typeof payload.details === 'object' ? payload.details : {}
+  ) as Record<string, unknown>;
+  const fields: FieldError[] = Array.isArray(details.fields)
+    ? (details.fields as FieldError[])
+    : typeof details.field === 'string'
+      ? [{ field: details.field, message: payload.message ?? '' }]
+      : [];
+  return new ApiError(
+    status,
+    payload.error ?? 'http_' + status,
+    payload.message ?? statusText,
+    fields,
+    details,
+  );
+}
+
+function parsed(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends a file's bytes as the body (the server reads its kind from them), reporting progress as
+ * a fraction from 0 to 1; fetch cannot tell how much of a body has gone.
+ */
+export function upload<T>(
+  path: string,
+  file: Blob,
+  query: Query,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withQuery(path, query));
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', '', [], {}));
+    xhr.onload = () => {
+      const data = parsed(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(apiErrorOf(xhr.status, xhr.statusText, data));
+    };
+    xhr.send(file);
+  });
+}
+
 export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
@@ -121,30 +178,9 @@ export async function request<T>(
     throw new ApiError(0, 'network', '', [], {});
   }
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let data: unknown = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
+  const data = parsed(await response.text());
   if (!response.ok) {
-    const payload = (data ?? {}) as { error?: string; message?: string; details?: unknown };
-    const details = (
-      payload.details && typeof payload.details === 'object' ? payload.details : {}
-    ) as Record<string, unknown>;
-    const fields: FieldError[] = Array.isArray(details.fields)
-      ? (details.fields as FieldError[])
-      : typeof details.field === 'string'
-        ? [{ field: details.field, message: payload.message ?? '' }]
-        : [];
-    const error = new ApiError(
-      response.status,
-      payload.error ?? 'http_' + response.status,
-      payload.message ?? response.statusText,
-      fields,
-      details,
-    );
+    const error = apiErrorOf(response.status, response.statusText, data);
     if (response.status === 401 && !path.startsWith('/api/auth/login')) {
       for (const listener of unauthenticatedListeners) listener();
     }

@@ -9,6 +9,7 @@ import { situationsTranslations } from './i18n-situations.ts';
 import { pictureTranslations } from './i18n-picture.ts';
 import { reportsTranslations } from './i18n-reports.ts';
 import { reviewTranslations } from './i18n-review.ts';
+import { filesTranslations } from './i18n-files.ts';
 import { mfaTranslations } from './i18n-mfa.ts';
 import { ssoTranslations } from './i18n-sso.ts';
 import { eventSettingsTranslations } from './i18n-event-settings.ts';
@@ -514,6 +515,7 @@ void i18n.use(initReactI18next).init({
         ...searchTranslations.sv,
         ...nextStepsTranslations.sv,
         ...auditTranslations.sv,
+        ...filesTranslations.sv,
       },
     },
     en: {
@@ -539,6 +541,7 @@ void i18n.use(initReactI18next).init({
         ...searchTranslations.en,
         ...nextStepsTranslations.en,
         ...auditTranslations.en,
+        ...filesTranslations.en,
       },
     },
   },

@@ -27,6 +27,7 @@ import type { ReportsTables } from '../reports/tables.ts';
 import type { ReviewTables } from '../review/tables.ts';
 import type { DistributionTables } from '../distribution/tables.ts';
 import type { FeedsTables } from '../feeds/tables.ts';
+import type { FilesTables } from '../files/tables.ts';
 import type { UnitsTables } from '../units/tables.ts';
 import type { UsersTables } from '../users/tables.ts';
 
@@ -60,6 +61,7 @@ export interface Schema
     ReviewTables,
     MeetingsTables,
     FeedsTables,
+    FilesTables,
     SsoTables,
     SetupsTables,
     AlertsTables {}

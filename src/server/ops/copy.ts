@@ -20,6 +20,8 @@ export interface CopyVerification {
 }
 
 const readChunk = 1000;
+/** Tables whose rows hold whole files: read a few at a time so memory stays bounded. */
+const bulkyTables: Record<string, number> = { files: 10 };
 /** PostgreSQL takes at most 65 535 parameters per statement. */
 const maxParameters = 30_000;
 
@@ -97,8 +99,9 @@ async function copyTable(source: AnyKysely, target: AnyKysely, table: TableInfo)
     }
     return rows.length;
   }
-  for (let offset = 0; ; offset += readChunk) {
-    rows = (await selectInOrder(source, table).limit(readChunk).offset(offset).execute()) as Row[];
+  const chunk = bulkyTables[table.name] ?? readChunk;
+  for (let offset = 0; ; offset += chunk) {
+    rows = (await selectInOrder(source, table).limit(chunk).offset(offset).execute()) as Row[];
     if (rows.length === 0) break;
     for (let start = 0; start < rows.length; start += perStatement) {
       await target
@@ -107,7 +110,7 @@ async function copyTable(source: AnyKysely, target: AnyKysely, table: TableInfo)
         .execute();
     }
     copied += rows.length;
-    if (rows.length < readChunk) break;
+    if (rows.length < chunk) break;
   }
   return copied;
 }

@@ -147,7 +147,27 @@ async function selectIn(
     rows.push(...found);
   }
   const hasId = rows.length > 0 && 'id' in rows[0]!;
-  return hasId ? rows.sort((a, b) => Number(a.id) - Number(b.id)) : rows;
+  const encoded = rows.map(withBytesEncoded);
+  return hasId ? encoded.sort((a, b) => Number(a.id) - Number(b.id)) : encoded;
+}
+
+/** Binary cells (a file's bytes) travel in the JSON as `{ "bytes": "<base64>" }`. */
+function withBytesEncoded(row: Row): Row {
+  const binary = Object.entries(row).filter(([, value]) => value instanceof Uint8Array);
+  if (binary.length === 0) return row;
+  const encoded = { ...row };
+  for (const [column, value] of binary) {
+    encoded[column] = { bytes: Buffer.from(value as Uint8Array).toString('base64') };
+  }
+  return encoded;
+}
+
+function decodedBytes(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const { bytes } = value as { bytes?: unknown };
+  if (typeof bytes !== 'string')
+    throw new EventFileError('A binary cell in the event file is not base64.');
+  return Buffer.from(bytes, 'base64');
 }
 
 /** Refuses anything that is not an event file this version can read. */
@@ -272,7 +292,9 @@ async function findByKey(
 }
 
 async function remapRow(trx: AnyKysely, table: TableInfo, row: Row, ids: IdMaps): Promise<Row> {
-  const values: Row = { ...row };
+  const values: Row = Object.fromEntries(
+    Object.entries(row).map(([column, value]) => [column, decodedBytes(value)]),
+  );
   if (table.hasId) delete values.id;
   for (const { column, target } of referencesOf(table)) {
     const old = row[column];

@@ -59,6 +59,8 @@ const referencesByTableColumn: Record<string, Record<string, string | null>> = {
   webhook_subscriptions: { last_audit_id: 'audit_records' },
   alert_cursor: { last_record_id: 'audit_records' },
   alerts: { subject_key: null },
+  // Named by owner_kind: see polymorphicReferences.
+  files: { owner_id: null },
   // The authenticator's own id of a security key, not a row.
   webauthn_credentials: { credential_id: null },
   webhook_deliveries: {
@@ -90,6 +92,7 @@ export const polymorphicReferences: Record<
       event: 'events',
       facility: 'facilities',
       figure: 'figure_definitions',
+      file: 'files',
       figure_observation: 'figure_observations',
       forum: 'forums',
       grant: 'grants',
@@ -126,6 +129,15 @@ export const polymorphicReferences: Record<
       log_entry: 'log_entries',
       meeting: 'meetings',
       report: 'reports',
+      unit_situation: 'unit_situations',
+    },
+  },
+  files: {
+    column: 'owner_id',
+    typeColumn: 'owner_kind',
+    tables: {
+      decision: 'decisions',
+      log_entry: 'log_entries',
       unit_situation: 'unit_situations',
     },
   },
@@ -245,10 +257,19 @@ export function dependencyOrder(tables: TableInfo[]): TableInfo[] {
     ordered.push(table);
   };
   const plain = tables.filter((table) => !polymorphicReferences[table.name]);
-  const polymorphic = tables.filter((table) => polymorphicReferences[table.name]);
+  // A polymorphic table that others' polymorphic ids point at (files, named in the audit) first.
+  const polymorphic = tables
+    .filter((table) => polymorphicReferences[table.name])
+    .sort((a, b) => Number(isPolymorphicTarget(b)) - Number(isPolymorphicTarget(a)));
   for (const table of plain) visit(table);
   for (const table of polymorphic) visit(table);
   return ordered;
+}
+
+function isPolymorphicTarget(table: TableInfo): boolean {
+  return Object.values(polymorphicReferences).some((reference) =>
+    Object.values(reference.tables).includes(table.name),
+  );
 }
 
 /** Rows of a self-referencing table ordered so that each row comes after the row it points at. */

@@ -488,7 +488,8 @@ export function viewerOf(grants: readonly EventGrant[]): SituationViewer {
   };
 }
 
-function isVisibleTo(situation: SituationRow, viewer: SituationViewer): boolean {
+/** Whether the viewer may read the situation: internal ones and drafts only for some. */
+export function isVisibleTo(situation: SituationRow, viewer: SituationViewer): boolean {
   if (situation.internal === 1 && !viewer.includeInternal) return false;
   return (
     situation.state !== 'draft' ||

@@ -30,6 +30,7 @@ export const eventSections = [
   ['diversions', '/diversions'],
   ['figures', '/figures'],
   ['communication', '/communication'],
+  ['documents', '/documents'],
   ['reports', '/reports'],
   ['archive', '/archive'],
   ['review', '/review'],

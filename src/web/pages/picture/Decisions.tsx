@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Attachments } from '../../kit/attachments.tsx';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { type FieldSpec, type Values, isoOf, localOf, str } from '../../kit/fieldSpec.tsx';
 import { CsvLink, Filters, PeriodFilter, useEventList } from '../../kit/lists.tsx';
@@ -240,6 +241,11 @@ export function DecisionsPage() {
                         <p className="small muted">
                           <ProvenanceNote provenance={item.provenance} />
                         </p>
+                        <Attachments
+                          eventId={eventId}
+                          owner={{ kind: 'decision', id: item.id }}
+                          canWrite={can('decision.write')}
+                        />
                       </td>
                       <td>
                         {linked.length === 0 ? (

@@ -18,6 +18,7 @@ import {
   usePaging,
 } from '../../kit/recordList.tsx';
 import { InternalTag, ProvenanceNote } from '../../kit/status.tsx';
+import { Attachments } from '../../kit/attachments.tsx';
 import { formatDateTime, stockholmLocalNow } from '../../format.ts';
 import type { LogEntry } from '../../../contract/log.ts';
 import { csvUrl } from '../../api.ts';
@@ -239,6 +240,11 @@ function LogRow({
           {item.source && <>{t('picture.log.sourceShown', { source: item.source })} · </>}
           <ProvenanceNote provenance={item.provenance} />
         </p>
+        <Attachments
+          eventId={item.eventId}
+          owner={{ kind: 'log_entry', id: item.id }}
+          canWrite={canWrite}
+        />
       </td>
       <td className="actions-cell">
         {!item.struck && canWrite && (

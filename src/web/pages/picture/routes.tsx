@@ -23,6 +23,7 @@ import { MeetingsPage } from '../meetings/Meetings.tsx';
 import { ActionsPage } from './Actions.tsx';
 import { CommunicationPage } from './Communication.tsx';
 import { DecisionsPage } from './Decisions.tsx';
+import { DocumentsPage } from '../files/DocumentsPage.tsx';
 import { DiversionsPage } from './Diversions.tsx';
 import { FiguresPage } from './Figures.tsx';
 import { LogPage } from './Log.tsx';
@@ -54,6 +55,7 @@ export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/diversions', Page: DiversionsPage },
   { path: '/events/:eventId/figures', Page: FiguresPage },
   { path: '/events/:eventId/communication', Page: CommunicationPage },
+  { path: '/events/:eventId/documents', Page: DocumentsPage },
   { path: '/events/:eventId/review', Page: ReviewPage },
   { path: '/events/:eventId/search', Page: SearchPage },
   { path: '/events/:eventId/admin', Page: EventAdminHome },

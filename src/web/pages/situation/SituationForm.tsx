@@ -38,6 +38,7 @@ import type { Situation } from '../../../contract/situations.ts';
 import type { ReturnField } from '../../../contract/return-forms.ts';
 import { ApiError } from '../../api.ts';
 import { situationsApi } from '../../clients/situations.ts';
+import { FilesPanel } from '../../kit/attachments.tsx';
 import { loadAnswerCheck, returnFormsApi } from '../../clients/return-forms.ts';
 
 type AnswerCheck = Awaited<ReturnType<typeof loadAnswerCheck>>;
@@ -387,6 +388,18 @@ export function SituationForm({
           <SubmitBar dirty={dirty} busy={busy} onSubmit={() => void onSubmit()} />
         </form>
       )}
+      <section className="situation-files" aria-labelledby="situation-files-title">
+        <h2 id="situation-files-title">{t('files.attachments')}</h2>
+        {server ? (
+          <FilesPanel
+            eventId={eventId}
+            owner={{ kind: 'unit_situation', id: server.id, unitId, period }}
+            canWrite
+          />
+        ) : (
+          <p className="muted">{t('files.saveFirst')}</p>
+        )}
+      </section>
       {blocker.state === 'blocked' && (
         <LeaveDialog onStay={() => blocker.reset()} onLeave={() => blocker.proceed()} />
       )}

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { FilesPanel } from '../../kit/attachments.tsx';
 import { EventPage } from '../../kit/eventPage.tsx';
 import { ErrorSummary, TextArea } from '../../kit/forms.tsx';
 import { Loading } from '../../kit/layout.tsx';
@@ -55,6 +56,19 @@ export function SituationReviewPage() {
               situation={loaded}
               title={t('situationReview.otherAnswers')}
             />
+            <section aria-labelledby="situation-files-title">
+              <h2 id="situation-files-title">{t('files.attachments')}</h2>
+              <FilesPanel
+                eventId={eventId}
+                owner={{
+                  kind: 'unit_situation',
+                  id: loaded.id,
+                  unitId: loaded.unit.id,
+                  period: loaded.period,
+                }}
+                canWrite={can('situation.write')}
+              />
+            </section>
             {can('situation.review') &&
               (loaded.state === 'submitted' ? (
                 <ReviewActions
