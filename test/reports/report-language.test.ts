@@ -32,6 +32,16 @@ const SWEDISH_PHRASES = [
   /\bu\/a\b/,
 ];
 
+/**
+ * Names the event configured stay as written: the demo's figure "… per vecka" would otherwise read
+ * as a fixed week label where the PDF's text puts its value right after it.
+ */
+const CONFIGURED_NAMES = ['Medieartiklar om Millennium per vecka'];
+
+function withoutConfigured(text: string): string {
+  return CONFIGURED_NAMES.reduce((rest, name) => rest.replaceAll(name, ''), text);
+}
+
 /** Phrases that only some formats carry (the page footer is in PDF and Word alone). */
 const ONLY_IN: Record<string, string[]> = {
   [String(/Sida \d+ av \d+/)]: ['pdf'],
@@ -166,7 +176,11 @@ for (const dialect of testDialects()) {
           if (!formats || formats.includes(format)) {
             assert.match(swedish[format], phrase, `${format}: Swedish report`);
           }
-          assert.doesNotMatch(english[format], phrase, `${format}: English report`);
+          assert.doesNotMatch(
+            withoutConfigured(english[format]),
+            phrase,
+            `${format}: English report`,
+          );
         }
         for (const phrase of ENGLISH_PHRASES) {
           assert.match(english[format], phrase, `${format}: English report`);
