@@ -110,7 +110,7 @@ test("a reader turns on key-figure alerts and sees one when a unit's value passe
   await signIn(page, demoPeople.reader, demoPassword);
   await chooseAlert(
     page,
-    'Ett nyckeltal passerar sin gul- eller rödgräns, uppåt eller nedåt, jämfört med platsens förra värde',
+    'Ett nyckeltal passerar sin gräns för Påverkat eller Allvarligt, uppåt eller nedåt, jämfört med platsens förra värde',
   );
 
   await page

@@ -301,6 +301,8 @@ test('two editors save the same section: the second sees the conflict and keeps 
   // A reload keeps the unsaved text (from this browser's storage).
   await elin.page.reload();
   await elin.page.getByText(/Vi har återställt text som du inte hade sparat/).waitFor();
+  // The editor loads as its own chunk and may fill in after the notice shows.
+  await textarea.getByText('Med ett andra stycke.').waitFor();
   assert.equal(await paragraphsOf(textarea), mine);
 
   await elin.page.getByRole('button', { name: 'Spara avsnittet' }).click();

@@ -7,7 +7,7 @@ const sv = {
     chooseHint:
       'PDF, bilder (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint eller vanlig text. Högst {{size}} per fil.',
     internal: 'Endast för internt bruk',
-    internalHint: 'Visas inte för läsare och tas aldrig med i publika utskick.',
+    internalHint: 'Visas inte för läsare och tas aldrig med i offentliga utskick.',
     upload: 'Ladda upp',
     uploading: 'Laddar upp {{name}}',
     uploaded: '{{name}} är uppladdad.',

@@ -32,16 +32,6 @@ const SWEDISH_PHRASES = [
   /\bu\/a\b/,
 ];
 
-/**
- * Names the event configured stay as written: the demo's figure "… per vecka" would otherwise read
- * as a fixed week label where the PDF's text puts its value right after it.
- */
-const CONFIGURED_NAMES = ['Medieartiklar om Millennium per vecka'];
-
-function withoutConfigured(text: string): string {
-  return CONFIGURED_NAMES.reduce((rest, name) => rest.replaceAll(name, ''), text);
-}
-
 /** Phrases that only some formats carry (the page footer is in PDF and Word alone). */
 const ONLY_IN: Record<string, string[]> = {
   [String(/Sida \d+ av \d+/)]: ['pdf'],
@@ -83,6 +73,13 @@ for (const dialect of testDialects()) {
       staff = await t.login(demoPeople.staff);
       approver = await t.login(demoPeople.approver);
       admin = await t.login(adminEmail);
+      // Names the event configures stay as written: the demo's figure "… per vecka" would read
+      // as a fixed week label where the PDF wraps its name beside its value.
+      await t.database.db
+        .updateTable('figure_definitions')
+        .set({ name: 'Medieartiklar om Millennium' })
+        .where('name', '=', 'Medieartiklar om Millennium per vecka')
+        .execute();
       const created = await admin.post(`/api/events/${t.eventId}/templates`, {
         name: 'Language',
         sections: [
@@ -176,11 +173,7 @@ for (const dialect of testDialects()) {
           if (!formats || formats.includes(format)) {
             assert.match(swedish[format], phrase, `${format}: Swedish report`);
           }
-          assert.doesNotMatch(
-            withoutConfigured(english[format]),
-            phrase,
-            `${format}: English report`,
-          );
+          assert.doesNotMatch(english[format], phrase, `${format}: English report`);
         }
         for (const phrase of ENGLISH_PHRASES) {
           assert.match(english[format], phrase, `${format}: English report`);
