@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
-import { type Database, openDatabase } from '../src/server/db/database.ts';
+import { type Database, type DialectName, openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { loadDemo } from '../src/server/demo/seed.ts';
 import { SecretBox, secretKeyBytes } from '../src/server/secret-box.ts';
 import { ensureFirstAdmin } from '../src/server/users/bootstrap.ts';
+import { createTestDatabase } from '../test/support/databases.ts';
 
 /** The address the accessibility statement gives for reporting problems. */
 export const accessibilityContact = 'tillganglighet@region.example';
@@ -37,13 +35,14 @@ export interface RunningServer {
 }
 
 /**
- * The real server on a fresh temporary SQLite database with the demo event, on a free port.
+ * The real server on a fresh database with the demo event, on a free port: a temporary SQLite
+ * file, or a PostgreSQL database of its own when LAGESBILD_E2E_DIALECT is `postgres`.
  * With a `publicHost` (WebAuthn needs a host name, not an IP address) the port is chosen first,
  * so that PUBLIC_URL names the address the browser uses.
  */
 export async function startServer(port = 0, publicHost?: string): Promise<RunningServer> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-e2e-'));
-  const database = openDatabase(`sqlite:${path.join(folder, 'e2e.db')}`);
+  const testDatabase = await createTestDatabase(e2eDialect());
+  const database = openDatabase(testDatabase.url);
   await migrateToLatest(database);
   const admin = await ensureFirstAdmin(database.db, { email: adminEmail });
   const demo = await loadDemo(database.db, { password: demoPassword, keepArchiveOpen: true });
@@ -72,9 +71,13 @@ export async function startServer(port = 0, publicHost?: string): Promise<Runnin
     close: async () => {
       await app.close();
       await database.close();
-      fs.rmSync(folder, { recursive: true, force: true });
+      await testDatabase.drop();
     },
   };
+}
+
+function e2eDialect(): DialectName {
+  return process.env.LAGESBILD_E2E_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 }
 
 function freePort(): Promise<number> {

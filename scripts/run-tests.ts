@@ -4,7 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { postgresAdminUrl } from '../test/support/databases.ts';
 
-// Runs every *.test.ts under src/ and test/ with node's test runner, on SQLite and PostgreSQL.
+// Runs every *.test.ts under src/, test/ and e2e/ with node's test runner, on SQLite and
+// PostgreSQL (the browser tests on SQLite, and the ones named below again on PostgreSQL).
 // In CI (CI=true) an unreachable PostgreSQL fails the run; elsewhere it is skipped with a warning.
 
 const roots = ['src', 'test', 'e2e'];
@@ -63,9 +64,38 @@ if (problem) {
   );
 }
 
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files],
-  { stdio: 'inherit', env },
+/**
+ * Browser tests that run a second time with the server on PostgreSQL in a whole run: the screens
+ * whose issue asked for the browser on both databases (the staff's week of docs/user-guide.md,
+ * files, tokens, the event's own settings, readiness, search, returns, the start page).
+ */
+const browserTestsOnPostgres = [
+  'e2e/user-guide.test.ts',
+  'e2e/files.test.ts',
+  'e2e/api-tokens.test.ts',
+  'e2e/event-edit.test.ts',
+  'e2e/readiness.test.ts',
+  'e2e/search.test.ts',
+  'e2e/situation-review.test.ts',
+  'e2e/next-steps.test.ts',
+];
+
+function runTests(testFiles: string[], runEnv: NodeJS.ProcessEnv): number {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...testFiles],
+    { stdio: 'inherit', env: runEnv },
+  );
+  return result.status ?? 1;
+}
+
+const status = runTests(files, env);
+if (filter.length > 0 || problem) process.exit(status);
+console.log(
+  `Browser tests again with the server on PostgreSQL: ${browserTestsOnPostgres.length} files.`,
 );
-process.exit(result.status ?? 1);
+const postgresStatus = runTests(browserTestsOnPostgres, {
+  ...env,
+  LAGESBILD_E2E_DIALECT: 'postgres',
+});
+process.exit(status || postgresStatus);

@@ -216,7 +216,8 @@ for (const dialect of testDialects()) {
     it('offers an Atom feed and an archive with search', async () => {
       const feed = await t.anonymous().get(`/r/${t.eventId}/feed.atom`);
       assert.equal(feed.statusCode, 200);
-      assert.match(feed.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+      assert.match(feed.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="sv">/);
+      assert.match(feed.body, /<title>Rapporter från Millennium 2024<\/title>/);
       const reader = await t.login(demoPeople.reader);
       const archive = (
         await reader.get(`/api/events/${t.eventId}/archive`, { query: { q: 'floor walkers' } })

@@ -182,6 +182,9 @@ for (const dialect of testDialects()) {
       assert.match(english.pdf, /Page \d+ of \d+/);
       assert.match(english.html, /<html lang="en">/);
       assert.match(english.html, /\bContents\b/);
+      const feed = (await t.anonymous().get(`/r/${t.eventId}/feed.atom`)).body;
+      assert.match(feed, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="en">/);
+      assert.match(feed, /<title>Reports from Millennium 2024<\/title>/);
     });
 
     it('labels the status lines with the form’s own labels, and with the report’s where the form keeps the default', async () => {

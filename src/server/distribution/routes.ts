@@ -161,7 +161,7 @@ function page(title: string, body: string): string {
 function unsubscribePage(token: string): string {
   return page(
     'Avsluta prenumeration',
-    `<p>Vill du sluta få Regional rapport via e-post?</p><form method="post" action="/unsubscribe/${token}"><button type="submit">Avsluta prenumerationen</button></form>`,
+    `<p>Vill du sluta få rapporterna via e-post?</p><form method="post" action="/unsubscribe/${token}"><button type="submit">Avsluta prenumerationen</button></form>`,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ReportSnapshot } from '../../core/report-snapshot.ts';
+import { reportWording } from '../../core/report-wording.ts';
 import type { EventRow } from '../events/repository.ts';
 
 function xml(text: string): string {
@@ -9,8 +10,12 @@ function xml(text: string): string {
     .replaceAll('"', '&quot;');
 }
 
-/** An Atom feed of the event's public reports, newest first, for feed readers and intranets. */
+/**
+ * An Atom feed of the event's public reports, newest first, for feed readers and intranets, in
+ * the event's language.
+ */
 export function atomFeed(event: EventRow, snapshots: ReportSnapshot[], publicUrl: string): string {
+  const words = reportWording(event.language);
   const feedUrl = `${publicUrl}/r/${event.id}/feed.atom`;
   const updated = snapshots[0]?.report.publishedAt ?? event.updated_at;
   const entries = snapshots.map((snapshot) => {
@@ -40,9 +45,9 @@ export function atomFeed(event: EventRow, snapshots: ReportSnapshot[], publicUrl
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${words.language}">`,
     `  <id>${xml(feedUrl)}</id>`,
-    `  <title>${xml(`Regional rapport ${event.name}`)}</title>`,
+    `  <title>${xml(words.feedTitle(event.name))}</title>`,
     `  <link rel="self" href="${xml(feedUrl)}"/>`,
     `  <updated>${xml(updated)}</updated>`,
     '  <author><name>Lägesbild</name></author>',
