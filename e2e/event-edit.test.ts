@@ -56,6 +56,8 @@ test('an admin edits the event, and a conflicting change is shown beside theirs'
   await assertAccessible(page, 'event details with a conflict');
   await screenshot(page, 'event-edit-conflict', true);
   await conflict.getByRole('button', { name: 'Behåll min version och spara igen' }).click();
+  // The first save's "Händelsen är sparad." may still show: the conflict leaving is the sign.
+  await conflict.waitFor({ state: 'detached' });
   await page.getByText('Händelsen är sparad.').waitFor();
   saved = await eventById(db, eventId);
   assert.equal(saved.name, 'Millennium 2024');
