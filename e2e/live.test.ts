@@ -24,7 +24,7 @@ test("a reporter's submitted situation appears on the open dashboard without rel
   await staff.goto(`/events/${e2e.server.eventId}`);
   await staff.getByText('2 av 3 enheter har rapporterat för vecka 47 2024').waitFor();
   await staff.getByText('Direktuppdaterad').waitFor();
-  const nhRow = staff.getByRole('row', { name: /^NH/ });
+  const nhRow = staff.getByRole('row', { name: /^Närhälsan/ });
   await nhRow.getByText('Saknas').waitFor();
   // Mark the document: a reload would lose the mark.
   await staff.evaluate(() => ((window as unknown as { mark: string }).mark = 'same page'));
