@@ -36,18 +36,22 @@ export function ReturnAnswers({
   fields,
   situation,
   title,
+  headingLevel = 3,
 }: {
   fields: readonly ReturnField[];
   situation: Situation;
   title?: string;
+  /** 2 where the page has no other section above it, so that heading levels go one at a time. */
+  headingLevel?: 2 | 3;
 }) {
   const { t } = useTranslation();
   const rows = answerRows(fields, situation, t);
   if (rows.length === 0) return null;
   const titleId = `answers-${situation.id}`;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="return-answers" aria-labelledby={titleId}>
-      <h3 id={titleId}>{title ?? t('returnForm.answersTitle')}</h3>
+      <Heading id={titleId}>{title ?? t('returnForm.answersTitle')}</Heading>
       <dl className="summary-list">
         {rows.map(([label, text]) => (
           <div key={label}>

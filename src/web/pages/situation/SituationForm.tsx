@@ -357,7 +357,7 @@ export function SituationForm({
       {!editable && server ? (
         <>
           <SubmittedView situation={server} />
-          <ReturnAnswers fields={fields} situation={server} />
+          <ReturnAnswers fields={fields} situation={server} headingLevel={2} />
         </>
       ) : (
         <form onSubmit={onSave} noValidate className="situation-form">
