@@ -97,29 +97,35 @@ export function installGuard(app: FastifyInstance, db: Db, policy: SessionPolicy
     await authenticate(request, db, policy);
   });
 
-  app.addHook('preValidation', async (request) => {
-    const access = request.routeOptions.config.access;
-    if (!access || access.kind === 'public') return;
-    if (access.kind === 'scraper') return admitScraper(request, access);
-    const actor = request.actor;
-    if (!actor) throw errors.unauthenticated();
-    if (
-      request.session &&
-      unsafeMethods.has(request.method) &&
-      request.routeOptions.config.csrf !== false
-    ) {
-      if (request.headers['x-csrf-token'] !== request.session.csrfToken) throw errors.csrfFailed();
-    }
-    if (actor.mustChangePassword && !(access.kind === 'signed_in' && access.duringPasswordChange)) {
-      throw errors.passwordChangeRequired();
-    }
-    if (actor.mustEnrolSecondFactor && !(access.kind === 'signed_in' && access.duringEnrolment)) {
-      throw errors.secondFactorEnrolmentRequired();
-    }
-    refuseUncoveredToken(request.tokenScopes, access);
-    if (access.kind === 'system_admin' && !actor.isAdmin) throw errors.forbidden('system.admin');
-    if (access.kind === 'event') await authorizeInEvent(request, db, actor, access);
+  // Before the body is read, so that nobody unauthorised can make the server take in an upload.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    await authorize(request, db);
+    return payload;
   });
+}
+
+async function authorize(request: FastifyRequest, db: Db): Promise<void> {
+  const access = request.routeOptions.config.access;
+  if (!access || access.kind === 'public') return;
+  if (access.kind === 'scraper') return admitScraper(request, access);
+  const actor = request.actor;
+  if (!actor) throw errors.unauthenticated();
+  if (
+    request.session &&
+    unsafeMethods.has(request.method) &&
+    request.routeOptions.config.csrf !== false
+  ) {
+    if (request.headers['x-csrf-token'] !== request.session.csrfToken) throw errors.csrfFailed();
+  }
+  if (actor.mustChangePassword && !(access.kind === 'signed_in' && access.duringPasswordChange)) {
+    throw errors.passwordChangeRequired();
+  }
+  if (actor.mustEnrolSecondFactor && !(access.kind === 'signed_in' && access.duringEnrolment)) {
+    throw errors.secondFactorEnrolmentRequired();
+  }
+  refuseUncoveredToken(request.tokenScopes, access);
+  if (access.kind === 'system_admin' && !actor.isAdmin) throw errors.forbidden('system.admin');
+  if (access.kind === 'event') await authorizeInEvent(request, db, actor, access);
 }
 
 function bearerOf(request: FastifyRequest): string | undefined {
