@@ -144,7 +144,10 @@ test("a reader turns on key-figure alerts and sees one when a unit's value passe
 
   const text = `Väntande ambulansuppdrag för ${sas.name} steg från 6`;
   await page.locator('.alert-banner').getByText(`Larm: ${text}`).waitFor();
-  await page.locator('.alert-banner').getByText('förbi gränsen för Påverkat 10').waitFor();
+  const banner = page.locator('.alert-banner', { hasText: 'förbi gränsen för Påverkat 10' });
+  await banner.waitFor();
+  await banner.getByRole('button', { name: 'Stäng larmet' }).click();
+  await banner.waitFor({ state: 'detached' });
   await page.reload();
   await page
     .locator('section[aria-labelledby="recent-alerts"]')

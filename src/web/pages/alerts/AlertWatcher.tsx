@@ -48,18 +48,21 @@ export function AlertWatcher() {
             ⚠
           </span>{' '}
           <strong>{t('alerts.newAlert', { text: alert.text })}</strong>{' '}
-          <Link to={alert.link}>{t('alerts.open')}</Link>{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => setShown((current) => current.filter((other) => other.id !== alert.id))}
-          >
+          <Link to={alert.link} onClick={() => setShown(without(alert))}>
+            {t('alerts.open')}
+          </Link>{' '}
+          <button type="button" className="link-button" onClick={() => setShown(without(alert))}>
             {t('alerts.dismiss')}
           </button>
         </div>
       ))}
     </div>
   );
+}
+
+/** The banners left when one alert is opened or closed. */
+function without(alert: Alert) {
+  return (current: Alert[]) => current.filter((other) => other.id !== alert.id);
 }
 
 function announce(alert: Alert, text: string): void {
