@@ -21,6 +21,14 @@ export const figureKey = z
     'Nyckeln får bara innehålla små bokstäver, siffror och bindestreck, t.ex. beläggningsgrad.',
   );
 
+/**
+ * What a figure can mean to the exchange formats: the occupancy of inpatient beds in per cent and
+ * the number of staffed beds (EDXL-HAVE's bed capacity). At most one figure per meaning in an event.
+ */
+export const figureExchangeMeanings = ['bed_occupancy_percent', 'staffed_beds'] as const;
+export type FigureExchangeMeaning = (typeof figureExchangeMeanings)[number];
+const exchangeMeaning = z.enum(figureExchangeMeanings).nullable();
+
 export const createFigureBody = z
   .object({
     key: figureKey,
@@ -30,6 +38,7 @@ export const createFigureBody = z
     yellowThreshold: threshold.default(null),
     redThreshold: threshold.default(null),
     internal: z.boolean().default(false),
+    exchangeMeaning: exchangeMeaning.default(null),
     source: z.string().trim().min(1).max(200).default('manual'),
   })
   .strict();
@@ -44,6 +53,7 @@ export const updateFigureBody = z
     yellowThreshold: threshold.optional(),
     redThreshold: threshold.optional(),
     internal: z.boolean().optional(),
+    exchangeMeaning: exchangeMeaning.optional(),
   })
   .strict();
 
@@ -140,6 +150,7 @@ export const figure = recorded.extend({
   higherIsWorse: z.boolean(),
   yellowThreshold: z.number().nullable(),
   redThreshold: z.number().nullable(),
+  exchangeMeaning,
 });
 export type Figure = z.infer<typeof figure>;
 

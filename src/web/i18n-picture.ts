@@ -235,6 +235,14 @@ const sv = {
       direction: 'Riktning',
       higherIsWorse: 'Högre värde är sämre',
       higherIsWorseHint: 'Avgör hur gränserna tolkas.',
+      exchangeMeaning: 'Betydelse i utbytesformaten',
+      exchangeMeaningHint:
+        'Vad nyckeltalet står för när läget lämnas i EDXL-HAVE och FHIR. Högst ett nyckeltal per betydelse.',
+      exchangeMeanings: {
+        none: 'Ingen',
+        bed_occupancy_percent: 'Vårdplatsernas beläggning i procent',
+        staffed_beds: 'Antal bemannade vårdplatser',
+      },
       higherWorse: 'Högre är sämre',
       lowerWorse: 'Lägre är sämre',
       show: 'Visa',
@@ -571,6 +579,14 @@ const en: Resources = {
       direction: 'Direction',
       higherIsWorse: 'A higher value is worse',
       higherIsWorseHint: 'Decides how the limits are read.',
+      exchangeMeaning: 'Meaning in the exchange formats',
+      exchangeMeaningHint:
+        'What the key figure stands for when the situation is shared as EDXL-HAVE and FHIR. At most one key figure per meaning.',
+      exchangeMeanings: {
+        none: 'None',
+        bed_occupancy_percent: 'Bed occupancy in per cent',
+        staffed_beds: 'Number of staffed beds',
+      },
       higherWorse: 'Higher is worse',
       lowerWorse: 'Lower is worse',
       show: 'Show',

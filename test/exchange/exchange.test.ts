@@ -316,22 +316,32 @@ for (const dialect of testDialects()) {
       assert.equal(missing.statusCode, 404);
     });
 
-    it('adds bed counts when a region reports them and hides internal observations', async () => {
+    it('adds bed counts from the figure the event names for them and hides internal observations', async () => {
       const units = (await staff.get('/api/units')).json().items as { id: number; code: string }[];
       const sas = units.find((unit) => unit.code === 'SÄS')!.id;
       const created = await staff.post(`${events()}/figures`, {
-        key: 'vardplatser',
+        key: 'bemannade-platser',
         name: 'Disponibla vårdplatser i slutenvården',
         unitOfMeasure: 'st',
         higherIsWorse: false,
+        exchangeMeaning: 'staffed_beds',
       });
       assert.equal(created.statusCode, 201, created.body);
+      assert.equal(created.json().exchangeMeaning, 'staffed_beds');
+      const second = await staff.post(`${events()}/figures`, {
+        key: 'vardplatser',
+        name: 'Vårdplatser enligt plan',
+        exchangeMeaning: 'staffed_beds',
+      });
+      assert.equal(second.statusCode, 400, second.body);
+      assert.equal(second.json().details.field, 'exchangeMeaning');
+      assert.match(second.json().message, /Disponibla vårdplatser i slutenvården/);
       const observe = (body: object) =>
         staff.post(`${events()}/units/${sas}/observations`, { ...body });
       assert.equal(
         (
           await observe({
-            figureKey: 'vardplatser',
+            figureKey: 'bemannade-platser',
             value: 500,
             observedAt: '2024-11-14T06:00:00Z',
           })

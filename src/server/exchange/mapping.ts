@@ -65,12 +65,6 @@ export function facilityStatusOf(unitLevel: ReadinessLevel | undefined): Facilit
   return unitLevel === 'katastrofläge' ? 'Compromised' : 'Normal';
 }
 
-/**
- * Key figures that describe inpatient beds, by key: the occupancy in per cent (the demo's
- * "beläggningsgrad") and, where a region reports it, the number of staffed beds.
- */
-export const bedFigureKeys = { occupancy: 'beläggningsgrad', capacity: 'vardplatser' } as const;
-
 /** Full beds or more: no vacant bed to offer (HAVE CapacityStatus). */
 export function capacityStatusOf(occupancyPercent: number): 'VacantAvailable' | 'NotAvailable' {
   return occupancyPercent >= 100 ? 'NotAvailable' : 'VacantAvailable';

@@ -6,7 +6,12 @@ import { type DiversionCategory } from '../../contract/diversions.ts';
 import { errors } from '../errors.ts';
 import { requireEvent } from '../events/service.ts';
 import { latestOf } from '../figures/aggregation.ts';
-import { type ObservationRow, allObservations, findFigureByKey } from '../figures/repository.ts';
+import {
+  type ObservationRow,
+  allObservations,
+  findFigureByExchangeMeaning,
+} from '../figures/repository.ts';
+import type { FigureExchangeMeaning } from '../../contract/figures.ts';
 import { type ReadinessChangeRow, findChangeAt } from '../readiness/repository.ts';
 import {
   findReport,
@@ -23,7 +28,6 @@ import { findUserById } from '../users/repository.ts';
 import { type FacilityMeasure, measureReportBundle } from './fhir.ts';
 import { type BedCapacity, type HospitalStatus, haveXml } from './have.ts';
 import {
-  bedFigureKeys,
   capacityStatusOf,
   emsTrafficStatusOf,
   facilityStatusOf,
@@ -298,14 +302,14 @@ async function bedObservations(
   includeInternal: boolean,
   range: { from?: string; to?: string },
 ) {
-  const load = async (key: string) => {
-    const figure = await findFigureByKey(db, eventId, key);
+  const load = async (meaning: FigureExchangeMeaning) => {
+    const figure = await findFigureByExchangeMeaning(db, eventId, meaning);
     if (!figure || (figure.internal === 1 && !includeInternal)) return [];
     return allObservations(db, figure.id, range, { includeInternal });
   };
   const [occupancy, capacity] = await Promise.all([
-    load(bedFigureKeys.occupancy),
-    load(bedFigureKeys.capacity),
+    load('bed_occupancy_percent'),
+    load('staffed_beds'),
   ]);
   return { occupancy, capacity };
 }

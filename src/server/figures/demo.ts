@@ -65,6 +65,7 @@ export const hospitalFigures = [
     yellowThreshold: 90,
     redThreshold: 100,
     internal: false,
+    exchangeMeaning: 'bed_occupancy_percent',
     source: 'manual',
   },
   {
@@ -75,6 +76,7 @@ export const hospitalFigures = [
     yellowThreshold: 25,
     redThreshold: 35,
     internal: false,
+    exchangeMeaning: null,
     source: 'manual',
   },
 ] as const;
@@ -91,6 +93,7 @@ export async function loadFiguresDemo(db: Db, context: DemoContext): Promise<voi
     yellowThreshold: null,
     redThreshold: null,
     internal: false,
+    exchangeMeaning: null,
     source: 'manual',
   });
   await createFigure(db, define, eventId, {
@@ -101,6 +104,7 @@ export async function loadFiguresDemo(db: Db, context: DemoContext): Promise<voi
     yellowThreshold: 200,
     redThreshold: 500,
     internal: true,
+    exchangeMeaning: null,
     source: 'manual',
   });
 

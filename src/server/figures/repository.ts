@@ -28,6 +28,19 @@ export function findFigure(
   return query.executeTakeFirst();
 }
 
+export function findFigureByExchangeMeaning(
+  db: Db,
+  eventId: number,
+  meaning: string,
+): Promise<FigureRow | undefined> {
+  return db
+    .selectFrom('figure_definitions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('exchange_meaning', '=', meaning)
+    .executeTakeFirst();
+}
+
 export function findFigureByKey(
   db: Db,
   eventId: number,

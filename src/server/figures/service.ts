@@ -22,6 +22,7 @@ import {
   type Visibility,
   allObservations,
   findFigure,
+  findFigureByExchangeMeaning,
   findFigureByKey,
   findObservationsByClientKey,
   insertFigure,
@@ -33,20 +34,22 @@ import {
   updateFigure,
 } from './repository.ts';
 import type { z } from 'zod';
-import type {
-  CreateFigureInput,
-  Figure,
-  ImportPreview,
-  Observation,
-  ObservationInput,
-  PushedObservation,
-  Series,
-  UnitObservationInput,
-  UpdateFigureInput,
-  figureListQuery,
-  observationExportQuery,
-  observationQuery,
-  seriesQuery,
+import {
+  type CreateFigureInput,
+  type Figure,
+  type FigureExchangeMeaning,
+  type ImportPreview,
+  type Observation,
+  type ObservationInput,
+  type PushedObservation,
+  type Series,
+  type UnitObservationInput,
+  type UpdateFigureInput,
+  figureExchangeMeanings,
+  type figureListQuery,
+  type observationExportQuery,
+  type observationQuery,
+  type seriesQuery,
 } from '../../contract/figures.ts';
 import { eventUnitsInOrder, requireUnitInEvent } from '../event-units/service.ts';
 import type { Page } from '../../contract/list.ts';
@@ -67,6 +70,7 @@ export function presentFigure(figure: FigureRow): Figure {
     higherIsWorse: figure.higher_is_worse === 1,
     yellowThreshold: figure.yellow_threshold,
     redThreshold: figure.red_threshold,
+    exchangeMeaning: exchangeMeaningOf(figure),
     internal: figure.internal === 1,
     provenance: {
       createdBy: figure.created_by,
@@ -77,6 +81,11 @@ export function presentFigure(figure: FigureRow): Figure {
     },
     version: figure.version,
   };
+}
+
+function exchangeMeaningOf(figure: FigureRow): FigureExchangeMeaning | null {
+  const meaning = figure.exchange_meaning;
+  return figureExchangeMeanings.find((known) => known === meaning) ?? null;
 }
 
 export function presentObservation(observation: ObservationRow): Observation {
@@ -108,6 +117,7 @@ export async function createFigure(
 ): Promise<Figure> {
   return db.transaction().execute(async (trx) => {
     await refuseTakenKey(trx, eventId, input.key);
+    await refuseTakenMeaning(trx, eventId, input.exchangeMeaning);
     const higherIsWorse = input.higherIsWorse ? 1 : 0;
     checkThresholds(higherIsWorse, input.yellowThreshold, input.redThreshold);
     const now = new Date().toISOString();
@@ -120,6 +130,7 @@ export async function createFigure(
       yellow_threshold: input.yellowThreshold,
       red_threshold: input.redThreshold,
       internal: input.internal ? 1 : 0,
+      exchange_meaning: input.exchangeMeaning,
       created_by: actor.userId,
       created_at: now,
       source: input.source,
@@ -149,6 +160,9 @@ export async function changeFigure(
     if (input.key !== undefined && input.key !== before.key) {
       await refuseTakenKey(trx, eventId, input.key);
     }
+    if (input.exchangeMeaning !== undefined && input.exchangeMeaning !== before.exchange_meaning) {
+      await refuseTakenMeaning(trx, eventId, input.exchangeMeaning);
+    }
     const higherIsWorse =
       input.higherIsWorse === undefined ? before.higher_is_worse : input.higherIsWorse ? 1 : 0;
     checkThresholds(
@@ -164,6 +178,7 @@ export async function changeFigure(
       ...(input.yellowThreshold !== undefined && { yellow_threshold: input.yellowThreshold }),
       ...(input.redThreshold !== undefined && { red_threshold: input.redThreshold }),
       ...(input.internal !== undefined && { internal: input.internal ? 1 : 0 }),
+      ...(input.exchangeMeaning !== undefined && { exchange_meaning: input.exchangeMeaning }),
       updated_by: actor.userId,
     });
     if (!updated) throw errors.conflict(presentFigure(before));
@@ -746,6 +761,26 @@ async function refuseTakenKey(db: Db, eventId: number, key: string): Promise<voi
       field: 'key',
     });
   }
+}
+
+const meaningWords: Record<FigureExchangeMeaning, string> = {
+  bed_occupancy_percent: 'vårdplatsernas beläggning i procent',
+  staffed_beds: 'antalet bemannade vårdplatser',
+};
+
+async function refuseTakenMeaning(
+  db: Db,
+  eventId: number,
+  meaning: FigureExchangeMeaning | null,
+): Promise<void> {
+  if (meaning === null) return;
+  const holder = await findFigureByExchangeMeaning(db, eventId, meaning);
+  if (!holder) return;
+  throw errors.badRequest(
+    `Nyckeltalet "${holder.name}" står redan för ${meaningWords[meaning]} i utbytet. ` +
+      'Ta bort betydelsen där först.',
+    { field: 'exchangeMeaning' },
+  );
 }
 
 async function loadFigure(db: Db, eventId: number, figureId: number): Promise<FigureRow> {

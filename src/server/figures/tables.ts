@@ -10,6 +10,8 @@ export interface FigureDefinitionsTable {
   yellow_threshold: number | null;
   red_threshold: number | null;
   internal: number;
+  /** What the figure means to the exchange formats (figureExchangeMeanings), if anything. */
+  exchange_meaning: string | null;
   created_by: number | null;
   created_at: string;
   source: string;

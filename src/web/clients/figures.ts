@@ -1,7 +1,19 @@
 // Key figures, their observations, series and CSV import (src/server/figures/).
-import type { Figure, ImportPreview, Observation, Series } from '../../contract/figures.ts';
+import type {
+  Figure,
+  FigureExchangeMeaning,
+  ImportPreview,
+  Observation,
+  Series,
+} from '../../contract/figures.ts';
 import type { Page } from '../../contract/list.ts';
 import { type Body, type Query, eventPath, request } from '../api.ts';
+import { allOf } from '../exhaustive.ts';
+
+export const exchangeMeaningList = allOf<FigureExchangeMeaning>()([
+  'bed_occupancy_percent',
+  'staffed_beds',
+]);
 
 const figures = (eventId: number) => `${eventPath(eventId)}/figures`;
 

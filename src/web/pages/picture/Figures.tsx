@@ -13,7 +13,7 @@ import { InternalTag } from '../../kit/status.tsx';
 import { formatNumber } from '../../format.ts';
 import { LoadError } from '../../kit/loadError.tsx';
 import type { Figure } from '../../../contract/figures.ts';
-import { figuresApi } from '../../clients/figures.ts';
+import { exchangeMeaningList, figuresApi } from '../../clients/figures.ts';
 import { FigureDetail } from './FigureDetail.tsx';
 import { CsvImport } from './FigureImport.tsx';
 
@@ -69,6 +69,16 @@ export function FiguresPage() {
       hint: t('picture.internalHint'),
       kind: 'checkbox',
     },
+    {
+      name: 'exchangeMeaning',
+      label: t('picture.figures.exchangeMeaning'),
+      hint: t('picture.figures.exchangeMeaningHint'),
+      kind: 'select',
+      options: ['none', ...exchangeMeaningList].map((meaning) => ({
+        value: meaning,
+        label: t(`picture.figures.exchangeMeanings.${meaning}`),
+      })),
+    },
   ];
   const toValues = (item: Figure): Values => ({
     name: item.name,
@@ -78,6 +88,7 @@ export function FiguresPage() {
     redThreshold: item.redThreshold === null ? '' : String(item.redThreshold),
     higherIsWorse: item.higherIsWorse,
     internal: item.internal,
+    exchangeMeaning: item.exchangeMeaning ?? 'none',
   });
   const body = (values: Values) => ({
     name: str(values.name),
@@ -87,6 +98,8 @@ export function FiguresPage() {
     redThreshold: parseNumber(str(values.redThreshold)),
     higherIsWorse: values.higherIsWorse === true,
     internal: values.internal === true,
+    exchangeMeaning:
+      exchangeMeaningList.find((meaning) => meaning === values.exchangeMeaning) ?? null,
   });
 
   return (
@@ -200,6 +213,7 @@ export function FiguresPage() {
                     redThreshold: '',
                     higherIsWorse: true,
                     internal: false,
+                    exchangeMeaning: 'none',
                   }}
                   editing={editing}
                   toValues={toValues}

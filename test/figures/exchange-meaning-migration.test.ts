@@ -1,0 +1,98 @@
+// The exchange formats used to find the bed figures by two keys named in code; the event now
+// names them. The migration gives the figures with those keys their meaning, and nothing else.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Migrator } from 'kysely';
+import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { loadMigrations } from '../../src/server/db/migration-files.ts';
+import { insertEvent } from '../../src/server/events/repository.ts';
+import { insertFigure } from '../../src/server/figures/repository.ts';
+import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+
+const meaningMigration = '20261207T1500_figure_exchange_meaning';
+
+for (const dialect of testDialects()) {
+  describe(`the figure exchange meaning migration on ${dialect}`, () => {
+    let testDatabase: TestDatabase;
+    let database: Database;
+
+    before(async () => {
+      testDatabase = await createTestDatabase(dialect);
+      database = openDatabase(testDatabase.url);
+    });
+    after(async () => {
+      await database.close();
+      await testDatabase.drop();
+    });
+
+    it('gives beläggningsgrad and vardplatser their meaning in every event, and no other figure one', async () => {
+      const all = await loadMigrations();
+      const earlier = Object.fromEntries(
+        Object.entries(all).filter(([name]) => name < meaningMigration),
+      );
+      const { error } = await new Migrator({
+        db: database.db,
+        provider: { getMigrations: () => Promise.resolve(earlier) },
+      }).migrateToLatest();
+      assert.equal(error, undefined);
+      const now = new Date().toISOString();
+      const eventNamed = (name: string) =>
+        insertEvent(database.db, {
+          name,
+          description: '',
+          background: '',
+          is_exercise: 0,
+          state: 'active',
+          period_granularity: 'week',
+          four_eyes: 1,
+          activated_at: now,
+          created_at: now,
+          updated_at: now,
+        });
+      const figure = (eventId: number, key: string) =>
+        insertFigure(database.db, {
+          event_id: eventId,
+          key,
+          name: key,
+          unit_of_measure: '',
+          higher_is_worse: 1,
+          yellow_threshold: null,
+          red_threshold: null,
+          internal: 0,
+          created_by: null,
+          created_at: now,
+          source: 'manual',
+          updated_by: null,
+          updated_at: now,
+        });
+      const first = await eventNamed('Första händelsen');
+      const second = await eventNamed('Andra händelsen');
+      await figure(first.id, 'beläggningsgrad');
+      await figure(first.id, 'vardplatser');
+      await figure(first.id, 'vantande-akut');
+      await figure(second.id, 'beläggningsgrad');
+
+      await migrateToLatest(database);
+      const rows = await database.db
+        .selectFrom('figure_definitions')
+        .select(['event_id', 'key', 'exchange_meaning'])
+        .orderBy('event_id')
+        .orderBy('key')
+        .execute();
+      assert.deepEqual(
+        rows.map((row) => [
+          row.event_id === first.id ? 'first' : 'second',
+          row.key,
+          row.exchange_meaning,
+        ]),
+        [
+          ['first', 'beläggningsgrad', 'bed_occupancy_percent'],
+          ['first', 'vantande-akut', null],
+          ['first', 'vardplatser', 'staffed_beds'],
+          ['second', 'beläggningsgrad', 'bed_occupancy_percent'],
+        ],
+      );
+    });
+  });
+}
