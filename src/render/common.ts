@@ -5,15 +5,15 @@ import type {
   ReportSnapshot,
   SnapshotSection,
 } from '../core/report-snapshot.ts';
-import { type ReportWording, formatReportNumber, reportWording } from '../core/report-wording.ts';
+import {
+  type ReportLanguage,
+  type ReportWording,
+  formatReportNumber,
+  reportWording,
+} from '../core/report-wording.ts';
 import { TIME_ZONE, formatCompiledLine, formatDataAsOfLine, formatDateTime } from '../core/time.ts';
 
 const SWEDISH = reportWording('sv');
-
-// The Swedish fixed texts, for the documents that have no language of their own.
-export const EXERCISE_BANNER = SWEDISH.exerciseBanner;
-export const EXERCISE_NOTE = SWEDISH.exerciseNote;
-export const INTERNAL_MARKER = SWEDISH.internalMarker;
 
 /** The fixed texts of a snapshot's language: Swedish for snapshots that name none. */
 export function wordingOf(snapshot: ReportSnapshot): ReportWording {
@@ -199,6 +199,6 @@ export function levelsLine(items: LabelledLevel[]): string {
 }
 
 /** The language a PDF or Word document declares: the event's, Swedish unless it says English. */
-export function documentLanguage(language?: 'en'): string {
+export function documentLanguage(language?: ReportLanguage): string {
   return reportWording(language).documentLanguage;
 }
