@@ -19,7 +19,7 @@ export const reportTemplateSetup = z
   .object({
     name: z.string().trim().min(1, 'Ange mallens namn.').max(200),
     kind: z.enum(['weekly', 'closing', 'custom']),
-    /** Absent: the default identity ("Regional rapport <event>", series "main"). */
+    /** Absent: the default identity in the event's language ("Lägesrapport <event>", series "main"). */
     identity: reportIdentity.optional(),
     sections: z.array(templateSectionSchema).min(1, 'En mall behöver minst ett avsnitt.').max(40),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventIdParams } from './events.ts';
+import { eventIdParams, eventLanguage } from './events.ts';
 import { timestamp } from './common.ts';
 import {
   type TemplateSection,
@@ -43,12 +43,23 @@ export const reportIdentity = z
   .strict();
 export type ReportIdentity = z.infer<typeof reportIdentity>;
 
-/** What a template without its own identity gives: the title reports have always had. */
-export const defaultIdentity: ReportIdentity = {
-  titlePattern: 'Regional rapport {event}',
-  series: 'main',
-  labels: { initial: 'Initial', update: 'Uppdatering {n}', final: 'Slutrapport', extra: 'Extra' },
+const DEFAULT_IDENTITIES: Record<z.infer<typeof eventLanguage>, ReportIdentity> = {
+  sv: {
+    titlePattern: 'Lägesrapport {event}',
+    series: 'main',
+    labels: { initial: 'Initial', update: 'Uppdatering {n}', final: 'Slutrapport', extra: 'Extra' },
+  },
+  en: {
+    titlePattern: 'Situation report {event}',
+    series: 'main',
+    labels: { initial: 'Initial', update: 'Update {n}', final: 'Final report', extra: 'Extra' },
+  },
 };
+
+/** What a template without its own identity gives: a neutral title in the event's language. */
+export function defaultIdentity(language: z.infer<typeof eventLanguage> = 'sv'): ReportIdentity {
+  return DEFAULT_IDENTITIES[language];
+}
 
 export const createTemplateBody = z
   .object({

@@ -9,6 +9,8 @@ type ReadinessLevel = 'normal' | 'stabsläge' | 'förstärkningsläge' | 'katast
 const sv = {
   language: 'sv' as ReportLanguage,
   documentLanguage: 'sv-SE',
+  /** The locale of a report's numbers: "1 234,5" in Swedish, "1,234.5" in English. */
+  numberLocale: 'sv-SE',
   and: 'och',
   months: [
     'januari',
@@ -227,6 +229,7 @@ export type ReportWording = typeof sv;
 const en: ReportWording = {
   language: 'en',
   documentLanguage: 'en-GB',
+  numberLocale: 'en-GB',
   and: 'and',
   months: [
     'January',
@@ -437,4 +440,30 @@ const WORDINGS: Record<ReportLanguage, ReportWording> = { sv, en };
 /** The fixed texts in a language; Swedish when none is named. */
 export function reportWording(language: ReportLanguage | undefined = 'sv'): ReportWording {
   return WORDINGS[language];
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number in the report's locale, with at most `maximumDigits` decimals, or exactly `fixedDigits`
+ * when given.
+ */
+export function formatReportNumber(
+  value: number,
+  words: ReportWording,
+  maximumDigits: number,
+  fixedDigits?: number,
+): string {
+  const minimum = fixedDigits ?? 0;
+  const maximum = fixedDigits ?? maximumDigits;
+  const key = `${words.numberLocale} ${minimum} ${maximum}`;
+  let numberFormat = numberFormats.get(key);
+  if (!numberFormat) {
+    numberFormat = new Intl.NumberFormat(words.numberLocale, {
+      minimumFractionDigits: minimum,
+      maximumFractionDigits: maximum,
+    });
+    numberFormats.set(key, numberFormat);
+  }
+  return numberFormat.format(value);
 }

@@ -108,7 +108,9 @@ export function chartToTable(
   ];
   const rows = chart.labels.map((label, index) => [
     label,
-    ...chart.series.map((series) => formatValue(series.values[index] ?? null, chart.decimals)),
+    ...chart.series.map((series) =>
+      formatValue(series.values[index] ?? null, chart.decimals, words),
+    ),
   ]);
   return { columns, rows };
 }
@@ -235,7 +237,7 @@ function chartOption(
       min: yMin,
       max: yMax,
       ...(hasWholeValues(chart) && { minInterval: 1 }),
-      axisLabel: { color: TEXT_COLOR, formatter: (value: number) => formatNumber(value) },
+      axisLabel: { color: TEXT_COLOR, formatter: (value: number) => formatNumber(value, words) },
       splitLine: { lineStyle: { color: '#e2e2e2' } },
     },
     series: chart.series.map((series, index) => ({
@@ -264,14 +266,14 @@ function thresholdLines(chart: ChartSpec, words: ReportWording): ThresholdLine[]
     lines.push({
       value: yellow,
       color: YELLOW_COLOR,
-      label: `${words.chart.yellowLevel} ${formatNumber(yellow)}${unit}`,
+      label: `${words.chart.yellowLevel} ${formatNumber(yellow, words)}${unit}`,
     });
   }
   if (red !== undefined) {
     lines.push({
       value: red,
       color: RED_COLOR,
-      label: `${words.chart.redLevel} ${formatNumber(red)}${unit}`,
+      label: `${words.chart.redLevel} ${formatNumber(red, words)}${unit}`,
     });
   }
   return lines;

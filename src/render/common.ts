@@ -5,15 +5,15 @@ import type {
   ReportSnapshot,
   SnapshotSection,
 } from '../core/report-snapshot.ts';
-import { type ReportWording, reportWording } from '../core/report-wording.ts';
+import {
+  type ReportLanguage,
+  type ReportWording,
+  formatReportNumber,
+  reportWording,
+} from '../core/report-wording.ts';
 import { TIME_ZONE, formatCompiledLine, formatDataAsOfLine, formatDateTime } from '../core/time.ts';
 
 const SWEDISH = reportWording('sv');
-
-// The Swedish fixed texts, for the documents that have no language of their own.
-export const EXERCISE_BANNER = SWEDISH.exerciseBanner;
-export const EXERCISE_NOTE = SWEDISH.exerciseNote;
-export const INTERNAL_MARKER = SWEDISH.internalMarker;
 
 /** The fixed texts of a snapshot's language: Swedish for snapshots that name none. */
 export function wordingOf(snapshot: ReportSnapshot): ReportWording {
@@ -163,28 +163,17 @@ function personWithRole(person: PersonWithRole): string {
   return `${person.name} (${person.role})`;
 }
 
-const NUMBER_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
-const VALUE_FORMAT = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
-const FIXED_FORMATS = [0, 1, 2, 3].map(
-  (digits) =>
-    new Intl.NumberFormat('sv-SE', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }),
-);
-
 /** A number on a chart's axis or threshold: up to two decimals, so that a step of 0,25 shows. */
-export function formatNumber(value: number | null): string {
-  return value === null ? '–' : NUMBER_FORMAT.format(value);
+export function formatNumber(value: number | null, words = SWEDISH): string {
+  return value === null ? '–' : formatReportNumber(value, words, 2);
 }
 
 /**
  * A value in a table: at most one decimal, as the report's key-figure tables print it, or exactly
  * `decimals` (0 to 3) when its block chose them.
  */
-export function formatValue(value: number | null, decimals?: number): string {
-  if (value === null) return '–';
-  return (decimals === undefined ? VALUE_FORMAT : FIXED_FORMATS[decimals]!).format(value);
+export function formatValue(value: number | null, decimals?: number, words = SWEDISH): string {
+  return value === null ? '–' : formatReportNumber(value, words, 1, decimals);
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -210,6 +199,6 @@ export function levelsLine(items: LabelledLevel[]): string {
 }
 
 /** The language a PDF or Word document declares: the event's, Swedish unless it says English. */
-export function documentLanguage(language?: 'en'): string {
+export function documentLanguage(language?: ReportLanguage): string {
   return reportWording(language).documentLanguage;
 }

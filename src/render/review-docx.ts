@@ -14,18 +14,17 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER } from './common.ts';
+import { documentLanguage } from './common.ts';
 import { A4_PAGE, ACCENT, MUTED, RULE, baseStyles } from './docx-style.ts';
 import {
-  INTERNAL_REVIEW_NOTE,
-  REVIEW_HEADINGS,
   type ReviewDocument,
-  TIMELINE_COLUMNS,
   lessonFacts,
   lessonHeading,
   periodLine,
+  reportWordingOf,
   reviewCompiledLine,
   reviewTitle,
+  reviewWordingOf,
   summaryRows,
   timelineKind,
   timelineTime,
@@ -33,24 +32,25 @@ import {
 
 /** The after-action review as a Word document with real headings and tables. */
 export async function renderReviewDocx(document: ReviewDocument): Promise<Buffer> {
+  const words = reviewWordingOf(document);
   return Packer.toBuffer(
     new Document({
       creator: 'Lägesbild',
       title: reviewTitle(document),
       description: document.eventName,
-      styles: { default: baseStyles() },
+      styles: { default: baseStyles(documentLanguage(document.language)) },
       sections: [
         {
           properties: { page: A4_PAGE },
-          footers: { default: pageFooter() },
+          footers: { default: pageFooter(words.page) },
           children: [
             ...titleParagraphs(document),
-            heading(REVIEW_HEADINGS.summary, HeadingLevel.HEADING_1),
-            table(['Uppgift', 'Antal'], summaryRows(document)),
-            heading(REVIEW_HEADINGS.timeline, HeadingLevel.HEADING_1),
+            heading(words.headings.summary, HeadingLevel.HEADING_1),
+            table(words.summaryColumns, summaryRows(document)),
+            heading(words.headings.timeline, HeadingLevel.HEADING_1),
             mutedParagraph(document.filterDescription),
             ...timelineChildren(document),
-            heading(REVIEW_HEADINGS.lessons, HeadingLevel.HEADING_1),
+            heading(words.headings.lessons, HeadingLevel.HEADING_1),
             ...lessonChildren(document),
           ],
         },
@@ -59,14 +59,14 @@ export async function renderReviewDocx(document: ReviewDocument): Promise<Buffer
   );
 }
 
-function pageFooter(): Footer {
+function pageFooter([page, of]: [string, string]): Footer {
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         children: [
           new TextRun({
-            children: ['Sida ', PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES],
+            children: [page, PageNumber.CURRENT, of, PageNumber.TOTAL_PAGES],
             size: 16,
             color: MUTED,
           }),
@@ -77,10 +77,13 @@ function pageFooter(): Footer {
 }
 
 function titleParagraphs(document: ReviewDocument): Paragraph[] {
+  const words = reportWordingOf(document);
   const notes: [string, string][] = [
-    ...(document.isExercise ? [[EXERCISE_BANNER, EXERCISE_NOTE] as [string, string]] : []),
+    ...(document.isExercise
+      ? [[words.exerciseBanner, words.exerciseNote] as [string, string]]
+      : []),
     ...(document.includesInternal
-      ? [[INTERNAL_MARKER, INTERNAL_REVIEW_NOTE] as [string, string]]
+      ? [[words.internalMarker, reviewWordingOf(document).internalNote] as [string, string]]
       : []),
   ];
   return [
@@ -110,14 +113,15 @@ function mutedParagraph(text: string): Paragraph {
 }
 
 function timelineChildren(document: ReviewDocument): (Paragraph | Table)[] {
-  if (document.timeline.length === 0) return [mutedParagraph('Inga händelser matchar urvalet.')];
+  const words = reviewWordingOf(document);
+  if (document.timeline.length === 0) return [mutedParagraph(words.noEntries)];
   const rows = document.timeline.map(
     (entry) =>
       new TableRow({
         cantSplit: true,
         children: [
           cell([new TextRun({ text: timelineTime(entry, document.timeZone), size: 20 })]),
-          cell([new TextRun({ text: timelineKind(entry), size: 20 })]),
+          cell([new TextRun({ text: timelineKind(entry, words), size: 20 })]),
           cell([
             new TextRun({ text: entry.title, bold: true, size: 20 }),
             ...(entry.summary ? [new TextRun({ text: entry.summary, size: 20, break: 1 })] : []),
@@ -125,14 +129,15 @@ function timelineChildren(document: ReviewDocument): (Paragraph | Table)[] {
         ],
       }),
   );
-  return [tableOf(TIMELINE_COLUMNS, rows), spacer()];
+  return [tableOf(words.timelineColumns, rows), spacer()];
 }
 
 function lessonChildren(document: ReviewDocument): (Paragraph | Table)[] {
-  if (document.lessons.length === 0) return [mutedParagraph('Inga lärdomar är registrerade.')];
+  const words = reviewWordingOf(document);
+  if (document.lessons.length === 0) return [mutedParagraph(words.noLessons)];
   return document.lessons.flatMap((lesson, index) => [
-    heading(lessonHeading(lesson, index), HeadingLevel.HEADING_2),
-    table(['Del', 'Innehåll'], lessonFacts(lesson)),
+    heading(lessonHeading(lesson, index, words), HeadingLevel.HEADING_2),
+    table(words.lessonColumns, lessonFacts(lesson, words)),
   ]);
 }
 

@@ -1,7 +1,7 @@
 import pdfMake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { EXERCISE_BANNER, EXERCISE_NOTE, INTERNAL_MARKER, documentLanguage } from './common.ts';
+import { documentLanguage } from './common.ts';
 import { fontFamily } from './pdf.ts';
 import {
   ACCENT,
@@ -14,15 +14,14 @@ import {
 } from './pdf-style.ts';
 import { tagContent } from './pdf-tags.ts';
 import {
-  INTERNAL_REVIEW_NOTE,
-  REVIEW_HEADINGS,
   type ReviewDocument,
-  TIMELINE_COLUMNS,
   lessonFacts,
   lessonHeading,
   periodLine,
+  reportWordingOf,
   reviewCompiledLine,
   reviewTitle,
+  reviewWordingOf,
   summaryRows,
   timelineKind,
   timelineTime,
@@ -35,11 +34,12 @@ export async function renderReviewPdf(document: ReviewDocument): Promise<Buffer>
 
 function definition(document: ReviewDocument): TDocumentDefinitions {
   const title = reviewTitle(document);
+  const words = reviewWordingOf(document);
   return {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
     info: { title, subject: document.eventName },
-    language: documentLanguage(),
+    language: documentLanguage(document.language),
     version: '1.7',
     tagged: true,
     displayTitle: true,
@@ -56,19 +56,19 @@ function definition(document: ReviewDocument): TDocumentDefinitions {
     footer: (currentPage, pageCount) => ({
       margin: [PAGE_MARGINS[0], 16, PAGE_MARGINS[2], 0],
       style: RUNNING,
-      text: `Sida ${currentPage} av ${pageCount}`,
+      text: `${words.page[0]}${currentPage}${words.page[1]}${pageCount}`,
       alignment: 'right',
     }),
     pageBreakBefore: headingKeptWithContent(),
     content: tagContent(
       [
         ...titleContent(document),
-        heading(REVIEW_HEADINGS.summary),
-        table(['Uppgift', 'Antal'], summaryRows(document), ['*', 'auto']),
-        heading(REVIEW_HEADINGS.timeline),
+        heading(words.headings.summary),
+        table(words.summaryColumns, summaryRows(document), ['*', 'auto']),
+        heading(words.headings.timeline),
         { text: document.filterDescription, style: 'facts' },
         timelineContent(document),
-        heading(REVIEW_HEADINGS.lessons),
+        heading(words.headings.lessons),
         ...lessonsContent(document),
       ],
       REVIEW_HEADING_LEVELS,
@@ -94,23 +94,30 @@ const STYLES: TDocumentDefinitions['styles'] = {
 };
 
 function markers(document: ReviewDocument): string[] {
+  const words = reportWordingOf(document);
   return [
-    document.isExercise ? EXERCISE_BANNER : '',
-    document.includesInternal ? INTERNAL_MARKER : '',
+    document.isExercise ? words.exerciseBanner : '',
+    document.includesInternal ? words.internalMarker : '',
   ].filter((marker) => marker !== '');
 }
 
 function titleContent(document: ReviewDocument): Content[] {
+  const words = reportWordingOf(document);
   return [
     { text: document.eventName.toUpperCase(), style: 'eventName' },
     { text: reviewTitle(document), style: 'title' },
     { text: reviewCompiledLine(document), style: 'compiled' },
     { text: periodLine(document), style: 'facts' },
     ...(document.isExercise
-      ? [{ text: `${EXERCISE_BANNER}: ${EXERCISE_NOTE}`, style: 'note' }]
+      ? [{ text: `${words.exerciseBanner}: ${words.exerciseNote}`, style: 'note' }]
       : []),
     ...(document.includesInternal
-      ? [{ text: `${INTERNAL_MARKER}: ${INTERNAL_REVIEW_NOTE}`, style: 'note' }]
+      ? [
+          {
+            text: `${words.internalMarker}: ${reviewWordingOf(document).internalNote}`,
+            style: 'note',
+          },
+        ]
       : []),
   ];
 }
@@ -120,27 +127,29 @@ function heading(text: string, level: 1 | 2 = 1): Content {
 }
 
 function timelineContent(document: ReviewDocument): Content {
+  const words = reviewWordingOf(document);
   if (document.timeline.length === 0) {
-    return { text: 'Inga händelser matchar urvalet.', style: 'muted' };
+    return { text: words.noEntries, style: 'muted' };
   }
   const rows: TableCell[][] = document.timeline.map((entry) => [
     { text: timelineTime(entry, document.timeZone), style: 'tableCell', noWrap: true },
-    { text: timelineKind(entry), style: 'tableCell' },
+    { text: timelineKind(entry, words), style: 'tableCell' },
     {
       text: [{ text: entry.title, bold: true }, entry.summary ? `\n${entry.summary}` : ''],
       style: 'tableCell',
     },
   ]);
-  return tableOf(TIMELINE_COLUMNS, rows, ['auto', 'auto', '*']);
+  return tableOf(words.timelineColumns, rows, ['auto', 'auto', '*']);
 }
 
 function lessonsContent(document: ReviewDocument): Content[] {
+  const words = reviewWordingOf(document);
   if (document.lessons.length === 0) {
-    return [{ text: 'Inga lärdomar är registrerade.', style: 'muted' }];
+    return [{ text: words.noLessons, style: 'muted' }];
   }
   return document.lessons.flatMap((lesson, index) => [
-    heading(lessonHeading(lesson, index), 2),
-    table(['Del', 'Innehåll'], lessonFacts(lesson), ['auto', '*']),
+    heading(lessonHeading(lesson, index, words), 2),
+    table(words.lessonColumns, lessonFacts(lesson, words), ['auto', '*']),
   ]);
 }
 

@@ -57,6 +57,15 @@ for (const dialect of testDialects()) {
 
     const api = (path: string) => `/api/events/${eventId}${path}`;
 
+    async function setLanguage(language: 'sv' | 'en'): Promise<void> {
+      const changed = await t.database.db
+        .updateTable('events')
+        .set({ language })
+        .where('id', '=', eventId)
+        .executeTakeFirst();
+      assert.equal(changed.numUpdatedRows, 1n);
+    }
+
     async function start(body: Record<string, unknown>): Promise<Summary> {
       const started = await admin.post(api('/reports'), body);
       assert.equal(started.statusCode, 201, started.body);
@@ -77,10 +86,18 @@ for (const dialect of testDialects()) {
       return /<sr:reportVersion>([^<]+)</.exec(xml)?.[1];
     }
 
-    it('keeps the title reports have always had for a template without its own identity', async () => {
+    it('names a report neutrally in the event’s language for a template without its own identity', async () => {
+      await setLanguage('en');
+      const english = (await admin.get(api('/templates'))).json().items;
+      assert.deepEqual(english[0].identity, {
+        titlePattern: 'Situation report {event}',
+        series: 'main',
+        labels: { initial: 'Initial', update: 'Update {n}', final: 'Final report', extra: 'Extra' },
+      });
+      await setLanguage('sv');
       const templates = (await admin.get(api('/templates'))).json().items;
       assert.deepEqual(templates[0].identity, {
-        titlePattern: 'Regional rapport {event}',
+        titlePattern: 'Lägesrapport {event}',
         series: 'main',
         labels: {
           initial: 'Initial',
@@ -92,7 +109,7 @@ for (const dialect of testDialects()) {
       const report = await start({ kind: 'regular' });
       assert.deepEqual(
         [report.title, report.number, report.series, report.seriesNumber],
-        [`Regional rapport ${eventName}`, 1, 'main', 1],
+        [`Lägesrapport ${eventName}`, 1, 'main', 1],
       );
       await publish(report);
     });

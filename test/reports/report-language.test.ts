@@ -53,6 +53,10 @@ const ENGLISH_PHRASES = [
   /\bn\/a\b/,
 ];
 
+/** A figure's percentage with one decimal: "88,7 %" in Swedish, "88.7 %" in English. */
+const SWEDISH_DECIMAL = /\d,\d\s%/;
+const ENGLISH_DECIMAL = /\d\.\d\s%/;
+
 interface Rendered {
   html: string;
   markdown: string;
@@ -178,6 +182,12 @@ for (const dialect of testDialects()) {
         for (const phrase of ENGLISH_PHRASES) {
           assert.match(english[format], phrase, `${format}: English report`);
         }
+      }
+      for (const format of ['html', 'markdown', 'pdf', 'docx'] as const) {
+        assert.match(swedish[format], SWEDISH_DECIMAL, `${format}: Swedish report`);
+        assert.doesNotMatch(swedish[format], ENGLISH_DECIMAL, `${format}: Swedish report`);
+        assert.match(english[format], ENGLISH_DECIMAL, `${format}: English report`);
+        assert.doesNotMatch(english[format], SWEDISH_DECIMAL, `${format}: English report`);
       }
       assert.match(english.pdf, /Page \d+ of \d+/);
       assert.match(english.html, /<html lang="en">/);

@@ -25,6 +25,22 @@ interface Lesson {
   version: number;
 }
 
+/** Fixed Swedish phrases of a review's Word and PDF versions. */
+const REVIEW_SWEDISH_PHRASES = [
+  /Efterhandsanalys/,
+  /Händelsens period/,
+  /Urval:/,
+  /Omstyrning (börjar|upphör)/,
+  /Beslut:/,
+  /Lärdom \d/,
+  /Tidslinje/,
+  /Iakttagelse/,
+  /Lärdomar som inte är klara/,
+  /Händelser i tidslinjen/,
+  /Sammanställd/,
+  /Sida \d+ av/,
+];
+
 /** The paragraphs of a WordprocessingML body as { style, text }. */
 function paragraphs(xml: string): { style: string; text: string }[] {
   return [...xml.matchAll(/<w:p(?: [^>]*)?>([\s\S]*?)<\/w:p>/g)].map(([, inner = '']) => ({
@@ -258,6 +274,61 @@ for (const dialect of testDialects()) {
         assert.match(text, /Behörigheter/);
         assert.doesNotMatch(text, /Rapport 1 publicerad/);
       });
+    });
+
+    it('writes the review in the event’s language: English for an English event', async () => {
+      const setLanguage = (language: 'sv' | 'en') =>
+        t.database.db.updateTable('events').set({ language }).where('id', '=', t.eventId).execute();
+      const exported = async () => {
+        const query = { kinds: 'decision,diversion' };
+        const docx = await staff.get(`${base}/export/docx`, { query });
+        const pdf = await staff.get(`${base}/export/pdf`, { query });
+        assert.equal(docx.statusCode, 200);
+        assert.equal(pdf.statusCode, 200);
+        const zip = await JSZip.loadAsync(docx.rawPayload);
+        const xml = (await zip.file('word/document.xml')!.async('string')) ?? '';
+        const footer = (await zip.file('word/footer1.xml')?.async('string')) ?? '';
+        const headings = paragraphs(xml)
+          .filter((paragraph) => /^(Title|Heading1)$/.test(paragraph.style))
+          .map((paragraph) => paragraph.text);
+        return {
+          headings,
+          docx: `${await documentText(docx.rawPayload)}\n${footer}`,
+          pdf: pdfToText(pdf.rawPayload).replace(/\s+/g, ' '),
+          fileName: String(docx.headers['content-disposition']),
+        };
+      };
+      await setLanguage('en');
+      const english = await exported();
+      await setLanguage('sv');
+      const swedish = await exported();
+      assert.deepEqual(english.headings, [
+        'After-action review: Millennium 2024',
+        'Summary',
+        'Timeline',
+        'Lessons learned',
+      ]);
+      assert.deepEqual(swedish.headings, [
+        'Efterhandsanalys: Millennium 2024',
+        'Sammanfattning',
+        'Tidslinje',
+        'Lärdomar',
+      ]);
+      assert.match(english.fileName, /filename="After-action-review-Millennium-2024\.docx"/);
+      for (const text of [english.docx, english.pdf]) {
+        assert.match(text, /Period of the incident: 2024-10-\d\d – /);
+        assert.match(text, /Selection: decision, diversion\./);
+        assert.match(text, /Diversion starts: Akutmottagningen Borås/);
+        assert.match(text, /Lesson 1: Behörigheter/);
+        assert.match(text, /Observation/);
+        assert.match(text, /Compiled: /);
+      }
+      assert.match(english.pdf, /Page 1 of \d+/);
+      for (const phrase of REVIEW_SWEDISH_PHRASES) {
+        assert.match(`${swedish.docx}\n${swedish.pdf}`, phrase);
+        assert.doesNotMatch(english.docx, phrase, 'Word');
+        assert.doesNotMatch(english.pdf, phrase, 'PDF');
+      }
     });
 
     it('reads the date filter and writes every time in the event’s own zone', async () => {

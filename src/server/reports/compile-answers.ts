@@ -27,7 +27,9 @@ export function fieldFigureRows(
 ): string[][] {
   return fieldFigures(fields, answers).map((figure) => [
     figure.name,
-    figure.value === null ? words.notAvailable : formatFigure(figure.value, figure.unit),
+    figure.value === null
+      ? words.notAvailable
+      : formatFigure(figure.value, figure.unit, undefined, undefined, words),
   ]);
 }
 

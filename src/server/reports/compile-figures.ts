@@ -138,7 +138,7 @@ function figureRows(
     figure.name,
     name,
     shortPeriodLabel(period, words),
-    formatFigure(value, figure.unit_of_measure, change),
+    formatFigure(value, figure.unit_of_measure, change, undefined, words),
     statusWord(statusOf(figure, value), words),
   ];
   const ranked = histories.map(({ name, entries, rank }) => {
@@ -580,11 +580,18 @@ function bandOf(values: FigureValues, value: number, words: ReportWording): stri
 }
 
 function belowBands(values: FigureValues, lowest: number, words: ReportWording): string {
-  return words.figures.below(formatFigure(lowest, values.unitOfMeasure));
+  return words.figures.below(
+    formatFigure(lowest, values.unitOfMeasure, undefined, undefined, words),
+  );
 }
 
-function formatted(values: FigureValues, value: number, change: number | null): string {
-  return formatFigure(value, values.unitOfMeasure, change, values.choice.decimals);
+function formatted(
+  values: FigureValues,
+  value: number,
+  change: number | null,
+  words: ReportWording,
+): string {
+  return formatFigure(value, values.unitOfMeasure, change, values.choice.decimals, words);
 }
 
 /** A value with its change and, where the figure has bands, its band after a dash. */
@@ -595,7 +602,7 @@ function cellWithBand(
   words: ReportWording,
 ): string {
   const band = bandOf(values, value, words);
-  return `${formatted(values, value, change)}${band ? ` – ${band}` : ''}`;
+  return `${formatted(values, value, change, words)}${band ? ` – ${band}` : ''}`;
 }
 
 /** Where a value stands: its band when the figure has bands, otherwise its threshold status. */
@@ -670,7 +677,7 @@ function rowsTable(figures: FigureValues[], units: EventUnit[], context: BlockCo
       values.label,
       name,
       period,
-      value === null ? mark : formatted(values, value, change),
+      value === null ? mark : formatted(values, value, change, words),
       value === null ? '' : levelOf(values, value, words),
     ];
     const ranked = units.map((unit) => ({
@@ -737,7 +744,7 @@ function matrixTable(figures: FigureValues[], units: EventUnit[], context: Block
         rank: subtotal.rank,
         cells: [subtotal.name, ...figures.map(() => '')],
       };
-      entry.cells[index + 1] = formatted(values, subtotal.value, null);
+      entry.cells[index + 1] = formatted(values, subtotal.value, null, context.words);
       groupRows.set(subtotal.name, entry);
     }
   });
@@ -745,7 +752,9 @@ function matrixTable(figures: FigureValues[], units: EventUnit[], context: Block
   const rows = ranked.sort((a, b) => a.rank - b.rank).map((entry) => entry.cells);
   const totals = figures.map((values) => {
     const total = blockTotal(values, units, context);
-    return total === null ? '' : formatted(values, total, totalChange(values, units));
+    return total === null
+      ? ''
+      : formatted(values, total, totalChange(values, units), context.words);
   });
   if (totals.some(Boolean)) rows.push([context.words.total, ...totals]);
   return {
@@ -810,7 +819,8 @@ function compoundLines(
       return scopesOf(whole, units).map(({ name, value, change, part }) => {
         const parted = parts.map((values) => {
           const amount = part(values);
-          const number = amount === null ? mark : formatNumber(amount, values.choice.decimals);
+          const number =
+            amount === null ? mark : formatNumber(amount, values.choice.decimals, context.words);
           return context.words.figures.ofWhich(number, values.label);
         });
         const text = value === null ? mark : cellWithBand(whole, value, change, context.words);

@@ -265,7 +265,10 @@ function situationBlocks(
   }[];
   const figureRows = [
     ...fieldFigureRows(fields, answers, words),
-    ...figures.map((figure) => [figure.name, formatFigure(figure.value, figure.unit ?? '')]),
+    ...figures.map((figure) => [
+      figure.name,
+      formatFigure(figure.value, figure.unit ?? '', undefined, undefined, words),
+    ]),
   ];
   if (figureRows.length > 0) {
     blocks.push({

@@ -88,7 +88,7 @@ export async function startReport(
       : await findTemplateByKind(trx, eventId, input.kind === 'final' ? 'closing' : 'weekly');
     if (!template)
       throw errors.badRequest('Händelsen har ingen mall att utgå från.', { field: 'templateId' });
-    const identity = identityOf(template);
+    const identity = identityOf(template, event.language);
     const closedBy = await checkSeriesOpen(trx, eventId, identity.series, input);
     const seriesNumber = await nextSeriesNumber(trx, eventId, identity.series);
     const previous = await latestPublished(trx, eventId);
@@ -147,7 +147,7 @@ function titleOf(
   template: TemplateRow,
   report: { kind: ReportKind; seriesNumber: number; compiledAt: string },
 ): string {
-  const identity = identityOf(template);
+  const identity = identityOf(template, event.language);
   return reportTitle(identity.titlePattern, {
     event: event.name,
     template: template.name,

@@ -1,6 +1,10 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { type ReportWording, reportWording } from '../../core/report-wording.ts';
+import {
+  type ReportWording,
+  formatReportNumber,
+  reportWording,
+} from '../../core/report-wording.ts';
 import { TIME_ZONE, shortPeriodLabel as periodShortLabel } from '../../core/time.ts';
 
 // The wording of the data drawn into reports, in the report's language (`core/report-wording.ts`);
@@ -41,18 +45,9 @@ export function dayMonth(
   return format(new Date(value), pattern, { in: tz(zone) });
 }
 
-const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
-const fixedFormats = [0, 1, 2, 3].map(
-  (digits) =>
-    new Intl.NumberFormat('sv-SE', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }),
-);
-
-/** "1 234,5": at most one decimal, or exactly `decimals` when given. */
-export function formatNumber(value: number, decimals?: number): string {
-  return (decimals === undefined ? numberFormat : fixedFormats[decimals]!).format(value);
+/** "1 234,5" ("1,234.5"): at most one decimal, or exactly `decimals` when given. */
+export function formatNumber(value: number, decimals?: number, words = SWEDISH): string {
+  return formatReportNumber(value, words, 1, decimals);
 }
 
 /**
@@ -64,11 +59,12 @@ export function formatFigure(
   unit: string,
   change?: number | null,
   decimals?: number,
+  words = SWEDISH,
 ): string {
-  const formatted = `${formatNumber(value, decimals)}${unit ? `\u00a0${unit}` : ''}`;
+  const formatted = `${formatNumber(value, decimals, words)}${unit ? `\u00a0${unit}` : ''}`;
   if (change === undefined || change === null) return formatted;
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
-  return `${formatted} (${sign}${formatNumber(Math.abs(change), decimals)})`;
+  return `${formatted} (${sign}${formatNumber(Math.abs(change), decimals, words)})`;
 }
 
 /** A period in the report's language: "vecka 5" ("week 5"), with its year when not this year's. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ReviewDocument } from '../../render/review-document.ts';
-import { REVIEW_KIND_LABELS } from '../../render/review-document.ts';
+import { type ReviewWording, reviewWording } from '../../core/review-wording.ts';
 import type { Db } from '../db/schema.ts';
 import { requireEvent } from '../events/service.ts';
 import { listLessons } from './repository.ts';
@@ -23,19 +23,21 @@ export async function reviewDocument(
   filter: TimelineFilter,
 ): Promise<ReviewDocument> {
   const event = await requireEvent(db, eventId);
+  const words = reviewWording(event.language);
   const [timeline, lessons] = await Promise.all([
-    eventTimeline(db, eventId, includeInternal, filter),
+    eventTimeline(db, eventId, includeInternal, filter, event.language),
     listLessons(db, eventId),
   ]);
   return {
     eventName: event.name,
+    language: event.language,
     isExercise: event.is_exercise === 1,
     activatedAt: new Date(event.activated_at).toISOString(),
     closedAt: event.closed_at && new Date(event.closed_at).toISOString(),
     compiledAt: new Date().toISOString(),
     timeZone: event.time_zone,
     includesInternal: includeInternal && timeline.some((entry) => entry.internal),
-    filterDescription: describeFilter(query),
+    filterDescription: describeFilter(query, words),
     timeline,
     lessons: lessons.map(({ observation, recommendation, owner, state, category }) => ({
       observation,
@@ -48,19 +50,25 @@ export async function reviewDocument(
 }
 
 /** "Urval: beslut, omstyrning; 2024-11-01 – 2024-11-30; sökord ”akut”." */
-export function describeFilter(query: z.infer<typeof timelineFilterQuery>): string {
+function describeFilter(query: z.infer<typeof timelineFilterQuery>, words: ReviewWording): string {
+  const { filter } = words;
   const kinds = query.kinds?.length
-    ? query.kinds.map((kind) => REVIEW_KIND_LABELS[kind]!.toLowerCase()).join(', ')
-    : 'alla slag';
+    ? query.kinds.map((kind) => words.kinds[kind]!.toLowerCase()).join(', ')
+    : filter.allKinds;
   const parts = [kinds];
-  if (query.from || query.to) parts.push(`${query.from ?? 'början'} – ${query.to ?? 'slutet'}`);
-  if (query.q) parts.push(`sökord ”${query.q}”`);
-  return `Urval: ${parts.join('; ')}.`;
+  if (query.from || query.to) {
+    parts.push(`${query.from ?? filter.start} – ${query.to ?? filter.end}`);
+  }
+  if (query.q) parts.push(filter.words(query.q));
+  return filter.line(parts.join('; '));
 }
 
-/** A Swedish file name, with an ASCII-only fallback for clients that ignore `filename*`. */
-export function contentDisposition(eventName: string, format: ReviewFormat): string {
-  const name = `Efterhandsanalys ${eventName}.${format}`;
+/**
+ * The file name in the review's language, with an ASCII-only fallback for clients that ignore
+ * `filename*`.
+ */
+export function contentDisposition(document: ReviewDocument, format: ReviewFormat): string {
+  const name = `${reviewWording(document.language).fileName(document.eventName)}.${format}`;
   const ascii = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -84,7 +84,7 @@ export async function reviewExport(
   return {
     body: await render(document, format),
     contentType: reviewContentTypes[format],
-    contentDisposition: contentDisposition(document.eventName, format),
+    contentDisposition: contentDisposition(document, format),
   };
 }
 

@@ -1,6 +1,8 @@
 import { type TimelineEntry, type TimelineKind, timelineKinds } from '../../contract/review.ts';
 import { allDecisions } from '../decisions/repository.ts';
 import type { Db } from '../db/schema.ts';
+import { type ReportLanguage, reportWording } from '../../core/report-wording.ts';
+import { reviewWording } from '../../core/review-wording.ts';
 import { isoInstant } from '../../core/time.ts';
 import { allDiversions } from '../diversions/repository.ts';
 import { allLogEntries } from '../log/repository.ts';
@@ -20,6 +22,8 @@ export interface TimelineScope {
   /** ISO UTC bounds, from inclusive and to exclusive. */
   from?: string;
   to?: string;
+  /** The language the entries are worded in. */
+  language: ReportLanguage;
 }
 
 export interface TimelineFilter {
@@ -52,8 +56,15 @@ export async function eventTimeline(
   eventId: number,
   includeInternal: boolean,
   filter: TimelineFilter,
+  language: ReportLanguage = 'sv',
 ): Promise<TimelineEntry[]> {
-  const scope: TimelineScope = { eventId, includeInternal, from: filter.from, to: filter.to };
+  const scope: TimelineScope = {
+    eventId,
+    includeInternal,
+    from: filter.from,
+    to: filter.to,
+    language,
+  };
   const kinds = filter.kinds ?? timelineKinds;
   const lists = await Promise.all(kinds.map((kind) => sources[kind](db, scope)));
   const needle = filter.q?.toLocaleLowerCase('sv');
@@ -80,26 +91,30 @@ function byTime(a: TimelineEntry, b: TimelineEntry): number {
 
 async function logSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
   const rows = await allLogEntries(db, scope.eventId, scope);
+  const words = reviewWording(scope.language).entries;
   return rows.map((row) => ({
     at: isoInstant(row.occurred_at),
     kind: 'log',
-    title: row.significant === 1 ? 'Loggbok (väsentlig händelse)' : 'Loggbok',
-    summary: row.struck_at ? `${row.text} ${struckNote(row.strike_reason)}` : row.text,
+    title: row.significant === 1 ? words.significantLog : words.log,
+    summary: row.struck_at
+      ? `${row.text} ${struckNote(row.strike_reason, words.struck)}`
+      : row.text,
     target: { kind: 'log_entry', id: row.id },
     internal: row.internal === 1,
   }));
 }
 
-function struckNote(reason: string | null): string {
-  return reason ? `[Struken: ${reason}]` : '[Struken]';
+function struckNote(reason: string | null, struck: string): string {
+  return reason ? `[${struck}: ${reason}]` : `[${struck}]`;
 }
 
 async function decisionSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
   const rows = await allDecisions(db, scope.eventId, scope);
+  const words = reviewWording(scope.language).entries;
   return rows.map((row) => ({
     at: isoInstant(row.decided_at),
     kind: 'decision',
-    title: `Beslut: ${row.forum}`,
+    title: words.decision(row.forum),
     summary: row.text,
     target: { kind: 'decision', id: row.id },
     internal: row.internal === 1,
@@ -113,9 +128,12 @@ async function diversionSource(db: Db, scope: TimelineScope): Promise<TimelineEn
     listFacilities(db),
   ]);
   const names = new Map(facilities.map((facility) => [facility.id, facility.name]));
+  const words = reviewWording(scope.language).entries;
+  const categoryWords = reportWording(scope.language);
   return rows.flatMap((row) => {
-    const facility = names.get(row.facility_id) ?? `Akutmottagning ${row.facility_id}`;
-    const what = `${diversionCategories(JSON.parse(row.categories) as string[])} hänvisas till: ${row.redirected_to}.`;
+    const facility = names.get(row.facility_id) ?? words.someFacility(row.facility_id);
+    const categories = diversionCategories(JSON.parse(row.categories) as string[], categoryWords);
+    const what = words.diverted(categories, row.redirected_to);
     const common = {
       kind: 'diversion' as const,
       target: { kind: 'diversion', id: row.id },
@@ -124,14 +142,14 @@ async function diversionSource(db: Db, scope: TimelineScope): Promise<TimelineEn
     const start = {
       ...common,
       at: isoInstant(row.starts_at),
-      title: `Omstyrning börjar: ${facility}`,
+      title: words.diversionStarts(facility),
       summary: [what, row.note].filter(Boolean).join(' '),
     };
     if (!row.ends_at) return [start];
     const end = {
       ...common,
       at: isoInstant(row.ends_at),
-      title: `Omstyrning upphör: ${facility}`,
+      title: words.diversionEnds(facility),
       summary: what,
     };
     return [start, end];
@@ -144,13 +162,14 @@ async function readinessSource(db: Db, scope: TimelineScope): Promise<TimelineEn
     listUnits(db),
   ]);
   const names = new Map(units.map((unit) => [unit.id, unit.name]));
+  const words = reviewWording(scope.language).entries;
   return rows.map((row) => ({
     at: isoInstant(row.changed_at),
     kind: 'readiness',
     title:
       row.unit_id === null
-        ? `Beredskapsnivå för händelsen: ${row.level}`
-        : `Beredskapsnivå för ${names.get(row.unit_id) ?? `enhet ${row.unit_id}`}: ${row.level}`,
+        ? words.eventReadiness(row.level)
+        : words.unitReadiness(names.get(row.unit_id) ?? words.someUnit(row.unit_id), row.level),
     summary: row.reason,
     target: { kind: 'readiness_change', id: row.id },
     internal: row.internal === 1,
@@ -159,13 +178,12 @@ async function readinessSource(db: Db, scope: TimelineScope): Promise<TimelineEn
 
 async function reportSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]> {
   const rows = await publishedReports(db, scope.eventId);
+  const words = reviewWording(scope.language).entries;
   return rows.map((row) => ({
     at: isoInstant(row.published_at!),
     kind: 'report',
     title:
-      row.revision > 1
-        ? `Rättelse publicerad: rapport ${row.number} version ${row.revision}`
-        : `Rapport ${row.number} publicerad`,
+      row.revision > 1 ? words.correction(row.number, row.revision) : words.published(row.number),
     summary: row.title,
     target: { kind: 'report', id: row.id },
     internal: false,
@@ -179,15 +197,13 @@ async function riskSource(db: Db, scope: TimelineScope): Promise<TimelineEntry[]
     db,
     risks.map((risk) => risk.id),
   );
+  const words = reviewWording(scope.language).entries;
   return risks.flatMap((risk) =>
     history.get(risk.id)!.map((assessment, index) => ({
       at: isoInstant(assessment.assessed_at),
       kind: 'risk' as const,
-      title: `${index === 0 ? 'Risk bedömd' : 'Risk omvärderad'}: ${risk.title}`,
-      summary: [
-        `Sannolikhet ${assessment.likelihood}, konsekvens ${assessment.consequence}.`,
-        assessment.comment,
-      ]
+      title: index === 0 ? words.riskAssessed(risk.title) : words.riskReassessed(risk.title),
+      summary: [words.riskScores(assessment.likelihood, assessment.consequence), assessment.comment]
         .filter(Boolean)
         .join(' '),
       target: { kind: 'risk', id: risk.id },
@@ -204,16 +220,19 @@ async function milestoneSource(db: Db, scope: TimelineScope): Promise<TimelineEn
     scope.from ?? everFrom,
     scope.to ?? everTo,
   );
+  const words = reviewWording(scope.language).entries;
+  const dateWords = reportWording(scope.language);
+  const dateOf = (date: string) => calendarDate(date, dateWords);
   return changes.map((change) => ({
     at: isoInstant(change.changed_at),
     kind: 'milestone' as const,
     title:
       change.kind === 'moved'
-        ? `Milstolpe flyttad: ${change.title}`
-        : `Milstolpe nådd: ${change.title}`,
+        ? words.milestoneMoved(change.title)
+        : words.milestoneReached(change.title),
     summary:
       change.kind === 'moved'
-        ? `Från ${calendarDate(change.previous_on!)} till ${calendarDate(change.new_on!)}. ${change.reason}`.trim()
+        ? `${words.movedFrom(dateOf(change.previous_on!), dateOf(change.new_on!))} ${change.reason}`.trim()
         : change.reason,
     target: { kind: 'milestone', id: change.milestone_id },
     internal: change.internal === 1,
@@ -226,10 +245,11 @@ async function meetingSource(db: Db, scope: TimelineScope): Promise<TimelineEntr
     from: scope.from ?? everFrom,
     to: scope.to ?? everTo,
   });
+  const words = reviewWording(scope.language).entries;
   return meetings.map((meeting) => ({
     at: isoInstant(meeting.starts_at),
     kind: 'meeting' as const,
-    title: `Möte: ${meeting.title}`,
+    title: words.meeting(meeting.title),
     summary: meeting.minutes || meeting.agenda,
     target: { kind: 'meeting', id: meeting.id },
     internal: meeting.internal === 1,

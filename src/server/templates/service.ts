@@ -38,13 +38,16 @@ import { draftReportRow } from '../reports/draft-row.ts';
 import { type ReportRow, latestPublished } from '../reports/repository.ts';
 import type { ReportTemplateSetup } from '../../contract/setups.ts';
 
-export function presentTemplate(row: TemplateRow): Template {
+type EventLanguage = EventRow['language'];
+
+/** The template as the API shows it; without its own identity, the default in the event's language. */
+export function presentTemplate(row: TemplateRow, language: EventLanguage): Template {
   return {
     id: row.id,
     eventId: row.event_id,
     name: row.name,
     kind: row.kind,
-    identity: identityOf(row),
+    identity: identityOf(row, language),
     sections: JSON.parse(row.sections_json) as TemplateSection[],
     provenance: {
       createdBy: row.created_by,
@@ -56,10 +59,13 @@ export function presentTemplate(row: TemplateRow): Template {
   };
 }
 
-/** How the template's reports are named and numbered; a template without its own has the default. */
-export function identityOf(row: TemplateRow): ReportIdentity {
+/**
+ * How the template's reports are named and numbered; a template without its own has the default
+ * in the event's language (series and labels aside, only its title pattern differs by language).
+ */
+export function identityOf(row: TemplateRow, language: EventLanguage = 'sv'): ReportIdentity {
   return row.identity_json === null
-    ? defaultIdentity
+    ? defaultIdentity(language)
     : (JSON.parse(row.identity_json) as ReportIdentity);
 }
 
@@ -148,7 +154,9 @@ export async function changeTemplate(
       ...(input.identity !== undefined && { identity_json: identityJson(input.identity) }),
       updated_by: actor.userId,
     });
-    if (!updated) throw errors.conflict(presentTemplate(before));
+    if (!updated) {
+      throw errors.conflict(presentTemplate(before, (await requireEvent(trx, eventId)).language));
+    }
     await recordAudit(trx, actor, {
       action: 'template.update',
       entityType: 'template',
@@ -254,7 +262,7 @@ function transientReport(
   const row = draftReportRow(event, previous, actor, {
     number: 0,
     kind: 'regular',
-    series: defaultIdentity.series,
+    series: defaultIdentity().series,
     seriesNumber: 0,
     templateId: 0,
     title: '',
@@ -324,12 +332,23 @@ function refuseUnknownColumns(sections: TemplateSection[]): void {
 
 // What the routes answer: one function per route.
 
+/** The templates as the API shows them, in the event's language. */
+async function presented(db: Db, eventId: number, rows: TemplateRow[]): Promise<Template[]> {
+  const { language } = await requireEvent(db, eventId);
+  return rows.map((row) => presentTemplate(row, language));
+}
+
+async function presentedOne(db: Db, eventId: number, row: TemplateRow): Promise<Template> {
+  const [template] = await presented(db, eventId, [row]);
+  return template!;
+}
+
 export async function templatesOfEvent(db: Db, eventId: number): Promise<{ items: Template[] }> {
-  return { items: (await listTemplates(db, eventId)).map(presentTemplate) };
+  return { items: await presented(db, eventId, await listTemplates(db, eventId)) };
 }
 
 export async function templateOf(db: Db, eventId: number, templateId: number): Promise<Template> {
-  return presentTemplate(await loadTemplate(db, eventId, templateId));
+  return presentedOne(db, eventId, await loadTemplate(db, eventId, templateId));
 }
 
 export async function createTemplateAnswer(
@@ -338,7 +357,7 @@ export async function createTemplateAnswer(
   eventId: number,
   input: z.infer<typeof createTemplateBody>,
 ): Promise<Template> {
-  return presentTemplate(await createTemplate(db, actor, eventId, input));
+  return presentedOne(db, eventId, await createTemplate(db, actor, eventId, input));
 }
 
 export async function importTemplateAnswer(
@@ -347,7 +366,7 @@ export async function importTemplateAnswer(
   eventId: number,
   file: TemplateFile,
 ): Promise<Template> {
-  return presentTemplate(await importTemplate(db, actor, eventId, file));
+  return presentedOne(db, eventId, await importTemplate(db, actor, eventId, file));
 }
 
 export async function copyTemplateAnswer(
@@ -356,7 +375,8 @@ export async function copyTemplateAnswer(
   params: { eventId: number; templateId: number },
   input: z.infer<typeof copyTemplateBody>,
 ): Promise<Template> {
-  return presentTemplate(await copyTemplate(db, actor, params.eventId, params.templateId, input));
+  const copy = await copyTemplate(db, actor, params.eventId, params.templateId, input);
+  return presentedOne(db, params.eventId, copy);
 }
 
 export async function changeTemplateAnswer(
@@ -365,5 +385,6 @@ export async function changeTemplateAnswer(
   params: { eventId: number; templateId: number },
   input: z.infer<typeof updateTemplateBody>,
 ): Promise<Template> {
-  return presentTemplate(await changeTemplate(db, actor, params.eventId, params.templateId, input));
+  const changed = await changeTemplate(db, actor, params.eventId, params.templateId, input);
+  return presentedOne(db, params.eventId, changed);
 }

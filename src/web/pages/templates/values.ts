@@ -10,7 +10,7 @@ import type {
   listColumns,
 } from '../../../contract/block-params.ts';
 import type { IncludableKind, TemplateSectionKind } from '../../../contract/template-sections.ts';
-import type { ReportIdentity, SectionNumbering } from '../../../contract/templates.ts';
+import type { SectionNumbering } from '../../../contract/templates.ts';
 import { allOf } from '../../exhaustive.ts';
 
 export const sectionKinds = allOf<TemplateSectionKind>()([
@@ -95,10 +95,4 @@ export const defaultListBlock: ListBlock = {
   columns: [],
   significantOnly: false,
   openOnly: false,
-};
-
-export const defaultIdentity: ReportIdentity = {
-  titlePattern: 'Regional rapport {event}',
-  series: 'main',
-  labels: { initial: 'Initial', update: 'Uppdatering {n}', final: 'Slutrapport', extra: 'Extra' },
 };

@@ -1,0 +1,84 @@
+// The default title was "Regional rapport {event}"; it is now neutral (issue 19). A template made
+// before keeps naming its reports as it did: the migration stores the former default as its own.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Migrator } from 'kysely';
+import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { loadMigrations } from '../../src/server/db/migration-files.ts';
+import { insertEvent } from '../../src/server/events/repository.ts';
+import { findTemplate, insertTemplate } from '../../src/server/templates/repository.ts';
+import { identityOf } from '../../src/server/templates/service.ts';
+import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+
+const titleMigration = '20261207T1440_former_default_title';
+
+const formerDefault = {
+  titlePattern: 'Regional rapport {event}',
+  series: 'main',
+  labels: { initial: 'Initial', update: 'Uppdatering {n}', final: 'Slutrapport', extra: 'Extra' },
+};
+
+const ownIdentity = { ...formerDefault, titlePattern: 'Dygnsrapport {date}', series: 'dygn' };
+
+for (const dialect of testDialects()) {
+  describe(`the former default title migration on ${dialect}`, () => {
+    let testDatabase: TestDatabase;
+    let database: Database;
+
+    before(async () => {
+      testDatabase = await createTestDatabase(dialect);
+      database = openDatabase(testDatabase.url);
+    });
+    after(async () => {
+      await database.close();
+      await testDatabase.drop();
+    });
+
+    it('stores "Regional rapport {event}" on the templates without their own identity, and only there', async () => {
+      const all = await loadMigrations();
+      const earlier = Object.fromEntries(
+        Object.entries(all).filter(([name]) => name < titleMigration),
+      );
+      const { error } = await new Migrator({
+        db: database.db,
+        provider: { getMigrations: () => Promise.resolve(earlier) },
+      }).migrateToLatest();
+      assert.equal(error, undefined);
+      const now = new Date().toISOString();
+      const event = await insertEvent(database.db, {
+        name: 'Händelse från förr',
+        description: '',
+        background: '',
+        is_exercise: 0,
+        state: 'active',
+        period_granularity: 'week',
+        four_eyes: 1,
+        activated_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      const template = (identity: string | null, name: string) =>
+        insertTemplate(database.db, {
+          event_id: event.id,
+          name,
+          kind: 'custom',
+          sections_json: '[]',
+          identity_json: identity,
+          created_by: null,
+          created_at: now,
+          updated_by: null,
+          updated_at: now,
+        });
+      const plain = await template(null, 'Utan egen identitet');
+      const own = await template(JSON.stringify(ownIdentity), 'Med egen identitet');
+      assert.equal(identityOf(plain).titlePattern, 'Lägesrapport {event}');
+
+      await migrateToLatest(database);
+      const migrated = await findTemplate(database.db, event.id, plain.id);
+      assert.deepEqual(identityOf(migrated!, 'en'), formerDefault);
+      const untouched = await findTemplate(database.db, event.id, own.id);
+      assert.equal(untouched!.identity_json, JSON.stringify(ownIdentity));
+    });
+  });
+}
