@@ -54,8 +54,17 @@ export function findFigureByKey(
     .executeTakeFirst();
 }
 
-export function listFiguresOfEvent(db: Db, eventId: number): Promise<FigureRow[]> {
-  return db.selectFrom('figure_definitions').selectAll().where('event_id', '=', eventId).execute();
+/**
+ * In the order of their keys, code point by code point so that both engines agree: the order a
+ * report lists every figure in when its template chose none.
+ */
+export async function listFiguresOfEvent(db: Db, eventId: number): Promise<FigureRow[]> {
+  const rows = await db
+    .selectFrom('figure_definitions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .execute();
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export async function listFigures(

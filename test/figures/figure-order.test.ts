@@ -1,0 +1,71 @@
+// A report without chosen figures lists every figure of the event in the order of their keys,
+// the same on both engines whatever order they were defined in and whatever index a query uses.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { insertEvent } from '../../src/server/events/repository.ts';
+import { insertFigure, listFiguresOfEvent } from '../../src/server/figures/repository.ts';
+import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+
+for (const dialect of testDialects()) {
+  describe(`the figures of an event in order on ${dialect}`, () => {
+    let testDatabase: TestDatabase;
+    let database: Database;
+
+    before(async () => {
+      testDatabase = await createTestDatabase(dialect);
+      database = openDatabase(testDatabase.url);
+      await migrateToLatest(database);
+    });
+    after(async () => {
+      await database.close();
+      await testDatabase.drop();
+    });
+
+    it('lists them by key, code point by code point', async () => {
+      const now = new Date().toISOString();
+      const event = await insertEvent(database.db, {
+        name: 'Ordningens händelse',
+        description: '',
+        background: '',
+        is_exercise: 0,
+        state: 'active',
+        period_granularity: 'week',
+        four_eyes: 1,
+        activated_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      for (const [key, meaning] of [
+        ['vardplatser', 'staffed_beds'],
+        ['öppna-ärenden', null],
+        ['belagda-iva-platser', null],
+        ['beläggningsgrad', 'bed_occupancy_percent'],
+        ['Z-kod', null],
+      ] as const) {
+        await insertFigure(database.db, {
+          event_id: event.id,
+          key,
+          name: key,
+          unit_of_measure: '',
+          higher_is_worse: 1,
+          yellow_threshold: null,
+          red_threshold: null,
+          internal: 0,
+          exchange_meaning: meaning,
+          created_by: null,
+          created_at: now,
+          source: 'manual',
+          updated_by: null,
+          updated_at: now,
+        });
+      }
+      const figures = await listFiguresOfEvent(database.db, event.id);
+      assert.deepEqual(
+        figures.map((figure) => figure.key),
+        ['Z-kod', 'belagda-iva-platser', 'beläggningsgrad', 'vardplatser', 'öppna-ärenden'],
+      );
+    });
+  });
+}
