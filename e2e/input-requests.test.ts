@@ -48,10 +48,17 @@ test('staff ask chosen units for a week, follow the answers and move the deadlin
   await form.getByRole('button', { name: 'Skicka begäran' }).click();
   await page.getByRole('alert').getByRole('link', { name: 'Fyll i Period.' }).waitFor();
   await settle(page, 'input-requests-error-desktop');
-  await form.getByLabel('Period').fill(week);
+  const weekNumber = Number(week.slice(-2));
+  const period = form.getByLabel('Period');
+  await form.getByText('Skriv veckan som v. 49 2026 eller 2026-W49.').waitFor();
+  await period.fill('v. 54 2026');
+  await period.blur();
+  await form
+    .getByText('Veckan går inte att läsa. Skriv den som v. 49 2026 eller 2026-W49.')
+    .waitFor();
+  await period.fill(`v. ${weekNumber} ${week.slice(0, 4)}`);
   await form.getByLabel('Fastighet, stöd och service (FSS)').uncheck();
   await form.getByRole('button', { name: 'Skicka begäran' }).click();
-  const weekNumber = Number(week.slice(-2));
   await page
     .getByText(new RegExp(`Begäran om lägesbild för vecka ${weekNumber}.* är skapad\\.`))
     .waitFor();

@@ -95,3 +95,32 @@ for (const width of [1280, 320]) {
     await context.close();
   });
 }
+
+test('at 320 px each stacked cell shows its column heading, which screen readers hear once', async () => {
+  const context = await e2e.newContext({ width: 320, height: 800 });
+  const page = await context.newPage();
+  const problems = watchErrors(page);
+  await signIn(page, demoPeople.staff, demoPassword);
+  await page.goto(`/events/${e2e.server.eventId}/risks`);
+  await page.getByRole('heading', { level: 1, name: /Risker/ }).waitFor();
+  await page.locator('.loading').first().waitFor({ state: 'detached' });
+  const row = page.locator('.table-wrap > .table--dense tbody tr').first();
+  const cells = await row.locator('td').evaluateAll((tds) =>
+    tds.map((td) => {
+      const before = getComputedStyle(td, '::before');
+      const shown = before.display !== 'none' && before.visibility === 'visible';
+      return { label: td.getAttribute('data-label'), shown, content: before.content };
+    }),
+  );
+  assert.deepEqual(
+    cells.map((cell) => cell.label),
+    ['S × K', 'Risknivå', 'Utveckling', 'Ansvarig', null],
+  );
+  for (const cell of cells.slice(0, 4)) {
+    assert.ok(cell.shown, `${cell.label} is shown`);
+    assert.equal(cell.content, `"${cell.label}: " / ""`);
+  }
+  assert.doesNotMatch(await row.ariaSnapshot(), /S × K|Risknivå|Utveckling|Ansvarig/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -132,7 +132,7 @@ export function chartDescription(chart: ChartSpec, words = SWEDISH): string {
   return `${sentences.join('. ')}.`;
 }
 
-/** "Gul nivå 85 %, röd nivå 95 %", or '' without thresholds. */
+/** "Gräns för Påverkat 85 %, gräns för Allvarligt 95 %", or '' without thresholds. */
 export function thresholdSummary(chart: ChartSpec, words = SWEDISH): string {
   return thresholdLines(chart, words)
     .map((line, index) => (index === 0 ? line.label : lowerFirst(line.label)))

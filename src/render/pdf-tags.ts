@@ -25,7 +25,8 @@ export type StructRole =
   | 'TR'
   | 'TH'
   | 'TD'
-  | 'Figure';
+  | 'Figure'
+  | 'Link';
 
 /** One structure element to be: its type, its children in reading order and what it needs. */
 interface StructNode {
@@ -163,16 +164,19 @@ function asNode(value: unknown): Node {
 
 interface StructElement {
   add(child: unknown): StructElement;
+  end(): void;
+  dictionary: { data: Node };
 }
 
 interface TaggedDocument {
-  page: object;
+  page: { height: number };
   struct(type: string, options?: Record<string, unknown>): StructElement;
   addStructure(element: StructElement): void;
   markStructureContent(tag: string): unknown;
   markContent(tag: string, options?: Record<string, unknown>): void;
   endMarkedContent(): void;
   link: Link;
+  text: DrawText;
 }
 
 interface Built {
@@ -211,19 +215,18 @@ function installHooks(): void {
     const draw = renderer[name] as Draw;
     renderer[name] = function (this: RendererLike, item: Node, ...rest: unknown[]) {
       const artifact = name === 'renderVector' ? 'Layout' : 'Pagination';
-      marked(this.pdfDocument, item._struct as StructNode | undefined, artifact, () =>
-        draw.call(this, item, ...rest),
-      );
+      marked(this.pdfDocument, item, artifact, () => draw.call(this, item, ...rest));
     };
   }
 }
 
 function marked(
   document: TaggedDocument,
-  node: StructNode | undefined,
+  item: Node,
   artifact: 'Layout' | 'Pagination',
   draw: () => void,
 ): void {
+  const node = item._struct as StructNode | undefined;
   const tree = treeOf(document);
   if (!tree) {
     draw();
@@ -236,27 +239,74 @@ function marked(
     document.endMarkedContent();
     return;
   }
-  const content = document.markStructureContent(node.role);
-  withLinksIn(document, built.element, draw);
+  const content = { current: document.markStructureContent(node.role) };
+  withLinksIn(document, node.role, built.element, content, draw);
   document.endMarkedContent();
-  built.element.add(content);
+  built.element.add(content.current);
+  if (node.role === 'Figure') placeFigure(document, built.element, item);
+}
+
+/** A figure's place on its page (/BBox, in PDF coordinates), as PDF/UA asks of a figure. */
+function placeFigure(document: TaggedDocument, element: StructElement, item: Node): void {
+  const [x, y, width, height] = [item.x, item.y, item._width, item._height].map(Number);
+  if (![x, y, width, height].every(Number.isFinite)) return;
+  const pageHeight = document.page.height;
+  element.dictionary.data.A = {
+    O: 'Layout',
+    Placement: 'Block',
+    BBox: [x!, pageHeight - y! - height!, x! + width!, pageHeight - y!],
+  };
 }
 
 type Link = (x: number, y: number, w: number, h: number, url: unknown, options?: Node) => unknown;
+type DrawText = (text: string, x?: number, y?: number, options?: Node) => TaggedDocument;
 
-/** A link drawn in an element's text is an annotation of that element, its URL its contents. */
-function withLinksIn(document: TaggedDocument, element: StructElement, draw: () => void): void {
-  const link = document.link;
+/**
+ * A link in an element's text is a Link element of its own within that element, holding the
+ * link's text (its words, drawn one by one, together) and its annotations, whose contents are
+ * the URL.
+ */
+function withLinksIn(
+  document: TaggedDocument,
+  role: StructRole,
+  element: StructElement,
+  content: { current: unknown },
+  draw: () => void,
+): void {
+  const { link, text } = document;
+  let open: { url: unknown; element: StructElement; content: unknown } | undefined;
+  const closeLink = () => {
+    if (!open) return;
+    document.endMarkedContent();
+    open.element.add(open.content);
+    open.element.end();
+    open = undefined;
+    content.current = document.markStructureContent(role);
+  };
   document.link = (x, y, w, h, url, options = {}) =>
     link.call(document, x, y, w, h, url, {
       ...options,
-      structParent: element,
+      structParent: open?.element ?? element,
       Contents: new String(String(url)),
     });
+  document.text = (value, x, y, options) => {
+    const url = options?.link;
+    if (open && open.url !== url) closeLink();
+    if (url != null && !open) {
+      document.endMarkedContent();
+      element.add(content.current);
+      const linkElement = document.struct('Link');
+      element.add(linkElement);
+      open = { url, element: linkElement, content: document.markStructureContent('Link') };
+    }
+    return text.call(document, value, x, y, options);
+  };
   try {
     draw();
+    closeLink();
   } finally {
     document.link = link;
+    document.text = text;
   }
 }
 

@@ -46,3 +46,39 @@ test('a value shows with a space between date and time', () => {
   assert.equal(showDateValue('2026-12-07T14:30'), '2026-12-07 14:30');
   assert.equal(showDateValue('2026-12-07'), '2026-12-07');
 });
+
+test('a week reads as "v. 49 2026", "vecka 49 2026" or the ISO key "2026-W49"', () => {
+  for (const text of [
+    '2026-W49',
+    '2026-w49',
+    '2026W49',
+    '2026 W49',
+    'v. 49 2026',
+    'V 49 2026',
+    'v49 2026',
+    'v.49-2026',
+    'vecka 49 2026',
+    'Vecka 49, 2026',
+    'week 49 2026',
+    '2026 v. 49',
+    '2026 vecka 49',
+  ]) {
+    assert.equal(readDateText(text, 'week'), '2026-W49', text);
+  }
+  assert.equal(readDateText('v. 3 2027', 'week'), '2027-W03');
+});
+
+test('week 53 reads only in a year that has it, and a week without its year not at all', () => {
+  assert.equal(readDateText('v. 53 2026', 'week'), '2026-W53');
+  for (const text of [
+    'v. 53 2025',
+    '2027-W53',
+    'v. 0 2026',
+    '2026-W54',
+    'v. 49',
+    '49',
+    '2026-12-07',
+  ]) {
+    assert.equal(readDateText(text, 'week'), null, text);
+  }
+});

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-// The translation files use the glossary's terms: no word that docs/glossary.md lists under
+// The translation files, the reports' fixed wording and the server's and renderers' sentences
+// (error and e-mail texts) use the glossary's terms: no word that docs/glossary.md lists under
 // "Words we do not use" appears, as a whole word, in any of their texts.
 
 function forbiddenWords(): string[] {
@@ -29,6 +30,21 @@ function findings(texts: string[], words: string[]): string[] {
     const pattern = new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'iu');
     return texts.filter((text) => pattern.test(text)).map((text) => `${word}: ${text}`);
   });
+}
+
+/** The sentences of a source file: its texts with a space in them (not identifiers such as
+ * 'yellow_threshold'), without their ${expressions}. */
+function sentencesOf(source: string): string[] {
+  return textsOf(source)
+    .map((text) => text.replace(/\$\{[^}]*\}/g, ''))
+    .filter((text) => /\s/.test(text));
+}
+
+function sourceFiles(root: string): string[] {
+  return fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .map((file) => path.join(root, file));
 }
 
 const translationFiles = fs
@@ -61,4 +77,28 @@ test('the translation files use none of the words the glossary refuses', () => {
     findings(textsOf(fs.readFileSync(file, 'utf8')), words).map((line) => `${file}: ${line}`),
   );
   assert.deepEqual(found, []);
+});
+
+test("the reports' fixed wording uses none of the words the glossary refuses", () => {
+  const source = fs.readFileSync('src/core/report-wording.ts', 'utf8');
+  assert.deepEqual(findings(textsOf(source), forbiddenWords()), []);
+});
+
+test("the server's and the renderers' sentences use none of the words the glossary refuses", () => {
+  const words = forbiddenWords();
+  const files = ['src/server', 'src/contract', 'src/render'].flatMap(sourceFiles);
+  assert.ok(files.includes(path.join('src/server/figures/service.ts')));
+  const found = files.flatMap((file) =>
+    findings(sentencesOf(fs.readFileSync(file, 'utf8')), words).map((line) => `${file}: ${line}`),
+  );
+  assert.deepEqual(found, []);
+});
+
+test('a sentence is a text with a space, read without its code', () => {
+  assert.deepEqual(
+    sentencesOf(
+      "const a = 'yellow_threshold'; throw bad(`Gränsen för ${red} är fel`, 'Gult ljus');",
+    ),
+    ['Gränsen för  är fel', 'Gult ljus'],
+  );
 });

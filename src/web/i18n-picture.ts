@@ -57,7 +57,6 @@ const sv = {
     filter: {
       label: 'Filtrera listan',
       period: 'Vecka',
-      periodHint: 'Skriv veckan som 2026-W48.',
       search: 'Sök i texten',
       unit: 'Enhet',
       all: 'Alla',
@@ -406,7 +405,6 @@ const en: Resources = {
     filter: {
       label: 'Filter the list',
       period: 'Week',
-      periodHint: 'Write the week as 2026-W48.',
       search: 'Search the text',
       unit: 'Unit',
       all: 'All',

@@ -52,6 +52,8 @@ const sv = {
     dateTimeHint: 'Skriv som ÅÅÅÅ-MM-DD tt:mm, till exempel 2026-12-07 14:30.',
     dateUnreadable: 'Datumet går inte att läsa. Skriv det som ÅÅÅÅ-MM-DD.',
     dateTimeUnreadable: 'Tiden går inte att läsa. Skriv den som ÅÅÅÅ-MM-DD tt:mm.',
+    weekHint: 'Skriv veckan som v. 49 2026 eller 2026-W49.',
+    weekUnreadable: 'Veckan går inte att läsa. Skriv den som v. 49 2026 eller 2026-W49.',
   },
   login: {
     title: 'Logga in',
@@ -281,6 +283,8 @@ const en: Resources = {
     dateTimeHint: 'Write it as YYYY-MM-DD hh:mm, for example 2026-12-07 14:30.',
     dateUnreadable: 'The date cannot be read. Write it as YYYY-MM-DD.',
     dateTimeUnreadable: 'The time cannot be read. Write it as YYYY-MM-DD hh:mm.',
+    weekHint: 'Write the week as w. 49 2026 or 2026-W49.',
+    weekUnreadable: 'The week cannot be read. Write it as w. 49 2026 or 2026-W49.',
   },
   login: {
     title: 'Sign in',

@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client';
 import './i18n.ts';
 import './styles.css';
 import { App } from './App.tsx';
+import { watchStackedCells } from './kit/stackedCells.ts';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root')!;
+watchStackedCells(root);
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -162,17 +162,17 @@ for (const dialect of testDialects()) {
         table.rows.filter((row) => row[0] === name).map((row) => row.slice(1));
       const nbsp = '\u00a0';
       assert.deepEqual(rowsOf('Regeltest en enhet'), [
-        [unitNames.get('SÄS'), lastWeekLabel, `1${nbsp}300${nbsp}st`, 'grönt'],
+        [unitNames.get('SÄS'), lastWeekLabel, `1${nbsp}300${nbsp}st`, 'Normalt'],
       ]);
       assert.deepEqual(rowsOf('Regeltest ärenden'), [
-        [unitNames.get('SÄS'), lastWeekLabel, `380${nbsp}st (−180)`, 'gult'],
-        [unitNames.get('NH'), lastWeekLabel, `120${nbsp}st (−50)`, 'grönt'],
-        [unitNames.get('RH'), lastWeekLabel, `20${nbsp}st (−10)`, 'grönt'],
-        ['Totalt', lastWeekLabel, `520${nbsp}st (−240)`, 'rött'],
+        [unitNames.get('SÄS'), lastWeekLabel, `380${nbsp}st (−180)`, 'Påverkat'],
+        [unitNames.get('NH'), lastWeekLabel, `120${nbsp}st (−50)`, 'Normalt'],
+        [unitNames.get('RH'), lastWeekLabel, `20${nbsp}st (−10)`, 'Normalt'],
+        ['Totalt', lastWeekLabel, `520${nbsp}st (−240)`, 'Allvarligt'],
       ]);
       assert.deepEqual(rowsOf('Regeltest beläggning'), [
-        [unitNames.get('SÄS'), lastWeekLabel, `88,7${nbsp}%`, 'grönt'],
-        [unitNames.get('NH'), lastWeekLabel, `92${nbsp}%`, 'gult'],
+        [unitNames.get('SÄS'), lastWeekLabel, `88,7${nbsp}%`, 'Normalt'],
+        [unitNames.get('NH'), lastWeekLabel, `92${nbsp}%`, 'Påverkat'],
       ]);
       const chart = blocks.find(
         (block): block is Extract<Block, { type: 'chart' }> =>

@@ -26,8 +26,8 @@ describe('chart SVG', () => {
 
   it('draws dashed, labelled threshold lines', () => {
     assert.match(svg, /stroke-dasharray/);
-    assert.match(svg, /Gul nivå 90 %/);
-    assert.match(svg, /Röd nivå 95 %/);
+    assert.match(svg, /Gräns för Påverkat 90 %/);
+    assert.match(svg, /Gräns för Allvarligt 95 %/);
   });
 
   it('works under a strict CSP: no style element, style attribute or script', () => {

@@ -53,7 +53,7 @@ describe('charts in the Word report', () => {
       attribute(docPr, 'descr'),
       'Linjediagram över Beläggningsgrad vecka 41–45 (%) från v. 41 till v. 45. ' +
         'Linjer för Södra Älvsborgs Sjukhus, NU-sjukvården och Skaraborgs Sjukhus. ' +
-        'Streckade linjer: Gul nivå 90 %, röd nivå 95 %. Värdena står i tabellen under diagrammet.',
+        'Streckade linjer: Gräns för Påverkat 90 %, gräns för Allvarligt 95 %. Värdena står i tabellen under diagrammet.',
     );
     assert.doesNotMatch(xml, /Diagrammet visas här som tabell/);
   });

@@ -148,6 +148,37 @@ describe('tagged PDF report', () => {
     );
   });
 
+  it('places a figure on its page with a layout bounding box', () => {
+    const [figure] = elementsOf(tree, 'Figure');
+    assert.equal(figure!.attributes[0], '/Placement /Block');
+    const box = /^\/BBox \[([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\]$/.exec(figure!.attributes[1]!);
+    const [left, bottom, right, top] = box!.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    assert.deepEqual([left, right], [56, 539.28]);
+    assert.ok(bottom > 0 && top > bottom + 100 && top < 841.89, `${bottom} ${top}`);
+  });
+
+  it('makes each link a Link element in its text, holding the link text and its annotations', async () => {
+    const pdf = await renderPdf(reportFixture());
+    const elements = flattenStructure(pdfStructure(pdf));
+    const paragraph = elements.find((element) => element.text.startsWith('Läs mer på'))!;
+    // The paragraph's own text, around the link's (which the helper lists apart).
+    assert.equal(paragraph.text, 'Läs mer på  eller i bilagan.');
+    const [link] = paragraph.children;
+    assert.equal(link!.role, 'Link');
+    assert.equal(link!.text, '1177.se');
+    assert.match(link!.children.map((child) => child.role).join(), /^Object \d+ 0$/);
+    const annotations = pdf.toString('latin1').match(/\/Subtype \/Link/g) ?? [];
+    const references = elements
+      .filter((element) => element.role === 'Link')
+      .flatMap((element) => element.children.filter((child) => child.role.startsWith('Object')));
+    assert.equal(references.length, annotations.length);
+  });
+
   it('makes each link an annotation of the text it sits in, its URL its contents', async () => {
     const raw = (await renderPdf(reportFixture())).toString('latin1');
     const links = raw.match(/<<\n\/Contents \([^)]*\)\n\/Subtype \/Link[\s\S]*?>>/g) ?? [];

@@ -42,7 +42,7 @@ describe('PDF report', () => {
   });
 
   it('draws the chart with its labels', () => {
-    assert.match(text, /Gul nivå 90 %/);
+    assert.match(text, /Gräns för Påverkat 90 %/);
     assert.match(text, /v\. 45/);
   });
 

@@ -744,12 +744,15 @@ function countBy(keys: string[]): Record<string, number> {
 function checkThresholds(higherIsWorse: number, yellow: number | null, red: number | null): void {
   if (yellow === null || red === null) return;
   if (higherIsWorse === 1 && red < yellow) {
-    throw errors.badRequest('Gränsen för rött måste vara minst lika hög som den för gult.', {
-      field: 'redThreshold',
-    });
+    throw errors.badRequest(
+      'Gränsen för Allvarligt måste vara minst lika hög som gränsen för Påverkat.',
+      {
+        field: 'redThreshold',
+      },
+    );
   }
   if (higherIsWorse === 0 && red > yellow) {
-    throw errors.badRequest('Gränsen för rött får inte vara högre än den för gult.', {
+    throw errors.badRequest('Gränsen för Allvarligt får inte vara högre än gränsen för Påverkat.', {
       field: 'redThreshold',
     });
   }

@@ -5,10 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { type DateKind, readDateText, showDateValue } from '../date-text.ts';
 import { type ControlProps, FieldFrame } from './forms.tsx';
 
-/** The visible format of a date or a date-and-time field. */
+const hintKey = {
+  date: 'app.dateHint',
+  datetime: 'app.dateTimeHint',
+  week: 'app.weekHint',
+} as const;
+const unreadableKey = {
+  date: 'app.dateUnreadable',
+  datetime: 'app.dateTimeUnreadable',
+  week: 'app.weekUnreadable',
+} as const;
+
+/** The visible format of a date, a date-and-time or a week field. */
 export function useDateHint(kind: DateKind): string {
   const { t } = useTranslation();
-  return kind === 'date' ? t('app.dateHint') : t('app.dateTimeHint');
+  return t(hintKey[kind]);
 }
 
 /**
@@ -67,14 +78,14 @@ export function DateInput({
       />
       {unreadable && (
         <p className="field-error" id={errorId}>
-          {kind === 'date' ? t('app.dateUnreadable') : t('app.dateTimeUnreadable')}
+          {t(unreadableKey[kind])}
         </p>
       )}
     </>
   );
 }
 
-/** A labelled date (and time) field with its format as the hint, beside any hint of its own. */
+/** A labelled date (and time) or week field with its format as the hint, beside any hint of its own. */
 export function DateField({
   id,
   kind,

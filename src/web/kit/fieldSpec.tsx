@@ -150,6 +150,7 @@ export function Field({
     }
     case 'date':
     case 'datetime':
+    case 'week':
       return (
         <DateField
           id={id}
@@ -162,7 +163,7 @@ export function Field({
         />
       );
     default: {
-      const type = spec.kind === 'number' ? 'text' : spec.kind === 'week' ? 'week' : spec.kind;
+      const type = spec.kind === 'number' ? 'text' : spec.kind;
       return (
         <TextField
           id={id}

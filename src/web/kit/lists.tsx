@@ -3,6 +3,7 @@ import { type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../useLive.ts';
+import { DateField } from './dateField.tsx';
 import { useLoad } from '../useLoad.ts';
 import '../pages/picture/picture.css';
 
@@ -76,6 +77,7 @@ export function Filters({ label, children }: { label: string; children: ReactNod
   );
 }
 
+/** The week a list is filtered to, typed as "v. 49 2026" or "2026-W49". */
 export function PeriodFilter({
   id,
   value,
@@ -87,23 +89,13 @@ export function PeriodFilter({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="field field--inline">
-      <label className="label" htmlFor={id}>
-        {t('picture.filter.period')}
-      </label>
-      <input
-        id={id}
-        type="week"
-        className="input"
-        placeholder="2026-W48"
-        value={value}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <span id={`${id}-hint`} className="visually-hidden">
-        {t('picture.filter.periodHint')}
-      </span>
-    </div>
+    <DateField
+      id={id}
+      kind="week"
+      label={t('picture.filter.period')}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 /** A list that reloads when anything in the event changes (server-sent events). */

@@ -93,14 +93,8 @@ function EventTable({
                   {event.isExercise && <ExerciseTag />}
                   {event.description && <p className="table-note">{event.description}</p>}
                 </th>
-                <td className="nowrap" data-label={t('events.activatedAt')}>
-                  {formatDateTime(event.activatedAt)}
-                </td>
-                {closed && (
-                  <td className="nowrap" data-label={t('events.closedAt')}>
-                    {formatDateTime(event.closedAt)}
-                  </td>
-                )}
+                <td className="nowrap">{formatDateTime(event.activatedAt)}</td>
+                {closed && <td className="nowrap">{formatDateTime(event.closedAt)}</td>}
                 <td className="actions-cell">
                   {event.state === 'active' && (
                     <Link to={`/events/${event.id}/report`}>

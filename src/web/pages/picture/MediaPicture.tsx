@@ -32,7 +32,6 @@ export function Media({ eventId, canWrite }: { eventId: number; canWrite: boolea
           {
             name: 'period',
             label: t('picture.communication.week'),
-            hint: t('picture.filter.periodHint'),
             kind: 'week' as const,
             required: true,
           },
