@@ -43,6 +43,7 @@ import {
   startNginx,
   submitLoad,
 } from './harness.ts';
+import { benchScalingReads } from './scaling-reads.ts';
 
 export interface BenchOptions {
   size: EventSize;
@@ -62,7 +63,7 @@ export interface BenchOptions {
   webBundle: boolean;
   renderRuns: number;
   serverNodeArgs: string[];
-  /** Measure only these phases (page, reads, submit, fanout, report); all when empty. */
+  /** Measure only these phases (page, reads, submit, fanout, scaling, report); all when empty. */
   only: string[];
   /** The web bundle after the server measurements, or alongside them (quick runs only). */
   webBundleAlongside: boolean;
@@ -224,6 +225,9 @@ async function benchDialect(
       }
     } finally {
       await server.stop();
+    }
+    if (options.only.length === 0 || options.only.includes('scaling')) {
+      await benchScalingReads(dialect, engine, serverScript, options, add);
     }
     if (options.only.length === 0 || options.only.includes('report')) {
       await benchReport(engine, database, generated, options, add, dialect === options.dialects[0]);

@@ -45,7 +45,7 @@ export async function bundleServer(
     throw new Error(`The server bundle must be written inside ${projectRoot}`);
   }
   await fs.mkdir(path.dirname(outfile), { recursive: true });
-  await build({
+  const built = await build({
     entryPoints: { [entry.name]: entry.file },
     outdir: path.dirname(outfile),
     bundle: true,
@@ -62,8 +62,29 @@ export async function bundleServer(
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [staticMigrations(), sourceLocations()],
+    write: false,
   });
+  await Promise.all(
+    built.outputFiles.map((file) =>
+      fs.writeFile(file.path, file.path.endsWith('.js') ? asciiOnly(file.text) : file.contents),
+    ),
+  );
   return outfile;
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings but copies comments and regular expression
+ * literals as they are. One such character anywhere makes V8 hold the whole source, which it keeps
+ * for lazy compilation, as a two-byte string: 10 MB of heap for the 5 MB bundle instead of 5.
+ * A \uXXXX escape means the same UTF-16 unit in a regular expression (with or without the u flag)
+ * and nothing in a comment.
+ */
+export function asciiOnly(code: string): string {
+  return code.replace(/[^\p{ASCII}]/gu, (character) =>
+    [...Array(character.length).keys()]
+      .map((index) => `\\u${character.charCodeAt(index).toString(16).padStart(4, '0')}`)
+      .join(''),
+  );
 }
 
 /** Migrations are found by listing folders at run time; the bundle imports them statically. */

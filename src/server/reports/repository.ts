@@ -248,6 +248,17 @@ export function allSnapshots(db: Db) {
   return db.selectFrom('report_snapshots').selectAll().orderBy('id').execute();
 }
 
+/** Snapshots in id order after `afterId`, a page at a time: all of them would not fit in memory. */
+export function snapshotsAfter(db: Db, afterId: number, limit: number) {
+  return db
+    .selectFrom('report_snapshots')
+    .selectAll()
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 export function findSnapshotById(db: Db, id: number): Promise<SnapshotRow | undefined> {
   return db.selectFrom('report_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
 }

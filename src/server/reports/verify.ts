@@ -1,6 +1,6 @@
 import { recordsOfAction } from '../audit/repository.ts';
 import type { Db } from '../db/schema.ts';
-import { allSnapshots } from './repository.ts';
+import { type SnapshotRow, snapshotsAfter } from './repository.ts';
 import { contentHash } from './snapshot.ts';
 
 export interface VerifyResult {
@@ -23,21 +23,36 @@ export interface VerifyResult {
  * the first check.
  */
 export async function verifySnapshots(db: Db): Promise<VerifyResult> {
-  const rows = await allSnapshots(db);
   const published = await publishedHashes(db);
-  const mismatches = rows.flatMap((row) => {
-    const audited = published.get(`${row.report_id}:${row.audience}`) ?? row.content_hash;
-    const reason =
-      contentHash(row.snapshot_json) !== row.content_hash
-        ? ('content' as const)
-        : audited !== row.content_hash
-          ? ('audit' as const)
-          : null;
-    if (!reason) return [];
-    const { id, event_id: eventId, number, revision, audience } = row;
-    return [{ id, eventId, number, revision, audience, reason }];
-  });
-  return { checked: rows.length, mismatches };
+  const mismatches: VerifyResult['mismatches'] = [];
+  let checked = 0;
+  let afterId = 0;
+  for (;;) {
+    const page = await snapshotsAfter(db, afterId, snapshotPageSize);
+    for (const row of page) {
+      const reason = mismatchOf(row, published);
+      if (reason) {
+        const { id, event_id: eventId, number, revision, audience } = row;
+        mismatches.push({ id, eventId, number, revision, audience, reason });
+      }
+    }
+    checked += page.length;
+    if (page.length < snapshotPageSize) break;
+    afterId = page.at(-1)!.id;
+  }
+  return { checked, mismatches };
+}
+
+/** A page of snapshots at a time keeps the start-up check's memory small (each can be 1 MB). */
+const snapshotPageSize = 8;
+
+function mismatchOf(
+  row: SnapshotRow,
+  published: Map<string, string>,
+): VerifyResult['mismatches'][number]['reason'] | null {
+  const audited = published.get(`${row.report_id}:${row.audience}`) ?? row.content_hash;
+  if (contentHash(row.snapshot_json) !== row.content_hash) return 'content';
+  return audited !== row.content_hash ? 'audit' : null;
 }
 
 /** `reportId:audience` → the snapshot hash its publication's audit record holds. */

@@ -32,6 +32,22 @@ export function listLevels(db: Db, scaleId: number): Promise<ScaleLevelRow[]> {
     .execute();
 }
 
+/** The keys of the active levels of both the event's scales, in one query, each in order. */
+export function activeLevelKeysOfEvent(
+  db: Db,
+  eventId: number,
+): Promise<{ kind: ScaleKind; key: string }[]> {
+  return db
+    .selectFrom('scale_levels')
+    .innerJoin('event_scales', 'event_scales.id', 'scale_levels.scale_id')
+    .select(['event_scales.kind', 'scale_levels.key'])
+    .where('event_scales.event_id', '=', eventId)
+    .where('scale_levels.retired', '=', 0)
+    .orderBy('scale_levels.position')
+    .orderBy('scale_levels.id')
+    .execute();
+}
+
 export function insertScale(db: Db, scale: Insertable<EventScalesTable>): Promise<EventScaleRow> {
   return db.insertInto('event_scales').values(scale).returningAll().executeTakeFirstOrThrow();
 }

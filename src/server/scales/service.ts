@@ -6,6 +6,7 @@ import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import { usedLevelKeys } from '../situations/repository.ts';
 import {
+  activeLevelKeysOfEvent,
   type EventScaleRow,
   type ScaleLevelRow,
   bumpScaleVersion,
@@ -67,6 +68,16 @@ export async function activeLevelKeys(db: Db, eventId: number, kind: ScaleKind):
   return (await scaleLevels(db, eventId, kind))
     .filter((level) => !level.retired)
     .map((level) => level.key);
+}
+
+/** The keys new answers may use on each of the event's scales, read in one query. */
+export async function activeLevelKeysByKind(
+  db: Db,
+  eventId: number,
+): Promise<Record<ScaleKind, string[]>> {
+  const keys: Record<ScaleKind, string[]> = { status: [], prognosis: [] };
+  for (const level of await activeLevelKeysOfEvent(db, eventId)) keys[level.kind].push(level.key);
+  return keys;
 }
 
 export async function eventScales(db: Db, eventId: number): Promise<EventScales> {

@@ -1,6 +1,6 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type InsertObject, type Insertable, type Selectable, type Updateable, sql } from 'kysely';
 import { type Rows, fetchPage, updateVersioned } from '../db/paging.ts';
-import type { Db } from '../db/schema.ts';
+import type { Db, Schema } from '../db/schema.ts';
 import type {
   InputRequestsTable,
   UnitSituationVersionsTable,
@@ -140,7 +140,7 @@ export function updateSituation(
 
 export function insertSituationVersion(
   db: Db,
-  version: Insertable<UnitSituationVersionsTable>,
+  version: InsertObject<Schema, 'unit_situation_versions'>,
 ): Promise<SituationVersionRow> {
   return db
     .insertInto('unit_situation_versions')
@@ -189,13 +189,9 @@ export async function unitVersionBefore(
     .executeTakeFirst();
 }
 
-export async function countSituationVersions(db: Db, situationId: number): Promise<number> {
-  const row = await db
-    .selectFrom('unit_situation_versions')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('situation_id', '=', situationId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+/** The number the situation's next submitted version gets, counted inside the insert. */
+export function nextVersionNumber(situationId: number) {
+  return sql<number>`(select count(*) + 1 from unit_situation_versions where situation_id = ${situationId})`;
 }
 
 export function insertInputRequest(db: Db, request: Insertable<InputRequestsTable>) {

@@ -8,12 +8,12 @@ import { requireEvent } from '../events/service.ts';
 import type { Actor } from '../http/actor.ts';
 import type { Page } from '../../contract/list.ts';
 import { indexForSearch } from '../search/index-document.ts';
-import { activeLevelKeys } from '../scales/service.ts';
+import { activeLevelKeysByKind } from '../scales/service.ts';
 import { findUnit } from '../units/repository.ts';
 import {
   type SituationRow,
   type SituationVersionRow,
-  countSituationVersions,
+  nextVersionNumber,
   findSituation,
   findSituationOfUnit,
   insertSituation,
@@ -51,7 +51,7 @@ import {
   columnsOfAnswers,
 } from './answers.ts';
 import { type SituationState } from '../../contract/situations.ts';
-import { requireUnitInEvent } from '../event-units/service.ts';
+import { requireExistingUnitInEvent } from '../event-units/service.ts';
 
 export interface UnitPeriod {
   eventId: number;
@@ -205,9 +205,12 @@ async function changeSituation(
   changes: Parameters<typeof updateSituation>[3],
 ): Promise<SituationRow> {
   const updated = await updateSituation(trx, before.id, expectedVersion, changes);
-  const current = await findSituation(trx, before.event_id, before.id);
-  if (!updated) throw errors.conflict(presentSituation(current!));
-  return current!;
+  if (!updated) {
+    throw errors.conflict(
+      presentSituation((await findSituation(trx, before.event_id, before.id))!),
+    );
+  }
+  return { ...updated, unit_code: before.unit_code, unit_name: before.unit_name };
 }
 
 /** Creates the unit's draft for the period, or replaces the content of its editable draft. */
@@ -221,8 +224,7 @@ export async function saveSituation(
   return db.transaction().execute(async (trx) => {
     const event = await requireEvent(trx, where.eventId);
     const period = resolvePeriod(event, where.period);
-    if (!(await findUnit(trx, where.unitId))) throw errors.notFound('Enheten');
-    await requireUnitInEvent(trx, where.eventId, where.unitId);
+    await requireExistingUnitInEvent(trx, where.eventId, where.unitId);
     const stamp = at.toISOString();
     const content = await contentOf(trx, where.eventId, input);
     const existing = await findSituationOfUnit(trx, where.eventId, where.unitId, where.period);
@@ -311,7 +313,7 @@ export async function submitSituation(
       event_id: submitted.event_id,
       unit_id: submitted.unit_id,
       period: submitted.period,
-      number: (await countSituationVersions(trx, submitted.id)) + 1,
+      number: nextVersionNumber(submitted.id),
       situation_version: submitted.version,
       submitted_by: actor.userId,
       submitted_at: stamp,
@@ -362,10 +364,8 @@ function refuseIncomplete(
 
 /** The levels a return may choose now: the active ones of the event's scales. */
 async function answerScalesOf(db: Db, eventId: number): Promise<AnswerScales> {
-  return {
-    statuses: await activeLevelKeys(db, eventId, 'status'),
-    prognoses: await activeLevelKeys(db, eventId, 'prognosis'),
-  };
+  const keys = await activeLevelKeysByKind(db, eventId);
+  return { statuses: keys.status, prognoses: keys.prognosis };
 }
 
 function searchText(situation: SituationRow): string {
