@@ -2,7 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { ensureMigratedTemplate, postgresAdminUrl } from '../test/support/databases.ts';
+import type { DialectName } from '../src/server/db/database.ts';
+import {
+  dropOldTemplates,
+  ensureMigratedTemplate,
+  postgresAdminUrl,
+} from '../test/support/databases.ts';
 
 // Runs every *.test.ts under src/, test/ and e2e/ with node's test runner, on SQLite and
 // PostgreSQL (the browser tests on SQLite, and the ones named below again on PostgreSQL).
@@ -84,8 +89,9 @@ const browserTestsOnPostgres = [
 ];
 
 // Every test file copies the migrated template instead of migrating from zero: made once here.
-await ensureMigratedTemplate('sqlite');
-if (!problem) await ensureMigratedTemplate('postgres');
+const templateDialects: DialectName[] = problem ? ['sqlite'] : ['sqlite', 'postgres'];
+for (const dialect of templateDialects) await ensureMigratedTemplate(dialect);
+await dropOldTemplates(templateDialects);
 
 function runTests(testFiles: string[], runEnv: NodeJS.ProcessEnv): number {
   const result = spawnSync(

@@ -62,6 +62,38 @@ export async function ensureMigratedTemplate(dialect: DialectName): Promise<stri
   return name;
 }
 
+/** Templates of other sources kept: the newest, which runs of other checkouts may be using. */
+const keptOldTemplates = 4;
+
+/**
+ * Removes the templates of older sources but the newest few (by file time, or by database oid,
+ * which grows with each new database); one still in use (being copied) is left for a later run.
+ */
+export async function dropOldTemplates(dialects: DialectName[]): Promise<void> {
+  const current = `lagesbild_template_${sourcesHash()}`;
+  const files = fs
+    .readdirSync(os.tmpdir())
+    .filter((file) => /^lagesbild_template_\w+\.db$/.test(file) && file !== `${current}.db`)
+    .map((file) => path.join(os.tmpdir(), file))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  for (const file of files.slice(keptOldTemplates)) fs.rmSync(file, { force: true });
+  if (!dialects.includes('postgres')) return;
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    const old = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ '^lagesbild_template_[0-9a-f]+$'
+         AND datname <> $1 ORDER BY oid DESC OFFSET ${keptOldTemplates}`,
+      [current],
+    );
+    for (const { datname } of old.rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const templateInputs = ['src/server', 'src/core', 'package.json'];
 let cachedHash: string | undefined;
@@ -148,9 +180,16 @@ function freshPostgresName(): string {
   return `lagesbild_t_${randomBytes(6).toString('hex')}`;
 }
 
-/** A new PostgreSQL database, empty or a copy of the template. */
+/**
+ * A new PostgreSQL database, empty or a copy of the template. Its commits do not wait for the
+ * disk (synchronous_commit off: a crash of PostgreSQL itself could lose the last ones, nothing
+ * else changes), which halves the time of a test's many small transactions on a busy machine.
+ */
 async function postgresDatabase(name: string, template?: string): Promise<TestDatabase> {
-  await runOnPostgres(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  await runOnPostgres(
+    `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`,
+    `ALTER DATABASE ${name} SET synchronous_commit = off`,
+  );
   return {
     url: postgresUrlOf(name),
     drop: () => runOnPostgres(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
@@ -163,11 +202,11 @@ function postgresUrlOf(name: string): string {
   return url.toString();
 }
 
-async function runOnPostgres(statement: string): Promise<void> {
+async function runOnPostgres(...statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: postgresAdminUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    for (const statement of statements) await client.query(statement);
   } finally {
     await client.end();
   }
