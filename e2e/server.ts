@@ -7,7 +7,7 @@ import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { loadDemo } from '../src/server/demo/seed.ts';
 import { SecretBox, secretKeyBytes } from '../src/server/secret-box.ts';
 import { ensureFirstAdmin } from '../src/server/users/bootstrap.ts';
-import { createTestDatabase } from '../test/support/databases.ts';
+import { createMigratedTestDatabase } from '../test/support/databases.ts';
 
 /** The address the accessibility statement gives for reporting problems. */
 export const accessibilityContact = 'tillganglighet@region.example';
@@ -41,7 +41,7 @@ export interface RunningServer {
  * so that PUBLIC_URL names the address the browser uses.
  */
 export async function startServer(port = 0, publicHost?: string): Promise<RunningServer> {
-  const testDatabase = await createTestDatabase(e2eDialect());
+  const testDatabase = await createMigratedTestDatabase(e2eDialect());
   const database = openDatabase(testDatabase.url);
   await migrateToLatest(database);
   const admin = await ensureFirstAdmin(database.db, { email: adminEmail });

@@ -2,7 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { postgresAdminUrl } from '../test/support/databases.ts';
+import type { DialectName } from '../src/server/db/database.ts';
+import {
+  dropOldTemplates,
+  ensureMigratedTemplate,
+  postgresAdminUrl,
+} from '../test/support/databases.ts';
 
 // Runs every *.test.ts under src/, test/ and e2e/ with node's test runner, on SQLite and
 // PostgreSQL (the browser tests on SQLite, and the ones named below again on PostgreSQL).
@@ -46,6 +51,9 @@ const problem = await postgresReachable();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   LAGESBILD_TEST_RUN_STARTED: String(Date.now()),
+  // Passwords hashed at a lower scrypt cost: a login is not what most tests are about
+  // (src/server/auth/password.ts; test/foundation/password-cost.test.ts checks the cost itself).
+  LAGESBILD_TEST_PASSWORD_COST: process.env.LAGESBILD_TEST_PASSWORD_COST ?? '10',
 };
 if (problem) {
   if (process.env.CI === 'true') {
@@ -79,6 +87,11 @@ const browserTestsOnPostgres = [
   'e2e/situation-review.test.ts',
   'e2e/next-steps.test.ts',
 ];
+
+// Every test file copies the migrated template instead of migrating from zero: made once here.
+const templateDialects: DialectName[] = problem ? ['sqlite'] : ['sqlite', 'postgres'];
+for (const dialect of templateDialects) await ensureMigratedTemplate(dialect);
+await dropOldTemplates(templateDialects);
 
 function runTests(testFiles: string[], runEnv: NodeJS.ProcessEnv): number {
   const result = spawnSync(

@@ -4,7 +4,7 @@ import { generateEvent, tinySize } from '../bench/generate.ts';
 import { type Row, formatTable, fullOptions, runBench } from '../bench/run.ts';
 import { openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { createTestDatabase, testDialects } from './support/databases.ts';
+import { createMigratedTestDatabase, testDialects } from './support/databases.ts';
 
 // Runs the whole benchmark (`npm run bench`) at a tiny size with one-second loads, so that the
 // benchmark code keeps working. Figures measured here mean nothing; targets are not checked.
@@ -67,7 +67,7 @@ test('the benchmark runs end to end at a tiny size', { timeout: 120_000 }, async
 
 test('the generator fills a tiny event on every engine', { timeout: 60_000 }, async () => {
   for (const dialect of testDialects()) {
-    const testDatabase = await createTestDatabase(dialect);
+    const testDatabase = await createMigratedTestDatabase(dialect);
     const database = openDatabase(testDatabase.url);
     try {
       await migrateToLatest(database);

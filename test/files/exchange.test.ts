@@ -5,7 +5,11 @@ import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { copyInstallation } from '../../src/server/ops/copy.ts';
 import { exportEvent, importEvent } from '../../src/server/ops/event-file.ts';
 import { type TestApp, demoPeople, startTestApp } from '../support/app.ts';
-import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import {
+  type TestDatabase,
+  createMigratedTestDatabase,
+  testDialects,
+} from '../support/databases.ts';
 import { samples } from './samples.ts';
 
 const decisionText = 'Kommunernas lägesrapporter samlas i dokumentbiblioteket.';
@@ -59,7 +63,7 @@ for (const dialect of testDialects()) {
     });
 
     async function emptyDatabase(on: 'sqlite' | 'postgres'): Promise<Database> {
-      const created = await createTestDatabase(on);
+      const created = await createMigratedTestDatabase(on);
       databases.push(created);
       const database = openDatabase(created.url);
       await migrateToLatest(database);

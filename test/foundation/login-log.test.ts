@@ -5,7 +5,11 @@ import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { ensureFirstAdmin } from '../../src/server/users/bootstrap.ts';
 import { adminEmail, adminPassword } from '../support/app.ts';
-import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import {
+  type TestDatabase,
+  createMigratedTestDatabase,
+  testDialects,
+} from '../support/databases.ts';
 
 const policy = { idleMinutes: 120, absoluteHours: 12 };
 const wrongPassword = 'Fel-lösenord-som-inte-får-synas';
@@ -21,7 +25,7 @@ for (const dialect of testDialects()) {
     let database: Database;
 
     before(async () => {
-      testDatabase = await createTestDatabase(dialect);
+      testDatabase = await createMigratedTestDatabase(dialect);
       database = openDatabase(testDatabase.url);
       await migrateToLatest(database);
       await ensureFirstAdmin(database.db, { email: adminEmail, password: adminPassword });

@@ -14,7 +14,7 @@ import {
 import { listTables, unclassifiedColumns } from '../../src/server/ops/tables.ts';
 import { verifySnapshots } from '../../src/server/reports/verify.ts';
 import { type TestApp, startTestApp } from '../support/app.ts';
-import { createTestDatabase, testDialects } from '../support/databases.ts';
+import { createMigratedTestDatabase, testDialects } from '../support/databases.ts';
 
 function counts(file: EventFile): Record<string, number> {
   return Object.fromEntries(Object.entries(file.tables).map(([name, rows]) => [name, rows.length]));
@@ -27,7 +27,7 @@ function snapshotTexts(file: EventFile): string[] {
 }
 
 async function freshDatabase(dialect: 'sqlite' | 'postgres') {
-  const testDatabase = await createTestDatabase(dialect);
+  const testDatabase = await createMigratedTestDatabase(dialect);
   const database = openDatabase(testDatabase.url);
   await migrateToLatest(database);
   return {

@@ -3,14 +3,18 @@ import { after, before, describe, it } from 'node:test';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { ChangeFeed } from '../../src/server/live/feed.ts';
-import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import {
+  type TestDatabase,
+  createMigratedTestDatabase,
+  testDialects,
+} from '../support/databases.ts';
 
 for (const dialect of testDialects()) {
   describe(`live feed subscribers on ${dialect}`, () => {
     let testDatabase: TestDatabase;
     let database: Database;
     before(async () => {
-      testDatabase = await createTestDatabase(dialect);
+      testDatabase = await createMigratedTestDatabase(dialect);
       database = openDatabase(testDatabase.url);
       await migrateToLatest(database);
     });

@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { loadDemo } from '../../src/server/demo/seed.ts';
 import { SecretBox } from '../../src/server/secret-box.ts';
 import { ensureFirstAdmin } from '../../src/server/users/bootstrap.ts';
-import { createTestDatabase } from './databases.ts';
+import { createMigratedTestDatabase } from './databases.ts';
 import { testSecretKey } from './secret-key.ts';
 
 export const demoPassword = 'Demo-lösenord-för-test-2024';
@@ -94,7 +94,7 @@ export async function startTestApp(
   dialect: DialectName,
   config: Partial<AppConfig> = {},
 ): Promise<TestApp> {
-  const testDatabase = await createTestDatabase(dialect);
+  const testDatabase = await createMigratedTestDatabase(dialect);
   const database = openDatabase(testDatabase.url);
   await migrateToLatest(database);
   await ensureFirstAdmin(database.db, { email: adminEmail, password: adminPassword });

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { DialectName } from '../../src/server/db/database.ts';
+import { type DialectName, openDatabase } from '../../src/server/db/database.ts';
+import { migrateToLatest } from '../../src/server/db/migrate.ts';
 
 export const postgresAdminUrl =
   process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -23,30 +24,189 @@ export interface TestDatabase {
 
 /** A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database. */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
-  if (dialect === 'sqlite') {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-test-'));
-    return {
-      url: `sqlite:${path.join(folder, 'test.db')}`,
-      drop: async () => fs.rmSync(folder, { recursive: true, force: true }),
-    };
-  }
+  if (dialect === 'sqlite') return sqliteDatabaseIn(freshFolder());
   // A database per test, not a schema: Kysely's migrator reads the catalogue of every schema in
   // the database, which fails when another test drops its schema at the same moment.
-  const name = `lagesbild_t_${randomBytes(6).toString('hex')}`;
-  await runOnPostgres(`CREATE DATABASE ${name}`);
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${name}`;
+  return postgresDatabase(freshPostgresName());
+}
+
+/**
+ * A fresh database already at the latest schema: a copy of the migrated template (see
+ * `ensureMigratedTemplate`), so that a test does not run every migration again. Tests of the
+ * migrations themselves start from `createTestDatabase`.
+ */
+export async function createMigratedTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  const template = await ensureMigratedTemplate(dialect);
+  if (dialect === 'sqlite') {
+    const folder = freshFolder();
+    fs.copyFileSync(template, path.join(folder, 'test.db'));
+    return sqliteDatabaseIn(folder);
+  }
+  return postgresDatabase(freshPostgresName(), template);
+}
+
+/**
+ * The migrated template of this code, made once and then reused by every test file of the run
+ * (scripts/run-tests.ts makes both before the tests start): a SQLite file in the temporary folder,
+ * or a PostgreSQL database. Its name carries a hash of the server's sources and the release, so
+ * that a changed migration makes a new one. Returns the file or the database name.
+ */
+export async function ensureMigratedTemplate(dialect: DialectName): Promise<string> {
+  const name = `lagesbild_template_${sourcesHash()}`;
+  if (dialect === 'sqlite') {
+    const file = path.join(os.tmpdir(), `${name}.db`);
+    if (!fs.existsSync(file)) await buildSqliteTemplate(file);
+    return file;
+  }
+  if (!(await postgresDatabaseExists(name))) await buildPostgresTemplate(name);
+  return name;
+}
+
+/** Templates of other sources kept: the newest, which runs of other checkouts may be using. */
+const keptOldTemplates = 4;
+
+/**
+ * Removes the templates of older sources but the newest few (by file time, or by database oid,
+ * which grows with each new database); one still in use (being copied) is left for a later run.
+ */
+export async function dropOldTemplates(dialects: DialectName[]): Promise<void> {
+  const current = `lagesbild_template_${sourcesHash()}`;
+  const files = fs
+    .readdirSync(os.tmpdir())
+    .filter((file) => /^lagesbild_template_\w+\.db$/.test(file) && file !== `${current}.db`)
+    .map((file) => path.join(os.tmpdir(), file))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  for (const file of files.slice(keptOldTemplates)) fs.rmSync(file, { force: true });
+  if (!dialects.includes('postgres')) return;
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    const old = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ '^lagesbild_template_[0-9a-f]+$'
+         AND datname <> $1 ORDER BY oid DESC OFFSET ${keptOldTemplates}`,
+      [current],
+    );
+    for (const { datname } of old.rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const templateInputs = ['src/server', 'src/core', 'package.json'];
+let cachedHash: string | undefined;
+
+function sourcesHash(): string {
+  if (cachedHash) return cachedHash;
+  const hash = createHash('sha256');
+  const files = templateInputs.flatMap((input) => filesUnder(path.join(repoRoot, input))).sort();
+  for (const file of files)
+    hash.update(path.relative(repoRoot, file)).update(fs.readFileSync(file));
+  cachedHash = hash.digest('hex').slice(0, 16);
+  return cachedHash;
+}
+
+function filesUnder(entry: string): string[] {
+  if (!fs.statSync(entry).isDirectory()) return [entry];
+  return fs
+    .readdirSync(entry, { recursive: true, encoding: 'utf8' })
+    .map((file) => path.join(entry, file))
+    .filter((file) => fs.statSync(file).isFile());
+}
+
+/** Built under another name and renamed when complete: a reader never sees half a template. */
+async function buildSqliteTemplate(file: string): Promise<void> {
+  const building = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const database = openDatabase(`sqlite:${building}`);
+  try {
+    await migrateToLatest(database);
+  } finally {
+    await database.close();
+  }
+  fs.renameSync(building, file);
+}
+
+/**
+ * Built once under an advisory lock (parallel test files wait for one build) under another name,
+ * and renamed when complete with no connection left: CREATE DATABASE … TEMPLATE refuses a
+ * template anyone is connected to.
+ */
+async function buildPostgresTemplate(name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('lagesbild_template'))`);
+    if (await postgresDatabaseExists(name)) return;
+    const building = `${name}_building`;
+    await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${building}`);
+    const database = openDatabase(postgresUrlOf(building));
+    try {
+      await migrateToLatest(database);
+    } finally {
+      await database.close();
+    }
+    await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresDatabaseExists(name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    const result = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    return result.rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
+function freshFolder(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-test-'));
+}
+
+function sqliteDatabaseIn(folder: string): TestDatabase {
   return {
-    url: url.toString(),
+    url: `sqlite:${path.join(folder, 'test.db')}`,
+    drop: async () => fs.rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+function freshPostgresName(): string {
+  return `lagesbild_t_${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * A new PostgreSQL database, empty or a copy of the template. Its commits do not wait for the
+ * disk (synchronous_commit off: a crash of PostgreSQL itself could lose the last ones, nothing
+ * else changes), which halves the time of a test's many small transactions on a busy machine.
+ */
+async function postgresDatabase(name: string, template?: string): Promise<TestDatabase> {
+  await runOnPostgres(
+    `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`,
+    `ALTER DATABASE ${name} SET synchronous_commit = off`,
+  );
+  return {
+    url: postgresUrlOf(name),
     drop: () => runOnPostgres(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
-async function runOnPostgres(statement: string): Promise<void> {
+function postgresUrlOf(name: string): string {
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function runOnPostgres(...statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: postgresAdminUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    for (const statement of statements) await client.query(statement);
   } finally {
     await client.end();
   }

@@ -8,8 +8,31 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-// scrypt with N=2^15, r=8 needs 32 MiB per hash: memory-hard, about 50-100 ms here.
-const parameters = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/** scrypt with N=2^15, r=8 needs 32 MiB per hash: memory-hard, about 50-100 ms here. */
+export const productionCostLog2 = 15;
+/** The lowest cost a test run may ask for. */
+export const lowestTestCostLog2 = 10;
+
+/**
+ * The scrypt parameters new hashes get. LAGESBILD_TEST_PASSWORD_COST (log2 of N) lowers the cost
+ * for a test run (scripts/run-tests.ts sets it) where hashing is not what is tested; it never
+ * raises or lowers it beyond these bounds, and an installation leaves it unset.
+ */
+export function scryptParameters(testCostLog2: string | undefined) {
+  const costLog2 = testCostLog2 === undefined ? productionCostLog2 : Number(testCostLog2);
+  if (
+    !Number.isInteger(costLog2) ||
+    costLog2 < lowestTestCostLog2 ||
+    costLog2 > productionCostLog2
+  ) {
+    throw new Error(
+      `LAGESBILD_TEST_PASSWORD_COST must be a whole number from ${lowestTestCostLog2} to ${productionCostLog2}`,
+    );
+  }
+  return { N: 2 ** costLog2, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+}
+
+const parameters = scryptParameters(process.env.LAGESBILD_TEST_PASSWORD_COST);
 const keyLength = 32;
 
 export async function hashPassword(password: string): Promise<string> {
