@@ -16,6 +16,7 @@ import { renderDocx, renderHtml, renderPdf } from '../src/render/index.ts';
 import { type DialectName, openDatabase } from '../src/server/db/database.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { bundleServer } from '../scripts/bundle-server.ts';
+import { costCurves } from './curves.ts';
 import { createTestDatabase } from '../test/support/databases.ts';
 import {
   type EventSize,
@@ -62,7 +63,7 @@ export interface BenchOptions {
   webBundle: boolean;
   renderRuns: number;
   serverNodeArgs: string[];
-  /** Measure only these phases (page, reads, submit, fanout, report); all when empty. */
+  /** Measure only these phases (page, reads, submit, fanout, report, curves); all when empty. */
   only: string[];
   /** The web bundle after the server measurements, or alongside them (quick runs only). */
   webBundleAlongside: boolean;
@@ -138,6 +139,9 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
       options.webBundle && options.webBundleAlongside ? webBundleRow(options) : null;
     for (const dialect of options.dialects) {
       await benchDialect(dialect, serverScript, options, nginx, add);
+    }
+    if (options.only.length === 0 || options.only.includes('curves')) {
+      for (const row of await costCurves(options.dialects, options.progress)) add(row);
     }
     if (alongside) add(await alongside);
     else if (options.webBundle) add(await webBundleRow(options));
