@@ -5,7 +5,8 @@
 // Options (environment): BENCH_SECONDS (load duration per measurement, default 10),
 // BENCH_DIALECTS (sqlite,postgres), BENCH_SUBSCRIBERS (1000,10000), BENCH_SERVER_NODE_ARGS
 // (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server), BENCH_NGINX=0 to skip
-// the nginx comparison, BENCH_SIZE=tiny for a quick run.
+// the nginx comparison, BENCH_CURVES=0/1 to skip or run the cost curves, BENCH_SIZE=tiny for a
+// quick run (without the curves unless BENCH_CURVES=1).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,6 +66,8 @@ export interface BenchOptions {
   serverNodeArgs: string[];
   /** Measure only these phases (page, reads, submit, fanout, report, curves); all when empty. */
   only: string[];
+  /** The cost curves of compile and PDF over nine generated events (bench/curves.ts). */
+  curves: boolean;
   /** The web bundle after the server measurements, or alongside them (quick runs only). */
   webBundleAlongside: boolean;
   progress: (line: string) => void;
@@ -86,6 +89,7 @@ export const fullOptions: BenchOptions = {
   renderRuns: 5,
   serverNodeArgs: [],
   only: [],
+  curves: true,
   webBundleAlongside: false,
   progress: (line) => process.stderr.write(`${line}\n`),
 };
@@ -140,7 +144,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
     for (const dialect of options.dialects) {
       await benchDialect(dialect, serverScript, options, nginx, add);
     }
-    if (options.only.length === 0 || options.only.includes('curves')) {
+    if (options.curves && (options.only.length === 0 || options.only.includes('curves'))) {
       for (const row of await costCurves(options.dialects, options.progress)) add(row);
     }
     if (alongside) add(await alongside);
@@ -583,8 +587,8 @@ async function webBundleRow(options: BenchOptions): Promise<Row> {
     value: Number.isFinite(kb)
       ? `${kb.toFixed(1)} kB`
       : `not measured: ${output.trim().slice(-200)}`,
-    target: '≤ 250 kB',
-    met: Number.isFinite(kb) ? kb <= 250 : false,
+    target: '≤ 150 kB',
+    met: Number.isFinite(kb) ? kb <= 150 : false,
   };
 }
 
@@ -631,7 +635,8 @@ function optionsFromEnvironment(): BenchOptions {
   const list = (value: string | undefined) => value?.split(',').map((item) => item.trim());
   return {
     ...fullOptions,
-    ...(env.BENCH_SIZE === 'tiny' && { size: tinySize }),
+    ...(env.BENCH_SIZE === 'tiny' && { size: tinySize, curves: false }),
+    ...(env.BENCH_CURVES && { curves: env.BENCH_CURVES !== '0' }),
     ...(env.BENCH_SECONDS && {
       seconds: Number(env.BENCH_SECONDS),
       readSeconds: Math.max(1, Math.round(Number(env.BENCH_SECONDS) / 2)),
