@@ -25,6 +25,7 @@ test('the benchmark runs end to end at a tiny size', { timeout: 120_000 }, async
     writeClients: 5,
     pageClient: 'autocannon',
     webBundleAlongside: true,
+    curves: false,
     subscriberCounts: [20],
     fanoutRounds: 2,
     nginx: false,

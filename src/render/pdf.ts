@@ -32,6 +32,7 @@ import {
   headingKeptWithContent,
   ruledTable,
 } from './pdf-style.ts';
+import { findPageBreaks } from './pdf-breaks.ts';
 import { asFigure, tagContent } from './pdf-tags.ts';
 import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import { type TextRun, inlineMarkdownToRuns, isAbsoluteUrl } from './markdown-text.ts';
@@ -81,8 +82,18 @@ export async function renderPdf(
   snapshot: ReportSnapshot,
   options: PdfOptions = {},
 ): Promise<Buffer> {
-  return pdfMake.createPdf(documentDefinition(snapshot, options)).getBuffer();
+  const build = () => documentDefinition(snapshot, options);
+  const breaks = new Set(await findPageBreaks(build, HEADING_KEPT, { style: RUNNING }));
+  const { pageBreakBefore: _rule, ...definition } = build();
+  for (const node of definition.content as Content[]) {
+    if (typeof node === 'object' && 'id' in node && breaks.has(String(node.id))) {
+      node.pageBreak = 'before';
+    }
+  }
+  return pdfMake.createPdf(definition).getBuffer();
 }
+
+const HEADING_KEPT = headingKeptWithContent(['sectionUpdated']);
 
 function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDocumentDefinitions {
   const title = snapshot.report.title;
@@ -99,7 +110,7 @@ function documentDefinition(snapshot: ReportSnapshot, options: PdfOptions): TDoc
     header: () => runningHeader(snapshot),
     footer: (currentPage, pageCount) =>
       runningFooter(wordingOf(snapshot), currentPage, pageCount, options.contentHash),
-    pageBreakBefore: headingKeptWithContent(['sectionUpdated']),
+    pageBreakBefore: HEADING_KEPT,
     content: tagContent(
       [...titleBlock(snapshot), ...sectionsContent(snapshot)],
       HEADING_LEVELS,

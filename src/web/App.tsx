@@ -12,18 +12,37 @@ import {
 import { ArchiveBanner, Loading, PageHeading, usePageTitle } from './kit/layout.tsx';
 import { type Language, setLanguage } from './i18n.ts';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage.tsx';
-import { CloseEventPage, CreateEventPage } from './pages/events/EventForms.tsx';
-import { DashboardPage } from './pages/events/DashboardPage.tsx';
 import { EventsPage } from './pages/events/EventsPage.tsx';
 import { LoginPage } from './pages/account/LoginPage.tsx';
-import { SituationReturnPage } from './pages/situation/SituationReturnPage.tsx';
-import { SecondFactorPage } from './pages/account/SecondFactorPage.tsx';
-import { ApiTokensPage } from './pages/account/ApiTokensPage.tsx';
 import * as Reports from './pages/reports/index.tsx';
 import * as Staff from './pages/picture/routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { AlertWatcher } from './pages/alerts/AlertWatcher.tsx';
-import { AlertsPage } from './pages/alerts/AlertsPage.tsx';
+import { lazyPage } from './kit/lazy-page.tsx';
+
+// Only the sign-in and the list of events are in the first script; every other screen is
+// loaded when first opened.
+const CreateEventPage = lazyPage(() =>
+  import('./pages/events/EventForms.tsx').then((module) => module.CreateEventPage),
+);
+const CloseEventPage = lazyPage(() =>
+  import('./pages/events/EventForms.tsx').then((module) => module.CloseEventPage),
+);
+const DashboardPage = lazyPage(() =>
+  import('./pages/events/DashboardPage.tsx').then((module) => module.DashboardPage),
+);
+const SituationReturnPage = lazyPage(() =>
+  import('./pages/situation/SituationReturnPage.tsx').then((module) => module.SituationReturnPage),
+);
+const SecondFactorPage = lazyPage(() =>
+  import('./pages/account/SecondFactorPage.tsx').then((module) => module.SecondFactorPage),
+);
+const ApiTokensPage = lazyPage(() =>
+  import('./pages/account/ApiTokensPage.tsx').then((module) => module.ApiTokensPage),
+);
+const AlertsPage = lazyPage(() =>
+  import('./pages/alerts/AlertsPage.tsx').then((module) => module.AlertsPage),
+);
 
 function Layout() {
   const { t, i18n } = useTranslation();

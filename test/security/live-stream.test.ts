@@ -121,5 +121,37 @@ for (const dialect of testDialects()) {
         assert.ok(!stream.events.some(aboutLogEntry(afterwards)), who);
       }
     });
+
+    it('answers each caller for all of their streams, and only for theirs', async () => {
+      // Several streams of one session share one access check; another session never does.
+      const reader = await ProcessSession.signIn(baseUrl, demoPeople.reader, demoPassword);
+      const staffSession = await ProcessSession.signIn(baseUrl, demoPeople.staff, demoPassword);
+      const path = `/api/events/${t.eventId}/stream`;
+      const readerStreams = [
+        await EventStream.open(reader, path),
+        await EventStream.open(reader, path),
+      ];
+      const staffStreams = [
+        await EventStream.open(staffSession, path),
+        await EventStream.open(staffSession, path),
+      ];
+      streams.push(...readerStreams, ...staffStreams);
+
+      const internal = await logEntry('Intern anteckning till flera strömmar', true);
+      const open = await logEntry('Öppen anteckning till flera strömmar', false);
+      for (const stream of staffStreams) await stream.waitFor(aboutLogEntry(internal));
+      for (const stream of readerStreams) await stream.waitFor(aboutLogEntry(open));
+      for (const stream of readerStreams) {
+        assert.ok(!stream.events.some(aboutLogEntry(internal)), 'reader: internal entry');
+      }
+
+      assert.equal((await reader.post('/api/auth/logout', {})).status, 204);
+      const afterwards = await logEntry('Efter utloggningen, till flera strömmar', false);
+      for (const stream of staffStreams) await stream.waitFor(aboutLogEntry(afterwards));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (const stream of readerStreams) {
+        assert.ok(!stream.events.some(aboutLogEntry(afterwards)), 'reader after logout');
+      }
+    });
   });
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import type { FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
@@ -6,7 +8,7 @@ import { eventIdParams } from '../../contract/events.ts';
 import { type LiveChange, eventStream } from '../../contract/live.ts';
 import { type EventGrant, isAllowed } from '../../core/access.ts';
 import type { SessionPolicy } from '../auth/service.ts';
-import { currentEventGrants, isCommittedWrite } from '../http/guard.ts';
+import { currentEventGrants, isCommittedWrite, sessionCookie } from '../http/guard.ts';
 import { type SituationViewer, viewerOf } from '../situations/service.ts';
 import { type Change, ChangeFeed } from './feed.ts';
 import { mayReceive } from './visibility.ts';
@@ -21,6 +23,7 @@ const plugin: FastifyPluginAsyncZod<{ database: Database; policy: SessionPolicy 
   { database, policy },
 ) => {
   const feed = new ChangeFeed(database);
+  const checks = new AccessChecks(feed);
   // A write answered by this node has committed: its subscribers need not wait for the next poll.
   app.addHook('onResponse', async (request, reply) => {
     if (isCommittedWrite(request, reply)) feed.poke();
@@ -54,7 +57,7 @@ const plugin: FastifyPluginAsyncZod<{ database: Database; policy: SessionPolicy 
       });
       response.write('retry: 2000\n\n');
       const access = new StreamAccess(feed, request.eventGrants, () =>
-        currentEventGrants(request, database.db, policy),
+        checks.grantsNow(request, () => currentEventGrants(request, database.db, policy)),
       );
       let unsubscribe: (() => void) | null = null;
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), heartbeatMs);
@@ -102,7 +105,7 @@ class StreamAccess {
   constructor(
     private readonly feed: ChangeFeed,
     grants: EventGrant[],
-    private readonly grantsNow: () => Promise<EventGrant[] | null>,
+    private readonly grantsNow: () => Answer,
   ) {
     this.current = viewerOf(grants);
     this.checkedAtCount = feed.accessChangeCount;
@@ -114,27 +117,78 @@ class StreamAccess {
     if (this.current && count === this.checkedAtCount && Date.now() - this.checkedAt < recheckMs) {
       return this.current;
     }
-    const grants = await this.grantsNow().catch(() => null);
+    const answer = this.grantsNow();
+    const grants = await answer.grants.catch(() => null);
     this.current = grants && isAllowed(grants, 'picture.read') ? viewerOf(grants) : null;
-    this.checkedAt = Date.now();
+    // The answer may have been read for another stream of the caller's: it is as old as that.
+    this.checkedAt = answer.at;
     this.checkedAtCount = count;
     return this.current;
   }
 }
 
+/**
+ * The database's answer to "what may this caller read now", shared by the streams of one
+ * caller (the same session or API token) on one event while it is fresh: younger than
+ * `recheckMs` and with no access change seen since. A change then reaches many streams of one
+ * caller with one query instead of one per stream; each answer is as fresh as a stream's own.
+ */
+class AccessChecks {
+  private readonly answers = new Map<string, Answer & { count: number }>();
+
+  constructor(private readonly feed: ChangeFeed) {}
+
+  grantsNow(request: FastifyRequest, ask: () => Grants): Answer {
+    const key = callerKey(request);
+    const count = this.feed.accessChangeCount;
+    const known = this.answers.get(key);
+    if (known && known.count === count && Date.now() - known.at < recheckMs) return known;
+    const answer = { at: Date.now(), count, grants: ask() };
+    this.answers.set(key, answer);
+    const forget = () => {
+      if (this.answers.get(key) === answer) this.answers.delete(key);
+    };
+    // A failed read is not shared: the next stream asks the database again.
+    answer.grants.catch(forget);
+    setTimeout(forget, recheckMs).unref();
+    return answer;
+  }
+}
+
+type Grants = Promise<EventGrant[] | null>;
+
+/** The grants as read from the database at `at`. */
+interface Answer {
+  at: number;
+  grants: Grants;
+}
+
+/** The caller's credentials and event, hashed: the key keeps no session secret in memory. */
+function callerKey(request: FastifyRequest): string {
+  const credentials = [
+    request.headers.authorization ?? '',
+    request.cookies[sessionCookie] ?? '',
+    (request.params as { eventId?: unknown }).eventId,
+  ].join('\n');
+  return createHash('sha256').update(credentials).digest('base64url');
+}
+
 /** The live stream; registered without encapsulation so that every write route pokes the feed. */
 export const liveRoutes = fastifyPlugin(plugin, { name: 'lagesbild-live' });
 
-const formatted = new WeakMap<Change, string>();
+const formatted = new WeakMap<Change, Buffer>();
 
-/** Every subscriber receives the same change object, so its text is built once for all of them. */
+/**
+ * Every subscriber receives the same change object, so its message is serialised and encoded
+ * once, and the same bytes are written to every stream.
+ */
 function sendChange(response: ServerResponse, change: Change): void {
-  let text = formatted.get(change);
-  if (text === undefined) {
+  let message = formatted.get(change);
+  if (message === undefined) {
     const { sequence, kind, id, action, version, at } = change;
     const data: LiveChange = { kind, id, action, version, at };
-    text = `id: ${sequence}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`;
-    formatted.set(change, text);
+    message = Buffer.from(`id: ${sequence}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
+    formatted.set(change, message);
   }
-  response.write(text);
+  response.write(message);
 }

@@ -1,43 +1,109 @@
-// The routes of the picture and admin screens; App.tsx wraps each page in RequireUser.
+// The routes of the picture and admin screens; App.tsx wraps each page in RequireUser. Each
+// screen is loaded when first opened, so the start page's JavaScript carries none of them.
 import type { ComponentType } from 'react';
-import { AccessPage } from '../admin/Access.tsx';
-import { AdminHomePage, EventAdminHome } from '../admin/AdminFrame.tsx';
-import { EventAuditPage, SystemAuditPage } from '../admin/Audit.tsx';
-import { DistributionPage } from '../admin/Distribution.tsx';
-import { EventDetailsPage } from '../admin/EventDetails.tsx';
-import { EventSettingsPage } from '../admin/EventSettings.tsx';
-import { FeedsPage } from '../admin/Feeds.tsx';
-import { OutboxPage } from '../admin/Outbox.tsx';
-import { ReturnFormPage } from '../admin/ReturnForm.tsx';
-import { TemplatesPage } from '../templates/TemplatesPage.tsx';
-import { EventUnitsPage } from '../admin/EventUnits.tsx';
-import { SsoPage } from '../admin/Sso.tsx';
-import { SecondFactorPolicyPage } from '../admin/SecondFactorPolicy.tsx';
-import { UnitsPage } from '../admin/Units.tsx';
-import { UsersPage } from '../admin/Users.tsx';
-import { EventSetupPage, SetupsPage } from '../admin/Setups.tsx';
-import { CalendarPage } from '../meetings/Calendar.tsx';
-import { ForumsPage } from '../meetings/Forums.tsx';
-import { MeetingPage } from '../meetings/Meeting.tsx';
-import { MeetingsPage } from '../meetings/Meetings.tsx';
-import { ActionsPage } from './Actions.tsx';
-import { CommunicationPage } from './Communication.tsx';
-import { DecisionsPage } from './Decisions.tsx';
-import { DocumentsPage } from '../files/DocumentsPage.tsx';
-import { DiversionsPage } from './Diversions.tsx';
-import { FiguresPage } from './Figures.tsx';
-import { LogPage } from './Log.tsx';
-import { MilestonesPage } from './Milestones.tsx';
-import { RisksPage } from './Risks.tsx';
-import { ReviewPage } from '../review/ReviewPage.tsx';
-import { SearchPage } from '../search/SearchPage.tsx';
-import { ScalesAdminPage } from '../admin/Scales.tsx';
-import { ReadinessPage } from '../readiness/ReadinessPage.tsx';
-import { InputRequestsPage } from '../situation/InputRequestsPage.tsx';
-import { SituationReviewPage } from '../situation/SituationReviewPage.tsx';
+import { lazyPage } from '../../kit/lazy-page.tsx';
 
 export { AccessibilityPage } from '../admin/Accessibility.tsx';
 export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
+
+const ReadinessPage = lazyPage(() =>
+  import('../readiness/ReadinessPage.tsx').then((module) => module.ReadinessPage),
+);
+const InputRequestsPage = lazyPage(() =>
+  import('../situation/InputRequestsPage.tsx').then((module) => module.InputRequestsPage),
+);
+const SituationReviewPage = lazyPage(() =>
+  import('../situation/SituationReviewPage.tsx').then((module) => module.SituationReviewPage),
+);
+const LogPage = lazyPage(() => import('./Log.tsx').then((module) => module.LogPage));
+const DecisionsPage = lazyPage(() =>
+  import('./Decisions.tsx').then((module) => module.DecisionsPage),
+);
+const MilestonesPage = lazyPage(() =>
+  import('./Milestones.tsx').then((module) => module.MilestonesPage),
+);
+const ActionsPage = lazyPage(() => import('./Actions.tsx').then((module) => module.ActionsPage));
+const MeetingsPage = lazyPage(() =>
+  import('../meetings/Meetings.tsx').then((module) => module.MeetingsPage),
+);
+const MeetingPage = lazyPage(() =>
+  import('../meetings/Meeting.tsx').then((module) => module.MeetingPage),
+);
+const ForumsPage = lazyPage(() =>
+  import('../meetings/Forums.tsx').then((module) => module.ForumsPage),
+);
+const CalendarPage = lazyPage(() =>
+  import('../meetings/Calendar.tsx').then((module) => module.CalendarPage),
+);
+const RisksPage = lazyPage(() => import('./Risks.tsx').then((module) => module.RisksPage));
+const DiversionsPage = lazyPage(() =>
+  import('./Diversions.tsx').then((module) => module.DiversionsPage),
+);
+const FiguresPage = lazyPage(() => import('./Figures.tsx').then((module) => module.FiguresPage));
+const CommunicationPage = lazyPage(() =>
+  import('./Communication.tsx').then((module) => module.CommunicationPage),
+);
+const DocumentsPage = lazyPage(() =>
+  import('../files/DocumentsPage.tsx').then((module) => module.DocumentsPage),
+);
+const ReviewPage = lazyPage(() =>
+  import('../review/ReviewPage.tsx').then((module) => module.ReviewPage),
+);
+const SearchPage = lazyPage(() =>
+  import('../search/SearchPage.tsx').then((module) => module.SearchPage),
+);
+const EventAdminHome = lazyPage(() =>
+  import('../admin/AdminFrame.tsx').then((module) => module.EventAdminHome),
+);
+const EventDetailsPage = lazyPage(() =>
+  import('../admin/EventDetails.tsx').then((module) => module.EventDetailsPage),
+);
+const EventUnitsPage = lazyPage(() =>
+  import('../admin/EventUnits.tsx').then((module) => module.EventUnitsPage),
+);
+const AccessPage = lazyPage(() =>
+  import('../admin/Access.tsx').then((module) => module.AccessPage),
+);
+const EventSettingsPage = lazyPage(() =>
+  import('../admin/EventSettings.tsx').then((module) => module.EventSettingsPage),
+);
+const TemplatesPage = lazyPage(() =>
+  import('../templates/TemplatesPage.tsx').then((module) => module.TemplatesPage),
+);
+const ScalesAdminPage = lazyPage(() =>
+  import('../admin/Scales.tsx').then((module) => module.ScalesAdminPage),
+);
+const DistributionPage = lazyPage(() =>
+  import('../admin/Distribution.tsx').then((module) => module.DistributionPage),
+);
+const OutboxPage = lazyPage(() =>
+  import('../admin/Outbox.tsx').then((module) => module.OutboxPage),
+);
+const FeedsPage = lazyPage(() => import('../admin/Feeds.tsx').then((module) => module.FeedsPage));
+const EventSetupPage = lazyPage(() =>
+  import('../admin/Setups.tsx').then((module) => module.EventSetupPage),
+);
+const ReturnFormPage = lazyPage(() =>
+  import('../admin/ReturnForm.tsx').then((module) => module.ReturnFormPage),
+);
+const EventAuditPage = lazyPage(() =>
+  import('../admin/Audit.tsx').then((module) => module.EventAuditPage),
+);
+const AdminHomePage = lazyPage(() =>
+  import('../admin/AdminFrame.tsx').then((module) => module.AdminHomePage),
+);
+const UsersPage = lazyPage(() => import('../admin/Users.tsx').then((module) => module.UsersPage));
+const UnitsPage = lazyPage(() => import('../admin/Units.tsx').then((module) => module.UnitsPage));
+const SsoPage = lazyPage(() => import('../admin/Sso.tsx').then((module) => module.SsoPage));
+const SecondFactorPolicyPage = lazyPage(() =>
+  import('../admin/SecondFactorPolicy.tsx').then((module) => module.SecondFactorPolicyPage),
+);
+const SetupsPage = lazyPage(() =>
+  import('../admin/Setups.tsx').then((module) => module.SetupsPage),
+);
+const SystemAuditPage = lazyPage(() =>
+  import('../admin/Audit.tsx').then((module) => module.SystemAuditPage),
+);
 
 export const staffRoutes: { path: string; Page: ComponentType }[] = [
   { path: '/events/:eventId/readiness', Page: ReadinessPage },
