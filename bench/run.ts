@@ -29,23 +29,19 @@ import {
 import {
   type Child,
   type Latency,
-  type Nginx,
   type Session,
   benchDir,
   call,
-  findNginx,
-  findWrk,
-  loadUrlWithWrk,
   login,
   loadUrl,
   peakResidentDuring,
   percentiles,
   residentMb,
   spawnScript,
-  startNginx,
   submitLoad,
 } from './harness.ts';
 import { benchScalingReads } from './scaling-reads.ts';
+import { benchPublishedPages, loadDemoForPage } from './page.ts';
 
 export interface BenchOptions {
   size: EventSize;
@@ -79,7 +75,7 @@ export const fullOptions: BenchOptions = {
   dialects: ['sqlite', 'postgres'],
   seconds: 10,
   readSeconds: 5,
-  pageConnections: 64,
+  pageConnections: 50,
   pageClient: 'wrk',
   readClients: 50,
   writeClients: 50,
@@ -119,7 +115,6 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
     options.progress(`  ${row.section} · ${row.figure}: ${row.value}${verdict}`);
   };
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lagesbild-bench-'));
-  let nginx: Nginx | null = null;
   options.progress('bundling the server the way `npm start` runs it…');
   // The bundle must lie inside the project, where node_modules resolves.
   const serverScript = await bundleServer(path.join(benchDir, '..', 'dist', 'bench'), {
@@ -127,23 +122,19 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
     file: path.join(benchDir, 'server-process.ts'),
   });
   try {
-    if (options.nginx) {
-      const binary = findNginx();
-      if (!binary) throw new Error('nginx is not installed (apt-get install -y nginx-light)');
-      nginx = await startNginx(binary, path.join(folder, 'nginx'));
-    } else {
+    if (!options.nginx) {
       add({
         section: 'Published page',
         figure: 'nginx comparison',
         value: 'skipped (nginx not used in this run)',
-        target: '≥ 0.5 of nginx',
+        target: '≥ 0.5 of nginx auto',
         met: null,
       });
     }
     const alongside =
       options.webBundle && options.webBundleAlongside ? webBundleRow(options) : null;
     for (const dialect of options.dialects) {
-      await benchDialect(dialect, serverScript, options, nginx, add);
+      await benchDialect(dialect, serverScript, options, folder, add);
     }
     if (options.curves && (options.only.length === 0 || options.only.includes('curves'))) {
       for (const row of await costCurves(options.dialects, options.progress)) add(row);
@@ -151,7 +142,6 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
     if (alongside) add(await alongside);
     else if (options.webBundle) add(await webBundleRow(options));
   } finally {
-    await nginx?.stop();
     fs.rmSync(folder, { recursive: true, force: true });
   }
   return rows;
@@ -161,7 +151,7 @@ async function benchDialect(
   dialect: DialectName,
   serverScript: string,
   options: BenchOptions,
-  nginx: Nginx | null,
+  folder: string,
   add: (row: Row) => void,
 ): Promise<void> {
   const engine = engineName[dialect];
@@ -170,6 +160,8 @@ async function benchDialect(
   try {
     options.progress(`${engine}: generating the event…`);
     await migrateToLatest(database);
+    const wanted = (phase: string) => options.only.length === 0 || options.only.includes(phase);
+    const demoEventId = wanted('page') ? await loadDemoForPage(database) : null;
     const generated = await generateEvent(database, options.size);
     const { size } = options;
     add({
@@ -217,8 +209,9 @@ async function benchDialect(
         peak = Math.max(peak, measured.peakMb);
         return measured.result;
       };
-      const wanted = (phase: string) => options.only.length === 0 || options.only.includes(phase);
-      if (wanted('page')) await benchPage(engine, url, generated, options, nginx, track, add);
+      if (wanted('page')) {
+        await benchPublishedPages(engine, url, demoEventId, generated, options, folder, track, add);
+      }
       if (wanted('reads')) await benchReads(engine, url, session, generated, options, track, add);
       add({
         section: 'Start-up',
@@ -244,89 +237,6 @@ async function benchDialect(
     await database.close();
     await testDatabase.drop();
   }
-}
-
-async function benchPage(
-  engine: string,
-  url: string,
-  generated: GeneratedEvent,
-  options: BenchOptions,
-  nginx: Nginx | null,
-  track: <T>(work: () => Promise<T>) => Promise<T>,
-  add: (row: Row) => void,
-): Promise<void> {
-  const number = generated.reportNumbers[generated.reportNumbers.length - 1]!;
-  const pagePath = `/r/${generated.eventId}/${number}`;
-  const response = await fetch(`${url}${pagePath}`);
-  if (response.status !== 200) throw new Error(`${pagePath}: ${response.status}`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const etag = response.headers.get('etag') ?? '';
-  options.progress(
-    `${engine}: published page ${pagePath} (${(bytes.length / 1024).toFixed(0)} kB)…`,
-  );
-  const connections = options.pageConnections;
-  // wrk when installed (a lighter client), else autocannon; the same client for both servers.
-  const wrk = options.pageClient === 'wrk' ? findWrk() : null;
-  const client = wrk ? 'wrk' : 'autocannon';
-  const load = (target: Parameters<typeof loadUrl>[0]) =>
-    wrk ? loadUrlWithWrk(wrk, target) : loadUrl(target);
-  const app = await track(() =>
-    load({ url: `${url}${pagePath}`, connections, seconds: options.seconds }),
-  );
-  const pageValue = (result: { rps: number; p50: number; p99: number; failures: number }) =>
-    `${result.rps.toFixed(0)} rps, ${latency(result)}` +
-    (result.failures ? `, ${result.failures} failed` : '');
-  add({
-    section: 'Published page',
-    figure: `Lägesbild, ${connections} conns, ${(bytes.length / 1024).toFixed(0)} kB, ${client} (${engine})`,
-    value: pageValue(app),
-    target: '—',
-    met: null,
-  });
-  const revalidated = await track(() =>
-    load({
-      url: `${url}${pagePath}`,
-      connections,
-      seconds: options.seconds / 2,
-      headers: { 'if-none-match': etag },
-    }),
-  );
-  add({
-    section: 'Published page',
-    figure: `Lägesbild, If-None-Match → 304 (${engine})`,
-    value: pageValue(revalidated),
-    target: '—',
-    met: null,
-  });
-  if (!nginx) return;
-  nginx.put(pagePath, bytes);
-  const check = await fetch(`${nginx.url}${pagePath}`);
-  const served = Buffer.from(await check.arrayBuffer());
-  if (!served.equals(bytes)) {
-    throw new Error(
-      `nginx does not serve the same bytes: ${check.status}, ${served.length} vs ${bytes.length} bytes`,
-    );
-  }
-  const reference = await load({
-    url: `${nginx.url}${pagePath}`,
-    connections,
-    seconds: options.seconds,
-  });
-  add({
-    section: 'Published page',
-    figure: `nginx static, same bytes, ${client} (${engine} run)`,
-    value: pageValue(reference),
-    target: '—',
-    met: null,
-  });
-  const ratio = app.rps / reference.rps;
-  add({
-    section: 'Published page',
-    figure: `ratio Lägesbild / nginx (${engine})`,
-    value: ratio.toFixed(2),
-    target: '≥ 0.5',
-    met: ratio >= 0.5 && app.failures === 0,
-  });
 }
 
 async function benchReads(

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -16,6 +17,7 @@ import {
   importEvent,
   parseEventFile,
 } from '../server/ops/event-file.ts';
+import { announceWorker, runWorkers } from '../server/cluster.ts';
 import { StartupError, startServer } from '../server/start.ts';
 import { hasActiveAdmin } from '../server/users/repository.ts';
 import { createUser, findUserForCli, resetPassword } from '../server/users/service.ts';
@@ -43,13 +45,19 @@ const commands: Command[] = [
       const log = pino();
       try {
         const settings = config();
+        if (settings.WORKERS > 1 && cluster.isPrimary) {
+          runWorkers(settings.WORKERS, settings.SHUTDOWN_TIMEOUT_MS, log);
+          return 0;
+        }
         const server = await startServer(
           { ...settings, LAGESBILD_DEMO: settings.LAGESBILD_DEMO && !parsed.values['no-demo'] },
           log,
         );
         stopOnSignals(server.stop, settings.SHUTDOWN_TIMEOUT_MS, log);
         const database = describeDatabaseUrl(settings.DATABASE_URL);
-        log.info({ url: server.url, database }, `Lägesbild listens on ${server.url} (${database})`);
+        const listens = `Lägesbild listens on ${server.url} (${database})`;
+        if (cluster.isWorker) announceWorker(server.url, listens);
+        else log.info({ url: server.url, database }, listens);
         return 0;
       } catch (error) {
         if (isExpectedFailure(error)) log.fatal(error.message);

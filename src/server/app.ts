@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import http from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -37,7 +38,7 @@ import { providerLogoutUrl } from './sso/service.ts';
 import { errors } from './errors.ts';
 import { handleError } from './http/error-handler.ts';
 import { installGuard } from './http/guard.ts';
-import { installSecurityHeaders } from './http/security-headers.ts';
+import { installSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { installResponseCache } from './http/response-cache.ts';
 import { liveRoutes } from './live/routes.ts';
 import { searchRoutes } from './search/routes.ts';
@@ -53,6 +54,7 @@ import { templateRoutes } from './templates/routes.ts';
 import { setupRoutes } from './setups/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { publishedRoutes } from './reports/published-routes.ts';
+import { ReadyPages } from './reports/ready-pages.ts';
 import { distributionRoutes } from './distribution/routes.ts';
 import { exchangeRoutes } from './exchange/routes.ts';
 import { reviewRoutes } from './review/routes.ts';
@@ -90,8 +92,26 @@ export type AppConfig = Pick<
     secrets: SecretBox;
   };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Public published pages answered before routing (reports/ready-pages.ts). */
+    readyPages: ReadyPages;
+  }
+}
+
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
+  const readyPages = new ReadyPages(securityHeaders);
   const app = Fastify({
+    // Fastify's own server (its defaults: keep-alive 72 s, no request timeout), with the ready
+    // public pages answered first.
+    serverFactory: (handler) => {
+      const server = http.createServer((request, response) => {
+        if (!readyPages.answer(request, response)) handler(request, response);
+      });
+      server.keepAliveTimeout = 72_000;
+      server.requestTimeout = 0;
+      return server;
+    },
     logger: { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     // The client address (login throttling, the audit trail) comes from X-Forwarded-For only when
@@ -102,6 +122,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     // While stopping, a request on a kept-alive connection is served (with Connection: close).
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('readyPages', readyPages);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -200,7 +221,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(diversionRoutes, { db });
   await app.register(templateRoutes, { db });
   await app.register(reportRoutes, { db });
-  await app.register(publishedRoutes, { db, publicUrl: config.PUBLIC_URL });
+  await app.register(publishedRoutes, { db, publicUrl: config.PUBLIC_URL, readyPages });
   await app.register(distributionRoutes, { db, mailConfigured: Boolean(config.SMTP_URL) });
   await app.register(exchangeRoutes, { db, publicUrl: config.PUBLIC_URL });
   await app.register(reviewRoutes, { db });

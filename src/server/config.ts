@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -100,6 +101,12 @@ export const configSchema = z
       .url({ error: 'must be the http(s) URL of the SMS gateway' })
       .optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    /** Processes serving the one port (node:cluster); `auto`: one per CPU. PostgreSQL only. */
+    WORKERS: z
+      .string()
+      .regex(/^(auto|[1-9]\d?)$/, 'must be auto or a whole number from 1 to 99')
+      .default('1')
+      .transform((value) => (value === 'auto' ? os.availableParallelism() : Number(value))),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL, e.g. smtp://relay.example.se:25')
@@ -133,6 +140,16 @@ export const configSchema = z
         code: 'custom',
         path: ['OIDC_CLIENT_ID'],
         message: 'must be set when OIDC_ISSUER is set',
+      });
+    }
+    if (config.WORKERS > 1 && config.DATABASE_URL.startsWith('sqlite:')) {
+      // SQLite transactions begin deferred: one that reads and then writes fails at once, without
+      // waiting, when another process has written in between. One process never meets that.
+      context.addIssue({
+        code: 'custom',
+        path: ['WORKERS'],
+        message:
+          'must be 1 on SQLite: several processes need PostgreSQL (DATABASE_URL=postgres://…)',
       });
     }
     if (!config.OIDC_ISSUER && config.OIDC_LOCAL_LOGIN === 'off') {

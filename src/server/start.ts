@@ -80,6 +80,7 @@ export async function startServer(config: Config, log: FastifyBaseLogger): Promi
     url,
     stop: async () => {
       closing = true;
+      app.readyPages.stopServing();
       await jobs.stop();
       await new Promise((resolve) => setTimeout(resolve, drainMs(config)));
       await app.close();

@@ -37,16 +37,19 @@ function helmetHeaders(): Record<string, string> {
 const permissionsPolicy =
   'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 
+/** Every answer's security headers, the same whichever path answers (see reports/ready-pages.ts). */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  ...helmetHeaders(),
+  'permissions-policy': permissionsPolicy,
+};
+
 /**
  * Set on the raw response, as helmet does, so that hijacked answers (live streams) carry them.
  * Every API answer, and every answer of a route that is not public, is `no-store` unless the
  * route says otherwise: what a signed-in user read must not stay in a shared or browser cache.
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  const headers = Object.entries({
-    ...helmetHeaders(),
-    'permissions-policy': permissionsPolicy,
-  });
+  const headers = Object.entries(securityHeaders);
   app.addHook('onRequest', (_request, reply, done) => {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();

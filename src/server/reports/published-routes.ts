@@ -20,6 +20,15 @@ import { archive, archiveQuery, numberParams } from '../../contract/reports.ts';
 import { fileResponse, noContent } from '../../contract/common.ts';
 import { reportArchive, reportFeed } from './service.ts';
 import { decimalId } from '../../contract/numbers.ts';
+import {
+  type PageAnswer,
+  type PageVariants,
+  type ReadyPages,
+  encodedEtag,
+  pageVariants,
+  preferredEncoding,
+  variantsSize,
+} from './ready-pages.ts';
 
 const contentTypes: Record<Format, string> = {
   html: 'text/html; charset=utf-8',
@@ -45,27 +54,33 @@ const renderingCapacityBytes = 64 * 1024 * 1024;
  */
 const newestRevisionTtlMs = 2_000;
 
-const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
+const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string; readyPages: ReadyPages }> = async (
   app,
-  { db, publicUrl },
+  { db, publicUrl, readyPages },
 ) => {
-  const renderings = new LRUCache<string, Buffer>({
+  /** The bytes of every encoding; only pages are compressed (PDF and Word are already). */
+  const renderings = new LRUCache<string, PageVariants | Buffer>({
     maxSize: renderingCapacityBytes,
-    sizeCalculation: (body) => Math.max(1, body.length),
+    sizeCalculation: (body) =>
+      Math.max(1, Buffer.isBuffer(body) ? body.length : variantsSize(body)),
   });
   const snapshots = new LRUCache<string, SnapshotMeta>({ max: 10_000 });
   app.addHook('onResponse', async (request, reply) => {
-    if (isCommittedWrite(request, reply)) snapshots.clear();
+    if (!isCommittedWrite(request, reply)) return;
+    snapshots.clear();
+    readyPages.forgetAll();
   });
   const tags = ['published'];
   const open = { kind: 'public' } as const;
   const internal = { kind: 'event', permission: 'internal.read' } as const;
 
+  /** Rendered, checked against its hash and compressed when it enters the cache; not per request. */
   const rendering = async (row: SnapshotMeta, format: Format) => {
     const key = `${row.id}:${format}`;
     let body = renderings.get(key);
     if (!body) {
-      body = await renderedSnapshot(db, row.id, format);
+      const rendered = await renderedSnapshot(db, row.id, format);
+      body = format === 'html' ? await pageVariants(rendered) : rendered;
       renderings.set(key, body);
     }
     return body;
@@ -76,16 +91,19 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     reply: FastifyReply,
     row: SnapshotMeta,
     format: Format,
+    ready?: { ttlMs?: number },
   ) => {
     const wrapper = format === 'html' ? `.${PAGE_WRAPPER_REVISION}` : '';
-    const etag = `"${row.content_hash.slice(0, 32)}-${format}${wrapper}"`;
     const headers = {
-      etag,
+      etag: `"${row.content_hash.slice(0, 32)}-${format}${wrapper}"`,
       'last-modified': new Date(row.published_at).toUTCString(),
       'cache-control': row.audience === 'public' ? 'public, max-age=300' : 'private, no-store',
     };
-    if (request.headers['if-none-match'] === etag) return reply.headers(headers).code(304).send();
-    let body: Buffer;
+    // A download's 304 needs no rendering; a page's ETag depends on the encoding chosen below.
+    if (format !== 'html' && request.headers['if-none-match'] === headers.etag) {
+      return reply.headers(headers).code(304).send();
+    }
+    let body: PageVariants | Buffer;
     try {
       body = await rendering(row, format);
     } catch (error) {
@@ -93,10 +111,28 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
       request.log.error({ err: error, snapshotId: row.id }, 'published snapshot does not match');
       return sendErrorPage(reply, error, { title: 'Rapporten kan inte visas' });
     }
-    if (format !== 'html') {
+    let bytes: Buffer;
+    let etag = headers.etag;
+    if (Buffer.isBuffer(body)) {
+      bytes = body;
       reply.header('content-disposition', `attachment; filename="${fileName(row, format)}"`);
+    } else {
+      const encoding = preferredEncoding(request.headers['accept-encoding']);
+      bytes = body[encoding];
+      etag = encodedEtag(headers.etag, encoding);
+      reply.header('vary', 'Accept-Encoding');
+      if (encoding !== 'identity') reply.header('content-encoding', encoding);
+      if (ready) {
+        const answer: PageAnswer = { headers, contentType: contentTypes[format], variants: body };
+        readyPages.remember(request.url, answer, ready.ttlMs);
+      }
     }
-    return reply.headers(headers).type(contentTypes[format]).send(body);
+    reply.headers({ ...headers, etag });
+    if (request.headers['if-none-match'] === etag) {
+      reply.removeHeader('content-encoding');
+      return reply.code(304).send();
+    }
+    return reply.type(contentTypes[format]).send(bytes);
   };
 
   const load = async (
@@ -131,12 +167,11 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string }> = async (
     },
     async (request, reply) => {
       const { eventId, number } = request.params;
-      return send(
-        request,
-        reply,
-        await load(eventId, number, 'public', request.query.version),
-        'html',
-      );
+      const { version } = request.query;
+      const row = await load(eventId, number, 'public', version);
+      return send(request, reply, row, 'html', {
+        ...(version === undefined && { ttlMs: newestRevisionTtlMs }),
+      });
     },
   );
 

@@ -1,0 +1,148 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+
+export type PageEncoding = 'br' | 'gzip' | 'identity';
+
+/** A published page's bytes as sent, once per encoding. */
+export type PageVariants = Record<PageEncoding, Buffer>;
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Compressed once when a rendering enters the cache, at the highest levels (the work is done
+ * once per snapshot, on the thread pool), never per request.
+ */
+export async function pageVariants(identity: Buffer): Promise<PageVariants> {
+  const [br, gzipped] = await Promise.all([
+    brotli(identity, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      },
+    }),
+    gzip(identity, { level: zlib.constants.Z_BEST_COMPRESSION }),
+  ]);
+  return { identity, gzip: gzipped, br };
+}
+
+export function variantsSize(variants: PageVariants): number {
+  return variants.identity.length + variants.gzip.length + variants.br.length;
+}
+
+/** Brotli, then gzip, when the client accepts them (a q of 0 refuses); otherwise the plain bytes. */
+export function preferredEncoding(acceptEncoding: string | string[] | undefined): PageEncoding {
+  if (!acceptEncoding) return 'identity';
+  const accepted = new Set<string>();
+  for (const part of [acceptEncoding].flat().join(',').split(',')) {
+    const [name, ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const q = parameters.find((parameter) => parameter.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/** The ETag of one encoding of a page: the encodings are different bytes, so different tags. */
+export function encodedEtag(etag: string, encoding: PageEncoding): string {
+  return encoding === 'identity' ? etag : `${etag.slice(0, -1)}.${encoding}"`;
+}
+
+interface ReadyAnswer {
+  etag: string;
+  ok: OutgoingHttpHeaders;
+  notModified: OutgoingHttpHeaders;
+  body: Buffer;
+}
+
+type ReadyPage = Record<PageEncoding, ReadyAnswer>;
+
+export interface PageAnswer {
+  /** The headers the route sets (ETag of the plain bytes, Last-Modified, Cache-Control). */
+  headers: { etag: string; 'last-modified': string; 'cache-control': string };
+  contentType: string;
+  variants: PageVariants;
+}
+
+const readyCapacityBytes = 64 * 1024 * 1024;
+
+/**
+ * Public published pages as complete answers (status, headers, bytes per encoding), keyed by the
+ * exact address a reader asked for. The HTTP server answers a GET of a known address from here
+ * before Fastify routes it: no hooks, no session lookup, no logging, no serialisation. The route
+ * fills it each time it answers an address, so what is sent here is what the route sent, with
+ * the same security headers. A `?version=` address means one frozen snapshot and stays; the
+ * newest revision's address is kept as briefly as the route keeps it, and any write answered
+ * by this node forgets it at once.
+ */
+export class ReadyPages {
+  private readonly pages = new LRUCache<string, ReadyPage>({
+    maxSize: readyCapacityBytes,
+    sizeCalculation: (page) => Math.max(1, variantsSize(variantsOf(page))),
+  });
+  private closing = false;
+
+  constructor(private readonly securityHeaders: Readonly<Record<string, string>>) {}
+
+  remember(address: string, answer: PageAnswer, ttlMs?: number): void {
+    const page = {} as ReadyPage;
+    for (const encoding of ['identity', 'gzip', 'br'] as const) {
+      page[encoding] = this.readyAnswer(answer, encoding);
+    }
+    this.pages.set(address, page, ttlMs === undefined ? {} : { ttl: ttlMs });
+  }
+
+  /** A write committed here may have published a correction: every address is read again. */
+  forgetAll(): void {
+    this.pages.clear();
+  }
+
+  /** A stopping server answers through Fastify, which tells each client to close. */
+  stopServing(): void {
+    this.closing = true;
+  }
+
+  /** Answers the request when its address is known; false hands it on to Fastify. */
+  answer(request: IncomingMessage, response: ServerResponse): boolean {
+    if (this.closing || request.method !== 'GET' || request.headers.authorization) return false;
+    const page = this.pages.get(request.url ?? '');
+    if (!page) return false;
+    const ready = page[preferredEncoding(request.headers['accept-encoding'])];
+    if (request.headers['if-none-match'] === ready.etag) {
+      response.writeHead(304, ready.notModified).end();
+    } else {
+      response.writeHead(200, ready.ok).end(ready.body);
+    }
+    return true;
+  }
+
+  private readyAnswer(answer: PageAnswer, encoding: PageEncoding): ReadyAnswer {
+    const etag = encodedEtag(answer.headers.etag, encoding);
+    const common = {
+      ...this.securityHeaders,
+      ...answer.headers,
+      etag,
+      vary: 'Accept-Encoding',
+    };
+    const body = answer.variants[encoding];
+    return {
+      etag,
+      notModified: common,
+      ok: {
+        ...common,
+        'content-type': answer.contentType,
+        ...(encoding !== 'identity' && { 'content-encoding': encoding }),
+        'content-length': String(body.length),
+      },
+      body,
+    };
+  }
+}
+
+function variantsOf(page: ReadyPage): PageVariants {
+  return { identity: page.identity.body, gzip: page.gzip.body, br: page.br.body };
+}
