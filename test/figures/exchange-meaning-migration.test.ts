@@ -2,13 +2,11 @@
 // names them. The migration gives the figures with those keys their meaning, and nothing else.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Migrator } from 'kysely';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
-import { loadMigrations } from '../../src/server/db/migration-files.ts';
-import { insertEvent } from '../../src/server/events/repository.ts';
 import { insertFigure } from '../../src/server/figures/repository.ts';
 import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import { insertBareEvent, migrateUntil } from '../support/migrations.ts';
 
 const meaningMigration = '20261207T1500_figure_exchange_meaning';
 
@@ -27,29 +25,8 @@ for (const dialect of testDialects()) {
     });
 
     it('gives beläggningsgrad and vardplatser their meaning in every event, and no other figure one', async () => {
-      const all = await loadMigrations();
-      const earlier = Object.fromEntries(
-        Object.entries(all).filter(([name]) => name < meaningMigration),
-      );
-      const { error } = await new Migrator({
-        db: database.db,
-        provider: { getMigrations: () => Promise.resolve(earlier) },
-      }).migrateToLatest();
-      assert.equal(error, undefined);
+      await migrateUntil(database, meaningMigration);
       const now = new Date().toISOString();
-      const eventNamed = (name: string) =>
-        insertEvent(database.db, {
-          name,
-          description: '',
-          background: '',
-          is_exercise: 0,
-          state: 'active',
-          period_granularity: 'week',
-          four_eyes: 1,
-          activated_at: now,
-          created_at: now,
-          updated_at: now,
-        });
       const figure = (eventId: number, key: string) =>
         insertFigure(database.db, {
           event_id: eventId,
@@ -66,8 +43,8 @@ for (const dialect of testDialects()) {
           updated_by: null,
           updated_at: now,
         });
-      const first = await eventNamed('Första händelsen');
-      const second = await eventNamed('Andra händelsen');
+      const first = await insertBareEvent(database.db, 'Första händelsen');
+      const second = await insertBareEvent(database.db, 'Andra händelsen');
       await figure(first.id, 'beläggningsgrad');
       await figure(first.id, 'vardplatser');
       await figure(first.id, 'vantande-akut');

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
-import { insertEvent } from '../../src/server/events/repository.ts';
 import { insertFigure, listFiguresOfEvent } from '../../src/server/figures/repository.ts';
 import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import { insertBareEvent } from '../support/migrations.ts';
 
 for (const dialect of testDialects()) {
   describe(`the figures of an event in order on ${dialect}`, () => {
@@ -25,18 +25,7 @@ for (const dialect of testDialects()) {
 
     it('lists them by key, code point by code point', async () => {
       const now = new Date().toISOString();
-      const event = await insertEvent(database.db, {
-        name: 'Ordningens händelse',
-        description: '',
-        background: '',
-        is_exercise: 0,
-        state: 'active',
-        period_granularity: 'week',
-        four_eyes: 1,
-        activated_at: now,
-        created_at: now,
-        updated_at: now,
-      });
+      const event = await insertBareEvent(database.db, 'Ordningens händelse');
       for (const [key, meaning] of [
         ['vardplatser', 'staffed_beds'],
         ['öppna-ärenden', null],

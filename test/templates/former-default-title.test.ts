@@ -2,14 +2,12 @@
 // before keeps naming its reports as it did: the migration stores the former default as its own.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Migrator } from 'kysely';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
-import { loadMigrations } from '../../src/server/db/migration-files.ts';
-import { insertEvent } from '../../src/server/events/repository.ts';
 import { findTemplate, insertTemplate } from '../../src/server/templates/repository.ts';
 import { identityOf } from '../../src/server/templates/service.ts';
 import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import { insertBareEvent, migrateUntil } from '../support/migrations.ts';
 
 const titleMigration = '20261207T1440_former_default_title';
 
@@ -36,28 +34,9 @@ for (const dialect of testDialects()) {
     });
 
     it('stores "Regional rapport {event}" on the templates without their own identity, and only there', async () => {
-      const all = await loadMigrations();
-      const earlier = Object.fromEntries(
-        Object.entries(all).filter(([name]) => name < titleMigration),
-      );
-      const { error } = await new Migrator({
-        db: database.db,
-        provider: { getMigrations: () => Promise.resolve(earlier) },
-      }).migrateToLatest();
-      assert.equal(error, undefined);
+      await migrateUntil(database, titleMigration);
       const now = new Date().toISOString();
-      const event = await insertEvent(database.db, {
-        name: 'Händelse från förr',
-        description: '',
-        background: '',
-        is_exercise: 0,
-        state: 'active',
-        period_granularity: 'week',
-        four_eyes: 1,
-        activated_at: now,
-        created_at: now,
-        updated_at: now,
-      });
+      const event = await insertBareEvent(database.db, 'Händelse från förr');
       const template = (identity: string | null, name: string) =>
         insertTemplate(database.db, {
           event_id: event.id,

@@ -1,0 +1,35 @@
+// For the tests of a migration that carries existing data over: a database as an installation
+// had it just before that migration, and the rows such an installation held.
+import { Migrator } from 'kysely';
+import type { Database } from '../../src/server/db/database.ts';
+import { loadMigrations } from '../../src/server/db/migration-files.ts';
+import type { Db } from '../../src/server/db/schema.ts';
+import { type EventRow, insertEvent } from '../../src/server/events/repository.ts';
+
+/** Applies every migration whose name sorts before `migration`, and none after. */
+export async function migrateUntil(database: Database, migration: string): Promise<void> {
+  const all = await loadMigrations();
+  const earlier = Object.fromEntries(Object.entries(all).filter(([name]) => name < migration));
+  const { error } = await new Migrator({
+    db: database.db,
+    provider: { getMigrations: () => Promise.resolve(earlier) },
+  }).migrateToLatest();
+  if (error) throw error;
+}
+
+/** An active weekly event with only the columns every release has had. */
+export function insertBareEvent(db: Db, name: string): Promise<EventRow> {
+  const now = new Date().toISOString();
+  return insertEvent(db, {
+    name,
+    description: '',
+    background: '',
+    is_exercise: 0,
+    state: 'active',
+    period_granularity: 'week',
+    four_eyes: 1,
+    activated_at: now,
+    created_at: now,
+    updated_at: now,
+  });
+}
