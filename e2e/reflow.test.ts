@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoPassword, demoPeople, screenshot, signIn, useE2E, watchErrors } from './support.ts';
+import {
+  demoPassword,
+  demoPeople,
+  screenshot,
+  signIn,
+  signInFirstAdmin,
+  useE2E,
+  watchErrors,
+} from './support.ts';
 
 const e2e = useE2E();
 
@@ -23,6 +31,39 @@ const mainScreens = (eventId: number): [path: string, heading: RegExp][] => [
   [`/events/${eventId}/figures`, /Nyckeltal/],
   [`/events/${eventId}/communication`, /Kommunikation/],
   [`/events/${eventId}/reports`, /Rapporter/],
+];
+
+/** The screens the main walk leaves out: the administration, the account and the event's other parts. */
+const otherScreens = (eventId: number): [path: string, heading: RegExp][] => [
+  ['/admin', /./],
+  ['/admin/users', /./],
+  ['/admin/units', /./],
+  ['/admin/setups', /./],
+  ['/admin/audit', /./],
+  ['/admin/second-factor', /./],
+  ['/admin/sso', /./],
+  ['/alerts', /./],
+  ['/api-tokens', /./],
+  ['/tillganglighet', /./],
+  [`/events/${eventId}/admin`, /./],
+  [`/events/${eventId}/admin/event`, /./],
+  [`/events/${eventId}/admin/settings`, /./],
+  [`/events/${eventId}/admin/units`, /./],
+  [`/events/${eventId}/admin/scales`, /./],
+  [`/events/${eventId}/admin/form`, /./],
+  [`/events/${eventId}/admin/access`, /./],
+  [`/events/${eventId}/admin/templates`, /./],
+  [`/events/${eventId}/admin/distribution`, /./],
+  [`/events/${eventId}/admin/feeds`, /./],
+  [`/events/${eventId}/admin/outbox`, /./],
+  [`/events/${eventId}/admin/audit`, /./],
+  [`/events/${eventId}/archive`, /./],
+  [`/events/${eventId}/calendar`, /./],
+  [`/events/${eventId}/forums`, /./],
+  [`/events/${eventId}/documents`, /./],
+  [`/events/${eventId}/review`, /./],
+  [`/events/${eventId}/search`, /./],
+  [`/events/${eventId}/close`, /./],
 ];
 
 /**
@@ -62,11 +103,35 @@ function clippedElements(page: Page): Promise<string[]> {
       cut ||= !reachable && (box.left < -0.5 || box.right > windowWidth + 0.5);
       if (cut) {
         const text = (element.textContent ?? '').trim().slice(0, 40);
-        found.push(`${element.tagName.toLowerCase()} "${text}"`);
+        const id = element.id ? `#${element.id}` : '';
+        found.push(`${element.tagName.toLowerCase()}${id} "${text}"`);
       }
     }
     return found;
   });
+}
+
+/** What is cut off on each screen, with a screenshot of the screens named in `pictured`. */
+async function cutOffOn(
+  page: Page,
+  screens: [path: string, heading: RegExp][],
+  pictured: (path: string) => string | null,
+): Promise<string[]> {
+  const cut: string[] = [];
+  for (const [path, heading] of screens) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('.loading').first().waitFor({ state: 'detached' });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    if (overflow > 1) cut.push(`${path}: the page scrolls sideways by ${overflow} px`);
+    cut.push(...(await clippedElements(page)).map((element) => `${path}: ${element}`));
+    const picture = pictured(path);
+    if (picture) await screenshot(page, picture, true);
+  }
+  return cut;
 }
 
 for (const width of [1280, 320]) {
@@ -75,26 +140,27 @@ for (const width of [1280, 320]) {
     const page = await context.newPage();
     const problems = watchErrors(page);
     await signIn(page, demoPeople.staff, demoPassword);
-    const cut: string[] = [];
-    for (const [path, heading] of mainScreens(e2e.server.eventId)) {
-      await page.goto(path);
-      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      await page.waitForLoadState('networkidle');
-      await page.locator('.loading').first().waitFor({ state: 'detached' });
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      if (overflow > 1) cut.push(`${path}: the page scrolls sideways by ${overflow} px`);
-      cut.push(...(await clippedElements(page)).map((element) => `${path}: ${element}`));
-      if (path.endsWith('/risks') || path.endsWith('/diversions')) {
-        await screenshot(page, `reflow${path.slice(path.lastIndexOf('/'))}-${width}`, true);
-      }
-    }
+    const cut = await cutOffOn(page, mainScreens(e2e.server.eventId), (path) =>
+      path.endsWith('/risks') || path.endsWith('/diversions')
+        ? `reflow${path.slice(path.lastIndexOf('/'))}-${width}`
+        : null,
+    );
     assert.deepEqual(cut, []);
     assert.deepEqual(problems, []);
     await context.close();
   });
 }
+
+test('nothing on the admin and the remaining screens is cut off at 320 px', async () => {
+  const context = await e2e.newContext({ width: 320, height: 800 });
+  const page = await context.newPage();
+  const problems = watchErrors(page);
+  await signInFirstAdmin(page, e2e, 'Omflödets-egna-lösenord-2026');
+  const cut = await cutOffOn(page, otherScreens(e2e.server.eventId), () => null);
+  assert.deepEqual(cut, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
 
 test('at 320 px each stacked cell shows its column heading, which screen readers hear once', async () => {
   const context = await e2e.newContext({ width: 320, height: 800 });

@@ -296,7 +296,7 @@ const sv = {
       'Allt kan användas med tangentbord och fokus syns tydligt. De viktigaste flödena (logga in, föra loggbok, registrera beslut, godkänna och publicera en rapport) testas med enbart tangentbord.',
       'Status visas alltid med ord och symbol, aldrig med enbart färg.',
       'Formulär har etiketter; fel visas överst och vid fältet, på svenska. Datum, tider och veckor, också i filtren, skrivs som text i svenskt format (till exempel 7/12 2026 kl. 14.30 eller v. 49 2026), och formatet står vid fältet.',
-      'Sidorna fungerar i 320 pixlars bredd, vilket motsvarar förstoring till 400 procent, utan att något klipps av. Det testas på de viktigaste sidorna. På smala skärmar visas tabellernas rader under varandra och varje värde har sin kolumnrubrik synlig framför sig.',
+      'Sidorna fungerar i 320 pixlars bredd, vilket motsvarar förstoring till 400 procent, utan att något klipps av. Det testas automatiskt på varje sida i händelsens meny, i administrationen och under kontot. På smala skärmar visas tabellernas rader under varandra och varje värde har sin kolumnrubrik synlig framför sig.',
       'Diagrammens värden finns som en tabell som nås med tangentbordet.',
       'Granskningsloggen visas i ord.',
       'Publicerade rapporter i PDF är taggade: rubriker på sina nivåer, listor, tabeller med rubrikceller, länkar som egna länkar, dokumentets språk och titel, och diagram som figurer med alternativtext och sin plats på sidan, följda av sina värden i en tabell.',
@@ -308,7 +308,6 @@ const sv = {
     gapsIntro: 'Vi känner till följande brister och arbetar med att åtgärda dem:',
     gaps: [
       'PDF-filerna är taggade men har ännu inte kontrollerats med ett verktyg för PDF/UA, till exempel veraPDF. Tills det är gjort vet vi inte om de uppfyller PDF/UA helt.',
-      'Omflödning i 320 pixlars bredd testas automatiskt på de viktigaste sidorna, inte på alla. Övriga sidor, till exempel administrationens, är inte testade på det sättet.',
     ],
     reportTitle: 'Rapportera brister',
     report:
@@ -626,7 +625,7 @@ const en: Resources = {
       'Everything can be used with a keyboard, and the focus is clearly visible. The main flows (signing in, keeping the log, recording a decision, approving and publishing a report) are tested with the keyboard only.',
       'Status is always shown with a word and a symbol, never by colour alone.',
       'Forms have labels; errors are shown at the top and beside the field. Dates, times and weeks, also in the filters, are typed as text in Swedish format (for example 7/12 2026 kl. 14.30 or v. 49 2026), and the format is shown beside the field.',
-      'The pages work at 320 pixels wide, which equals zooming to 400 per cent, with nothing cut off. This is tested on the main pages. On narrow screens, table rows are shown one below the other, each value with its column heading visible before it.',
+      'The pages work at 320 pixels wide, which equals zooming to 400 per cent, with nothing cut off. This is tested automatically on every page of the event’s menu, of the administration and of the account. On narrow screens, table rows are shown one below the other, each value with its column heading visible before it.',
       'The values of every chart are available as a table that can be reached with the keyboard.',
       'The audit trail is shown in words.',
       'Published reports in PDF are tagged: headings at their levels, lists, tables with header cells, links as links of their own, the document language and title, and charts as figures with alternative text and their place on the page, followed by their values in a table.',
@@ -638,7 +637,6 @@ const en: Resources = {
     gapsIntro: 'We know of the following gaps and are working to fix them:',
     gaps: [
       'The PDF files are tagged but have not yet been checked with a PDF/UA tool such as veraPDF. Until then we do not know whether they fully meet PDF/UA.',
-      'Reflow at 320 pixels wide is tested automatically on the main pages, not on all of them. Other pages, such as the administration pages, are not tested that way.',
     ],
     reportTitle: 'Report problems',
     report:
