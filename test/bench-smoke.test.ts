@@ -46,10 +46,17 @@ test('the benchmark runs end to end at a tiny size', { timeout: 120_000 }, async
   for (const engine of ['SQLite']) {
     assert.match(figure(new RegExp(`generate \\(${engine}\\)`)).value, /^\d+\.\d s/);
     assert.match(figure(new RegExp(`time to ready \\(${engine}\\)`)).value, /^\d+\.\d+ s$/);
-    assert.match(
-      figure(new RegExp(`Lägesbild, 16 conns.*\\(${engine}\\)`)).value,
-      /^\d+ rps, p50 .* ms, p99 .* ms$/,
-    );
+    for (const page of [
+      'demo page /r/1/1, \\d+ kB,',
+      'demo page /r/1/1, \\d+ kB gzip',
+      'large page',
+    ]) {
+      assert.match(
+        figure(new RegExp(`^Lägesbild, ${page}.*16 conns.*\\(${engine}\\)`)).value,
+        /^\d+ rps, p50 .* ms, p99 .* ms$/,
+      );
+    }
+    assert.match(figure(new RegExp(`If-None-Match → 304 \\(${engine}\\)`)).value, /^\d+ rps/);
     assert.match(figure(new RegExp(`^latest situations, .*\\(${engine}\\)`)).value, /p99 .* ms/);
     assert.match(figure(new RegExp(`^actions summary, .*\\(${engine}\\)`)).value, /p99 .* ms/);
     assert.match(figure(new RegExp(`situation submit.*\\(${engine}\\)`)).value, /p99 .* ms/);
