@@ -1,4 +1,7 @@
-// Translations for the after-action review screen (src/web/pages/review), merged into i18n.ts.
+// Translations for the after-action review screen (src/web/pages/review), merged into i18n.ts. The
+// kinds of timeline entries and the lessons' states are the exported review's own words.
+import { reviewWording } from '../core/review-wording.ts';
+
 const sv = {
   review: {
     title: 'Efterhandsanalys',
@@ -18,16 +21,7 @@ const sv = {
       word: 'Word (.docx)',
       pdf: 'PDF',
     },
-    kind: {
-      log: 'Loggbok',
-      decision: 'Beslut',
-      diversion: 'Omstyrning',
-      readiness: 'Beredskap',
-      report: 'Rapport',
-      risk: 'Risk',
-      milestone: 'Milstolpe',
-      meeting: 'Möte',
-    },
+    kind: reviewWording('sv').kinds,
     lessons: {
       title: 'Lärdomar',
       newTitle: 'Ny lärdom',
@@ -47,7 +41,7 @@ const sv = {
       confirmDelete: 'Ta bort lärdomen? Det går inte att ångra.',
       none: 'Inga lärdomar ännu.',
     },
-    state: { open: 'Öppen', in_progress: 'Pågår', done: 'Klar' },
+    state: reviewWording('sv').lessonStates,
   },
 };
 
@@ -70,16 +64,7 @@ const en: typeof sv = {
       word: 'Word (.docx)',
       pdf: 'PDF',
     },
-    kind: {
-      log: 'Log',
-      decision: 'Decision',
-      diversion: 'Diversion',
-      readiness: 'Readiness',
-      report: 'Report',
-      risk: 'Risk',
-      milestone: 'Milestone',
-      meeting: 'Meeting',
-    },
+    kind: reviewWording('en').kinds,
     lessons: {
       title: 'Lessons learned',
       newTitle: 'New lesson',
@@ -99,7 +84,7 @@ const en: typeof sv = {
       confirmDelete: 'Delete the lesson? This cannot be undone.',
       none: 'No lessons yet.',
     },
-    state: { open: 'Open', in_progress: 'In progress', done: 'Done' },
+    state: reviewWording('en').lessonStates,
   },
 };
 

@@ -1,34 +1,23 @@
 // The exchange formats used to find the bed figures by two keys named in code; the event now
 // names them. The migration gives the figures with those keys their meaning, and nothing else.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { describe, it } from 'node:test';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { insertFigure } from '../../src/server/figures/repository.ts';
-import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
-import { insertBareEvent, migrateUntil } from '../support/migrations.ts';
+import { testDialects } from '../support/databases.ts';
+import { emptyDatabaseForSuite, insertBareEvent, migrateUntil } from '../support/migrations.ts';
 
 const meaningMigration = '20261207T1500_figure_exchange_meaning';
 
 for (const dialect of testDialects()) {
   describe(`the figure exchange meaning migration on ${dialect}`, () => {
-    let testDatabase: TestDatabase;
-    let database: Database;
-
-    before(async () => {
-      testDatabase = await createTestDatabase(dialect);
-      database = openDatabase(testDatabase.url);
-    });
-    after(async () => {
-      await database.close();
-      await testDatabase.drop();
-    });
+    const databaseOf = emptyDatabaseForSuite(dialect);
 
     it('gives beläggningsgrad and vardplatser their meaning in every event, and no other figure one', async () => {
-      await migrateUntil(database, meaningMigration);
+      await migrateUntil(databaseOf(), meaningMigration);
       const now = new Date().toISOString();
       const figure = (eventId: number, key: string) =>
-        insertFigure(database.db, {
+        insertFigure(databaseOf().db, {
           event_id: eventId,
           key,
           name: key,
@@ -43,16 +32,16 @@ for (const dialect of testDialects()) {
           updated_by: null,
           updated_at: now,
         });
-      const first = await insertBareEvent(database.db, 'Första händelsen');
-      const second = await insertBareEvent(database.db, 'Andra händelsen');
+      const first = await insertBareEvent(databaseOf().db, 'Första händelsen');
+      const second = await insertBareEvent(databaseOf().db, 'Andra händelsen');
       await figure(first.id, 'beläggningsgrad');
       await figure(first.id, 'vardplatser');
       await figure(first.id, 'vantande-akut');
       await figure(second.id, 'beläggningsgrad');
 
-      await migrateToLatest(database);
-      const rows = await database.db
-        .selectFrom('figure_definitions')
+      await migrateToLatest(databaseOf());
+      const rows = await databaseOf()
+        .db.selectFrom('figure_definitions')
         .select(['event_id', 'key', 'exchange_meaning'])
         .orderBy('event_id')
         .orderBy('key')

@@ -1,31 +1,20 @@
 // A report without chosen figures lists every figure of the event in the order of their keys,
 // the same on both engines whatever order they were defined in and whatever index a query uses.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { before, describe, it } from 'node:test';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { insertFigure, listFiguresOfEvent } from '../../src/server/figures/repository.ts';
-import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
-import { insertBareEvent } from '../support/migrations.ts';
+import { testDialects } from '../support/databases.ts';
+import { emptyDatabaseForSuite, insertBareEvent } from '../support/migrations.ts';
 
 for (const dialect of testDialects()) {
   describe(`the figures of an event in order on ${dialect}`, () => {
-    let testDatabase: TestDatabase;
-    let database: Database;
-
-    before(async () => {
-      testDatabase = await createTestDatabase(dialect);
-      database = openDatabase(testDatabase.url);
-      await migrateToLatest(database);
-    });
-    after(async () => {
-      await database.close();
-      await testDatabase.drop();
-    });
+    const databaseOf = emptyDatabaseForSuite(dialect);
+    before(() => migrateToLatest(databaseOf()));
 
     it('lists them by key, code point by code point', async () => {
       const now = new Date().toISOString();
-      const event = await insertBareEvent(database.db, 'Ordningens händelse');
+      const event = await insertBareEvent(databaseOf().db, 'Ordningens händelse');
       for (const [key, meaning] of [
         ['vardplatser', 'staffed_beds'],
         ['öppna-ärenden', null],
@@ -33,7 +22,7 @@ for (const dialect of testDialects()) {
         ['beläggningsgrad', 'bed_occupancy_percent'],
         ['Z-kod', null],
       ] as const) {
-        await insertFigure(database.db, {
+        await insertFigure(databaseOf().db, {
           event_id: event.id,
           key,
           name: key,
@@ -50,7 +39,7 @@ for (const dialect of testDialects()) {
           updated_at: now,
         });
       }
-      const figures = await listFiguresOfEvent(database.db, event.id);
+      const figures = await listFiguresOfEvent(databaseOf().db, event.id);
       assert.deepEqual(
         figures.map((figure) => figure.key),
         ['Z-kod', 'belagda-iva-platser', 'beläggningsgrad', 'vardplatser', 'öppna-ärenden'],

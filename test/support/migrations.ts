@@ -1,10 +1,12 @@
 // For the tests of a migration that carries existing data over: a database as an installation
 // had it just before that migration, and the rows such an installation held.
+import { after, before } from 'node:test';
 import { Migrator } from 'kysely';
-import type { Database } from '../../src/server/db/database.ts';
+import { type Database, type DialectName, openDatabase } from '../../src/server/db/database.ts';
 import { loadMigrations } from '../../src/server/db/migration-files.ts';
 import type { Db } from '../../src/server/db/schema.ts';
 import { type EventRow, insertEvent } from '../../src/server/events/repository.ts';
+import { type TestDatabase, createTestDatabase } from './databases.ts';
 
 /** Applies every migration whose name sorts before `migration`, and none after. */
 export async function migrateUntil(database: Database, migration: string): Promise<void> {
@@ -32,4 +34,22 @@ export function insertBareEvent(db: Db, name: string): Promise<EventRow> {
     created_at: now,
     updated_at: now,
   });
+}
+
+/**
+ * A new empty database for the tests of the enclosing `describe`, opened before them and closed
+ * and dropped after them: `database()` is it.
+ */
+export function emptyDatabaseForSuite(dialect: DialectName): () => Database {
+  let testDatabase: TestDatabase;
+  let database: Database;
+  before(async () => {
+    testDatabase = await createTestDatabase(dialect);
+    database = openDatabase(testDatabase.url);
+  });
+  after(async () => {
+    await database.close();
+    await testDatabase.drop();
+  });
+  return () => database;
 }

@@ -1,13 +1,12 @@
 // The default title was "Regional rapport {event}"; it is now neutral (issue 19). A template made
 // before keeps naming its reports as it did: the migration stores the former default as its own.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { describe, it } from 'node:test';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { findTemplate, insertTemplate } from '../../src/server/templates/repository.ts';
 import { identityOf } from '../../src/server/templates/service.ts';
-import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
-import { insertBareEvent, migrateUntil } from '../support/migrations.ts';
+import { testDialects } from '../support/databases.ts';
+import { emptyDatabaseForSuite, insertBareEvent, migrateUntil } from '../support/migrations.ts';
 
 const titleMigration = '20261207T1440_former_default_title';
 
@@ -21,24 +20,14 @@ const ownIdentity = { ...formerDefault, titlePattern: 'Dygnsrapport {date}', ser
 
 for (const dialect of testDialects()) {
   describe(`the former default title migration on ${dialect}`, () => {
-    let testDatabase: TestDatabase;
-    let database: Database;
-
-    before(async () => {
-      testDatabase = await createTestDatabase(dialect);
-      database = openDatabase(testDatabase.url);
-    });
-    after(async () => {
-      await database.close();
-      await testDatabase.drop();
-    });
+    const databaseOf = emptyDatabaseForSuite(dialect);
 
     it('stores "Regional rapport {event}" on the templates without their own identity, and only there', async () => {
-      await migrateUntil(database, titleMigration);
+      await migrateUntil(databaseOf(), titleMigration);
       const now = new Date().toISOString();
-      const event = await insertBareEvent(database.db, 'Händelse från förr');
+      const event = await insertBareEvent(databaseOf().db, 'Händelse från förr');
       const template = (identity: string | null, name: string) =>
-        insertTemplate(database.db, {
+        insertTemplate(databaseOf().db, {
           event_id: event.id,
           name,
           kind: 'custom',
@@ -53,10 +42,10 @@ for (const dialect of testDialects()) {
       const own = await template(JSON.stringify(ownIdentity), 'Med egen identitet');
       assert.equal(identityOf(plain).titlePattern, 'Lägesrapport {event}');
 
-      await migrateToLatest(database);
-      const migrated = await findTemplate(database.db, event.id, plain.id);
+      await migrateToLatest(databaseOf());
+      const migrated = await findTemplate(databaseOf().db, event.id, plain.id);
       assert.deepEqual(identityOf(migrated!, 'en'), formerDefault);
-      const untouched = await findTemplate(database.db, event.id, own.id);
+      const untouched = await findTemplate(databaseOf().db, event.id, own.id);
       assert.equal(untouched!.identity_json, JSON.stringify(ownIdentity));
     });
   });
