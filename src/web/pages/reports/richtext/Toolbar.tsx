@@ -1,7 +1,7 @@
 // The editor's toolbar: headings, emphasis, lists, a table and its rows and columns, links, undo.
 // Toggles say whether they are on (aria-pressed); every button is a plain, tabbable button.
 import { type Editor, useEditorState } from '@tiptap/react';
-import { type ReactNode } from 'react';
+import { type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkField } from './LinkField.tsx';
 
@@ -147,6 +147,14 @@ function Group({ children }: { children: ReactNode }) {
   return <span className="rich-text__group">{children}</span>;
 }
 
+/**
+ * A pointer press on a toolbar button leaves the caret in the text, so that typing goes on where
+ * it was; the keyboard still reaches every button with Tab.
+ */
+function keepEditorFocus(event: MouseEvent): void {
+  event.preventDefault();
+}
+
 /** A button that is on or off; its name is the label, the short text is for the eye. */
 function Toggle({
   pressed,
@@ -166,6 +174,7 @@ function Toggle({
       aria-pressed={pressed}
       aria-label={label}
       title={label}
+      onMouseDown={keepEditorFocus}
       onClick={onClick}
     >
       <span aria-hidden="true">{text}</span>
@@ -183,7 +192,13 @@ function Action({
   onClick: () => void;
 }) {
   return (
-    <button type="button" className="rich-text__button" disabled={disabled} onClick={onClick}>
+    <button
+      type="button"
+      className="rich-text__button"
+      disabled={disabled}
+      onMouseDown={keepEditorFocus}
+      onClick={onClick}
+    >
       {label}
     </button>
   );
