@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Migrator } from 'kysely';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
-import { loadMigrations } from '../../src/server/db/migration-files.ts';
 import { demoUnits } from '../../src/server/demo/content.ts';
 import { eventUnitsInOrder } from '../../src/server/event-units/service.ts';
 import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
+import { migrateUntil } from '../support/migrations.ts';
 
 const firstOwnMigration = '20261207T0110_unit_short_names';
-
-/** Applies every migration before this capability's, as an installation of the previous release. */
-async function migrateToPreviousRelease(database: Database): Promise<void> {
-  const all = await loadMigrations();
-  const older = Object.fromEntries(
-    Object.entries(all).filter(([name]) => name < firstOwnMigration),
-  );
-  const { error } = await new Migrator({
-    db: database.db,
-    provider: { getMigrations: () => Promise.resolve(older) },
-  }).migrateToLatest();
-  if (error) throw error;
-}
 
 for (const dialect of testDialects()) {
   describe(`the event-units migration on ${dialect}`, () => {
@@ -37,7 +23,7 @@ for (const dialect of testDialects()) {
     });
 
     it("gives every existing event every unit in name order, the group's members under it", async () => {
-      await migrateToPreviousRelease(database);
+      await migrateUntil(database, firstOwnMigration);
       const now = new Date().toISOString();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const db = database.db as any;
