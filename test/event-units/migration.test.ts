@@ -1,32 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { describe, it } from 'node:test';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import { demoUnits } from '../../src/server/demo/content.ts';
 import { eventUnitsInOrder } from '../../src/server/event-units/service.ts';
-import { type TestDatabase, createTestDatabase, testDialects } from '../support/databases.ts';
-import { migrateUntil } from '../support/migrations.ts';
+import { testDialects } from '../support/databases.ts';
+import { emptyDatabaseForSuite, migrateUntil } from '../support/migrations.ts';
 
 const firstOwnMigration = '20261207T0110_unit_short_names';
 
 for (const dialect of testDialects()) {
   describe(`the event-units migration on ${dialect}`, () => {
-    let testDatabase: TestDatabase;
-    let database: Database;
-    before(async () => {
-      testDatabase = await createTestDatabase(dialect);
-      database = openDatabase(testDatabase.url);
-    });
-    after(async () => {
-      await database.close();
-      await testDatabase.drop();
-    });
+    const database = emptyDatabaseForSuite(dialect);
 
     it("gives every existing event every unit in name order, the group's members under it", async () => {
-      await migrateUntil(database, firstOwnMigration);
+      await migrateUntil(database(), firstOwnMigration);
       const now = new Date().toISOString();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const db = database.db as any;
+      const db = database().db as any;
       for (const unit of demoUnits) {
         await db
           .insertInto('units')
@@ -55,9 +45,9 @@ for (const dialect of testDialects()) {
         .returning('id')
         .executeTakeFirstOrThrow();
 
-      await migrateToLatest(database);
+      await migrateToLatest(database());
 
-      const units = await eventUnitsInOrder(database.db, event.id);
+      const units = await eventUnitsInOrder(database().db, event.id);
       assert.deepEqual(
         units.map((unit) => [unit.depth, unit.code, unit.shortName]),
         [
@@ -69,8 +59,8 @@ for (const dialect of testDialects()) {
           [0, 'RH', 'Regionhälsan'],
         ],
       );
-      const label = await database.db
-        .selectFrom('events')
+      const label = await database()
+        .db.selectFrom('events')
         .select(['unitless_label', 'units_version'])
         .executeTakeFirstOrThrow();
       assert.deepEqual(label, { unitless_label: 'Regionen', units_version: 1 });

@@ -3,9 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
-import { insertFigure } from '../../src/server/figures/repository.ts';
 import { testDialects } from '../support/databases.ts';
-import { emptyDatabaseForSuite, insertBareEvent, migrateUntil } from '../support/migrations.ts';
+import {
+  emptyDatabaseForSuite,
+  insertBareEvent,
+  insertBareFigure,
+  migrateUntil,
+} from '../support/migrations.ts';
 
 const meaningMigration = '20261207T1500_figure_exchange_meaning';
 
@@ -15,23 +19,8 @@ for (const dialect of testDialects()) {
 
     it('gives beläggningsgrad and vardplatser their meaning in every event, and no other figure one', async () => {
       await migrateUntil(databaseOf(), meaningMigration);
-      const now = new Date().toISOString();
       const figure = (eventId: number, key: string) =>
-        insertFigure(databaseOf().db, {
-          event_id: eventId,
-          key,
-          name: key,
-          unit_of_measure: '',
-          higher_is_worse: 1,
-          yellow_threshold: null,
-          red_threshold: null,
-          internal: 0,
-          created_by: null,
-          created_at: now,
-          source: 'manual',
-          updated_by: null,
-          updated_at: now,
-        });
+        insertBareFigure(databaseOf().db, eventId, key);
       const first = await insertBareEvent(databaseOf().db, 'Första händelsen');
       const second = await insertBareEvent(databaseOf().db, 'Andra händelsen');
       await figure(first.id, 'beläggningsgrad');

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
-import { insertFigure, listFiguresOfEvent } from '../../src/server/figures/repository.ts';
+import { listFiguresOfEvent } from '../../src/server/figures/repository.ts';
 import { testDialects } from '../support/databases.ts';
-import { emptyDatabaseForSuite, insertBareEvent } from '../support/migrations.ts';
+import { emptyDatabaseForSuite, insertBareEvent, insertBareFigure } from '../support/migrations.ts';
 
 for (const dialect of testDialects()) {
   describe(`the figures of an event in order on ${dialect}`, () => {
@@ -13,7 +13,6 @@ for (const dialect of testDialects()) {
     before(() => migrateToLatest(databaseOf()));
 
     it('lists them by key, code point by code point', async () => {
-      const now = new Date().toISOString();
       const event = await insertBareEvent(databaseOf().db, 'Ordningens händelse');
       for (const [key, meaning] of [
         ['vardplatser', 'staffed_beds'],
@@ -22,22 +21,7 @@ for (const dialect of testDialects()) {
         ['beläggningsgrad', 'bed_occupancy_percent'],
         ['Z-kod', null],
       ] as const) {
-        await insertFigure(databaseOf().db, {
-          event_id: event.id,
-          key,
-          name: key,
-          unit_of_measure: '',
-          higher_is_worse: 1,
-          yellow_threshold: null,
-          red_threshold: null,
-          internal: 0,
-          exchange_meaning: meaning,
-          created_by: null,
-          created_at: now,
-          source: 'manual',
-          updated_by: null,
-          updated_at: now,
-        });
+        await insertBareFigure(databaseOf().db, event.id, key, { exchange_meaning: meaning });
       }
       const figures = await listFiguresOfEvent(databaseOf().db, event.id);
       assert.deepEqual(

@@ -2,10 +2,12 @@
 // had it just before that migration, and the rows such an installation held.
 import { after, before } from 'node:test';
 import { Migrator } from 'kysely';
+import type { FigureExchangeMeaning } from '../../src/contract/figures.ts';
 import { type Database, type DialectName, openDatabase } from '../../src/server/db/database.ts';
 import { loadMigrations } from '../../src/server/db/migration-files.ts';
 import type { Db } from '../../src/server/db/schema.ts';
 import { type EventRow, insertEvent } from '../../src/server/events/repository.ts';
+import { insertFigure } from '../../src/server/figures/repository.ts';
 import { type TestDatabase, createTestDatabase } from './databases.ts';
 
 /** Applies every migration whose name sorts before `migration`, and none after. */
@@ -15,6 +17,7 @@ export async function migrateUntil(database: Database, migration: string): Promi
   const { error } = await new Migrator({
     db: database.db,
     provider: { getMigrations: () => Promise.resolve(earlier) },
+    ...(database.schema && { migrationTableSchema: database.schema }),
   }).migrateToLatest();
   if (error) throw error;
 }
@@ -33,6 +36,32 @@ export function insertBareEvent(db: Db, name: string): Promise<EventRow> {
     activated_at: now,
     created_at: now,
     updated_at: now,
+  });
+}
+
+/** A manual key figure named by its key, with the columns every release has had and `extra`. */
+export function insertBareFigure(
+  db: Db,
+  eventId: number,
+  key: string,
+  extra: { exchange_meaning?: FigureExchangeMeaning | null } = {},
+) {
+  const now = new Date().toISOString();
+  return insertFigure(db, {
+    event_id: eventId,
+    key,
+    name: key,
+    unit_of_measure: '',
+    higher_is_worse: 1,
+    yellow_threshold: null,
+    red_threshold: null,
+    internal: 0,
+    created_by: null,
+    created_at: now,
+    source: 'manual',
+    updated_by: null,
+    updated_at: now,
+    ...extra,
   });
 }
 
