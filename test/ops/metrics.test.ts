@@ -104,6 +104,22 @@ for (const dialect of testDialects()) {
       assert.match(body, /route="\/\*",status_code="200"/);
     });
 
+    it('counts the published pages sent from memory under their route, 200s and 304s', async () => {
+      const labels = (status: number) =>
+        `method="GET",route="/r/:eventId/:number",status_code="${status}"`;
+      const counted = async (status: number) =>
+        metricValue((await scrape(t.app)).body, 'lagesbild_http_requests_total', labels(status)) ??
+        0;
+      const address = `${baseUrl}/r/${t.eventId}/1?version=1`;
+      const [ok, notModified] = [await counted(200), await counted(304)];
+      const first = await fetch(address);
+      await fetch(address);
+      await fetch(address);
+      await fetch(address, { headers: { 'if-none-match': first.headers.get('etag')! } });
+      assert.equal(await counted(200), ok + 3);
+      assert.equal(await counted(304), notModified + 1);
+    });
+
     it('shows the outbox depth, the database and (on PostgreSQL) the pool', async () => {
       const body = (await scrape(t.app)).body;
       assert.equal(metricValue(body, 'lagesbild_outbox_depth', 'state="pending"'), 0);

@@ -140,6 +140,11 @@ const plugin: FastifyPluginAsync<{ database: Database; access: RouteAccess }> = 
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
   });
+  app.readyPages.observe(({ route, statusCode, seconds }) => {
+    const labels = { method: 'GET', route, status_code: String(statusCode) };
+    requests.inc(labels);
+    duration.observe(labels, seconds);
+  });
 
   const exposed = Registry.merge([processMetrics(), registry]);
   app.get(

@@ -124,7 +124,7 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string; readyPages: Rea
       if (encoding !== 'identity') reply.header('content-encoding', encoding);
       if (ready) {
         const answer: PageAnswer = { headers, contentType: contentTypes[format], variants: body };
-        readyPages.remember(request.url, answer, ready.ttlMs);
+        readyPages.remember(request.url, request.routeOptions.url!, answer, ready.ttlMs);
       }
     }
     reply.headers({ ...headers, etag });

@@ -59,7 +59,18 @@ interface ReadyAnswer {
   body: Buffer;
 }
 
-type ReadyPage = Record<PageEncoding, ReadyAnswer>;
+interface ReadyPage {
+  /** The route pattern that answered it first, for the metrics of the answers sent from here. */
+  route: string;
+  answers: Record<PageEncoding, ReadyAnswer>;
+}
+
+/** One answer sent from memory, for /metrics (they never reach Fastify's hooks). */
+export interface ReadyAnswered {
+  route: string;
+  statusCode: number;
+  seconds: number;
+}
 
 export interface PageAnswer {
   /** The headers the route sets (ETag of the plain bytes, Last-Modified, Cache-Control). */
@@ -85,15 +96,21 @@ export class ReadyPages {
     sizeCalculation: (page) => Math.max(1, variantsSize(variantsOf(page))),
   });
   private closing = false;
+  private observer: ((answered: ReadyAnswered) => void) | null = null;
 
   constructor(private readonly securityHeaders: Readonly<Record<string, string>>) {}
 
-  remember(address: string, answer: PageAnswer, ttlMs?: number): void {
-    const page = {} as ReadyPage;
+  remember(address: string, route: string, answer: PageAnswer, ttlMs?: number): void {
+    const answers = {} as ReadyPage['answers'];
     for (const encoding of ['identity', 'gzip', 'br'] as const) {
-      page[encoding] = this.readyAnswer(answer, encoding);
+      answers[encoding] = this.readyAnswer(answer, encoding);
     }
-    this.pages.set(address, page, ttlMs === undefined ? {} : { ttl: ttlMs });
+    this.pages.set(address, { route, answers }, ttlMs === undefined ? {} : { ttl: ttlMs });
+  }
+
+  /** Told of every answer sent from memory. */
+  observe(observer: (answered: ReadyAnswered) => void): void {
+    this.observer = observer;
   }
 
   /** A write committed here may have published a correction: every address is read again. */
@@ -111,11 +128,17 @@ export class ReadyPages {
     if (this.closing || request.method !== 'GET' || request.headers.authorization) return false;
     const page = this.pages.get(request.url ?? '');
     if (!page) return false;
-    const ready = page[preferredEncoding(request.headers['accept-encoding'])];
-    if (request.headers['if-none-match'] === ready.etag) {
+    const startedAt = this.observer && process.hrtime.bigint();
+    const ready = page.answers[preferredEncoding(request.headers['accept-encoding'])];
+    const statusCode = request.headers['if-none-match'] === ready.etag ? 304 : 200;
+    if (statusCode === 304) {
       response.writeHead(304, ready.notModified).end();
     } else {
       response.writeHead(200, ready.ok).end(ready.body);
+    }
+    if (startedAt) {
+      const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+      this.observer?.({ route: page.route, statusCode, seconds });
     }
     return true;
   }
@@ -143,6 +166,6 @@ export class ReadyPages {
   }
 }
 
-function variantsOf(page: ReadyPage): PageVariants {
-  return { identity: page.identity.body, gzip: page.gzip.body, br: page.br.body };
+function variantsOf({ answers }: ReadyPage): PageVariants {
+  return { identity: answers.identity.body, gzip: answers.gzip.body, br: answers.br.body };
 }
