@@ -6,8 +6,8 @@ import { findEvent } from '../events/repository.ts';
 import {
   type FigureRow,
   type ObservationRow,
-  findFigure,
   findObservationsByIds,
+  listFiguresOfEvent,
   previousObservation,
 } from '../figures/repository.ts';
 import { formatFigure } from '../reports/wording.ts';
@@ -53,8 +53,9 @@ export interface FigureCrossing {
 export async function figureCrossings(db: Db, observationIds: number[]) {
   const crossings: FigureCrossing[] = [];
   const places = await placeNames(db);
+  const figureOf = figuresByDefinition(db);
   for (const observation of await findObservationsByIds(db, observationIds)) {
-    const figure = await findFigure(db, observation.event_id, observation.definition_id);
+    const figure = await figureOf(observation);
     const previous = await previousObservation(db, observation);
     if (!figure || !previous) continue;
     const crossing = crossingOf(figure, previous.value, observation.value);
@@ -66,6 +67,21 @@ export async function figureCrossings(db: Db, observationIds: number[]) {
     });
   }
   return crossings;
+}
+
+/** Each event's figures read once for all of its values, however many a batch holds. */
+function figuresByDefinition(db: Db) {
+  const ofEvent = new Map<number, Promise<Map<number, FigureRow>>>();
+  return async (observation: ObservationRow): Promise<FigureRow | undefined> => {
+    let figures = ofEvent.get(observation.event_id);
+    if (!figures) {
+      figures = listFiguresOfEvent(db, observation.event_id).then(
+        (rows) => new Map(rows.map((row) => [row.id, row])),
+      );
+      ofEvent.set(observation.event_id, figures);
+    }
+    return (await figures).get(observation.definition_id);
+  };
 }
 
 const bandWords = { yellow: 'gränsen för Påverkat', red: 'gränsen för Allvarligt' };
