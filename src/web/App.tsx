@@ -22,25 +22,26 @@ import { lazyPage } from './kit/lazy-page.tsx';
 
 // Only the sign-in and the list of events are in the first script; every other screen is
 // loaded when first opened.
-const CreateEventPage = lazyPage(() =>
+const CreateEventPage = lazyPage(['setups', 'milestones'], () =>
   import('./pages/events/EventForms.tsx').then((module) => module.CreateEventPage),
 );
-const CloseEventPage = lazyPage(() =>
+const CloseEventPage = lazyPage(['setups', 'milestones'], () =>
   import('./pages/events/EventForms.tsx').then((module) => module.CloseEventPage),
 );
-const DashboardPage = lazyPage(() =>
-  import('./pages/events/DashboardPage.tsx').then((module) => module.DashboardPage),
+const DashboardPage = lazyPage(
+  ['picture', 'eventSettings', 'situations', 'forms', 'milestones'],
+  () => import('./pages/events/DashboardPage.tsx').then((module) => module.DashboardPage),
 );
-const SituationReturnPage = lazyPage(() =>
+const SituationReturnPage = lazyPage(['forms', 'files'], () =>
   import('./pages/situation/SituationReturnPage.tsx').then((module) => module.SituationReturnPage),
 );
-const SecondFactorPage = lazyPage(() =>
+const SecondFactorPage = lazyPage(['mfa'], () =>
   import('./pages/account/SecondFactorPage.tsx').then((module) => module.SecondFactorPage),
 );
-const ApiTokensPage = lazyPage(() =>
+const ApiTokensPage = lazyPage(['picture', 'tokens'], () =>
   import('./pages/account/ApiTokensPage.tsx').then((module) => module.ApiTokensPage),
 );
-const AlertsPage = lazyPage(() =>
+const AlertsPage = lazyPage(['picture', 'mail'], () =>
   import('./pages/alerts/AlertsPage.tsx').then((module) => module.AlertsPage),
 );
 

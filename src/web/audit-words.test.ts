@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import i18next from 'i18next';
-import { auditCodes, auditTranslations } from './i18n-audit.ts';
+import auditEn from './i18n-audit.en.ts';
+import auditSv, { auditCodes } from './i18n-audit.sv.ts';
 import { auditItemName, auditWord } from './pages/admin/audit-words.ts';
 import type { AuditRecord } from '../contract/audit.ts';
 
@@ -56,6 +57,8 @@ for (const kind of ['action', 'entity'] as const) {
     assert.deepEqual([...written[kind]].sort(), [...auditCodes[kind]].sort());
   });
 }
+
+const auditTranslations = { sv: auditSv, en: auditEn };
 
 test('Swedish and English word the same codes, and no words are empty', () => {
   for (const kind of ['action', 'entity'] as const) {

@@ -1,14 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n.ts';
+import { startLanguageReady } from './i18n.ts';
 import './styles.css';
 import { App } from './App.tsx';
 import { watchStackedCells } from './kit/stackedCells.ts';
 
 const root = document.getElementById('root')!;
 watchStackedCells(root);
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A user who chose English sees no Swedish first; if the English words cannot be fetched, the
+// Swedish ones are shown.
+void startLanguageReady
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

@@ -1,13 +1,10 @@
 // The second factor (src/server/mfa/): the code step of a login, enrolment, and the admin's policy.
 import type { Session } from '../../contract/auth.ts';
-import {
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  browserSupportsWebAuthn,
-  startAuthentication,
-  startRegistration,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
 import type {
   RecoveryCodes,
@@ -58,12 +55,21 @@ export const secondFactorApi = {
     request<SecondFactorPolicy>('PUT', '/api/admin/second-factor-policy', { requiredForStaff }),
 };
 
-/** Whether this browser can use security keys and passkeys at all. */
-export const securityKeysSupported = browserSupportsWebAuthn;
+/**
+ * Whether this browser can use security keys and passkeys at all: the test of
+ * @simplewebauthn/browser's browserSupportsWebAuthn, whose library is loaded only when a key is
+ * used, so that the sign-in page's JavaScript does not carry it.
+ */
+export function securityKeysSupported(): boolean {
+  return typeof globalThis.PublicKeyCredential === 'function';
+}
+
+const webauthn = () => import('@simplewebauthn/browser');
 
 /** Registers a key in the browser (it asks the user to touch it) and stores it under a name. */
 export async function registerSecurityKey(name: string): Promise<SecurityKeyRegistered> {
   const options = await secondFactorApi.startKeyRegistration();
+  const { startRegistration } = await webauthn();
   const response = await startRegistration({
     optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
   });
@@ -73,6 +79,7 @@ export async function registerSecurityKey(name: string): Promise<SecurityKeyRegi
 /** The login's key step: the browser asks for the key, the server checks its answer. */
 export async function signInWithSecurityKey(): Promise<Session> {
   const options = await secondFactorApi.startKeyLogin();
+  const { startAuthentication } = await webauthn();
   const response = await startAuthentication({
     optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
   });
@@ -82,6 +89,7 @@ export async function signInWithSecurityKey(): Promise<Session> {
 /** Proves the key again while signed in (a step-up before removing a factor). */
 export async function stepUpWithSecurityKey(): Promise<StepUp> {
   const options = await secondFactorApi.startKeyStepUp();
+  const { startAuthentication } = await webauthn();
   const response = await startAuthentication({
     optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
   });

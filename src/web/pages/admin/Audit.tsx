@@ -14,7 +14,7 @@ import { EventAdminPage, SystemAdminPage } from './AdminFrame.tsx';
 import type { AuditRecord } from '../../../contract/audit.ts';
 import { auditApi } from '../../clients/audit.ts';
 import { usersApi } from '../../clients/users.ts';
-import { auditCodes } from '../../i18n-audit.ts';
+import { auditCodes } from '../../i18n-audit.sv.ts';
 import { auditItemName, auditWord } from './audit-words.ts';
 
 const limit = 50;

@@ -1,4 +1,4 @@
-// An audit record in words: its action and kind of record from i18n-audit.ts, and the item it
+// An audit record in words: its action and kind of record from i18n-audit.*.ts, and the item it
 // concerns named from what the record carries ("Rapport 3 – Regional rapport v. 49").
 import type { TFunction } from 'i18next';
 import type { AuditRecord } from '../../../contract/audit.ts';

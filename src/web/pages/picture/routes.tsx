@@ -3,105 +3,123 @@
 import type { ComponentType } from 'react';
 import { lazyPage } from '../../kit/lazy-page.tsx';
 
-export { AccessibilityPage } from '../admin/Accessibility.tsx';
 export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
 
-const ReadinessPage = lazyPage(() =>
+export const AccessibilityPage = lazyPage(['admin'], () =>
+  import('../admin/Accessibility.tsx').then((module) => module.AccessibilityPage),
+);
+const ReadinessPage = lazyPage(['picture', 'eventSettings', 'situations', 'forms'], () =>
   import('../readiness/ReadinessPage.tsx').then((module) => module.ReadinessPage),
 );
-const InputRequestsPage = lazyPage(() =>
+const InputRequestsPage = lazyPage(['picture', 'situations'], () =>
   import('../situation/InputRequestsPage.tsx').then((module) => module.InputRequestsPage),
 );
-const SituationReviewPage = lazyPage(() =>
+const SituationReviewPage = lazyPage(['files', 'forms', 'situations'], () =>
   import('../situation/SituationReviewPage.tsx').then((module) => module.SituationReviewPage),
 );
-const LogPage = lazyPage(() => import('./Log.tsx').then((module) => module.LogPage));
-const DecisionsPage = lazyPage(() =>
+const LogPage = lazyPage(['picture', 'files'], () =>
+  import('./Log.tsx').then((module) => module.LogPage),
+);
+const DecisionsPage = lazyPage(['files', 'picture', 'meetings'], () =>
   import('./Decisions.tsx').then((module) => module.DecisionsPage),
 );
-const MilestonesPage = lazyPage(() =>
+const MilestonesPage = lazyPage(['picture', 'milestones'], () =>
   import('./Milestones.tsx').then((module) => module.MilestonesPage),
 );
-const ActionsPage = lazyPage(() => import('./Actions.tsx').then((module) => module.ActionsPage));
-const MeetingsPage = lazyPage(() =>
+const ActionsPage = lazyPage(['picture', 'meetings'], () =>
+  import('./Actions.tsx').then((module) => module.ActionsPage),
+);
+const MeetingsPage = lazyPage(['picture', 'meetings'], () =>
   import('../meetings/Meetings.tsx').then((module) => module.MeetingsPage),
 );
-const MeetingPage = lazyPage(() =>
+const MeetingPage = lazyPage(['picture', 'meetings'], () =>
   import('../meetings/Meeting.tsx').then((module) => module.MeetingPage),
 );
-const ForumsPage = lazyPage(() =>
+const ForumsPage = lazyPage(['picture', 'meetings'], () =>
   import('../meetings/Forums.tsx').then((module) => module.ForumsPage),
 );
-const CalendarPage = lazyPage(() =>
+const CalendarPage = lazyPage(['picture', 'meetings'], () =>
   import('../meetings/Calendar.tsx').then((module) => module.CalendarPage),
 );
-const RisksPage = lazyPage(() => import('./Risks.tsx').then((module) => module.RisksPage));
-const DiversionsPage = lazyPage(() =>
+const RisksPage = lazyPage(['picture'], () =>
+  import('./Risks.tsx').then((module) => module.RisksPage),
+);
+const DiversionsPage = lazyPage(['picture'], () =>
   import('./Diversions.tsx').then((module) => module.DiversionsPage),
 );
-const FiguresPage = lazyPage(() => import('./Figures.tsx').then((module) => module.FiguresPage));
-const CommunicationPage = lazyPage(() =>
+const FiguresPage = lazyPage(['picture'], () =>
+  import('./Figures.tsx').then((module) => module.FiguresPage),
+);
+const CommunicationPage = lazyPage(['picture'], () =>
   import('./Communication.tsx').then((module) => module.CommunicationPage),
 );
-const DocumentsPage = lazyPage(() =>
+const DocumentsPage = lazyPage(['files'], () =>
   import('../files/DocumentsPage.tsx').then((module) => module.DocumentsPage),
 );
-const ReviewPage = lazyPage(() =>
+const ReviewPage = lazyPage(['picture', 'review'], () =>
   import('../review/ReviewPage.tsx').then((module) => module.ReviewPage),
 );
-const SearchPage = lazyPage(() =>
+const SearchPage = lazyPage([], () =>
   import('../search/SearchPage.tsx').then((module) => module.SearchPage),
 );
-const EventAdminHome = lazyPage(() =>
+const EventAdminHome = lazyPage([], () =>
   import('../admin/AdminFrame.tsx').then((module) => module.EventAdminHome),
 );
-const EventDetailsPage = lazyPage(() =>
+const EventDetailsPage = lazyPage(['picture', 'eventSettings'], () =>
   import('../admin/EventDetails.tsx').then((module) => module.EventDetailsPage),
 );
-const EventUnitsPage = lazyPage(() =>
+const EventUnitsPage = lazyPage(['eventUnits', 'admin'], () =>
   import('../admin/EventUnits.tsx').then((module) => module.EventUnitsPage),
 );
-const AccessPage = lazyPage(() =>
+const AccessPage = lazyPage(['picture', 'admin', 'sso'], () =>
   import('../admin/Access.tsx').then((module) => module.AccessPage),
 );
-const EventSettingsPage = lazyPage(() =>
+const EventSettingsPage = lazyPage(['eventSettings'], () =>
   import('../admin/EventSettings.tsx').then((module) => module.EventSettingsPage),
 );
-const TemplatesPage = lazyPage(() =>
+const TemplatesPage = lazyPage(['templates', 'admin', 'reports', 'picture'], () =>
   import('../templates/TemplatesPage.tsx').then((module) => module.TemplatesPage),
 );
-const ScalesAdminPage = lazyPage(() =>
+const ScalesAdminPage = lazyPage(['scales'], () =>
   import('../admin/Scales.tsx').then((module) => module.ScalesAdminPage),
 );
-const DistributionPage = lazyPage(() =>
+const DistributionPage = lazyPage(['picture', 'mail', 'admin'], () =>
   import('../admin/Distribution.tsx').then((module) => module.DistributionPage),
 );
-const OutboxPage = lazyPage(() =>
+const OutboxPage = lazyPage(['picture', 'mail'], () =>
   import('../admin/Outbox.tsx').then((module) => module.OutboxPage),
 );
-const FeedsPage = lazyPage(() => import('../admin/Feeds.tsx').then((module) => module.FeedsPage));
-const EventSetupPage = lazyPage(() =>
+const FeedsPage = lazyPage(['picture', 'admin'], () =>
+  import('../admin/Feeds.tsx').then((module) => module.FeedsPage),
+);
+const EventSetupPage = lazyPage(['picture', 'setups'], () =>
   import('../admin/Setups.tsx').then((module) => module.EventSetupPage),
 );
-const ReturnFormPage = lazyPage(() =>
+const ReturnFormPage = lazyPage(['forms'], () =>
   import('../admin/ReturnForm.tsx').then((module) => module.ReturnFormPage),
 );
-const EventAuditPage = lazyPage(() =>
+const EventAuditPage = lazyPage(['audit', 'admin', 'picture'], () =>
   import('../admin/Audit.tsx').then((module) => module.EventAuditPage),
 );
-const AdminHomePage = lazyPage(() =>
+const AdminHomePage = lazyPage([], () =>
   import('../admin/AdminFrame.tsx').then((module) => module.AdminHomePage),
 );
-const UsersPage = lazyPage(() => import('../admin/Users.tsx').then((module) => module.UsersPage));
-const UnitsPage = lazyPage(() => import('../admin/Units.tsx').then((module) => module.UnitsPage));
-const SsoPage = lazyPage(() => import('../admin/Sso.tsx').then((module) => module.SsoPage));
-const SecondFactorPolicyPage = lazyPage(() =>
+const UsersPage = lazyPage(['picture', 'admin', 'sso'], () =>
+  import('../admin/Users.tsx').then((module) => module.UsersPage),
+);
+const UnitsPage = lazyPage(['picture', 'admin', 'eventUnits'], () =>
+  import('../admin/Units.tsx').then((module) => module.UnitsPage),
+);
+const SsoPage = lazyPage(['picture', 'admin', 'sso'], () =>
+  import('../admin/Sso.tsx').then((module) => module.SsoPage),
+);
+const SecondFactorPolicyPage = lazyPage(['mfa'], () =>
   import('../admin/SecondFactorPolicy.tsx').then((module) => module.SecondFactorPolicyPage),
 );
-const SetupsPage = lazyPage(() =>
+const SetupsPage = lazyPage(['picture', 'setups'], () =>
   import('../admin/Setups.tsx').then((module) => module.SetupsPage),
 );
-const SystemAuditPage = lazyPage(() =>
+const SystemAuditPage = lazyPage(['audit', 'admin', 'picture'], () =>
   import('../admin/Audit.tsx').then((module) => module.SystemAuditPage),
 );
 

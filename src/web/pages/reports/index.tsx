@@ -1,43 +1,31 @@
 // The report screens, loaded on demand (the editor brings markdown-it and a diff), so the
 // dashboard's initial JavaScript stays small.
-import { type ComponentType, Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useMatch } from 'react-router';
-import { Loading } from '../../kit/layout.tsx';
+import { lazyPage } from '../../kit/lazy-page.tsx';
 
-function page(load: () => Promise<ComponentType>) {
-  const Lazy = lazy(async () => ({ default: await load() }));
-  return function ReportScreen() {
-    return (
-      <Suspense fallback={<Loading />}>
-        <Lazy />
-      </Suspense>
-    );
-  };
-}
-
-export const ReportsListPage = page(() =>
+export const ReportsListPage = lazyPage(['reports', 'templates'], () =>
   import('./ReportsListPage.tsx').then((module) => module.ReportsListPage),
 );
-export const ReportWorkflowPage = page(() =>
+export const ReportWorkflowPage = lazyPage(['reports', 'mail'], () =>
   import('./ReportWorkflowPage.tsx').then((module) => module.ReportWorkflowPage),
 );
-export const EditSectionPage = page(() =>
+export const EditSectionPage = lazyPage(['reports'], () =>
   import('./EditSectionPage.tsx').then((module) => module.EditSectionPage),
 );
-export const ReportChangesPage = page(() =>
+export const ReportChangesPage = lazyPage(['reports'], () =>
   import('./ReportChangesPage.tsx').then((module) => module.ReportChangesPage),
 );
-export const SendBackPage = page(() =>
+export const SendBackPage = lazyPage(['reports', 'mail'], () =>
   import('./SendBackPage.tsx').then((module) => module.SendBackPage),
 );
-export const PublishReportPage = page(() =>
+export const PublishReportPage = lazyPage(['reports', 'mail', 'picture'], () =>
   import('./PublishReportPage.tsx').then((module) => module.PublishReportPage),
 );
-export const DeliveriesPage = page(() =>
+export const DeliveriesPage = lazyPage(['reports', 'picture', 'mail'], () =>
   import('./DeliveriesPage.tsx').then((module) => module.DeliveriesPage),
 );
-export const ArchivePage = page(() =>
+export const ArchivePage = lazyPage(['reports', 'picture', 'mail'], () =>
   import('./ArchivePage.tsx').then((module) => module.ArchivePage),
 );
 

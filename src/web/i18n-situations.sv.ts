@@ -1,5 +1,5 @@
 // Translations for the staff's screens of readiness levels, input requests and reviewing a unit's
-// situation, merged into i18n.ts.
+// situation.
 const sv = {
   readiness: {
     title: 'Beredskapsläge',
@@ -96,100 +96,4 @@ const sv = {
   },
 };
 
-const en = {
-  readiness: {
-    title: 'Readiness level',
-    intro: 'The readiness level of the event and of its units, with reasons and history.',
-    manage: 'Readiness level and history',
-    currentTitle: 'Current readiness levels',
-    scope: 'Applies to',
-    wholeEvent: 'The whole event',
-    level: 'Level',
-    since: 'Since',
-    reason: 'Reason',
-    notSet: 'Never changed',
-    formTitle: 'Change the readiness level',
-    scopeHint: 'The whole event or one of its units.',
-    newLevel: 'New level',
-    reasonLabel: 'Why does the level change?',
-    decision: 'Decision behind the change',
-    decisionHint: 'A decision in the event’s decision log.',
-    noDecision: 'No decision',
-    submit: 'Change the level',
-    saved: 'The readiness level has been changed.',
-    historyTitle: 'History',
-    noHistory: 'The level has not been changed yet.',
-    when: 'When',
-    by: 'Changed by',
-  },
-  inputRequests: {
-    title: 'Input requests',
-    intro:
-      'Ask the units for their situation for a period, follow who has answered and remind those who have not.',
-    manage: 'Input requests',
-    listTitle: 'Requests',
-    none: 'No input request yet.',
-    period: 'Period',
-    deadline: 'Deadline',
-    units: 'Units',
-    answered: 'Answered',
-    answeredOf: '{{reported}} of {{expected}}',
-    show: 'Show the answers',
-    formTitle: 'New input request',
-    periodHint: 'The week or day the situation is about.',
-    deadlineHint: 'Leave empty for the event’s usual deadline in the period.',
-    unitsLabel: 'Units that are to answer',
-    create: 'Send the request',
-    created: 'The input request for {{period}} has been created.',
-    detailTitle: 'Answers for {{period}}',
-    deadlineLine: 'Deadline {{when}}.',
-    unit: 'Unit',
-    state: 'Answer',
-    submittedAt: 'Submitted',
-    remindedAt: 'Reminded',
-    notReminded: 'Not reminded',
-    review: 'Review',
-    changeTitle: 'Change the deadline',
-    newDeadline: 'New deadline',
-    newDeadlineHint: 'Date and time. Units that have not answered are reminded again before it.',
-    changeSubmit: 'Change the deadline',
-    changed: 'The deadline has been changed to {{when}}.',
-    remindTitle: 'Reminders',
-    mailOn:
-      'Units that have not answered get a reminder by e-mail {{hours}} hours before the deadline. You can also remind them now.',
-    mailOff:
-      'No mail server is configured. No reminders are sent, neither automatically nor when you ask. Ask the system administrator to configure a mail server (SMTP_URL).',
-    remind: 'Send a reminder now',
-    remindResult: 'Reminders sent {{when}}:',
-    outcome: {
-      sent_one: '{{unit}}: sent to {{count}} recipient',
-      sent_other: '{{unit}}: sent to {{count}} recipients',
-      reported: '{{unit}}: has already answered, no reminder',
-      noRecipients: '{{unit}}: no reporter with an e-mail address, no reminder',
-      failed: '{{unit}}: could not be sent, try again later',
-    },
-  },
-  situationReview: {
-    title: 'Situation from {{unit}}, {{period}}',
-    titleShort: 'The unit’s situation',
-    submitted: 'Submitted {{when}}.',
-    reviewed: 'Reviewed {{when}}.',
-    returnedComment: 'Returned to the unit with the comment: {{comment}}',
-    acceptTitle: 'Accept the situation',
-    acceptText: 'The situation is ready to be used in reports.',
-    accept: 'Accept the situation',
-    accepted: 'The situation has been accepted.',
-    returnTitle: 'Return to the unit',
-    comment: 'Comment to the unit',
-    commentHint: 'The unit sees the comment on its form. Say what needs to be completed.',
-    commentMissing: 'Write a comment to the unit.',
-    sendBack: 'Return the situation',
-    returned: 'The situation has been returned to the unit with your comment.',
-    notSubmitted: 'A situation can only be accepted or returned once it has been submitted.',
-    conflict:
-      'The unit or someone on the staff has changed the situation. Read it again and retry.',
-    otherAnswers: 'Other answers',
-  },
-};
-
-export const situationsTranslations = { sv, en };
+export default sv;

@@ -1,0 +1,61 @@
+// Translations for the start page's next steps and for alerts.
+const sv = {
+  nextSteps: {
+    title: 'Att göra',
+    loading: 'Hämtar det du behöver göra …',
+    nothing: 'Du har inget som väntar på dig just nu.',
+    approvals: 'Väntar på ditt godkännande',
+    approve: 'Granska och godkänn {{title}}',
+    compiledAt: 'sammanställd {{when}}',
+    returns: 'Skickade tillbaka för komplettering',
+    fixReturn: 'Komplettera lägesbilden för {{unit}}, {{period}}',
+    returnComment: 'Stabens kommentar: {{comment}}',
+    overdueActions: 'Dina försenade åtgärder',
+    overdueAction: '{{text}}',
+    dueAt: 'skulle vara klar {{when}}',
+    deadlines: 'Dina sista dagar för lägesbild',
+    deadline: 'Lämna lägesbild för {{unit}}, {{period}}',
+    deadlineAt: 'senast {{when}}',
+    missingReports: 'Lägesbild saknas för perioden',
+    missingReport: 'Lämna lägesbild för {{unit}}, {{period}}',
+    missingDeadline: 'sista dag var {{when}}',
+  },
+  alerts: {
+    title: 'Larm',
+    link: 'Larm',
+    intro:
+      'Välj vad som ska larma dig. Ett larm visas på sidan du har öppen och som en notis från webbläsaren när fliken ligger i bakgrunden.',
+    choicesTitle: 'Vad larmar dig',
+    kinds: {
+      diversion: 'En omstyrning börjar eller upphör',
+      worst_status: 'En enhets läge blir skalans allvarligaste',
+      figure_threshold:
+        'Ett nyckeltal passerar sin gräns för Påverkat eller Allvarligt, uppåt eller nedåt, jämfört med platsens förra värde',
+      approval_waiting: 'En rapport väntar på ditt godkännande',
+      deadline_near: 'Sista tiden för din enhets lägesbild närmar sig (två timmar kvar)',
+    },
+    inPage: 'Larma mig: {{kind}}',
+    email: 'Även med e-post',
+    sms: 'Även med sms',
+    emailMissing:
+      'Ingen e-postserver är inställd, så larm skickas inte med e-post nu. De du väljer med e-post skickas när en administratör har ställt in e-postservern.',
+    smsMissing: 'Sms kan inte väljas: installationen har ingen sms-tjänst.',
+    deviceTitle: 'I den här webbläsaren',
+    sound: 'Spela ett ljud vid larm',
+    notify: 'Tillåt notiser från webbläsaren',
+    notifyGranted: 'Webbläsaren visar larmen som notiser när fliken ligger i bakgrunden.',
+    notifyDenied: 'Notiser är blockerade i webbläsaren. Ändra det i webbläsarens inställningar.',
+    save: 'Spara valen',
+    saved: 'Dina val är sparade.',
+    recentTitle: 'Dina senaste larm',
+    none: 'Inga larm ännu.',
+    open: 'Öppna',
+    newAlert: 'Larm: {{text}}',
+    dismiss: 'Stäng larmet',
+    sent: { none: '', pending: 'skickas', sent: 'skickat', failed: 'kunde inte skickas' },
+    emailState: 'E-post {{state}}',
+    smsState: 'Sms {{state}}',
+  },
+};
+
+export default sv;
