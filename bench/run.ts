@@ -353,6 +353,30 @@ async function benchSubmit(
     target: 'p99 < 50 ms',
     met: result.submit.p99 < 50 && result.submit.failures === 0,
   });
+  // One client alone: each write's own time, without waiting behind the others' writes. With
+  // 50 clients writing back to back, a write waits for about 50 ÷ writes per second.
+  const alone = await submitLoad({
+    base: url,
+    session,
+    eventId: generated.eventId,
+    unitIds: generated.unitIds,
+    clients: 1,
+    seconds: options.seconds / 2,
+    warmupSeconds: Math.min(1, options.seconds / 8),
+    firstPlace: result.placesUsed,
+  });
+  for (const [name, measured] of [
+    ['save (PUT)', alone.save],
+    ['submit (POST)', alone.submit],
+  ] as const) {
+    add({
+      section: 'API writes',
+      figure: `situation ${name}, 1 client (${engine})`,
+      value: `${latency(measured)}, ${measured.rps.toFixed(0)}/s`,
+      target: '—',
+      met: null,
+    });
+  }
 }
 
 /**
