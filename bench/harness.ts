@@ -306,6 +306,8 @@ function request(
 export interface SubmitLoadResult {
   save: LoadResult;
   submit: LoadResult;
+  /** Places (unit and week) written: a later load starts after them. */
+  placesUsed: number;
 }
 
 /**
@@ -322,6 +324,8 @@ export async function submitLoad(options: {
   clients: number;
   seconds: number;
   warmupSeconds?: number;
+  /** The first place to write (an earlier load's placesUsed); 0 when left out. */
+  firstPlace?: number;
 }): Promise<SubmitLoadResult> {
   const base = new URL(options.base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
@@ -329,7 +333,7 @@ export async function submitLoad(options: {
   const saves: number[] = [];
   const submits: number[] = [];
   let failures = 0;
-  let sequence = 0;
+  let sequence = options.firstPlace ?? 0;
   const nextPlace = () => {
     const index = sequence++;
     const unitId = options.unitIds[index % options.unitIds.length]!;
@@ -387,7 +391,7 @@ export async function submitLoad(options: {
     requests: values.length,
     failures,
   });
-  return { save: summarize(saves), submit: summarize(submits) };
+  return { save: summarize(saves), submit: summarize(submits), placesUsed: sequence };
 }
 
 /** A request with the session, for setting things up and for making one change. */

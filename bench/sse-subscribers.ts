@@ -4,8 +4,13 @@
 // {type:'count'} it answers {type:'counted', received} (arrivals so far), on {type:'report'}
 // {type:'arrivals', bySequence: {sequence: [ms, ...]}}.
 //
+// Each stream is a bare TCP socket that sends its GET and scans the bytes it receives for
+// `id: N\nevent: change\n`, without an HTTP client, a stream or a string per message: 10,000
+// streams in one process on the server's machine, so that what the figure measures is mostly
+// the server's fan-out rather than this process's parsing.
+//
 // Environment: BENCH_URL (http://127.0.0.1:PORT), BENCH_EVENT_ID, BENCH_COOKIE, BENCH_COUNT.
-import http from 'node:http';
+import net from 'node:net';
 
 const base = new URL(process.env.BENCH_URL!);
 const eventId = process.env.BENCH_EVENT_ID!;
@@ -15,59 +20,66 @@ const batch = 250;
 
 const wallClock = () => performance.timeOrigin + performance.now();
 const arrivals = new Map<number, number[]>();
-const requests: http.ClientRequest[] = [];
+const sockets: net.Socket[] = [];
 let failures = 0;
 let received = 0;
 
+const getStream = Buffer.from(
+  `GET /api/events/${eventId}/stream HTTP/1.1\r\nHost: ${base.host}\r\ncookie: ${cookie}\r\n` +
+    'accept: text/event-stream\r\n\r\n',
+  'latin1',
+);
+const accepted = Buffer.from('HTTP/1.1 200 ', 'latin1');
+const changeLine = Buffer.from('\nevent: change\n', 'latin1');
+const idField = Buffer.from('id: ', 'latin1');
+const messageEnd = Buffer.from('\n\n', 'latin1');
+const empty: Buffer = Buffer.alloc(0);
+
+/** Records every complete change message in `bytes`; answers the unfinished rest. */
+function recordChanges(bytes: Buffer, at: number): Buffer {
+  let from = 0;
+  let change: number;
+  while ((change = bytes.indexOf(changeLine, from)) >= 0) {
+    const end = bytes.indexOf(messageEnd, change + changeLine.length);
+    if (end < 0) break;
+    const id = bytes.lastIndexOf(idField, change);
+    const sequence = Number(bytes.toString('latin1', id + idField.length, change));
+    const list = arrivals.get(sequence) ?? [];
+    list.push(at);
+    arrivals.set(sequence, list);
+    received += 1;
+    from = end + messageEnd.length;
+  }
+  const lastEnd = bytes.lastIndexOf(messageEnd);
+  const rest = Math.max(from, lastEnd < 0 ? 0 : lastEnd + messageEnd.length);
+  return rest >= bytes.length ? empty : bytes.subarray(rest);
+}
 function open(): Promise<void> {
   return new Promise((resolve) => {
-    const request = http.request(
-      {
-        host: base.hostname,
-        port: base.port,
-        path: `/api/events/${eventId}/stream`,
-        agent: false,
-        headers: { cookie, accept: 'text/event-stream' },
-      },
-      (response) => {
-        if (response.statusCode !== 200) {
+    const socket = net.connect({ host: base.hostname, port: Number(base.port) });
+    sockets.push(socket);
+    let opened = false;
+    let rest: Buffer = empty;
+    socket.once('connect', () => socket.write(getStream));
+    socket.on('data', (chunk: Buffer) => {
+      const at = wallClock();
+      if (!opened) {
+        opened = true;
+        if (!chunk.subarray(0, accepted.length).equals(accepted)) {
           failures += 1;
-          response.resume();
-          resolve();
-          return;
+          socket.destroy();
         }
-        response.setEncoding('utf8');
-        let buffer = '';
-        let opened = false;
-        response.on('data', (chunk: string) => {
-          const at = wallClock();
-          buffer += chunk;
-          if (!opened) {
-            opened = true;
-            resolve();
-          }
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const message = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const id = /^id: (\d+)$/m.exec(message)?.[1];
-            if (id && /^event: change$/m.test(message)) {
-              const sequence = Number(id);
-              const list = arrivals.get(sequence) ?? [];
-              list.push(at);
-              received += 1;
-              arrivals.set(sequence, list);
-            }
-          }
-        });
-      },
-    );
-    request.on('error', () => {
-      failures += 1;
-      resolve();
+        resolve();
+      }
+      rest = recordChanges(rest.length === 0 ? chunk : Buffer.concat([rest, chunk]), at);
     });
-    request.end();
-    requests.push(request);
+    socket.on('error', () => {
+      if (!opened) {
+        opened = true;
+        failures += 1;
+        resolve();
+      }
+    });
   });
 }
 
@@ -82,7 +94,7 @@ process.on('message', (message: { type?: string }) => {
   } else if (message.type === 'report') {
     process.send?.({ type: 'arrivals', bySequence: Object.fromEntries(arrivals) });
   } else if (message.type === 'stop') {
-    for (const request of requests) request.destroy();
+    for (const socket of sockets) socket.destroy();
     process.exit(0);
   }
 });

@@ -28,6 +28,12 @@ const batchSize = 1000;
 const maxGapsPerRead = 200;
 const maxGaps = 2000;
 const gapLifetimeMs = 30_000;
+/**
+ * Streams handed one change before the feed lets other work run: writing one change to 10,000
+ * streams at once would hold the event loop (and every request waiting on it) for the whole
+ * fan-out.
+ */
+const defaultListenersPerTurn = 500;
 /** Without notifications (SQLite) the feed polls often; with them, polling only backs them up. */
 const pollMs = { alone: 200, withNotifications: 1000 };
 
@@ -49,7 +55,10 @@ export class ChangeFeed {
   private readonly gaps = new Map<number, number>();
   private accessChanges = 0;
 
-  constructor(private readonly database: Pick<Database, 'db' | 'listenForChanges'>) {}
+  constructor(
+    private readonly database: Pick<Database, 'db' | 'listenForChanges'>,
+    private readonly listenersPerTurn = defaultListenersPerTurn,
+  ) {}
 
   get subscriberCount(): number {
     return this.subscribers;
@@ -133,11 +142,11 @@ export class ChangeFeed {
     do {
       const gaps = [...this.gaps.keys()];
       rows = await recordsAfterOrAmong(this.database.db, this.lastSequence, gaps, batchSize);
-      for (const row of rows) this.deliver(row);
+      for (const row of rows) await this.deliver(row);
     } while (rows.length === batchSize);
   }
 
-  private deliver(row: AuditRow): void {
+  private async deliver(row: AuditRow): Promise<void> {
     if (!this.gaps.delete(row.id)) {
       if (row.id <= this.lastSequence) return;
       this.rememberGapsBefore(row.id);
@@ -145,8 +154,23 @@ export class ChangeFeed {
     }
     if (accessActions.test(row.action)) this.accessChanges += 1;
     if (row.event_id === null) return;
-    const change = toChange(row);
-    for (const listener of this.listeners.get(change.eventId) ?? []) listener(change);
+    const listeners = this.listeners.get(row.event_id);
+    if (listeners) await this.handOut(toChange(row), listeners);
+  }
+
+  /**
+   * Hands a change to the event's subscribers, letting other work run between turns. The next
+   * change waits for this one, so every stream receives the changes in order; a subscriber
+   * that leaves during the hand-out receives nothing more.
+   */
+  private async handOut(change: Change, listeners: Set<Listener>): Promise<void> {
+    let handed = 0;
+    for (const listener of [...listeners]) {
+      if (!listeners.has(listener)) continue;
+      listener(change);
+      handed += 1;
+      if (handed % this.listenersPerTurn === 0) await nextTurn();
+    }
   }
 
   /**
@@ -169,6 +193,8 @@ export class ChangeFeed {
     for (const [id, seenAt] of this.gaps) if (seenAt < oldest) this.gaps.delete(id);
   }
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const accessActions = /^(auth|user|grant|api_token|sso_identity|sso_mapping)\./;
 

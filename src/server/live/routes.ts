@@ -67,16 +67,31 @@ const plugin: FastifyPluginAsyncZod<{ database: Database; policy: SessionPolicy 
         openStreams.delete(response);
         unsubscribe?.();
       };
-      let delivered = Promise.resolve();
+      const deliver = (change: Change, viewer: SituationViewer | null) => {
+        if (response.writableEnded) return;
+        if (!viewer) {
+          cleanUp();
+          response.end();
+        } else if (mayReceive(change, viewer)) {
+          sendChange(response, change);
+        }
+      };
+      // While the caller's access is known to hold, a change is written at once; otherwise it
+      // waits for the check, and so does every change after it, to keep their order.
+      let waiting = 0;
+      let checked = Promise.resolve();
       const send = (change: Change) => {
-        delivered = delivered.then(async () => {
-          if (response.writableEnded) return;
-          const viewer = await access.viewer();
-          if (!viewer) {
-            cleanUp();
-            response.end();
-          } else if (mayReceive(change, viewer)) {
-            sendChange(response, change);
+        const viewer = waiting === 0 ? access.viewerIfFresh() : undefined;
+        if (viewer !== undefined) {
+          deliver(change, viewer);
+          return;
+        }
+        waiting += 1;
+        checked = checked.then(async () => {
+          try {
+            deliver(change, await access.viewer());
+          } finally {
+            waiting -= 1;
           }
         });
       };
@@ -111,12 +126,18 @@ class StreamAccess {
     this.checkedAtCount = feed.accessChangeCount;
   }
 
+  /** The caller's viewer while the last check still holds, without asking; else undefined. */
+  viewerIfFresh(): SituationViewer | undefined {
+    const unchanged = this.feed.accessChangeCount === this.checkedAtCount;
+    const recent = Date.now() - this.checkedAt < recheckMs;
+    return this.current && unchanged && recent ? this.current : undefined;
+  }
+
   /** Null once the caller may no longer read the event's picture. */
   async viewer(): Promise<SituationViewer | null> {
+    const fresh = this.viewerIfFresh();
+    if (fresh) return fresh;
     const count = this.feed.accessChangeCount;
-    if (this.current && count === this.checkedAtCount && Date.now() - this.checkedAt < recheckMs) {
-      return this.current;
-    }
     const answer = this.grantsNow();
     const grants = await answer.grants.catch(() => null);
     this.current = grants && isAllowed(grants, 'picture.read') ? viewerOf(grants) : null;
@@ -176,19 +197,43 @@ function callerKey(request: FastifyRequest): string {
 /** The live stream; registered without encapsulation so that every write route pokes the feed. */
 export const liveRoutes = fastifyPlugin(plugin, { name: 'lagesbild-live' });
 
-const formatted = new WeakMap<Change, Buffer>();
+/** A change's message, and the same as one HTTP/1.1 chunk (its length, the bytes, a line end). */
+interface Message {
+  plain: Buffer;
+  chunk: Buffer;
+}
+
+const formatted = new WeakMap<Change, Message>();
 
 /**
- * Every subscriber receives the same change object, so its message is serialised and encoded
- * once, and the same bytes are written to every stream.
+ * Every subscriber receives the same change object, so its message is serialised, encoded and
+ * framed as a chunk once. A chunked stream with nothing waiting to be sent gets the chunk
+ * written straight to its socket: one write of one buffer, where the response would frame every
+ * write anew and join the pieces in a writev on the next tick (10,000 streams: 10,000 of each).
+ * Anything still held by the response (its head, an earlier message) goes first through it.
  */
 function sendChange(response: ServerResponse, change: Change): void {
-  let message = formatted.get(change);
-  if (message === undefined) {
-    const { sequence, kind, id, action, version, at } = change;
-    const data: LiveChange = { kind, id, action, version, at };
-    message = Buffer.from(`id: ${sequence}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
-    formatted.set(change, message);
+  const message = messageOf(change);
+  const { socket } = response;
+  if (response.chunkedEncoding && socket && response.writableLength === 0) {
+    socket.write(message.chunk);
+  } else {
+    response.write(message.plain);
   }
-  response.write(message);
+}
+
+function messageOf(change: Change): Message {
+  const known = formatted.get(change);
+  if (known) return known;
+  const { sequence, kind, id, action, version, at } = change;
+  const data: LiveChange = { kind, id, action, version, at };
+  const plain = Buffer.from(`id: ${sequence}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
+  const chunk = Buffer.concat([
+    Buffer.from(`${plain.length.toString(16)}\r\n`),
+    plain,
+    Buffer.from('\r\n'),
+  ]);
+  const message = { plain, chunk };
+  formatted.set(change, message);
+  return message;
 }

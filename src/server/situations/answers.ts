@@ -87,8 +87,31 @@ export function checkAnswers(
   mode: 'draft' | 'submit',
   scales: AnswerScales,
 ): void {
-  const result = returnAnswersSchema(fields, scales, mode).safeParse(answers);
+  const result = answersSchemaOf(fields, scales, mode).safeParse(answers);
   if (!result.success) refuseInvalid(result.error, (path) => fieldNameOf(String(path[0] ?? '')));
+}
+
+/**
+ * The checks built for the forms and scales seen lately: building one (a zod schema per field)
+ * costs more than the check itself, and every save and submit of an event asks for the same.
+ */
+const answersSchemas = new Map<string, ReturnType<typeof returnAnswersSchema>>();
+const answersSchemasKept = 100;
+
+function answersSchemaOf(
+  fields: readonly ReturnField[],
+  scales: AnswerScales,
+  mode: 'draft' | 'submit',
+): ReturnType<typeof returnAnswersSchema> {
+  const key = JSON.stringify([fields, scales, mode]);
+  const known = answersSchemas.get(key);
+  if (known) return known;
+  const schema = returnAnswersSchema(fields, scales, mode);
+  if (answersSchemas.size >= answersSchemasKept) {
+    answersSchemas.delete(answersSchemas.keys().next().value!);
+  }
+  answersSchemas.set(key, schema);
+  return schema;
 }
 
 /** The request's name of a field: today's property for today's fields, else `answers.<key>`. */
