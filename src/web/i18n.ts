@@ -88,7 +88,6 @@ void i18n.use(initReactI18next).init({
       },
     },
   },
-  partialBundledLanguages: true,
   lng: storedLanguage(),
   fallbackLng: 'sv',
   interpolation: { escapeValue: false },
