@@ -1,5 +1,5 @@
 // Prints the gzip size of the JavaScript the web app loads at start (the entry script and its
-// modulepreloads from dist/web/index.html) against the 250 kB budget. Lazy chunks are listed apart.
+// modulepreloads from dist/web/index.html) against the 150 kB budget. Lazy chunks are listed apart.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';

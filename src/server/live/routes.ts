@@ -197,43 +197,19 @@ function callerKey(request: FastifyRequest): string {
 /** The live stream; registered without encapsulation so that every write route pokes the feed. */
 export const liveRoutes = fastifyPlugin(plugin, { name: 'lagesbild-live' });
 
-/** A change's message, and the same as one HTTP/1.1 chunk (its length, the bytes, a line end). */
-interface Message {
-  plain: Buffer;
-  chunk: Buffer;
-}
-
-const formatted = new WeakMap<Change, Message>();
+const formatted = new WeakMap<Change, Buffer>();
 
 /**
- * Every subscriber receives the same change object, so its message is serialised, encoded and
- * framed as a chunk once. A chunked stream with nothing waiting to be sent gets the chunk
- * written straight to its socket: one write of one buffer, where the response would frame every
- * write anew and join the pieces in a writev on the next tick (10,000 streams: 10,000 of each).
- * Anything still held by the response (its head, an earlier message) goes first through it.
+ * Every subscriber receives the same change object, so its message is serialised and encoded
+ * once, and the same bytes are written to every stream.
  */
 function sendChange(response: ServerResponse, change: Change): void {
-  const message = messageOf(change);
-  const { socket } = response;
-  if (response.chunkedEncoding && socket && response.writableLength === 0) {
-    socket.write(message.chunk);
-  } else {
-    response.write(message.plain);
+  let message = formatted.get(change);
+  if (message === undefined) {
+    const { sequence, kind, id, action, version, at } = change;
+    const data: LiveChange = { kind, id, action, version, at };
+    message = Buffer.from(`id: ${sequence}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
+    formatted.set(change, message);
   }
-}
-
-function messageOf(change: Change): Message {
-  const known = formatted.get(change);
-  if (known) return known;
-  const { sequence, kind, id, action, version, at } = change;
-  const data: LiveChange = { kind, id, action, version, at };
-  const plain = Buffer.from(`id: ${sequence}\nevent: change\ndata: ${JSON.stringify(data)}\n\n`);
-  const chunk = Buffer.concat([
-    Buffer.from(`${plain.length.toString(16)}\r\n`),
-    plain,
-    Buffer.from('\r\n'),
-  ]);
-  const message = { plain, chunk };
-  formatted.set(change, message);
-  return message;
+  response.write(message);
 }
