@@ -4,7 +4,8 @@
 //
 // Options (environment): BENCH_SECONDS (load duration per measurement, default 10),
 // BENCH_DIALECTS (sqlite,postgres), BENCH_SUBSCRIBERS (1000,10000), BENCH_SERVER_NODE_ARGS
-// (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server), BENCH_NGINX=0 to skip
+// (the server's node flags instead of those of `npm start`, e.g. "--max-semi-space-size=8
+// --cpu-prof --cpu-prof-dir=/tmp/prof" to profile it; "" for none), BENCH_NGINX=0 to skip
 // the nginx comparison, BENCH_CURVES=0/1 to skip or run the cost curves, BENCH_SIZE=tiny for a
 // quick run (without the curves unless BENCH_CURVES=1).
 import { spawn } from 'node:child_process';
@@ -71,6 +72,17 @@ export interface BenchOptions {
   progress: (line: string) => void;
 }
 
+/**
+ * The Node and V8 flags `npm start` starts the server with (package.json), so that the bench
+ * measures the process production runs.
+ */
+function startFlags(): string[] {
+  const packageJson = fs.readFileSync(path.join(benchDir, '..', 'package.json'), 'utf8');
+  const start = (JSON.parse(packageJson) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode ((?:--\S+ )*)dist\/server\//.exec(start)?.[1] ?? '';
+  return flags.split(' ').filter(Boolean);
+}
+
 export const fullOptions: BenchOptions = {
   size: largeSize,
   dialects: ['sqlite', 'postgres'],
@@ -85,7 +97,7 @@ export const fullOptions: BenchOptions = {
   nginx: true,
   webBundle: true,
   renderRuns: 5,
-  serverNodeArgs: [],
+  serverNodeArgs: startFlags(),
   only: [],
   curves: true,
   webBundleAlongside: false,
@@ -567,7 +579,9 @@ function optionsFromEnvironment(): BenchOptions {
     }),
     ...(env.BENCH_DIALECTS && { dialects: list(env.BENCH_DIALECTS) as DialectName[] }),
     ...(env.BENCH_SUBSCRIBERS && { subscriberCounts: list(env.BENCH_SUBSCRIBERS)!.map(Number) }),
-    ...(env.BENCH_SERVER_NODE_ARGS && { serverNodeArgs: env.BENCH_SERVER_NODE_ARGS.split(' ') }),
+    ...(env.BENCH_SERVER_NODE_ARGS !== undefined && {
+      serverNodeArgs: env.BENCH_SERVER_NODE_ARGS.split(' ').filter(Boolean),
+    }),
     ...(env.BENCH_NGINX === '0' && { nginx: false }),
     ...(env.BENCH_WEB === '0' && { webBundle: false }),
     ...(env.BENCH_PAGE_CLIENT === 'autocannon' && { pageClient: 'autocannon' as const }),
