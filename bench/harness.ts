@@ -96,8 +96,8 @@ export function spawnScript(
   };
 }
 
-/** Resident set size of a process in MB, from /proc (Linux). */
-export function residentMb(pid: number): number {
+/** Resident set size of one process in MB, from /proc (Linux). */
+function processResidentMb(pid: number): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
@@ -107,7 +107,36 @@ export function residentMb(pid: number): number {
   }
 }
 
-/** Samples a process's resident memory every 100 ms while `work` runs; answers the peak. */
+/** The process and every process it started, at any depth (a cluster primary's workers). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const listed = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (listed) children = children.concat(listed.split(' ').map(Number));
+    }
+  } catch {
+    return [pid];
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/**
+ * Resident memory of the server in MB: the server process, plus its workers when it is a cluster
+ * primary (WORKERS > 1), summed, since together they are what the machine must hold.
+ */
+export function residentMb(pid: number): number {
+  return processTree(pid)
+    .map(processResidentMb)
+    .reduce((sum, mb) => sum + mb, 0);
+}
+
+/** How many processes `residentMb` sums: 1, or a primary and its workers. */
+export function processCount(pid: number): number {
+  return processTree(pid).length;
+}
+
+/** Samples the server's resident memory every 100 ms while `work` runs; answers the peak. */
 export async function peakResidentDuring<T>(
   pid: number,
   work: () => Promise<T>,

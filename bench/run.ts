@@ -4,8 +4,9 @@
 //
 // Options (environment): BENCH_SECONDS (load duration per measurement, default 10),
 // BENCH_DIALECTS (sqlite,postgres), BENCH_SUBSCRIBERS (1000,10000), BENCH_SERVER_NODE_ARGS
-// (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server), BENCH_SUBSCRIBER_NODE_ARGS
-// (the same for the SSE subscribers' process), BENCH_NGINX=0 to skip
+// (the server's node flags instead of those of `npm start`, e.g. "--max-semi-space-size=8
+// --cpu-prof --cpu-prof-dir=/tmp/prof" to profile it; "" for none), BENCH_SUBSCRIBER_NODE_ARGS
+// (the SSE subscribers' process's flags, e.g. to profile it), BENCH_NGINX=0 to skip
 // the nginx comparison, BENCH_CURVES=0/1 to skip or run the cost curves, BENCH_SIZE=tiny for a
 // quick run (without the curves unless BENCH_CURVES=1).
 import { spawn } from 'node:child_process';
@@ -36,6 +37,7 @@ import {
   login,
   loadUrl,
   peakResidentDuring,
+  processCount,
   percentiles,
   residentMb,
   spawnScript,
@@ -73,6 +75,17 @@ export interface BenchOptions {
   progress: (line: string) => void;
 }
 
+/**
+ * The Node and V8 flags `npm start` starts the server with (package.json), so that the bench
+ * measures the process production runs.
+ */
+function startFlags(): string[] {
+  const packageJson = fs.readFileSync(path.join(benchDir, '..', 'package.json'), 'utf8');
+  const start = (JSON.parse(packageJson) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode ((?:--\S+ )*)dist\/server\//.exec(start)?.[1] ?? '';
+  return flags.split(' ').filter(Boolean);
+}
+
 export const fullOptions: BenchOptions = {
   size: largeSize,
   dialects: ['sqlite', 'postgres'],
@@ -87,7 +100,7 @@ export const fullOptions: BenchOptions = {
   nginx: true,
   webBundle: true,
   renderRuns: 5,
-  serverNodeArgs: [],
+  serverNodeArgs: startFlags(),
   subscriberNodeArgs: [],
   only: [],
   curves: true,
@@ -203,9 +216,12 @@ async function benchDialect(
       // Let start-up garbage settle before the idle reading (shorter in quick runs).
       await sleep(Math.min(1000, options.seconds * 500));
       const idle = residentMb(server.pid);
+      const processes = processCount(server.pid);
+      const whose =
+        processes === 1 ? 'server process' : `sum of primary and ${processes - 1} workers`;
       add({
         section: 'Start-up',
-        figure: `resident memory idle (${engine})`,
+        figure: `resident memory idle, ${whose} (${engine})`,
         value: `${idle.toFixed(0)} MB`,
         target: `< ${idleGoalMb} MB`,
         met: idle < idleGoalMb,
@@ -223,7 +239,7 @@ async function benchDialect(
       if (wanted('reads')) await benchReads(engine, url, session, generated, options, track, add);
       add({
         section: 'Start-up',
-        figure: `resident memory under read load (${engine})`,
+        figure: `resident memory peak under page and read load, ${whose} (${engine})`,
         value: `${peak.toFixed(0)} MB peak`,
         target: `< ${loadGoalMb} MB`,
         met: peak < loadGoalMb,
@@ -595,7 +611,9 @@ function optionsFromEnvironment(): BenchOptions {
     }),
     ...(env.BENCH_DIALECTS && { dialects: list(env.BENCH_DIALECTS) as DialectName[] }),
     ...(env.BENCH_SUBSCRIBERS && { subscriberCounts: list(env.BENCH_SUBSCRIBERS)!.map(Number) }),
-    ...(env.BENCH_SERVER_NODE_ARGS && { serverNodeArgs: env.BENCH_SERVER_NODE_ARGS.split(' ') }),
+    ...(env.BENCH_SERVER_NODE_ARGS !== undefined && {
+      serverNodeArgs: env.BENCH_SERVER_NODE_ARGS.split(' ').filter(Boolean),
+    }),
     ...(env.BENCH_SUBSCRIBER_NODE_ARGS && {
       subscriberNodeArgs: env.BENCH_SUBSCRIBER_NODE_ARGS.split(' '),
     }),

@@ -26,7 +26,7 @@ import { eventUnitsInOrder } from '../event-units/service.ts';
 import { type FacilityRow, listFacilities } from '../units/repository.ts';
 import { findUserById } from '../users/repository.ts';
 import { type FacilityMeasure, measureReportBundle } from './fhir.ts';
-import { type BedCapacity, type HospitalStatus, haveXml } from './have.ts';
+import type { BedCapacity, HospitalStatus } from './have.ts';
 import {
   capacityStatusOf,
   emsTrafficStatusOf,
@@ -36,7 +36,7 @@ import {
   situationRoles,
   workflowRoles,
 } from './mapping.ts';
-import { type SitRep, sitRepXml } from './sitrep.ts';
+import type { SitRep } from './sitrep.ts';
 
 // Read-only: the exchange formats present what other capabilities hold and never write.
 
@@ -351,6 +351,12 @@ export interface ExchangeFile {
   fileName: string;
 }
 
+/** The XML writer (xmlbuilder2 and its DOM, about 3 MB of heap) loads on the first export. */
+async function sitRepXmlText(sitRep: SitRep): Promise<string> {
+  const { sitRepXml } = await import('./sitrep.ts');
+  return sitRepXml(sitRep);
+}
+
 /** A published report as an EDXL SitRep document. */
 export async function publishedReportSitRepFile(
   db: Db,
@@ -360,7 +366,7 @@ export async function publishedReportSitRepFile(
   version?: number,
 ): Promise<ExchangeFile> {
   const { sitRep, fileName } = await publishedReportSitRep(db, eventId, number, audience, version);
-  return { body: sitRepXml(sitRep), fileName };
+  return { body: await sitRepXmlText(sitRep), fileName };
 }
 
 /** A unit's situation as an EDXL SitRep document. */
@@ -371,7 +377,7 @@ export async function unitSituationSitRepFile(
   includeInternal: boolean,
 ): Promise<ExchangeFile> {
   const { sitRep, fileName } = await unitSituationSitRep(db, eventId, situationId, includeInternal);
-  return { body: sitRepXml(sitRep), fileName };
+  return { body: await sitRepXmlText(sitRep), fileName };
 }
 
 /** The hospitals' status as an EDXL HAVE document. */
@@ -381,6 +387,7 @@ export async function hospitalStatusFile(
   includeInternal: boolean,
 ): Promise<ExchangeFile> {
   const hospitals = await hospitalStatuses(db, eventId, includeInternal);
+  const { haveXml } = await import('./have.ts');
   return { body: haveXml(hospitals), fileName: `have-${eventId}.xml` };
 }
 

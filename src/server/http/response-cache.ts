@@ -18,7 +18,21 @@ declare module 'fastify' {
  * clock (overdue actions, diversions in force, late reports).
  */
 const answerTtlMs = 2_000;
-const answersCapacityChars = 32 * 1024 * 1024;
+
+/** Bytes the shared answers may hold; the least recently used leave first. */
+export const ANSWERS_CAPACITY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The shared answers by key. An answer counts two bytes a character: V8 keeps a string with any
+ * character beyond Latin-1 (Swedish text often has one) at two bytes each.
+ */
+export function answerStore(capacityBytes = ANSWERS_CAPACITY_BYTES): LRUCache<string, string> {
+  return new LRUCache<string, string>({
+    maxSize: capacityBytes,
+    sizeCalculation: (answer) => Math.max(1, answer.length * 2),
+    ttl: answerTtlMs,
+  });
+}
 
 /**
  * Every viewer of a live dashboard asks the same questions again after each change. A route that
@@ -28,11 +42,7 @@ const answersCapacityChars = 32 * 1024 * 1024;
  * read afresh, and between changes the answer is worked out once.
  */
 export function installResponseCache(app: FastifyInstance): void {
-  const answers = new LRUCache<string, string>({
-    maxSize: answersCapacityChars,
-    sizeCalculation: (answer) => Math.max(1, answer.length),
-    ttl: answerTtlMs,
-  });
+  const answers = answerStore();
   const inFlight = new Map<string, Promise<string | undefined>>();
   const leaders = new WeakMap<FastifyRequest, (answer: string | undefined) => void>();
 

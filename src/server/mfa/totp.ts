@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 
 const issuer = 'Lägesbild';
 /** One step either side of now (30 s each), for a phone clock a little off. */
@@ -10,8 +9,12 @@ export function newTotpSecret(): string {
   return generateSecret();
 }
 
-/** The otpauth:// address an authenticator app reads, and the same as a QR code in SVG. */
+/**
+ * The otpauth:// address an authenticator app reads, and the same as a QR code in SVG (the QR
+ * library loads when someone first sets up an app, not at start).
+ */
 export async function provisioning(secret: string, account: string) {
+  const { default: QRCode } = await import('qrcode');
   const uri = generateURI({ issuer, label: account, secret });
   const qrCodeSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M' });
   return { uri, qrCodeSvg };

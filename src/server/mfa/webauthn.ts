@@ -1,14 +1,8 @@
 // WebAuthn (security keys and passkeys) with @simplewebauthn/server. The relying party is the
 // configured PUBLIC_URL and nothing else: request headers never choose the rpID or origin.
-import {
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+// The library (with its X.509 and ASN.1 parsers, about 6 MB of heap) loads at the first use of a
+// security key, not at start.
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isIP } from 'node:net';
 import type { WebauthnOptions } from '../../contract/mfa.ts';
 import type { StoredCredential } from './webauthn-repository.ts';
@@ -38,6 +32,7 @@ export async function registrationOptions(
   user: { id: number; email: string; name: string },
   existing: StoredCredential[],
 ): Promise<WebauthnOptions> {
+  const { generateRegistrationOptions } = await import('@simplewebauthn/server');
   const options = await generateRegistrationOptions({
     rpName,
     rpID: rp.id,
@@ -61,6 +56,8 @@ export async function verifiedRegistration(
   response: RegistrationResponseJSON,
   claimChallenge: (challenge: string) => Promise<boolean>,
 ) {
+  const { verifyRegistrationResponse } = await import('@simplewebauthn/server');
+  const { isoBase64URL } = await import('@simplewebauthn/server/helpers');
   const result = await verifyRegistrationResponse({
     response,
     expectedChallenge: claimChallenge,
@@ -82,6 +79,7 @@ export async function authenticationOptions(
   rp: RelyingParty,
   credentials: StoredCredential[],
 ): Promise<WebauthnOptions> {
+  const { generateAuthenticationOptions } = await import('@simplewebauthn/server');
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     timeout: webauthnTimeoutMs,
@@ -105,6 +103,8 @@ export async function verifiedAssertion(
   credential: StoredCredential,
   claimChallenge: (challenge: string) => Promise<boolean>,
 ): Promise<number | null> {
+  const { verifyAuthenticationResponse } = await import('@simplewebauthn/server');
+  const { isoBase64URL } = await import('@simplewebauthn/server/helpers');
   const result = await verifyAuthenticationResponse({
     response,
     expectedChallenge: claimChallenge,

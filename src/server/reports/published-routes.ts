@@ -27,7 +27,7 @@ import {
   encodedEtag,
   pageVariants,
   preferredEncoding,
-  variantsSize,
+  renderingCache,
 } from './ready-pages.ts';
 
 const contentTypes: Record<Format, string> = {
@@ -45,8 +45,6 @@ const downloadParams = numberParams.extend({
   file: z.enum(['rapport.pdf', 'rapport.docx', 'rapport.md']),
 });
 
-/** Renderings of a snapshot, by snapshot id and format; a snapshot never changes once frozen. */
-const renderingCapacityBytes = 64 * 1024 * 1024;
 /**
  * Which snapshot a page address means. An address with `?version=` always means the same one; an
  * address without it means the newest revision, which a correction published on another node
@@ -58,12 +56,8 @@ const plugin: FastifyPluginAsyncZod<{ db: Db; publicUrl: string; readyPages: Rea
   app,
   { db, publicUrl, readyPages },
 ) => {
-  /** The bytes of every encoding; only pages are compressed (PDF and Word are already). */
-  const renderings = new LRUCache<string, PageVariants | Buffer>({
-    maxSize: renderingCapacityBytes,
-    sizeCalculation: (body) =>
-      Math.max(1, Buffer.isBuffer(body) ? body.length : variantsSize(body)),
-  });
+  /** A snapshot never changes once frozen; only pages are compressed (PDF and Word are already). */
+  const renderings = renderingCache();
   const snapshots = new LRUCache<string, SnapshotMeta>({ max: 10_000 });
   app.addHook('onResponse', async (request, reply) => {
     if (!isCommittedWrite(request, reply)) return;

@@ -79,7 +79,29 @@ export interface PageAnswer {
   variants: PageVariants;
 }
 
-const readyCapacityBytes = 64 * 1024 * 1024;
+/**
+ * Bytes of page bodies (all three encodings) the ready answers may hold; the least recently
+ * sent address leaves first. The bodies are the renderings' own buffers, so with the renderings'
+ * limit this bounds what published pages keep in memory whatever the number of published versions.
+ */
+export const READY_PAGES_CAPACITY_BYTES = 16 * 1024 * 1024;
+
+/** Bytes of renderings (a page in its three encodings, a PDF, a Word file, a Markdown file). */
+export const RENDERINGS_CAPACITY_BYTES = 24 * 1024 * 1024;
+
+/**
+ * Renderings of snapshots by snapshot id and format, checked and compressed when they enter;
+ * the least recently used leave first once their bytes pass the capacity.
+ */
+export function renderingCache(
+  capacityBytes = RENDERINGS_CAPACITY_BYTES,
+): LRUCache<string, PageVariants | Buffer> {
+  return new LRUCache<string, PageVariants | Buffer>({
+    maxSize: capacityBytes,
+    sizeCalculation: (body) =>
+      Math.max(1, Buffer.isBuffer(body) ? body.length : variantsSize(body)),
+  });
+}
 
 /**
  * Public published pages as complete answers (status, headers, bytes per encoding), keyed by the
@@ -91,14 +113,19 @@ const readyCapacityBytes = 64 * 1024 * 1024;
  * by this node forgets it at once.
  */
 export class ReadyPages {
-  private readonly pages = new LRUCache<string, ReadyPage>({
-    maxSize: readyCapacityBytes,
-    sizeCalculation: (page) => Math.max(1, variantsSize(variantsOf(page))),
-  });
+  private readonly pages: LRUCache<string, ReadyPage>;
   private closing = false;
   private observer: ((answered: ReadyAnswered) => void) | null = null;
 
-  constructor(private readonly securityHeaders: Readonly<Record<string, string>>) {}
+  constructor(
+    private readonly securityHeaders: Readonly<Record<string, string>>,
+    capacityBytes = READY_PAGES_CAPACITY_BYTES,
+  ) {
+    this.pages = new LRUCache<string, ReadyPage>({
+      maxSize: capacityBytes,
+      sizeCalculation: (page) => Math.max(1, variantsSize(variantsOf(page))),
+    });
+  }
 
   remember(address: string, route: string, answer: PageAnswer, ttlMs?: number): void {
     const answers = {} as ReadyPage['answers'];
