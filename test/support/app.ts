@@ -3,10 +3,15 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type AppConfig, buildApp } from '../../src/server/app.ts';
 import { type Database, type DialectName, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
-import { loadDemo } from '../../src/server/demo/seed.ts';
+import {
+  loadDemoArchive,
+  loadDemoLiveEvent,
+  loadedDemoArchive,
+} from '../../src/server/demo/seed.ts';
+import { productionCostLog2 } from '../../src/server/auth/password.ts';
 import { SecretBox } from '../../src/server/secret-box.ts';
 import { ensureFirstAdmin } from '../../src/server/users/bootstrap.ts';
-import { createMigratedTestDatabase } from './databases.ts';
+import { createFilledTestDatabase } from './databases.ts';
 import { testSecretKey } from './secret-key.ts';
 
 export const demoPassword = 'Demo-lösenord-för-test-2024';
@@ -89,16 +94,34 @@ export const testAppConfig: AppConfig = {
   BODY_LIMIT_BYTES: 1_048_576,
 };
 
-/** An app on a fresh database with the demo event, the first admin (password already changed). */
+/**
+ * The first admin (password already changed) and the demo's archive, which do not depend on the
+ * day: made once per run in a template (keyed also by the scrypt cost its password hashes use).
+ */
+async function fillAdminAndArchive(database: Database): Promise<void> {
+  await ensureFirstAdmin(database.db, { email: adminEmail, password: adminPassword });
+  await loadDemoArchive(database.db, { password: demoPassword, keepArchiveOpen: true });
+}
+
+const adminAndArchive = `demo_n${process.env.LAGESBILD_TEST_PASSWORD_COST ?? productionCostLog2}`;
+
+/**
+ * An app on a fresh database with the demo events and the first admin: a copy of the admin and
+ * archive template, with the live event laid around the clock as the app starts.
+ */
 export async function startTestApp(
   dialect: DialectName,
   config: Partial<AppConfig> = {},
 ): Promise<TestApp> {
-  const testDatabase = await createMigratedTestDatabase(dialect);
+  const testDatabase = await createFilledTestDatabase(
+    dialect,
+    adminAndArchive,
+    fillAdminAndArchive,
+  );
   const database = openDatabase(testDatabase.url);
   await migrateToLatest(database);
-  await ensureFirstAdmin(database.db, { email: adminEmail, password: adminPassword });
-  const demo = await loadDemo(database.db, { password: demoPassword, keepArchiveOpen: true });
+  const archive = await loadedDemoArchive(database.db, demoPassword);
+  const demo = await loadDemoLiveEvent(database.db, archive, new Date());
   const app = await buildApp({ ...testAppConfig, ...config }, database);
   const login = async (email: string, password?: string) => {
     const response = await app.inject({
@@ -116,8 +139,8 @@ export async function startTestApp(
     app,
     database,
     databaseUrl: testDatabase.url,
-    eventId: demo!.eventId,
-    liveEventId: demo!.liveEventId,
+    eventId: demo.eventId,
+    liveEventId: demo.liveEventId,
     login,
     anonymous: () => new Client(app, null, null),
     close: async () => {

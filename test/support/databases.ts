@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type DialectName, openDatabase } from '../../src/server/db/database.ts';
+import { type Database, type DialectName, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
 
 export const postgresAdminUrl =
@@ -36,11 +36,14 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
  * migrations themselves start from `createTestDatabase`.
  */
 export async function createMigratedTestDatabase(dialect: DialectName): Promise<TestDatabase> {
-  const template = await ensureMigratedTemplate(dialect);
+  return copyOfTemplate(dialect, await ensureMigratedTemplate(dialect));
+}
+
+function copyOfTemplate(dialect: DialectName, template: string): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const folder = freshFolder();
     fs.copyFileSync(template, path.join(folder, 'test.db'));
-    return sqliteDatabaseIn(folder);
+    return Promise.resolve(sqliteDatabaseIn(folder));
   }
   return postgresDatabase(freshPostgresName(), template);
 }
@@ -52,13 +55,41 @@ export async function createMigratedTestDatabase(dialect: DialectName): Promise<
  * that a changed migration makes a new one. Returns the file or the database name.
  */
 export async function ensureMigratedTemplate(dialect: DialectName): Promise<string> {
-  const name = `lagesbild_template_${sourcesHash()}`;
+  return ensureTemplate(dialect, templateName(), null, migrateToLatest);
+}
+
+/**
+ * A fresh database at the latest schema that already holds what `fill` writes into a migrated
+ * one: a copy of a template made once per `kind` (and version of the sources, as the migrated
+ * template), so that the tests of a run share set-up that does not depend on the clock.
+ */
+export async function createFilledTestDatabase(
+  dialect: DialectName,
+  kind: string,
+  fill: (database: Database) => Promise<unknown>,
+): Promise<TestDatabase> {
+  const migrated = await ensureMigratedTemplate(dialect);
+  const template = await ensureTemplate(dialect, templateName(kind), migrated, fill);
+  return copyOfTemplate(dialect, template);
+}
+
+function templateName(kind?: string): string {
+  return `lagesbild_template_${sourcesHash()}${kind ? `_${kind}` : ''}`;
+}
+
+/** The template's file or database, built from `base` (or empty) by `fill` when missing. */
+async function ensureTemplate(
+  dialect: DialectName,
+  name: string,
+  base: string | null,
+  fill: (database: Database) => Promise<unknown>,
+): Promise<string> {
   if (dialect === 'sqlite') {
     const file = path.join(os.tmpdir(), `${name}.db`);
-    if (!fs.existsSync(file)) await buildSqliteTemplate(file);
+    if (!fs.existsSync(file)) await buildSqliteTemplate(file, base, fill);
     return file;
   }
-  if (!(await postgresDatabaseExists(name))) await buildPostgresTemplate(name);
+  if (!(await postgresDatabaseExists(name))) await buildPostgresTemplate(name, base, fill);
   return name;
 }
 
@@ -73,7 +104,7 @@ export async function dropOldTemplates(dialects: DialectName[]): Promise<void> {
   const current = `lagesbild_template_${sourcesHash()}`;
   const files = fs
     .readdirSync(os.tmpdir())
-    .filter((file) => /^lagesbild_template_\w+\.db$/.test(file) && file !== `${current}.db`)
+    .filter((file) => /^lagesbild_template_\w+\.db$/.test(file) && !file.startsWith(current))
     .map((file) => path.join(os.tmpdir(), file))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   for (const file of files.slice(keptOldTemplates)) fs.rmSync(file, { force: true });
@@ -82,9 +113,9 @@ export async function dropOldTemplates(dialects: DialectName[]): Promise<void> {
   await client.connect();
   try {
     const old = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname ~ '^lagesbild_template_[0-9a-f]+$'
-         AND datname <> $1 ORDER BY oid DESC OFFSET ${keptOldTemplates}`,
-      [current],
+      `SELECT datname FROM pg_database WHERE datname ~ '^lagesbild_template_[0-9a-f]+(_\\w+)?$'
+         AND datname NOT LIKE $1 ORDER BY oid DESC OFFSET ${keptOldTemplates}`,
+      [`${current}%`],
     );
     for (const { datname } of old.rows) {
       await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
@@ -95,7 +126,7 @@ export async function dropOldTemplates(dialects: DialectName[]): Promise<void> {
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const templateInputs = ['src/server', 'src/core', 'package.json'];
+const templateInputs = ['src/server', 'src/core', 'test/support', 'package.json'];
 let cachedHash: string | undefined;
 
 function sourcesHash(): string {
@@ -117,11 +148,16 @@ function filesUnder(entry: string): string[] {
 }
 
 /** Built under another name and renamed when complete: a reader never sees half a template. */
-async function buildSqliteTemplate(file: string): Promise<void> {
+async function buildSqliteTemplate(
+  file: string,
+  base: string | null,
+  fill: (database: Database) => Promise<unknown>,
+): Promise<void> {
   const building = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  if (base) fs.copyFileSync(base, building);
   const database = openDatabase(`sqlite:${building}`);
   try {
-    await migrateToLatest(database);
+    await fill(database);
   } finally {
     await database.close();
   }
@@ -133,18 +169,22 @@ async function buildSqliteTemplate(file: string): Promise<void> {
  * and renamed when complete with no connection left: CREATE DATABASE … TEMPLATE refuses a
  * template anyone is connected to.
  */
-async function buildPostgresTemplate(name: string): Promise<void> {
+async function buildPostgresTemplate(
+  name: string,
+  base: string | null,
+  fill: (database: Database) => Promise<unknown>,
+): Promise<void> {
   const client = new pg.Client({ connectionString: postgresAdminUrl });
   await client.connect();
   try {
-    await client.query(`SELECT pg_advisory_lock(hashtext('lagesbild_template'))`);
+    await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [name]);
     if (await postgresDatabaseExists(name)) return;
     const building = `${name}_building`;
     await client.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${building}`);
+    await client.query(`CREATE DATABASE ${building}${base ? ` TEMPLATE ${base}` : ''}`);
     const database = openDatabase(postgresUrlOf(building));
     try {
-      await migrateToLatest(database);
+      await fill(database);
     } finally {
       await database.close();
     }

@@ -53,6 +53,22 @@ export interface DemoOptions {
  * milestones lie around today.
  */
 export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoResult | null> {
+  const archive = await loadDemoArchive(db, options);
+  if (!archive) return null;
+  return loadDemoLiveEvent(db, archive, options.now ?? new Date());
+}
+
+/** The demo's part that does not depend on the day: units, people, setups and the archive. */
+export interface DemoArchive {
+  context: DemoContext;
+  password: string;
+}
+
+/** Loads the demo's archive and all it stands on, into an installation that has no events yet. */
+export async function loadDemoArchive(
+  db: Db,
+  options: Omit<DemoOptions, 'now'> = {},
+): Promise<DemoArchive | null> {
   if (await hasEvents(db)) return null;
   const unitIds = await loadUnits(db);
   await installShippedSetups(db, systemActor);
@@ -75,14 +91,45 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
   await prepareEvent(db, context.eventId, context);
   await loadArchiveContent(db, context);
   if (!options.keepArchiveOpen) await closeArchive(db, context.eventId);
+  return { context, password };
+}
+
+/**
+ * The archive `loadDemoArchive` left in a database, read back: tests copy a database that holds
+ * it and then lay only the live event around their own clock.
+ */
+export async function loadedDemoArchive(db: Db, password: string): Promise<DemoArchive> {
+  const event = await db
+    .selectFrom('events')
+    .select('id')
+    .where('name', '=', demoEvent.name)
+    .executeTakeFirstOrThrow();
+  const idsBy = (rows: { id: number; key: string }[]) =>
+    new Map(rows.map((row) => [row.key, row.id]));
+  const context: DemoContext = {
+    eventId: event.id,
+    unitIds: idsBy(await db.selectFrom('units').select(['id', 'code as key']).execute()),
+    facilityIds: idsBy(await db.selectFrom('facilities').select(['id', 'code as key']).execute()),
+    userIds: idsBy(await db.selectFrom('users').select(['id', 'email as key']).execute()),
+    actorFor: (email) => demoActor(context, email),
+  };
+  return { context, password };
+}
+
+/** Lays the live event around `now` beside a loaded archive. */
+export async function loadDemoLiveEvent(
+  db: Db,
+  { context, password }: DemoArchive,
+  now: Date,
+): Promise<DemoResult> {
   const liveEventId = await loadLiveEvent(
     db,
     context,
     (eventId) => prepareEvent(db, eventId, context),
-    options.now ?? new Date(),
+    now,
   );
   return {
-    eventId: event.id,
+    eventId: context.eventId,
     liveEventId,
     userEmails: demoUsers.map((user) => user.email),
     password,
