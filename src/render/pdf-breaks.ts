@@ -40,19 +40,20 @@ class WindowLaidOut {
 
 /**
  * The ids of the top-level nodes that `rule` sends to the next page, in the order pdfmake's own
- * loop finds them. `build` gives a fresh document each time (pdfmake writes into its nodes);
- * a node the rule sends on must be a top-level node with an id (a section's heading).
+ * loop finds them. The document `build` gives is read once and left as it was: each window is
+ * laid out from a copy (pdfmake writes into its nodes). A node the rule sends on must be a
+ * top-level node with an id (a section's heading).
  */
 export async function findPageBreaks(
   build: () => TDocumentDefinitions,
   rule: BreakRule,
   end: WindowEnd,
 ): Promise<string[]> {
+  const definition = build();
+  const content = definition.content as Content[];
   const breaks: string[] = [];
   let size = FIRST_WINDOW;
   for (;;) {
-    const definition = build();
-    const content = definition.content as Content[];
     const start = breaks.at(-1);
     const from = indexOf(content, start);
     const complete = from + size >= content.length;
@@ -78,7 +79,10 @@ function indexOf(content: Content[], id: string | undefined): number {
   return index;
 }
 
-/** Lays out the window alone, asks `rule` about each node, and stops before drawing anything. */
+/**
+ * Lays out a copy of the window alone, asks `rule` about each node, and stops before drawing
+ * anything.
+ */
 async function layOut(
   definition: TDocumentDefinitions,
   window: Content[],
@@ -93,12 +97,12 @@ async function layOut(
     return false;
   };
   // The running header and footer are laid out after the body and move nothing in it.
-  const { header: _header, footer: _footer, ...body } = definition;
+  const { header: _header, footer: _footer, content: _whole, ...body } = definition;
   try {
     await pdfMake
       .createPdf({
-        ...body,
-        content: [...window, { text: '.', id: END_ID, style: end.style }],
+        ...freshCopy(body),
+        content: [...freshCopy(window), { text: '.', id: END_ID, style: end.style }],
         pageBreakBefore: probe,
       })
       .getBuffer();
@@ -107,4 +111,31 @@ async function layOut(
     throw error;
   }
   throw new Error('pdfmake drew a window without asking about its end');
+}
+
+/**
+ * A copy of a document definition for one layout: its arrays and plain objects are copied (pdfmake
+ * writes its measures into them), an object met twice (tagging links nodes) is copied once, and
+ * everything else (functions, strings) is shared.
+ */
+export function freshCopy<T>(value: T, copies = new Map<object, unknown>()): T {
+  if (!Array.isArray(value) && !isPlainObject(value)) return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known as T;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    copies.set(value, copy);
+    for (const inner of value) copy.push(freshCopy(inner, copies));
+    return copy as T;
+  }
+  const copy: Record<string, unknown> = {};
+  copies.set(value, copy);
+  for (const [key, inner] of Object.entries(value)) copy[key] = freshCopy(inner, copies);
+  return copy as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }

@@ -28,14 +28,20 @@ export type StructRole =
   | 'Figure'
   | 'Link';
 
-/** One structure element to be: its type, its children in reading order and what it needs. */
-interface StructNode {
-  role: StructRole;
-  children: StructNode[];
+/**
+ * One structure element to be: its type, its children in reading order and what it needs. A class,
+ * not a plain object, so that a copy of the content for a layout (pdf-breaks.ts) shares the tree.
+ */
+class StructNode {
+  readonly children: StructNode[] = [];
   alt?: string;
   /** A table's header row, drawn again on each page the table continues on. */
   repeatedRow?: boolean;
-  parent?: StructNode;
+
+  constructor(
+    readonly role: StructRole,
+    readonly parent?: StructNode,
+  ) {}
 }
 
 /** What a heading style is, as a level; the document's title is its only H1. */
@@ -63,7 +69,7 @@ export function tagContent(
   headings: HeadingStyles,
   subheadingStyle?: string,
 ): Content[] {
-  const root: StructNode = { role: 'Document', children: [] };
+  const root = new StructNode('Document');
   const walker = new Walker(headings, subheadingStyle);
   walker.children(content as unknown[], root);
   return content;
@@ -143,8 +149,12 @@ function headingRole(level: number): StructRole {
   return `H${Math.min(6, level)}` as StructRole;
 }
 
-function child(parent: StructNode, role: StructRole, extra: Partial<StructNode> = {}): StructNode {
-  const node: StructNode = { role, children: [], parent, ...extra };
+function child(
+  parent: StructNode,
+  role: StructRole,
+  extra: Pick<StructNode, 'alt' | 'repeatedRow'> = {},
+): StructNode {
+  const node = Object.assign(new StructNode(role, parent), extra);
   parent.children.push(node);
   return node;
 }

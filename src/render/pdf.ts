@@ -33,6 +33,7 @@ import {
   ruledTable,
 } from './pdf-style.ts';
 import { findPageBreaks } from './pdf-breaks.ts';
+import { shareFontFiles } from './pdf-fonts.ts';
 import { asFigure, tagContent } from './pdf-tags.ts';
 import { type TextBlock, markdownToTextBlocks } from './markdown-blocks.ts';
 import { type TextRun, inlineMarkdownToRuns, isAbsoluteUrl } from './markdown-text.ts';
@@ -72,6 +73,7 @@ function configurePdfMake(): string {
   // anew for every piece of chart text (seconds for a report with ten charts).
   const fontPaths = new Set(Object.values(DEJAVU_FILES));
   pdfMake.setLocalAccessPolicy((file) => fontPaths.has(file));
+  shareFontFiles(fontPaths);
   const fonts: TFontDictionary = { [DEJAVU_FAMILY]: DEJAVU_FILES };
   pdfMake.setFonts(fonts);
   return DEJAVU_FAMILY;
@@ -82,9 +84,9 @@ export async function renderPdf(
   snapshot: ReportSnapshot,
   options: PdfOptions = {},
 ): Promise<Buffer> {
-  const build = () => documentDefinition(snapshot, options);
-  const breaks = new Set(await findPageBreaks(build, HEADING_KEPT, { style: RUNNING }));
-  const { pageBreakBefore: _rule, ...definition } = build();
+  const built = documentDefinition(snapshot, options);
+  const breaks = new Set(await findPageBreaks(() => built, HEADING_KEPT, { style: RUNNING }));
+  const { pageBreakBefore: _rule, ...definition } = built;
   for (const node of definition.content as Content[]) {
     if (typeof node === 'object' && 'id' in node && breaks.has(String(node.id))) {
       node.pageBreak = 'before';
