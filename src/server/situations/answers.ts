@@ -1,5 +1,6 @@
 // A return's answers by field key, and where each is kept: today's fields in their own columns,
 // every other field (and "uppgift saknas" for any field) in the `answers` column.
+import { LRUCache } from 'lru-cache';
 import {
   type AnswerScales,
   type Answers,
@@ -95,8 +96,7 @@ export function checkAnswers(
  * The checks built for the forms and scales seen lately: building one (a zod schema per field)
  * costs more than the check itself, and every save and submit of an event asks for the same.
  */
-const answersSchemas = new Map<string, ReturnType<typeof returnAnswersSchema>>();
-const answersSchemasKept = 100;
+const answersSchemas = new LRUCache<string, ReturnType<typeof returnAnswersSchema>>({ max: 100 });
 
 function answersSchemaOf(
   fields: readonly ReturnField[],
@@ -104,13 +104,11 @@ function answersSchemaOf(
   mode: 'draft' | 'submit',
 ): ReturnType<typeof returnAnswersSchema> {
   const key = JSON.stringify([fields, scales, mode]);
-  const known = answersSchemas.get(key);
-  if (known) return known;
-  const schema = returnAnswersSchema(fields, scales, mode);
-  if (answersSchemas.size >= answersSchemasKept) {
-    answersSchemas.delete(answersSchemas.keys().next().value!);
+  let schema = answersSchemas.get(key);
+  if (!schema) {
+    schema = returnAnswersSchema(fields, scales, mode);
+    answersSchemas.set(key, schema);
   }
-  answersSchemas.set(key, schema);
   return schema;
 }
 
