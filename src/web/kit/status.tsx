@@ -12,17 +12,20 @@ import type { FigureStatus, SeriesBucket } from '../../contract/figures.ts';
 import type { EventScales, ScaleKind, ScaleLevel } from '../../contract/scales.ts';
 import type { Prognosis, SituationState } from '../../contract/situations.ts';
 
-const ScalesContext = createContext<EventScales | null>(null);
+/** The event's scales; 'loading' until they have come, null when they could not be read. */
+const ScalesContext = createContext<EventScales | 'loading' | null>(null);
 
 /** Loads the event's scales once for every ScaleValue and ScaleChoice inside it. */
 export function ScalesProvider({ eventId, children }: { eventId: number; children: ReactNode }) {
   const scales = useLoad(() => scalesApi.get(eventId), [eventId]);
-  return <ScalesContext.Provider value={scales.data ?? null}>{children}</ScalesContext.Provider>;
+  const value = scales.data ?? (scales.loading ? 'loading' : null);
+  return <ScalesContext.Provider value={value}>{children}</ScalesContext.Provider>;
 }
 
 /** The levels of the event's scale of a kind; empty until the scales have loaded. */
 export function useScaleLevels(kind: ScaleKind): ScaleLevel[] {
-  return useContext(ScalesContext)?.[kind].levels ?? [];
+  const scales = useContext(ScalesContext);
+  return scales && scales !== 'loading' ? scales[kind].levels : [];
 }
 
 /** The level's name in the user's language (the Swedish one when it has no English name). */
@@ -72,6 +75,12 @@ export function ScaleValue({
 }) {
   const { t } = useTranslation();
   const levels = useScaleLevels(kind);
+  // Until the scales have come, a stored key is not yet known to be off the scale.
+  if (useContext(ScalesContext) === 'loading') {
+    return (
+      <span className={`tag tag--none${compact ? ' tag--compact' : ''}`}>{t('app.loading')}</span>
+    );
+  }
   if (levelKey === null) {
     return (
       <span className={`tag tag--none${compact ? ' tag--compact' : ''}`}>
