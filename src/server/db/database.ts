@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import pgpass from 'pgpass';
+import { AnnouncingPostgresDialect, coalescingNotifier } from './change-announcer.ts';
 import { type ConnectionLog, changeChannel, listenForNotifications } from './notifications.ts';
 import type { Schema } from './schema.ts';
 
@@ -20,7 +21,8 @@ export interface Database {
   /** The PostgreSQL connection pool, for its usage metrics; absent on SQLite. */
   pool?: pg.Pool;
   /**
-   * Calls `onWake` whenever a change is committed on any node, and after reconnecting; absent on
+   * Calls `onWake` whenever a change is committed on any node (each node announces its own commits
+   * of audit records, src/server/db/change-announcer.ts), and after reconnecting; absent on
    * SQLite, where one process writes and readers poll. Returns a function that stops listening.
    */
   listenForChanges?(onWake: () => void): () => Promise<void>;
@@ -118,7 +120,8 @@ function openPostgres(url: string, poolMax: number, log?: ConnectionLog): Databa
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on the next checkout.
   });
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const announce = coalescingNotifier(pool, changeChannel);
+  const db = new Kysely<Schema>({ dialect: new AnnouncingPostgresDialect({ pool }, announce) });
   return {
     db,
     dialect: 'postgres',

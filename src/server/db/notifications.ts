@@ -1,6 +1,6 @@
 import pg from 'pg';
 
-/** The PostgreSQL channel on which committed changes are announced (see the audit migration). */
+/** The PostgreSQL channel on which committed changes are announced (src/server/db/change-announcer.ts). */
 export const changeChannel = 'lagesbild_changes';
 
 /** Where the listener reports losing and regaining its connection (a pino logger fits). */
