@@ -6,7 +6,6 @@ import { Link, NavLink, useLocation, useParams } from 'react-router';
 import { type EventAccess, EventPage } from '../../kit/eventPage.tsx';
 import { PageHeading, usePageTitle } from '../../kit/layout.tsx';
 import { Notice } from '../../kit/messages.tsx';
-import { useSession } from '../../session.tsx';
 import '../picture/picture.css';
 import type { Permission } from '../../../core/access.ts';
 import type { Event } from '../../../contract/events.ts';
@@ -143,25 +142,5 @@ export function EventAdminHome() {
         </ul>
       )}
     </EventAdminPage>
-  );
-}
-
-/** The header link to system administration, for system admins. */
-export function AdminNavLink() {
-  const { t } = useTranslation();
-  const { user } = useSession();
-  if (!user?.isAdmin) return null;
-  return <Link to="/admin">{t('admin.title')}</Link>;
-}
-
-/** The footer of every page: the accessibility statement is always one link away. */
-export function SiteFooter() {
-  const { t } = useTranslation();
-  return (
-    <footer className="site-footer">
-      <div className="container site-footer__inner">
-        <Link to="/tillganglighet">{t('a11y.title')}</Link>
-      </div>
-    </footer>
   );
 }

@@ -3,7 +3,7 @@
 import type { ComponentType } from 'react';
 import { lazyPage } from '../../kit/lazy-page.tsx';
 
-export { AdminNavLink, SiteFooter } from '../admin/AdminFrame.tsx';
+export { AdminNavLink, SiteFooter } from '../admin/SiteLinks.tsx';
 
 export const AccessibilityPage = lazyPage(['admin'], () =>
   import('../admin/Accessibility.tsx').then((module) => module.AccessibilityPage),
