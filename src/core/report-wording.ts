@@ -1,6 +1,6 @@
 // The fixed texts of a report, per language: what the compiler writes into a report's blocks and
 // what the renderers write around them. A snapshot without a language is Swedish (issue 19).
-import type { Role } from './access.ts';
+import { roleNames } from './role-names.ts';
 
 export type ReportLanguage = 'sv' | 'en';
 
@@ -107,15 +107,7 @@ const sv = {
     förstärkningsläge: 'Förstärkningsläge',
     katastrofläge: 'Katastrofläge',
   } as Record<ReadinessLevel, string>,
-  roles: {
-    admin: 'Administratör',
-    staff: 'Stab',
-    unit_reporter: 'Enhetsrapportör',
-    communicator: 'Kommunikatör',
-    approver: 'Godkännare',
-    reader: 'Läsare',
-    designer: 'Mallredaktör',
-  } as Record<Role, string>,
+  roles: roleNames.sv,
   systemAdmin: 'Systemadministratör',
   lists: {
     decisions: {
@@ -322,15 +314,7 @@ const en: ReportWording = {
     förstärkningsläge: 'Reinforced',
     katastrofläge: 'Disaster',
   },
-  roles: {
-    admin: 'Administrator',
-    staff: 'Staff',
-    unit_reporter: 'Unit reporter',
-    communicator: 'Communicator',
-    approver: 'Approver',
-    reader: 'Reader',
-    designer: 'Template editor',
-  },
+  roles: roleNames.en,
   systemAdmin: 'System administrator',
   lists: {
     decisions: {

@@ -1,17 +1,10 @@
 // Translations for the admin screens and the accessibility statement (src/web/pages/admin).
+import { roleNames } from '../core/role-names.ts';
 import type sv from './i18n-admin.sv.ts';
 
 const en: typeof sv = {
   admin: {
-    roles: {
-      admin: 'Administrator',
-      staff: 'Staff',
-      unit_reporter: 'Unit reporter',
-      communicator: 'Communicator',
-      approver: 'Approver',
-      reader: 'Reader',
-      designer: 'Template designer',
-    },
+    roles: roleNames.en,
     users: {
       title: 'Users',
       listTitle: 'Accounts',

@@ -1,15 +1,9 @@
 // Translations for the admin screens and the accessibility statement (src/web/pages/admin).
+import { roleNames } from '../core/role-names.ts';
+
 const sv = {
   admin: {
-    roles: {
-      admin: 'Administratör',
-      staff: 'Stab',
-      unit_reporter: 'Enhetsrapportör',
-      communicator: 'Kommunikatör',
-      approver: 'Godkännare',
-      reader: 'Läsare',
-      designer: 'Mallredaktör',
-    },
+    roles: roleNames.sv,
     users: {
       title: 'Användare',
       listTitle: 'Konton',
