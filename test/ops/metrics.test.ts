@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/server/db/database.ts';
 import { deliverDue } from '../../src/server/distribution/outbox.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
 import { metricsAccess } from '../../src/server/ops/metrics.ts';
+import { buildWeb } from '../../src/web/build.ts';
 import {
   type Client,
   type TestApp,
@@ -50,6 +51,8 @@ for (const dialect of testDialects()) {
     let baseUrl: string;
 
     before(async () => {
+      // The published pages counted below are sent in the built web app's shell.
+      await buildWeb({ quiet: true });
       t = await startTestApp(dialect, scrapeConfig);
       admin = await t.login(adminEmail);
       await t.app.listen({ port: 0, host: '127.0.0.1' });
