@@ -34,7 +34,7 @@ interface Point {
 }
 
 async function compileOn(dialect: DialectName, units: number, weeks: number): Promise<Point> {
-  const testDatabase = await createTestDatabase(dialect);
+  const testDatabase = await createTestDatabase(dialect, { durable: true });
   const database = openDatabase(testDatabase.url);
   try {
     await migrateToLatest(database);

@@ -176,7 +176,7 @@ async function benchDialect(
   add: (row: Row) => void,
 ): Promise<void> {
   const engine = engineName[dialect];
-  const testDatabase = await createTestDatabase(dialect);
+  const testDatabase = await createTestDatabase(dialect, { durable: true });
   const database = openDatabase(testDatabase.url);
   try {
     options.progress(`${engine}: generating the event…`);

@@ -38,7 +38,7 @@ async function benchLogSize(
   logEntries: number,
   add: (row: Row) => void,
 ): Promise<void> {
-  const testDatabase = await createTestDatabase(dialect);
+  const testDatabase = await createTestDatabase(dialect, { durable: true });
   const database = openDatabase(testDatabase.url);
   try {
     options.progress(`${engine}: an event with ${logEntries} log entries…`);

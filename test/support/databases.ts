@@ -22,12 +22,19 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database. */
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+/**
+ * A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database. Tests let
+ * PostgreSQL acknowledge a commit before its WAL is on disk; `durable` keeps the server's own
+ * setting (the benchmarks measure what a deployment does).
+ */
+export async function createTestDatabase(
+  dialect: DialectName,
+  options: { durable?: boolean } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') return sqliteDatabaseIn(freshFolder());
   // A database per test, not a schema: Kysely's migrator reads the catalogue of every schema in
   // the database, which fails when another test drops its schema at the same moment.
-  return postgresDatabase(freshPostgresName());
+  return postgresDatabase(freshPostgresName(), undefined, options.durable);
 }
 
 /**
@@ -225,10 +232,14 @@ function freshPostgresName(): string {
  * disk (synchronous_commit off: a crash of PostgreSQL itself could lose the last ones, nothing
  * else changes), which halves the time of a test's many small transactions on a busy machine.
  */
-async function postgresDatabase(name: string, template?: string): Promise<TestDatabase> {
+async function postgresDatabase(
+  name: string,
+  template?: string,
+  durable = false,
+): Promise<TestDatabase> {
   await runOnPostgres(
     `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`,
-    `ALTER DATABASE ${name} SET synchronous_commit = off`,
+    ...(durable ? [] : [`ALTER DATABASE ${name} SET synchronous_commit = off`]),
   );
   return {
     url: postgresUrlOf(name),
