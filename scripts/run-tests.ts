@@ -47,7 +47,9 @@ async function postgresReachable(): Promise<string | null> {
 }
 
 const files = findTestFiles();
-const problem = await postgresReachable();
+/** Set by scripts/test-clock.ts for the runs that need no second engine. */
+const sqliteAsked = process.env.LAGESBILD_TEST_SQLITE_ONLY === '1';
+const problem = sqliteAsked ? null : await postgresReachable();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   LAGESBILD_TEST_RUN_STARTED: String(Date.now()),
@@ -65,6 +67,9 @@ if (problem) {
   console.warn(
     `WARNING: PostgreSQL at ${postgresAdminUrl} is not reachable (${problem}); testing on SQLite only.`,
   );
+  env.LAGESBILD_TEST_SKIP_POSTGRES = '1';
+} else if (sqliteAsked) {
+  console.log(`Testing on SQLite only, as asked; ${files.length} test files.`);
   env.LAGESBILD_TEST_SKIP_POSTGRES = '1';
 } else {
   console.log(
@@ -89,7 +94,8 @@ const browserTestsOnPostgres = [
 ];
 
 // Every test file copies the migrated template instead of migrating from zero: made once here.
-const templateDialects: DialectName[] = problem ? ['sqlite'] : ['sqlite', 'postgres'];
+const templateDialects: DialectName[] =
+  problem || sqliteAsked ? ['sqlite'] : ['sqlite', 'postgres'];
 for (const dialect of templateDialects) await ensureMigratedTemplate(dialect);
 await dropOldTemplates(templateDialects);
 
@@ -103,7 +109,7 @@ function runTests(testFiles: string[], runEnv: NodeJS.ProcessEnv): number {
 }
 
 const status = runTests(files, env);
-if (filter.length > 0 || problem) process.exit(status);
+if (filter.length > 0 || problem || sqliteAsked) process.exit(status);
 console.log(
   `Browser tests again with the server on PostgreSQL: ${browserTestsOnPostgres.length} files.`,
 );
