@@ -277,5 +277,48 @@ for (const dialect of testDialects()) {
       const link = (await alertsOf(reader)).find((item) => item.kind === 'figure_threshold')!.link;
       assert.equal(link, `/events/${t.eventId}/figures`);
     });
+
+    it("words the alerts in the event's language", async () => {
+      await t.database.db
+        .updateTable('events')
+        .set({ language: 'en' })
+        .where('id', '=', t.eventId)
+        .execute();
+      const diverted = await staff.post(url('/diversions'), {
+        facilityId,
+        categories: ['ambulance'],
+        redirectedTo: 'Akutmottagningen Borås',
+        startsAt: new Date().toISOString(),
+      });
+      assert.equal(diverted.statusCode, 201, diverted.body);
+      const figure = await staff.post(url('/figures'), {
+        key: 'iva-belaggning',
+        name: 'ICU occupancy',
+        unitOfMeasure: '%',
+        yellowThreshold: 85.5,
+      });
+      assert.equal(figure.statusCode, 201, figure.body);
+      for (const [value, hours] of [
+        [80, 3],
+        [1250.5, 2],
+      ]) {
+        const stored = await staff.post(url(`/figures/${figure.json().id}/observations`), {
+          value,
+          observedAt: new Date(Date.now() - hours! * hour).toISOString(),
+          unitId: sasId,
+        });
+        assert.equal(stored.statusCode, 201, stored.body);
+      }
+      await raise();
+
+      assert.deepEqual(
+        (await textsOf(reader, 'diversion')).at(-1),
+        'Diversion starts: Närakuten Skene',
+      );
+      assert.deepEqual(
+        (await textsOf(reader, 'figure_threshold')).at(-1),
+        'ICU occupancy for Södra Älvsborgs Sjukhus rose from 80\u00a0% to 1,250.5\u00a0%, past the threshold for Affected 85.5\u00a0%',
+      );
+    });
   });
 }

@@ -10,8 +10,8 @@ import {
   listFiguresOfEvent,
   previousObservation,
 } from '../figures/repository.ts';
-import { formatFigure } from '../reports/wording.ts';
 import { facilityNames, unitNames } from '../units/service.ts';
+import type { AlertWording } from './wording.ts';
 
 type Thresholds = Pick<FigureRow, 'higher_is_worse' | 'yellow_threshold' | 'red_threshold'>;
 
@@ -50,7 +50,11 @@ export interface FigureCrossing {
 }
 
 /** The crossings the newly stored observations make, each against its place's previous value. */
-export async function figureCrossings(db: Db, observationIds: number[]) {
+export async function figureCrossings(
+  db: Db,
+  observationIds: number[],
+  wordingOf: (eventId: number) => Promise<AlertWording>,
+) {
   const crossings: FigureCrossing[] = [];
   const places = await placeNames(db);
   const figureOf = figuresByDefinition(db);
@@ -63,7 +67,15 @@ export async function figureCrossings(db: Db, observationIds: number[]) {
     crossings.push({
       observationId: observation.id,
       internal: figure.internal === 1 || observation.internal === 1 || previous.internal === 1,
-      text: crossingText(figure, await places(observation), previous.value, observation, crossing),
+      text: (await wordingOf(observation.event_id)).figureCrossed({
+        figure: figure.name,
+        place: await places(observation),
+        direction: crossing.direction,
+        unit: figure.unit_of_measure,
+        previous: previous.value,
+        next: observation.value,
+        lines: crossing.lines,
+      }),
     });
   }
   return crossings;
@@ -82,23 +94,6 @@ function figuresByDefinition(db: Db) {
     }
     return (await figures).get(observation.definition_id);
   };
-}
-
-const bandWords = { yellow: 'gränsen för Påverkat', red: 'gränsen för Allvarligt' };
-
-function crossingText(
-  figure: FigureRow,
-  place: string,
-  previous: number,
-  observation: ObservationRow,
-  crossing: Crossing,
-): string {
-  const measure = (value: number) => formatFigure(value, figure.unit_of_measure);
-  const verb = crossing.direction === 'up' ? 'steg' : 'sjönk';
-  const lines = crossing.lines
-    .map((line) => `${bandWords[line.band]} ${measure(line.value)}`)
-    .join(' och ');
-  return `${figure.name} för ${place} ${verb} från ${measure(previous)} till ${measure(observation.value)}, förbi ${lines}`;
 }
 
 /** Names a value's place: its facility, its unit, or what the event calls values without one. */

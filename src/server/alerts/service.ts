@@ -19,6 +19,7 @@ import {
 import { isReported } from '../situations/tables.ts';
 import { facilityNames, unitNames } from '../units/service.ts';
 import { figureCrossings } from './figure-crossings.ts';
+import { type AlertWording, alertWordingByEvent } from './wording.ts';
 import {
   type AlertChoiceRow,
   type AlertRow,
@@ -127,20 +128,29 @@ export async function raiseAlerts(
   settleMs = defaultSettleMs,
 ): Promise<number> {
   let raised = 0;
-  const written = await alertsOfNewRecords(db, new Date(now.getTime() - settleMs));
+  const wordingOf = alertWordingByEvent(db);
+  const written = await alertsOfNewRecords(db, new Date(now.getTime() - settleMs), wordingOf);
   for (const alert of written) raised += await record(db, alert, now);
-  for (const alert of await alertsOfNearDeadlines(db, now)) raised += await record(db, alert, now);
+  for (const alert of await alertsOfNearDeadlines(db, now, wordingOf)) {
+    raised += await record(db, alert, now);
+  }
   return raised;
 }
 
-async function alertsOfNewRecords(db: Db, settledBy: Date): Promise<Raised[]> {
+type WordingOf = (eventId: number) => Promise<AlertWording>;
+
+async function alertsOfNewRecords(
+  db: Db,
+  settledBy: Date,
+  wordingOf: WordingOf,
+): Promise<Raised[]> {
   const cutoff = settledBy.toISOString();
   const raised: Raised[] = [];
   let cursor = await readCursor(db);
   for (;;) {
     const records = await recordsAfterOrAmong(db, cursor, [], recordBatch);
     const settled = records.filter((record) => record.at <= cutoff);
-    for (const record of settled) raised.push(...(await alertsOfRecord(db, record)));
+    for (const record of settled) raised.push(...(await alertsOfRecord(db, record, wordingOf)));
     const last = settled.at(-1);
     if (last) {
       cursor = last.id;
@@ -170,9 +180,14 @@ function parse(json: string | null): Recorded {
 const readers = (internal: boolean) => (grants: EventGrant[]) =>
   isAllowed(grants, internal ? 'internal.read' : 'picture.read');
 
-async function alertsOfRecord(db: Db, record: AuditRecordRow): Promise<Raised[]> {
+async function alertsOfRecord(
+  db: Db,
+  record: AuditRecordRow,
+  wordingOf: WordingOf,
+): Promise<Raised[]> {
   const eventId = record.event_id;
   if (eventId === null) return [];
+  const words = await wordingOf(eventId);
   const after = parse(record.after_json);
   const internal = after.internal === 1 || after.internal === true;
   const base = `/events/${eventId}`;
@@ -186,26 +201,26 @@ async function alertsOfRecord(db: Db, record: AuditRecordRow): Promise<Raised[]>
           eventId,
           kind: 'diversion',
           subjectKey: `${record.action}:${record.entity_id}`,
-          text: `${starts ? 'Omstyrning börjar' : 'Omstyrning upphör'}: ${place}`,
+          text: words.diversion(starts, place),
           link: `${base}/diversions`,
           mayReceive: readers(internal),
         },
       ];
     }
     case 'situation.submit':
-      return worstStatusAlerts(db, record, after, readers(internal));
+      return worstStatusAlerts(db, record, after, readers(internal), words);
     case 'figure.observation.create':
-      return figureAlerts(db, eventId, [after.id!]);
+      return figureAlerts(db, eventId, [after.id!], wordingOf);
     case 'figure.import':
     case 'figure.push':
-      return figureAlerts(db, eventId, after.observationIds ?? []);
+      return figureAlerts(db, eventId, after.observationIds ?? [], wordingOf);
     case 'report.submit':
       return [
         {
           eventId,
           kind: 'approval_waiting',
           subjectKey: `report:${record.entity_id}:${record.id}`,
-          text: `Rapporten ${after.title ?? ''} väntar på godkännande`,
+          text: words.approvalWaiting(after.title ?? ''),
           link: `${base}/reports/${record.entity_id}`,
           mayReceive: (grants) => isAllowed(grants, 'report.approve'),
         },
@@ -221,6 +236,7 @@ async function worstStatusAlerts(
   record: AuditRecordRow,
   after: Recorded,
   mayReceive: Raised['mayReceive'],
+  words: AlertWording,
 ): Promise<Raised[]> {
   const eventId = record.event_id!;
   const worst = (await activeLevelKeys(db, eventId, 'status')).at(-1);
@@ -235,15 +251,20 @@ async function worstStatusAlerts(
       eventId,
       kind: 'worst_status',
       subjectKey: `situation:${record.entity_id}:${record.id}`,
-      text: `${unit} rapporterar läget ${name} för ${after.period}`,
+      text: words.worstStatus(unit, name, after.period ?? ''),
       link: `/events/${eventId}`,
       mayReceive,
     },
   ];
 }
 
-async function figureAlerts(db: Db, eventId: number, observationIds: number[]): Promise<Raised[]> {
-  return (await figureCrossings(db, observationIds)).map((crossing) => ({
+async function figureAlerts(
+  db: Db,
+  eventId: number,
+  observationIds: number[],
+  wordingOf: WordingOf,
+): Promise<Raised[]> {
+  return (await figureCrossings(db, observationIds, wordingOf)).map((crossing) => ({
     eventId,
     kind: 'figure_threshold',
     subjectKey: `figure_observation:${crossing.observationId}`,
@@ -253,7 +274,7 @@ async function figureAlerts(db: Db, eventId: number, observationIds: number[]): 
   }));
 }
 
-async function alertsOfNearDeadlines(db: Db, now: Date): Promise<Raised[]> {
+async function alertsOfNearDeadlines(db: Db, now: Date, wordingOf: WordingOf): Promise<Raised[]> {
   const soon = new Date(now.getTime() + deadlineNearMs).toISOString();
   const requests = await listRequestsDueBetween(db, now.toISOString(), soon);
   const raised: Raised[] = [];
@@ -265,7 +286,11 @@ async function alertsOfNearDeadlines(db: Db, now: Date): Promise<Raised[]> {
         eventId: request.event_id,
         kind: 'deadline_near',
         subjectKey: `request:${request.id}:${unit.unit_id}`,
-        text: `Lägesbilden för ${unit.name}, ${request.period}, ska lämnas senast ${formatDateTime(new Date(request.deadline), request.event_time_zone)}`,
+        text: (await wordingOf(request.event_id)).deadlineNear(
+          unit.name,
+          request.period,
+          formatDateTime(new Date(request.deadline), request.event_time_zone),
+        ),
         link: `/events/${request.event_id}/report?unit=${unit.unit_id}&period=${request.period}`,
         mayReceive: () => true,
         onlyUsers: reporters.map((reporter) => reporter.id),
