@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLanguageReady } from './i18n.ts';
 import './styles.css';
+// Tags, lists and forms of many screens (the event's close page among them) are styled here: it
+// belongs in the first stylesheet, not with whichever screen happens to load first.
+import './pages/picture/picture.css';
 import { App } from './App.tsx';
 import { watchStackedCells } from './kit/stackedCells.ts';
 
