@@ -57,6 +57,18 @@ for (const dialect of testDialects()) {
       assert.equal(submitted.statusCode, 200, submitted.body);
     }
 
+    /** Staff start a diversion at the facility now; answers the response that created it. */
+    async function startDiversion(details: { categories: string[]; internal?: boolean }) {
+      const created = await staff.post(url('/diversions'), {
+        facilityId,
+        redirectedTo: 'Akutmottagningen Borås',
+        startsAt: new Date().toISOString(),
+        ...details,
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      return created;
+    }
+
     async function choose(client: Client, items: { kind: string; email?: boolean }[]) {
       const body = { items: items.map((item) => ({ email: false, sms: false, ...item })) };
       const response = await client.request('PUT', '/api/me/alert-choices', body);
@@ -96,25 +108,12 @@ for (const dialect of testDialects()) {
     });
 
     it('alerts those who chose it when a diversion starts and ends; an internal one only staff', async () => {
-      const created = await staff.post(url('/diversions'), {
-        facilityId,
-        categories: ['ambulance'],
-        redirectedTo: 'Akutmottagningen Borås',
-        startsAt: new Date().toISOString(),
-      });
-      assert.equal(created.statusCode, 201, created.body);
+      const created = await startDiversion({ categories: ['ambulance'] });
       const ended = await staff.post(url(`/diversions/${created.json().id}/end`), {
         version: created.json().version,
       });
       assert.equal(ended.statusCode, 200, ended.body);
-      const internal = await staff.post(url('/diversions'), {
-        facilityId,
-        categories: ['walk_in'],
-        redirectedTo: 'Akutmottagningen Borås',
-        startsAt: new Date().toISOString(),
-        internal: true,
-      });
-      assert.equal(internal.statusCode, 201, internal.body);
+      await startDiversion({ categories: ['walk_in'], internal: true });
       assert.equal(await raise(), 5);
       assert.equal(await raise(), 0, 'each write alerts once');
 
@@ -284,13 +283,7 @@ for (const dialect of testDialects()) {
         .set({ language: 'en' })
         .where('id', '=', t.eventId)
         .execute();
-      const diverted = await staff.post(url('/diversions'), {
-        facilityId,
-        categories: ['ambulance'],
-        redirectedTo: 'Akutmottagningen Borås',
-        startsAt: new Date().toISOString(),
-      });
-      assert.equal(diverted.statusCode, 201, diverted.body);
+      await startDiversion({ categories: ['ambulance'] });
       const figure = await staff.post(url('/figures'), {
         key: 'iva-belaggning',
         name: 'ICU occupancy',

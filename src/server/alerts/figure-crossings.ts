@@ -11,7 +11,7 @@ import {
   previousObservation,
 } from '../figures/repository.ts';
 import { facilityNames, unitNames } from '../units/service.ts';
-import type { AlertWording } from './wording.ts';
+import type { WordingOf } from './wording.ts';
 
 type Thresholds = Pick<FigureRow, 'higher_is_worse' | 'yellow_threshold' | 'red_threshold'>;
 
@@ -50,11 +50,7 @@ export interface FigureCrossing {
 }
 
 /** The crossings the newly stored observations make, each against its place's previous value. */
-export async function figureCrossings(
-  db: Db,
-  observationIds: number[],
-  wordingOf: (eventId: number) => Promise<AlertWording>,
-) {
+export async function figureCrossings(db: Db, observationIds: number[], wordingOf: WordingOf) {
   const crossings: FigureCrossing[] = [];
   const places = await placeNames(db);
   const figureOf = figuresByDefinition(db);

@@ -19,7 +19,7 @@ import {
 import { isReported } from '../situations/tables.ts';
 import { facilityNames, unitNames } from '../units/service.ts';
 import { figureCrossings } from './figure-crossings.ts';
-import { type AlertWording, alertWordingByEvent } from './wording.ts';
+import { type AlertWording, type WordingOf, alertWordingByEvent } from './wording.ts';
 import {
   type AlertChoiceRow,
   type AlertRow,
@@ -136,8 +136,6 @@ export async function raiseAlerts(
   }
   return raised;
 }
-
-type WordingOf = (eventId: number) => Promise<AlertWording>;
 
 async function alertsOfNewRecords(
   db: Db,

@@ -59,8 +59,11 @@ const english: AlertWording = {
 
 const wordings: Record<ReportLanguage, AlertWording> = { sv: swedish, en: english };
 
+/** An event's alert wording. */
+export type WordingOf = (eventId: number) => Promise<AlertWording>;
+
 /** Each event's alert wording, its language read once per run however many alerts it raises. */
-export function alertWordingByEvent(db: Db): (eventId: number) => Promise<AlertWording> {
+export function alertWordingByEvent(db: Db): WordingOf {
   const languages = new Map<number, Promise<ReportLanguage>>();
   return async (eventId) => {
     let language = languages.get(eventId);
